@@ -1,0 +1,59 @@
+package dev.docannotator.pipeline;
+
+import dev.docannotator.analysis.Analyser;
+import dev.docannotator.document.DocumentFormat;
+import dev.docannotator.document.DocumentHandlers;
+import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.document.DocumentRejectedException;
+import dev.docannotator.document.FormatSniffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The document engine: admits documents and starts pipeline runs over them. Thread-safe. */
+public final class Engine {
+    private final DocumentHandlers handlers;
+    private final Analyser analyser;
+    private final DocumentLimits limits;
+    private final FormatSniffer sniffer = new FormatSniffer();
+
+    public Engine(DocumentHandlers handlers, Analyser analyser, DocumentLimits limits) {
+        this.handlers = handlers;
+        this.analyser = analyser;
+        this.limits = limits;
+    }
+
+    public DocumentLimits limits() {
+        return limits;
+    }
+
+    public Analyser analyser() {
+        return analyser;
+    }
+
+    /**
+     * Checks size, sniffs the format from the content and opens the document once, so that a bad file is
+     * refused with a specific {@link DocumentRejectedException} before any task starts.
+     */
+    public DocumentFormat admit(Path file, String filenameHint) {
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxUploadBytes()) {
+                throw new DocumentRejectedException(DocumentRejectedException.Reason.TOO_LARGE,
+                        "The file is " + size + " bytes; the limit is " + limits.maxUploadBytes() + " bytes.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DocumentFormat format = sniffer.sniff(file, filenameHint);
+        handlers.forFormat(format).validate(file);
+        return format;
+    }
+
+    /** Starts a run, from the beginning when {@code from} is null. The caller closes it. */
+    public PipelineRun start(PipelineInput input, Checkpoint from, Locale locale) {
+        return new PipelineRun(input, handlers.forFormat(input.format()), analyser, limits.maxTextChars(), from, locale);
+    }
+}

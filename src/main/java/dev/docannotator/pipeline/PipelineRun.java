@@ -1,0 +1,283 @@
+package dev.docannotator.pipeline;
+
+import dev.docannotator.analysis.AnalysisSession;
+import dev.docannotator.analysis.Analyser;
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.Requirement;
+import dev.docannotator.common.Messages;
+import dev.docannotator.document.ApplySession;
+import dev.docannotator.document.DocumentFormat;
+import dev.docannotator.document.DocumentHandler;
+import dev.docannotator.document.DocumentRejectedException;
+import dev.docannotator.document.ExtractedText;
+import dev.docannotator.document.ReadSession;
+import dev.docannotator.document.TextBlock;
+import dev.docannotator.document.TextBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One run of read → analyse → apply, as a generator: every {@link #next()} does one bounded step
+ * (a unit of the document, an analysis section, a batch of annotations) and returns its events.
+ * The caller checks its cancel flag between steps and may take a {@link #checkpoint()} at any time.
+ * Not thread-safe: one worker drives a run.
+ */
+public final class PipelineRun implements AutoCloseable {
+    static final int APPLY_BATCH = 50;
+
+    private final PipelineInput input;
+    private final DocumentHandler handler;
+    private final Analyser analyser;
+    private final Requirement requirement;
+    private final Messages messages;
+    private final int maxTextChars;
+
+    private Stage stage;
+    private int position;
+    private int progress;
+    private int lastProgressSent = -1;
+    private TextBuilder textBuilder;
+    private ExtractedText text;
+    private final List<Annotation> annotations;
+    private int applied;
+
+    private ReadSession readSession;
+    private int readUnits = -1;
+    private AnalysisSession analysisSession;
+    private ApplySession applySession;
+
+    PipelineRun(PipelineInput input, DocumentHandler handler, Analyser analyser, int maxTextChars,
+                Checkpoint from, Locale locale) {
+        this.input = input;
+        this.handler = handler;
+        this.analyser = analyser;
+        this.maxTextChars = maxTextChars;
+        this.requirement = analyser.parse(input.requirement() == null ? "" : input.requirement());
+        this.messages = new Messages("pipeline", locale);
+        Checkpoint start = from == null ? Checkpoint.start() : from;
+        this.stage = start.stage() == Stage.QUEUED ? Stage.READ : start.stage();
+        this.position = start.position();
+        this.progress = start.progress();
+        this.annotations = new ArrayList<>(start.annotations());
+        this.applied = start.applied();
+        if (stage == Stage.READ) {
+            this.textBuilder = new TextBuilder(start.text());
+        } else {
+            this.text = start.text();
+        }
+    }
+
+    public Requirement requirement() {
+        return requirement;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public int progress() {
+        return progress;
+    }
+
+    public boolean hasNext() {
+        return stage != Stage.DONE;
+    }
+
+    /** Does one bounded step and returns what it produced (possibly nothing). */
+    public List<PipelineEvent> next() {
+        List<PipelineEvent> events = new ArrayList<>();
+        switch (stage) {
+            case READ -> readStep(events);
+            case ANALYSE -> analyseStep(events);
+            case APPLY -> applyStep(events);
+            default -> throw new IllegalStateException("The run is finished");
+        }
+        return events;
+    }
+
+    /** The state to continue from later; consistent between any two steps. */
+    public Checkpoint checkpoint() {
+        ExtractedText soFar = stage == Stage.READ ? textBuilder.build() : text;
+        return new Checkpoint(stage, position, progress, soFar, annotations, applied);
+    }
+
+    /** The text read so far (complete once the read stage is over). */
+    public ExtractedText text() {
+        return stage == Stage.READ ? textBuilder.build() : text;
+    }
+
+    public List<Annotation> annotations() {
+        return List.copyOf(annotations);
+    }
+
+    private void readStep(List<PipelineEvent> events) {
+        if (readSession == null) {
+            readSession = handler.openForRead(input.document());
+            readUnits = readSession.unitCount();
+            progress(events, Stage.READ, Stage.READ.progressAt(position, readUnits), true,
+                    messages.get("read.message"), messages.get("read.detail", position, readUnits));
+        }
+        if (position < readUnits) {
+            readSession.readUnit(position, textBuilder);
+            position++;
+            if (textBuilder.length() > maxTextChars) {
+                throw DocumentRejectedException.unprocessable(messages.get("too_much_text", maxTextChars));
+            }
+            progress(events, Stage.READ, Stage.READ.progressAt(position, readUnits), false,
+                    messages.get("read.message"), messages.get("read.detail", position, readUnits));
+        }
+        if (position >= readUnits) {
+            closeQuietly(readSession);
+            readSession = null;
+            text = textBuilder.build();
+            textBuilder = null;
+            if (text.text().isBlank()) {
+                throw DocumentRejectedException.unprocessable(
+                        messages.get(input.format() == DocumentFormat.PDF ? "no_text.pdf" : "no_text"));
+            }
+            stage = Stage.ANALYSE;
+            position = 0;
+        }
+    }
+
+    private void analyseStep(List<PipelineEvent> events) {
+        if (analysisSession == null) {
+            analysisSession = analyser.start(text, requirement);
+            progress(events, Stage.ANALYSE, Stage.ANALYSE.progressAt(position, analysisSession.stepCount()), true,
+                    messages.get("analyse.message"),
+                    messages.get("analyse.detail", position, analysisSession.stepCount(), annotations.size()));
+        }
+        int steps = analysisSession.stepCount();
+        if (position < steps) {
+            for (Annotation found : analysisSession.analyseStep(position)) {
+                Annotation numbered = locate(found).withId("a" + (annotations.size() + 1));
+                annotations.add(numbered);
+                events.add(new PipelineEvent.AnnotationFound(numbered));
+            }
+            position++;
+            progress(events, Stage.ANALYSE, Stage.ANALYSE.progressAt(position, steps), false,
+                    messages.get("analyse.message"), messages.get("analyse.detail", position, steps, annotations.size()));
+        }
+        if (position >= steps) {
+            closeQuietly(analysisSession);
+            analysisSession = null;
+            stage = Stage.APPLY;
+            position = 0;
+        }
+    }
+
+    private void applyStep(List<PipelineEvent> events) {
+        int total = annotations.size();
+        if (applySession == null) {
+            applySession = handler.openForApply(input.document(), text);
+            if (applied > 0) {
+                // Placing comments in memory takes milliseconds; the expensive work (analysis) is never redone.
+                applySession.apply(annotations.subList(0, applied));
+            }
+            progress(events, Stage.APPLY, applyProgress(applied, total), true,
+                    messages.get("apply.message"), messages.get("apply.detail", applied, total));
+        }
+        if (applied < total) {
+            int end = Math.min(total, applied + APPLY_BATCH);
+            applySession.apply(annotations.subList(applied, end));
+            applied = end;
+            position = applied;
+            progress(events, Stage.APPLY, applyProgress(applied, total), false,
+                    messages.get("apply.message"), messages.get("apply.detail", applied, total));
+            return;
+        }
+        writeOutput();
+        closeQuietly(applySession);
+        applySession = null;
+        stage = Stage.DONE;
+        progress(events, Stage.APPLY, 100, true, messages.get("done.message"), messages.get("done.detail", total));
+        events.add(new PipelineEvent.Completed(total, summary(), checksRun(), requirement.defaulted(), input.output()));
+    }
+
+    private void writeOutput() {
+        Path output = input.output().toAbsolutePath();
+        Path part = output.resolveSibling(output.getFileName() + ".part");
+        try {
+            Files.createDirectories(output.getParent());
+            applySession.save(part);
+            Files.move(part, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the annotated document to " + output, e);
+        } finally {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {
+                // best effort: the part file is in the output's own directory
+            }
+        }
+    }
+
+    /** Apply uses 55–99; 100 is reached only when the output is written. */
+    private static int applyProgress(int applied, int total) {
+        return total == 0 ? 55 : 55 + 44 * applied / total;
+    }
+
+    private Annotation locate(Annotation found) {
+        if (found.page() != null && found.paragraph() != null) {
+            return found;
+        }
+        TextBlock block = text.blockAt(found.start());
+        if (block == null) {
+            return found;
+        }
+        return found.withLocation(found.page() != null ? found.page() : block.page(),
+                found.paragraph() != null ? found.paragraph() : block.paragraph());
+    }
+
+    private void progress(List<PipelineEvent> events, Stage eventStage, int value, boolean always,
+                          String message, String detail) {
+        progress = Math.max(progress, value);
+        if (always || progress != lastProgressSent) {
+            lastProgressSent = progress;
+            events.add(new PipelineEvent.Progress(eventStage, progress, message, detail));
+        }
+    }
+
+    private Map<String, Integer> summary() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Annotation a : annotations) {
+            counts.merge(a.category(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private List<String> checksRun() {
+        return requirement.checks().stream().map(Check::id).sorted().toList();
+    }
+
+    /** Releases the open document, analysis state and temporary files. Safe to call at any time, twice. */
+    @Override
+    public void close() {
+        closeQuietly(readSession);
+        closeQuietly(analysisSession);
+        closeQuietly(applySession);
+        readSession = null;
+        analysisSession = null;
+        applySession = null;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // closing must never mask the run's own outcome
+        }
+    }
+}

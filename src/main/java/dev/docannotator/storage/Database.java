@@ -1,0 +1,123 @@
+package dev.docannotator.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The embedded SQLite database in the data directory. One connection, used by one thread at a time:
+ * SQLite serialises writers anyway, and this keeps transactions simple and correct.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Work done with the connection; may throw SQLException. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Connection connection;
+    private final Path file;
+
+    private Database(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the database file, in WAL mode with foreign keys on. */
+    public static Database open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA journal_mode=WAL");
+                st.execute("PRAGMA synchronous=NORMAL");
+                st.execute("PRAGMA foreign_keys=ON");
+                st.execute("PRAGMA busy_timeout=5000");
+                st.execute("CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+            }
+            return new Database(file, connection);
+        } catch (SQLException | IOException e) {
+            throw new StorageException("Cannot open the database at " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Applies, in order and each in its own transaction, the migrations not applied yet. */
+    public synchronized void migrate(List<Migration> migrations) {
+        for (Migration migration : migrations) {
+            inTransaction(c -> {
+                try (PreparedStatement check = c.prepareStatement("SELECT 1 FROM schema_migrations WHERE id = ?")) {
+                    check.setString(1, migration.id());
+                    if (check.executeQuery().next()) {
+                        return null;
+                    }
+                }
+                try (Statement st = c.createStatement()) {
+                    for (String sql : migration.sql().split(";\\s*(\\n|$)")) {
+                        if (!sql.isBlank()) {
+                            st.execute(sql);
+                        }
+                    }
+                }
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO schema_migrations (id, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))")) {
+                    insert.setString(1, migration.id());
+                    insert.executeUpdate();
+                }
+                return null;
+            });
+        }
+    }
+
+    /** Runs {@code work} with the connection, outside an explicit transaction. */
+    public synchronized <T> T read(SqlWork<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StorageException("Database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    public synchronized <T> T inTransaction(SqlWork<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Database error: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (!connection.isClosed()) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Cannot close the database: " + e.getMessage(), e);
+        }
+    }
+}
