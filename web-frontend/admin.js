@@ -1,0 +1,305 @@
+// The operator console for the PAUSABLE_STREAMING rollout. The admin token lives only in this tab's
+// sessionStorage and travels only in the Authorization header; every write carries the version of the
+// state it was based on, so a stale console gets a 409 instead of overwriting another operator's change.
+
+import { requestJson } from './api.js';
+import { onLanguageChange, setupLanguageSwitch, t } from './i18n.js';
+
+const TOKEN_KEY = 'docannotator.adminToken';
+const $ = (id) => document.getElementById(id);
+const ui = {
+  token: $('admin-token'), connect: $('connect'), forget: $('forget'), refresh: $('refresh'),
+  stage: $('rollout-stage'), percentage: $('rollout-percentage'), frozen: $('rollout-frozen'),
+  version: $('rollout-version'), feature: $('rollout-feature'), since: $('rollout-since'),
+  error: $('admin-error'), notice: $('admin-notice'), reason: $('reason'), force: $('force'),
+  advance: $('advance'), rollback: $('rollback'), rollbackTo: $('rollback-to'),
+  pctInput: $('percentage'), setPct: $('set-percentage'), freeze: $('freeze'), unfreeze: $('unfreeze'),
+  stages: $('stages'), gates: $('gates'), gatesEmpty: $('gates-empty'),
+  history: $('history'), historyEmpty: $('history-empty'), metrics: $('metrics'),
+};
+
+let rollout = null; // the last GET /api/admin/rollout answer
+let busy = false;
+
+// ---------------------------------------------------------------- token
+
+function storedToken() {
+  try { return sessionStorage.getItem(TOKEN_KEY) || ''; } catch { return ''; }
+}
+
+function currentToken() {
+  const typed = ui.token.value.trim();
+  try {
+    if (typed) sessionStorage.setItem(TOKEN_KEY, typed);
+  } catch { /* session storage disabled: the token then lives only in the input */ }
+  return typed;
+}
+
+function authHeaders() {
+  const token = currentToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+// ---------------------------------------------------------------- messages
+
+function showError(message) {
+  ui.error.textContent = message || '';
+  ui.error.hidden = !message;
+  if (message) ui.notice.textContent = '';
+}
+
+function showNotice(message) {
+  ui.notice.textContent = message || '';
+}
+
+// ---------------------------------------------------------------- loading and rendering
+
+async function load() {
+  try {
+    rollout = await requestJson('/api/admin/rollout', { headers: authHeaders() });
+    showError('');
+    render();
+    return true;
+  } catch (err) {
+    if (err.status === 401) rollout = null;
+    showError(err.message);
+    render();
+    return false;
+  }
+}
+
+function text(value) {
+  return value === undefined || value === null || value === '' ? '—' : String(value);
+}
+
+function formatTime(value) {
+  if (!value) return '—';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? String(value) : date.toLocaleString(document.documentElement.lang);
+}
+
+function stageName(stage) {
+  if (!rollout || stage === 0) return t('admin.off');
+  const found = (rollout.stages || []).find((s) => s.stage === stage);
+  return found?.name ? String(found.name) : '';
+}
+
+function render() {
+  const r = rollout;
+  ui.stage.textContent = r ? `${r.stage}${stageName(r.stage) ? ' · ' + stageName(r.stage) : ''}` : '—';
+  ui.stage.dataset.stage = r ? String(r.stage) : '';
+  ui.percentage.textContent = r ? `${r.percentage}%` : '—';
+  ui.percentage.dataset.percentage = r ? String(r.percentage) : '';
+  ui.frozen.textContent = r ? (r.frozen ? t('admin.yes') : t('admin.no')) : '—';
+  ui.version.textContent = r ? text(r.version) : '—';
+  ui.feature.textContent = r ? text(r.feature) : '—';
+  ui.since.textContent = r ? formatTime(r.since) : '—';
+  if (r && document.activeElement !== ui.pctInput) ui.pctInput.value = String(r.percentage ?? '');
+  renderStages();
+  renderRollbackChoices();
+  renderGates();
+  renderHistory();
+  renderMetrics();
+}
+
+function renderStages() {
+  const stages = rollout?.stages || [];
+  ui.stages.replaceChildren(...stages.map((s) => {
+    const li = document.createElement('li');
+    li.className = s.stage === rollout.stage ? 'current' : s.stage < rollout.stage ? 'done' : '';
+    if (s.stage === rollout.stage) li.setAttribute('aria-current', 'step');
+    const name = document.createElement('span');
+    name.textContent = `${s.stage}. ${s.name ?? ''} — ${s.percentage}%`;
+    const soak = document.createElement('span');
+    soak.className = 'muted';
+    soak.textContent = s.min_soak ? t('admin.soak', { soak: formatSoak(s.min_soak) }) : '';
+    li.append(name, soak);
+    return li;
+  }));
+}
+
+/** min_soak may be an ISO-8601 duration ("PT1H"), a number of seconds, or already a phrase. */
+function formatSoak(value) {
+  if (typeof value === 'number') {
+    if (value % 86400 === 0) return `${value / 86400} d`;
+    if (value % 3600 === 0) return `${value / 3600} h`;
+    if (value % 60 === 0) return `${value / 60} min`;
+    return `${value} s`;
+  }
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(String(value));
+  if (!m) return String(value);
+  const parts = [];
+  if (m[1]) parts.push(`${m[1]} d`);
+  if (m[2]) parts.push(`${m[2]} h`);
+  if (m[3]) parts.push(`${m[3]} min`);
+  if (m[4]) parts.push(`${m[4]} s`);
+  return parts.join(' ') || '0';
+}
+
+function renderRollbackChoices() {
+  const previous = ui.rollbackTo.value;
+  const options = [option('', t('admin.rollback.previous'))];
+  const current = rollout?.stage ?? 0;
+  (rollout?.stages || []).filter((s) => s.stage < current - 1)
+    .forEach((s) => options.push(option(String(s.stage), `${s.stage} — ${s.percentage}%`)));
+  options.push(option('0', t('admin.rollback.off')));
+  ui.rollbackTo.replaceChildren(...options);
+  if ([...ui.rollbackTo.options].some((o) => o.value === previous)) ui.rollbackTo.value = previous;
+}
+
+function option(value, label) {
+  const node = document.createElement('option');
+  node.value = value;
+  node.textContent = label;
+  return node;
+}
+
+/** Gates come as {name: {value, threshold, passed, ...}} or as a list; both are shown as name, figure, threshold, verdict. */
+function gateEntries(gates) {
+  if (!gates) return [];
+  if (Array.isArray(gates)) return gates.map((g, i) => [g?.name ?? g?.gate ?? String(i + 1), g]);
+  return Object.entries(gates);
+}
+
+function renderGates() {
+  const entries = gateEntries(rollout?.gates);
+  ui.gatesEmpty.hidden = entries.length > 0;
+  ui.gates.replaceChildren(...entries.map(([name, gate]) => {
+    const li = document.createElement('li');
+    li.dataset.gate = name;
+    const title = document.createElement('span');
+    title.className = 'gate-name';
+    const figure = document.createElement('span');
+    figure.className = 'gate-figure';
+    if (gate && typeof gate === 'object') {
+      const passed = gate.passed ?? gate.pass ?? gate.ok ?? gate.passing;
+      const value = gate.value ?? gate.figure ?? gate.observed ?? gate.actual ?? gate.current;
+      const threshold = gate.threshold ?? gate.limit ?? gate.required;
+      if (typeof passed === 'boolean') {
+        li.className = passed ? 'pass' : 'fail';
+        li.dataset.passed = String(passed);
+      }
+      title.textContent = `${name}${typeof passed === 'boolean' ? ' — ' + t(passed ? 'admin.gate.pass' : 'admin.gate.fail') : ''}`;
+      const bits = [];
+      if (value !== undefined) bits.push(formatValue(value));
+      if (threshold !== undefined) bits.push(`${t('admin.gate.threshold')} ${gate.comparator ?? gate.op ?? ''}${formatValue(threshold)}`);
+      const known = new Set(['passed', 'pass', 'ok', 'passing', 'value', 'figure', 'observed', 'actual', 'current',
+        'threshold', 'limit', 'required', 'comparator', 'op', 'name', 'gate']);
+      Object.entries(gate).filter(([k]) => !known.has(k))
+        .forEach(([k, v]) => bits.push(`${k}: ${formatValue(v)}`));
+      figure.textContent = bits.join(' · ');
+    } else {
+      title.textContent = name;
+      figure.textContent = formatValue(gate);
+    }
+    li.append(title, figure);
+    return li;
+  }));
+}
+
+function formatValue(value) {
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(4).replace(/0+$/, '');
+  if (value && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function renderHistory() {
+  const history = [...(rollout?.history || [])].reverse(); // newest first
+  ui.historyEmpty.hidden = history.length > 0;
+  ui.history.replaceChildren(...history.map((h) => {
+    const li = document.createElement('li');
+    const head = document.createElement('span');
+    head.className = 'h-head';
+    head.textContent = `${h.action ?? ''}: ${text(h.from)} → ${text(h.to)}`;
+    const reason = document.createElement('span');
+    reason.textContent = h.reason ? String(h.reason) : '';
+    const meta = document.createElement('span');
+    meta.className = 'h-meta';
+    meta.textContent = `${formatTime(h.at)} · ${text(h.actor)}`;
+    li.append(head, reason, meta);
+    return li;
+  }));
+}
+
+function renderMetrics() {
+  const entries = Object.entries(rollout?.metrics || {});
+  ui.metrics.replaceChildren(...entries.map(([name, value]) => {
+    const box = document.createElement('div');
+    const dt = document.createElement('dt');
+    dt.textContent = name;
+    const dd = document.createElement('dd');
+    dd.textContent = formatValue(value);
+    box.append(dt, dd);
+    return box;
+  }));
+}
+
+// ---------------------------------------------------------------- writes
+
+/** Sends one write with the reason and the version of the last GET, then shows the new state. */
+async function write(action, extra = {}) {
+  if (busy) return;
+  busy = true;
+  setButtonsDisabled(true);
+  showNotice('');
+  try {
+    // A console that has not loaded yet (token typed, Connect not pressed) reads the state first,
+    // so that the write carries a real version. Without a token this read is refused like the write.
+    if (!rollout && currentToken()) {
+      if (!(await load())) return;
+    }
+    const body = { reason: ui.reason.value.trim(), ...extra };
+    if (rollout) body.version = rollout.version;
+    const answer = await requestJson(`/api/admin/rollout/${action}`, {
+      method: 'POST', headers: authHeaders(), json: body,
+    });
+    if (answer && typeof answer === 'object' && 'stage' in answer && 'version' in answer) rollout = answer;
+    showError('');
+    ui.reason.value = '';
+    ui.force.checked = false;
+    await load();
+    showNotice(t('admin.done'));
+  } catch (err) {
+    showError(err.message);
+  } finally {
+    busy = false;
+    setButtonsDisabled(false);
+  }
+}
+
+function setButtonsDisabled(disabled) {
+  [ui.advance, ui.rollback, ui.setPct, ui.freeze, ui.unfreeze].forEach((b) => { b.disabled = disabled; });
+}
+
+// ---------------------------------------------------------------- boot
+
+setupLanguageSwitch($('lang-select'));
+onLanguageChange(render);
+ui.token.value = storedToken();
+ui.connect.addEventListener('click', () => { showNotice(''); load(); });
+ui.token.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') { e.preventDefault(); load(); }
+});
+ui.forget.addEventListener('click', () => {
+  try { sessionStorage.removeItem(TOKEN_KEY); } catch { /* nothing stored */ }
+  ui.token.value = '';
+  rollout = null;
+  showError('');
+  showNotice('');
+  render();
+  ui.token.focus();
+});
+ui.refresh.addEventListener('click', () => { showNotice(''); load(); });
+ui.advance.addEventListener('click', () => write('advance', ui.force.checked ? { force: true } : {}));
+ui.rollback.addEventListener('click', () => {
+  const to = ui.rollbackTo.value;
+  write('rollback', to === '' ? {} : { to_stage: Number(to) });
+});
+ui.setPct.addEventListener('click', () => {
+  const value = ui.pctInput.value.trim();
+  write('percentage', { percentage: value === '' ? null : Number(value) });
+});
+ui.freeze.addEventListener('click', () => write('freeze'));
+ui.unfreeze.addEventListener('click', () => write('unfreeze'));
+render();
+if (ui.token.value) load();

@@ -1,0 +1,591 @@
+// The annotation page: upload + requirement → one SSE stream with live progress and annotations,
+// pause/resume (when PAUSABLE_STREAMING is on for this user), re-attach after a dropped connection,
+// downloads, and the user's earlier tasks.
+
+import { ApiError, request, requestJson } from './api.js';
+import { readEventStream } from './sse.js';
+import { onLanguageChange, setupLanguageSwitch, t } from './i18n.js';
+import { AnnotationList, renderDocument } from './annotations-view.js';
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  form: $('start-form'), file: $('file-input'), fileName: $('file-name'), dropzone: $('dropzone'),
+  requirement: $('requirement'), start: $('start'), formMessage: $('form-message'),
+  status: $('status'), stage: $('stage'), progress: $('progress'), progressFill: $('progress-fill'),
+  detail: $('detail'), reconnecting: $('reconnecting'), error: $('error'), actions: $('task-actions'),
+  taskFile: $('task-file'), taskList: $('task-list'), tasksEmpty: $('tasks-empty'), tasksRefresh: $('tasks-refresh'),
+  docText: $('doc-text'), docEmpty: $('doc-empty'),
+};
+const annotations = new AnnotationList($('ann-list'), $('ann-empty'), $('ann-count'));
+
+const ACTIVE = new Set(['queued', 'running']);
+const RESUMABLE = new Set(['cancelled', 'interrupted']);
+const MAX_REATTACH_ATTEMPTS = 30;
+
+/** Everything the page knows about the task on screen. */
+const state = {
+  taskId: null,
+  filename: '',
+  status: null,        // the task status as the contract names it
+  stage: null,         // queued | read | analyse | apply | done | paused | shutdown
+  progress: 0,
+  message: '',
+  detail: '',
+  lastSeq: 0,          // the id of the last event seen, for Last-Event-ID
+  taskPausable: null,  // the task's own decision (task event)
+  featurePausable: false, // GET /api/features for this user
+  resumable: false,
+  terminal: false,     // a terminal event was seen: the stream is over
+  pausing: false,      // pause was pressed; the page already says paused while the server confirms
+  result: null,        // the result event
+  retryMs: 2000,
+  reattachAttempts: 0,
+  stream: null,        // {generation, controller} of the stream being read
+  generation: 0,
+};
+
+// ---------------------------------------------------------------- rendering
+
+function render() {
+  if (state.status) {
+    ui.status.dataset.status = state.status;
+    ui.status.textContent = t(`status.${state.status}`);
+  } else {
+    delete ui.status.dataset.status;
+    ui.status.textContent = t('status.idle');
+  }
+  ui.status.className = `status ${state.status ? 'st-' + state.status : ''}`;
+  ui.stage.textContent = state.stage ? t(`stage.${state.stage}`) : t('task.none');
+  ui.progress.setAttribute('aria-valuenow', String(state.progress));
+  ui.progress.setAttribute('aria-valuetext', `${state.progress}%`);
+  ui.progressFill.style.width = `${state.progress}%`;
+  ui.detail.textContent = [state.message, state.detail].filter(Boolean).join(' — ');
+  ui.taskFile.hidden = !state.filename;
+  ui.taskFile.textContent = state.filename;
+  renderActions();
+}
+
+/** Pause, Resume and the download links exist in the page only when they apply (tests rely on that). */
+function renderActions() {
+  const wanted = [];
+  const canPause = state.taskId && ACTIVE.has(state.status) && !state.terminal &&
+      state.featurePausable && state.taskPausable !== false;
+  if (canPause) wanted.push('pause');
+  if (state.taskId && RESUMABLE.has(state.status) && state.resumable) wanted.push('resume');
+  if (state.taskId && state.status === 'completed') wanted.push('download', 'download-json');
+  const existing = new Map([...ui.actions.children].map((node) => [node.dataset.action, node]));
+  for (const [action, node] of existing) {
+    if (!wanted.includes(action)) node.remove();
+  }
+  for (const action of wanted) {
+    let node = existing.get(action);
+    if (!node) node = createAction(action);
+    updateAction(node);
+    ui.actions.append(node); // keeps the wanted order
+  }
+}
+
+function createAction(action) {
+  let node;
+  if (action === 'pause' || action === 'resume') {
+    node = document.createElement('button');
+    node.type = 'button';
+    node.className = action === 'pause' ? 'button secondary' : 'button primary';
+    node.dataset.testid = action;
+    node.addEventListener('click', action === 'pause' ? pause : resume);
+  } else {
+    node = document.createElement('a');
+    node.className = action === 'download' ? 'button primary' : 'button secondary';
+    node.setAttribute('download', '');
+    if (action === 'download') node.dataset.testid = 'download';
+  }
+  node.dataset.action = action;
+  return node;
+}
+
+function updateAction(node) {
+  const action = node.dataset.action;
+  const id = encodeURIComponent(state.taskId);
+  if (action === 'pause') node.textContent = t('task.pause');
+  if (action === 'resume') node.textContent = t('task.resume');
+  if (action === 'download') {
+    node.textContent = t('task.download');
+    node.href = sameOriginPath(state.result?.download_url) ?? `/api/tasks/${id}/result`;
+  }
+  if (action === 'download-json') {
+    node.textContent = t('task.download.json');
+    node.href = sameOriginPath(state.result?.annotations_url) ?? `/api/tasks/${id}/annotations`;
+  }
+}
+
+/** Accepts a server-given link only when it stays on this server's API. */
+function sameOriginPath(url) {
+  return typeof url === 'string' && url.startsWith('/api/') ? url : null;
+}
+
+function showError(message) {
+  ui.error.textContent = message || '';
+  ui.error.hidden = !message;
+}
+
+function setReconnecting(on) {
+  ui.reconnecting.hidden = !on;
+  ui.reconnecting.textContent = on ? t('task.reconnecting') : '';
+}
+
+function resetView() {
+  annotations.clear();
+  ui.docText.replaceChildren();
+  ui.docText.hidden = true;
+  ui.docEmpty.hidden = false;
+  showError('');
+  setReconnecting(false);
+}
+
+function beginTask(taskId, filename) {
+  stopStream();
+  Object.assign(state, {
+    taskId, filename: filename || '', status: null, stage: null, progress: 0, message: '', detail: '',
+    lastSeq: 0, taskPausable: null, resumable: false, terminal: false, pausing: false, result: null, reattachAttempts: 0,
+  });
+  resetView();
+}
+
+// ---------------------------------------------------------------- events
+
+function handleEvent(sse, generation) {
+  if (generation !== state.generation) return; // a superseded stream
+  let data;
+  try {
+    data = JSON.parse(sse.data);
+  } catch {
+    return; // not ours to show
+  }
+  const seq = Number(sse.id);
+  // Events are applied idempotently (annotations by id, progress never backwards), so a replay overlap is harmless.
+  if (Number.isInteger(seq) && seq > 0) state.lastSeq = seq;
+  state.reattachAttempts = 0;
+  setReconnecting(false);
+  if (data.task_id && !state.taskId) state.taskId = data.task_id;
+  switch (data.type || sse.event) {
+    case 'task':
+      if (data.task_id) state.taskId = data.task_id;
+      state.taskPausable = data.pausable === true;
+      if (!state.terminal && !state.pausing) {
+        state.status = data.status || 'queued';
+        state.stage = state.status === 'queued' ? 'queued' : state.stage || 'read';
+      }
+      break;
+    case 'progress':
+      if (state.terminal || state.pausing) break;
+      state.stage = data.stage || state.stage;
+      state.status = data.stage === 'queued' ? 'queued' : 'running';
+      state.progress = clampProgress(Math.max(state.progress, Number(data.progress) || 0));
+      state.message = data.message || '';
+      state.detail = data.detail || '';
+      break;
+    case 'annotation':
+      if (data.annotation) annotations.add(data.annotation);
+      break;
+    case 'cancelled':
+      state.terminal = true;
+      state.status = 'cancelled';
+      state.stage = 'paused';
+      state.resumable = data.resumable !== false;
+      if (Number.isFinite(Number(data.progress))) state.progress = clampProgress(Number(data.progress));
+      state.message = data.message || '';
+      state.detail = data.detail || '';
+      refreshTasks();
+      break;
+    case 'result':
+      state.terminal = true;
+      state.status = 'completed';
+      state.stage = 'done';
+      state.progress = 100;
+      state.result = data;
+      state.message = t('task.summary', { count: data.annotation_count ?? annotations.annotations().length });
+      state.detail = '';
+      loadDocument(state.taskId);
+      refreshTasks();
+      break;
+    case 'error':
+      state.terminal = true;
+      state.status = 'failed';
+      showError(data.message || data.code || '');
+      refreshTasks();
+      break;
+    case 'shutdown':
+      state.terminal = true;
+      state.status = 'interrupted';
+      state.stage = 'shutdown';
+      state.resumable = data.resumable !== false;
+      state.message = data.message || '';
+      state.detail = '';
+      refreshTasks();
+      break;
+    default:
+      break;
+  }
+  render();
+}
+
+function clampProgress(value) {
+  return Math.min(100, Math.max(0, Math.round(value)));
+}
+
+// ---------------------------------------------------------------- streams
+
+function stopStream() {
+  state.generation += 1;
+  state.stream?.controller.abort();
+  state.stream = null;
+}
+
+/**
+ * Reads the stream that open() answers, and re-attaches with Last-Event-ID whenever the connection
+ * drops before a terminal event. A newer stream (start, resume, open another task) supersedes this one.
+ */
+async function follow(open) {
+  stopStream();
+  const generation = state.generation;
+  const controller = new AbortController();
+  state.stream = { generation, controller };
+  const current = () => generation === state.generation;
+  let response;
+  try {
+    response = await open(controller.signal);
+  } catch (err) {
+    if (!current() || err.name === 'AbortError') return;
+    throw err;
+  }
+  for (;;) {
+    if (response) {
+      try {
+        await readEventStream(response, {
+          onEvent: (event) => handleEvent(event, generation),
+          onRetry: (ms) => { state.retryMs = Math.min(Math.max(ms, 250), 30000); },
+        });
+      } catch { /* dropped connection: re-attach below */ }
+      response = null;
+    }
+    if (!current() || state.terminal) return;
+    if (!state.taskId || ++state.reattachAttempts > MAX_REATTACH_ATTEMPTS) {
+      setReconnecting(false);
+      showError(t('task.lost'));
+      return;
+    }
+    setReconnecting(true);
+    await delay(state.retryMs * Math.min(state.reattachAttempts, 5), controller.signal);
+    if (!current()) return;
+    try {
+      response = await reattach(controller.signal);
+    } catch (err) {
+      if (!current() || err.name === 'AbortError') return;
+      if (err instanceof ApiError && err.status !== 0 && err.status < 500) {
+        setReconnecting(false);
+        showError(err.message);
+        return;
+      }
+    }
+  }
+}
+
+function reattach(signal) {
+  const id = encodeURIComponent(state.taskId);
+  return request(`/api/tasks/${id}/events?last_event_id=${state.lastSeq}`, {
+    signal,
+    headers: { Accept: 'text/event-stream', 'Last-Event-ID': String(state.lastSeq) },
+  });
+}
+
+function delay(ms, signal) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+}
+
+/** A task id of our own, so that even a connection lost before the first event can be re-attached. */
+function newTaskId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// ---------------------------------------------------------------- actions
+
+async function start(event) {
+  event.preventDefault();
+  const file = ui.file.files[0];
+  ui.formMessage.hidden = true;
+  if (!file) {
+    ui.formMessage.textContent = t('form.need.file');
+    ui.formMessage.hidden = false;
+    ui.file.focus();
+    return;
+  }
+  const taskId = newTaskId();
+  beginTask(taskId, file.name);
+  state.status = 'queued';
+  state.stage = 'queued';
+  render();
+  ui.start.disabled = true;
+  const body = new FormData();
+  body.append('message', ui.requirement.value);
+  body.append('task_type', 'DOC_ANNOTATE');
+  body.append('task_id', taskId);
+  body.append('file', file, file.name);
+  const features = loadFeatures();
+  try {
+    await follow(async (signal) => {
+      const response = await request('/api/chat/stream', {
+        method: 'POST', body, signal, headers: { Accept: 'text/event-stream' },
+      });
+      await features;
+      ui.start.disabled = false;
+      refreshTasks();
+      return response;
+    });
+  } catch (err) {
+    // Rejected before the stream started: nothing runs; show the server's sentence.
+    state.taskId = null;
+    state.status = null;
+    state.stage = null;
+    state.filename = '';
+    showError(err.message);
+    render();
+  } finally {
+    ui.start.disabled = false;
+  }
+}
+
+async function pause() {
+  if (!state.taskId || state.terminal) return;
+  const id = state.taskId;
+  const before = { status: state.status, stage: state.stage };
+  // Say "paused" at once; the stream's cancelled event confirms it moments later.
+  state.pausing = true;
+  state.status = 'cancelled';
+  state.stage = 'paused';
+  render();
+  try {
+    await requestJson(`/api/tasks/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
+    if (id !== state.taskId) return;
+    if (!state.terminal) state.resumable = true; // a cancelled task is resumable; its cancelled event may say more
+    render();
+  } catch (err) {
+    if (id !== state.taskId) return;
+    state.pausing = false;
+    if (!state.terminal) {
+      Object.assign(state, before);
+      await syncTask(id);
+    }
+    showError(err.message);
+    render();
+  }
+}
+
+async function resume() {
+  if (!state.taskId) return;
+  const id = state.taskId;
+  showError('');
+  state.terminal = false;
+  state.pausing = false;
+  state.resumable = false;
+  state.status = 'running';
+  state.stage = null;
+  render();
+  try {
+    await follow((signal) => request(`/api/tasks/${encodeURIComponent(id)}/resume`, {
+      method: 'POST', signal, headers: { Accept: 'text/event-stream' },
+    }));
+  } catch (err) {
+    await syncTask(id);
+    showError(err.message);
+    render();
+  }
+}
+
+/** Re-reads a task's state from the server after an action was refused. */
+async function syncTask(id) {
+  try {
+    const task = await requestJson(`/api/tasks/${encodeURIComponent(id)}`);
+    if (id !== state.taskId) return;
+    applyTask(task);
+  } catch { /* keep what we have */ }
+}
+
+function applyTask(task) {
+  state.status = task.status;
+  state.stage = task.status === 'cancelled' ? 'paused' : task.status === 'completed' ? 'done' : task.stage;
+  state.progress = clampProgress(Number(task.progress) || 0);
+  state.resumable = task.resumable === true;
+  state.terminal = !ACTIVE.has(task.status);
+  state.message = task.message || '';
+  state.filename = task.filename || state.filename;
+}
+
+async function loadFeatures() {
+  try {
+    const body = await requestJson('/api/features');
+    state.featurePausable = body?.features?.PAUSABLE_STREAMING === true;
+  } catch {
+    state.featurePausable = false;
+  }
+  render();
+}
+
+/** Fetches the extracted text and all annotations, and shows the highlighted document. */
+async function loadDocument(id) {
+  try {
+    const body = await requestJson(`/api/tasks/${encodeURIComponent(id)}/annotations`);
+    if (id !== state.taskId) return;
+    (body.annotations || []).forEach((a) => annotations.add(a));
+    if (typeof body.text === 'string') {
+      const highlighted = renderDocument(ui.docText, body.text, annotations.annotations(),
+        (annotationId) => annotations.indexOf(annotationId));
+      annotations.linkHighlights(highlighted);
+      ui.docText.hidden = false;
+      ui.docEmpty.hidden = true;
+    }
+  } catch (err) {
+    if (id === state.taskId && state.status === 'completed') showError(err.message);
+  }
+}
+
+/** Shows an earlier task: follows it live when it still runs, else loads what it has. */
+async function openTask(task, thenResume = false) {
+  beginTask(task.task_id, task.filename);
+  applyTask(task);
+  if (task.error) showError(typeof task.error === 'string' ? task.error : task.error.message);
+  render();
+  await loadFeatures();
+  if (ACTIVE.has(task.status)) {
+    state.terminal = false;
+    follow((signal) => reattach(signal)).catch((err) => showError(err.message));
+    return;
+  }
+  if (task.status === 'completed' || RESUMABLE.has(task.status)) await loadDocument(task.task_id);
+  if (thenResume) await resume();
+}
+
+// ---------------------------------------------------------------- task list
+
+let tasksCache = [];
+
+async function refreshTasks() {
+  try {
+    const body = await requestJson('/api/tasks');
+    tasksCache = Array.isArray(body?.tasks) ? body.tasks : [];
+  } catch {
+    return; // the list is a convenience; the current task is unaffected
+  }
+  renderTasks();
+}
+
+function renderTasks() {
+  ui.tasksEmpty.hidden = tasksCache.length > 0;
+  ui.taskList.replaceChildren(...tasksCache.map(renderTaskItem));
+}
+
+function renderTaskItem(task) {
+  const li = document.createElement('li');
+  li.className = 'task-item';
+  li.dataset.testid = 'task-item';
+  li.dataset.taskId = task.task_id;
+  li.dataset.status = task.status;
+
+  const name = document.createElement('span');
+  name.className = 'task-name';
+  name.textContent = task.filename || t('tasks.untitled');
+  const badge = document.createElement('span');
+  badge.className = `status small st-${task.status}`;
+  badge.textContent = t(`status.${task.status}`);
+  const meta = document.createElement('span');
+  meta.className = 'task-meta';
+  const when = task.created_at ? new Date(task.created_at) : null;
+  const parts = [];
+  if (when && !Number.isNaN(when.getTime())) parts.push(when.toLocaleString(document.documentElement.lang));
+  if (Number.isFinite(task.annotation_count)) parts.push(t('task.summary', { count: task.annotation_count }));
+  if (ACTIVE.has(task.status)) parts.push(`${task.progress ?? 0}%`);
+  meta.textContent = parts.join(' · ');
+
+  const head = document.createElement('div');
+  head.className = 'task-head';
+  head.append(name, badge);
+  const actions = document.createElement('div');
+  actions.className = 'task-actions';
+  actions.append(taskButton(t('tasks.open'), 'task-open', () => openTask(task)));
+  if (RESUMABLE.has(task.status) && task.resumable) {
+    actions.append(taskButton(t('tasks.resume'), 'task-resume', () => openTask(task, true)));
+  }
+  if (task.status === 'completed') {
+    const link = document.createElement('a');
+    link.className = 'button ghost small';
+    link.href = `/api/tasks/${encodeURIComponent(task.task_id)}/result`;
+    link.setAttribute('download', '');
+    link.dataset.testid = 'task-download';
+    link.textContent = t('tasks.download');
+    actions.append(link);
+  }
+  li.append(head, meta, actions);
+  return li;
+}
+
+function taskButton(label, testid, onClick) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button ghost small';
+  button.dataset.testid = testid;
+  button.textContent = label;
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+// ---------------------------------------------------------------- file picking
+
+function showChosenFile() {
+  const file = ui.file.files[0];
+  ui.fileName.textContent = file ? `${file.name} (${formatSize(file.size)})` : t('form.file.none');
+  ui.dropzone.classList.toggle('has-file', Boolean(file));
+  if (file) ui.formMessage.hidden = true;
+}
+
+function formatSize(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function setupDropzone() {
+  ['dragenter', 'dragover'].forEach((type) => ui.dropzone.addEventListener(type, (e) => {
+    e.preventDefault();
+    ui.dropzone.classList.add('dragging');
+  }));
+  ['dragleave', 'drop'].forEach((type) => ui.dropzone.addEventListener(type, () => {
+    ui.dropzone.classList.remove('dragging');
+  }));
+  ui.dropzone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer?.files?.length) {
+      ui.file.files = e.dataTransfer.files;
+      showChosenFile();
+    }
+  });
+}
+
+// ---------------------------------------------------------------- boot
+
+setupLanguageSwitch($('lang-select'));
+onLanguageChange(() => {
+  render();
+  renderTasks();
+  showChosenFile();
+  setReconnecting(!ui.reconnecting.hidden);
+});
+ui.form.addEventListener('submit', start);
+ui.file.addEventListener('change', showChosenFile);
+ui.tasksRefresh.addEventListener('click', refreshTasks);
+setupDropzone();
+render();
+loadFeatures();
+refreshTasks();

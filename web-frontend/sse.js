@@ -1,0 +1,111 @@
+// A small Server-Sent Events parser for fetch() bodies (EventSource cannot POST or send headers).
+// Follows the WHATWG event-stream rules: fields id/event/data/retry, comment lines, CR/LF/CRLF line ends.
+
+/** Incremental parser: feed it text chunks, it calls onEvent({id, event, data}) and onRetry(ms). */
+export class SseParser {
+  constructor({ onEvent, onRetry = () => {}, onComment = () => {} }) {
+    this.onEvent = onEvent;
+    this.onRetry = onRetry;
+    this.onComment = onComment;
+    this.buffer = '';
+    this.pendingCr = false;
+    this.resetEvent();
+    this.lastEventId = '';
+  }
+
+  resetEvent() {
+    this.eventType = '';
+    this.dataLines = [];
+    this.eventId = null;
+  }
+
+  /** Feeds decoded text; complete lines are processed, a partial last line is kept. */
+  push(chunk) {
+    let text = chunk;
+    if (this.pendingCr && text.startsWith('\n')) {
+      text = text.slice(1); // the LF of a CRLF split across two chunks
+    }
+    this.pendingCr = false;
+    this.buffer += text;
+    let start = 0;
+    for (let i = 0; i < this.buffer.length; i++) {
+      const ch = this.buffer[i];
+      if (ch === '\n' || ch === '\r') {
+        this.line(this.buffer.slice(start, i));
+        if (ch === '\r') {
+          if (i + 1 < this.buffer.length) {
+            if (this.buffer[i + 1] === '\n') i++;
+          } else {
+            this.pendingCr = true;
+          }
+        }
+        start = i + 1;
+      }
+    }
+    this.buffer = this.buffer.slice(start);
+  }
+
+  line(line) {
+    if (line === '') {
+      this.dispatch();
+      return;
+    }
+    if (line.startsWith(':')) {
+      this.onComment(line.slice(1).trim());
+      return;
+    }
+    const colon = line.indexOf(':');
+    let field = line;
+    let value = '';
+    if (colon >= 0) {
+      field = line.slice(0, colon);
+      value = line.slice(colon + 1);
+      if (value.startsWith(' ')) value = value.slice(1);
+    }
+    switch (field) {
+      case 'event': this.eventType = value; break;
+      case 'data': this.dataLines.push(value); break;
+      case 'id':
+        if (!value.includes('\0')) { this.eventId = value; this.lastEventId = value; }
+        break;
+      case 'retry':
+        if (/^\d+$/.test(value)) this.onRetry(Number(value));
+        break;
+      default: break; // unknown fields are ignored, as the spec says
+    }
+  }
+
+  dispatch() {
+    if (this.dataLines.length === 0) {
+      this.resetEvent();
+      return;
+    }
+    const event = {
+      id: this.eventId ?? this.lastEventId,
+      event: this.eventType || 'message',
+      data: this.dataLines.join('\n'),
+    };
+    this.resetEvent();
+    this.onEvent(event);
+  }
+}
+
+/**
+ * Reads a fetch Response body as an event stream until it ends.
+ * Resolves when the server closes the stream; rejects when the connection fails or is aborted.
+ */
+export async function readEventStream(response, handlers) {
+  const parser = new SseParser(handlers);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      parser.push(decoder.decode(value, { stream: true }));
+    }
+    parser.push(decoder.decode());
+  } finally {
+    reader.releaseLock();
+  }
+}
