@@ -54,6 +54,8 @@ function render() {
     delete ui.status.dataset.status;
     ui.status.textContent = t('status.idle');
   }
+  if (state.taskId) ui.status.dataset.taskId = state.taskId;
+  else delete ui.status.dataset.taskId;
   ui.status.className = `status ${state.status ? 'st-' + state.status : ''}`;
   ui.stage.textContent = state.stage ? t(`stage.${state.stage}`) : t('task.none');
   ui.progress.setAttribute('aria-valuenow', String(state.progress));
@@ -329,6 +331,7 @@ async function start(event) {
   state.stage = 'queued';
   render();
   ui.start.disabled = true;
+  $('task-heading').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   const body = new FormData();
   body.append('message', ui.requirement.value);
   body.append('task_type', 'DOC_ANNOTATE');
