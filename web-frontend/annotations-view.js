@@ -31,10 +31,22 @@ export class AnnotationList {
     this.empty = emptyElement;
     this.count = countElement;
     this.items = new Map(); // annotation id -> {annotation, index, node}
+    this.highlighted = new Set();
+  }
+
+  /** Renders every item again, e.g. after the page language changed. */
+  rerender() {
+    for (const item of this.items.values()) {
+      const node = this.render(item.annotation, item.index);
+      item.node.replaceWith(node);
+      item.node = node;
+    }
+    this.linkHighlights(this.highlighted);
   }
 
   clear() {
     this.items.clear();
+    this.highlighted = new Set();
     this.list.replaceChildren();
     this.refreshEmpty();
   }
@@ -83,6 +95,7 @@ export class AnnotationList {
 
   /** Reveals the "show in document" links of annotations that got a highlight. */
   linkHighlights(highlighted) {
+    this.highlighted = highlighted;
     for (const item of this.items.values()) {
       const link = item.node.querySelector('.ann-show');
       link.hidden = !highlighted.has(item.index);

@@ -576,10 +576,28 @@ function setupDropzone() {
   });
 }
 
+// ---------------------------------------------------------------- highlight <-> list links
+
+/** Moves focus between a highlight and its list entry without touching the URL. */
+function followInternalLink(event) {
+  const link = event.target.closest('a[href^="#ann-"], a[href^="#hl-"]');
+  if (!link) return;
+  const target = document.getElementById(link.getAttribute('href').slice(1));
+  if (!target) return;
+  event.preventDefault();
+  if (!target.hasAttribute('tabindex') && target.tagName !== 'A') target.setAttribute('tabindex', '-1');
+  target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  target.focus({ preventScroll: true });
+  target.classList.remove('flash');
+  void target.offsetWidth; // restart the flash animation
+  target.classList.add('flash');
+}
+
 // ---------------------------------------------------------------- boot
 
 setupLanguageSwitch($('lang-select'));
 onLanguageChange(() => {
+  annotations.rerender();
   render();
   renderTasks();
   showChosenFile();
@@ -589,6 +607,11 @@ ui.form.addEventListener('submit', start);
 ui.file.addEventListener('change', showChosenFile);
 ui.tasksRefresh.addEventListener('click', refreshTasks);
 setupDropzone();
+document.addEventListener('click', followInternalLink);
 render();
 loadFeatures();
-refreshTasks();
+refreshTasks().then(() => {
+  // After a reload, a task that is still running is followed again without a click.
+  const latest = tasksCache[0];
+  if (!state.taskId && latest && ACTIVE.has(latest.status)) openTask(latest);
+});
