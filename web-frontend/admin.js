@@ -6,6 +6,7 @@ import { requestJson } from './api.js';
 import { onLanguageChange, setupLanguageSwitch, t } from './i18n.js';
 
 const TOKEN_KEY = 'docannotator.adminToken';
+const OPERATOR_KEY = 'docannotator.operator';
 const $ = (id) => document.getElementById(id);
 const ui = {
   token: $('admin-token'), connect: $('connect'), forget: $('forget'), refresh: $('refresh'),
@@ -16,6 +17,7 @@ const ui = {
   pctInput: $('percentage'), setPct: $('set-percentage'), freeze: $('freeze'), unfreeze: $('unfreeze'),
   stages: $('stages'), gates: $('gates'), gatesEmpty: $('gates-empty'),
   history: $('history'), historyEmpty: $('history-empty'), metrics: $('metrics'),
+  advanceCheck: $('advance-check'), operator: $('operator'),
 };
 
 let rollout = null; // the last GET /api/admin/rollout answer
@@ -37,7 +39,10 @@ function currentToken() {
 
 function authHeaders() {
   const token = currentToken();
-  return token ? { Authorization: `Bearer ${token}` } : {};
+  const headers = token ? { Authorization: `Bearer ${token}` } : {};
+  const operator = ui.operator.value.trim();
+  if (operator) headers['X-Operator'] = operator;
+  return headers;
 }
 
 // ---------------------------------------------------------------- messages
@@ -154,64 +159,96 @@ function option(value, label) {
   return node;
 }
 
-/** Gates come as {name: {value, threshold, passed, ...}} or as a list; both are shown as name, figure, threshold, verdict. */
-function gateEntries(gates) {
-  if (!gates) return [];
-  if (Array.isArray(gates)) return gates.map((g, i) => [g?.name ?? g?.gate ?? String(i + 1), g]);
-  return Object.entries(gates);
+const GATE_KEYS = ['cancel_latency_p95', 'stream_success_rate', 'sse_connection_stability', 'memory_released'];
+
+/** A figure as an operator reads it: "812 ms" or "98.50 %". */
+function formatFigure(value, unit) {
+  if (value === null || value === undefined) return '—';
+  if (typeof value !== 'number') return String(value);
+  if (unit === 'ms') return `${Math.round(value)} ms`;
+  if (unit === 'ratio') return `${(value * 100).toFixed(2)} %`;
+  return formatValue(value);
 }
 
+function gateLabel(key) {
+  return GATE_KEYS.includes(key) ? t(`gate.${key}`) : key;
+}
+
+/** Each gate: its name and verdict, the pausable cohort's figure, the threshold, the samples and the baseline. */
 function renderGates() {
-  const entries = gateEntries(rollout?.gates);
+  const entries = Object.entries(rollout?.gates || {});
   ui.gatesEmpty.hidden = entries.length > 0;
-  ui.gates.replaceChildren(...entries.map(([name, gate]) => {
+  ui.gates.replaceChildren(...entries.map(([key, gate]) => {
     const li = document.createElement('li');
-    li.dataset.gate = name;
-    const title = document.createElement('span');
-    title.className = 'gate-name';
+    const status = String(gate?.status ?? '');
+    li.className = status === 'pass' ? 'pass' : status === 'fail' ? 'fail' : 'inconclusive';
+    li.dataset.gate = key;
+    li.dataset.status = status;
+    const head = document.createElement('span');
+    head.className = 'gate-head';
+    const name = document.createElement('span');
+    name.className = 'gate-name';
+    name.textContent = gateLabel(key);
+    const verdict = document.createElement('span');
+    verdict.className = `verdict v-${li.className}`;
+    verdict.textContent = t(`admin.gate.${li.className}`);
+    head.append(name, verdict);
     const figure = document.createElement('span');
     figure.className = 'gate-figure';
-    if (gate && typeof gate === 'object') {
-      const passed = gate.passed ?? gate.pass ?? gate.ok ?? gate.passing;
-      const value = gate.value ?? gate.figure ?? gate.observed ?? gate.actual ?? gate.current;
-      const threshold = gate.threshold ?? gate.limit ?? gate.required;
-      if (typeof passed === 'boolean') {
-        li.className = passed ? 'pass' : 'fail';
-        li.dataset.passed = String(passed);
-      }
-      title.textContent = `${name}${typeof passed === 'boolean' ? ' — ' + t(passed ? 'admin.gate.pass' : 'admin.gate.fail') : ''}`;
-      const bits = [];
-      if (value !== undefined) bits.push(formatValue(value));
-      if (threshold !== undefined) bits.push(`${t('admin.gate.threshold')} ${gate.comparator ?? gate.op ?? ''}${formatValue(threshold)}`);
-      const known = new Set(['passed', 'pass', 'ok', 'passing', 'value', 'figure', 'observed', 'actual', 'current',
-        'threshold', 'limit', 'required', 'comparator', 'op', 'name', 'gate']);
-      Object.entries(gate).filter(([k]) => !known.has(k))
-        .forEach(([k, v]) => bits.push(`${k}: ${formatValue(v)}`));
-      figure.textContent = bits.join(' · ');
-    } else {
-      title.textContent = name;
-      figure.textContent = formatValue(gate);
+    const unit = gate?.unit;
+    const bits = [
+      `${t('admin.gate.value')} ${formatFigure(gate?.value, unit)}`,
+      `${t('admin.gate.threshold')} ${gate?.comparison ?? ''} ${formatFigure(gate?.threshold, unit)}`.replace(/\s+/g, ' '),
+    ];
+    if (Number.isFinite(gate?.samples)) {
+      bits.push(t('admin.gate.samples', { n: gate.samples, min: gate.min_samples ?? '?' }));
     }
-    li.append(title, figure);
+    if (gate?.baseline !== null && gate?.baseline !== undefined) {
+      bits.push(`${t('admin.gate.baseline')} ${formatFigure(gate.baseline, unit)}`);
+    }
+    figure.textContent = bits.join(' · ');
+    li.append(head, figure);
     return li;
   }));
+  renderAdvanceCheck();
+}
+
+function renderAdvanceCheck() {
+  const check = rollout?.advance;
+  if (!check) {
+    ui.advanceCheck.textContent = '';
+    return;
+  }
+  const parts = [];
+  if (check.allowed) parts.push(t('admin.advance.allowed', { stage: check.next_stage ?? '' }));
+  else parts.push(t('admin.advance.blocked'));
+  (check.blockers || []).forEach((b) => parts.push(String(b)));
+  if (check.soak_remaining) parts.push(t('admin.soak.remaining', { soak: formatSoak(check.soak_remaining) }));
+  ui.advanceCheck.textContent = parts.join(' · ');
+  ui.advanceCheck.className = check.allowed ? 'advance-check ok' : 'advance-check blocked';
 }
 
 function formatValue(value) {
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(4).replace(/0+$/, '');
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
   if (value && typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
+/** History, newest first, whatever order the server sends it in. */
 function renderHistory() {
-  const history = [...(rollout?.history || [])].reverse(); // newest first
+  const history = [...(rollout?.history || [])]
+    .sort((a, b) => String(b.at ?? '').localeCompare(String(a.at ?? '')));
   ui.historyEmpty.hidden = history.length > 0;
   ui.history.replaceChildren(...history.map((h) => {
     const li = document.createElement('li');
+    li.dataset.action = String(h.action ?? '');
     const head = document.createElement('span');
     head.className = 'h-head';
-    head.textContent = `${h.action ?? ''}: ${text(h.from)} → ${text(h.to)}`;
+    const pct = h.from_percentage !== undefined && h.to_percentage !== undefined
+      ? ` (${h.from_percentage}% → ${h.to_percentage}%)` : '';
+    head.textContent = `${h.action ?? ''}: ${text(h.from)} → ${text(h.to)}${pct}`;
     const reason = document.createElement('span');
+    reason.className = 'h-reason';
     reason.textContent = h.reason ? String(h.reason) : '';
     const meta = document.createElement('span');
     meta.className = 'h-meta';
@@ -221,17 +258,55 @@ function renderHistory() {
   }));
 }
 
+/** The two cohorts side by side (pausable = feature on, off = the rest), or a flat list of figures. */
 function renderMetrics() {
-  const entries = Object.entries(rollout?.metrics || {});
-  ui.metrics.replaceChildren(...entries.map(([name, value]) => {
+  const metrics = rollout?.metrics || {};
+  ui.metrics.replaceChildren();
+  if (metrics.pausable && typeof metrics.pausable === 'object') {
+    const table = document.createElement('table');
+    table.className = 'metrics-table';
+    const caption = document.createElement('caption');
+    caption.textContent = metrics.window_start ? t('admin.metrics.since', { at: formatTime(metrics.window_start) }) : '';
+    const head = document.createElement('tr');
+    [t('admin.metrics.figure'), t('admin.metrics.on'), t('admin.metrics.off')].forEach((label) => {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = label;
+      head.append(th);
+    });
+    const thead = document.createElement('thead');
+    thead.append(head);
+    const tbody = document.createElement('tbody');
+    Object.keys(metrics.pausable).forEach((key) => {
+      const tr = document.createElement('tr');
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = key;
+      tr.append(th);
+      [metrics.pausable[key], metrics.off?.[key]].forEach((v) => {
+        const td = document.createElement('td');
+        const unit = key.endsWith('_ms') ? 'ms' : /rate|stability|mean/.test(key) ? 'ratio' : null;
+        td.textContent = formatFigure(v, unit);
+        tr.append(td);
+      });
+      tbody.append(tr);
+    });
+    table.append(caption, thead, tbody);
+    ui.metrics.append(table);
+    return;
+  }
+  const list = document.createElement('dl');
+  list.className = 'facts';
+  Object.entries(metrics).forEach(([name, value]) => {
     const box = document.createElement('div');
     const dt = document.createElement('dt');
     dt.textContent = name;
     const dd = document.createElement('dd');
     dd.textContent = formatValue(value);
     box.append(dt, dd);
-    return box;
-  }));
+    list.append(box);
+  });
+  ui.metrics.append(list);
 }
 
 // ---------------------------------------------------------------- writes
@@ -276,6 +351,10 @@ function setButtonsDisabled(disabled) {
 setupLanguageSwitch($('lang-select'));
 onLanguageChange(render);
 ui.token.value = storedToken();
+try { ui.operator.value = sessionStorage.getItem(OPERATOR_KEY) || ''; } catch { /* not stored */ }
+ui.operator.addEventListener('change', () => {
+  try { sessionStorage.setItem(OPERATOR_KEY, ui.operator.value.trim()); } catch { /* not stored */ }
+});
 ui.connect.addEventListener('click', () => { showNotice(''); load(); });
 ui.token.addEventListener('keydown', (e) => {
   if (e.key === 'Enter') { e.preventDefault(); load(); }
