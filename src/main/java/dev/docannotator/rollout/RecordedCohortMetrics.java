@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records each observation as a row in SQLite, so the gates' window survives a restart. The window is simply
- * "observations since the stage began" (the state's {@code since}); rows older than the window are pruned.
+ * Records each observation as a row in SQLite, so the gates' window survives a restart. The window is
+ * "observations recorded after the stage began" (rows with a higher id than the state's marker), capped in time
+ * by the plan's max_window; rows outside it are pruned.
  */
 public final class RecordedCohortMetrics implements CohortMetrics {
 
@@ -77,25 +78,29 @@ public final class RecordedCohortMetrics implements CohortMetrics {
         }
     }
 
-    /** The figures of both cohorts observed at or after {@code windowStart}. */
-    public MetricsSnapshot snapshot(Instant windowStart) {
-        long from = windowStart.toEpochMilli();
-        return database.read(c -> new MetricsSnapshot(windowStart, figures(c, true, from), figures(c, false, from)));
+    /** The figures of both cohorts: observations with an id above {@code afterId}, recorded at or after {@code notBefore}. */
+    public MetricsSnapshot snapshot(long afterId, Instant notBefore) {
+        Window window = new Window(afterId, notBefore.toEpochMilli());
+        return database.read(c -> new MetricsSnapshot(notBefore, figures(c, true, window), figures(c, false, window)));
     }
 
-    /** Deletes observations older than {@code before}: they belong to an earlier stage or beyond the window. */
-    public int prune(Instant before) {
+    /** Deletes the observations outside the window: from an earlier stage, or older than {@code notBefore}. */
+    public int prune(long afterId, Instant notBefore) {
         return database.read(c -> {
             try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM rollout_observations WHERE feature = ? AND at_ms < ?")) {
+                    "DELETE FROM rollout_observations WHERE feature = ? AND (id <= ? OR at_ms < ?)")) {
                 delete.setString(1, feature);
-                delete.setLong(2, before.toEpochMilli());
+                delete.setLong(2, afterId);
+                delete.setLong(3, notBefore.toEpochMilli());
                 return delete.executeUpdate();
             }
         });
     }
 
-    private CohortFigures figures(Connection c, boolean pausable, long from) throws SQLException {
+    private record Window(long afterId, long fromMillis) {
+    }
+
+    private CohortFigures figures(Connection c, boolean pausable, Window from) throws SQLException {
         Aggregate cancel = aggregate(c, pausable, CANCEL_LATENCY_MS, from);
         Aggregate streams = aggregate(c, pausable, STREAM_SUCCESS, from);
         Aggregate connections = aggregate(c, pausable, CONNECTION_STABLE, from);
@@ -110,14 +115,15 @@ public final class RecordedCohortMetrics implements CohortMetrics {
     private record Aggregate(int count, Double mean) {
     }
 
-    private Aggregate aggregate(Connection c, boolean pausable, String kind, long from) throws SQLException {
+    private Aggregate aggregate(Connection c, boolean pausable, String kind, Window from) throws SQLException {
         try (PreparedStatement query = c.prepareStatement(
                 "SELECT COUNT(*), AVG(value) FROM rollout_observations"
-                        + " WHERE feature = ? AND kind = ? AND pausable = ? AND at_ms >= ?")) {
+                        + " WHERE feature = ? AND kind = ? AND pausable = ? AND id > ? AND at_ms >= ?")) {
             query.setString(1, feature);
             query.setString(2, kind);
             query.setInt(3, pausable ? 1 : 0);
-            query.setLong(4, from);
+            query.setLong(4, from.afterId());
+            query.setLong(5, from.fromMillis());
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
                 int count = rs.getInt(1);
@@ -128,16 +134,17 @@ public final class RecordedCohortMetrics implements CohortMetrics {
     }
 
     /** Nearest-rank 95th percentile: the smallest value with at least 95 % of the observations at or below it. */
-    private double p95(Connection c, boolean pausable, long from, int count) throws SQLException {
+    private double p95(Connection c, boolean pausable, Window from, int count) throws SQLException {
         int rank = (int) Math.ceil(0.95 * count);
         try (PreparedStatement query = c.prepareStatement(
-                "SELECT value FROM rollout_observations WHERE feature = ? AND kind = ? AND pausable = ? AND at_ms >= ?"
-                        + " ORDER BY value LIMIT 1 OFFSET ?")) {
+                "SELECT value FROM rollout_observations WHERE feature = ? AND kind = ? AND pausable = ? AND id > ?"
+                        + " AND at_ms >= ? ORDER BY value LIMIT 1 OFFSET ?")) {
             query.setString(1, feature);
             query.setString(2, CANCEL_LATENCY_MS);
             query.setInt(3, pausable ? 1 : 0);
-            query.setLong(4, from);
-            query.setInt(5, rank - 1);
+            query.setLong(4, from.afterId());
+            query.setLong(5, from.fromMillis());
+            query.setInt(6, rank - 1);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
                 return rs.getDouble(1);

@@ -80,7 +80,7 @@ public final class RolloutEvaluator implements AutoCloseable {
     public synchronized RolloutState evaluateOnce() {
         RolloutState state = service.current();
         Instant windowStart = service.windowStart(state);
-        metrics.prune(windowStart);
+        metrics.prune(state.observationsAfter(), windowStart);
         if (!state.since().equals(windowOf)) {
             consecutiveFailures.clear(); // a new stage judges only its own observations
             windowOf = state.since();

@@ -18,7 +18,8 @@ public final class RolloutMigrations {
                             percentage INTEGER NOT NULL CHECK (percentage BETWEEN 0 AND 100),
                             frozen     INTEGER NOT NULL DEFAULT 0,
                             since      TEXT NOT NULL,
-                            version    INTEGER NOT NULL
+                            version    INTEGER NOT NULL,
+                            observations_after INTEGER NOT NULL DEFAULT 0
                         );
                         """),
                 new Migration("rollout-002-history", """

@@ -36,7 +36,7 @@ public final class RolloutService {
         String reason = initial == 0
                 ? "new installation starts with the feature off"
                 : "new installation starts at stage " + initial + " (configured)";
-        store.initialise(new RolloutState(plan.feature(), initial, plan.percentageOf(initial), false, clock.instant(), 1),
+        store.initialise(new RolloutState(plan.feature(), initial, plan.percentageOf(initial), false, clock.instant(), 1, 0),
                 new HistoryEntry(clock.instant(), "system", "install", 0, initial, 0, plan.percentageOf(initial), reason, null));
     }
 
@@ -55,7 +55,7 @@ public final class RolloutService {
     }
 
     public Evaluation evaluate(RolloutState state) {
-        MetricsSnapshot snapshot = metrics.snapshot(windowStart(state));
+        MetricsSnapshot snapshot = metrics.snapshot(state.observationsAfter(), windowStart(state));
         return new Evaluation(snapshot, gates.evaluate(snapshot));
     }
 
@@ -188,7 +188,7 @@ public final class RolloutService {
         HistoryEntry entry = new HistoryEntry(clock.instant(), actor, frozen ? "freeze" : "unfreeze",
                 state.stage(), state.stage(), state.percentage(), state.percentage(), reason.strip(),
                 Json.write(evaluate(state)));
-        return store.compareAndSet(state.version(), state.withFrozen(frozen), entry);
+        return store.compareAndSet(state.version(), state.withFrozen(frozen), false, entry);
     }
 
     private RolloutState move(RolloutState state, String actor, String action, int stage, int percentage,
@@ -196,7 +196,7 @@ public final class RolloutService {
         Instant now = clock.instant();
         HistoryEntry entry = new HistoryEntry(now, actor, action, state.stage(), stage, state.percentage(), percentage,
                 reason.strip(), Json.write(evaluation));
-        return store.compareAndSet(state.version(), state.moveTo(stage, percentage, now), entry);
+        return store.compareAndSet(state.version(), state.moveTo(stage, percentage, now), true, entry);
     }
 
     /** The current state, provided the caller's version is still current (409 otherwise). */

@@ -16,6 +16,9 @@ import java.util.List;
  */
 public final class RolloutStore {
 
+    /** The id of the newest observation: a new stage's window starts after it. */
+    private static final String LAST_OBSERVATION = "(SELECT COALESCE(MAX(id), 0) FROM rollout_observations)";
+
     private final Database database;
 
     public RolloutStore(Database database) {
@@ -27,7 +30,8 @@ public final class RolloutStore {
     public void initialise(RolloutState initial, HistoryEntry entry) {
         database.inTransaction(c -> {
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT OR IGNORE INTO rollout_state (feature, stage, percentage, frozen, since, version) VALUES (?, ?, ?, ?, ?, 1)")) {
+                    "INSERT OR IGNORE INTO rollout_state (feature, stage, percentage, frozen, since, version, observations_after)"
+                            + " VALUES (?, ?, ?, ?, ?, 1, " + LAST_OBSERVATION + ")")) {
                 insert.setString(1, initial.feature());
                 insert.setInt(2, initial.stage());
                 insert.setInt(3, initial.percentage());
@@ -53,13 +57,15 @@ public final class RolloutStore {
     }
 
     /**
-     * Writes {@code next} if the stored version is still {@code expectedVersion}, with its history line.
-     * Returns the stored state (version + 1); throws {@link RolloutConflictException} and changes nothing otherwise.
+     * Writes {@code next} if the stored version is still {@code expectedVersion}, with its history line; with
+     * {@code newWindow} the gates' observation window restarts. Returns the stored state (version + 1);
+     * throws {@link RolloutConflictException} and changes nothing otherwise.
      */
-    public RolloutState compareAndSet(long expectedVersion, RolloutState next, HistoryEntry entry) {
+    public RolloutState compareAndSet(long expectedVersion, RolloutState next, boolean newWindow, HistoryEntry entry) {
         return database.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE rollout_state SET stage = ?, percentage = ?, frozen = ?, since = ?, version = version + 1"
+                    "UPDATE rollout_state SET stage = ?, percentage = ?, frozen = ?, since = ?, version = version + 1,"
+                            + " observations_after = " + (newWindow ? LAST_OBSERVATION : "observations_after")
                             + " WHERE feature = ? AND version = ?")) {
                 update.setInt(1, next.stage());
                 update.setInt(2, next.percentage());
@@ -101,14 +107,14 @@ public final class RolloutStore {
 
     private static RolloutState select(Connection c, String feature) throws SQLException {
         try (PreparedStatement query = c.prepareStatement(
-                "SELECT stage, percentage, frozen, since, version FROM rollout_state WHERE feature = ?")) {
+                "SELECT stage, percentage, frozen, since, version, observations_after FROM rollout_state WHERE feature = ?")) {
             query.setString(1, feature);
             try (ResultSet rs = query.executeQuery()) {
                 if (!rs.next()) {
                     return null;
                 }
                 return new RolloutState(feature, rs.getInt(1), rs.getInt(2), rs.getInt(3) != 0,
-                        Instant.parse(rs.getString(4)), rs.getLong(5));
+                        Instant.parse(rs.getString(4)), rs.getLong(5), rs.getLong(6));
             }
         }
     }
