@@ -205,7 +205,7 @@ function handleEvent(sse, generation) {
       state.stage = 'done';
       state.progress = 100;
       state.result = data;
-      state.message = t('task.summary', { count: data.annotation_count ?? annotations.annotations().length });
+      state.message = summary(data.annotation_count ?? annotations.annotations().length);
       state.detail = '';
       loadDocument(state.taskId);
       refreshTasks();
@@ -229,6 +229,10 @@ function handleEvent(sse, generation) {
       break;
   }
   render();
+}
+
+function summary(count) {
+  return t(Number(count) === 1 ? 'task.summary.one' : 'task.summary', { count });
 }
 
 function clampProgress(value) {
@@ -508,7 +512,7 @@ function renderTaskItem(task) {
   const when = task.created_at ? new Date(task.created_at) : null;
   const parts = [];
   if (when && !Number.isNaN(when.getTime())) parts.push(when.toLocaleString(document.documentElement.lang));
-  if (Number.isFinite(task.annotation_count)) parts.push(t('task.summary', { count: task.annotation_count }));
+  if (Number.isFinite(task.annotation_count)) parts.push(summary(task.annotation_count));
   if (ACTIVE.has(task.status)) parts.push(`${task.progress ?? 0}%`);
   meta.textContent = parts.join(' · ');
 

@@ -1,0 +1,150 @@
+package dev.docannotator.browser;
+
+import static dev.docannotator.browser.AnnotationPage.TASK_TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** The annotation page against the real server: upload, live stream, highlights, downloads, errors, escaping. */
+@ExtendWith(BrowserExtension.class)
+class AnnotationPageTest {
+
+    private static BrowserServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = BrowserServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void uploadStreamsProgressAndAnnotationsAndOffersWorkingDownloads(WebDriver driver, @TempDir Path dir)
+            throws Exception {
+        AnnotationPage page = new AnnotationPage(driver, server.baseUrl()).open();
+        assertThat(page.present("download")).isFalse();
+
+        page.start(TestDocuments.shortReport(dir), TestDocuments.REQUIREMENT).waitForStatus("completed", TASK_TIMEOUT);
+
+        assertThat(page.progress()).isEqualTo(100);
+        assertThat(page.hook("stage").getText()).isNotBlank();
+        String taskId = page.taskId();
+        Map<String, Object> json = page.fetchInPage("/api/tasks/" + taskId + "/annotations");
+        assertThat(json.get("status")).isEqualTo(200L);
+        List<WebElement> listed = page.annotations();
+        assertThat(listed).hasSize(((List<?>) parse(json).get("annotations")).size());
+        assertThat(listed).anySatisfy(a -> assertThat(a.getText()).contains("TODO"));
+        // The findings are highlighted over the document's text, and a highlight links to its list entry.
+        @SuppressWarnings("unchecked")
+        List<String> marked = (List<String>) page.script(
+                "return [...document.querySelectorAll('#doc-text a.hl')].map(a => a.textContent)");
+        assertThat(marked).anySatisfy(text -> assertThat(text).contains("TODO"));
+        assertThat((Boolean) page.script("const a = document.querySelector('#doc-text a.hl');"
+                + "return document.querySelector(a.getAttribute('href')).dataset.testid === 'annotation'")).isTrue();
+        assertThat((String) page.script("return document.getElementById('doc-text').textContent"))
+                .contains("TODO: add the figures for March.");
+
+        WebElement download = page.waitForPresent("download", Duration.ofSeconds(5)).hook("download");
+        assertThat(download.getDomAttribute("href")).isEqualTo("/api/tasks/" + taskId + "/result");
+        Map<String, Object> file = page.fetchInPage(download.getDomAttribute("href"));
+        assertThat(file.get("status")).isEqualTo(200L);
+        // TXT comes back as a highlighted review page (report.annotated.html); the name keeps the upload's base.
+        assertThat((String) file.get("disposition")).contains("attachment").contains("report.annotated.");
+        assertThat((String) file.get("body")).contains("TODO: add the figures for March.");
+
+        page.waitUntil(Duration.ofSeconds(5), d -> !page.hook("task-list").findElements(
+                AnnotationPage.testId("task-item")).isEmpty());
+        assertThat(page.hook("task-list").getText()).contains("report.txt");
+    }
+
+    @Test
+    void annotationsAppearWhileTheStreamRuns(WebDriver driver, @TempDir Path dir) throws Exception {
+        AnnotationPage page = new AnnotationPage(driver, server.baseUrl()).open();
+        page.script("window.__seen = [];"
+                + "new MutationObserver(() => window.__seen.push([document.querySelectorAll("
+                + "'[data-testid=annotation]').length, document.querySelector('[data-testid=status]').dataset.status]))"
+                + ".observe(document.getElementById('ann-list'), {childList: true});");
+
+        page.start(TestDocuments.large(dir, 300), TestDocuments.REQUIREMENT).waitForStatus("completed", TASK_TIMEOUT);
+
+        @SuppressWarnings("unchecked")
+        List<List<Object>> seen = (List<List<Object>>) page.script("return window.__seen");
+        assertThat(seen).as("annotations were added to the list before the task completed")
+                .anySatisfy(entry -> assertThat(entry.get(1)).isIn("queued", "running"));
+        Map<String, Object> json = page.fetchInPage("/api/tasks/" + page.taskId() + "/annotations");
+        assertThat(page.annotations()).hasSize(((List<?>) parse(json).get("annotations")).size());
+    }
+
+    @Test
+    void aRejectedUploadShowsTheServersOwnMessage(WebDriver driver, @TempDir Path dir) throws Exception {
+        AnnotationPage page = new AnnotationPage(driver, server.baseUrl()).open();
+        Path binary = java.nio.file.Files.write(dir.resolve("picture.txt"),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+
+        page.start(binary, TestDocuments.REQUIREMENT);
+        page.waitUntil(Duration.ofSeconds(10), d -> page.hook("error").isDisplayed());
+
+        // The same request made directly: the page must show exactly the server's sentence.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> direct = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "const form = new FormData(); form.append('message', 'x'); form.append('task_type', 'DOC_ANNOTATE');"
+                        + "form.append('file', new Blob([new Uint8Array([0x89,80,78,71,13,10,26,10,0,0,0,13,73,72,68,82])]),"
+                        + " 'picture.txt');"
+                        + "fetch('/api/chat/stream', {method: 'POST', body: form, headers: {'Accept-Language': 'en'}})"
+                        + ".then(async r => done({status: r.status, body: await r.json()}));");
+        assertThat((Long) direct.get("status")).isBetween(400L, 499L);
+        @SuppressWarnings("unchecked")
+        String message = (String) ((Map<String, Object>) ((Map<String, Object>) direct.get("body")).get("error"))
+                .get("message");
+        assertThat(page.hook("error").getText()).isEqualTo(message);
+        assertThat(page.present("pause")).isFalse();
+        assertThat(page.present("download")).isFalse();
+    }
+
+    @Test
+    void markupInADocumentIsShownLiterallyAndNeverRuns(WebDriver driver, @TempDir Path dir) throws Exception {
+        AnnotationPage page = new AnnotationPage(driver, server.baseUrl()).open();
+
+        page.start(TestDocuments.withMarkup(dir), TestDocuments.REQUIREMENT).waitForStatus("completed", TASK_TIMEOUT);
+        page.waitUntil(Duration.ofSeconds(10), d -> (Boolean) page.script(
+                "return !document.getElementById('doc-text').hidden"));
+
+        assertThat((String) page.script("return document.getElementById('doc-text').textContent"))
+                .contains("Intro <img src=x onerror=alert(1)> and <script>alert(2)</script> stay plain text.")
+                .contains("<b>bold</b>");
+        assertThat((Long) page.script("return document.querySelectorAll('img, b, main script').length"))
+                .isZero();
+        assertThat(alertOpen(driver)).as("an alert was opened").isFalse();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(Map<String, Object> fetched) {
+        return dev.docannotator.common.Json.read((String) fetched.get("body"), Map.class);
+    }
+
+    private static boolean alertOpen(WebDriver driver) {
+        try {
+            driver.switchTo().alert();
+            return true;
+        } catch (NoAlertPresentException e) {
+            return false;
+        }
+    }
+}
