@@ -31,7 +31,7 @@ export class AnnotationList {
     this.empty = emptyElement;
     this.count = countElement;
     this.items = new Map(); // annotation id -> {annotation, index, node}
-    this.highlighted = new Set();
+    this.highlighted = new Map();
   }
 
   /** Renders every item again, e.g. after the page language changed. */
@@ -46,7 +46,7 @@ export class AnnotationList {
 
   clear() {
     this.items.clear();
-    this.highlighted = new Set();
+    this.highlighted = new Map();
     this.list.replaceChildren();
     this.refreshEmpty();
   }
@@ -83,7 +83,7 @@ export class AnnotationList {
           el('span', { className: 'ann-suggestion-label' }, `${t('ann.suggestion')}: `),
           String(annotation.suggestion))
       : null;
-    const show = el('a', { className: 'ann-show', href: `#hl-${index}`, hidden: true }, t('ann.show'));
+    const show = el('a', { className: 'ann-show', href: '#', hidden: true }, t('ann.show'));
     return el('li', {
       className: `ann sev-${severity}`,
       id: `ann-${index}`,
@@ -93,12 +93,14 @@ export class AnnotationList {
     }, meta, quote, message, suggestion, show);
   }
 
-  /** Reveals the "show in document" links of annotations that got a highlight. */
+  /** Points each entry's "show in document" link at its highlight (a Map from list index to element id). */
   linkHighlights(highlighted) {
     this.highlighted = highlighted;
     for (const item of this.items.values()) {
       const link = item.node.querySelector('.ann-show');
-      link.hidden = !highlighted.has(item.index);
+      const target = highlighted.get(item.index);
+      link.hidden = !target;
+      link.setAttribute('href', target ? `#${target}` : '#');
     }
   }
 
@@ -113,13 +115,14 @@ export class AnnotationList {
 }
 
 /**
- * Renders text with the annotated ranges as <mark> links. Overlapping ranges are split at every
- * boundary; each piece links to the most severe annotation covering it.
- * Returns the set of list indexes that received a highlight.
+ * Renders text with the annotated ranges as <a class="hl"> links. Overlapping ranges are split at every
+ * boundary; each piece links to the most severe annotation covering it. Returns a Map from list index to
+ * the element id of the first piece that shows that annotation, so every listed annotation can link back,
+ * even one that shares its range with a more severe one.
  */
 export function renderDocument(container, text, annotations, indexOf) {
   container.replaceChildren();
-  const highlighted = new Set();
+  const firstPiece = new Map();
   const ranges = annotations
     .filter((a) => Number.isInteger(a.start) && Number.isInteger(a.end) && a.start < a.end &&
         a.start >= 0 && a.end <= text.length)
@@ -146,17 +149,17 @@ export function renderDocument(container, text, annotations, indexOf) {
     }
     covering.sort((x, y) => (SEVERITY_RANK[severityOf(y.a)] - SEVERITY_RANK[severityOf(x.a)]) || x.index - y.index);
     const top = covering[0];
-    const first = !highlighted.has(top.index);
+    const id = `hl-${i}`;
     const mark = el('a', {
       className: `hl sev-${severityOf(top.a)}`,
       href: `#ann-${top.index}`,
-      id: first ? `hl-${top.index}` : undefined,
+      id,
       title: String(top.a.message ?? ''),
       dataset: { annotationIndex: String(top.index) },
     }, piece);
-    highlighted.add(top.index);
+    covering.forEach((r) => { if (!firstPiece.has(r.index)) firstPiece.set(r.index, id); });
     fragment.append(mark);
   }
   container.append(fragment);
-  return highlighted;
+  return firstPiece;
 }

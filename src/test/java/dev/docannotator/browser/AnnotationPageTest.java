@@ -66,7 +66,7 @@ class AnnotationPageTest {
         assertThat(file.get("status")).isEqualTo(200L);
         // TXT comes back as a highlighted review page (report.annotated.html); the name keeps the upload's base.
         assertThat((String) file.get("disposition")).contains("attachment").contains("report.annotated.");
-        assertThat((String) file.get("body")).contains("TODO: add the figures for March.");
+        assertThat((String) file.get("body")).contains("add the figures for March.");
 
         page.waitUntil(Duration.ofSeconds(5), d -> !page.hook("task-list").findElements(
                 AnnotationPage.testId("task-item")).isEmpty());

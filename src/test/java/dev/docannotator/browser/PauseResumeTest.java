@@ -42,6 +42,8 @@ class PauseResumeTest {
         page.waitUntil(TASK_TIMEOUT, d -> page.progress() > 15);
 
         Map<String, Object> timing = pauseAndTime(driver, page.taskId());
+        System.out.printf("Pause: the page said paused after %s ms, the server said cancelled after %s ms%n",
+                timing.get("pageMs"), timing.get("serverMs"));
 
         assertThat(((Number) timing.get("pageMs")).doubleValue()).as("page says paused").isLessThan(500);
         assertThat(((Number) timing.get("serverMs")).doubleValue()).as("server says cancelled").isLessThan(500);
