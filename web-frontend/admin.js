@@ -50,7 +50,10 @@ function authHeaders() {
 function showError(message) {
   ui.error.textContent = message || '';
   ui.error.hidden = !message;
-  if (message) ui.notice.textContent = '';
+  if (message) {
+    ui.notice.textContent = '';
+    ui.error.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }
 }
 
 function showNotice(message) {

@@ -1,7 +1,7 @@
 // Renders the annotation list and the document text with highlights that link to the list and back.
 // Everything that comes from a document or a user is inserted as text nodes, never as markup.
 
-import { t } from './i18n.js';
+import { has, t } from './i18n.js';
 
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
 
@@ -18,6 +18,12 @@ function el(tag, attrs = {}, ...children) {
     node.append(typeof child === 'string' ? document.createTextNode(child) : child);
   }
   return node;
+}
+
+/** A category's name in the page language; an unknown one is shown as its id with spaces. */
+function categoryLabel(category) {
+  const id = String(category ?? '');
+  return has(`cat.${id}`) ? t(`cat.${id}`) : id.replace(/_/g, ' ');
 }
 
 function severityOf(annotation) {
@@ -75,7 +81,8 @@ export class AnnotationList {
     const quote = el('blockquote', { className: 'ann-quote' }, String(annotation.quote ?? ''));
     const meta = el('div', { className: 'ann-meta' },
       el('span', { className: `badge sev-${severity}`, dataset: { severity } }, t(`severity.${severity}`)),
-      el('span', { className: 'ann-category' }, String(annotation.category ?? '')),
+      el('span', { className: 'ann-category', dataset: { category: String(annotation.category ?? '') } },
+        categoryLabel(annotation.category)),
       annotation.page != null ? el('span', { className: 'ann-where' }, `p. ${annotation.page}`) : null);
     const message = el('p', { className: 'ann-message' }, String(annotation.message ?? ''));
     const suggestion = annotation.suggestion

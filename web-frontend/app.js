@@ -335,7 +335,7 @@ async function start(event) {
   state.stage = 'queued';
   render();
   ui.start.disabled = true;
-  $('task-heading').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  ui.progress.closest('section').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   const body = new FormData();
   body.append('message', ui.requirement.value);
   body.append('task_type', 'DOC_ANNOTATE');

@@ -46,6 +46,16 @@ const STRINGS = {
     'ann.empty': 'Annotations appear here as they are found.',
     'ann.suggestion': 'Suggestion',
     'ann.show': 'Show in document',
+    'cat.terms': 'Requested term',
+    'cat.long_sentence': 'Long sentence',
+    'cat.passive_voice': 'Passive voice',
+    'cat.vague_words': 'Vague wording',
+    'cat.repeated_words': 'Repeated word',
+    'cat.inconsistent_terms': 'Inconsistent terms',
+    'cat.undefined_acronyms': 'Undefined acronym',
+    'cat.todo_markers': 'TODO marker',
+    'cat.number_mismatch': 'Number mismatch',
+    'cat.grammar': 'Grammar and spelling',
     'severity.info': 'Info',
     'severity.warning': 'Warning',
     'severity.error': 'Error',
@@ -164,6 +174,16 @@ const STRINGS = {
     'ann.empty': '发现的批注会在这里逐条出现。',
     'ann.suggestion': '建议',
     'ann.show': '在文档中显示',
+    'cat.terms': '指定术语',
+    'cat.long_sentence': '长句',
+    'cat.passive_voice': '被动语态',
+    'cat.vague_words': '含糊措辞',
+    'cat.repeated_words': '重复用词',
+    'cat.inconsistent_terms': '术语不一致',
+    'cat.undefined_acronyms': '未定义缩写',
+    'cat.todo_markers': '待办标记',
+    'cat.number_mismatch': '数字不一致',
+    'cat.grammar': '语法和拼写',
     'severity.info': '提示',
     'severity.warning': '警告',
     'severity.error': '错误',
@@ -261,6 +281,11 @@ export function language() {
 /** The Accept-Language header value for the chosen language. */
 export function acceptLanguage() {
   return current === 'zh' ? 'zh-CN,zh;q=0.9,en;q=0.5' : 'en';
+}
+
+/** Whether a string exists for this key (in either language). */
+export function has(key) {
+  return key in STRINGS[current] || key in STRINGS.en;
 }
 
 /** Looks up a string and fills {placeholders}. */
