@@ -77,7 +77,10 @@ function renderActions() {
   if (state.taskId && state.status === 'completed') wanted.push('download', 'download-json');
   const existing = new Map([...ui.actions.children].map((node) => [node.dataset.action, node]));
   for (const [action, node] of existing) {
-    if (!wanted.includes(action)) node.remove();
+    if (wanted.includes(action)) continue;
+    // Pause disappears when pressed: keep keyboard users in the task's controls rather than on <body>.
+    if (node.contains(document.activeElement)) focusPending = true;
+    node.remove();
   }
   for (const action of wanted) {
     let node = existing.get(action);
@@ -85,7 +88,13 @@ function renderActions() {
     updateAction(node);
     ui.actions.append(node); // keeps the wanted order
   }
+  if (focusPending && ui.actions.firstElementChild) {
+    focusPending = false;
+    ui.actions.firstElementChild.focus();
+  }
 }
+
+let focusPending = false;
 
 function createAction(action) {
   let node;

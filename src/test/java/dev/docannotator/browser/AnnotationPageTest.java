@@ -92,6 +92,24 @@ class AnnotationPageTest {
     }
 
     @Test
+    void afterAReloadTheRunningTaskIsFollowedAgainToTheEnd(WebDriver driver, @TempDir Path dir) throws Exception {
+        AnnotationPage page = new AnnotationPage(driver, server.baseUrl()).open();
+        page.start(TestDocuments.large(dir, BrowserServer.LONG_DOCUMENT_PARAGRAPHS), TestDocuments.REQUIREMENT);
+        page.waitUntil(TASK_TIMEOUT, d -> page.progress() > 15 && !page.annotations().isEmpty());
+        String taskId = page.taskId();
+
+        // The page goes away mid-stream; the new one re-attaches and replays the events from the first.
+        page.open();
+        page.waitUntil(Duration.ofSeconds(10), d -> taskId.equals(page.taskId()));
+        page.waitForStatus("completed", TASK_TIMEOUT);
+
+        Map<String, Object> json = page.fetchInPage("/api/tasks/" + taskId + "/annotations");
+        assertThat(page.annotations()).hasSize(((List<?>) parse(json).get("annotations")).size());
+        assertThat(page.progress()).isEqualTo(100);
+        assertThat(page.present("download")).isTrue();
+    }
+
+    @Test
     void aRejectedUploadShowsTheServersOwnMessage(WebDriver driver, @TempDir Path dir) throws Exception {
         AnnotationPage page = new AnnotationPage(driver, server.baseUrl()).open();
         Path binary = java.nio.file.Files.write(dir.resolve("picture.txt"),

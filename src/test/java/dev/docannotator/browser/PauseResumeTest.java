@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
@@ -79,6 +80,29 @@ class PauseResumeTest {
         assertThat(withoutIds(resumed)).isEqualTo(withoutIds(uninterrupted));
         assertThat(page.annotations()).as("each annotation listed once").hasSize(uninterrupted.size());
         assertThat(listedAtPause).isLessThanOrEqualTo(uninterrupted.size());
+        assertThat(page.present("download")).isTrue();
+    }
+
+    @Test
+    void aPausedTaskIsListedAfterAReloadAndResumesFromTheList(WebDriver driver, @TempDir Path dir) throws Exception {
+        AnnotationPage page = new AnnotationPage(driver, server.baseUrl()).open();
+        page.start(TestDocuments.large(dir, BrowserServer.LONG_DOCUMENT_PARAGRAPHS), TestDocuments.REQUIREMENT);
+        page.waitForPresent("pause", Duration.ofSeconds(20));
+        page.waitUntil(TASK_TIMEOUT, d -> page.progress() > 15);
+        page.hook("pause").click();
+        page.waitForPresent("resume", Duration.ofSeconds(5));
+        String taskId = page.taskId();
+
+        page.open();
+        By item = By.cssSelector("[data-testid='task-item'][data-task-id='" + taskId + "']");
+        page.waitUntil(Duration.ofSeconds(10), d -> !d.findElements(item).isEmpty());
+        assertThat(driver.findElement(item).getDomAttribute("data-status")).isEqualTo("cancelled");
+        assertThat(page.status()).as("nothing is followed while the task is paused").isNull();
+        driver.findElement(item).findElement(AnnotationPage.testId("task-resume")).click();
+
+        page.waitForStatus("completed", TASK_TIMEOUT);
+        assertThat(page.taskId()).isEqualTo(taskId);
+        assertThat(page.annotations()).hasSize(annotationsOf(page, taskId).size());
         assertThat(page.present("download")).isTrue();
     }
 
