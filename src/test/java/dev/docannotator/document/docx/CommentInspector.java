@@ -30,7 +30,8 @@ final class CommentInspector {
         try (InputStream in = Files.newInputStream(file); XWPFDocument document = new XWPFDocument(in)) {
             Map<String, String> anchored = anchoredTexts((Element) document.getDocument().getBody().getDomNode());
             List<Found> found = new ArrayList<>();
-            for (XWPFComment comment : document.getComments()) {
+            XWPFComment[] comments = document.getComments();
+            for (XWPFComment comment : comments == null ? new XWPFComment[0] : comments) {
                 found.add(new Found(comment.getId(), comment.getAuthor(), comment.getInitials(),
                         comment.getDate() != null, comment.getText(), anchored.get(comment.getId())));
             }
