@@ -55,6 +55,8 @@ final class CommentWriter {
     private Calendar now() {
         Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         calendar.setTimeInMillis(clock.instant().truncatedTo(ChronoUnit.SECONDS).toEpochMilli());
+        // Word writes whole seconds; an unset millisecond field keeps XMLBeans from adding ".000".
+        calendar.clear(Calendar.MILLISECOND);
         return calendar;
     }
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.ZipFile;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -120,6 +121,23 @@ final class DocxOpener {
         }
         if (!startsWith(head, ZIP_MAGIC)) {
             throw new DocumentRejectedException(Reason.UNSUPPORTED_FORMAT, "The file is not a Word (DOCX) document.");
+        }
+        checkCentralDirectory(file);
+    }
+
+    /**
+     * A truncated ZIP has no central directory. POI would then fall back to reading the stream, which keeps every
+     * entry in memory and ends in a misleading error, so such files are refused here.
+     */
+    private static void checkCentralDirectory(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.size() == 0) {
+                throw new DocumentRejectedException(Reason.UNSUPPORTED_FORMAT,
+                        "The file is a ZIP archive but not a Word (DOCX) document.");
+            }
+        } catch (IOException e) {
+            throw DocumentRejectedException.unprocessable(
+                    "The Word document is truncated or its ZIP structure is corrupt.", e);
         }
     }
 

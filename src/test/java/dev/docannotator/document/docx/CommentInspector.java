@@ -20,7 +20,7 @@ import org.w3c.dom.Node;
  */
 final class CommentInspector {
     /** One comment as Word would show it. */
-    record Found(String id, String author, String initials, boolean dated, String text, String anchoredText) {
+    record Found(String id, String author, String initials, java.time.Instant date, String text, String anchoredText) {
     }
 
     private CommentInspector() {
@@ -33,7 +33,7 @@ final class CommentInspector {
             XWPFComment[] comments = document.getComments();
             for (XWPFComment comment : comments == null ? new XWPFComment[0] : comments) {
                 found.add(new Found(comment.getId(), comment.getAuthor(), comment.getInitials(),
-                        comment.getDate() != null, comment.getText(), anchored.get(comment.getId())));
+                        comment.getDate() == null ? null : comment.getDate().toInstant(), comment.getText(), anchored.get(comment.getId())));
             }
             return found;
         }

@@ -88,7 +88,7 @@ class DocxApplyTest {
         assertThat(comments).singleElement().satisfies(c -> {
             assertThat(c.anchoredText()).isEqualTo("stays");
             assertThat(c.initials()).isEqualTo("DA");
-            assertThat(c.dated()).isTrue();
+            assertThat(c.date()).isEqualTo(NOW);
             assertThat(c.text()).isEqualTo("Vague verb.");
         });
         assertThat(readAll(handler, out)).as("annotating never changes the text").isEqualTo(text);
