@@ -270,4 +270,35 @@ class DocxApplyTest {
         assertThat(readAll(handler, out)).isEqualTo(text);
         assertThat(CommentInspector.references(out)).isEqualTo(Map.of());
     }
+
+    @Test
+    void zeroWidthSpanBecomesAPointCommentAtThatPosition() throws IOException {
+        Path file = threeRuns();
+        ExtractedText text = readAll(handler, file);
+        int at = text.text().indexOf("brown") + 2;
+        Annotation point = new Annotation(null, at, at, "", null, null, "style", "info", "Insert a word here.", null, "r");
+
+        Path out = applyAndSave(file, text, List.of(point));
+
+        assertThat(CommentInspector.byAuthor(out, "DocAnnotator")).singleElement()
+                .extracting(CommentInspector.Found::anchoredText).isEqualTo("");
+        assertThat(readAll(handler, out)).isEqualTo(text);
+    }
+
+    @Test
+    void spanInANestedTableCellIsAnchoredThere() throws IOException {
+        Path file = write(dir, "nested.docx", document -> {
+            XWPFTable table = document.createTable(1, 1);
+            var cell = table.getRow(0).getCell(0);
+            cell.setText("Outer cell");
+            XWPFTable nested = cell.insertNewTbl(cell.getCTTc().addNewP().newCursor());
+            nested.createRow().createCell().setText("Inner cell with a flaw");
+        });
+        ExtractedText text = readAll(handler, file);
+
+        Path out = applyAndSave(file, text, List.of(annotation(text, "flaw", 0, "Nested.", null)));
+
+        assertThat(CommentInspector.byAuthor(out, "DocAnnotator")).singleElement()
+                .extracting(CommentInspector.Found::anchoredText).isEqualTo("flaw");
+    }
 }

@@ -211,4 +211,17 @@ class DocxReadTest {
         }
         return numbers;
     }
+
+    @Test
+    void headersAndFootersAreNotPartOfTheText() throws IOException {
+        Path file = write(dir, "header.docx", document -> {
+            document.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT)
+                    .createParagraph().createRun().setText("Confidential header");
+            document.createFooter(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT)
+                    .createParagraph().createRun().setText("Page footer");
+            paragraph(document, "Body text only.");
+        });
+
+        assertThat(readAll(handler, file).text()).isEqualTo("Body text only.");
+    }
 }
