@@ -6,32 +6,38 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.Set;
 import java.util.TimeZone;
+import javax.xml.namespace.QName;
 import org.apache.poi.xwpf.usermodel.XWPFComment;
 import org.apache.poi.xwpf.usermodel.XWPFComments;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
+import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlObject;
 
 /**
  * Adds DocAnnotator's review comments to the comments part, keeping every comment already there.
  * POI does not make comment ids unique, so ids continue from the highest id found in the comments part
- * and in the body's comment marks.
+ * and on the body's comment marks.
  */
 final class CommentWriter {
     static final String AUTHOR = "DocAnnotator";
     static final String INITIALS = "DA";
+    private static final Set<String> COMMENT_MARKS = Set.of("commentRangeStart", "commentRangeEnd", "commentReference");
+    private static final Set<String> NO_MARKS_INSIDE = Set.of("t", "rPr", "pPr", "tblPr", "trPr", "tcPr", "tblGrid",
+            "sectPr", "instrText", "delText", "fldChar", "sdtPr");
+    private static final QName ID = new QName(WordXml.W, "id");
 
     private final XWPFDocument document;
     private final Clock clock;
     private XWPFComments comments;
     private BigInteger nextId;
 
-    CommentWriter(XWPFDocument document, Element body, Clock clock) {
+    CommentWriter(XWPFDocument document, Clock clock) {
         this.document = document;
         this.clock = clock;
         this.comments = document.getDocComments();
-        this.nextId = highestId(body).add(BigInteger.ONE);
+        this.nextId = highestId().add(BigInteger.ONE);
     }
 
     /** Writes the comment for {@code annotation} and returns its id, for the marks in the body. */
@@ -60,36 +66,45 @@ final class CommentWriter {
         return calendar;
     }
 
-    private BigInteger highestId(Element body) {
+    private BigInteger highestId() {
         BigInteger highest = BigInteger.valueOf(-1);
         if (comments != null) {
             for (XWPFComment comment : comments.getComments()) {
                 highest = highest.max(parse(comment.getId()));
             }
         }
-        // Iterative walk: comment marks may sit at any depth, and deep XML must not cost stack.
-        Node node = body;
-        while (node != null) {
-            String name = WordXml.wordName(node);
-            if ("commentRangeStart".equals(name) || "commentRangeEnd".equals(name) || "commentReference".equals(name)) {
-                highest = highest.max(parse(WordXml.attribute((Element) node, "id")));
-            }
-            node = nextInDocumentOrder(node, body);
-        }
-        return highest;
+        XmlObject body = document.getDocument().getBody();
+        return body == null ? highest : highest.max(highestMarkId(body));
     }
 
-    private static Node nextInDocumentOrder(Node node, Node root) {
-        if (node.getFirstChild() != null) {
-            return node.getFirstChild();
-        }
-        while (node != null && node != root) {
-            if (node.getNextSibling() != null) {
-                return node.getNextSibling();
+    /**
+     * The highest id on any comment mark in the body. Walks elements with a cursor (no recursion, so deep XML
+     * costs no stack) and skips subtrees that never hold marks, such as formatting and text.
+     */
+    private static BigInteger highestMarkId(XmlObject body) {
+        BigInteger highest = BigInteger.valueOf(-1);
+        try (XmlCursor cursor = body.newCursor()) {
+            if (!cursor.toFirstChild()) {
+                return highest;
             }
-            node = node.getParentNode();
+            int depth = 1;
+            while (depth > 0) {
+                QName name = cursor.getName();
+                boolean word = WordXml.W.equals(name.getNamespaceURI());
+                if (word && COMMENT_MARKS.contains(name.getLocalPart())) {
+                    highest = highest.max(parse(cursor.getAttributeText(ID)));
+                }
+                if (!(word && NO_MARKS_INSIDE.contains(name.getLocalPart())) && cursor.toFirstChild()) {
+                    depth++;
+                    continue;
+                }
+                while (depth > 0 && !cursor.toNextSibling()) {
+                    cursor.toParent();
+                    depth--;
+                }
+            }
         }
-        return null;
+        return highest;
     }
 
     private static BigInteger parse(String id) {

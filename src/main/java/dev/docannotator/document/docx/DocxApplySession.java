@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -36,12 +37,12 @@ final class DocxApplySession implements ApplySession {
 
     /** Rebuilds the text model and checks it is {@code expected}; throws IllegalStateException otherwise. */
     DocxApplySession(DocxOpener opener, Path copy, XWPFDocument document, DocxTextWalker walker,
-                     ExtractedText expected, java.time.Clock clock) {
+                     ExtractedText expected, Clock clock) {
         this.opener = opener;
         this.copy = copy;
         this.document = document;
         this.walker = walker;
-        Element body = bodyOf(document);
+        Element body = WordBody.bodyElement(document);
         WordBody wordBody = new WordBody(body, walker);
         TextBuilder builder = new TextBuilder();
         for (int i = 0; i < wordBody.unitCount(); i++) {
@@ -54,7 +55,7 @@ final class DocxApplySession implements ApplySession {
         }
         this.blocks = rebuilt.blocks();
         this.textLength = rebuilt.text().length();
-        this.comments = new CommentWriter(document, body, clock);
+        this.comments = new CommentWriter(document, clock);
     }
 
     @Override
@@ -233,11 +234,6 @@ final class DocxApplySession implements ApplySession {
         Element run = WordXml.create(dom, "r");
         run.appendChild(mark(dom, "commentReference", id));
         return run;
-    }
-
-    private static Element bodyOf(XWPFDocument document) {
-        var body = document.getDocument().getBody();
-        return body == null ? null : (Element) body.getDomNode();
     }
 
     private static boolean sameBounds(List<TextBlock> a, List<TextBlock> b) {

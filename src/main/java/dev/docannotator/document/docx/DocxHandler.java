@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.w3c.dom.Element;
 
 /** Reads Word (DOCX) documents and writes annotations back as Word review comments. */
 public final class DocxHandler implements DocumentHandler {
@@ -38,7 +37,7 @@ public final class DocxHandler implements DocumentHandler {
     public ReadSession openForRead(Path file) {
         XWPFDocument document = opener.openReadOnly(file);
         try {
-            return new DocxReadSession(opener, document, new WordBody(bodyOf(document), walker));
+            return new DocxReadSession(opener, document, new WordBody(WordBody.bodyElement(document), walker));
         } catch (RuntimeException e) {
             opener.discard(document);
             throw e;
@@ -57,11 +56,6 @@ public final class DocxHandler implements DocumentHandler {
             deleteQuietly(copy);
             throw e;
         }
-    }
-
-    private static Element bodyOf(XWPFDocument document) {
-        var body = document.getDocument().getBody();
-        return body == null ? null : (Element) body.getDomNode();
     }
 
     private static void deleteQuietly(Path file) {

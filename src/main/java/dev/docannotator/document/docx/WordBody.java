@@ -3,6 +3,7 @@ package dev.docannotator.document.docx;
 import dev.docannotator.document.TextBuilder;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.w3c.dom.Element;
 
 /**
@@ -23,6 +24,12 @@ final class WordBody {
             firstParagraph[i] = next;
             next += walker.paragraphs(units.get(i)).size();
         }
+    }
+
+    /** The live DOM of the document's {@code w:body}, or null for a document without one. */
+    static Element bodyElement(XWPFDocument document) {
+        var body = document.getDocument().getBody();
+        return body == null ? null : (Element) body.getDomNode();
     }
 
     int unitCount() {

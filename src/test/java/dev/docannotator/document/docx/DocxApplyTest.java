@@ -301,4 +301,22 @@ class DocxApplyTest {
         assertThat(CommentInspector.byAuthor(out, "DocAnnotator")).singleElement()
                 .extracting(CommentInspector.Found::anchoredText).isEqualTo("flaw");
     }
+
+    @Test
+    void newCommentIdsAlsoStayClearOfStrayCommentMarksInTheBody() throws IOException {
+        Path file = write(dir, "stray.docx", document -> {
+            XWPFParagraph paragraph = document.createParagraph();
+            XWPFRun run = paragraph.createRun();
+            run.setText("A sentence with a stray mark.");
+            DocxFixtures.existingComment(document, run, 3, "Carol", "Kept.");
+            var stray = paragraph.getCTP().getDomNode().getOwnerDocument().createElementNS(WordXml.W, "w:commentRangeStart");
+            stray.setAttributeNS(WordXml.W, "w:id", "41");
+            paragraph.getCTP().getDomNode().appendChild(stray);
+        });
+        ExtractedText text = readAll(handler, file);
+
+        Path out = applyAndSave(file, text, List.of(annotation(text, "stray", 0, "Odd.", null)));
+
+        assertThat(CommentInspector.byAuthor(out, "DocAnnotator")).extracting(CommentInspector.Found::id).containsExactly("42");
+    }
 }

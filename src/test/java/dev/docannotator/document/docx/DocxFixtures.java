@@ -2,7 +2,6 @@ package dev.docannotator.document.docx;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,9 +77,5 @@ final class DocxFixtures {
         Element mark = near.getOwnerDocument().createElementNS(WordXml.W, "w:" + name);
         mark.setAttributeNS(WordXml.W, "w:id", Integer.toString(id));
         return mark;
-    }
-
-    static void copy(byte[] data, OutputStream out) throws IOException {
-        out.write(data);
     }
 }
