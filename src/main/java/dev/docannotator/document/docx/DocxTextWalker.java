@@ -15,8 +15,8 @@ import org.w3c.dom.Node;
  *
  * <p>Body paragraphs and table cells (nested tables and content controls too) are read in document order;
  * inside a paragraph the text of runs, hyperlinks, simple fields, the visible result of complex fields,
- * smart tags, content controls and tracked insertions is kept. Deleted text, field instructions, drawings,
- * text boxes and note references are skipped. Tabs become {@code '\t'}; line, page and carriage-return breaks
+ * smart tags, content controls and tracked insertions is kept. Deleted text, hidden text ({@code w:vanish}),
+ * field instructions, drawings, text boxes and note references are skipped. Tabs become {@code '\t'}; line, page and carriage-return breaks
  * become a space, so that no block holds the {@code '\n'} block separator.
  */
 final class DocxTextWalker {
@@ -91,6 +91,7 @@ final class DocxTextWalker {
     }
 
     private void walkRun(Element run, ParagraphBuilder builder) {
+        boolean hidden = isHidden(run);
         int runStart = builder.text.length();
         List<TextPiece> pieces = new ArrayList<>();
         for (Node child = run.getFirstChild(); child != null; child = child.getNextSibling()) {
@@ -102,7 +103,7 @@ final class DocxTextWalker {
                 builder.fieldChar(WordXml.attribute((Element) child, "fldCharType"));
                 continue;
             }
-            if (builder.inFieldInstruction()) {
+            if (hidden || builder.inFieldInstruction()) {
                 continue;
             }
             switch (name) {
@@ -118,6 +119,17 @@ final class DocxTextWalker {
         if (!pieces.isEmpty()) {
             builder.runs.add(new RunText(run, runStart, builder.text.length(), pieces));
         }
+    }
+
+    /** Directly hidden text ({@code w:vanish}) is not shown or printed by Word, so it is no part of what is reviewed. */
+    private static boolean isHidden(Element run) {
+        Element properties = WordXml.firstChild(run, "rPr");
+        Element vanish = properties == null ? null : WordXml.firstChild(properties, "vanish");
+        if (vanish == null) {
+            return false;
+        }
+        String value = WordXml.attribute(vanish, "val");
+        return !(value.equals("0") || value.equals("false") || value.equals("off"));
     }
 
     private static void checkDepth(int depth) {

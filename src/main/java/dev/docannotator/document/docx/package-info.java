@@ -8,7 +8,8 @@
  * {@code '\t'} and line breaks a space.
  *
  * <p>Knowingly skipped: headers, footers, footnotes, endnotes, existing comments, text boxes and shapes, deleted
- * (tracked) text, field instructions, embedded objects and {@code altChunk} imports.
+ * (tracked) text, directly hidden text ({@code w:vanish}), field instructions, equations, embedded objects and
+ * {@code altChunk} imports.
  *
  * <p>What is written: one Word review comment per annotation (author "DocAnnotator", initials "DA"), anchored to
  * exactly the annotated characters; comments already in the document are kept. The uploaded file itself is never

@@ -192,6 +192,20 @@ class DocxReadTest {
     }
 
     @Test
+    void hiddenTextIsSkipped() throws IOException {
+        Path file = write(dir, "hidden.docx", document -> {
+            XWPFParagraph paragraph = paragraph(document, "Shown ");
+            paragraph.createRun().setText("secret ");
+            paragraph.getRuns().get(1).setVanish(true);
+            var unhidden = paragraph.createRun();
+            unhidden.setText("text");
+            unhidden.setVanish(false);
+        });
+
+        assertThat(readAll(handler, file).text()).isEqualTo("Shown text");
+    }
+
+    @Test
     void readingNeverWritesTheOriginalFile() throws IOException {
         Path file = documentWithTables();
         byte[] before = Files.readAllBytes(file);
