@@ -45,7 +45,8 @@ public final class Application implements AutoCloseable {
                 settings.perUserLimit(), settings.disconnectGrace(), settings.retention(), settings.cleanupInterval(),
                 settings.checkpointInterval());
         this.tasks = new TaskService(options, engine, b.featureDecider, metrics, b.clock, settings.dataDir(), database);
-        HttpApi api = new HttpApi(settings, tasks, metrics, registry, b.featureDecider, this::ready);
+        HttpApi api = new HttpApi(settings, tasks, metrics, registry, b.featureDecider, this::ready,
+                b.pages != null ? b.pages : Application.class.getClassLoader());
         this.javalin = api.create(b.routeModules);
     }
 
@@ -148,6 +149,7 @@ public final class Application implements AutoCloseable {
         private CohortMetrics cohortMetrics = CohortMetrics.NONE;
         private final List<RouteModule> routeModules = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private ClassLoader pages;
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -177,6 +179,12 @@ public final class Application implements AutoCloseable {
 
         public Builder clock(Clock value) {
             this.clock = value;
+            return this;
+        }
+
+        /** Where the browser pages are looked up under {@code web/} (default: the application's class loader). */
+        public Builder pages(ClassLoader value) {
+            this.pages = value;
             return this;
         }
 

@@ -25,15 +25,18 @@ public final class HttpApi {
     private final PrometheusMeterRegistry registry;
     private final FeatureDecider features;
     private final BooleanSupplier ready;
+    private final ClassLoader pages;
 
+    /** {@code pages} is where the browser pages are looked up under {@code web/}. */
     public HttpApi(Settings settings, TaskService tasks, TaskMetrics metrics, PrometheusMeterRegistry registry,
-                   FeatureDecider features, BooleanSupplier ready) {
+                   FeatureDecider features, BooleanSupplier ready, ClassLoader pages) {
         this.settings = settings;
         this.tasks = tasks;
         this.metrics = metrics;
         this.registry = registry;
         this.features = features;
         this.ready = ready;
+        this.pages = pages;
     }
 
     /** The configured (not yet started) server; {@code extra} modules are registered before the static pages. */
@@ -44,7 +47,7 @@ public final class HttpApi {
         modules.add(new OpsRoutes(ready, registry, features));
         modules.add(new TaskRoutes(tasks, streamer, settings.maxUploadBytes()));
         modules.addAll(extra);
-        modules.add(new StaticPages(HttpApi.class.getClassLoader()));
+        modules.add(new StaticPages(pages));
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -53,6 +56,7 @@ public final class HttpApi {
             QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
             pool.setName("http");
             config.jetty.threadPool = pool;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
             config.routes.before(ctx -> {
                 if (!ANONYMOUS.contains(ctx.path())) {
                     identity.resolve(ctx);

@@ -82,8 +82,8 @@ final class Scheduler {
             announcer.admitted(task, true, 0);
             dispatch(task);
         } else if (waiting.size() < capacity) {
+            announcer.admitted(task, false, waiting.size() + 1);
             waiting.addLast(task);
-            announcer.admitted(task, false, waiting.size());
         } else {
             throw new RefusedException(Refusal.QUEUE_FULL);
         }

@@ -28,7 +28,8 @@ public final class TaskMetrics {
             AtomicInteger open = new AtomicInteger();
             openStreams.put(pausable, open);
             Gauge.builder("annotator_open_streams", open, AtomicInteger::get)
-                    .description("Open event streams").tag("pausable", Boolean.toString(pausable)).register(registry);
+                    .description("Open event streams").tag("pausable", Boolean.toString(pausable)).strongReference(true)
+                    .register(registry);
         }
     }
 
@@ -39,13 +40,13 @@ public final class TaskMetrics {
     /** Gauges read at scrape time: tasks by status (from the database) and the queue depth. */
     void registerGauges(Supplier<Map<String, Integer>> tasksByStatusAndPausable, Supplier<Integer> queueDepth) {
         Gauge.builder("annotator_queue_depth", queueDepth, s -> s.get())
-                .description("Tasks waiting for a worker").register(registry);
+                .description("Tasks waiting for a worker").strongReference(true).register(registry);
         for (TaskStatus status : TaskStatus.values()) {
             for (boolean pausable : new boolean[] {true, false}) {
                 String key = status.id() + "|" + pausable;
                 Gauge.builder("annotator_tasks", tasksByStatusAndPausable, s -> s.get().getOrDefault(key, 0))
                         .description("Tasks by status").tag("status", status.id())
-                        .tag("pausable", Boolean.toString(pausable)).register(registry);
+                        .tag("pausable", Boolean.toString(pausable)).strongReference(true).register(registry);
             }
         }
     }

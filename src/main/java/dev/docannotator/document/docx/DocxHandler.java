@@ -6,11 +6,26 @@ import dev.docannotator.document.DocumentHandler;
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.ReadSession;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
-/** PLACEHOLDER until the DOCX handler lands. */
+/** Reads Word (DOCX) documents and writes annotations back as Word review comments. */
 public final class DocxHandler implements DocumentHandler {
+    private final DocxOpener opener;
+    private final DocxTextWalker walker = new DocxTextWalker();
+    private final Clock clock;
+
     public DocxHandler(DocumentLimits limits) {
+        this(limits, Clock.systemUTC());
+    }
+
+    /** {@code clock} dates the comments. */
+    DocxHandler(DocumentLimits limits, Clock clock) {
+        this.opener = new DocxOpener(limits);
+        this.clock = clock;
     }
 
     @Override
@@ -20,11 +35,34 @@ public final class DocxHandler implements DocumentHandler {
 
     @Override
     public ReadSession openForRead(Path file) {
-        throw new UnsupportedOperationException("DOCX is not implemented yet");
+        XWPFDocument document = opener.openReadOnly(file);
+        try {
+            return new DocxReadSession(opener, document, new WordBody(WordBody.bodyElement(document), walker));
+        } catch (RuntimeException e) {
+            opener.discard(document);
+            throw e;
+        }
     }
 
     @Override
     public ApplySession openForApply(Path file, ExtractedText text) {
-        throw new UnsupportedOperationException("DOCX is not implemented yet");
+        Path copy = opener.copyOf(file);
+        XWPFDocument document = null;
+        try {
+            document = opener.openCopy(copy);
+            return new DocxApplySession(opener, copy, document, walker, text, clock);
+        } catch (RuntimeException e) {
+            opener.discard(document);
+            deleteQuietly(copy);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // best effort: a temporary copy
+        }
     }
 }

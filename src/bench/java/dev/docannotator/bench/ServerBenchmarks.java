@@ -1,0 +1,270 @@
+package dev.docannotator.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.docannotator.common.Json;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** Benchmarks against the real server process: concurrent streams with random cancels, and idle streams held. */
+final class ServerBenchmarks {
+    static final int LOAD_STREAMS = Integer.getInteger("bench.streams", 100);
+    static final int LOAD_PAGES = Integer.getInteger("bench.pages", 20);
+    static final int[] IDLE_STEPS = Arrays.stream(System.getProperty("bench.idle", "1000,2500,5000").split(","))
+            .mapToInt(Integer::parseInt).toArray();
+
+    private ServerBenchmarks() {
+    }
+
+    static String run(String which, Path work) throws Exception {
+        return "load".equals(which) ? load(work) : idle(work);
+    }
+
+    // ---------------------------------------------------------------- load
+
+    /** One stream of the load run and what the client saw. */
+    private static final class StreamRun {
+        final String user = "bench-" + UUID.randomUUID().toString().replace("-", "");
+        final String cancelAt;
+        String documentId;
+        volatile String taskId;
+        long sentNanos;
+        volatile long cancelSentNanos;
+        volatile long cancelledNanos;
+        volatile String terminal;
+        EventStream stream;
+
+        StreamRun(String cancelAt) {
+            this.cancelAt = cancelAt;
+        }
+    }
+
+    static String load(Path work) throws Exception {
+        Path doc = SampleDocuments.docx(work, LOAD_PAGES);
+        Path data = Files.createDirectories(work.resolve("load-data"));
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8, daemon())).build();
+        Random random = new Random(42);
+        String[] stages = {"read", "analyse", "apply"};
+        try (ServerProcess server = ServerProcess.start(data, "1g", Map.of("ANNOTATOR_QUEUE_CAPACITY", "1000",
+                "ANNOTATOR_DISCONNECT_GRACE_SECONDS", "600"))) {
+            List<StreamRun> runs = new ArrayList<>();
+            for (int i = 0; i < LOAD_STREAMS; i++) {
+                StreamRun run = new StreamRun(random.nextBoolean() ? stages[random.nextInt(3)] : null);
+                run.documentId = upload(http, server, run.user, doc);
+                runs.add(run);
+            }
+            double heapBefore = server.heapAfterGc();
+            long start = System.nanoTime();
+            for (StreamRun run : runs) {
+                openStream(http, server, run);
+            }
+            double heapPeak = 0;
+            while (runs.stream().anyMatch(r -> !r.stream.ended.isDone())) {
+                heapPeak = Math.max(heapPeak, server.metric("jvm_memory_used_bytes", "area=\"heap\""));
+                Thread.sleep(200);
+                if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(20)) {
+                    throw new IllegalStateException("the load run did not finish within 20 minutes");
+                }
+            }
+            double wallSeconds = (System.nanoTime() - start) / 1e9;
+            double heapAfter = server.heapAfterGc();
+            return loadReport(runs, server, heapBefore, heapPeak, heapAfter, wallSeconds);
+        }
+    }
+
+    private static void openStream(HttpClient http, ServerProcess server, StreamRun run) {
+        run.stream = new EventStream((type, data) -> {
+            run.taskId = data.path("task_id").asText(run.taskId);
+            if ("progress".equals(type) && run.cancelAt != null && run.cancelSentNanos == 0
+                    && run.cancelAt.equals(data.path("stage").asText())) {
+                run.cancelSentNanos = System.nanoTime();
+                http.sendAsync(post(server, "/api/tasks/" + run.taskId + "/cancel", run.user, ""),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+            if ("cancelled".equals(type)) {
+                run.cancelledNanos = System.nanoTime();
+            }
+            if (Arrays.asList("result", "cancelled", "error", "shutdown").contains(type)) {
+                run.terminal = type;
+            }
+        });
+        String body = Json.write(Map.of("message", "", "task_type", "DOC_ANNOTATE", "document_id", run.documentId));
+        run.sentNanos = System.nanoTime();
+        http.sendAsync(post(server, "/api/chat/stream", run.user, body), HttpResponse.BodyHandlers.fromLineSubscriber(run.stream))
+                .whenComplete((r, e) -> {
+                    if (e != null) {
+                        run.stream.ended.completeExceptionally(e);
+                    }
+                });
+    }
+
+    private static String loadReport(List<StreamRun> runs, ServerProcess server, double heapBefore, double heapPeak,
+                                     double heapAfter, double wallSeconds) throws Exception {
+        List<Double> firstEvent = new ArrayList<>();
+        List<Double> cancelSeen = new ArrayList<>();
+        int succeeded = 0;
+        int cancelsSent = 0;
+        for (StreamRun run : runs) {
+            if (run.stream.firstEventNanos != 0) {
+                firstEvent.add((run.stream.firstEventNanos - run.sentNanos) / 1e6);
+            }
+            if (run.cancelSentNanos != 0) {
+                cancelsSent++;
+                if (run.cancelledNanos != 0) {
+                    cancelSeen.add((run.cancelledNanos - run.cancelSentNanos) / 1e6);
+                }
+            }
+            boolean wanted = run.cancelSentNanos != 0 ? "cancelled".equals(run.terminal) : "result".equals(run.terminal);
+            if (wanted) {
+                succeeded++;
+            }
+        }
+        StringBuilder sb = new StringBuilder("## Concurrent streams with random cancels\n\n");
+        sb.append(String.format(Locale.ROOT, "%d streams of a %d-page DOCX, default requirement, %d cancels sent, "
+                + "all done in %.1f s.%n%n", runs.size(), LOAD_PAGES, cancelsSent, wallSeconds));
+        sb.append("| measure | p50 | p95 | p99 | max | n |\n|---|---:|---:|---:|---:|---:|\n");
+        sb.append(row("time to first event (client), ms", firstEvent));
+        sb.append(row("cancel sent → `cancelled` received (client), ms", cancelSeen));
+        for (String q : new String[] {"0.5", "0.95", "0.99"}) {
+            double v = server.metric("annotator_cancel_latency_seconds", "phase=\"worker_stopped\",quantile=\"" + q + "\"");
+            sb.append(String.format(Locale.ROOT, "%nserver: cancel request → worker stopped, quantile %s: %.1f ms", q, v * 1000));
+        }
+        double stoppedMax = server.metric("annotator_cancel_latency_seconds_max", "phase=\"worker_stopped\"");
+        sb.append(String.format(Locale.ROOT, "%nserver: cancel request → worker stopped, max: %.1f ms%n", stoppedMax * 1000));
+        sb.append(String.format(Locale.ROOT, "%nstream success rate: %d / %d = %.1f %%%n", succeeded, runs.size(),
+                100.0 * succeeded / runs.size()));
+        sb.append(String.format(Locale.ROOT, "heap after GC before the run: %.1f MB; peak sampled during: %.1f MB; "
+                + "after GC once all finished: %.1f MB%n", heapBefore / 1048576, heapPeak / 1048576, heapAfter / 1048576));
+        double ratioSum = server.metric("annotator_heap_released_after_cancel_ratio_sum", null);
+        double ratioCount = server.metric("annotator_heap_released_after_cancel_ratio_count", null);
+        if (ratioCount > 0) {
+            sb.append(String.format(Locale.ROOT, "heap released after cancel (server's probe): mean %.1f %% over %d cancels%n",
+                    100 * ratioSum / ratioCount, (long) ratioCount));
+        }
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- idle streams
+
+    static String idle(Path work) throws Exception {
+        Path blocker = SampleDocuments.docx(work, 500);
+        Path small = Files.writeString(work.resolve("small.txt"), "A short note that waits in the queue.\n");
+        Path data = Files.createDirectories(work.resolve("idle-data"));
+        int most = Arrays.stream(IDLE_STEPS).max().orElse(0);
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4, daemon())).build();
+        StringBuilder sb = new StringBuilder("## Open idle streams held by one server (-Xmx512m, one worker kept busy)\n\n");
+        sb.append("| streams open | all got their first event | heap after GC MB | heap per stream KB | server threads |\n");
+        sb.append("|---:|---|---:|---:|---:|\n");
+        try (ServerProcess server = ServerProcess.start(data, "512m", Map.of("ANNOTATOR_WORKERS", "1",
+                "ANNOTATOR_QUEUE_CAPACITY", Integer.toString(most + 10), "ANNOTATOR_DISCONNECT_GRACE_SECONDS", "600"))) {
+            // One long grammar check keeps the only worker busy, so every other task stays queued.
+            String blockerUser = "bench-blocker-0000000001";
+            String blockerDoc = upload(http, server, blockerUser, blocker);
+            EventStream blockerStream = new EventStream((t, d) -> { });
+            http.sendAsync(post(server, "/api/chat/stream", blockerUser, Json.write(Map.of("message",
+                    "check grammar and spelling", "task_type", "DOC_ANNOTATE", "document_id", blockerDoc))),
+                    HttpResponse.BodyHandlers.fromLineSubscriber(blockerStream));
+            Thread.sleep(2000);
+            double baseline = server.heapAfterGc();
+            ConcurrentLinkedQueue<EventStream> open = new ConcurrentLinkedQueue<>();
+            ExecutorService uploaders = Executors.newFixedThreadPool(8, daemon());
+            int opened = 0;
+            for (int target : IDLE_STEPS) {
+                List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+                for (int i = opened; i < target; i++) {
+                    futures.add(uploaders.submit(() -> {
+                        String user = "bench-idle-" + UUID.randomUUID().toString().replace("-", "");
+                        String docId = upload(http, server, user, small);
+                        EventStream stream = new EventStream((t, d) -> { });
+                        http.sendAsync(post(server, "/api/chat/stream", user, Json.write(Map.of("message", "",
+                                "task_type", "DOC_ANNOTATE", "document_id", docId))),
+                                HttpResponse.BodyHandlers.fromLineSubscriber(stream));
+                        open.add(stream);
+                        return null;
+                    }));
+                }
+                for (var f : futures) {
+                    f.get(5, TimeUnit.MINUTES);
+                }
+                opened = target;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (open.stream().anyMatch(s -> s.firstEventNanos == 0 && !s.ended.isDone()) && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                boolean allFirst = open.stream().allMatch(s -> s.firstEventNanos != 0 && !s.ended.isDone());
+                double heap = server.heapAfterGc();
+                double threads = server.metric("jvm_threads_live_threads", null);
+                sb.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.0f |%n", target, allFirst ? "yes" : "NO",
+                        heap / 1048576, (heap - baseline) / target / 1024, threads));
+                System.err.println("idle: " + target + " streams open");
+            }
+            uploaders.shutdownNow();
+            open.forEach(EventStream::cancelSubscription);
+            blockerStream.cancelSubscription();
+        }
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String upload(HttpClient http, ServerProcess server, String user, Path file) throws Exception {
+        String boundary = "bench" + UUID.randomUUID().toString().replace("-", "");
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(server.uri("/api/documents")).header("X-User-Id", user)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("upload failed: " + response.statusCode() + " " + response.body());
+        }
+        JsonNode json = Json.mapper().readTree(response.body());
+        return json.path("document_id").asText();
+    }
+
+    private static HttpRequest post(ServerProcess server, String path, String user, String json) {
+        return HttpRequest.newBuilder(server.uri(path)).header("X-User-Id", user)
+                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private static String row(String name, List<Double> values) {
+        if (values.isEmpty()) {
+            return "| " + name + " | – | – | – | – | 0 |\n";
+        }
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %d |%n", name, pct(v, 50), pct(v, 95),
+                pct(v, 99), v[v.length - 1], v.length);
+    }
+
+    private static double pct(double[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "bench-client");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

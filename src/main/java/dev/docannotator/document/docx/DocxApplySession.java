@@ -1,0 +1,273 @@
+package dev.docannotator.document.docx;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.document.ApplySession;
+import dev.docannotator.document.ExtractedText;
+import dev.docannotator.document.TextBlock;
+import dev.docannotator.document.TextBuilder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * A private copy of a Word document receiving review comments. Each annotation becomes a comment whose range
+ * ({@code commentRangeStart} … {@code commentRangeEnd}) hugs exactly its span of the extracted text; runs are
+ * split at the span's ends when needed, and the split paragraph is re-walked so later spans still land right.
+ */
+final class DocxApplySession implements ApplySession {
+    private final DocxOpener opener;
+    private final Path copy;
+    private final DocxTextWalker walker;
+    private final RunSplitter splitter = new RunSplitter();
+    private final List<ParagraphText> paragraphs = new ArrayList<>();
+    private final List<TextBlock> blocks;
+    private final int textLength;
+    private final CommentWriter comments;
+    private XWPFDocument document;
+
+    /** Rebuilds the text model and checks it is {@code expected}; throws IllegalStateException otherwise. */
+    DocxApplySession(DocxOpener opener, Path copy, XWPFDocument document, DocxTextWalker walker,
+                     ExtractedText expected, Clock clock) {
+        this.opener = opener;
+        this.copy = copy;
+        this.document = document;
+        this.walker = walker;
+        Element body = WordBody.bodyElement(document);
+        WordBody wordBody = new WordBody(body, walker);
+        TextBuilder builder = new TextBuilder();
+        for (int i = 0; i < wordBody.unitCount(); i++) {
+            wordBody.appendUnit(i, builder, paragraphs::add);
+        }
+        ExtractedText rebuilt = builder.build();
+        if (!rebuilt.text().equals(expected.text()) || !sameBounds(rebuilt.blocks(), expected.blocks())) {
+            throw new IllegalStateException("The Word document's text is not the text it was analysed with; "
+                    + "the annotations cannot be placed.");
+        }
+        this.blocks = rebuilt.blocks();
+        this.textLength = rebuilt.text().length();
+        this.comments = new CommentWriter(document, clock);
+    }
+
+    @Override
+    public void apply(List<Annotation> batch) {
+        if (document == null) {
+            throw new IllegalStateException("The apply session is closed");
+        }
+        for (Annotation annotation : batch) {
+            anchor(annotation);
+        }
+    }
+
+    @Override
+    public void save(Path out) {
+        if (document == null) {
+            throw new IllegalStateException("The apply session is closed");
+        }
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            document.write(stream);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the annotated Word document to " + out, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        opener.discard(document);
+        document = null;
+        try {
+            Files.deleteIfExists(copy);
+        } catch (IOException ignored) {
+            // a temporary file left behind is harmless; the original was never touched
+        }
+    }
+
+    private void anchor(Annotation annotation) {
+        int start = annotation.start();
+        int end = annotation.end();
+        if (start < 0 || end < start || end > textLength) {
+            throw new IllegalArgumentException("Annotation " + annotation.id() + " [" + start + ", " + end
+                    + ") lies outside the document text of length " + textLength);
+        }
+        if (paragraphs.isEmpty()) {
+            throw new IllegalArgumentException("The document has no paragraph to anchor a comment to");
+        }
+        Location from = startLocation(start);
+        Location to = start == end ? from : endLocation(end);
+
+        // Split first (both ends), then take insertion points: splitting never moves the head of a run.
+        Element startRun = runStartingAt(from);
+        Element endRun = start == end ? null : runEndingAt(to);
+        Insertion startPoint = startRun != null ? Insertion.before(startRun) : paragraphEnd(from.block());
+        Insertion endPoint;
+        if (start == end) {
+            endPoint = null;
+        } else if (endRun != null) {
+            endPoint = Insertion.after(endRun);
+        } else {
+            endPoint = paragraphStart(to.block());
+        }
+
+        BigInteger id = comments.add(annotation);
+        Document dom = startPoint.parent().getOwnerDocument();
+        Element rangeStart = mark(dom, "commentRangeStart", id);
+        Element rangeEnd = mark(dom, "commentRangeEnd", id);
+        Element reference = referenceRun(dom, id);
+        startPoint.insert(rangeStart);
+        if (endPoint == null) {
+            WordXml.insertAfter(rangeEnd, rangeStart);
+        } else {
+            endPoint.insert(rangeEnd);
+        }
+        WordXml.insertAfter(reference, rangeEnd);
+    }
+
+    /** The run beginning exactly at {@code at} (splitting one if needed), or null when {@code at} is the paragraph's end. */
+    private Element runStartingAt(Location at) {
+        ParagraphText paragraph = paragraphs.get(at.block());
+        if (at.offset() >= paragraph.length()) {
+            return null;
+        }
+        RunText run = paragraph.runAt(at.offset());
+        if (run.start() == at.offset()) {
+            return run.run();
+        }
+        Element tail = splitter.split(run, at.offset());
+        refresh(at.block());
+        return tail;
+    }
+
+    /** The run ending exactly at {@code at} (splitting one if needed), or null when {@code at} is the paragraph's start. */
+    private Element runEndingAt(Location at) {
+        if (at.offset() <= 0) {
+            return null;
+        }
+        ParagraphText paragraph = paragraphs.get(at.block());
+        RunText run = paragraph.runAt(at.offset() - 1);
+        if (run.end() != at.offset()) {
+            splitter.split(run, at.offset());
+            refresh(at.block());
+        }
+        return run.run();
+    }
+
+    private Insertion paragraphEnd(int block) {
+        ParagraphText paragraph = paragraphs.get(block);
+        return paragraph.runs().isEmpty()
+                ? Insertion.append(paragraph.paragraph())
+                : Insertion.after(paragraph.lastRun().run());
+    }
+
+    private Insertion paragraphStart(int block) {
+        ParagraphText paragraph = paragraphs.get(block);
+        return paragraph.runs().isEmpty()
+                ? Insertion.append(paragraph.paragraph())
+                : Insertion.before(paragraph.firstRun().run());
+    }
+
+    /** Re-walks a paragraph after a split; its text must not have changed. */
+    private void refresh(int block) {
+        ParagraphText before = paragraphs.get(block);
+        ParagraphText after = walker.paragraph(before.paragraph());
+        if (!after.text().equals(before.text())) {
+            throw new IllegalStateException("Splitting a run changed the text of paragraph " + (block + 1));
+        }
+        paragraphs.set(block, after);
+    }
+
+    /** Where a span starting at global offset {@code offset} begins: the block holding that character. */
+    private Location startLocation(int offset) {
+        int index = firstBlockEndingAfter(offset);
+        if (index == blocks.size()) {
+            TextBlock last = blocks.get(blocks.size() - 1);
+            return new Location(blocks.size() - 1, last.length());
+        }
+        TextBlock block = blocks.get(index);
+        return new Location(index, Math.max(0, offset - block.start()));
+    }
+
+    /** Where a span ending at global offset {@code offset} ends: the block holding the character before it. */
+    private Location endLocation(int offset) {
+        int index = firstBlockEndingAfter(offset - 1);
+        if (index == blocks.size()) {
+            index = blocks.size() - 1;
+        }
+        TextBlock block = blocks.get(index);
+        if (offset - 1 < block.start() && index > 0) {
+            // the character before the end is a separator: end at the previous block's end
+            index--;
+            block = blocks.get(index);
+        }
+        return new Location(index, Math.min(block.length(), Math.max(0, offset - block.start())));
+    }
+
+    private int firstBlockEndingAfter(int offset) {
+        int lo = 0;
+        int hi = blocks.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (blocks.get(mid).end() > offset) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    private static Element mark(Document dom, String name, BigInteger id) {
+        Element mark = WordXml.create(dom, name);
+        WordXml.setAttribute(mark, "id", id.toString());
+        return mark;
+    }
+
+    private static Element referenceRun(Document dom, BigInteger id) {
+        Element run = WordXml.create(dom, "r");
+        run.appendChild(mark(dom, "commentReference", id));
+        return run;
+    }
+
+    private static boolean sameBounds(List<TextBlock> a, List<TextBlock> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).start() != b.get(i).start() || a.get(i).end() != b.get(i).end()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A paragraph index and an offset inside its text. */
+    private record Location(int block, int offset) {
+    }
+
+    /** Where to put a new node: before {@code before} in {@code parent}, or at its end when {@code before} is null. */
+    private record Insertion(Node parent, Node before) {
+        static Insertion before(Node node) {
+            return new Insertion(node.getParentNode(), node);
+        }
+
+        static Insertion after(Node node) {
+            return new Insertion(node.getParentNode(), node.getNextSibling());
+        }
+
+        static Insertion append(Node parent) {
+            return new Insertion(parent, null);
+        }
+
+        void insert(Node node) {
+            parent.insertBefore(node, before);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.docannotator.document.docx;
+
+import dev.docannotator.document.ReadSession;
+import dev.docannotator.document.TextBuilder;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+
+/** A Word document opened read-only; one unit is one top-level paragraph or table. */
+final class DocxReadSession implements ReadSession {
+    private final DocxOpener opener;
+    private XWPFDocument document;
+    private final WordBody body;
+
+    DocxReadSession(DocxOpener opener, XWPFDocument document, WordBody body) {
+        this.opener = opener;
+        this.document = document;
+        this.body = body;
+    }
+
+    @Override
+    public int unitCount() {
+        return body.unitCount();
+    }
+
+    @Override
+    public void readUnit(int index, TextBuilder out) {
+        if (document == null) {
+            throw new IllegalStateException("The read session is closed");
+        }
+        body.appendUnit(index, out, paragraph -> { });
+    }
+
+    @Override
+    public void close() {
+        opener.discard(document);
+        document = null;
+    }
+}
