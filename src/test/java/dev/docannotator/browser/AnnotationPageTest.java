@@ -110,6 +110,28 @@ class AnnotationPageTest {
     }
 
     @Test
+    void afterADroppedConnectionThePageReattachesWithLastEventIdAndMissesNothing(WebDriver driver, @TempDir Path dir)
+            throws Exception {
+        try (DroppingProxy proxy = new DroppingProxy(server.port())) {
+            AnnotationPage page = new AnnotationPage(driver, proxy.baseUrl()).open();
+            page.start(TestDocuments.large(dir, BrowserServer.LONG_DOCUMENT_PARAGRAPHS), TestDocuments.REQUIREMENT);
+            page.waitUntil(TASK_TIMEOUT, d -> page.progress() > 15 && !page.annotations().isEmpty());
+            String taskId = page.taskId();
+
+            proxy.dropAll();
+            page.waitForStatus("completed", TASK_TIMEOUT);
+
+            assertThat(proxy.requestLines()).anySatisfy(line -> assertThat(line)
+                    .matches("GET /api/tasks/" + taskId + "/events\\?last_event_id=[1-9][0-9]* HTTP/1\\.1"));
+            assertThat(proxy.requestLines()).anySatisfy(line -> assertThat(line).matches("(?i)Last-Event-ID: [1-9][0-9]*"));
+            Map<String, Object> json = page.fetchInPage("/api/tasks/" + taskId + "/annotations");
+            assertThat(page.annotations()).as("every annotation once, none lost in the gap")
+                    .hasSize(((List<?>) parse(json).get("annotations")).size());
+            assertThat(page.hook("error").isDisplayed()).isFalse();
+        }
+    }
+
+    @Test
     void aRejectedUploadShowsTheServersOwnMessage(WebDriver driver, @TempDir Path dir) throws Exception {
         AnnotationPage page = new AnnotationPage(driver, server.baseUrl()).open();
         Path binary = java.nio.file.Files.write(dir.resolve("picture.txt"),

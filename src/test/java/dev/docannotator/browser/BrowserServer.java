@@ -1,7 +1,5 @@
 package dev.docannotator.browser;
 
-import dev.docannotator.Application;
-import dev.docannotator.Settings;
 import dev.docannotator.analysis.DefaultAnalyser;
 import dev.docannotator.document.DocumentHandlers;
 import dev.docannotator.document.DocumentLimits;
@@ -14,6 +12,7 @@ import dev.docannotator.rollout.FeatureDecider;
 import dev.docannotator.rollout.Rollout;
 import dev.docannotator.rollout.RolloutSettings;
 import dev.docannotator.storage.Database;
+import dev.docannotator.testsupport.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +23,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The real server for the browser tests: the whole application on a random port with a temporary data
- * directory, the operator API with a known admin token, and a chosen feature decider. Its analyser runs at
- * a steady pace per step so that a long document stays pausable for several seconds.
+ * The real server for the browser tests: the server's {@link TestServer} (the whole application on a random port
+ * with a temporary data directory) plus the operator API with a known admin token and a chosen feature decider.
+ * Its analyser runs at a steady pace per step so that a long document stays pausable for several seconds.
  */
 final class BrowserServer implements AutoCloseable {
 
@@ -35,16 +34,16 @@ final class BrowserServer implements AutoCloseable {
     static final Duration PACE = Duration.ofMillis(20);
     private static final String ADMIN_TOKEN = "browser-test-admin-token-0123456789";
 
-    private final Path dataDir;
+    private final Path rolloutDir;
     private final Database rolloutDatabase;
     private final Rollout rollout;
-    private final Application application;
+    private final TestServer server;
 
-    private BrowserServer(Path dataDir, Database rolloutDatabase, Rollout rollout, Application application) {
-        this.dataDir = dataDir;
+    private BrowserServer(Path rolloutDir, Database rolloutDatabase, Rollout rollout, TestServer server) {
+        this.rolloutDir = rolloutDir;
         this.rolloutDatabase = rolloutDatabase;
         this.rollout = rollout;
-        this.application = application;
+        this.server = server;
     }
 
     /** A server on which PAUSABLE_STREAMING is on for everyone. */
@@ -53,18 +52,16 @@ final class BrowserServer implements AutoCloseable {
     }
 
     static BrowserServer start(FeatureDecider decider) throws IOException {
-        Path dataDir = Files.createTempDirectory("docannotator-browser-");
-        Database rolloutDatabase = Database.open(dataDir.resolve("rollout.db"));
+        Path rolloutDir = Files.createTempDirectory("docannotator-rollout-");
+        Database rolloutDatabase = Database.open(rolloutDir.resolve("rollout.db"));
         Rollout rollout = Rollout.create(rolloutDatabase,
-                new RolloutSettings(dataDir, ADMIN_TOKEN, null, 1, null), Clock.systemUTC());
-        Application application = Application.builder(Settings.defaults().withPort(0).withDataDir(dataDir))
+                new RolloutSettings(rolloutDir, ADMIN_TOKEN, null, 1, null), Clock.systemUTC());
+        TestServer server = TestServer.start(settings -> settings, builder -> builder
                 .engine(pacedEngine())
                 .featureDecider(decider)
                 .cohortMetrics(rollout.metrics())
-                .routes(new AdminRoutes(rollout.service(), rollout.adminToken()))
-                .build()
-                .start();
-        return new BrowserServer(dataDir, rolloutDatabase, rollout, application);
+                .routes(new AdminRoutes(rollout.service(), rollout.adminToken())));
+        return new BrowserServer(rolloutDir, rolloutDatabase, rollout, server);
     }
 
     private static Engine pacedEngine() {
@@ -75,7 +72,11 @@ final class BrowserServer implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://localhost:" + application.port();
+        return "http://localhost:" + server.port();
+    }
+
+    int port() {
+        return server.port();
     }
 
     String adminToken() {
@@ -90,11 +91,11 @@ final class BrowserServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            application.close();
+            server.close();
             rollout.close();
             rolloutDatabase.close();
         } finally {
-            deleteTree(dataDir);
+            deleteTree(rolloutDir);
         }
     }
 
@@ -102,7 +103,7 @@ final class BrowserServer implements AutoCloseable {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
-            System.err.println("Temporary data directory left behind: " + root + " (" + e + ")");
+            System.err.println("Temporary directory left behind: " + root + " (" + e + ")");
         }
     }
 }
