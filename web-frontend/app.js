@@ -266,12 +266,15 @@ async function follow(open) {
   const controller = new AbortController();
   state.stream = { generation, controller };
   const current = () => generation === state.generation;
-  let response;
+  let response = null;
+  let lostBeforeAnswer = null;
   try {
     response = await open(controller.signal);
   } catch (err) {
     if (!current() || err.name === 'AbortError') return;
-    throw err;
+    // A connection lost before the answer may still have started the task (its id is ours): look for it.
+    if (!(err instanceof ApiError && err.status === 0 && state.taskId)) throw err;
+    lostBeforeAnswer = err;
   }
   for (;;) {
     if (response) {
@@ -298,6 +301,9 @@ async function follow(open) {
       if (!current() || err.name === 'AbortError') return;
       if (err instanceof ApiError && err.status !== 0 && err.status < 500) {
         setReconnecting(false);
+        if (lostBeforeAnswer && err.status === 404) {
+          throw lostBeforeAnswer; // the task never started: report the lost connection, not "not found"
+        }
         showError(err.message);
         return;
       }

@@ -44,7 +44,7 @@ final class DroppingProxy implements AutoCloseable {
         }
     }
 
-    /** The HTTP request lines seen so far ("GET /path HTTP/1.1"), with the Last-Event-ID headers. */
+    /** The HTTP request lines seen so far ("GET /path HTTP/1.1"), with the Last-Event-ID and Accept-Language headers. */
     List<String> requestLines() {
         return List.copyOf(requestLines);
     }
@@ -93,7 +93,8 @@ final class DroppingProxy implements AutoCloseable {
 
     private void noteRequestLines(String chunk) {
         for (String line : chunk.split("\r\n")) {
-            if (line.matches("(GET|POST) /\\S* HTTP/1\\.1") || line.regionMatches(true, 0, "Last-Event-ID:", 0, 14)) {
+            if (line.matches("(GET|POST) /\\S* HTTP/1\\.1") || line.regionMatches(true, 0, "Last-Event-ID:", 0, 14)
+                    || line.regionMatches(true, 0, "Accept-Language:", 0, 16)) {
                 requestLines.add(line);
             }
         }
