@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
+import org.apache.pdfbox.pdmodel.font.PDType3Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
@@ -204,7 +205,8 @@ final class PageTextStripper extends PDFTextStripper {
         float descent = -0.25f;
         float ascent = 0.8f;
         if (font != null) {
-            float scale = Math.abs(font.getFontMatrix().getScaleY());
+            // Font descriptor metrics are in thousandths of text space, except for Type 3 fonts (glyph space).
+            float scale = font instanceof PDType3Font ? Math.abs(font.getFontMatrix().getScaleY()) : 0.001f;
             PDFontDescriptor descriptor = font.getFontDescriptor();
             if (descriptor != null && scale > 0) {
                 float a = descriptor.getAscent() * scale;
