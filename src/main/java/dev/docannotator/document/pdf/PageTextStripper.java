@@ -30,6 +30,7 @@ final class PageTextStripper extends PDFTextStripper {
     /** Far more than any real page holds; stops a content stream that repeats a form endlessly from exhausting memory. */
     static final int MAX_GLYPHS_PER_PAGE = 200_000;
 
+    private final InflationGuard inflationGuard = new InflationGuard();
     private final List<PdfParagraph> paragraphs = new ArrayList<>();
     private final List<Quad> glyphs = new ArrayList<>();
     private final Map<PDFont, float[]> fontExtents = new IdentityHashMap<>();
@@ -48,7 +49,12 @@ final class PageTextStripper extends PDFTextStripper {
      */
     PageText read(PDDocument document, int pageIndex) {
         try {
+            inflationGuard.check(document.getPage(pageIndex));
             return extract(document, pageIndex);
+        } catch (InflationGuard.InflationException e) {
+            throw DocumentRejectedException.unprocessable("The PDF looks like a decompression bomb: a stream on page "
+                    + (pageIndex + 1) + " expands to more than " + (InflationGuard.MAX_DECODED_STREAM_BYTES >> 20)
+                    + " MB.", e);
         } catch (TooMuchTextException e) {
             throw DocumentRejectedException.unprocessable("Page " + (pageIndex + 1) + " of the PDF holds more than "
                     + MAX_GLYPHS_PER_PAGE + " characters, more than this server accepts.", e);

@@ -1,16 +1,24 @@
 package dev.docannotator.document.pdf;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.DocumentRejectedException;
 import dev.docannotator.document.pdf.TestPdfs.PageSpec;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +63,51 @@ class PdfRejectionTest {
         assertThatThrownBy(() -> handler.openForRead(file))
                 .isInstanceOf(DocumentRejectedException.class)
                 .hasMessage("The PDF is corrupt or truncated and cannot be read.");
+    }
+
+    @Test
+    void aContentStreamThatInflatesBeyondTheLimitIsRejectedAsABomb() throws IOException {
+        Path file = dir.resolve("bomb.pdf");
+        long spaces = InflationGuard.MAX_DECODED_STREAM_BYTES + 1024 * 1024;
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            InputStream content = new SequenceInputStream(
+                    new ByteArrayInputStream("BT /F1 12 Tf 50 700 Td (Hi) Tj ET".getBytes(StandardCharsets.US_ASCII)),
+                    new Spaces(spaces));
+            page.setContents(new PDStream(document, content, COSName.FLATE_DECODE));
+            document.save(file.toFile());
+        }
+        assertThat(Files.size(file)).as("a small file").isLessThan(1024 * 1024);
+
+        assertThatThrownBy(() -> PdfReadTest.readAll(handler, file))
+                .isInstanceOf(DocumentRejectedException.class)
+                .hasMessageStartingWith("The PDF looks like a decompression bomb");
+    }
+
+    /** {@code count} spaces, generated as they are read. */
+    private static final class Spaces extends InputStream {
+        private long left;
+
+        Spaces(long count) {
+            this.left = count;
+        }
+
+        @Override
+        public int read() {
+            return left-- > 0 ? ' ' : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(len, left);
+            Arrays.fill(b, off, off + n, (byte) ' ');
+            left -= n;
+            return n;
+        }
     }
 
     @Test
