@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageTree;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
@@ -42,45 +43,59 @@ final class PageTextStripper extends PDFTextStripper {
     private int glyphCount;
     private float cropX;
     private float cropY;
+    private PDPage target;
 
     /**
-     * The text of page {@code pageIndex} (0-based); a page that cannot be parsed, or holds an absurd amount of text,
-     * is a {@link DocumentRejectedException}.
+     * The text of {@code page}, page number {@code pageNumber} (1-based, for messages); a page that cannot be parsed,
+     * or holds an absurd amount of text, is a {@link DocumentRejectedException}.
      */
-    PageText read(PDDocument document, int pageIndex) {
+    PageText read(PDDocument document, PDPage page, int pageNumber) {
         try {
-            inflationGuard.check(document.getPage(pageIndex));
-            return extract(document, pageIndex);
+            inflationGuard.check(page);
+            return extract(document, page);
         } catch (InflationGuard.InflationException e) {
             throw DocumentRejectedException.unprocessable("The PDF looks like a decompression bomb: a stream on page "
-                    + (pageIndex + 1) + " expands to more than " + (InflationGuard.MAX_DECODED_STREAM_BYTES >> 20)
+                    + pageNumber + " expands to more than " + (InflationGuard.MAX_DECODED_STREAM_BYTES >> 20)
                     + " MB.", e);
         } catch (TooMuchTextException e) {
-            throw DocumentRejectedException.unprocessable("Page " + (pageIndex + 1) + " of the PDF holds more than "
+            throw DocumentRejectedException.unprocessable("Page " + pageNumber + " of the PDF holds more than "
                     + MAX_GLYPHS_PER_PAGE + " characters, more than this server accepts.", e);
         } catch (DocumentRejectedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw DocumentRejectedException.unprocessable(
-                    "The PDF is corrupt: page " + (pageIndex + 1) + " cannot be read.", e);
+                    "The PDF is corrupt: page " + pageNumber + " cannot be read.", e);
         }
     }
 
-    private PageText extract(PDDocument document, int pageIndex) throws IOException {
+    private PageText extract(PDDocument document, PDPage page) throws IOException {
         reset();
-        PDPage page = document.getPage(pageIndex);
         PDRectangle crop = page.getCropBox();
         // TextPosition matrices are relative to the crop box's lower-left corner; annotations need user space.
         cropX = crop.getLowerLeftX();
         cropY = crop.getLowerLeftY();
-        setStartPage(pageIndex + 1);
-        setEndPage(pageIndex + 1);
+        target = page;
         try {
             writeText(document, Writer.nullWriter());
             flushParagraph();
             return new PageText(paragraphs, glyphs);
         } finally {
+            target = null;
             reset();
+        }
+    }
+
+    /**
+     * Processes only the target page. PDFTextStripper would walk the whole page tree to find a page range on every
+     * call, which makes reading a long document page by page quadratic.
+     */
+    @Override
+    protected void processPages(PDPageTree pages) throws IOException {
+        if (target.hasContents()) {
+            // the page range check in processPage compares against the stripper's own page counter
+            setStartPage(getCurrentPageNo());
+            setEndPage(getCurrentPageNo());
+            processPage(target);
         }
     }
 

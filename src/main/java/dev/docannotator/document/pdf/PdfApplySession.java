@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
  * Writes annotations into a PDF as highlights. Pages are re-extracted with the reader's {@link PageTextStripper}
@@ -32,6 +33,8 @@ final class PdfApplySession implements ApplySession {
     private final ExtractedText text;
     private final PageTextStripper stripper = new PageTextStripper();
     private final HighlightWriter writer;
+    /** All pages, found in one walk of the page tree (looking pages up by index walks it every time). */
+    private final List<PDPage> pageList = new ArrayList<>();
     /** {@code firstBlock[p]} is the index of the first block of page p (0-based); the last entry is the block count. */
     private final int[] firstBlock;
     private final Map<Integer, PageText> pages = new LinkedHashMap<>(16, 0.75f, true) {
@@ -47,7 +50,8 @@ final class PdfApplySession implements ApplySession {
         this.document = document;
         this.text = text;
         this.writer = new HighlightWriter(document);
-        this.firstBlock = indexBlocksByPage(text.blocks(), document.getNumberOfPages());
+        document.getPages().forEach(pageList::add);
+        this.firstBlock = indexBlocksByPage(text.blocks(), pageList.size());
     }
 
     private static int[] indexBlocksByPage(List<TextBlock> blocks, int pageCount) {
@@ -102,7 +106,7 @@ final class PdfApplySession implements ApplySession {
         }
         for (Map.Entry<Integer, List<Quad>> entry : segmentsByPage.entrySet()) {
             if (!entry.getValue().isEmpty()) {
-                writer.highlight(document.getPage(entry.getKey()), entry.getValue(), annotation);
+                writer.highlight(pageList.get(entry.getKey()), entry.getValue(), annotation);
             }
         }
     }
@@ -154,7 +158,7 @@ final class PdfApplySession implements ApplySession {
         if (cached != null) {
             return cached;
         }
-        PageText page = stripper.read(document, pageIndex);
+        PageText page = stripper.read(document, pageList.get(pageIndex), pageIndex + 1);
         int expected = firstBlock[pageIndex + 1] - firstBlock[pageIndex];
         boolean same = page.paragraphs().size() == expected;
         for (int i = 0; same && i < expected; i++) {

@@ -9,6 +9,8 @@ import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import dev.docannotator.document.pdf.TestPdfs.PageSpec;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +45,8 @@ class PdfLargeDocumentTest {
         Path output = dir.resolve("large.annotated.pdf");
         PdfHandler handler = new PdfHandler(DocumentLimits.defaults());
 
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStarted = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
         ExtractedText text = PdfReadTest.readAll(handler, input);
         long read = System.nanoTime();
@@ -54,13 +58,16 @@ class PdfLargeDocumentTest {
             session.save(output);
         }
         long done = System.nanoTime();
+        Duration cpu = Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuStarted);
 
         Duration readTime = Duration.ofNanos(read - started);
         Duration applyTime = Duration.ofNanos(done - read);
-        System.out.printf("PDF %d pages, %d chars: read %d ms, %d highlights applied and saved %d ms%n",
-                PAGES, text.text().length(), readTime.toMillis(), annotations.size(), applyTime.toMillis());
+        System.out.printf("PDF %d pages, %d chars: read %d ms, %d highlights applied and saved %d ms (wall); %d ms CPU%n",
+                PAGES, text.text().length(), readTime.toMillis(), annotations.size(), applyTime.toMillis(),
+                cpu.toMillis());
         assertThat(text.blocks().stream().map(TextBlock::page).distinct()).hasSize(PAGES);
-        assertThat(readTime.plus(applyTime)).isLessThan(Duration.ofSeconds(30));
+        // CPU time of this thread: on a shared build machine the wall time mostly measures the other processes.
+        assertThat(cpu).isLessThan(Duration.ofSeconds(30));
         assertThat(countHighlights(output)).isEqualTo(HIGHLIGHTS);
     }
 
