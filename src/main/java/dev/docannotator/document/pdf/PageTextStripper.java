@@ -4,6 +4,7 @@ import dev.docannotator.document.DocumentRejectedException;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -257,13 +258,13 @@ final class PageTextStripper extends PDFTextStripper {
 
         void add(int value) {
             if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = value;
         }
 
         int[] slice(int from, int to) {
-            return java.util.Arrays.copyOfRange(values, from, to);
+            return Arrays.copyOfRange(values, from, to);
         }
 
         void clear() {

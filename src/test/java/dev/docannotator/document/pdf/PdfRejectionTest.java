@@ -18,7 +18,13 @@ import java.util.Random;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDFormContentStream;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +89,36 @@ class PdfRejectionTest {
         assertThatThrownBy(() -> PdfReadTest.readAll(handler, file))
                 .isInstanceOf(DocumentRejectedException.class)
                 .hasMessageStartingWith("The PDF looks like a decompression bomb");
+    }
+
+    @Test
+    void aPageThatRepeatsAFormIntoAnAbsurdAmountOfTextIsRejected() throws IOException {
+        Path file = dir.resolve("repeated.pdf");
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            PDFormXObject form = new PDFormXObject(document);
+            form.setBBox(page.getMediaBox());
+            form.setResources(new PDResources());
+            try (PDFormContentStream content = new PDFormContentStream(form)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 2);
+                content.newLineAtOffset(10, 400);
+                content.showText("x".repeat(1000));
+                content.endText();
+            }
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                for (int i = 0; i < 1 + PageTextStripper.MAX_GLYPHS_PER_PAGE / 1000; i++) {
+                    content.drawForm(form);
+                }
+            }
+            document.save(file.toFile());
+        }
+
+        assertThatThrownBy(() -> PdfReadTest.readAll(handler, file))
+                .isInstanceOf(DocumentRejectedException.class)
+                .hasMessage("Page 1 of the PDF holds more than " + PageTextStripper.MAX_GLYPHS_PER_PAGE
+                        + " characters, more than this server accepts.");
     }
 
     /** {@code count} spaces, generated as they are read. */
