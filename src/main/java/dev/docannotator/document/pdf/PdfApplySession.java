@@ -37,7 +37,7 @@ final class PdfApplySession implements ApplySession {
     private final List<PDPage> pageList = new ArrayList<>();
     /** {@code firstBlock[p]} is the index of the first block of page p (0-based); the last entry is the block count. */
     private final int[] firstBlock;
-    private final Map<Integer, PageText> pages = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Integer, PageText> extracted = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, PageText> eldest) {
             return size() > CACHED_PAGES;
@@ -59,7 +59,7 @@ final class PdfApplySession implements ApplySession {
         int previousPage = 0;
         for (TextBlock block : blocks) {
             Integer page = block.page();
-            if (page == null || page < previousPage || page > pageCount) {
+            if (page == null || page < Math.max(1, previousPage) || page > pageCount) {
                 throw new IllegalArgumentException("The text was not read from this PDF (block " + block + ")");
             }
             previousPage = page;
@@ -154,7 +154,7 @@ final class PdfApplySession implements ApplySession {
 
     /** The page's text, extracted again and checked against what the reader produced. */
     private PageText verifiedPage(int pageIndex) {
-        PageText cached = pages.get(pageIndex);
+        PageText cached = extracted.get(pageIndex);
         if (cached != null) {
             return cached;
         }
@@ -168,7 +168,7 @@ final class PdfApplySession implements ApplySession {
             throw new IllegalStateException("Page " + (pageIndex + 1)
                     + " of the PDF no longer yields the text it was read with; the annotations cannot be placed.");
         }
-        pages.put(pageIndex, page);
+        extracted.put(pageIndex, page);
         return page;
     }
 
@@ -194,7 +194,7 @@ final class PdfApplySession implements ApplySession {
     public void close() {
         if (!closed) {
             closed = true;
-            pages.clear();
+            extracted.clear();
             IOUtils.closeQuietly(document);
         }
     }

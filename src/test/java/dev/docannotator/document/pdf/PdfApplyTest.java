@@ -210,6 +210,22 @@ class PdfApplyTest {
     }
 
     @Test
+    void aQuoteRunningOntoTheNextPageGetsOneHighlightOnEachPage() throws IOException {
+        Path input = TestPdfs.write(dir.resolve("span.pdf"),
+                PageSpec.of("The sentence breaks at the end of"), PageSpec.of("the page and goes on."));
+        ExtractedText text = PdfReadTest.readAll(handler, input);
+
+        Path output = annotate(input, List.of(finding(text, "end of\nthe page", "Spans pages.", null)), text);
+
+        try (PDDocument document = Loader.loadPDF(output.toFile())) {
+            assertThat(highlights(document, 1)).hasSize(1);
+            assertThat(highlights(document, 2)).hasSize(1);
+            assertCovers(highlights(document, 1).get(0), GlyphBoxes.ofPage(document, 1), "end", "of");
+            assertCovers(highlights(document, 2).get(0), GlyphBoxes.ofPage(document, 2), "the", "page");
+        }
+    }
+
+    @Test
     void anOwnerPasswordPdfIsSavedWithoutEncryption() throws IOException {
         Path input = TestPdfs.writeEncrypted(dir.resolve("owner.pdf"), "owner-secret", "",
                 PageSpec.of("Encrypted for editing only."));
