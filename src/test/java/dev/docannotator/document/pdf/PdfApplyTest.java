@@ -115,6 +115,11 @@ class PdfApplyTest {
             assertCovers(highlights.get(2), glyphs, "paragraph");
 
             PDAnnotationHighlight first = highlights.get(0);
+            float[] quad = first.getQuadPoints();
+            assertThat(quad).as("one quad: UL, UR, LL, LR").hasSize(8);
+            assertThat(quad[1]).as("upper edge above lower edge").isGreaterThan(quad[5]);
+            assertThat(quad[2]).as("UR right of UL").isGreaterThan(quad[0]);
+            assertThat(quad[6]).as("LR right of LL").isGreaterThan(quad[4]);
             assertThat(first.getContents()).contains("Colour words are vague.").contains("Suggestion: russet");
             assertThat(highlights.get(1).getContents()).isEqualTo("Judgemental adjective.");
             assertThat(first.getColor().getComponents()).containsExactly(1f, 1f, 0f);

@@ -123,6 +123,16 @@ class PdfReadTest {
     }
 
     @Test
+    void closingTwiceIsHarmlessAndAClosedSessionReadsNothing() throws IOException {
+        Path file = TestPdfs.write(dir.resolve("close.pdf"), PageSpec.of("Close me."));
+        ReadSession session = handler.openForRead(file);
+        session.close();
+        session.close();
+
+        assertThatThrownBy(() -> session.readUnit(0, new TextBuilder())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void validateOpensAndClosesAGoodPdf() throws IOException {
         Path file = TestPdfs.write(dir.resolve("ok.pdf"), PageSpec.of("Fine."));
 
