@@ -63,7 +63,8 @@ final class PageTextStripper extends PDFTextStripper {
                     + MAX_GLYPHS_PER_PAGE + " characters, more than this server accepts.", e);
         } catch (DocumentRejectedException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // a stack overflow here means absurdly nested content (forms in forms), which is hostile, not a bug
             throw DocumentRejectedException.unprocessable(
                     "The PDF is corrupt: page " + pageNumber + " cannot be read.", e);
         }

@@ -41,6 +41,12 @@ final class PdfOpener {
             IOUtils.closeQuietly(source);
             throw DocumentRejectedException.unprocessable(
                     "The PDF is password-protected; remove the password and upload it again.", e);
+        } catch (NoClassDefFoundError e) {
+            // PDFBox needs Bouncy Castle (deliberately not shipped) only for certificate-encrypted PDFs.
+            IOUtils.closeQuietly(source);
+            throw DocumentRejectedException.unprocessable(
+                    "The PDF is encrypted for certificate holders, which is not supported; remove the encryption and upload it again.",
+                    e);
         } catch (DocumentRejectedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -7,6 +7,7 @@ import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.DocumentRejectedException;
 import dev.docannotator.document.pdf.TestPdfs.PageSpec;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDFormContentStream;
@@ -44,6 +46,26 @@ class PdfRejectionTest {
                 .hasMessageStartingWith("The PDF is password-protected")
                 .extracting(e -> ((DocumentRejectedException) e).reason())
                 .isEqualTo(DocumentRejectedException.Reason.UNPROCESSABLE);
+    }
+
+    @Test
+    void aCertificateEncryptedPdfIsRejectedWithoutCrashingOnTheMissingCryptoLibrary() throws IOException {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            document.save(plain, CompressParameters.NO_COMPRESSION);
+        }
+        // mark it as public-key encrypted: an /Encrypt entry with the Adobe.PubSec handler in the trailer
+        String pdf = plain.toString(StandardCharsets.ISO_8859_1);
+        int trailer = pdf.indexOf("<<", pdf.lastIndexOf("trailer")) + 2;
+        pdf = pdf.substring(0, trailer)
+                + "\n/Encrypt << /Filter /Adobe.PubSec /SubFilter /adbe.pkcs7.s4 /V 1 /R 2 /Recipients [<3082>] >>"
+                + pdf.substring(trailer);
+        Path file = Files.write(dir.resolve("pubsec.pdf"), pdf.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> handler.openForRead(file))
+                .isInstanceOf(DocumentRejectedException.class)
+                .hasMessageStartingWith("The PDF is encrypted for certificate holders");
     }
 
     @Test
