@@ -5,8 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -29,39 +31,46 @@ import org.apache.pdfbox.pdmodel.PDResources;
 final class InflationGuard {
     /** Far beyond any real content stream or font program. */
     static final long MAX_DECODED_STREAM_BYTES = 64L * 1024 * 1024;
-    private static final int MAX_NESTING = 32;
+    /** A Type 0 font has one level of descendant fonts; anything deeper is malformed. */
+    private static final int MAX_FONT_NESTING = 2;
 
     private final Set<COSBase> checked = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** Throws {@link InflationException} when a stream the page needs decodes to more than the limit. */
     void check(PDPage page) throws IOException {
         checkStreams(page.getCOSObject().getDictionaryObject(COSName.CONTENTS));
-        PDResources resources = page.getResources();
-        if (resources != null) {
-            checkResources(resources.getCOSObject(), 0);
-        }
-    }
-
-    private void checkResources(COSDictionary resources, int depth) throws IOException {
-        if (resources == null || depth > MAX_NESTING || !checked.add(resources)) {
+        PDResources pageResources = page.getResources();
+        if (pageResources == null) {
             return;
         }
-        for (COSBase value : values(resources.getDictionaryObject(COSName.XOBJECT))) {
-            if (value instanceof COSStream form && COSName.FORM.equals(form.getCOSName(COSName.SUBTYPE))) {
-                checkStream(form);
-                checkResources(form.getCOSDictionary(COSName.RESOURCES), depth + 1);
+        // forms can nest arbitrarily deep: walk them with a work list rather than recursion
+        Deque<COSDictionary> pending = new ArrayDeque<>();
+        pending.add(pageResources.getCOSObject());
+        while (!pending.isEmpty()) {
+            COSDictionary resources = pending.poll();
+            if (!checked.add(resources)) {
+                continue;
             }
-        }
-        for (COSBase value : values(resources.getDictionaryObject(COSName.FONT))) {
-            if (value instanceof COSDictionary font) {
-                checkFont(font, depth + 1);
+            for (COSBase value : values(resources.getDictionaryObject(COSName.XOBJECT))) {
+                if (value instanceof COSStream form && COSName.FORM.equals(form.getCOSName(COSName.SUBTYPE))) {
+                    checkStream(form);
+                    COSDictionary formResources = form.getCOSDictionary(COSName.RESOURCES);
+                    if (formResources != null) {
+                        pending.add(formResources);
+                    }
+                }
+            }
+            for (COSBase value : values(resources.getDictionaryObject(COSName.FONT))) {
+                if (value instanceof COSDictionary font) {
+                    checkFont(font, 0);
+                }
             }
         }
     }
 
     /** Every stream of a font dictionary, its descriptor (the font program) and its descendant fonts. */
     private void checkFont(COSDictionary font, int depth) throws IOException {
-        if (depth > MAX_NESTING || !checked.add(font)) {
+        if (depth > MAX_FONT_NESTING || !checked.add(font)) {
             return;
         }
         for (COSBase value : values(font)) {
