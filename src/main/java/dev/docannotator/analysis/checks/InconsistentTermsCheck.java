@@ -30,7 +30,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             "the", "and", "any", "some", "every", "may", "can", "not", "one", "out", "off", "for", "all", "how",
             "who", "what", "with", "over", "under", "back", "down", "time", "day", "body", "thing", "where", "way",
             "ever", "never", "wise", "self", "long", "more", "less", "there", "here", "your", "our", "them",
-            "less", "made", "work", "place", "side", "set", "top", "up", "along", "without", "within", "into", "onto");
+            "made", "work", "place", "side", "set", "top", "up", "along", "without", "within", "into", "onto");
     private static final int MIN_KEY_LENGTH = 4;
     private static final List<List<String>> CHINESE_VARIANTS = List.of(
             List.of("登录", "登陆"), List.of("账号", "帐号"), List.of("账户", "帐户"), List.of("其他", "其它"),

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class RepeatedWordsCheck implements BlockCheck {
     private static final Pattern ENGLISH = Pattern.compile(
             Words.bounded("(\\p{IsLatin}+)[ \\t\\u00a0]+(\\1)"), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Set<String> GRAMMATICAL = Set.of("that", "had", "is", "bye", "no", "so", "very", "ha");
+    private static final Set<String> GRAMMATICAL = Set.of("that", "had", "bye", "no", "so", "very", "ha");
     private static final Pattern CHINESE = Pattern.compile(
             "([的了是在和与地得就也都把被对及或而之])\\1");
 
