@@ -13,7 +13,7 @@ public final class TermsCheck implements BlockCheck {
     private final List<String> terms;
 
     public TermsCheck(List<String> terms) {
-        this.terms = List.copyOf(terms);
+        this.terms = terms.stream().filter(t -> t != null && !t.isBlank()).toList();
     }
 
     @Override
