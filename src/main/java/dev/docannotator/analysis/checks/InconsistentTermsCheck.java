@@ -54,7 +54,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             collectTokens(block, text.blockText(block), byKey, pairs, singleKeys);
         }
         for (Occurrence pair : pairs) {
-            String key = pair.original().replace(" ", "").toLowerCase(Locale.ROOT);
+            String key = key(pair.original());
             if (singleKeys.contains(key)) {
                 String form = pair.original().toLowerCase(Locale.ROOT);
                 byKey.get(key).computeIfAbsent(form, f -> new ArrayList<>()).add(pair);
@@ -87,7 +87,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             Occurrence current = new Occurrence(block, m.start(), m.end(), token);
             String form = normalise(token);
             if (form != null) {
-                String key = form.replaceAll("[-‑]", "").toLowerCase(Locale.ROOT);
+                String key = key(form);
                 if (key.length() >= MIN_KEY_LENGTH) {
                     singleKeys.add(key);
                     byKey.computeIfAbsent(key, k -> new LinkedHashMap<>())
@@ -111,15 +111,37 @@ public final class InconsistentTermsCheck implements DocumentCheck {
 
     /** The spelling that counts: a capital only at the start of a part is dropped; null for all-capital words. */
     static String normalise(String token) {
-        String[] parts = token.split("(?<=[-‑])|(?=[-‑])");
-        StringBuilder form = new StringBuilder();
-        for (String part : parts) {
-            if (part.length() > 1 && part.chars().allMatch(Character::isUpperCase)) {
-                return null;
+        StringBuilder form = new StringBuilder(token.length());
+        int partStart = 0;
+        for (int i = 0; i <= token.length(); i++) {
+            if (i == token.length() || isHyphen(token.charAt(i))) {
+                String part = token.substring(partStart, i);
+                if (part.length() > 1 && part.chars().allMatch(Character::isUpperCase)) {
+                    return null;
+                }
+                form.append(isCapitalised(part) ? part.toLowerCase(Locale.ROOT) : part);
+                if (i < token.length()) {
+                    form.append('-');
+                }
+                partStart = i + 1;
             }
-            form.append(isCapitalised(part) ? part.toLowerCase(Locale.ROOT) : part);
         }
-        return form.toString().replace('‑', '-');
+        return form.toString();
+    }
+
+    private static boolean isHyphen(char c) {
+        return c == '-' || c == '‑';
+    }
+
+    private static String key(String form) {
+        StringBuilder key = new StringBuilder(form.length());
+        for (int i = 0; i < form.length(); i++) {
+            char c = form.charAt(i);
+            if (!isHyphen(c) && c != ' ') {
+                key.append(Character.toLowerCase(c));
+            }
+        }
+        return key.toString();
     }
 
     private static boolean isCapitalised(String part) {

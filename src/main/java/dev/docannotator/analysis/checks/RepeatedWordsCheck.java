@@ -31,8 +31,8 @@ public final class RepeatedWordsCheck implements BlockCheck {
         while (from < text.length() && m.find(from)) {
             String word = m.group(1);
             from = m.start(2); // "the the the" gives two findings, not one
-            if (GRAMMATICAL.contains(word.toLowerCase(Locale.ROOT))) {
-                continue;
+            if (GRAMMATICAL.contains(word.toLowerCase(Locale.ROOT)) || isAllCapitals(word) != isAllCapitals(m.group(2))) {
+                continue; // "--dir DIR": a word next to its placeholder, not a typo
             }
             out.add(block, m.start(), m.end(), Check.REPEATED_WORDS, Severity.WARNING,
                     "The word \u201c" + word + "\u201d is repeated.", word, "repeated_words/en");
@@ -46,6 +46,10 @@ public final class RepeatedWordsCheck implements BlockCheck {
             out.add(block, zh.start(), zh.end(), Check.REPEATED_WORDS, Severity.WARNING,
                     "The character \u201c" + ch + "\u201d is repeated.", ch, "repeated_words/zh");
         }
+    }
+
+    private static boolean isAllCapitals(String word) {
+        return word.length() > 1 && word.chars().allMatch(Character::isUpperCase);
     }
 
     private static boolean isIdiom(String text, int at) {

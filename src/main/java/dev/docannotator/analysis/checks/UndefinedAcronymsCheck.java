@@ -32,10 +32,16 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             "IDE", "REST", "UTF", "ASCII", "UTC", "GMT", "DOCX", "XLSX", "PPTX", "TXT", "RSS", "VPN", "LAN", "WAN",
             "AD", "BC", "CE", "BCE", "NB", "PS", "MD", "PHD", "MBA", "BA", "BSC", "MSC", "IOU", "FBI", "CIA", "BBC",
             "CNN", "WHO", "NATO", "UNESCO", "EUR", "USD", "GBP", "CNY", "RMB", "JPY", "HK", "NY", "LA", "DC",
-            "SMTP", "IMAP", "POP", "SSO", "AWS", "GCP", "IBM", "IO", "DB", "VM", "CI", "NO", "TM", "OCR");
+            "SMTP", "IMAP", "POP", "SSO", "AWS", "GCP", "IBM", "IO", "DB", "VM", "CI", "NO", "TM", "OCR", "CLI", "GUI", "JDBC", "JVM", "JDK", "JRE", "UUID", "GUID", "RFC", "CRUD",
+            "YAML", "DOM", "SSE", "WWW", "SEO", "FAQS");
     private static final Set<String> NOT_ACRONYMS = Set.of(
             "TODO", "TBD", "TBC", "FIXME", "XXX", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII",
-            "XIV", "XV", "XVI", "XX", "NOTE", "I", "A");
+            "XIV", "XV", "XVI", "XX", "I", "A",
+            // capitalised words and placeholders that are not abbreviations
+            "NOTE", "README", "FILE", "TEXT", "PATH", "PORT", "DIR", "HOST", "USER", "NAME", "TYPE", "KEY", "VALUE",
+            "DATA", "TRUE", "FALSE", "NULL", "NONE", "AND", "OR", "NOT", "THE", "YES", "NEW", "END", "GET", "POST",
+            "PUT", "PATCH", "DELETE", "HEAD", "STOP", "WARN", "INFO", "ERROR", "DEBUG", "FATAL", "TRACE", "MUST",
+            "SHALL", "SHOULD", "MAY", "ALL", "NEVER", "ONLY", "FREE", "DONE", "OFF", "ON");
 
     private record Use(TextBlock block, int start, int end, int global) {
     }
