@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Parses a free-text requirement in English or Chinese. Quoted terms become {@link Requirement#terms()} and select
  * {@link Check#TERMS}; words and phrases from {@link Vocabulary} select the other checks. When nothing is selected
- * the {@linkplain #defaultChecks() default set} is used and the requirement is marked as defaulted.
+ * the {@linkplain #defaultChecks() default set} is used and the requirement is marked as defaulted. A check named
+ * after a negation ("except grammar", "no passive", 除了语法, 不要检查被动) is left out instead.
  */
 public final class RequirementParser {
     /** Longest requirement read; the rest is ignored (a requirement is a sentence or two, not a document). */
@@ -31,14 +32,18 @@ public final class RequirementParser {
         String original = requirementText == null ? "" : requirementText;
         String text = original.length() > MAX_LENGTH ? original.substring(0, MAX_LENGTH) : original;
         QuotedTerms.Extracted quoted = QuotedTerms.extract(text);
-        StringBuilder rest = new StringBuilder(quoted.rest().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+        String lowered = quoted.rest().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        StringBuilder rest = new StringBuilder(lowered);
         EnumSet<Check> checks = EnumSet.noneOf(Check.class);
+        EnumSet<Check> excluded = EnumSet.noneOf(Check.class);
         boolean everything = false;
         for (Vocabulary.Entry entry : Vocabulary.entries()) {
             int at = find(rest, entry.phrase());
             while (at >= 0) {
                 if (entry.checks().isEmpty()) {
                     everything = true;
+                } else if (Negation.precedes(lowered, at)) {
+                    excluded.addAll(entry.checks());
                 } else {
                     checks.addAll(entry.checks());
                 }
@@ -51,20 +56,20 @@ public final class RequirementParser {
         if (everything) {
             checks.addAll(EnumSet.allOf(Check.class));
             checks.remove(Check.TERMS);
+        } else if (checks.isEmpty() && !excluded.isEmpty()) {
+            checks.addAll(defaultChecks()); // "skip passive voice": the defaults without it
         }
+        checks.removeAll(excluded);
         if (!quoted.terms().isEmpty()) {
             checks.add(Check.TERMS);
         }
-        if (checks.isEmpty()) {
+        if (checks.isEmpty() && excluded.isEmpty()) {
             return new Requirement(original, defaultChecks(), quoted.terms(), true);
         }
         return new Requirement(original, checks, quoted.terms(), false);
     }
 
-    /**
-     * Where {@code phrase} occurs in {@code text}: Chinese phrases anywhere, English ones as whole words (an "s"
-     * plural allowed), with any run of spaces or hyphens matching a space.
-     */
+    /** Where {@code phrase} occurs in {@code text}: Chinese phrases anywhere, English ones as whole words. */
     private static int find(CharSequence text, String phrase) {
         boolean latin = !Scripts.isHan(phrase.charAt(0));
         String haystack = text.toString();

@@ -116,4 +116,25 @@ class RequirementParserTest {
         assertThat(r.checks()).containsAll(EnumSet.allOf(Check.class));
         assertThat(r.terms()).containsExactly("SLA");
     }
+
+    @Test
+    void negatedChecksAreLeftOut() {
+        EnumSet<Check> allButGrammar = EnumSet.allOf(Check.class);
+        allButGrammar.remove(Check.TERMS);
+        allButGrammar.remove(Check.GRAMMAR);
+
+        assertThat(parser.parse("everything except grammar").checks()).isEqualTo(allButGrammar);
+        assertThat(parser.parse("除了语法，全部检查").checks()).isEqualTo(allButGrammar);
+        assertThat(parser.parse("vague words, but no passive voice").checks()).containsExactly(Check.VAGUE_WORDS);
+        assertThat(parser.parse("no TODO markers, and passive voice").checks()).containsExactly(Check.PASSIVE_VOICE);
+        assertThat(parser.parse("检查长句，不要检查被动").checks()).containsExactly(Check.LONG_SENTENCE);
+    }
+
+    @Test
+    void onlyNegationsGiveTheDefaultsWithoutThem() {
+        Requirement r = parser.parse("Don't flag passive voice");
+
+        assertThat(r.checks()).doesNotContain(Check.PASSIVE_VOICE, Check.GRAMMAR).contains(Check.VAGUE_WORDS);
+        assertThat(r.defaulted()).isFalse();
+    }
 }
