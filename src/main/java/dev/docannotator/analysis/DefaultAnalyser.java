@@ -42,6 +42,14 @@ public final class DefaultAnalyser implements Analyser {
         this.languageTool = new LanguageToolPool(options.englishVariant());
     }
 
+    /**
+     * Loads LanguageTool now instead of in the first grammar task (see {@link LanguageToolPool#warmUp()}); meant to be
+     * called once from a background thread at start-up. Blocks for seconds.
+     */
+    public void warmUpGrammar() {
+        languageTool.warmUp();
+    }
+
     @Override
     public Requirement parse(String requirementText) {
         return parser.parse(requirementText);

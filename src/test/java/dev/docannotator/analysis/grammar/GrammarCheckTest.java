@@ -30,7 +30,7 @@ class GrammarCheckTest {
     void loadOnce() {
         analyser = new DefaultAnalyser();
         long t0 = System.nanoTime();
-        runAll(analyser, text("Warm up."), GRAMMAR);
+        analyser.warmUpGrammar();
         System.out.printf("LanguageTool (en-US) first load and check: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -101,6 +101,11 @@ class GrammarCheckTest {
 
         assertThat(pool.forCurrentThread()).isSameAs(mine);
         assertThat(other.get()).isNotNull().isNotSameAs(mine);
+        long t0 = System.nanoTime();
+        Thread third = new Thread(pool::warmUp);
+        third.start();
+        third.join();
+        System.out.printf("LanguageTool instance for one more thread: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
 
     @Test
