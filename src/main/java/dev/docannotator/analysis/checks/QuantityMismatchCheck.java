@@ -96,6 +96,9 @@ public final class QuantityMismatchCheck implements DocumentCheck {
             if (continuesAsNumber(text, m.end("value")) && m.group("unit") == null) {
                 continue;
             }
+            if (isPartOfWord(text, m.start(), m.group("verb"))) {
+                continue;
+            }
             int s = m.start();
             while (s > 0 && Scripts.isHan(text.charAt(s - 1)) && m.start() - s < 12) {
                 s--;
@@ -118,6 +121,16 @@ public final class QuantityMismatchCheck implements DocumentCheck {
                     m.start("value"), end, subject, text.substring(m.start("value"), end),
                     amount(m.group("num"), m.group("frac"))));
         }
+    }
+
+    /** 为 in 因为/作为/成为 and 是 in 但是/就是/还是 are not "is". */
+    private static boolean isPartOfWord(String text, int verbStart, String verb) {
+        if (verbStart == 0) {
+            return false;
+        }
+        char before = text.charAt(verbStart - 1);
+        return verb.equals("为") && "因作成认称行以视".indexOf(before) >= 0
+                || verb.equals("是") && "但就还总于即也都正只要可不若凡或倒真硬本而".indexOf(before) >= 0;
     }
 
     /** The subject: up to four words right before the verb, after the last determiner or preposition. */
