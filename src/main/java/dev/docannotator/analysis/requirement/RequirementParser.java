@@ -19,12 +19,11 @@ public final class RequirementParser {
 
     /**
      * Every check except GRAMMAR, which is opt-in because LanguageTool is by far the slowest check (seconds to load,
-     * milliseconds per paragraph), and TERMS, which needs quoted terms.
+     * tens of milliseconds per paragraph). TERMS is in the set but finds nothing without quoted terms.
      */
     public static Set<Check> defaultChecks() {
         EnumSet<Check> set = EnumSet.allOf(Check.class);
         set.remove(Check.GRAMMAR);
-        set.remove(Check.TERMS);
         return set;
     }
 
@@ -55,7 +54,6 @@ public final class RequirementParser {
         }
         if (everything) {
             checks.addAll(EnumSet.allOf(Check.class));
-            checks.remove(Check.TERMS);
         } else if (checks.isEmpty() && !excluded.isEmpty()) {
             checks.addAll(defaultChecks()); // "skip passive voice": the defaults without it
         }
