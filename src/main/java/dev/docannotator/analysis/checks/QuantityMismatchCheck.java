@@ -75,8 +75,8 @@ public final class QuantityMismatchCheck implements DocumentCheck {
             }
             String unit = englishUnit(m.group("unit"), m.group("cur"));
             String verb = m.group("verb") == null ? "is" : m.group("verb").toLowerCase(Locale.ROOT);
-            if (unit.isEmpty() && verb.equals("of")) {
-                continue; // "page 3 of 10", "one of 5": too loose without a unit
+            if (unit.isEmpty() && (verb.equals("of") || m.group("sym") != null)) {
+                continue; // "page 3 of 10", "Total: 5" in every table: too loose without a unit
             }
             String subject = englishSubject(text, m.start());
             if (subject == null) {
@@ -113,6 +113,9 @@ public final class QuantityMismatchCheck implements DocumentCheck {
             }
             String subject = run.length() > 4 ? run.substring(run.length() - 4) : run;
             String verb = m.group("verb");
+            if (m.group("unit") == null && (verb.equals("：") || verb.equals(":"))) {
+                continue; // 合计：5 in every table
+            }
             String qual = verb.equals("不超过") || verb.equals("最多") ? "max"
                     : verb.equals("至少") ? "min" : m.group("qual") != null ? "approx" : "exact";
             String unit = m.group("unit") == null ? "" : m.group("unit").replace('％', '%').toLowerCase(Locale.ROOT);

@@ -134,7 +134,8 @@ class DocumentChecksTest {
                     "The size is at least 1 MB and the size is at most 25 MB.",
                     "The release date is 2024-01-01; the release date is 2025-02-02.",
                     "It is 5 km away and it is 7 km away.",
-                    "两（2）块盘。上传上限为25MB，下载上限为50MB。", "这是因为3个节点故障，这是因为4个节点故障。")).isEmpty();
+                    "两（2）块盘。上传上限为25MB，下载上限为50MB。", "这是因为3个节点故障，这是因为4个节点故障。",
+                    "Total: 5", "Total: 7", "合计：5", "合计：7")).isEmpty();
         }
     }
 }
