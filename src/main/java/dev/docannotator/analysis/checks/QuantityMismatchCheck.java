@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  */
 public final class QuantityMismatchCheck implements DocumentCheck {
     private static final Pattern ENGLISH = Pattern.compile(
-            "(?:\\s+(?<verb>is|are|was|were|equals|of)(?:\\s+(?:set|limited|capped|fixed)\\s+(?:to|at))?\\s+"
-                    + "|\\s*(?<sym>[:=])\\s*)"
+            // possessive \\s++ so that a long run of spaces costs linear time, not quadratic
+            "(?:(?<!\\s)\\s++(?<verb>is|are|was|were|equals|of)(?:\\s+(?:set|limited|capped|fixed)\\s+(?:to|at))?\\s++"
+                    + "|(?<!\\s)\\s*+(?<sym>[:=])\\s*+)"
                     + "(?<qual>(?:about|approximately|around|roughly|at\\s+most|at\\s+least|up\\s+to|no\\s+more\\s+than"
                     + "|only|exactly)\\s+)?"
                     + "(?<value>(?<cur>[$€£¥])?(?<num>\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?<frac>\\.\\d+)?)"
