@@ -2,10 +2,12 @@ package dev.docannotator.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docannotator.analysis.checks.Findings;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBuilder;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** A quick measurement of the default checks on about a hundred pages (3000 paragraphs, English and Chinese). */
@@ -57,5 +59,24 @@ class AnalyserPerformanceTest {
         assertThat(count).isGreaterThan(3000);
         // Generous bound for a shared 2-core machine; typical runs are far below it.
         assertThat(total).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void hostileBlocksTakeLinearTime() {
+        String hostile = "The limit" + " ".repeat(200_000) + "is 5 MB. " + "a".repeat(200_000) + " " + "\t".repeat(100_000)
+                + ": " + "the ".repeat(20_000) + "被".repeat(50_000);
+        TextBuilder builder = new TextBuilder();
+        builder.append(hostile, null, 1);
+        DefaultAnalyser analyser = new DefaultAnalyser();
+
+        long t0 = System.nanoTime();
+        List<Annotation> found = AnalysisFixture.runAll(analyser, builder.build(), analyser.parse(""));
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        System.out.printf("Hostile %d-char block: %d annotations in %d ms%n", hostile.length(), found.size(), took.toMillis());
+
+        assertThat(found).isNotEmpty();
+        assertThat(found.stream().collect(Collectors.groupingBy(Annotation::category,
+                Collectors.counting())).values()).allMatch(n -> n <= 2 * Findings.MAX_PER_CATEGORY); // block + document step
+        assertThat(took).isLessThan(Duration.ofSeconds(30));
     }
 }

@@ -6,8 +6,10 @@ import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,6 +25,9 @@ public final class Findings {
             .thenComparing(Annotation::rule)
             .thenComparing(Annotation::message)
             .thenComparing(a -> Objects.toString(a.suggestion(), ""));
+
+    /** Most findings of one category kept from one step. */
+    public static final int MAX_PER_CATEGORY = 200;
 
     private final ExtractedText text;
     private final List<Annotation> found = new ArrayList<>();
@@ -48,10 +53,20 @@ public final class Findings {
                 check.id(), severity.id(), message, suggestion, rule));
     }
 
-    /** What was reported, in document order, without exact duplicates. */
+    /**
+     * What was reported, in document order, without exact duplicates, and at most {@link #MAX_PER_CATEGORY} of one
+     * category (the first ones): past that a hostile or broken text would only flood the stream and the document.
+     */
     public List<Annotation> sorted() {
         List<Annotation> copy = new ArrayList<>(found);
         copy.sort(DOCUMENT_ORDER);
-        return List.copyOf(new LinkedHashSet<>(copy));
+        Map<String, Integer> perCategory = new HashMap<>();
+        List<Annotation> kept = new ArrayList<>();
+        for (Annotation a : new LinkedHashSet<>(copy)) {
+            if (perCategory.merge(a.category(), 1, Integer::sum) <= MAX_PER_CATEGORY) {
+                kept.add(a);
+            }
+        }
+        return List.copyOf(kept);
     }
 }
