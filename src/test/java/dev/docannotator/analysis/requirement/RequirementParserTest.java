@@ -102,6 +102,13 @@ class RequirementParserTest {
     }
 
     @Test
+    void singleQuotedTermsSurviveNearbyApostrophes() {
+        Requirement r = parser.parse("Don't miss 'foo' or the users' ‘bar baz’ (it's important)");
+
+        assertThat(r.terms()).containsExactly("foo", "bar baz");
+    }
+
+    @Test
     void termsAreTrimmedAndDeduplicatedIgnoringCase() {
         Requirement r = parser.parse("find \" Login \" and \"login\" and \"\" plus passive");
 
