@@ -56,7 +56,11 @@ final class ErrorMapping {
         Messages messages = Requests.messages(ctx);
         switch (status) {
             case 404 -> write(ctx, 404, "not_found", messages.get("error.not_found"));
-            case 413 -> write(ctx, 413, "payload_too_large", messages.get("error.too_large"));
+            case 413 -> {
+                // The body was not read: the client must not reuse this connection.
+                ctx.header("Connection", "close");
+                write(ctx, 413, "payload_too_large", messages.get("error.too_large"));
+            }
             case 415 -> write(ctx, 415, "unsupported_media_type", messages.get("error.media_type"));
             case 401 -> write(ctx, 401, "unauthorized", messages.get("error.unauthorized"));
             case 403 -> write(ctx, 403, "feature_disabled", messages.get("error.forbidden"));

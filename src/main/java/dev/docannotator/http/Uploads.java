@@ -61,6 +61,7 @@ final class Uploads {
         }
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxUploadBytes + FORM_OVERHEAD) {
+            closeAfterResponse(ctx);
             throw ApiException.payloadTooLarge(messages.get("upload.too_large", maxUploadBytes));
         }
         HttpServletRequest req = ctx.req();
@@ -70,6 +71,7 @@ final class Uploads {
         try {
             parts = req.getParts();
         } catch (Exception e) {
+            closeAfterResponse(ctx);
             throw tooLarge(e) ? ApiException.payloadTooLarge(messages.get("upload.too_large", maxUploadBytes))
                     : ApiException.invalidRequest(messages.get("upload.malformed"));
         }
@@ -86,6 +88,7 @@ final class Uploads {
                     filename = part.getSubmittedFileName();
                     long size = copy(part, file);
                     if (size > maxUploadBytes) {
+                        closeAfterResponse(ctx);
                         throw ApiException.payloadTooLarge(messages.get("upload.too_large", maxUploadBytes));
                     }
                 } else if (part.getSubmittedFileName() == null) {
@@ -108,6 +111,11 @@ final class Uploads {
                 }
             }
         }
+    }
+
+    /** The rest of the body is not read: the client must not reuse this connection. */
+    private static void closeAfterResponse(Context ctx) {
+        ctx.header("Connection", "close");
     }
 
     private static long copy(Part part, Path target) throws IOException {

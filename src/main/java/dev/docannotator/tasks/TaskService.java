@@ -12,6 +12,7 @@ import dev.docannotator.pipeline.Stage;
 import dev.docannotator.rollout.FeatureDecider;
 import dev.docannotator.rollout.Features;
 import dev.docannotator.storage.Database;
+import dev.docannotator.storage.StorageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -155,7 +156,14 @@ public final class TaskService implements AutoCloseable {
                 Stage.QUEUED, 0, null, null, null, 0, now, now);
         Task task = new Task(view, new EventLog(taskId, List.of(), false, e -> store.event(taskId, e)));
         admit(task, locale, () -> {
-            repository.insertTask(view);
+            try {
+                repository.insertTask(view);
+            } catch (StorageException e) {
+                if (repository.taskExists(taskId)) {
+                    throw ApiException.conflict(text(locale, "task.id_taken", taskId));
+                }
+                throw e;
+            }
             live.put(taskId, task);
         });
         return task;
@@ -214,7 +222,7 @@ public final class TaskService implements AutoCloseable {
         if (!task.status().resumable()) {
             throw ApiException.conflict(text(locale, "task.not_resumable", task.status().id()));
         }
-        awaitWorker(task);
+        awaitWorker(task, locale);
         store.flush();
         Checkpoint checkpoint = repository.loadCheckpoint(taskId).orElse(Checkpoint.start());
         long cursor = task.log().lastSeq();
@@ -227,14 +235,15 @@ public final class TaskService implements AutoCloseable {
         return cursor;
     }
 
-    private void awaitWorker(Task task) {
+    /** Waits for the worker of the cancelled run to finish its step and checkpoint (steps are short). */
+    private void awaitWorker(Task task, Locale locale) {
         try {
-            task.worker().get(30, TimeUnit.SECONDS);
+            task.worker().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the task's worker", e);
+            throw ApiException.conflict(text(locale, "task.still_stopping"));
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("The task's previous worker did not stop", e);
+            throw ApiException.conflict(text(locale, "task.still_stopping"));
         }
     }
 

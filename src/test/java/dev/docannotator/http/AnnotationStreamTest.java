@@ -144,4 +144,46 @@ class AnnotationStreamTest {
             assertThat(rest.get(rest.size() - 1).type()).isEqualTo("result");
         }
     }
+
+    @Test
+    void aDocumentWithoutTextFailsWithAnErrorEventAndTheTaskIsFailed() throws Exception {
+        String doc = server.upload(user, "blank.txt", "\n\n   \n").get("document_id").asText();
+        List<SseEvent> events = server.stream(user, Map.of("document_id", doc)).readToEnd();
+        SseEvent error = events.get(events.size() - 1);
+        assertThat(error.type()).isEqualTo("error");
+        assertThat(error.data().get("code").asText()).isEqualTo("unprocessable_document");
+        assertThat(error.data().get("message").asText()).isNotBlank();
+        String taskId = error.data().get("task_id").asText();
+        JsonNode task = TestServer.json(server.get("/api/tasks/" + taskId, user));
+        assertThat(task.get("status").asText()).isEqualTo("failed");
+        assertThat(task.get("error").get("code").asText()).isEqualTo("unprocessable_document");
+        assertThat(server.post("/api/tasks/" + taskId + "/cancel", user).statusCode()).isEqualTo(409);
+        assertThat(server.get("/api/tasks/" + taskId + "/result", user).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aWordDocumentComesBackAsAnAnnotatedWordDocument() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument docx = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+            docx.createParagraph().createRun().setText("The plan is ready.");
+            docx.createParagraph().createRun().setText("One TODO remains in section two.");
+            docx.write(bytes);
+        }
+        HttpResponse<String> upload = server.uploadRaw(user, "Quarterly Plan.docx", bytes.toByteArray());
+        assertThat(upload.statusCode()).isEqualTo(201);
+        assertThat(TestServer.json(upload).get("format").asText()).isEqualTo("docx");
+        String doc = TestServer.json(upload).get("document_id").asText();
+        List<SseEvent> events = server.stream(user, Map.of("document_id", doc)).readToEnd();
+        SseEvent result = events.get(events.size() - 1);
+        assertThat(result.type()).isEqualTo("result");
+        assertThat(result.data().get("annotation_count").asInt()).isEqualTo(1);
+        HttpResponse<byte[]> download = server.client().send(server.request(
+                result.data().get("download_url").asText(), user).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type").orElse(""))
+                .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(download.headers().firstValue("Content-Disposition").orElse(""))
+                .startsWith("attachment; filename=\"Quarterly Plan.annotated.docx\"");
+        assertThat(download.body()).startsWith(0x50, 0x4B);
+    }
 }

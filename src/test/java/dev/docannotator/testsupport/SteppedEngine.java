@@ -14,6 +14,7 @@ import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.ReadSession;
 import dev.docannotator.document.TextBlock;
 import dev.docannotator.document.TextBuilder;
+import dev.docannotator.document.docx.DocxHandler;
 import dev.docannotator.document.text.TextHandler;
 import dev.docannotator.pipeline.Engine;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The real pipeline over the real TXT/Markdown handlers, with a {@link Gate} in front of every read unit,
+ * The real pipeline over the real TXT, Markdown and DOCX handlers, with a {@link Gate} in front of every read unit,
  * analysis step and apply batch, and a deterministic analyser that flags each occurrence of one word
  * (default "todo", case-insensitive) per text block. Use it to hold a task in a chosen stage.
  */
@@ -43,7 +44,8 @@ public final class SteppedEngine {
 
     /** The engine to hand to {@code Application.builder(...).engine(...)}. */
     public Engine engine(DocumentLimits limits) {
-        List<DocumentHandler> handlers = List.of(gated(TextHandler.plainText(limits)), gated(TextHandler.markdown(limits)));
+        List<DocumentHandler> handlers = List.of(gated(TextHandler.plainText(limits)), gated(TextHandler.markdown(limits)),
+                gated(new DocxHandler(limits)));
         return new Engine(new DocumentHandlers(handlers), new WordAnalyser(), limits);
     }
 

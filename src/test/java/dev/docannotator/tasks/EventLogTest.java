@@ -1,0 +1,73 @@
+package dev.docannotator.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class EventLogTest {
+    private final List<TaskEvent> persisted = new CopyOnWriteArrayList<>();
+    private final EventLog log = new EventLog("task-0001", List.of(), false, persisted::add);
+
+    @Test
+    void assignsConsecutiveSequenceNumbersAndWritesOneLineJsonWithTypeAndTaskId() {
+        TaskEvent first = log.append("task", Map.of("status", "running"));
+        TaskEvent second = log.append("progress", Map.of("message", "line one\nline two"));
+        assertThat(first.seq()).isEqualTo(1);
+        assertThat(second.seq()).isEqualTo(2);
+        assertThat(first.data()).isEqualTo("{\"type\":\"task\",\"task_id\":\"task-0001\",\"status\":\"running\"}");
+        assertThat(second.data()).doesNotContain("\n").contains("line one\\nline two");
+        assertThat(persisted).containsExactly(first, second);
+    }
+
+    @Test
+    void aTerminalEventClosesTheLogAndLaterEventsAreDroppedUntilItIsReopened() {
+        log.append("task", Map.of());
+        log.append("cancelled", Map.of("resumable", true));
+        assertThat(log.closed()).isTrue();
+        assertThat(log.append("progress", Map.of())).isNull();
+        assertThat(log.lastSeq()).isEqualTo(2);
+        log.reopen();
+        assertThat(log.append("task", Map.of()).seq()).isEqualTo(3);
+        assertThat(persisted).hasSize(3);
+    }
+
+    @Test
+    void aWaitingReaderWakesUpOnTheNextEvent() throws Exception {
+        log.append("task", Map.of());
+        CompletableFuture<EventLog.Batch> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return log.await(1, 10_000);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        log.append("progress", Map.of());
+        EventLog.Batch batch = waiting.get(5, TimeUnit.SECONDS);
+        assertThat(batch.events()).extracting(TaskEvent::seq).containsExactly(2L);
+        assertThat(batch.closed()).isFalse();
+    }
+
+    @Test
+    void awaitReturnsEmptyWhenNothingHappensAndReportsAClosedLog() throws Exception {
+        assertThat(log.await(0, 20).events()).isEmpty();
+        log.append("result", Map.of());
+        EventLog.Batch after = log.await(1, 10_000);
+        assertThat(after.events()).isEmpty();
+        assertThat(after.closed()).isTrue();
+    }
+
+    @Test
+    void aLogContinuesItsHistoryAndCountsAnnotationsSent() {
+        EventLog restored = new EventLog("task-0001", List.of(new TaskEvent(1, "task", "{}"),
+                new TaskEvent(2, "annotation", "{}"), new TaskEvent(3, "shutdown", "{}")), true, e -> { });
+        assertThat(restored.annotationEvents()).isEqualTo(1);
+        assertThat(restored.after(1).events()).extracting(TaskEvent::seq).containsExactly(2L, 3L);
+        restored.reopen();
+        assertThat(restored.append("task", Map.of()).seq()).isEqualTo(4);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.docannotator.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.document.DocumentFormat;
+import dev.docannotator.document.ExtractedText;
+import dev.docannotator.document.TextBlock;
+import dev.docannotator.pipeline.Checkpoint;
+import dev.docannotator.pipeline.Stage;
+import dev.docannotator.storage.Database;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaskRepositoryTest {
+    @TempDir
+    Path dir;
+
+    private Database db;
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private TaskView task(String id, TaskStatus status, Instant at) {
+        return new TaskView(id, "user-1234567890abcdef", "doc-00000001", "a.txt", DocumentFormat.TXT, "find TODO",
+                "en", true, status, Stage.ANALYSE, 30, "Analysing", null, null, 2, at, at);
+    }
+
+    @Test
+    void tasksCheckpointsAndEventsSurviveReopeningTheDatabaseAndRunningTasksComeBackInterrupted() {
+        db = Database.open(dir.resolve("a.db"));
+        TaskRepository repository = new TaskRepository(db);
+        Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
+        repository.insertTask(task("task-running", TaskStatus.RUNNING, t0));
+        repository.insertTask(task("task-done-1", TaskStatus.COMPLETED, t0.plusMillis(5)));
+        ExtractedText text = new ExtractedText("one TODO\ntwo", List.of(new TextBlock(0, 8, null, 1), new TextBlock(9, 12, null, 2)));
+        Annotation a1 = new Annotation("a1", 4, 8, "TODO", null, 1, "todo_markers", "warning", "Resolve it.", null, "todo");
+        Checkpoint checkpoint = new Checkpoint(Stage.ANALYSE, 1, 35, text, List.of(a1), 0);
+        repository.writeBatch(List.of(new TaskRepository.PendingEvent("task-running", new TaskEvent(1, "task", "{}")),
+                        new TaskRepository.PendingEvent("task-running", new TaskEvent(2, "annotation", "{\"x\":1}"))),
+                List.of(), Map.of("task-running", checkpoint), Map.of("task-done-1", List.of(a1)));
+        db.close();
+
+        db = Database.open(dir.resolve("a.db"));
+        repository = new TaskRepository(db);
+        assertThat(repository.markUnfinishedInterrupted(t0.plusSeconds(60))).isEqualTo(1);
+        assertThat(repository.findTask("task-running").orElseThrow().status()).isEqualTo(TaskStatus.INTERRUPTED);
+        assertThat(repository.loadCheckpoint("task-running")).contains(checkpoint);
+        assertThat(repository.loadEvents("task-running")).containsExactly(new TaskEvent(1, "task", "{}"),
+                new TaskEvent(2, "annotation", "{\"x\":1}"));
+        assertThat(repository.listTasks("user-1234567890abcdef")).extracting(TaskView::taskId)
+                .containsExactly("task-done-1", "task-running");
+        assertThat(repository.listTasks("someone-else-000000")).isEmpty();
+    }
+
+    @Test
+    void expiredFinishedTasksAndUnusedDocumentsAreFoundAndDeletedWithTheirRows() {
+        db = Database.open(dir.resolve("b.db"));
+        TaskRepository repository = new TaskRepository(db);
+        Instant old = Instant.parse("2026-01-01T00:00:00Z");
+        repository.insertDocument(new DocumentRecord("doc-00000001", "user-1234567890abcdef", "a.txt", DocumentFormat.TXT, 3, old));
+        repository.insertTask(task("task-old-01", TaskStatus.COMPLETED, old));
+        repository.insertTask(task("task-live-01", TaskStatus.RUNNING, old));
+        repository.writeBatch(List.of(new TaskRepository.PendingEvent("task-old-01", new TaskEvent(1, "task", "{}"))),
+                List.of(), Map.of(), Map.of());
+
+        TaskRepository.Expired expired = repository.expiredBefore(old.plusSeconds(3600));
+        assertThat(expired.taskIds()).containsExactly("task-old-01");
+        assertThat(expired.documentIds()).isEmpty(); // a running task still uses it
+        repository.deleteTasks(expired.taskIds());
+        assertThat(repository.findTask("task-old-01")).isEmpty();
+        assertThat(repository.loadEvents("task-old-01")).isEmpty();
+    }
+}
