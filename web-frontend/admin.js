@@ -338,6 +338,8 @@ async function write(action, extra = {}) {
     await load();
     showNotice(t('admin.done'));
   } catch (err) {
+    // A conflict means the state moved on (another operator, or a gate): show the state as it is now.
+    if (err.status === 409) await load();
     showError(err.message);
   } finally {
     busy = false;

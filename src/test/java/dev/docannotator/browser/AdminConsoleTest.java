@@ -66,6 +66,27 @@ class AdminConsoleTest {
     }
 
     @Test
+    void aConsoleWithAStaleVersionIsRefusedAndThenShowsTheCurrentState(WebDriver driver) {
+        AdminConsole console = new AdminConsole(driver, server.baseUrl()).open();
+        console.typeToken(server.adminToken());
+        driver.findElement(org.openqa.selenium.By.id("connect")).click();
+        console.waitUntil(d -> !console.stage().isEmpty());
+        String versionShown = driver.findElement(org.openqa.selenium.By.id("rollout-version")).getText();
+
+        server.setPercentageElsewhere(7, "changed by someone else");
+        console.typeReason("based on an old view");
+        console.hook("percentage").clear();
+        console.hook("percentage").sendKeys("9");
+        console.hook("set-percentage").click();
+
+        console.waitUntil(d -> console.hook("admin-error").isDisplayed());
+        console.waitUntil(d -> console.hook("rollout-percentage").getText().equals("7%"));
+        assertThat(driver.findElement(org.openqa.selenium.By.id("rollout-version")).getText()).isNotEqualTo(versionShown);
+        assertThat(console.hook("history").getText()).contains("changed by someone else")
+                .doesNotContain("based on an old view");
+    }
+
+    @Test
     void theTokenIsKeptInSessionStorageOnly(WebDriver driver) {
         AdminConsole console = new AdminConsole(driver, server.baseUrl()).open();
         console.typeToken(server.adminToken());

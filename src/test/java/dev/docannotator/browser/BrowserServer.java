@@ -88,6 +88,11 @@ final class BrowserServer implements AutoCloseable {
         return String.valueOf(rollout.service().current().stage());
     }
 
+    /** Another operator's change, made straight through the rollout service. */
+    void setPercentageElsewhere(int percentage, String reason) {
+        rollout.service().setPercentage("another-operator", reason, rollout.service().current().version(), percentage);
+    }
+
     @Override
     public void close() {
         try {
