@@ -4,7 +4,7 @@
 
 import { ApiError, request, requestJson } from './api.js';
 import { readEventStream } from './sse.js';
-import { onLanguageChange, setupLanguageSwitch, t } from './i18n.js';
+import { has, onLanguageChange, setupLanguageSwitch, t } from './i18n.js';
 import { AnnotationList, renderDocument } from './annotations-view.js';
 
 const $ = (id) => document.getElementById(id);
@@ -57,7 +57,8 @@ function render() {
   if (state.taskId) ui.status.dataset.taskId = state.taskId;
   else delete ui.status.dataset.taskId;
   ui.status.className = `status ${state.status ? 'st-' + state.status : ''}`;
-  ui.stage.textContent = state.stage ? t(`stage.${state.stage}`) : t('task.none');
+  ui.stage.textContent = !state.stage ? t('task.none')
+    : has(`stage.${state.stage}`) ? t(`stage.${state.stage}`) : state.stage;
   ui.progress.setAttribute('aria-valuenow', String(state.progress));
   ui.progress.setAttribute('aria-valuetext', `${state.progress}%`);
   ui.progressFill.style.width = `${state.progress}%`;
@@ -126,6 +127,8 @@ function updateAction(node) {
   if (action === 'download-json') {
     node.textContent = t('task.download.json');
     node.href = sameOriginPath(state.result?.annotations_url) ?? `/api/tasks/${id}/annotations`;
+    const base = (state.filename || 'document').replace(/\.[^.]*$/, '') || 'document';
+    node.setAttribute('download', `${base}.annotations.json`);
   }
 }
 
@@ -222,6 +225,7 @@ function handleEvent(sse, generation) {
     case 'error':
       state.terminal = true;
       state.status = 'failed';
+      state.stage = 'failed';
       showError(data.message || data.code || '');
       refreshTasks();
       break;
@@ -438,7 +442,8 @@ async function syncTask(id) {
 
 function applyTask(task) {
   state.status = task.status;
-  state.stage = task.status === 'cancelled' ? 'paused' : task.status === 'completed' ? 'done' : task.stage;
+  const stageByStatus = { cancelled: 'paused', completed: 'done', interrupted: 'interrupted', failed: 'failed' };
+  state.stage = stageByStatus[task.status] ?? task.stage;
   state.progress = clampProgress(Number(task.progress) || 0);
   state.resumable = task.resumable === true;
   state.terminal = !ACTIVE.has(task.status);
