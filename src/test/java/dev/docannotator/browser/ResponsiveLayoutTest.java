@@ -11,10 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
-/** Both pages fit a 360 px wide phone screen: no horizontal scroll, even with long unbroken words. */
+/** Both pages fit a 360 px wide phone screen, in English and Chinese: no horizontal scroll, even with long unbroken words. */
 @ExtendWith(BrowserExtension.class)
 class ResponsiveLayoutTest {
 
@@ -41,6 +43,9 @@ class ResponsiveLayoutTest {
         page.start(TestDocuments.longWords(dir), TestDocuments.REQUIREMENT).waitForStatus("completed", TASK_TIMEOUT);
         page.waitUntil(TASK_TIMEOUT, d -> (Boolean) page.script("return !document.getElementById('doc-text').hidden"));
         assertNoHorizontalScroll(page);
+
+        new Select(driver.findElement(By.id("lang-select"))).selectByValue("zh");
+        assertNoHorizontalScroll(page);
     }
 
     @Test
@@ -50,7 +55,11 @@ class ResponsiveLayoutTest {
         console.typeToken(server.adminToken());
         driver.findElement(org.openqa.selenium.By.id("connect")).click();
         console.waitUntil(d -> !console.stage().isEmpty());
-        assertNoHorizontalScroll(new AnnotationPage(driver, server.baseUrl()));
+        AnnotationPage asPage = new AnnotationPage(driver, server.baseUrl());
+        assertNoHorizontalScroll(asPage);
+
+        new Select(driver.findElement(By.id("lang-select"))).selectByValue("zh");
+        assertNoHorizontalScroll(asPage);
     }
 
     /** Emulates a 360 CSS px wide viewport (a desktop browser window cannot always be made that narrow). */
