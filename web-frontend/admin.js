@@ -103,6 +103,7 @@ function render() {
   ui.feature.textContent = r ? text(r.feature) : '—';
   ui.since.textContent = r ? formatTime(r.since) : '—';
   if (r && document.activeElement !== ui.pctInput) ui.pctInput.value = String(r.percentage ?? '');
+  $('not-loaded').hidden = Boolean(r);
   renderStages();
   renderRollbackChoices();
   renderGates();
