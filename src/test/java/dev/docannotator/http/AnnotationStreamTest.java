@@ -186,4 +186,16 @@ class AnnotationStreamTest {
                 .startsWith("attachment; filename=\"Quarterly Plan.annotated.docx\"");
         assertThat(download.body()).startsWith(0x50, 0x4B);
     }
+
+    @Test
+    void humanTextsOfTheStreamFollowAcceptLanguage() throws Exception {
+        String doc = server.upload(user, "a.txt", stepped.document(10, 5)).get("document_id").asText();
+        EventStream stream = server.open(server.request("/api/chat/stream", user).timeout(Duration.ofMinutes(1))
+                .header("Content-Type", "application/json").header("Accept-Language", "zh-CN")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"document_id\":\"" + doc + "\"}")).build());
+        List<SseEvent> events = stream.readToEnd();
+        SseEvent progress = events.stream().filter(e -> e.type().equals("progress")).findFirst().orElseThrow();
+        assertThat(progress.data().get("message").asText()).isEqualTo("正在读取文档");
+        assertThat(progress.data().get("stage").asText()).isEqualTo("read");
+    }
 }
