@@ -1,18 +1,78 @@
 package dev.docannotator.analysis;
 
+import dev.docannotator.analysis.checks.BlockCheck;
+import dev.docannotator.analysis.checks.DocumentCheck;
+import dev.docannotator.analysis.checks.InconsistentTermsCheck;
+import dev.docannotator.analysis.checks.LongSentenceCheck;
+import dev.docannotator.analysis.checks.NumberWordMismatchCheck;
+import dev.docannotator.analysis.checks.PassiveVoiceCheck;
+import dev.docannotator.analysis.checks.QuantityMismatchCheck;
+import dev.docannotator.analysis.checks.RepeatedWordsCheck;
+import dev.docannotator.analysis.checks.TermsCheck;
+import dev.docannotator.analysis.checks.TodoMarkersCheck;
+import dev.docannotator.analysis.checks.UndefinedAcronymsCheck;
+import dev.docannotator.analysis.checks.VagueWordsCheck;
+import dev.docannotator.analysis.grammar.GrammarCheck;
+import dev.docannotator.analysis.grammar.LanguageToolPool;
+import dev.docannotator.analysis.requirement.RequirementParser;
 import dev.docannotator.document.ExtractedText;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
 
-/** PLACEHOLDER until the analysis package lands. */
+/**
+ * The embedded analyser: offline, deterministic, English and Chinese. Checks are chosen by the requirement;
+ * GRAMMAR (LanguageTool) is opt-in because it is slow, and is loaded only when a document asks for it, once per
+ * worker thread.
+ */
 public final class DefaultAnalyser implements Analyser {
+    private final RequirementParser parser = new RequirementParser();
+    private final LanguageToolPool languageTool;
+    private final List<BlockCheck> fixedBlockChecks = List.of(
+            new LongSentenceCheck(), new PassiveVoiceCheck(), new VagueWordsCheck(), new RepeatedWordsCheck(),
+            new TodoMarkersCheck(), new NumberWordMismatchCheck());
+    private final List<DocumentCheck> documentChecks = List.of(
+            new InconsistentTermsCheck(), new UndefinedAcronymsCheck(), new QuantityMismatchCheck());
+
+    public DefaultAnalyser() {
+        this(AnalyserOptions.defaults());
+    }
+
+    public DefaultAnalyser(AnalyserOptions options) {
+        this.languageTool = new LanguageToolPool(options.englishVariant());
+    }
+
+    /**
+     * Loads LanguageTool now instead of in the first grammar task (see {@link LanguageToolPool#warmUp()}); meant to be
+     * called once from a background thread at start-up. Blocks for seconds.
+     */
+    public void warmUpGrammar() {
+        languageTool.warmUp();
+    }
+
     @Override
     public Requirement parse(String requirementText) {
-        return new Requirement(requirementText, Set.of(Check.TODO_MARKERS), List.of(), true);
+        return parser.parse(requirementText);
     }
 
     @Override
     public AnalysisSession start(ExtractedText text, Requirement requirement) {
-        throw new UnsupportedOperationException("analysis is not implemented yet");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(requirement, "requirement");
+        List<BlockCheck> blockChecks = new ArrayList<>();
+        if (requirement.checks().contains(Check.TERMS) && !requirement.terms().isEmpty()) {
+            blockChecks.add(new TermsCheck(requirement.terms()));
+        }
+        for (BlockCheck check : fixedBlockChecks) {
+            if (requirement.checks().contains(check.check())) {
+                blockChecks.add(check);
+            }
+        }
+        if (requirement.checks().contains(Check.GRAMMAR)) {
+            blockChecks.add(new GrammarCheck(languageTool));
+        }
+        List<DocumentCheck> wholeDocument = documentChecks.stream()
+                .filter(c -> requirement.checks().contains(c.check())).toList();
+        return new StepwiseSession(text, blockChecks, wholeDocument);
     }
 }

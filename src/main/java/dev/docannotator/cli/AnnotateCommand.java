@@ -61,7 +61,7 @@ public final class AnnotateCommand implements Callable<Integer> {
         Locale locale = Messages.supported(lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang));
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
-        ProgressPrinter progress = ProgressPrinter.forStderr();
+        ProgressPrinter progress = ProgressPrinter.forStream(stderr);
         RemoteAnnotator remote;
         try {
             remote = server == null ? null : remoteAnnotator(locale, progress);

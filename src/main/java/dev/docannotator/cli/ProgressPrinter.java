@@ -18,9 +18,11 @@ public final class ProgressPrinter {
         this.terminal = terminal;
     }
 
-    public static ProgressPrinter forStderr() {
-        return new ProgressPrinter(System.err, System.console() != null && System.getenv("TERM") != null
-                && !"dumb".equals(System.getenv("TERM")));
+    /** A bar when {@code out} is the process's stderr and that is a terminal; plain lines otherwise. */
+    public static ProgressPrinter forStream(PrintStream out) {
+        boolean terminal = out == System.err && System.console() != null && System.getenv("TERM") != null
+                && !"dumb".equals(System.getenv("TERM"));
+        return new ProgressPrinter(out, terminal);
     }
 
     public synchronized void progress(String stage, int percent, String message, String detail) {

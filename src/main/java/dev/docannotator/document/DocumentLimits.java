@@ -13,6 +13,7 @@ public record DocumentLimits(long maxUploadBytes, double minInflateRatio, long m
                              int maxTextChars) {
 
     public static DocumentLimits defaults() {
-        return new DocumentLimits(25L * 1024 * 1024, 0.01, 100L * 1024 * 1024, 1000, 20_000_000);
+        // 50 MB per zip entry: POI needs several times an entry's size in heap to parse it.
+        return new DocumentLimits(25L * 1024 * 1024, 0.01, 50L * 1024 * 1024, 1000, 20_000_000);
     }
 }

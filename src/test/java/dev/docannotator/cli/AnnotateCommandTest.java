@@ -69,6 +69,41 @@ class AnnotateCommandTest {
     }
 
     @Test
+    void aLocalRunWritesTheAnnotatedDocumentBesideTheInputAndPrintsJson() throws Exception {
+        Path file = dir.resolve("spec.docx");
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             java.io.OutputStream os = Files.newOutputStream(file)) {
+            doc.createParagraph().createRun().setText("The limit is approximately 25 MB. TODO: confirm it.");
+            doc.createParagraph().createRun().setText("The files were checked by the the gateway.");
+            doc.write(os);
+        }
+        Run run = annotate(file.toString(), "--json");
+        assertThat(run.exit()).as(run.stderr()).isEqualTo(ExitCodes.DONE);
+        com.fasterxml.jackson.databind.JsonNode json = dev.docannotator.common.Json.mapper().readTree(run.stdout());
+        assertThat(json.path("status").asText()).isEqualTo("completed");
+        assertThat(json.path("output").asText()).isEqualTo(dir.resolve("spec.annotated.docx").toAbsolutePath().toString());
+        assertThat(dir.resolve("spec.annotated.docx")).exists();
+        java.util.List<String> categories = new java.util.ArrayList<>();
+        json.path("annotations").forEach(a -> categories.add(a.path("category").asText()));
+        assertThat(categories).contains("vague_words", "todo_markers", "passive_voice", "repeated_words");
+        assertThat(json.path("annotation_count").asInt()).isEqualTo(categories.size());
+        assertThat(run.stderr()).contains("[read").contains("[analyse").contains("[apply");
+        try (var reopened = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(dir.resolve("spec.annotated.docx")))) {
+            assertThat(reopened.getComments()).hasSize(categories.size());
+        }
+    }
+
+    @Test
+    void aRequestedOutputPathIsUsed() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "Maybe we should ship it. TBD.\n");
+        Path out = dir.resolve("review/notes-review.html");
+        Run run = annotate(file.toString(), "--out", out.toString());
+        assertThat(run.exit()).as(run.stderr()).isEqualTo(ExitCodes.DONE);
+        assertThat(Files.readString(out)).contains("<!DOCTYPE html>").contains("TBD");
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    @Test
     void versionAndHelpWork() {
         CommandLine cli = new CommandLine(new App());
         java.io.StringWriter out = new java.io.StringWriter();

@@ -7,10 +7,18 @@ import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.ReadSession;
 import java.nio.file.Path;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
-/** PLACEHOLDER until the PDF handler lands. */
+/**
+ * Reads PDFs page by page (one unit per page, one block per paragraph) and annotates them with highlights.
+ * A PDF without a text layer reads as empty text; the pipeline decides what to tell the user about it.
+ */
 public final class PdfHandler implements DocumentHandler {
+    private final PdfOpener opener;
+
     public PdfHandler(DocumentLimits limits) {
+        this.opener = new PdfOpener(limits);
     }
 
     @Override
@@ -20,11 +28,17 @@ public final class PdfHandler implements DocumentHandler {
 
     @Override
     public ReadSession openForRead(Path file) {
-        throw new UnsupportedOperationException("PDF is not implemented yet");
+        return new PdfReadSession(opener.open(file));
     }
 
     @Override
     public ApplySession openForApply(Path file, ExtractedText text) {
-        throw new UnsupportedOperationException("PDF is not implemented yet");
+        PDDocument document = opener.open(file);
+        try {
+            return new PdfApplySession(file, document, text);
+        } catch (RuntimeException e) {
+            IOUtils.closeQuietly(document);
+            throw e;
+        }
     }
 }

@@ -1,0 +1,72 @@
+package dev.docannotator.analysis.checks;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.Check;
+import dev.docannotator.document.ExtractedText;
+import dev.docannotator.document.TextBlock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Collects the findings of one step. Checks report block-local offsets; this turns them into annotations
+ * anchored in the whole extracted text (quote = the exact substring), then sorts them into document order
+ * and drops exact duplicates.
+ */
+public final class Findings {
+    private static final Comparator<Annotation> DOCUMENT_ORDER = Comparator
+            .comparingInt(Annotation::start)
+            .thenComparingInt(Annotation::end)
+            .thenComparing(Annotation::category)
+            .thenComparing(Annotation::rule)
+            .thenComparing(Annotation::message)
+            .thenComparing(a -> Objects.toString(a.suggestion(), ""));
+
+    /** Most findings of one category kept from one step. */
+    public static final int MAX_PER_CATEGORY = 200;
+
+    private final ExtractedText text;
+    private final List<Annotation> found = new ArrayList<>();
+
+    public Findings(ExtractedText text) {
+        this.text = text;
+    }
+
+    public ExtractedText text() {
+        return text;
+    }
+
+    /** Reports {@code [localStart, localEnd)} of {@code block}; the span must lie inside the block and be non-empty. */
+    public void add(TextBlock block, int localStart, int localEnd, Check check, Severity severity,
+                    String message, String suggestion, String rule) {
+        if (localStart < 0 || localEnd <= localStart || localEnd > block.length()) {
+            throw new IllegalArgumentException("Span [" + localStart + ", " + localEnd + ") is outside a block of "
+                    + block.length() + " characters");
+        }
+        int start = block.start() + localStart;
+        int end = block.start() + localEnd;
+        found.add(new Annotation(null, start, end, text.text().substring(start, end), block.page(), block.paragraph(),
+                check.id(), severity.id(), message, suggestion, rule));
+    }
+
+    /**
+     * What was reported, in document order, without exact duplicates, and at most {@link #MAX_PER_CATEGORY} of one
+     * category (the first ones): past that a hostile or broken text would only flood the stream and the document.
+     */
+    public List<Annotation> sorted() {
+        List<Annotation> copy = new ArrayList<>(found);
+        copy.sort(DOCUMENT_ORDER);
+        Map<String, Integer> perCategory = new HashMap<>();
+        List<Annotation> kept = new ArrayList<>();
+        for (Annotation a : new LinkedHashSet<>(copy)) {
+            if (perCategory.merge(a.category(), 1, Integer::sum) <= MAX_PER_CATEGORY) {
+                kept.add(a);
+            }
+        }
+        return List.copyOf(kept);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.docannotator.analysis.checks;
+
+import dev.docannotator.analysis.Check;
+import dev.docannotator.document.ExtractedText;
+import dev.docannotator.document.TextBlock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds one term spelled several ways in one document and flags the minority spellings, suggesting the
+ * dominant one. English variants differ by hyphen, space or inner capitals (e-mail/email, log-in/login,
+ * data base/database, JavaScript/Javascript); a capital at the start of a word part is not a variant (sentence
+ * starts, titles), and all-capital words are left to the acronym check. Chinese variants come from a list of
+ * known pairs (登录/登陆, 账号/帐号 …) because Chinese has no spelling to compare.
+ */
+public final class InconsistentTermsCheck implements DocumentCheck {
+    /** A word, possibly hyphenated; not part of a URL, e-mail address or path (github.com is not GitHub). */
+    private static final Pattern TOKEN = Pattern.compile(
+            "(?<![\\p{IsLatin}\\p{N}_\\-‑./@\\\\])[A-Za-z]+(?:[-‑][A-Za-z]+)*"
+                    + "(?![\\p{IsLatin}\\p{N}_]|[-‑][A-Za-z]|[./@\\\\][A-Za-z0-9])");
+    /** Words that make legitimate two-word phrases next to their one-word forms (may be/maybe, log in/login). */
+    private static final Set<String> PHRASE_WORDS = Set.of(
+            "the", "and", "any", "some", "every", "may", "can", "not", "one", "out", "off", "for", "all", "how",
+            "who", "what", "with", "over", "under", "back", "down", "time", "day", "body", "thing", "where", "way",
+            "ever", "never", "wise", "self", "long", "more", "less", "there", "here", "your", "our", "them",
+            "made", "work", "place", "side", "set", "top", "up", "along", "without", "within", "into", "onto");
+    private static final int MIN_KEY_LENGTH = 4;
+    private static final List<List<String>> CHINESE_VARIANTS = List.of(
+            List.of("登录", "登陆"), List.of("账号", "帐号"), List.of("账户", "帐户"), List.of("其他", "其它"),
+            List.of("作为", "做为"), List.of("唯一", "惟一"), List.of("图像", "图象"), List.of("部署", "布署"),
+            List.of("截图", "截屏"), List.of("文件夹", "文件夾"));
+
+    private record Occurrence(TextBlock block, int start, int end, String original) {
+    }
+
+    @Override
+    public Check check() {
+        return Check.INCONSISTENT_TERMS;
+    }
+
+    @Override
+    public void inspect(ExtractedText text, Findings out) {
+        Map<String, Map<String, List<Occurrence>>> byKey = new LinkedHashMap<>();
+        List<Occurrence> pairs = new ArrayList<>();
+        Set<String> singleKeys = new HashSet<>();
+        for (TextBlock block : text.blocks()) {
+            collectTokens(block, text.blockText(block), byKey, pairs, singleKeys);
+        }
+        for (Occurrence pair : pairs) {
+            String key = key(pair.original());
+            if (singleKeys.contains(key)) {
+                String form = pair.original().toLowerCase(Locale.ROOT);
+                byKey.get(key).computeIfAbsent(form, f -> new ArrayList<>()).add(pair);
+            }
+        }
+        for (Map.Entry<String, Map<String, List<Occurrence>>> entry : byKey.entrySet()) {
+            report(entry.getKey(), entry.getValue(), out);
+        }
+        for (List<String> variants : CHINESE_VARIANTS) {
+            Map<String, List<Occurrence>> forms = new LinkedHashMap<>();
+            for (TextBlock block : text.blocks()) {
+                String blockText = text.blockText(block);
+                for (String variant : variants) {
+                    for (int at = blockText.indexOf(variant); at >= 0; at = blockText.indexOf(variant, at + 1)) {
+                        forms.computeIfAbsent(variant, v -> new ArrayList<>())
+                                .add(new Occurrence(block, at, at + variant.length(), variant));
+                    }
+                }
+            }
+            report(variants.get(0), forms, out);
+        }
+    }
+
+    private static void collectTokens(TextBlock block, String text, Map<String, Map<String, List<Occurrence>>> byKey,
+                                      List<Occurrence> pairs, Set<String> singleKeys) {
+        Matcher m = TOKEN.matcher(text);
+        Occurrence previous = null;
+        while (m.find()) {
+            String token = m.group();
+            Occurrence current = new Occurrence(block, m.start(), m.end(), token);
+            String form = normalise(token);
+            if (form != null) {
+                String key = key(form);
+                if (key.length() >= MIN_KEY_LENGTH) {
+                    singleKeys.add(key);
+                    byKey.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                            .computeIfAbsent(form, f -> new ArrayList<>()).add(current);
+                }
+            }
+            if (previous != null && previous.end() + 1 == current.start() && text.charAt(previous.end()) == ' '
+                    && isPhrasePart(previous.original()) && isPhrasePart(token)) {
+                pairs.add(new Occurrence(block, previous.start(), current.end(),
+                        text.substring(previous.start(), current.end())));
+            }
+            previous = current;
+        }
+    }
+
+    private static boolean isPhrasePart(String word) {
+        return word.length() >= 3 && word.chars().allMatch(Character::isLetter)
+                && !PHRASE_WORDS.contains(word.toLowerCase(Locale.ROOT))
+                && (word.chars().allMatch(Character::isLowerCase) || isCapitalised(word));
+    }
+
+    /** The spelling that counts: a capital only at the start of a part is dropped; null for all-capital words. */
+    static String normalise(String token) {
+        StringBuilder form = new StringBuilder(token.length());
+        int partStart = 0;
+        for (int i = 0; i <= token.length(); i++) {
+            if (i == token.length() || isHyphen(token.charAt(i))) {
+                String part = token.substring(partStart, i);
+                if (part.length() > 1 && part.chars().allMatch(Character::isUpperCase)) {
+                    return null;
+                }
+                form.append(isCapitalised(part) ? part.toLowerCase(Locale.ROOT) : part);
+                if (i < token.length()) {
+                    form.append('-');
+                }
+                partStart = i + 1;
+            }
+        }
+        return form.toString();
+    }
+
+    private static boolean isHyphen(char c) {
+        return c == '-' || c == '‑';
+    }
+
+    private static String key(String form) {
+        StringBuilder key = new StringBuilder(form.length());
+        for (int i = 0; i < form.length(); i++) {
+            char c = form.charAt(i);
+            if (!isHyphen(c) && c != ' ') {
+                key.append(Character.toLowerCase(c));
+            }
+        }
+        return key.toString();
+    }
+
+    private static boolean isCapitalised(String part) {
+        return !part.isEmpty() && Character.isUpperCase(part.charAt(0))
+                && part.substring(1).chars().allMatch(Character::isLowerCase);
+    }
+
+    private static void report(String key, Map<String, List<Occurrence>> forms, Findings out) {
+        if (forms.size() < 2) {
+            return;
+        }
+        String dominant = null;
+        int best = -1;
+        for (Map.Entry<String, List<Occurrence>> e : forms.entrySet()) {
+            // LinkedHashMap order is first occurrence, so on a tie the earliest spelling wins.
+            if (e.getValue().size() > best) {
+                best = e.getValue().size();
+                dominant = e.getKey();
+            }
+        }
+        for (Map.Entry<String, List<Occurrence>> e : forms.entrySet()) {
+            if (e.getKey().equals(dominant)) {
+                continue;
+            }
+            for (Occurrence o : e.getValue()) {
+                String suggestion = matchCase(dominant, o.original());
+                out.add(o.block(), o.start(), o.end(), Check.INCONSISTENT_TERMS, Severity.WARNING,
+                        "\u201c" + o.original() + "\u201d is spelled \u201c" + dominant + "\u201d " + best
+                                + (best == 1 ? " time" : " times") + " elsewhere in this document; use one spelling.",
+                        suggestion, "inconsistent_terms/" + key);
+            }
+        }
+    }
+
+    private static String matchCase(String dominant, String original) {
+        if (Character.isUpperCase(original.charAt(0)) && Character.isLowerCase(dominant.charAt(0))) {
+            return Character.toUpperCase(dominant.charAt(0)) + dominant.substring(1);
+        }
+        return dominant;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.docannotator.analysis.checks;
+
+import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.Scripts;
+import dev.docannotator.analysis.text.Sentences;
+import dev.docannotator.analysis.text.Span;
+import dev.docannotator.analysis.text.Words;
+import dev.docannotator.document.TextBlock;
+
+/** Flags sentences that are hard to read: English over 40 words, Chinese over 80 characters. */
+public final class LongSentenceCheck implements BlockCheck {
+    static final int MAX_ENGLISH_WORDS = 40;
+    static final int MAX_CHINESE_CHARS = 80;
+
+    @Override
+    public Check check() {
+        return Check.LONG_SENTENCE;
+    }
+
+    @Override
+    public void inspect(TextBlock block, String text, Findings out) {
+        for (Span sentence : Sentences.split(text)) {
+            String s = sentence.of(text);
+            if (Scripts.mainlyChinese(s)) {
+                int chars = chineseLength(s);
+                if (chars > MAX_CHINESE_CHARS) {
+                    out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.WARNING,
+                            "This sentence has " + chars + " characters (more than " + MAX_CHINESE_CHARS
+                                    + "); consider splitting it.", null, "long_sentence/zh");
+                }
+            } else {
+                int words = Words.countWords(s);
+                if (words > MAX_ENGLISH_WORDS) {
+                    out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.WARNING,
+                            "This sentence has " + words + " words (more than " + MAX_ENGLISH_WORDS
+                                    + "); consider splitting it.", null, "long_sentence/en");
+                }
+            }
+        }
+    }
+
+    /** Characters that carry content: everything but whitespace and punctuation. */
+    private static int chineseLength(String s) {
+        return (int) s.codePoints().filter(cp -> !Character.isWhitespace(cp) && !isPunctuation(cp)).count();
+    }
+
+    private static boolean isPunctuation(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.CONNECTOR_PUNCTUATION || type == Character.DASH_PUNCTUATION
+                || type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
+                || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
+                || type == Character.OTHER_PUNCTUATION;
+    }
+}

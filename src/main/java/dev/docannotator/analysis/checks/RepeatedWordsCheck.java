@@ -1,0 +1,69 @@
+package dev.docannotator.analysis.checks;
+
+import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.Words;
+import dev.docannotator.document.TextBlock;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Flags a word written twice in a row ("the the", any case) and doubled Chinese function characters (的的, 了了),
+ * leaving alone the grammatical doubles: "that that", "had had", 不了了之, 的的确确, 是是非非, 地地道道.
+ */
+public final class RepeatedWordsCheck implements BlockCheck {
+    private static final Pattern ENGLISH = Pattern.compile(
+            Words.bounded("(\\p{IsLatin}+)[ \\t\\u00a0]+(\\1)"), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Set<String> GRAMMATICAL = Set.of("that", "had", "bye", "no", "so", "very", "ha");
+    private static final Pattern CHINESE = Pattern.compile(
+            "([的了是在和与地得就也都把被对及或而之])\\1");
+
+    @Override
+    public Check check() {
+        return Check.REPEATED_WORDS;
+    }
+
+    @Override
+    public void inspect(TextBlock block, String text, Findings out) {
+        Matcher m = ENGLISH.matcher(text);
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            String word = m.group(1);
+            from = m.start(2); // "the the the" gives two findings, not one
+            if (GRAMMATICAL.contains(word.toLowerCase(Locale.ROOT)) || isAllCapitals(word) != isAllCapitals(m.group(2))) {
+                continue; // "--dir DIR": a word next to its placeholder, not a typo
+            }
+            out.add(block, m.start(), m.end(), Check.REPEATED_WORDS, Severity.WARNING,
+                    "The word \u201c" + word + "\u201d is repeated.", word, "repeated_words/en");
+        }
+        Matcher zh = CHINESE.matcher(text);
+        while (zh.find()) {
+            if (isIdiom(text, zh.start())) {
+                continue;
+            }
+            String ch = zh.group(1);
+            out.add(block, zh.start(), zh.end(), Check.REPEATED_WORDS, Severity.WARNING,
+                    "The character \u201c" + ch + "\u201d is repeated.", ch, "repeated_words/zh");
+        }
+    }
+
+    private static boolean isAllCapitals(String word) {
+        return word.length() > 1 && word.chars().allMatch(Character::isUpperCase);
+    }
+
+    private static boolean isIdiom(String text, int at) {
+        char before = at > 0 ? text.charAt(at - 1) : 0;
+        char after = at + 2 < text.length() ? text.charAt(at + 2) : 0;
+        String pair = text.substring(at, at + 2);
+        return switch (pair) {
+            case "了了" -> before == '不' && after == '之' || after == '解' || before == '一' || after == '然';
+            case "的的" -> after == '确';
+            case "是是" -> after == '非';
+            case "地地" -> after == '道';
+            case "得得" -> after == '失';
+            case "在在" -> after == '处';
+            default -> false;
+        };
+    }
+}

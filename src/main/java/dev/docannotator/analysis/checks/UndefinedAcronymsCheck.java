@@ -1,0 +1,156 @@
+package dev.docannotator.analysis.checks;
+
+import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.Scripts;
+import dev.docannotator.document.ExtractedText;
+import dev.docannotator.document.TextBlock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Flags the first use of an acronym (2–6 capitals, plural "s" allowed) that comes before its definition or has
+ * none. Definitions: "Service Level Agreement (SLA)", "SLA (Service Level Agreement)", 服务等级协议（SLA）, and a
+ * glossary line "SLA: Service Level Agreement". Well-known acronyms (PDF, URL, HTTP, API, ID, OK, USA …), Roman
+ * numerals and unfinished-work markers are not flagged, nor are words in all-capital headings.
+ */
+public final class UndefinedAcronymsCheck implements DocumentCheck {
+    private static final Pattern ACRONYM = Pattern.compile(
+            "(?<![\\p{IsLatin}\\p{N}_./@\\\\])([A-Z]{2,6})s?(?![\\p{IsLatin}\\p{N}_]|[./@\\\\][A-Za-z0-9])");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
+    private static final Set<String> WELL_KNOWN = Set.of(
+            "PDF", "URL", "URI", "HTTP", "HTTPS", "API", "ID", "OK", "USA", "US", "UK", "EU", "UN", "FAQ", "HTML",
+            "CSS", "XML", "JSON", "CSV", "SQL", "CPU", "GPU", "RAM", "ROM", "USB", "IT", "AI", "PC", "TV", "AM", "PM",
+            "CEO", "CTO", "CFO", "COO", "HR", "PR", "QA", "UI", "UX", "IP", "TCP", "UDP", "DNS", "SSH", "SSL", "TLS",
+            "FTP", "SMS", "GPS", "ISO", "IEEE", "NASA", "DVD", "CD", "LED", "LCD", "PIN", "ATM", "VAT", "GDP", "ASAP",
+            "FYI", "ETA", "DIY", "ZIP", "JPEG", "JPG", "PNG", "GIF", "SVG", "MB", "KB", "GB", "TB", "OS", "SDK",
+            "IDE", "REST", "UTF", "ASCII", "UTC", "GMT", "DOCX", "XLSX", "PPTX", "TXT", "RSS", "VPN", "LAN", "WAN",
+            "AD", "BC", "CE", "BCE", "NB", "PS", "MD", "PHD", "MBA", "BA", "BSC", "MSC", "IOU", "FBI", "CIA", "BBC",
+            "CNN", "WHO", "NATO", "UNESCO", "EUR", "USD", "GBP", "CNY", "RMB", "JPY", "HK", "NY", "LA", "DC",
+            "SMTP", "IMAP", "POP", "SSO", "AWS", "GCP", "IBM", "IO", "DB", "VM", "CI", "NO", "TM", "OCR", "CLI", "GUI", "JDBC", "JVM", "JDK", "JRE", "UUID", "GUID", "RFC", "CRUD",
+            "YAML", "DOM", "SSE", "WWW", "SEO", "FAQS");
+    private static final Set<String> NOT_ACRONYMS = Set.of(
+            "TODO", "TBD", "TBC", "FIXME", "XXX", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII",
+            "XIV", "XV", "XVI", "XX", "I", "A",
+            // capitalised words and placeholders that are not abbreviations
+            "NOTE", "README", "FILE", "TEXT", "PATH", "PORT", "DIR", "HOST", "USER", "NAME", "TYPE", "KEY", "VALUE",
+            "DATA", "TRUE", "FALSE", "NULL", "NONE", "AND", "OR", "NOT", "THE", "YES", "NEW", "END", "GET", "POST",
+            "PUT", "PATCH", "DELETE", "HEAD", "STOP", "WARN", "INFO", "ERROR", "DEBUG", "FATAL", "TRACE", "MUST",
+            "SHALL", "SHOULD", "MAY", "ALL", "NEVER", "ONLY", "FREE", "DONE", "OFF", "ON");
+
+    private record Use(TextBlock block, int start, int end, int global) {
+    }
+
+    @Override
+    public Check check() {
+        return Check.UNDEFINED_ACRONYMS;
+    }
+
+    @Override
+    public void inspect(ExtractedText text, Findings out) {
+        Map<String, Use> firstUse = new LinkedHashMap<>();
+        Map<String, Integer> firstDefinition = new HashMap<>();
+        for (TextBlock block : text.blocks()) {
+            String blockText = text.blockText(block);
+            boolean shouting = isAllCapitals(blockText);
+            Matcher m = ACRONYM.matcher(blockText);
+            while (m.find()) {
+                String acronym = m.group(1);
+                if (WELL_KNOWN.contains(acronym) || NOT_ACRONYMS.contains(acronym)) {
+                    continue;
+                }
+                int global = block.start() + m.start(1);
+                if (isDefinition(blockText, m.start(1), m.end(1), acronym)) {
+                    firstDefinition.putIfAbsent(acronym, global);
+                } else if (!shouting) {
+                    firstUse.putIfAbsent(acronym, new Use(block, m.start(1), m.end(1), global));
+                }
+            }
+        }
+        for (Map.Entry<String, Use> e : firstUse.entrySet()) {
+            String acronym = e.getKey();
+            Use use = e.getValue();
+            Integer definedAt = firstDefinition.get(acronym);
+            if (definedAt == null) {
+                out.add(use.block(), use.start(), use.end(), Check.UNDEFINED_ACRONYMS, Severity.WARNING,
+                        "The acronym \u201c" + acronym + "\u201d is never defined; spell it out at its first use, "
+                                + "as in \u201cFull Name (" + acronym + ")\u201d.", null, "undefined_acronyms/never_defined");
+            } else if (use.global() < definedAt) {
+                TextBlock where = text.blockAt(definedAt);
+                String place = where != null && where.paragraph() != null ? " in paragraph " + where.paragraph() : " later";
+                out.add(use.block(), use.start(), use.end(), Check.UNDEFINED_ACRONYMS, Severity.WARNING,
+                        "The acronym \u201c" + acronym + "\u201d is used before it is defined" + place
+                                + "; define it at its first use.", null, "undefined_acronyms/used_before_definition");
+            }
+        }
+    }
+
+    /** Whether the acronym at {@code [start, end)} is being defined there. */
+    static boolean isDefinition(String text, int start, int end, String acronym) {
+        char first = Character.toLowerCase(acronym.charAt(0));
+        // "Service Level Agreement (SLA)" or 服务等级协议（SLA）
+        if (start > 0 && isOpen(text.charAt(start - 1)) && end < text.length() && isClose(text.charAt(end))) {
+            String before = text.substring(Math.max(0, start - 1 - 80), start - 1);
+            if (Scripts.hanCount(before) > 0) {
+                return true;
+            }
+            Matcher w = WORD.matcher(before);
+            List<String> words = new ArrayList<>();
+            while (w.find()) {
+                words.add(w.group());
+            }
+            int from = Math.max(0, words.size() - acronym.length() - 3);
+            for (String word : words.subList(from, words.size())) {
+                if (Character.toLowerCase(word.charAt(0)) == first) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        // "SLA (Service Level Agreement)" or SLA（服务等级协议）
+        int i = end;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i < text.length() && isOpen(text.charAt(i)) && i + 1 < text.length()) {
+            char c = text.charAt(i + 1);
+            return Scripts.isHan(c) || Character.toLowerCase(c) == first;
+        }
+        // A glossary line: "SLA: Service Level Agreement", "SLA – Service Level Agreement"
+        if (text.substring(0, start).isBlank()) {
+            String rest = text.substring(end).stripLeading();
+            return rest.length() > 1 && ":：–—-\t".indexOf(rest.charAt(0)) >= 0
+                    || text.length() > end && text.charAt(end) == '\t';
+        }
+        return false;
+    }
+
+    private static boolean isOpen(char c) {
+        return c == '(' || c == '（';
+    }
+
+    private static boolean isClose(char c) {
+        return c == ')' || c == '）';
+    }
+
+    /** A heading or line in capitals, where every word would look like an acronym. */
+    private static boolean isAllCapitals(String text) {
+        int letters = 0;
+        int upper = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c) && c < 0x250) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                }
+            }
+        }
+        return letters >= 10 && upper * 10 >= letters * 7;
+    }
+}

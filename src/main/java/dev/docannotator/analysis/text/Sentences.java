@@ -1,0 +1,92 @@
+package dev.docannotator.analysis.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Splits a block into sentences for English and Chinese: at 。！？ and their ASCII forms, at a full stop
+ * followed by a space (not after a known abbreviation or an initial), and at line breaks. Closing quotes
+ * and brackets stay with their sentence. Spans exclude surrounding whitespace.
+ */
+public final class Sentences {
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "e.g", "i.e", "mr", "mrs", "ms", "dr", "prof", "vs", "fig", "approx", "no", "st", "cf", "al",
+            "jr", "sr", "inc", "ltd", "co", "corp", "dept", "est", "vol", "p", "pp", "ch", "sec", "eq");
+    private static final String CLOSERS = "\"'”’)]}）」』》】";
+
+    private Sentences() {
+    }
+
+    public static List<Span> split(String text) {
+        List<Span> out = new ArrayList<>();
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            boolean end;
+            if (c == '\n' || c == '\r') {
+                add(out, text, start, i);
+                start = i + 1;
+                continue;
+            } else if (c == '。' || c == '！' || c == '？') {
+                end = true;
+            } else if (c == '!' || c == '?') {
+                end = i + 1 >= n || Character.isWhitespace(text.charAt(i + 1)) || CLOSERS.indexOf(text.charAt(i + 1)) >= 0
+                        || Scripts.isHan(text.charAt(i + 1));
+            } else if (c == '.') {
+                end = isFullStop(text, i);
+            } else {
+                end = false;
+            }
+            if (end) {
+                int stop = i + 1;
+                while (stop < n && (CLOSERS.indexOf(text.charAt(stop)) >= 0 || isTerminal(text.charAt(stop)))) {
+                    stop++;
+                }
+                add(out, text, start, stop);
+                start = stop;
+                i = stop - 1;
+            }
+        }
+        add(out, text, start, n);
+        return out;
+    }
+
+    private static boolean isTerminal(char c) {
+        return c == '。' || c == '！' || c == '？' || c == '!' || c == '?' || c == '.';
+    }
+
+    private static boolean isFullStop(String text, int i) {
+        int n = text.length();
+        if (i + 1 < n) {
+            char next = text.charAt(i + 1);
+            boolean spaceOrCloser = Character.isWhitespace(next) || CLOSERS.indexOf(next) >= 0 || Scripts.isHan(next);
+            if (!spaceOrCloser) {
+                return false; // 3.5, e.g, www.example.com, "..." handled by the caller's run of terminals
+            }
+        }
+        int w = i;
+        while (w > 0 && (Character.isLetter(text.charAt(w - 1)) || text.charAt(w - 1) == '.')) {
+            w--;
+        }
+        String word = text.substring(w, i);
+        if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
+            return false; // an initial, as in "J. Smith"
+        }
+        return !ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static void add(List<Span> out, String text, int start, int end) {
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end > start) {
+            out.add(new Span(start, end));
+        }
+    }
+}

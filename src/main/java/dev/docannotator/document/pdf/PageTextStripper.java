@@ -1,0 +1,275 @@
+package dev.docannotator.document.pdf;
+
+import dev.docannotator.document.DocumentRejectedException;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageTree;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
+import org.apache.pdfbox.pdmodel.font.PDType3Font;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
+
+/**
+ * Extracts one page's text as paragraphs, keeping for every character the glyph ({@link TextPosition}) it came
+ * from. The reader and the applier both use this class, with the same settings, so that they build the same text.
+ *
+ * <p>Characters come from {@link TextPosition#getUnicode()} in the order PDFBox lays out each line; the word
+ * text PDFBox itself would print (ligatures decomposed, right-to-left runs reversed) is deliberately ignored, because
+ * it cannot be mapped back to glyphs. Lines of one paragraph (as PDFBox detects paragraphs) are joined by one space.
+ * Not thread-safe: one instance per session.
+ */
+final class PageTextStripper extends PDFTextStripper {
+    /** Far more than any real page holds; stops a content stream that repeats a form endlessly from exhausting memory. */
+    static final int MAX_GLYPHS_PER_PAGE = 200_000;
+
+    private final InflationGuard inflationGuard = new InflationGuard();
+    private final List<PdfParagraph> paragraphs = new ArrayList<>();
+    private final List<Quad> glyphs = new ArrayList<>();
+    private final Map<PDFont, float[]> fontExtents = new IdentityHashMap<>();
+    private final StringBuilder text = new StringBuilder();
+    private final IntList glyphOfChar = new IntList();
+    private final IntList lineOfChar = new IntList();
+    private boolean separatorPending;
+    private int line;
+    private int glyphCount;
+    private float cropX;
+    private float cropY;
+    private PDPage target;
+
+    /**
+     * The text of {@code page}, page number {@code pageNumber} (1-based, for messages); a page that cannot be parsed,
+     * or holds an absurd amount of text, is a {@link DocumentRejectedException}.
+     */
+    PageText read(PDDocument document, PDPage page, int pageNumber) {
+        try {
+            inflationGuard.check(page);
+            return extract(document, page);
+        } catch (InflationGuard.InflationException e) {
+            throw DocumentRejectedException.unprocessable("The PDF looks like a decompression bomb: a stream on page "
+                    + pageNumber + " expands to more than " + (InflationGuard.MAX_DECODED_STREAM_BYTES >> 20)
+                    + " MB.", e);
+        } catch (TooMuchTextException e) {
+            throw DocumentRejectedException.unprocessable("Page " + pageNumber + " of the PDF holds more than "
+                    + MAX_GLYPHS_PER_PAGE + " characters, more than this server accepts.", e);
+        } catch (DocumentRejectedException e) {
+            throw e;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // a stack overflow here means absurdly nested content (forms in forms), which is hostile, not a bug
+            throw DocumentRejectedException.unprocessable(
+                    "The PDF is corrupt: page " + pageNumber + " cannot be read.", e);
+        }
+    }
+
+    private PageText extract(PDDocument document, PDPage page) throws IOException {
+        reset();
+        PDRectangle crop = page.getCropBox();
+        // TextPosition matrices are relative to the crop box's lower-left corner; annotations need user space.
+        cropX = crop.getLowerLeftX();
+        cropY = crop.getLowerLeftY();
+        target = page;
+        try {
+            writeText(document, Writer.nullWriter());
+            flushParagraph();
+            return new PageText(paragraphs, glyphs);
+        } finally {
+            target = null;
+            reset();
+        }
+    }
+
+    /**
+     * Processes only the target page. PDFTextStripper would walk the whole page tree to find a page range on every
+     * call, which makes reading a long document page by page quadratic.
+     */
+    @Override
+    protected void processPages(PDPageTree pages) throws IOException {
+        if (target.hasContents()) {
+            // the page range check in processPage compares against the stripper's own page counter
+            setStartPage(getCurrentPageNo());
+            setEndPage(getCurrentPageNo());
+            processPage(target);
+        }
+    }
+
+    private void reset() {
+        paragraphs.clear();
+        glyphs.clear();
+        fontExtents.clear();
+        text.setLength(0);
+        glyphOfChar.clear();
+        lineOfChar.clear();
+        separatorPending = false;
+        line = 0;
+        glyphCount = 0;
+    }
+
+    @Override
+    protected void processTextPosition(TextPosition position) {
+        if (++glyphCount > MAX_GLYPHS_PER_PAGE) {
+            throw new TooMuchTextException();
+        }
+        super.processTextPosition(position);
+    }
+
+    @Override
+    protected void writeString(String ignoredWordText, List<TextPosition> positions) {
+        for (TextPosition position : positions) {
+            String unicode = position.getUnicode();
+            if (unicode == null || unicode.isEmpty()) {
+                continue;
+            }
+            if (separatorPending && !text.isEmpty() && text.charAt(text.length() - 1) != ' ') {
+                appendChar(' ', -1);
+            }
+            separatorPending = false;
+            int glyph = glyphs.size();
+            glyphs.add(glyphBox(position));
+            for (int i = 0; i < unicode.length(); i++) {
+                appendChar(unicode.charAt(i), glyph);
+            }
+        }
+    }
+
+    @Override
+    protected void writeWordSeparator() throws IOException {
+        super.writeWordSeparator();
+        separatorPending = true;
+    }
+
+    @Override
+    protected void writeLineSeparator() throws IOException {
+        super.writeLineSeparator();
+        separatorPending = true;
+        line++;
+    }
+
+    @Override
+    protected void writeParagraphStart() throws IOException {
+        super.writeParagraphStart();
+        flushParagraph();
+    }
+
+    @Override
+    protected void writeParagraphEnd() throws IOException {
+        super.writeParagraphEnd();
+        flushParagraph();
+    }
+
+    @Override
+    protected void endArticle() throws IOException {
+        super.endArticle();
+        flushParagraph();
+    }
+
+    private void appendChar(char c, int glyph) {
+        // Blocks never contain line breaks: control and separator characters from odd fonts become spaces.
+        boolean breaking = Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085';
+        text.append(breaking ? ' ' : c);
+        glyphOfChar.add(glyph);
+        lineOfChar.add(line);
+    }
+
+    /** Ends the current paragraph, trimming surrounding whitespace; a blank paragraph is dropped. */
+    private void flushParagraph() {
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (start < end) {
+            paragraphs.add(new PdfParagraph(text.substring(start, end),
+                    glyphOfChar.slice(start, end), lineOfChar.slice(start, end)));
+        }
+        text.setLength(0);
+        glyphOfChar.clear();
+        lineOfChar.clear();
+        separatorPending = false;
+    }
+
+    /**
+     * The glyph's box in user space: from its origin to where the next glyph would start, and from the font's
+     * descent to its ascent, all transformed by the text rendering matrix (which already holds rotation, skew and
+     * size of the text, but not the page's /Rotate, which viewers apply on top of user space).
+     */
+    private Quad glyphBox(TextPosition position) {
+        Matrix m = position.getTextMatrix();
+        float ox = m.getTranslateX();
+        float oy = m.getTranslateY();
+        float advanceX = position.getEndX() - ox;
+        float advanceY = position.getEndY() - oy;
+        float upX = m.getValue(1, 0);
+        float upY = m.getValue(1, 1);
+        float[] extent = fontExtents.computeIfAbsent(position.getFont(), PageTextStripper::verticalExtent);
+        float descent = extent[0];
+        float ascent = extent[1];
+        float llx = ox + descent * upX;
+        float lly = oy + descent * upY;
+        float ulx = ox + ascent * upX;
+        float uly = oy + ascent * upY;
+        Quad box = new Quad(llx, lly, llx + advanceX, lly + advanceY, ulx, uly, ulx + advanceX, uly + advanceY);
+        return box.translate(cropX, cropY);
+    }
+
+    /** Descent and ascent of a font in text space units (1 = the font size), with sane defaults. */
+    private static float[] verticalExtent(PDFont font) {
+        float descent = -0.25f;
+        float ascent = 0.8f;
+        if (font != null) {
+            // Font descriptor metrics are in thousandths of text space, except for Type 3 fonts (glyph space).
+            float scale = font instanceof PDType3Font ? Math.abs(font.getFontMatrix().getScaleY()) : 0.001f;
+            PDFontDescriptor descriptor = font.getFontDescriptor();
+            if (descriptor != null && scale > 0) {
+                float a = descriptor.getAscent() * scale;
+                float d = descriptor.getDescent() * scale;
+                if (a > 0.2f && a < 1.5f) {
+                    ascent = a;
+                }
+                if (d < 0 && d > -1f) {
+                    descent = d;
+                }
+            }
+        }
+        return new float[] {descent, ascent};
+    }
+
+    /** Signals that a page has more glyphs than {@link #MAX_GLYPHS_PER_PAGE}. */
+    private static final class TooMuchTextException extends RuntimeException {
+        TooMuchTextException() {
+            super("too many glyphs on one page", null, false, false);
+        }
+    }
+
+    /** A growable int array, to keep one int per character without boxing. */
+    private static final class IntList {
+        private int[] values = new int[256];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int[] slice(int from, int to) {
+            return Arrays.copyOfRange(values, from, to);
+        }
+
+        void clear() {
+            size = 0;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.docannotator.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.document.ExtractedText;
+import dev.docannotator.document.TextBlock;
+import dev.docannotator.document.TextBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Builds texts the way readers do and runs the real analyser over them, checking every annotation's anchor. */
+public final class AnalysisFixture {
+    private AnalysisFixture() {
+    }
+
+    /** One block per paragraph, numbered from 1, on page 1. */
+    public static ExtractedText text(String... paragraphs) {
+        TextBuilder builder = new TextBuilder();
+        for (int i = 0; i < paragraphs.length; i++) {
+            builder.append(paragraphs[i], 1, i + 1);
+        }
+        return builder.build();
+    }
+
+    /** All annotations of all steps, checking that each is anchored correctly. */
+    public static List<Annotation> runAll(Analyser analyser, ExtractedText text, Requirement requirement) {
+        List<Annotation> all = new ArrayList<>();
+        try (AnalysisSession session = analyser.start(text, requirement)) {
+            for (int i = 0; i < session.stepCount(); i++) {
+                all.addAll(session.analyseStep(i));
+            }
+        }
+        assertAnchored(text, all);
+        return all;
+    }
+
+    /** Runs one check only over the given paragraphs. */
+    public static List<Annotation> run(Check check, String... paragraphs) {
+        Requirement only = new Requirement("test", Set.of(check), List.of(), false);
+        return runAll(new DefaultAnalyser(), text(paragraphs), only);
+    }
+
+    public static List<String> quotes(List<Annotation> annotations) {
+        return annotations.stream().map(Annotation::quote).toList();
+    }
+
+    /** quote == text.substring(start, end), the span lies in one block, and the fields the contract needs are set. */
+    public static void assertAnchored(ExtractedText text, List<Annotation> annotations) {
+        for (Annotation a : annotations) {
+            assertThat(a.id()).isNull();
+            assertThat(a.end()).isGreaterThan(a.start());
+            assertThat(a.quote()).isEqualTo(text.text().substring(a.start(), a.end()));
+            TextBlock block = text.blockAt(a.start());
+            assertThat(block).as("block of %s", a).isNotNull();
+            assertThat(a.end()).as("span of %s stays in its block", a).isLessThanOrEqualTo(block.end());
+            assertThat(a.paragraph()).isEqualTo(block.paragraph());
+            assertThat(a.page()).isEqualTo(block.page());
+            assertThat(a.severity()).isIn("info", "warning", "error");
+            assertThat(a.message()).isNotBlank();
+            assertThat(a.rule()).startsWith(a.category() + "/");
+        }
+    }
+}

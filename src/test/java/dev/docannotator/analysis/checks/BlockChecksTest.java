@@ -1,0 +1,200 @@
+package dev.docannotator.analysis.checks;
+
+import static dev.docannotator.analysis.AnalysisFixture.quotes;
+import static dev.docannotator.analysis.AnalysisFixture.run;
+import static dev.docannotator.analysis.AnalysisFixture.runAll;
+import static dev.docannotator.analysis.AnalysisFixture.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.DefaultAnalyser;
+import dev.docannotator.analysis.Requirement;
+import dev.docannotator.document.ExtractedText;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class BlockChecksTest {
+
+    @Nested
+    class Terms {
+        private List<Annotation> find(List<String> terms, String... paragraphs) {
+            Requirement r = new Requirement("find", Set.of(Check.TERMS), terms, false);
+            return runAll(new DefaultAnalyser(), text(paragraphs), r);
+        }
+
+        @Test
+        void findsEveryOccurrenceIgnoringCaseAsWholeWords() {
+            List<Annotation> found = find(List.of("login"),
+                    "Login first. Then LOGIN again, not loginPage or relogin.", "The login page.");
+
+            assertThat(quotes(found)).containsExactly("Login", "LOGIN", "login");
+            assertThat(found).allSatisfy(a -> {
+                assertThat(a.category()).isEqualTo("terms");
+                assertThat(a.rule()).isEqualTo("terms/requested");
+            });
+            assertThat(found.get(2).paragraph()).isEqualTo(2);
+        }
+
+        @Test
+        void findsChineseTermsInsideText() {
+            assertThat(quotes(find(List.of("数据湖"), "我们的数据湖很大，数据湖需要治理。")))
+                    .containsExactly("数据湖", "数据湖");
+        }
+
+        @Test
+        void findsMultiWordTermsAndNothingWhenAbsent() {
+            assertThat(quotes(find(List.of("data lake"), "Our Data Lake is a data lake."))).containsExactly(
+                    "Data Lake", "data lake");
+            assertThat(find(List.of("warehouse"), "Our Data Lake is a data lake.")).isEmpty();
+        }
+    }
+
+    @Nested
+    class LongSentences {
+        @Test
+        void flagsEnglishSentencesOverFortyWords() {
+            String longOne = "This sentence " + "goes on and on ".repeat(10) + "until the end.";
+            List<Annotation> found = run(Check.LONG_SENTENCE, "A short sentence. " + longOne + " Another short one.");
+
+            assertThat(quotes(found)).containsExactly(longOne);
+            assertThat(found.get(0).rule()).isEqualTo("long_sentence/en");
+            assertThat(found.get(0).message()).contains("45 words");
+        }
+
+        @Test
+        void flagsChineseSentencesOverEightyCharacters() {
+            String longOne = "这是一个非常长的句子" + "，其中包含很多很多的内容和细节".repeat(6) + "。";
+            List<Annotation> found = run(Check.LONG_SENTENCE, "短句。" + longOne + "又一个短句。");
+
+            assertThat(quotes(found)).containsExactly(longOne);
+            assertThat(found.get(0).rule()).isEqualTo("long_sentence/zh");
+        }
+
+        @Test
+        void leavesOrdinarySentencesAlone() {
+            assertThat(run(Check.LONG_SENTENCE, "Short and clear. Also fine.", "这句话很短。那句也不长！")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Passive {
+        @Test
+        void flagsEnglishPassivesWithRegularAndIrregularParticiples() {
+            List<Annotation> found = run(Check.PASSIVE_VOICE,
+                    "The file was deleted by the job. Reports are written nightly. It has been always built here.");
+
+            assertThat(quotes(found)).containsExactly("was deleted", "are written", "been always built");
+            assertThat(found).allSatisfy(a -> assertThat(a.rule()).isEqualTo("passive_voice/en"));
+        }
+
+        @Test
+        void flagsTheChineseBeiConstruction() {
+            List<Annotation> found = run(Check.PASSIVE_VOICE, "文件被系统删除了。他盖着被子。");
+
+            assertThat(quotes(found)).containsExactly("被系统删除了");
+            assertThat(found.get(0).rule()).isEqualTo("passive_voice/zh");
+        }
+
+        @Test
+        void leavesActiveSentencesAlone() {
+            assertThat(run(Check.PASSIVE_VOICE, "The job deletes the file. She is tired. We need more speed.",
+                    "系统删除文件。被告出庭。")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Vague {
+        @Test
+        void flagsEnglishVagueWordsAsWholeWords() {
+            List<Annotation> found = run(Check.VAGUE_WORDS,
+                    "It takes approximately 3 days, maybe more, for about 20 users, etc. Something is fine.");
+
+            assertThat(quotes(found)).containsExactly("approximately", "maybe", "about", "etc.");
+            assertThat(found.get(0).rule()).isEqualTo("vague_words/approximately");
+            assertThat(found.get(3).rule()).isEqualTo("vague_words/etc");
+        }
+
+        @Test
+        void flagsChineseVagueWords() {
+            List<Annotation> found = run(Check.VAGUE_WORDS, "大概需要3天左右，可能更久，也需要一些资源。这不可能。");
+
+            assertThat(quotes(found)).containsExactly("大概", "左右", "可能", "一些");
+            assertThat(found.get(0).rule()).isEqualTo("vague_words/大概");
+        }
+
+        @Test
+        void leavesPreciseTextAlone() {
+            assertThat(run(Check.VAGUE_WORDS, "It takes 3 days for 20 users. Read about the design.",
+                    "需要3天。左右两侧对齐。这不可能。")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Repeated {
+        @Test
+        void flagsRepeatedEnglishWordsIgnoringCase() {
+            List<Annotation> found = run(Check.REPEATED_WORDS, "The the file is is ready. I knew that that was it.");
+
+            assertThat(quotes(found)).containsExactly("The the", "is is");
+            assertThat(found.get(0).suggestion()).isEqualTo("The");
+        }
+
+        @Test
+        void flagsDoubledChineseCharactersButNotIdioms() {
+            List<Annotation> found = run(Check.REPEATED_WORDS, "这是我的的文件，做完了了。此事不了了之，的的确确。");
+
+            assertThat(quotes(found)).containsExactly("的的", "了了");
+            assertThat(found.get(0).rule()).isEqualTo("repeated_words/zh");
+        }
+
+        @Test
+        void leavesCleanTextAndPlaceholdersAlone() {
+            assertThat(run(Check.REPEATED_WORDS, "The file is ready.", "Run it with --dir DIR.", "这是我的文件。"))
+                    .isEmpty();
+        }
+    }
+
+    @Nested
+    class TodoMarkers {
+        @Test
+        void flagsMarkersAsErrors() {
+            List<Annotation> found = run(Check.TODO_MARKERS, "TODO: finish. Owner TBD.", "价格待定，XXX公司负责，内容待补充。");
+
+            assertThat(quotes(found)).containsExactly("TODO", "TBD", "待定", "XXX", "待补充");
+            assertThat(found).allSatisfy(a -> assertThat(a.severity()).isEqualTo("error"));
+            assertThat(found.get(0).rule()).isEqualTo("todo_markers/todo");
+        }
+
+        @Test
+        void leavesWordsThatContainMarkersAlone() {
+            assertThat(run(Check.TODO_MARKERS, "The todo app and TODOS are products. Xxx.", "已确定。")).isEmpty();
+        }
+    }
+
+    @Nested
+    class NumberWords {
+        @Test
+        void flagsWordsAndFiguresThatDisagree() {
+            List<Annotation> found = run(Check.NUMBER_MISMATCH,
+                    "We need three (4) servers and 5 (five) disks, twenty-one (21) users.", "需要三个（4个）节点和两（2）块盘。");
+
+            assertThat(quotes(found)).containsExactly("three (4)", "三个（4个）");
+            assertThat(found).allSatisfy(a -> assertThat(a.rule()).isEqualTo("number_mismatch/words_vs_digits"));
+        }
+    }
+
+    @Test
+    void theDefaultChecksTogetherStayAnchoredOnMixedText() {
+        ExtractedText t = text("The the report was written approximately TODO.", "", "报告被他写了了，大概待定。",
+                "Mixed 中文 and English (SLA) text.");
+        Requirement all = new DefaultAnalyser().parse("");
+
+        List<Annotation> found = runAll(new DefaultAnalyser(), t, all);
+
+        assertThat(found).extracting(Annotation::category).contains(
+                "repeated_words", "passive_voice", "vague_words", "todo_markers");
+    }
+}

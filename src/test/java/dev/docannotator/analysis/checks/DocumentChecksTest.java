@@ -1,0 +1,141 @@
+package dev.docannotator.analysis.checks;
+
+import static dev.docannotator.analysis.AnalysisFixture.quotes;
+import static dev.docannotator.analysis.AnalysisFixture.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.Check;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class DocumentChecksTest {
+
+    @Nested
+    class InconsistentTerms {
+        @Test
+        void flagsMinoritySpellingsAndSuggestsTheDominantOne() {
+            List<Annotation> found = run(Check.INCONSISTENT_TERMS,
+                    "Send an email. The email arrives.", "E-mail is slow.", "Please log-in. The login page.",
+                    "Use the login form.");
+
+            assertThat(quotes(found)).containsExactly("E-mail", "log-in");
+            assertThat(found.get(0).suggestion()).isEqualTo("Email");
+            assertThat(found.get(1).suggestion()).isEqualTo("login");
+            assertThat(found.get(0).rule()).isEqualTo("inconsistent_terms/email");
+            assertThat(found.get(0).paragraph()).isEqualTo(2);
+            assertThat(found.get(0).message()).contains("\u201cemail\u201d 2 times");
+        }
+
+        @Test
+        void flagsSpaceAndInnerCapitalVariants() {
+            List<Annotation> found = run(Check.INCONSISTENT_TERMS,
+                    "The database is up. Back up the database daily.", "The data base is slow.",
+                    "JavaScript and JavaScript again; Javascript once.");
+
+            assertThat(quotes(found)).containsExactly("data base", "Javascript");
+            assertThat(found.get(1).suggestion()).isEqualTo("JavaScript");
+        }
+
+        @Test
+        void flagsKnownChineseVariants() {
+            List<Annotation> found = run(Check.INCONSISTENT_TERMS, "请先登录系统。登录后修改账号。", "登陆失败时联系管理员。");
+
+            assertThat(quotes(found)).containsExactly("登陆");
+            assertThat(found.get(0).suggestion()).isEqualTo("登录");
+        }
+
+        @Test
+        void leavesConsistentTextSentenceStartsPhrasesAndUrlsAlone() {
+            assertThat(run(Check.INCONSISTENT_TERMS,
+                    "Email is fast. Send email now.", "Log in on the login page. Set up the setup.",
+                    "Maybe it may be so.", "GitHub hosts it at https://github.com/acme.", "请登录。登录后继续。"))
+                    .isEmpty();
+        }
+    }
+
+    @Nested
+    class Acronyms {
+        @Test
+        void flagsAcronymsUsedBeforeTheirDefinitionOrNeverDefined() {
+            List<Annotation> found = run(Check.UNDEFINED_ACRONYMS,
+                    "The SLA applies to the RPO.", "A Service Level Agreement (SLA) is a contract.",
+                    "The SLA and the RPO again, with a PDF over HTTP via the API.");
+
+            assertThat(quotes(found)).containsExactly("SLA", "RPO");
+            assertThat(found.get(0).rule()).isEqualTo("undefined_acronyms/used_before_definition");
+            assertThat(found.get(0).message()).contains("paragraph 2");
+            assertThat(found.get(1).rule()).isEqualTo("undefined_acronyms/never_defined");
+            assertThat(found).allSatisfy(a -> assertThat(a.paragraph()).isEqualTo(1));
+        }
+
+        @Test
+        void acceptsEveryDefinitionStyle() {
+            assertThat(run(Check.UNDEFINED_ACRONYMS,
+                    "Recovery Point Objective (RPO) first, then RPOs.", "MTTR (mean time to repair) matters; MTTR is key.",
+                    "服务等级协议（SLA）很重要，SLA必须遵守。", "KPI: key performance indicator", "Every KPI counts."))
+                    .isEmpty();
+        }
+
+        @Test
+        void flagsUndefinedAcronymsInChineseText() {
+            List<Annotation> found = run(Check.UNDEFINED_ACRONYMS, "系统的RTO必须小于一小时。");
+
+            assertThat(quotes(found)).containsExactly("RTO");
+        }
+
+        @Test
+        void ignoresWellKnownAcronymsMarkersNumeralsAndCapitalHeadings() {
+            assertThat(run(Check.UNDEFINED_ACRONYMS, "Export a PDF via the REST API over HTTPS, OK?",
+                    "TODO in part II.", "INTRODUCTION TO THE NEW SYSTEM", "serve --port PORT --data-dir DIR FILE",
+                    "NOTE: the CLI reads README files.")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Quantities {
+        @Test
+        void flagsTheSameQuantityStatedWithAnotherValue() {
+            List<Annotation> found = run(Check.NUMBER_MISMATCH,
+                    "The upload limit is 25 MB.", "Files pass when the upload limit is 25 MB or less.",
+                    "Note that the upload limit is 30 MB.");
+
+            assertThat(quotes(found)).containsExactly("30 MB");
+            Annotation a = found.get(0);
+            assertThat(a.suggestion()).isEqualTo("25 MB");
+            assertThat(a.rule()).isEqualTo("number_mismatch/quantity");
+            assertThat(a.message()).contains("upload limit").contains("paragraph 1");
+        }
+
+        @Test
+        void flagsPercentagesOfOneNamedThingThatDiffer() {
+            List<Annotation> found = run(Check.NUMBER_MISMATCH,
+                    "We target a success rate of 95%.", "In tests the success rate is 90 percent.");
+
+            assertThat(quotes(found)).containsExactly("90 percent");
+            assertThat(found.get(0).rule()).isEqualTo("number_mismatch/percentage");
+        }
+
+        @Test
+        void flagsChineseQuantitiesThatDiffer() {
+            List<Annotation> found = run(Check.NUMBER_MISMATCH, "上传文件大小上限为25MB。", "注意：文件大小上限为30MB。");
+
+            assertThat(quotes(found)).containsExactly("30MB");
+            assertThat(found.get(0).suggestion()).isEqualTo("25MB");
+        }
+
+        @Test
+        void leavesDifferentSubjectsTensesUnitsQualifiersAndDatesAlone() {
+            assertThat(run(Check.NUMBER_MISMATCH,
+                    "The upload limit is 25 MB and the download limit is 50 MB.",
+                    "The price was 10 dollars; the price is 12 dollars.",
+                    "The timeout is 30 seconds. The timeout is 30 seconds.",
+                    "The size is at least 1 MB and the size is at most 25 MB.",
+                    "The release date is 2024-01-01; the release date is 2025-02-02.",
+                    "It is 5 km away and it is 7 km away.",
+                    "两（2）块盘。上传上限为25MB，下载上限为50MB。", "这是因为3个节点故障，这是因为4个节点故障。",
+                    "Total: 5", "Total: 7", "合计：5", "合计：7")).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.docannotator.analysis.grammar;
+
+import static dev.docannotator.analysis.AnalysisFixture.runAll;
+import static dev.docannotator.analysis.AnalysisFixture.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.analysis.AnalyserOptions;
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.DefaultAnalyser;
+import dev.docannotator.analysis.EnglishVariant;
+import dev.docannotator.analysis.Requirement;
+import dev.docannotator.document.ExtractedText;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.languagetool.JLanguageTool;
+
+/** LanguageTool takes seconds to load, so this class shares one analyser and keeps to a few sentences. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GrammarCheckTest {
+    private static final Requirement GRAMMAR = new Requirement("grammar", Set.of(Check.GRAMMAR), List.of(), false);
+
+    private DefaultAnalyser analyser;
+
+    @BeforeAll
+    void loadOnce() {
+        analyser = new DefaultAnalyser();
+        long t0 = System.nanoTime();
+        analyser.warmUpGrammar();
+        System.out.printf("LanguageTool (en-US) first load and check: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Test
+    void findsAVersusAnWithTheReplacement() {
+        List<Annotation> found = runAll(analyser, text("I ate a apple yesterday."), GRAMMAR);
+
+        assertThat(found).anySatisfy(a -> {
+            assertThat(a.quote()).isEqualTo("a");
+            assertThat(a.rule()).isEqualTo("grammar/EN_A_VS_AN");
+            assertThat(a.suggestion()).isEqualTo("an");
+            assertThat(a.category()).isEqualTo("grammar");
+            assertThat(a.message()).doesNotContain("<suggestion>");
+        });
+    }
+
+    @Test
+    void findsSubjectVerbDisagreement() {
+        List<Annotation> found = runAll(analyser, text("She go to school every day."), GRAMMAR);
+
+        assertThat(found).anySatisfy(a -> {
+            assertThat(a.quote()).contains("go");
+            assertThat(a.suggestion()).isEqualTo("goes");
+            assertThat(a.severity()).isEqualTo("warning");
+        });
+    }
+
+    @Test
+    void findsMisspellingsAsErrorsAndAnchorsThemInTheWholeText() {
+        ExtractedText t = text("All good here.", "This sentance is wrong.");
+
+        List<Annotation> found = runAll(analyser, t, GRAMMAR);
+
+        assertThat(found).singleElement().satisfies(a -> {
+            assertThat(a.quote()).isEqualTo("sentance");
+            assertThat(a.start()).isEqualTo(t.text().indexOf("sentance"));
+            assertThat(a.paragraph()).isEqualTo(2);
+            assertThat(a.severity()).isEqualTo("error");
+            assertThat(a.rule()).startsWith("grammar/MORFOLOGIK_RULE_EN_US");
+            assertThat(a.suggestion()).isEqualTo("sentence");
+        });
+    }
+
+    @Test
+    void leavesCorrectEnglishAndChineseBlocksAlone() {
+        assertThat(runAll(analyser, text("She goes to school every day.", "这是一个中文段落，没有英文错误。"), GRAMMAR))
+                .isEmpty();
+    }
+
+    @Test
+    void britishVariantAcceptsBritishSpelling() {
+        ExtractedText t = text("The colour of the centre is grey.");
+        List<Annotation> american = runAll(analyser, t, GRAMMAR);
+        List<Annotation> british = runAll(new DefaultAnalyser(new AnalyserOptions(EnglishVariant.BRITISH)), t, GRAMMAR);
+
+        assertThat(american).extracting(Annotation::quote).contains("colour");
+        assertThat(british).isEmpty();
+    }
+
+    @Test
+    void keepsOneInstancePerThreadAndReusesIt() throws Exception {
+        LanguageToolPool pool = new LanguageToolPool(EnglishVariant.AMERICAN);
+        JLanguageTool mine = pool.forCurrentThread();
+        AtomicReference<JLanguageTool> other = new AtomicReference<>();
+        Thread worker = new Thread(() -> other.set(pool.forCurrentThread()));
+        worker.start();
+        worker.join();
+
+        assertThat(pool.forCurrentThread()).isSameAs(mine);
+        assertThat(other.get()).isNotNull().isNotSameAs(mine);
+        long t0 = System.nanoTime();
+        Thread third = new Thread(pool::warmUp);
+        third.start();
+        third.join();
+        System.out.printf("LanguageTool instance for one more thread: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    @Test
+    void measuresTheTimePerParagraph() {
+        String paragraph = "The service stores every uploaded document for thirty days. Users can download the "
+                + "annotated copy at any time, and the administrator can remove old files from the archive.";
+        String[] paragraphs = new String[40];
+        for (int i = 0; i < paragraphs.length; i++) {
+            paragraphs[i] = paragraph + " Item " + i + ".";
+        }
+        ExtractedText t = text(paragraphs);
+
+        for (int pass = 1; pass <= 2; pass++) { // the second pass shows the cost once the JIT has warmed up
+            long t0 = System.nanoTime();
+            List<Annotation> found = runAll(analyser, t, GRAMMAR);
+            double perParagraph = (System.nanoTime() - t0) / 1e6 / paragraphs.length;
+            System.out.printf("LanguageTool pass %d: %.1f ms per paragraph (%d chars, 2 sentences) over %d paragraphs%n",
+                    pass, perParagraph, paragraphs[0].length(), paragraphs.length);
+            assertThat(found).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.docannotator.document.pdf;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.util.Matrix;
+
+/** Builds the PDFs the tests read and annotate, with PDFBox and the Standard 14 font Helvetica. */
+final class TestPdfs {
+    static final float FONT_SIZE = 12;
+    static final float LINE_GAP = 14;
+    /** An empty line in a page spec: a gap wide enough for PDFBox to start a new paragraph. */
+    static final String PARAGRAPH_BREAK = "";
+
+    private TestPdfs() {
+    }
+
+    /**
+     * One page: its lines of text, top to bottom as a reader sees them, its /Rotate and an optional crop box.
+     * The text is drawn so that it reads left to right on screen whatever the rotation.
+     */
+    record PageSpec(List<String> lines, int rotation, PDRectangle cropBox) {
+        static PageSpec of(String... lines) {
+            return new PageSpec(List.of(lines), 0, null);
+        }
+
+        PageSpec rotated(int degrees) {
+            return new PageSpec(lines, degrees, cropBox);
+        }
+
+        PageSpec cropped(PDRectangle crop) {
+            return new PageSpec(lines, rotation, crop);
+        }
+    }
+
+    static Path write(Path file, PageSpec... pages) throws IOException {
+        try (PDDocument document = build(pages)) {
+            document.save(file.toFile());
+        }
+        return file;
+    }
+
+    static PDDocument build(PageSpec... pages) throws IOException {
+        PDDocument document = new PDDocument();
+        PDType1Font helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        for (PageSpec spec : pages) {
+            PDPage page = new PDPage(PDRectangle.LETTER);
+            page.setRotation(spec.rotation());
+            if (spec.cropBox() != null) {
+                page.setCropBox(spec.cropBox());
+            }
+            document.addPage(page);
+            PDRectangle box = page.getCropBox();
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(helvetica, FONT_SIZE);
+                float down = 60;
+                for (String line : spec.lines()) {
+                    if (!line.isEmpty()) {
+                        content.setTextMatrix(lineMatrix(spec.rotation(), box, 50, down));
+                        content.showText(line);
+                    }
+                    down += line.isEmpty() ? 2 * LINE_GAP : LINE_GAP;
+                }
+                content.endText();
+            }
+        }
+        return document;
+    }
+
+    /** A text matrix starting a line {@code right} from the left and {@code down} from the top of the displayed page. */
+    private static Matrix lineMatrix(int rotation, PDRectangle box, float right, float down) {
+        return switch (rotation) {
+            case 90 -> new Matrix(0, 1, -1, 0, box.getLowerLeftX() + down, box.getLowerLeftY() + right);
+            case 180 -> new Matrix(-1, 0, 0, -1, box.getUpperRightX() - right, box.getLowerLeftY() + down);
+            case 270 -> new Matrix(0, -1, 1, 0, box.getUpperRightX() - down, box.getUpperRightY() - right);
+            default -> new Matrix(1, 0, 0, 1, box.getLowerLeftX() + right, box.getUpperRightY() - down);
+        };
+    }
+
+    /** A PDF encrypted with both passwords, or with an owner password only when {@code userPassword} is empty. */
+    static Path writeEncrypted(Path file, String ownerPassword, String userPassword, PageSpec... pages) throws IOException {
+        try (PDDocument document = build(pages)) {
+            AccessPermission permissions = new AccessPermission();
+            permissions.setCanModify(false);
+            StandardProtectionPolicy policy = new StandardProtectionPolicy(ownerPassword, userPassword, permissions);
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            document.save(file.toFile());
+        }
+        return file;
+    }
+
+    /** A "scanned" page: one image and no text layer. */
+    static Path writeImageOnly(Path file) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            BufferedImage image = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+            for (int x = 0; x < 200; x++) {
+                for (int y = 0; y < 100; y++) {
+                    image.setRGB(x, y, (x / 10 + y / 10) % 2 == 0 ? 0xFFFFFF : 0x202020);
+                }
+            }
+            PDImageXObject xObject = LosslessFactory.createFromImage(document, image);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawImage(xObject, 50, 500, 400, 200);
+            }
+            document.save(file.toFile());
+        }
+        return file;
+    }
+}
