@@ -31,6 +31,7 @@ public final class Application implements AutoCloseable {
     private final Settings settings;
     private final Database database;
     private final PrometheusMeterRegistry registry;
+    private final Engine engine;
     private final TaskService tasks;
     private final Javalin javalin;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -40,7 +41,7 @@ public final class Application implements AutoCloseable {
         this.database = Database.open(settings.dataDir().resolve("annotator.db"));
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         TaskMetrics metrics = new TaskMetrics(registry, b.cohortMetrics);
-        Engine engine = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
+        this.engine = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
         TaskService.Options options = new TaskService.Options(settings.workers(), settings.queueCapacity(),
                 settings.perUserLimit(), settings.disconnectGrace(), settings.retention(), settings.cleanupInterval(),
                 settings.checkpointInterval());
@@ -85,6 +86,10 @@ public final class Application implements AutoCloseable {
 
     public PrometheusMeterRegistry meterRegistry() {
         return registry;
+    }
+
+    public Engine engine() {
+        return engine;
     }
 
     public TaskService tasks() {
