@@ -129,7 +129,7 @@ class AnnotationStreamTest {
         try (TestServer fast = TestServer.start(s -> s.withTimings(Duration.ofMillis(100), s.disconnectGrace(),
                 s.shutdownGrace()), b -> b.engine(stepped.engine(DocumentLimits.defaults())))) {
             stepped.read.close();
-            String doc = fast.upload(user, "a.txt", stepped.document(10, 2)).get("document_id").asText();
+            String doc = fast.upload(user, "a.txt", stepped.document(100, 2)).get("document_id").asText();
             EventStream stream = fast.stream(user, Map.of("document_id", doc));
             stream.awaitType("task");
             stepped.read.awaitWaiting();
@@ -142,6 +142,14 @@ class AnnotationStreamTest {
             stepped.read.open();
             List<SseEvent> rest = stream.readToEnd();
             assertThat(rest.get(rest.size() - 1).type()).isEqualTo("result");
+
+            // A busy stream (an event every ~10 ms for about a second) still carries its heartbeats.
+            stepped.analyse.delay(10);
+            EventStream busy = fast.stream(user, Map.of("document_id", doc));
+            List<SseEvent> events = busy.readToEnd();
+            assertThat(events.size()).isGreaterThan(20);
+            assertThat(busy.heartbeats()).isGreaterThanOrEqualTo(3);
+            stepped.analyse.delay(0);
         }
     }
 
