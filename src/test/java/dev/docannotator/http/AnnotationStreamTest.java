@@ -112,9 +112,13 @@ class AnnotationStreamTest {
         Multipart form = new Multipart().field("message", "find TODO").field("task_type", "DOC_ANNOTATE")
                 .field("task_id", "my-task-0001").file("file", "plan.md", "# Plan\n\nA TODO here.\n".getBytes());
         HttpRequest request = server.request("/api/chat/stream", user).timeout(Duration.ofMinutes(1))
-                .header("Content-Type", form.contentType()).POST(form.publisher()).build();
+                .header("Content-Type", form.contentType()).header("Accept-Encoding", "gzip, deflate, br")
+                .POST(form.publisher()).build();
         EventStream stream = server.open(request);
         List<SseEvent> events = stream.readToEnd();
+        // Compression could hold events back: the stream is never compressed.
+        assertThat(stream.response().headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(stream.lines().get(0)).isEqualTo("retry: 2000");
         assertThat(stream.response().headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         assertThat(events.get(0).type()).isEqualTo("task");
         assertThat(events.get(0).data().get("task_id").asText()).isEqualTo("my-task-0001");
