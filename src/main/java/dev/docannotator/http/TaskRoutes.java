@@ -134,7 +134,10 @@ public final class TaskRoutes implements RouteModule {
     private void cancel(Context ctx) {
         String id = ctx.pathParam("id");
         tasks.cancel(Identity.of(ctx), id, Requests.locale(ctx));
-        ctx.json(Map.of("task_id", id, "status", "cancelled"));
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("task_id", id);
+        body.put("status", "cancelled");
+        ctx.json(body);
     }
 
     private void resume(Context ctx) {
