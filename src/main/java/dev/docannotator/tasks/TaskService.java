@@ -341,11 +341,6 @@ public final class TaskService implements AutoCloseable {
         return scheduler.runningCount();
     }
 
-    /** Tasks held in memory (unfinished ones and recently active ones). */
-    public int liveTasks() {
-        return live.size();
-    }
-
     /** The caller's task, loaded from the database into memory when needed; 404 for unknown or another's. */
     private Task owned(String userId, String taskId, Locale locale) {
         if (taskId == null || !TaskFiles.ID.matcher(taskId).matches()) {
