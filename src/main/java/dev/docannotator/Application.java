@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ public final class Application implements AutoCloseable {
     private final Settings settings;
     private final Database database;
     private final PrometheusMeterRegistry registry;
+    private final Engine engine;
     private final TaskService tasks;
     private final Javalin javalin;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -39,15 +41,28 @@ public final class Application implements AutoCloseable {
         this.settings = b.settings;
         this.database = Database.open(settings.dataDir().resolve("annotator.db"));
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        TaskMetrics metrics = new TaskMetrics(registry, b.cohortMetrics);
-        Engine engine = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
+        Parts parts = new Parts(settings, database, registry, b.clock);
+        FeatureDecider featureDecider = b.featureDecider.apply(parts);
+        TaskMetrics metrics = new TaskMetrics(registry, b.cohortMetrics.apply(parts));
+        this.engine = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
         TaskService.Options options = new TaskService.Options(settings.workers(), settings.queueCapacity(),
                 settings.perUserLimit(), settings.disconnectGrace(), settings.retention(), settings.cleanupInterval(),
                 settings.checkpointInterval());
-        this.tasks = new TaskService(options, engine, b.featureDecider, metrics, b.clock, settings.dataDir(), database);
-        HttpApi api = new HttpApi(settings, tasks, metrics, registry, b.featureDecider, this::ready,
+        this.tasks = new TaskService(options, engine, featureDecider, metrics, b.clock, settings.dataDir(), database);
+        HttpApi api = new HttpApi(settings, tasks, metrics, registry, featureDecider, this::ready,
                 b.pages != null ? b.pages : Application.class.getClassLoader());
-        this.javalin = api.create(b.routeModules);
+        List<RouteModule> modules = new ArrayList<>();
+        for (Function<Parts, RouteModule> factory : b.routeModules) {
+            modules.add(factory.apply(parts));
+        }
+        this.javalin = api.create(modules);
+    }
+
+    /**
+     * What the application has built that a collaborator may need (e.g. the rollout state in the database,
+     * its own meters in the registry).
+     */
+    public record Parts(Settings settings, Database database, PrometheusMeterRegistry registry, Clock clock) {
     }
 
     /** Starts building an application from {@code settings}. */
@@ -85,6 +100,10 @@ public final class Application implements AutoCloseable {
 
     public PrometheusMeterRegistry meterRegistry() {
         return registry;
+    }
+
+    public Engine engine() {
+        return engine;
     }
 
     public TaskService tasks() {
@@ -145,9 +164,9 @@ public final class Application implements AutoCloseable {
     public static final class Builder {
         private final Settings settings;
         private Engine engine;
-        private FeatureDecider featureDecider = FeatureDecider.ALL_ON;
-        private CohortMetrics cohortMetrics = CohortMetrics.NONE;
-        private final List<RouteModule> routeModules = new ArrayList<>();
+        private Function<Parts, FeatureDecider> featureDecider = parts -> FeatureDecider.ALL_ON;
+        private Function<Parts, CohortMetrics> cohortMetrics = parts -> CohortMetrics.NONE;
+        private final List<Function<Parts, RouteModule>> routeModules = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private ClassLoader pages;
 
@@ -161,19 +180,40 @@ public final class Application implements AutoCloseable {
             return this;
         }
 
+        /** Decides PAUSABLE_STREAMING per identity (default: on for everyone). */
         public Builder featureDecider(FeatureDecider value) {
-            this.featureDecider = value;
+            this.featureDecider = parts -> value;
             return this;
         }
 
+        /** The decider, built from the application's parts (e.g. reading rollout state from its database). */
+        public Builder featureDeciderFrom(Function<Parts, FeatureDecider> factory) {
+            this.featureDecider = factory;
+            return this;
+        }
+
+        /** Receives the per-cohort observations (default: none). */
         public Builder cohortMetrics(CohortMetrics value) {
-            this.cohortMetrics = value;
+            this.cohortMetrics = parts -> value;
+            return this;
+        }
+
+        public Builder cohortMetricsFrom(Function<Parts, CohortMetrics> factory) {
+            this.cohortMetrics = factory;
             return this;
         }
 
         /** Extra routes (e.g. the operator API), registered before the static pages. */
         public Builder routes(RouteModule... modules) {
-            routeModules.addAll(List.of(modules));
+            for (RouteModule module : modules) {
+                routeModules.add(parts -> module);
+            }
+            return this;
+        }
+
+        /** An extra route module built from the application's parts. */
+        public Builder routesFrom(Function<Parts, RouteModule> factory) {
+            routeModules.add(factory);
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.docannotator.cli;
 
 import dev.docannotator.Application;
 import dev.docannotator.Settings;
+import dev.docannotator.analysis.DefaultAnalyser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -46,6 +47,13 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = settings(Settings.fromEnvironment(System.getenv()));
         Application app = Application.builder(settings).build().start();
+        if (app.engine().analyser() instanceof DefaultAnalyser analyser) {
+            // LanguageTool takes seconds to load: do it now, off the request path, rather than in the first grammar task.
+            Thread warmUp = new Thread(analyser::warmUpGrammar, "grammar-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.setPriority(Thread.MIN_PRIORITY);
+            warmUp.start();
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

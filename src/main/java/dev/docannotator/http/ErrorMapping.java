@@ -6,6 +6,7 @@ import dev.docannotator.document.DocumentRejectedException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +89,9 @@ final class ErrorMapping {
     static void write(Context ctx, int status, String code, String message) {
         ctx.status(status);
         ctx.contentType("application/json; charset=utf-8");
-        ctx.result(Json.write(Map.of("error", Map.of("code", code, "message", message))));
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        ctx.result(Json.write(Map.of("error", error)));
     }
 }

@@ -55,6 +55,9 @@ final class JettyJsonErrors extends ErrorHandler {
                         : "Something went wrong on the server; the problem was logged.";
             }
         }
-        return Json.write(Map.of("error", Map.of("code", code, "message", message))).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> error = new java.util.LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        return Json.write(Map.of("error", error)).getBytes(StandardCharsets.UTF_8);
     }
 }

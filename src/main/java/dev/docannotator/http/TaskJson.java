@@ -35,7 +35,10 @@ final class TaskJson {
         json.put("resumable", t.resumable());
         json.put("pausable", t.pausable());
         if (t.errorCode() != null) {
-            json.put("error", Map.of("code", t.errorCode(), "message", t.errorMessage()));
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("code", t.errorCode());
+            error.put("message", t.errorMessage() == null ? "" : t.errorMessage());
+            json.put("error", error);
         }
         return json;
     }

@@ -30,7 +30,7 @@ public final class TaskRoutes implements RouteModule {
     public TaskRoutes(TaskService tasks, TaskStreamer streamer, long maxUploadBytes) {
         this.tasks = tasks;
         this.streamer = streamer;
-        this.uploads = new Uploads(tasks.files(), maxUploadBytes);
+        this.uploads = new Uploads(tasks.documents().files(), maxUploadBytes);
     }
 
     @Override
@@ -53,7 +53,7 @@ public final class TaskRoutes implements RouteModule {
             if (form.file() == null) {
                 throw ApiException.invalidRequest(Requests.messages(ctx).get("upload.no_file"));
             }
-            DocumentRecord doc = tasks.storeDocument(Identity.of(ctx), form.file(), form.filename());
+            DocumentRecord doc = tasks.documents().store(Identity.of(ctx), form.file(), form.filename());
             ctx.status(201).json(TaskJson.document(doc));
         }
     }
@@ -70,7 +70,7 @@ public final class TaskRoutes implements RouteModule {
                 fields = form.fields();
                 validate(fields, messages, form.file() != null);
                 documentId = form.file() != null
-                        ? tasks.storeDocument(user, form.file(), form.filename()).documentId()
+                        ? tasks.documents().store(user, form.file(), form.filename()).documentId()
                         : fields.get("document_id");
             }
         } else {
@@ -134,7 +134,10 @@ public final class TaskRoutes implements RouteModule {
     private void cancel(Context ctx) {
         String id = ctx.pathParam("id");
         tasks.cancel(Identity.of(ctx), id, Requests.locale(ctx));
-        ctx.json(Map.of("task_id", id, "status", "cancelled"));
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("task_id", id);
+        body.put("status", "cancelled");
+        ctx.json(body);
     }
 
     private void resume(Context ctx) {

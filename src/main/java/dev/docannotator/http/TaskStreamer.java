@@ -61,32 +61,35 @@ final class TaskStreamer {
     private String follow(SseWriter writer, Task task, long cursor, long startNanos, boolean live)
             throws IOException, InterruptedException {
         EventLog log = task.log();
-        long heartbeatMillis = Math.max(1, heartbeat.toMillis());
-        long lastWrite = System.nanoTime();
+        long heartbeatNanos = Math.max(1, heartbeat.toMillis()) * 1_000_000L;
+        // Heartbeats go out on a fixed beat, busy or idle, so a client can rely on one at least every interval.
+        long lastBeat = System.nanoTime();
         boolean first = true;
         while (true) {
-            long waitMillis = heartbeatMillis - (System.nanoTime() - lastWrite) / 1_000_000;
+            long waitMillis = (heartbeatNanos - (System.nanoTime() - lastBeat)) / 1_000_000;
             EventLog.Batch batch = waitMillis > 0 ? log.await(cursor, waitMillis) : log.after(cursor);
+            if (System.nanoTime() - lastBeat >= heartbeatNanos) {
+                writer.heartbeat();
+                lastBeat = System.nanoTime();
+            }
             if (batch.events().isEmpty()) {
                 if (batch.closed()) {
                     return "closed";
                 }
-                writer.heartbeat();
-                lastWrite = System.nanoTime();
                 continue;
             }
             for (int i = 0; i < batch.events().size(); i++) {
                 TaskEvent event = batch.events().get(i);
                 writer.event(event);
-                lastWrite = System.nanoTime();
+                long written = System.nanoTime();
                 cursor = event.seq();
                 if (first && live) {
                     first = false;
-                    metrics.timeToFirstEvent(task.pausable(), Duration.ofNanos(lastWrite - startNanos));
+                    metrics.timeToFirstEvent(task.pausable(), Duration.ofNanos(written - startNanos));
                 }
                 if (live && TaskEvent.CANCELLED.equals(event.type()) && task.cancelRequestedNanos() != 0) {
                     metrics.cancelToStreamTold(task.pausable(),
-                            Duration.ofNanos(Math.max(0, lastWrite - task.cancelRequestedNanos())));
+                            Duration.ofNanos(Math.max(0, written - task.cancelRequestedNanos())));
                 }
                 // A terminal event ends the stream unless a resume already continued the log after it.
                 if (event.terminal() && i == batch.events().size() - 1 && batch.closed()) {

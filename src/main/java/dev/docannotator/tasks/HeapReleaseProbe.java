@@ -59,10 +59,6 @@ final class HeapReleaseProbe {
         });
     }
 
-    synchronized int pending() {
-        return watches.size();
-    }
-
     private static long gcCount() {
         long count = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {

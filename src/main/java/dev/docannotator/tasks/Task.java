@@ -63,10 +63,6 @@ public final class Task {
         return log;
     }
 
-    TaskView initial() {
-        return initial;
-    }
-
     public synchronized TaskView view() {
         return new TaskView(initial.taskId(), initial.userId(), initial.documentId(), initial.filename(),
                 initial.format(), initial.requirement(), initial.locale(), initial.pausable(), status, stage, progress,

@@ -63,7 +63,8 @@ public final class TaskMetrics {
         openStreams.get(pausable).decrementAndGet();
         Counter.builder("annotator_stream_outcomes").description("How event streams ended")
                 .tag("pausable", Boolean.toString(pausable)).tag("outcome", outcome).register(registry).increment();
-        if (TaskEvent.isTerminal(outcome)) {
+        // A server shutdown says nothing about the feature under rollout: it is not a stream outcome for the gates.
+        if (TaskEvent.isTerminal(outcome) && !TaskEvent.SHUTDOWN.equals(outcome)) {
             boolean success = TaskEvent.RESULT.equals(outcome) || (TaskEvent.CANCELLED.equals(outcome) && userCancel);
             cohorts.streamFinished(pausable, success);
         }

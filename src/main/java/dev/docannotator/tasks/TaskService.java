@@ -13,11 +13,8 @@ import dev.docannotator.rollout.FeatureDecider;
 import dev.docannotator.rollout.Features;
 import dev.docannotator.storage.Database;
 import dev.docannotator.storage.StorageException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tasks service: documents, admission, cancel, resume, re-attach, queries, recovery after a restart,
+ * The tasks service: admission, cancel, resume, re-attach, queries, recovery after a restart,
  * retention and graceful shutdown. Tasks that can still change are held in memory (with their event logs);
  * resting ones are read from the database. Errors are thrown as {@link ApiException}s with texts in the
  * caller's language.
@@ -66,6 +63,7 @@ public final class TaskService implements AutoCloseable {
     private final Clock clock;
     private final TaskFiles files;
     private final TaskRepository repository;
+    private final DocumentStore documents;
     private final WriteBehind store;
     private final Scheduler scheduler;
     private final HeapReleaseProbe heapProbe;
@@ -81,6 +79,7 @@ public final class TaskService implements AutoCloseable {
         this.clock = clock;
         this.files = new TaskFiles(dataDir);
         this.repository = new TaskRepository(database);
+        this.documents = new DocumentStore(engine, files, repository, clock);
         this.store = new WriteBehind(repository, 100);
         this.heapProbe = new HeapReleaseProbe(metrics, TimeUnit.SECONDS.toNanos(60));
         TaskWorker worker = new TaskWorker(engine, files, store, repository, metrics, heapProbe, clock,
@@ -103,48 +102,16 @@ public final class TaskService implements AutoCloseable {
         timers.scheduleWithFixedDelay(this::housekeeping, 5, 5, TimeUnit.SECONDS);
     }
 
-    public TaskFiles files() {
-        return files;
-    }
-
-    // ---- documents ----
-
-    /**
-     * Admits an uploaded file (sniffing, limits, validation) and stores it under a generated id. The upload file
-     * is moved or deleted either way. Throws DocumentRejectedException for a bad document.
-     */
-    public DocumentRecord storeDocument(String userId, Path upload, String filename) {
-        try {
-            String safeName = displayName(filename);
-            DocumentFormat format = engine.admit(upload, safeName);
-            String id = UUID.randomUUID().toString();
-            Files.move(upload, files.document(id), StandardCopyOption.ATOMIC_MOVE);
-            DocumentRecord doc = new DocumentRecord(id, userId, safeName, format, Files.size(files.document(id)),
-                    clock.instant());
-            repository.insertDocument(doc);
-            return doc;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store the uploaded document", e);
-        } finally {
-            TaskFiles.deleteQuietly(upload);
-        }
-    }
-
-    /** The caller's document, or 404. */
-    public DocumentRecord document(String userId, String documentId, Locale locale) {
-        Optional<DocumentRecord> doc = TaskFiles.ID.matcher(documentId).matches()
-                ? repository.findDocument(documentId) : Optional.empty();
-        if (doc.isEmpty() || !doc.get().userId().equals(userId) || !Files.exists(files.document(documentId))) {
-            throw ApiException.notFound(text(locale, "document.not_found"));
-        }
-        return doc.get();
+    /** Uploaded documents: admitted by the engine and stored under generated ids. */
+    public DocumentStore documents() {
+        return documents;
     }
 
     // ---- tasks ----
 
     /** Creates a task over the caller's document and admits it; its log starts with the {@code task} event. */
     public Task submit(String userId, String documentId, String requirement, String requestedTaskId, Locale locale) {
-        DocumentRecord doc = document(userId, documentId, locale);
+        DocumentRecord doc = documents.find(userId, documentId, locale);
         String taskId = requestedTaskId != null ? requestedTaskId : UUID.randomUUID().toString();
         if (live.containsKey(taskId) || repository.taskExists(taskId)) {
             throw ApiException.conflict(text(locale, "task.id_taken", taskId));
@@ -374,11 +341,6 @@ public final class TaskService implements AutoCloseable {
         return scheduler.runningCount();
     }
 
-    /** Tasks held in memory (unfinished ones and recently active ones). */
-    public int liveTasks() {
-        return live.size();
-    }
-
     /** The caller's task, loaded from the database into memory when needed; 404 for unknown or another's. */
     private Task owned(String userId, String taskId, Locale locale) {
         if (taskId == null || !TaskFiles.ID.matcher(taskId).matches()) {
@@ -502,16 +464,5 @@ public final class TaskService implements AutoCloseable {
 
     private static String text(Locale locale, String key, Object... args) {
         return new Messages("http", locale).get(key, args);
-    }
-
-    /** The name shown to the user: the last path segment of what the client sent, without control characters. */
-    private static String displayName(String filename) {
-        String name = filename == null ? "" : filename;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (name.length() > 200) {
-            name = name.substring(name.length() - 200);
-        }
-        return name.isEmpty() ? "document" : name;
     }
 }

@@ -78,7 +78,25 @@ public final class WriteBehind implements AutoCloseable {
             if (batch.isEmpty() && taskBatch.isEmpty() && checkpointBatch.isEmpty() && annotationBatch.isEmpty()) {
                 return;
             }
-            repository.writeBatch(batch, taskBatch, checkpointBatch, annotationBatch);
+            try {
+                repository.writeBatch(batch, taskBatch, checkpointBatch, annotationBatch);
+            } catch (RuntimeException e) {
+                requeue(batch, taskBatch, checkpointBatch, annotationBatch);
+                throw e;
+            }
+        }
+    }
+
+    /** Puts a failed batch back for the next flush; newer state queued meanwhile wins. */
+    private void requeue(List<TaskRepository.PendingEvent> batch, List<TaskView> taskBatch,
+                         Map<String, Checkpoint> checkpointBatch, Map<String, List<Annotation>> annotationBatch) {
+        events.addAll(batch);
+        synchronized (this) {
+            for (TaskView task : taskBatch) {
+                tasks.putIfAbsent(task.taskId(), task);
+            }
+            checkpointBatch.forEach(checkpoints::putIfAbsent);
+            annotationBatch.forEach(annotations::putIfAbsent);
         }
     }
 

@@ -112,9 +112,13 @@ class AnnotationStreamTest {
         Multipart form = new Multipart().field("message", "find TODO").field("task_type", "DOC_ANNOTATE")
                 .field("task_id", "my-task-0001").file("file", "plan.md", "# Plan\n\nA TODO here.\n".getBytes());
         HttpRequest request = server.request("/api/chat/stream", user).timeout(Duration.ofMinutes(1))
-                .header("Content-Type", form.contentType()).POST(form.publisher()).build();
+                .header("Content-Type", form.contentType()).header("Accept-Encoding", "gzip, deflate, br")
+                .POST(form.publisher()).build();
         EventStream stream = server.open(request);
         List<SseEvent> events = stream.readToEnd();
+        // Compression could hold events back: the stream is never compressed.
+        assertThat(stream.response().headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(stream.lines().get(0)).isEqualTo("retry: 2000");
         assertThat(stream.response().headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         assertThat(events.get(0).type()).isEqualTo("task");
         assertThat(events.get(0).data().get("task_id").asText()).isEqualTo("my-task-0001");
@@ -129,7 +133,7 @@ class AnnotationStreamTest {
         try (TestServer fast = TestServer.start(s -> s.withTimings(Duration.ofMillis(100), s.disconnectGrace(),
                 s.shutdownGrace()), b -> b.engine(stepped.engine(DocumentLimits.defaults())))) {
             stepped.read.close();
-            String doc = fast.upload(user, "a.txt", stepped.document(10, 2)).get("document_id").asText();
+            String doc = fast.upload(user, "a.txt", stepped.document(100, 2)).get("document_id").asText();
             EventStream stream = fast.stream(user, Map.of("document_id", doc));
             stream.awaitType("task");
             stepped.read.awaitWaiting();
@@ -142,6 +146,14 @@ class AnnotationStreamTest {
             stepped.read.open();
             List<SseEvent> rest = stream.readToEnd();
             assertThat(rest.get(rest.size() - 1).type()).isEqualTo("result");
+
+            // A busy stream (an event every ~10 ms for about a second) still carries its heartbeats.
+            stepped.analyse.delay(10);
+            EventStream busy = fast.stream(user, Map.of("document_id", doc));
+            List<SseEvent> events = busy.readToEnd();
+            assertThat(events.size()).isGreaterThan(20);
+            assertThat(busy.heartbeats()).isGreaterThanOrEqualTo(3);
+            stepped.analyse.delay(0);
         }
     }
 
@@ -185,5 +197,17 @@ class AnnotationStreamTest {
         assertThat(download.headers().firstValue("Content-Disposition").orElse(""))
                 .startsWith("attachment; filename=\"Quarterly Plan.annotated.docx\"");
         assertThat(download.body()).startsWith(0x50, 0x4B);
+    }
+
+    @Test
+    void humanTextsOfTheStreamFollowAcceptLanguage() throws Exception {
+        String doc = server.upload(user, "a.txt", stepped.document(10, 5)).get("document_id").asText();
+        EventStream stream = server.open(server.request("/api/chat/stream", user).timeout(Duration.ofMinutes(1))
+                .header("Content-Type", "application/json").header("Accept-Language", "zh-CN")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"document_id\":\"" + doc + "\"}")).build());
+        List<SseEvent> events = stream.readToEnd();
+        SseEvent progress = events.stream().filter(e -> e.type().equals("progress")).findFirst().orElseThrow();
+        assertThat(progress.data().get("message").asText()).isEqualTo("正在读取文档");
+        assertThat(progress.data().get("stage").asText()).isEqualTo("read");
     }
 }

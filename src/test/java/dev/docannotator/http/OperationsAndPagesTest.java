@@ -130,4 +130,20 @@ class OperationsAndPagesTest {
             assertThat(server.get("/health", null).statusCode()).isEqualTo(200);
         }
     }
+
+    @Test
+    void extraRouteModulesGetTheApplicationsPartsAndTheSameErrorMapping() {
+        try (TestServer server = TestServer.start(s -> s, b -> b.routesFrom(parts -> config -> {
+            config.routes.get("/api/extra", ctx -> ctx.json(Map.of("database", parts.database().file().getFileName().toString())));
+            config.routes.get("/api/extra/denied", ctx -> {
+                throw ApiException.unauthorized("Missing or wrong token.");
+            });
+        }))) {
+            assertThat(server.get("/api/extra", TestServer.newUser()).body()).isEqualTo("{\"database\":\"annotator.db\"}");
+            HttpResponse<String> denied = server.get("/api/extra/denied", TestServer.newUser());
+            assertThat(denied.statusCode()).isEqualTo(401);
+            assertThat(denied.body()).isEqualTo(
+                    "{\"error\":{\"code\":\"unauthorized\",\"message\":\"Missing or wrong token.\"}}");
+        }
+    }
 }

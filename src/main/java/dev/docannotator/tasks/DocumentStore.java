@@ -1,0 +1,80 @@
+package dev.docannotator.tasks;
+
+import dev.docannotator.common.Messages;
+import dev.docannotator.document.DocumentFormat;
+import dev.docannotator.http.ApiException;
+import dev.docannotator.pipeline.Engine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Uploaded documents: each is admitted by the engine (size, sniffed format, a trial open) and stored under a
+ * generated id, owned by the identity that uploaded it. The user's filename is kept only as a display name.
+ */
+public final class DocumentStore {
+    private final Engine engine;
+    private final TaskFiles files;
+    private final TaskRepository repository;
+    private final Clock clock;
+
+    DocumentStore(Engine engine, TaskFiles files, TaskRepository repository, Clock clock) {
+        this.engine = engine;
+        this.files = files;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Where uploads are received before they are admitted. */
+    public TaskFiles files() {
+        return files;
+    }
+
+    /**
+     * Admits an uploaded file and stores it; the upload file is moved or deleted either way.
+     * Throws DocumentRejectedException for a bad document.
+     */
+    public DocumentRecord store(String userId, Path upload, String filename) {
+        try {
+            String name = displayName(filename);
+            DocumentFormat format = engine.admit(upload, name);
+            String id = UUID.randomUUID().toString();
+            Path target = files.document(id);
+            Files.move(upload, target, StandardCopyOption.ATOMIC_MOVE);
+            DocumentRecord doc = new DocumentRecord(id, userId, name, format, Files.size(target), clock.instant());
+            repository.insertDocument(doc);
+            return doc;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the uploaded document", e);
+        } finally {
+            TaskFiles.deleteQuietly(upload);
+        }
+    }
+
+    /** The caller's document, or 404 (also for another identity's document). */
+    public DocumentRecord find(String userId, String documentId, Locale locale) {
+        Optional<DocumentRecord> doc = documentId != null && TaskFiles.ID.matcher(documentId).matches()
+                ? repository.findDocument(documentId) : Optional.empty();
+        if (doc.isEmpty() || !doc.get().userId().equals(userId) || !Files.exists(files.document(documentId))) {
+            throw ApiException.notFound(new Messages("http", locale).get("document.not_found"));
+        }
+        return doc.get();
+    }
+
+    /** The name shown to the user: the last path segment of what the client sent, without control characters. */
+    static String displayName(String filename) {
+        String name = filename == null ? "" : filename;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
+        return name.isEmpty() ? "document" : name;
+    }
+}
