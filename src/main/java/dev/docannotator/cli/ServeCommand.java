@@ -1,22 +1,85 @@
 package dev.docannotator.cli;
 
+import dev.docannotator.Application;
+import dev.docannotator.Settings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** PLACEHOLDER until the server lands: {@code serve [--port 7070] [--data-dir DIR]}. */
+/**
+ * {@code serve [--port 7070] [--data-dir DIR] ...}: runs the web service until SIGTERM/Ctrl+C, then stops it
+ * gracefully. Flags win over the ANNOTATOR_* environment variables, which win over the defaults.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the DocAnnotator web service.")
 public final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE}).")
-    int port;
+    @Option(names = "--port", description = "HTTP port (default 7070, env ANNOTATOR_PORT).")
+    Integer port;
 
-    @Option(names = "--data-dir", defaultValue = "data", description = "Data directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", description = "Data directory (default ./data, env ANNOTATOR_DATA_DIR).")
     Path dataDir;
+
+    @Option(names = "--workers", description = "Task worker threads (default: number of cores, env ANNOTATOR_WORKERS).")
+    Integer workers;
+
+    @Option(names = "--queue-capacity", description = "Tasks that may wait for a worker (env ANNOTATOR_QUEUE_CAPACITY).")
+    Integer queueCapacity;
+
+    @Option(names = "--per-user-limit", description = "Unfinished tasks per user (default 3, env ANNOTATOR_PER_USER_LIMIT).")
+    Integer perUserLimit;
+
+    @Option(names = "--max-upload-mb", description = "Largest upload in MB (default 25, env ANNOTATOR_MAX_UPLOAD_MB).")
+    Integer maxUploadMb;
+
+    @Option(names = "--disconnect-grace-seconds", description = "How long a task outlives its stream's client (default 60).")
+    Integer disconnectGrace;
+
+    @Option(names = "--shutdown-grace-seconds", description = "How long a graceful stop may take (default 10).")
+    Integer shutdownGrace;
+
+    @Option(names = "--retention-days", description = "How long finished tasks are kept (default 7).")
+    Integer retentionDays;
 
     @Override
     public Integer call() {
-        System.err.println("serve is not implemented yet");
-        return 4;
+        Settings settings = settings(Settings.fromEnvironment(System.getenv()));
+        Application app = Application.builder(settings).build().start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            stopped.countDown();
+        }, "graceful-stop"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.DONE;
+    }
+
+    /** The settings with this command's flags applied. */
+    Settings settings(Settings base) {
+        Settings s = base;
+        if (port != null) {
+            s = s.withPort(port);
+        }
+        if (dataDir != null) {
+            s = s.withDataDir(dataDir);
+        }
+        s = s.withAdmission(workers != null ? workers : s.workers(),
+                queueCapacity != null ? queueCapacity : s.queueCapacity(),
+                perUserLimit != null ? perUserLimit : s.perUserLimit());
+        if (maxUploadMb != null) {
+            s = s.withBodyLimits(maxUploadMb * 1024L * 1024, s.maxJsonBytes());
+        }
+        s = s.withTimings(s.heartbeat(),
+                disconnectGrace != null ? Duration.ofSeconds(disconnectGrace) : s.disconnectGrace(),
+                shutdownGrace != null ? Duration.ofSeconds(shutdownGrace) : s.shutdownGrace());
+        if (retentionDays != null) {
+            s = s.withRetention(Duration.ofDays(retentionDays), s.cleanupInterval());
+        }
+        return s;
     }
 }

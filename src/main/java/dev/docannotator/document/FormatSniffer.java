@@ -147,7 +147,7 @@ public final class FormatSniffer {
             if (b == 0) {
                 return true;
             }
-            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B) {
+            if ((b & 0xFF) < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B) {
                 control++;
             }
         }

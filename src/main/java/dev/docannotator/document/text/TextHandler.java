@@ -4,24 +4,33 @@ import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.DocumentHandler;
 import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.document.DocumentRejectedException;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.ReadSession;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** PLACEHOLDER until the text handler lands. */
+/**
+ * Plain text and Markdown: UTF-8 with or without a BOM, any line ending. The extracted text is the file's
+ * text with the BOM dropped and CRLF/CR turned into LF; every line is one block, so offsets are offsets into
+ * that normalised text. Annotating produces a self-contained HTML review page.
+ */
 public final class TextHandler implements DocumentHandler {
     private final DocumentFormat format;
+    private final DocumentLimits limits;
 
-    private TextHandler(DocumentFormat format) {
+    private TextHandler(DocumentFormat format, DocumentLimits limits) {
         this.format = format;
+        this.limits = limits;
     }
 
     public static TextHandler plainText(DocumentLimits limits) {
-        return new TextHandler(DocumentFormat.TXT);
+        return new TextHandler(DocumentFormat.TXT, limits);
     }
 
     public static TextHandler markdown(DocumentLimits limits) {
-        return new TextHandler(DocumentFormat.MD);
+        return new TextHandler(DocumentFormat.MD, limits);
     }
 
     @Override
@@ -31,11 +40,33 @@ public final class TextHandler implements DocumentHandler {
 
     @Override
     public ReadSession openForRead(Path file) {
-        throw new UnsupportedOperationException();
+        return new TextReadSession(TextLines.split(load(file)));
     }
 
     @Override
     public ApplySession openForApply(Path file, ExtractedText text) {
-        throw new UnsupportedOperationException();
+        String normalised = TextLines.join(TextLines.split(load(file)));
+        if (!normalised.equals(text.text())) {
+            throw new IllegalStateException("The document changed since it was read");
+        }
+        return new HtmlReviewSession(file.getFileName().toString(), text);
+    }
+
+    @Override
+    public void validate(Path file) {
+        load(file);
+    }
+
+    private String load(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxUploadBytes()) {
+                throw new DocumentRejectedException(DocumentRejectedException.Reason.TOO_LARGE,
+                        "The file is " + size + " bytes; the limit is " + limits.maxUploadBytes() + " bytes.");
+            }
+            return TextLines.decodeUtf8(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw DocumentRejectedException.unprocessable("The text file could not be read.", e);
+        }
     }
 }

@@ -1,0 +1,89 @@
+package dev.docannotator.http;
+
+import dev.docannotator.common.Json;
+import dev.docannotator.common.Messages;
+import dev.docannotator.document.DocumentRejectedException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where errors become {@code {"error": {"code", "message"}}}: API exceptions, rejected documents,
+ * Javalin's own responses (unknown routes, oversized bodies) and everything unexpected (500, logged, generic text).
+ */
+final class ErrorMapping {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {
+    }
+
+    static void register(JavalinConfig config) {
+        config.routes.exception(ApiException.class, (e, ctx) -> {
+            if (e instanceof ServerBusyException busy) {
+                ctx.header("Retry-After", Integer.toString(busy.retryAfterSeconds()));
+            }
+            write(ctx, e.status(), e.code(), e.getMessage());
+        });
+        config.routes.exception(DocumentRejectedException.class, (e, ctx) -> {
+            ApiException mapped = rejected(e);
+            write(ctx, mapped.status(), mapped.code(), mapped.getMessage());
+        });
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> javalinError(ctx, e.getStatus()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "internal_error", Requests.messages(ctx).get("error.internal"));
+        });
+        config.routes.error(404, "*", ctx -> {
+            if (!isJsonError(ctx)) {
+                javalinError(ctx, 404);
+            }
+        });
+    }
+
+    /** Maps a refused document to its status: 415 unsupported, 413 too large, 422 otherwise. */
+    static ApiException rejected(DocumentRejectedException e) {
+        return switch (e.reason()) {
+            case UNSUPPORTED_FORMAT -> ApiException.unsupportedMediaType(e.getMessage());
+            case TOO_LARGE -> ApiException.payloadTooLarge(e.getMessage());
+            case UNPROCESSABLE -> ApiException.unprocessable(e.getMessage());
+        };
+    }
+
+    private static void javalinError(Context ctx, int status) {
+        Messages messages = Requests.messages(ctx);
+        switch (status) {
+            case 404 -> write(ctx, 404, "not_found", messages.get("error.not_found"));
+            case 413 -> write(ctx, 413, "payload_too_large", messages.get("error.too_large"));
+            case 415 -> write(ctx, 415, "unsupported_media_type", messages.get("error.media_type"));
+            case 401 -> write(ctx, 401, "unauthorized", messages.get("error.unauthorized"));
+            case 403 -> write(ctx, 403, "feature_disabled", messages.get("error.forbidden"));
+            case 409 -> write(ctx, 409, "conflict", messages.get("error.conflict"));
+            case 429 -> write(ctx, 429, "too_many_requests", messages.get("error.too_many"));
+            case 503 -> {
+                ctx.header("Retry-After", "5");
+                write(ctx, 503, "server_busy", messages.get("error.busy"));
+            }
+            default -> {
+                if (status >= 400 && status < 500) {
+                    write(ctx, 400, "invalid_request", messages.get("error.invalid"));
+                } else {
+                    write(ctx, 500, "internal_error", messages.get("error.internal"));
+                }
+            }
+        }
+    }
+
+    private static boolean isJsonError(Context ctx) {
+        String body = ctx.result();
+        return body != null && body.startsWith("{\"error\"");
+    }
+
+    static void write(Context ctx, int status, String code, String message) {
+        ctx.status(status);
+        ctx.contentType("application/json; charset=utf-8");
+        ctx.result(Json.write(Map.of("error", Map.of("code", code, "message", message))));
+    }
+}

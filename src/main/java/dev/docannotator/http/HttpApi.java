@@ -1,0 +1,67 @@
+package dev.docannotator.http;
+
+import dev.docannotator.Settings;
+import dev.docannotator.common.Json;
+import dev.docannotator.rollout.FeatureDecider;
+import dev.docannotator.tasks.TaskMetrics;
+import dev.docannotator.tasks.TaskService;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** Builds the Javalin server: JSON mapper, body limits, identity, error mapping and every route module. */
+public final class HttpApi {
+    /** Each open stream holds one request thread while it follows its task. */
+    private static final int MAX_THREADS = 1000;
+    private static final Set<String> ANONYMOUS = Set.of("/health", "/ready", "/metrics");
+
+    private final Settings settings;
+    private final TaskService tasks;
+    private final TaskMetrics metrics;
+    private final PrometheusMeterRegistry registry;
+    private final FeatureDecider features;
+    private final BooleanSupplier ready;
+
+    public HttpApi(Settings settings, TaskService tasks, TaskMetrics metrics, PrometheusMeterRegistry registry,
+                   FeatureDecider features, BooleanSupplier ready) {
+        this.settings = settings;
+        this.tasks = tasks;
+        this.metrics = metrics;
+        this.registry = registry;
+        this.features = features;
+        this.ready = ready;
+    }
+
+    /** The configured (not yet started) server; {@code extra} modules are registered before the static pages. */
+    public Javalin create(List<RouteModule> extra) {
+        Identity identity = new Identity();
+        TaskStreamer streamer = new TaskStreamer(tasks, metrics, settings.heartbeat());
+        List<RouteModule> modules = new java.util.ArrayList<>();
+        modules.add(new OpsRoutes(ready, registry, features));
+        modules.add(new TaskRoutes(tasks, streamer, settings.maxUploadBytes()));
+        modules.addAll(extra);
+        modules.add(new StaticPages(HttpApi.class.getClassLoader()));
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.http.maxRequestSize = settings.maxJsonBytes();
+            QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
+            pool.setName("http");
+            config.jetty.threadPool = pool;
+            config.routes.before(ctx -> {
+                if (!ANONYMOUS.contains(ctx.path())) {
+                    identity.resolve(ctx);
+                }
+            });
+            ErrorMapping.register(config);
+            for (RouteModule module : modules) {
+                module.register(config);
+            }
+        });
+    }
+}

@@ -1,0 +1,42 @@
+package dev.docannotator.http;
+
+import dev.docannotator.tasks.DocumentRecord;
+import dev.docannotator.tasks.TaskView;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The API's JSON shapes of documents and tasks. */
+final class TaskJson {
+    private TaskJson() {
+    }
+
+    static Map<String, Object> document(DocumentRecord doc) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("document_id", doc.documentId());
+        json.put("filename", doc.filename());
+        json.put("format", doc.format().id());
+        json.put("size_bytes", doc.sizeBytes());
+        return json;
+    }
+
+    static Map<String, Object> task(TaskView t) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("task_id", t.taskId());
+        json.put("status", t.status().id());
+        json.put("stage", t.stage().id());
+        json.put("progress", t.progress());
+        json.put("document_id", t.documentId());
+        json.put("filename", t.filename());
+        json.put("format", t.format().id());
+        json.put("message", t.message() == null ? "" : t.message());
+        json.put("created_at", t.createdAt().toString());
+        json.put("updated_at", t.updatedAt().toString());
+        json.put("annotation_count", t.annotationCount());
+        json.put("resumable", t.resumable());
+        json.put("pausable", t.pausable());
+        if (t.errorCode() != null) {
+            json.put("error", Map.of("code", t.errorCode(), "message", t.errorMessage()));
+        }
+        return json;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.docannotator.http;
+
+import dev.docannotator.common.Json;
+import dev.docannotator.common.Messages;
+import dev.docannotator.tasks.DocumentRecord;
+import dev.docannotator.tasks.Task;
+import dev.docannotator.tasks.TaskFiles;
+import dev.docannotator.tasks.TaskService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Documents, the annotation stream and the tasks API. Handlers parse and validate, call the service, respond. */
+public final class TaskRoutes implements RouteModule {
+    static final String TASK_TYPE = "DOC_ANNOTATE";
+    private static final int MAX_REQUIREMENT_CHARS = 10_000;
+
+    private final TaskService tasks;
+    private final TaskStreamer streamer;
+    private final Uploads uploads;
+
+    public TaskRoutes(TaskService tasks, TaskStreamer streamer, long maxUploadBytes) {
+        this.tasks = tasks;
+        this.streamer = streamer;
+        this.uploads = new Uploads(tasks.files(), maxUploadBytes);
+    }
+
+    @Override
+    public void register(JavalinConfig config) {
+        config.routes.post("/api/documents", this::upload);
+        config.routes.post("/api/chat/stream", this::chatStream);
+        config.routes.get("/api/tasks", ctx -> ctx.json(Map.of("tasks",
+                tasks.list(Identity.of(ctx)).stream().map(TaskJson::task).toList())));
+        config.routes.get("/api/tasks/{id}", ctx -> ctx.json(TaskJson.task(
+                tasks.get(Identity.of(ctx), ctx.pathParam("id"), Requests.locale(ctx)))));
+        config.routes.post("/api/tasks/{id}/cancel", this::cancel);
+        config.routes.post("/api/tasks/{id}/resume", this::resume);
+        config.routes.get("/api/tasks/{id}/events", this::events);
+        config.routes.get("/api/tasks/{id}/annotations", this::annotations);
+        config.routes.get("/api/tasks/{id}/result", this::result);
+    }
+
+    private void upload(Context ctx) {
+        try (Uploads.Form form = uploads.read(ctx)) {
+            if (form.file() == null) {
+                throw ApiException.invalidRequest(Requests.messages(ctx).get("upload.no_file"));
+            }
+            DocumentRecord doc = tasks.storeDocument(Identity.of(ctx), form.file(), form.filename());
+            ctx.status(201).json(TaskJson.document(doc));
+        }
+    }
+
+    private void chatStream(Context ctx) {
+        long start = System.nanoTime();
+        Locale locale = Requests.locale(ctx);
+        Messages messages = Requests.messages(ctx);
+        String user = Identity.of(ctx);
+        Map<String, String> fields;
+        String documentId;
+        if (Uploads.isMultipart(ctx)) {
+            try (Uploads.Form form = uploads.read(ctx)) {
+                fields = form.fields();
+                validate(fields, messages, form.file() != null);
+                documentId = form.file() != null
+                        ? tasks.storeDocument(user, form.file(), form.filename()).documentId()
+                        : fields.get("document_id");
+            }
+        } else {
+            fields = jsonFields(ctx, messages);
+            validate(fields, messages, false);
+            documentId = fields.get("document_id");
+        }
+        Task task = tasks.submit(user, documentId, fields.getOrDefault("message", ""), fields.get("task_id"), locale);
+        streamer.stream(ctx, task, 0, start, true);
+    }
+
+    /** Checks the stream request's fields before anything starts. */
+    private static void validate(Map<String, String> fields, Messages messages, boolean hasFile) {
+        String type = fields.get("task_type");
+        if (type != null && !TASK_TYPE.equals(type)) {
+            throw ApiException.invalidRequest(messages.get("stream.task_type", TASK_TYPE));
+        }
+        String taskId = fields.get("task_id");
+        if (taskId != null && !TaskFiles.ID.matcher(taskId).matches()) {
+            throw ApiException.invalidRequest(messages.get("stream.task_id"));
+        }
+        String message = fields.get("message");
+        if (message != null && message.length() > MAX_REQUIREMENT_CHARS) {
+            throw ApiException.invalidRequest(messages.get("stream.message_too_long", MAX_REQUIREMENT_CHARS));
+        }
+        String documentId = fields.get("document_id");
+        if (!hasFile && (documentId == null || documentId.isBlank())) {
+            throw ApiException.invalidRequest(messages.get("stream.document_missing"));
+        }
+    }
+
+    /** The JSON body as string fields; anything but an object of strings is a 400. */
+    private static Map<String, String> jsonFields(Context ctx, Messages messages) {
+        String contentType = ctx.header("Content-Type");
+        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw ApiException.invalidRequest(messages.get("request.content_type"));
+        }
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalidRequest(messages.get("request.malformed_json"));
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiException.invalidRequest(messages.get("request.json_object"));
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String name : List.of("message", "task_type", "document_id", "task_id")) {
+            JsonNode value = node.get(name);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (!value.isTextual()) {
+                throw ApiException.invalidRequest(messages.get("request.field_string", name));
+            }
+            fields.put(name, value.asText());
+        }
+        return fields;
+    }
+
+    private void cancel(Context ctx) {
+        String id = ctx.pathParam("id");
+        tasks.cancel(Identity.of(ctx), id, Requests.locale(ctx));
+        ctx.json(Map.of("task_id", id, "status", "cancelled"));
+    }
+
+    private void resume(Context ctx) {
+        long start = System.nanoTime();
+        String user = Identity.of(ctx);
+        Locale locale = Requests.locale(ctx);
+        String id = ctx.pathParam("id");
+        long cursor = tasks.resume(user, id, locale);
+        streamer.stream(ctx, tasks.attach(user, id, locale), cursor, start, true);
+    }
+
+    private void events(Context ctx) {
+        long start = System.nanoTime();
+        Task task = tasks.attach(Identity.of(ctx), ctx.pathParam("id"), Requests.locale(ctx));
+        streamer.stream(ctx, task, lastEventId(ctx), start, false);
+    }
+
+    private static long lastEventId(Context ctx) {
+        String value = ctx.header("Last-Event-ID");
+        if (value == null || value.isBlank()) {
+            value = ctx.queryParam("last_event_id");
+        }
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            long seq = Long.parseLong(value.trim());
+            if (seq < 0) {
+                throw new NumberFormatException();
+            }
+            return seq;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidRequest(Requests.messages(ctx).get("events.last_event_id"));
+        }
+    }
+
+    private void annotations(Context ctx) {
+        TaskService.AnnotationsView view = tasks.annotations(Identity.of(ctx), ctx.pathParam("id"), Requests.locale(ctx));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("text", view.text());
+        json.put("annotations", view.annotations());
+        ctx.result(Json.write(json)).contentType("application/json; charset=utf-8");
+    }
+
+    private void result(Context ctx) throws java.io.IOException {
+        TaskService.ResultFile file = tasks.result(Identity.of(ctx), ctx.pathParam("id"), Requests.locale(ctx));
+        ctx.contentType(file.contentType());
+        ctx.header("Content-Disposition", contentDisposition(file.filename()));
+        InputStream in = Files.newInputStream(file.path());
+        ctx.result(in);
+    }
+
+    /** attachment; filename="<ascii>"; filename*=UTF-8''<encoded> — safe for any name. */
+    static String contentDisposition(String filename) {
+        StringBuilder ascii = new StringBuilder();
+        for (char c : filename.toCharArray()) {
+            ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? c : '_');
+        }
+        String encoded = java.net.URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+}

@@ -1,0 +1,2 @@
+/** The embedded SQLite database and its versioned migrations. */
+package dev.docannotator.storage;

@@ -1,0 +1,145 @@
+package dev.docannotator.tasks;
+
+import dev.docannotator.common.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The ordered events of one task over its whole life. It assigns the sequence numbers, wakes the streams that
+ * follow it, and hands every accepted event to a sink that persists it. A terminal event closes the log: later
+ * events are dropped until a resume reopens it, so nothing reaches a client after it was told the task ended.
+ */
+public final class EventLog {
+    /** What a reader gets: the events after its cursor and whether the log was closed at that moment. */
+    public record Batch(List<TaskEvent> events, boolean closed) {
+    }
+
+    private final String taskId;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final List<TaskEvent> events;
+    private final Consumer<TaskEvent> sink;
+    private boolean closed;
+
+    /** A log continuing {@code history} (seq 1..n, in order), open or closed. */
+    public EventLog(String taskId, List<TaskEvent> history, boolean closed, Consumer<TaskEvent> sink) {
+        this.taskId = taskId;
+        this.events = new ArrayList<>(history);
+        this.closed = closed;
+        this.sink = sink;
+    }
+
+    public String taskId() {
+        return taskId;
+    }
+
+    /**
+     * Appends an event; returns it, or null when the log is closed (the event is dropped). A terminal event
+     * closes the log. {@code fields} are the data besides "type" and "task_id".
+     */
+    public TaskEvent append(String type, Map<String, ?> fields) {
+        lock.lock();
+        try {
+            if (closed) {
+                return null;
+            }
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("type", type);
+            data.put("task_id", taskId);
+            data.putAll(fields);
+            TaskEvent event = new TaskEvent(events.size() + 1L, type, Json.write(data));
+            events.add(event);
+            if (event.terminal()) {
+                closed = true;
+            }
+            sink.accept(event);
+            changed.signalAll();
+            return event;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Opens a closed log again for a resumed run; the sequence continues. */
+    public void reopen() {
+        lock.lock();
+        try {
+            closed = false;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean closed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public long lastSeq() {
+        lock.lock();
+        try {
+            return events.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Events with seq greater than {@code after}, without waiting. */
+    public Batch after(long after) {
+        lock.lock();
+        try {
+            return snapshot(after);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} for events after {@code after} (or for the log to be closed)
+     * and returns them; an empty open batch means the wait timed out.
+     */
+    public Batch await(long after, long timeoutMillis) throws InterruptedException {
+        lock.lock();
+        try {
+            long remaining = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (events.size() <= after && !closed && remaining > 0) {
+                remaining = changed.awaitNanos(remaining);
+            }
+            return snapshot(after);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Batch snapshot(long after) {
+        int from = (int) Math.max(0, Math.min(after, events.size()));
+        return new Batch(List.copyOf(events.subList(from, events.size())), closed);
+    }
+
+    /** How many annotation events were delivered to the log (each annotation is sent once over the task's life). */
+    public int annotationEvents() {
+        lock.lock();
+        try {
+            int count = 0;
+            for (TaskEvent event : events) {
+                if (TaskEvent.ANNOTATION.equals(event.type())) {
+                    count++;
+                }
+            }
+            return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

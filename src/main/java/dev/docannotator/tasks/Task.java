@@ -1,0 +1,175 @@
+package dev.docannotator.tasks;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.document.ExtractedText;
+import dev.docannotator.pipeline.Stage;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A task held in memory while it can change: its mutable state, its event log and the signals between the
+ * request threads and its worker. State changes happen under the task's monitor; the worker polls
+ * {@link #stopRequested()} between two pipeline steps.
+ */
+public final class Task {
+    private final TaskView initial;
+    private final EventLog log;
+
+    private TaskStatus status;
+    private Stage stage;
+    private int progress;
+    private String message;
+    private String errorCode;
+    private String errorMessage;
+    private int annotationCount;
+    private Instant updatedAt;
+
+    private volatile boolean stopRequested;
+    private volatile long cancelRequestedNanos;
+    private CompletableFuture<Void> worker = CompletableFuture.completedFuture(null);
+    private int readers;
+    private int annotationsSent;
+    private ExtractedText liveText;
+    private List<Annotation> liveAnnotations = List.of();
+
+    Task(TaskView view, EventLog log) {
+        this.initial = view;
+        this.log = log;
+        this.status = view.status();
+        this.stage = view.stage();
+        this.progress = view.progress();
+        this.message = view.message();
+        this.errorCode = view.errorCode();
+        this.errorMessage = view.errorMessage();
+        this.annotationCount = view.annotationCount();
+        this.updatedAt = view.updatedAt();
+        this.annotationsSent = log.annotationEvents();
+    }
+
+    public String id() {
+        return initial.taskId();
+    }
+
+    public String userId() {
+        return initial.userId();
+    }
+
+    public boolean pausable() {
+        return initial.pausable();
+    }
+
+    public EventLog log() {
+        return log;
+    }
+
+    TaskView initial() {
+        return initial;
+    }
+
+    public synchronized TaskView view() {
+        return new TaskView(initial.taskId(), initial.userId(), initial.documentId(), initial.filename(),
+                initial.format(), initial.requirement(), initial.locale(), initial.pausable(), status, stage, progress,
+                message, errorCode, errorMessage, annotationCount, initial.createdAt(), updatedAt);
+    }
+
+    public synchronized TaskStatus status() {
+        return status;
+    }
+
+    synchronized void status(TaskStatus newStatus, Instant now) {
+        status = newStatus;
+        updatedAt = now;
+    }
+
+    synchronized Stage stage() {
+        return stage;
+    }
+
+    synchronized int progress() {
+        return progress;
+    }
+
+    synchronized String message() {
+        return message;
+    }
+
+    synchronized void progress(Stage newStage, int newProgress, String newMessage, Instant now) {
+        stage = newStage;
+        progress = Math.max(progress, newProgress);
+        message = newMessage;
+        updatedAt = now;
+    }
+
+    synchronized void failed(String code, String text, Instant now) {
+        status = TaskStatus.FAILED;
+        errorCode = code;
+        errorMessage = text;
+        message = text;
+        updatedAt = now;
+    }
+
+    synchronized void annotationCount(int count) {
+        annotationCount = count;
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    void requestStop(long nowNanos) {
+        cancelRequestedNanos = nowNanos;
+        stopRequested = true;
+    }
+
+    /** When the last cancel was requested (System.nanoTime), 0 when never. */
+    public long cancelRequestedNanos() {
+        return cancelRequestedNanos;
+    }
+
+    synchronized void workerStarted(CompletableFuture<Void> done) {
+        stopRequested = false;
+        worker = done;
+    }
+
+    synchronized CompletableFuture<Void> worker() {
+        return worker;
+    }
+
+    synchronized boolean workerActive() {
+        return !worker.isDone();
+    }
+
+    synchronized int attachReader() {
+        return ++readers;
+    }
+
+    synchronized int detachReader() {
+        return --readers;
+    }
+
+    synchronized int readers() {
+        return readers;
+    }
+
+    synchronized int annotationsSent() {
+        return annotationsSent;
+    }
+
+    synchronized void annotationSent() {
+        annotationsSent++;
+    }
+
+    synchronized void live(ExtractedText text, List<Annotation> annotations) {
+        liveText = text;
+        liveAnnotations = annotations;
+    }
+
+    synchronized ExtractedText liveText() {
+        return liveText;
+    }
+
+    synchronized List<Annotation> liveAnnotations() {
+        return liveAnnotations;
+    }
+}

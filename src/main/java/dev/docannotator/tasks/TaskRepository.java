@@ -1,0 +1,330 @@
+package dev.docannotator.tasks;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.common.Json;
+import dev.docannotator.document.DocumentFormat;
+import dev.docannotator.pipeline.Checkpoint;
+import dev.docannotator.pipeline.Stage;
+import dev.docannotator.storage.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** SQL for documents, tasks, checkpoints, annotations and event logs. */
+public final class TaskRepository {
+    private static final String TASK_COLUMNS = "task_id, user_id, document_id, filename, format, requirement, locale, "
+            + "pausable, status, stage, progress, message, error_code, error_message, annotation_count, created_at, updated_at";
+
+    private static final java.time.format.DateTimeFormatter STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** One event of one task, as the persister queues it. */
+    public record PendingEvent(String taskId, TaskEvent event) {
+    }
+
+    private final Database db;
+
+    public TaskRepository(Database db) {
+        this.db = db;
+        db.migrate(TaskMigrations.all());
+    }
+
+    public void insertDocument(DocumentRecord doc) {
+        db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO documents (document_id, user_id, filename, format, "
+                    + "size_bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                st.setString(1, doc.documentId());
+                st.setString(2, doc.userId());
+                st.setString(3, doc.filename());
+                st.setString(4, doc.format().id());
+                st.setLong(5, doc.sizeBytes());
+                st.setString(6, ts(doc.createdAt()));
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<DocumentRecord> findDocument(String documentId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT document_id, user_id, filename, format, size_bytes, "
+                    + "created_at FROM documents WHERE document_id = ?")) {
+                st.setString(1, documentId);
+                ResultSet rs = st.executeQuery();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new DocumentRecord(rs.getString(1), rs.getString(2), rs.getString(3),
+                        DocumentFormat.fromId(rs.getString(4)), rs.getLong(5), Instant.parse(rs.getString(6))));
+            }
+        });
+    }
+
+    public boolean taskExists(String taskId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM tasks WHERE task_id = ?")) {
+                st.setString(1, taskId);
+                return st.executeQuery().next();
+            }
+        });
+    }
+
+    public void insertTask(TaskView task) {
+        db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO tasks (" + TASK_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                bindTask(st, task);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<TaskView> findTask(String taskId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + TASK_COLUMNS + " FROM tasks WHERE task_id = ?")) {
+                st.setString(1, taskId);
+                ResultSet rs = st.executeQuery();
+                return rs.next() ? Optional.of(taskFrom(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /** The user's tasks, newest first. */
+    public List<TaskView> listTasks(String userId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT " + TASK_COLUMNS
+                    + " FROM tasks WHERE user_id = ? ORDER BY created_at DESC, rowid DESC")) {
+                st.setString(1, userId);
+                ResultSet rs = st.executeQuery();
+                List<TaskView> tasks = new ArrayList<>();
+                while (rs.next()) {
+                    tasks.add(taskFrom(rs));
+                }
+                return tasks;
+            }
+        });
+    }
+
+    /** Count of tasks per (status, pausable), for the metrics. */
+    public Map<String, Integer> countByStatusAndPausable() {
+        return db.read(c -> {
+            Map<String, Integer> counts = new java.util.HashMap<>();
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT status, pausable, count(*) FROM tasks GROUP BY status, pausable")) {
+                ResultSet rs = st.executeQuery();
+                while (rs.next()) {
+                    counts.put(rs.getString(1) + "|" + (rs.getInt(2) != 0), rs.getInt(3));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** After a restart: tasks that were queued or running come back interrupted. Returns how many. */
+    public int markUnfinishedInterrupted(Instant now) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "UPDATE tasks SET status = 'interrupted', updated_at = ? WHERE status IN ('queued', 'running')")) {
+                st.setString(1, ts(now));
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<Checkpoint> loadCheckpoint(String taskId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT json FROM checkpoints WHERE task_id = ?")) {
+                st.setString(1, taskId);
+                ResultSet rs = st.executeQuery();
+                return rs.next() ? Optional.of(Json.read(rs.getString(1), Checkpoint.class)) : Optional.empty();
+            }
+        });
+    }
+
+    public List<TaskEvent> loadEvents(String taskId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT seq, type, data FROM task_events WHERE task_id = ? ORDER BY seq")) {
+                st.setString(1, taskId);
+                ResultSet rs = st.executeQuery();
+                List<TaskEvent> events = new ArrayList<>();
+                while (rs.next()) {
+                    events.add(new TaskEvent(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+                return events;
+            }
+        });
+    }
+
+    /** Writes one batch of queued changes in one transaction (events, task rows, checkpoints, final annotations). */
+    public void writeBatch(List<PendingEvent> events, Collection<TaskView> tasks, Map<String, Checkpoint> checkpoints,
+                           Map<String, List<Annotation>> annotations) {
+        db.inTransaction(c -> {
+            upsertTasks(c, tasks);
+            if (!events.isEmpty()) {
+                try (PreparedStatement st = c.prepareStatement(
+                        "INSERT OR REPLACE INTO task_events (task_id, seq, type, data) VALUES (?, ?, ?, ?)")) {
+                    for (PendingEvent pending : events) {
+                        st.setString(1, pending.taskId());
+                        st.setLong(2, pending.event().seq());
+                        st.setString(3, pending.event().type());
+                        st.setString(4, pending.event().data());
+                        st.addBatch();
+                    }
+                    st.executeBatch();
+                }
+            }
+            for (Map.Entry<String, Checkpoint> entry : checkpoints.entrySet()) {
+                try (PreparedStatement st = c.prepareStatement(
+                        "INSERT OR REPLACE INTO checkpoints (task_id, json, updated_at) VALUES (?, ?, ?)")) {
+                    st.setString(1, entry.getKey());
+                    st.setString(2, Json.write(entry.getValue()));
+                    st.setString(3, ts(Instant.now()));
+                    st.executeUpdate();
+                }
+            }
+            for (Map.Entry<String, List<Annotation>> entry : annotations.entrySet()) {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM annotations WHERE task_id = ?")) {
+                    del.setString(1, entry.getKey());
+                    del.executeUpdate();
+                }
+                try (PreparedStatement st = c.prepareStatement(
+                        "INSERT INTO annotations (task_id, idx, json) VALUES (?, ?, ?)")) {
+                    int idx = 0;
+                    for (Annotation annotation : entry.getValue()) {
+                        st.setString(1, entry.getKey());
+                        st.setInt(2, idx++);
+                        st.setString(3, Json.write(annotation));
+                        st.addBatch();
+                    }
+                    st.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Ids of finished tasks and of documents last touched before {@code cutoff}, for retention. */
+    public record Expired(List<String> taskIds, List<String> documentIds) {
+    }
+
+    public Expired expiredBefore(Instant cutoff) {
+        return db.read(c -> {
+            List<String> tasks = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT task_id FROM tasks WHERE updated_at < ? "
+                    + "AND status NOT IN ('queued', 'running')")) {
+                st.setString(1, ts(cutoff));
+                ResultSet rs = st.executeQuery();
+                while (rs.next()) {
+                    tasks.add(rs.getString(1));
+                }
+            }
+            List<String> documents = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT document_id FROM documents d WHERE created_at < ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.document_id = d.document_id AND "
+                    + "(t.updated_at >= ? OR t.status IN ('queued', 'running')))")) {
+                st.setString(1, ts(cutoff));
+                st.setString(2, ts(cutoff));
+                ResultSet rs = st.executeQuery();
+                while (rs.next()) {
+                    documents.add(rs.getString(1));
+                }
+            }
+            return new Expired(tasks, documents);
+        });
+    }
+
+    public void deleteTasks(List<String> taskIds) {
+        deleteIds("DELETE FROM tasks WHERE task_id = ?", taskIds);
+    }
+
+    public void deleteDocuments(List<String> documentIds) {
+        deleteIds("DELETE FROM documents WHERE document_id = ?", documentIds);
+    }
+
+    private void deleteIds(String sql, List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                for (String id : ids) {
+                    st.setString(1, id);
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static void upsertTasks(Connection c, Collection<TaskView> tasks) throws SQLException {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement("UPDATE tasks SET status = ?, stage = ?, progress = ?, "
+                + "message = ?, error_code = ?, error_message = ?, annotation_count = ?, updated_at = ? WHERE task_id = ?")) {
+            for (TaskView t : tasks) {
+                st.setString(1, t.status().id());
+                st.setString(2, t.stage().id());
+                st.setInt(3, t.progress());
+                setNullable(st, 4, t.message());
+                setNullable(st, 5, t.errorCode());
+                setNullable(st, 6, t.errorMessage());
+                st.setInt(7, t.annotationCount());
+                st.setString(8, ts(t.updatedAt()));
+                st.setString(9, t.taskId());
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    private static void bindTask(PreparedStatement st, TaskView t) throws SQLException {
+        st.setString(1, t.taskId());
+        st.setString(2, t.userId());
+        st.setString(3, t.documentId());
+        st.setString(4, t.filename());
+        st.setString(5, t.format().id());
+        st.setString(6, t.requirement());
+        st.setString(7, t.locale());
+        st.setInt(8, t.pausable() ? 1 : 0);
+        st.setString(9, t.status().id());
+        st.setString(10, t.stage().id());
+        st.setInt(11, t.progress());
+        setNullable(st, 12, t.message());
+        setNullable(st, 13, t.errorCode());
+        setNullable(st, 14, t.errorMessage());
+        st.setInt(15, t.annotationCount());
+        st.setString(16, ts(t.createdAt()));
+        st.setString(17, ts(t.updatedAt()));
+    }
+
+    /** Fixed-width UTC millisecond timestamps, so that text order is time order. */
+    static String ts(Instant instant) {
+        return STAMP.format(instant);
+    }
+
+    private static void setNullable(PreparedStatement st, int index, String value) throws SQLException {
+        if (value == null) {
+            st.setNull(index, Types.VARCHAR);
+        } else {
+            st.setString(index, value);
+        }
+    }
+
+    private static TaskView taskFrom(ResultSet rs) throws SQLException {
+        return new TaskView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                DocumentFormat.fromId(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getInt(8) != 0,
+                TaskStatus.fromId(rs.getString(9)), Stage.fromId(rs.getString(10)), rs.getInt(11), rs.getString(12),
+                rs.getString(13), rs.getString(14), rs.getInt(15), Instant.parse(rs.getString(16)),
+                Instant.parse(rs.getString(17)));
+    }
+}

@@ -1,0 +1,508 @@
+package dev.docannotator.tasks;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.common.Messages;
+import dev.docannotator.document.DocumentFormat;
+import dev.docannotator.document.ExtractedText;
+import dev.docannotator.http.ApiException;
+import dev.docannotator.http.ServerBusyException;
+import dev.docannotator.pipeline.Checkpoint;
+import dev.docannotator.pipeline.Engine;
+import dev.docannotator.pipeline.Stage;
+import dev.docannotator.rollout.FeatureDecider;
+import dev.docannotator.rollout.Features;
+import dev.docannotator.storage.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tasks service: documents, admission, cancel, resume, re-attach, queries, recovery after a restart,
+ * retention and graceful shutdown. Tasks that can still change are held in memory (with their event logs);
+ * resting ones are read from the database. Errors are thrown as {@link ApiException}s with texts in the
+ * caller's language.
+ */
+public final class TaskService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskService.class);
+    private static final long EVICT_AFTER_MILLIS = 30_000;
+
+    /** Tuning of the service, taken from the application's settings. */
+    public record Options(int workers, int queueCapacity, int perUserLimit, Duration disconnectGrace,
+                          Duration retention, Duration cleanupInterval, Duration checkpointInterval) {
+    }
+
+    /** The text and annotations of a task, as far as they are known. */
+    public record AnnotationsView(String text, List<Annotation> annotations) {
+    }
+
+    /** The annotated document of a completed task. */
+    public record ResultFile(Path path, String filename, String contentType) {
+    }
+
+    private final Options options;
+    private final Engine engine;
+    private final FeatureDecider features;
+    private final TaskMetrics metrics;
+    private final Clock clock;
+    private final TaskFiles files;
+    private final TaskRepository repository;
+    private final WriteBehind store;
+    private final Scheduler scheduler;
+    private final HeapReleaseProbe heapProbe;
+    private final ScheduledExecutorService timers;
+    private final Map<String, Task> live = new ConcurrentHashMap<>();
+
+    public TaskService(Options options, Engine engine, FeatureDecider features, TaskMetrics metrics, Clock clock,
+                       Path dataDir, Database database) {
+        this.options = options;
+        this.engine = engine;
+        this.features = features;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.files = new TaskFiles(dataDir);
+        this.repository = new TaskRepository(database);
+        this.store = new WriteBehind(repository, 100);
+        this.heapProbe = new HeapReleaseProbe(metrics, TimeUnit.SECONDS.toNanos(60));
+        TaskWorker worker = new TaskWorker(engine, files, store, repository, metrics, heapProbe, clock,
+                options.checkpointInterval());
+        this.scheduler = new Scheduler(options.workers(), options.queueCapacity(), options.perUserLimit(),
+                worker::run, this::reportPosition);
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "task-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        files.clearUploads();
+        int interrupted = repository.markUnfinishedInterrupted(clock.instant());
+        if (interrupted > 0) {
+            LOG.info("{} task(s) that were running when the server stopped are now interrupted and resumable", interrupted);
+        }
+        metrics.registerGauges(repository::countByStatusAndPausable, scheduler::queueDepth);
+        long cleanup = options.cleanupInterval().toMillis();
+        timers.scheduleWithFixedDelay(this::cleanupQuietly, cleanup, cleanup, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::housekeeping, 5, 5, TimeUnit.SECONDS);
+    }
+
+    public TaskFiles files() {
+        return files;
+    }
+
+    // ---- documents ----
+
+    /**
+     * Admits an uploaded file (sniffing, limits, validation) and stores it under a generated id. The upload file
+     * is moved or deleted either way. Throws DocumentRejectedException for a bad document.
+     */
+    public DocumentRecord storeDocument(String userId, Path upload, String filename) {
+        try {
+            String safeName = displayName(filename);
+            DocumentFormat format = engine.admit(upload, safeName);
+            String id = UUID.randomUUID().toString();
+            Files.move(upload, files.document(id), StandardCopyOption.ATOMIC_MOVE);
+            DocumentRecord doc = new DocumentRecord(id, userId, safeName, format, Files.size(files.document(id)),
+                    clock.instant());
+            repository.insertDocument(doc);
+            return doc;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the uploaded document", e);
+        } finally {
+            TaskFiles.deleteQuietly(upload);
+        }
+    }
+
+    /** The caller's document, or 404. */
+    public DocumentRecord document(String userId, String documentId, Locale locale) {
+        Optional<DocumentRecord> doc = TaskFiles.ID.matcher(documentId).matches()
+                ? repository.findDocument(documentId) : Optional.empty();
+        if (doc.isEmpty() || !doc.get().userId().equals(userId) || !Files.exists(files.document(documentId))) {
+            throw ApiException.notFound(text(locale, "document.not_found"));
+        }
+        return doc.get();
+    }
+
+    // ---- tasks ----
+
+    /** Creates a task over the caller's document and admits it; its log starts with the {@code task} event. */
+    public Task submit(String userId, String documentId, String requirement, String requestedTaskId, Locale locale) {
+        DocumentRecord doc = document(userId, documentId, locale);
+        String taskId = requestedTaskId != null ? requestedTaskId : UUID.randomUUID().toString();
+        if (live.containsKey(taskId) || repository.taskExists(taskId)) {
+            throw ApiException.conflict(text(locale, "task.id_taken", taskId));
+        }
+        boolean pausable = features.isEnabled(Features.PAUSABLE_STREAMING, userId);
+        Instant now = clock.instant();
+        TaskView view = new TaskView(taskId, userId, doc.documentId(), doc.filename(), doc.format(),
+                requirement == null ? "" : requirement, locale.toLanguageTag(), pausable, TaskStatus.QUEUED,
+                Stage.QUEUED, 0, null, null, null, 0, now, now);
+        Task task = new Task(view, new EventLog(taskId, List.of(), false, e -> store.event(taskId, e)));
+        admit(task, locale, () -> {
+            repository.insertTask(view);
+            live.put(taskId, task);
+        });
+        return task;
+    }
+
+    /** Cancels the caller's task: the stream is told at once, the worker stops at its next step. Idempotent. */
+    public void cancel(String userId, String taskId, Locale locale) {
+        Task task = owned(userId, taskId, locale);
+        if (!task.pausable()) {
+            throw ApiException.featureDisabled(text(locale, "feature.pausable_off"));
+        }
+        TaskStatus status = task.status();
+        if (status == TaskStatus.COMPLETED || status == TaskStatus.FAILED) {
+            throw ApiException.conflict(text(locale, "task.cancel_finished", status.id()));
+        }
+        cancelInternal(task, true);
+    }
+
+    /**
+     * Cancels a queued or running task (resumable). Takes the task out of the waiting line first, outside the
+     * task's monitor, because the scheduler's lock is always taken before a task's.
+     */
+    private void cancelInternal(Task task, boolean byUser) {
+        boolean wasWaiting = scheduler.removeWaiting(task);
+        synchronized (task) {
+            TaskStatus status = task.status();
+            if (status == TaskStatus.INTERRUPTED) {
+                task.status(TaskStatus.CANCELLED, clock.instant());
+                store.task(task.view());
+                return;
+            }
+            if (!status.unfinished()) {
+                return;
+            }
+            task.requestStop(System.nanoTime());
+            task.status(TaskStatus.CANCELLED, clock.instant());
+            Messages messages = messages(task);
+            Map<String, Object> data = new LinkedHashMap<>();
+            Stage stage = task.stage() == Stage.DONE ? Stage.APPLY : task.stage();
+            data.put("stage", stage.id());
+            data.put("progress", task.progress());
+            data.put("message", messages.get(byUser ? "cancelled.message" : "cancelled.abandoned"));
+            data.put("detail", messages.get("cancelled.detail", messages.get("stage." + stage.id()), task.progress()));
+            data.put("resumable", true);
+            task.log().append(TaskEvent.CANCELLED, data);
+            store.task(task.view());
+            if (wasWaiting) {
+                LOG.debug("Task {} cancelled while waiting", task.id());
+            }
+        }
+    }
+
+    /** Continues a cancelled or interrupted task from its checkpoint; returns the seq the new stream follows. */
+    public long resume(String userId, String taskId, Locale locale) {
+        Task task = owned(userId, taskId, locale);
+        if (!task.status().resumable()) {
+            throw ApiException.conflict(text(locale, "task.not_resumable", task.status().id()));
+        }
+        awaitWorker(task);
+        store.flush();
+        Checkpoint checkpoint = repository.loadCheckpoint(taskId).orElse(Checkpoint.start());
+        long cursor = task.log().lastSeq();
+        admit(task, locale, () -> {
+            if (!task.status().resumable()) {
+                throw ApiException.conflict(text(locale, "task.not_resumable", task.status().id()));
+            }
+            task.log().reopen();
+        }, checkpoint);
+        return cursor;
+    }
+
+    private void awaitWorker(Task task) {
+        try {
+            task.worker().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the task's worker", e);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("The task's previous worker did not stop", e);
+        }
+    }
+
+    private void admit(Task task, Locale locale, Runnable beforeAnnounce) {
+        admit(task, locale, beforeAnnounce, null);
+    }
+
+    /** Admits the task; under the scheduler's lock, announces it: the task event, unsent annotations, its position. */
+    private void admit(Task task, Locale locale, Runnable beforeAnnounce, Checkpoint resumeFrom) {
+        try {
+            scheduler.admit(task, (t, running, position) -> {
+                beforeAnnounce.run();
+                synchronized (t) {
+                    t.status(running ? TaskStatus.RUNNING : TaskStatus.QUEUED, clock.instant());
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("status", running ? "running" : "queued");
+                    data.put("pausable", t.pausable());
+                    t.log().append(TaskEvent.TASK, data);
+                    if (resumeFrom != null) {
+                        for (Annotation annotation : resumeFrom.annotations()) {
+                            TaskWorker.sendAnnotation(t, annotation);
+                        }
+                    }
+                    if (!running) {
+                        appendPosition(t, position);
+                    }
+                    store.task(t.view());
+                }
+            });
+        } catch (Scheduler.RefusedException e) {
+            switch (e.refusal()) {
+                case USER_LIMIT -> throw ApiException.tooManyRequests(
+                        text(locale, "admission.user_limit", options.perUserLimit()));
+                case QUEUE_FULL -> throw new ServerBusyException(text(locale, "admission.queue_full"), 5);
+                default -> throw new ServerBusyException(text(locale, "admission.stopping"), 10);
+            }
+        }
+    }
+
+    private void reportPosition(Task task, int position) {
+        synchronized (task) {
+            appendPosition(task, position);
+        }
+    }
+
+    private void appendPosition(Task task, int position) {
+        Messages messages = messages(task);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("stage", Stage.QUEUED.id());
+        data.put("progress", task.progress());
+        data.put("message", messages.get("queue.message", position));
+        data.put("detail", messages.get("queue.detail", position - 1));
+        task.log().append(TaskEvent.PROGRESS, data);
+    }
+
+    /** The caller's task (for streaming), or 404. */
+    public Task attach(String userId, String taskId, Locale locale) {
+        return owned(userId, taskId, locale);
+    }
+
+    /** A stream started following the task. */
+    public void streamAttached(Task task) {
+        task.attachReader();
+    }
+
+    /**
+     * A stream stopped following the task. When it was the last one and the client went away, the task keeps
+     * going for the grace period and is then cancelled (resumable) unless a client re-attached meanwhile.
+     */
+    public void streamDetached(Task task, boolean clientGone) {
+        int readers = task.detachReader();
+        if (clientGone && readers == 0 && task.status().unfinished()) {
+            timers.schedule(() -> {
+                if (task.readers() == 0 && task.status().unfinished()) {
+                    LOG.info("No client follows task {} any more; cancelling it (resumable)", task.id());
+                    cancelInternal(task, false);
+                }
+            }, options.disconnectGrace().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public List<TaskView> list(String userId) {
+        store.flush();
+        List<TaskView> fromDb = repository.listTasks(userId);
+        List<TaskView> result = new ArrayList<>(fromDb.size());
+        for (TaskView view : fromDb) {
+            Task inMemory = live.get(view.taskId());
+            result.add(inMemory != null ? inMemory.view() : view);
+        }
+        return result;
+    }
+
+    public TaskView get(String userId, String taskId, Locale locale) {
+        return owned(userId, taskId, locale).view();
+    }
+
+    public AnnotationsView annotations(String userId, String taskId, Locale locale) {
+        Task task = owned(userId, taskId, locale);
+        ExtractedText text = task.liveText();
+        if (text != null) {
+            return new AnnotationsView(text.text(), task.liveAnnotations());
+        }
+        store.flush();
+        return repository.loadCheckpoint(taskId)
+                .map(c -> new AnnotationsView(c.text().text(), c.annotations()))
+                .orElse(new AnnotationsView("", List.of()));
+    }
+
+    public ResultFile result(String userId, String taskId, Locale locale) {
+        TaskView view = owned(userId, taskId, locale).view();
+        Path path = files.result(taskId, view.format());
+        if (view.status() != TaskStatus.COMPLETED || !Files.exists(path)) {
+            throw ApiException.conflict(text(locale, "result.not_ready", view.status().id()));
+        }
+        String name = view.filename();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        return new ResultFile(path, base + ".annotated." + view.format().outputExtension(),
+                view.format().outputContentType());
+    }
+
+    /** Whether new tasks are admitted (false while draining). */
+    public boolean accepting() {
+        return scheduler.accepting();
+    }
+
+    public int runningTasks() {
+        return scheduler.runningCount();
+    }
+
+    /** Tasks held in memory (unfinished ones and recently active ones). */
+    public int liveTasks() {
+        return live.size();
+    }
+
+    /** The caller's task, loaded from the database into memory when needed; 404 for unknown or another's. */
+    private Task owned(String userId, String taskId, Locale locale) {
+        if (taskId == null || !TaskFiles.ID.matcher(taskId).matches()) {
+            throw ApiException.notFound(text(locale, "task.not_found"));
+        }
+        Task task = live.computeIfAbsent(taskId, this::load);
+        if (task == null || !task.userId().equals(userId)) {
+            throw ApiException.notFound(text(locale, "task.not_found"));
+        }
+        return task;
+    }
+
+    private Task load(String taskId) {
+        Optional<TaskView> view = repository.findTask(taskId);
+        if (view.isEmpty()) {
+            return null;
+        }
+        List<TaskEvent> history = repository.loadEvents(taskId);
+        EventLog log = new EventLog(taskId, history, !view.get().status().unfinished(), e -> store.event(taskId, e));
+        return new Task(view.get(), log);
+    }
+
+    // ---- housekeeping ----
+
+    private void housekeeping() {
+        try {
+            heapProbe.check();
+            long now = clock.millis();
+            boolean flushed = false;
+            for (Task task : live.values()) {
+                if (!task.status().unfinished() && task.readers() == 0 && !task.workerActive()
+                        && now - task.view().updatedAt().toEpochMilli() > EVICT_AFTER_MILLIS) {
+                    if (!flushed) {
+                        store.flush();
+                        flushed = true;
+                    }
+                    live.remove(task.id(), task);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Housekeeping failed", e);
+        }
+    }
+
+    private void cleanupQuietly() {
+        try {
+            cleanup();
+        } catch (RuntimeException e) {
+            LOG.warn("Retention cleanup failed", e);
+        }
+    }
+
+    /** Removes finished tasks and documents older than the retention period, with their files. */
+    public void cleanup() {
+        store.flush();
+        TaskRepository.Expired expired = repository.expiredBefore(clock.instant().minus(options.retention()));
+        for (String taskId : expired.taskIds()) {
+            Task task = live.get(taskId);
+            if (task != null && (task.workerActive() || task.readers() > 0)) {
+                continue;
+            }
+            live.remove(taskId);
+            for (DocumentFormat format : DocumentFormat.values()) {
+                TaskFiles.deleteQuietly(files.result(taskId, format));
+            }
+        }
+        repository.deleteTasks(expired.taskIds());
+        for (String documentId : expired.documentIds()) {
+            TaskFiles.deleteQuietly(files.document(documentId));
+        }
+        repository.deleteDocuments(expired.documentIds());
+        if (!expired.taskIds().isEmpty() || !expired.documentIds().isEmpty()) {
+            LOG.info("Retention removed {} task(s) and {} document(s)", expired.taskIds().size(),
+                    expired.documentIds().size());
+        }
+    }
+
+    /**
+     * Graceful stop: refuses new tasks, tells every unfinished task's stream {@code shutdown}, lets running
+     * workers checkpoint (the tasks become interrupted, resumable after a restart) and writes everything.
+     */
+    public void shutdown(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        scheduler.stopAdmitting();
+        for (Task task : live.values()) {
+            synchronized (task) {
+                if (!task.status().unfinished()) {
+                    continue;
+                }
+                task.requestStop(0);
+                task.status(TaskStatus.INTERRUPTED, clock.instant());
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("message", messages(task).get("shutdown.message"));
+                data.put("resumable", true);
+                task.log().append(TaskEvent.SHUTDOWN, data);
+                store.task(task.view());
+            }
+        }
+        try {
+            long left = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) - 500);
+            if (!scheduler.awaitWorkers(left)) {
+                LOG.warn("Some task workers did not stop within the grace period");
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.flush();
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        scheduler.shutdownNow();
+        store.close();
+    }
+
+    private Messages messages(Task task) {
+        return new Messages("http", Locale.forLanguageTag(task.view().locale()));
+    }
+
+    private static String text(Locale locale, String key, Object... args) {
+        return new Messages("http", locale).get(key, args);
+    }
+
+    /** The name shown to the user: the last path segment of what the client sent, without control characters. */
+    private static String displayName(String filename) {
+        String name = filename == null ? "" : filename;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
+        return name.isEmpty() ? "document" : name;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.docannotator.tasks;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.common.Messages;
+import dev.docannotator.document.DocumentRejectedException;
+import dev.docannotator.pipeline.Checkpoint;
+import dev.docannotator.pipeline.Engine;
+import dev.docannotator.pipeline.PipelineEvent;
+import dev.docannotator.pipeline.PipelineInput;
+import dev.docannotator.pipeline.PipelineRun;
+import dev.docannotator.pipeline.Stage;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives one task's pipeline run step by step on a worker thread: checks the stop flag between two steps,
+ * turns pipeline events into log events, saves checkpoints, and on a stop takes the final checkpoint and
+ * closes the run so its memory and files are released.
+ */
+final class TaskWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskWorker.class);
+
+    private final Engine engine;
+    private final TaskFiles files;
+    private final WriteBehind store;
+    private final TaskRepository repository;
+    private final TaskMetrics metrics;
+    private final HeapReleaseProbe heapProbe;
+    private final Clock clock;
+    private final long checkpointIntervalNanos;
+
+    TaskWorker(Engine engine, TaskFiles files, WriteBehind store, TaskRepository repository, TaskMetrics metrics,
+               HeapReleaseProbe heapProbe, Clock clock, Duration checkpointInterval) {
+        this.engine = engine;
+        this.files = files;
+        this.store = store;
+        this.repository = repository;
+        this.metrics = metrics;
+        this.heapProbe = heapProbe;
+        this.clock = clock;
+        this.checkpointIntervalNanos = checkpointInterval.toNanos();
+    }
+
+    void run(Task task) {
+        synchronized (task) {
+            if (task.status() == TaskStatus.QUEUED) {
+                task.status(TaskStatus.RUNNING, clock.instant());
+                store.task(task.view());
+            }
+            if (task.status() != TaskStatus.RUNNING || task.stopRequested()) {
+                return;
+            }
+        }
+        TaskView view = task.view();
+        Locale locale = Messages.supported(Locale.forLanguageTag(view.locale()));
+        Checkpoint from = repository.loadCheckpoint(task.id()).orElse(null);
+        PipelineInput input = new PipelineInput(files.document(view.documentId()), view.format(), view.requirement(),
+                files.result(task.id(), view.format()));
+        PipelineRun run = null;
+        boolean stopped = false;
+        try {
+            run = engine.start(input, from, locale);
+            if (!run.hasNext()) {
+                completeFromCheckpoint(task, run);
+                return;
+            }
+            long lastCheckpoint = System.nanoTime();
+            while (run.hasNext()) {
+                if (task.stopRequested()) {
+                    stopped = true;
+                    break;
+                }
+                List<PipelineEvent> events = run.next();
+                for (PipelineEvent event : events) {
+                    emit(task, run, event);
+                }
+                if (run.stage() != Stage.READ && task.liveText() == null) {
+                    task.live(run.text(), run.annotations());
+                } else if (events.stream().anyMatch(e -> e instanceof PipelineEvent.AnnotationFound)) {
+                    task.live(task.liveText(), run.annotations());
+                }
+                if (run.hasNext() && System.nanoTime() - lastCheckpoint > checkpointIntervalNanos) {
+                    store.checkpoint(task.id(), run.checkpoint());
+                    lastCheckpoint = System.nanoTime();
+                }
+            }
+            if (stopped) {
+                store.checkpoint(task.id(), run.checkpoint());
+            }
+        } catch (DocumentRejectedException e) {
+            fail(task, "unprocessable_document", e.getMessage());
+        } catch (RuntimeException | Error e) {
+            LOG.error("Task {} failed", task.id(), e);
+            fail(task, "internal_error", new Messages("http", locale).get("error.internal"));
+        } finally {
+            if (run != null) {
+                run.close();
+            }
+            task.live(null, List.of());
+            if (stopped) {
+                stoppedAfterCancel(task, run, view);
+            }
+            store.task(task.view());
+        }
+    }
+
+    private void stoppedAfterCancel(Task task, PipelineRun run, TaskView view) {
+        long requested = task.cancelRequestedNanos();
+        if (requested != 0) {
+            metrics.cancelToWorkerStopped(task.pausable(), Duration.ofNanos(System.nanoTime() - requested));
+        }
+        long size = 0;
+        try {
+            size = Files.size(files.document(view.documentId()));
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // the estimate then counts the text only
+        }
+        long estimate = size + 2L * run.text().text().length() + 256L * run.annotations().size();
+        heapProbe.watch(task.pausable(), List.of(run), new long[] {estimate});
+    }
+
+    private void emit(Task task, PipelineRun run, PipelineEvent event) {
+        if (event instanceof PipelineEvent.Progress p) {
+            task.progress(p.stage(), p.progress(), p.message(), clock.instant());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("stage", p.stage().id());
+            data.put("progress", p.progress());
+            data.put("message", p.message());
+            data.put("detail", p.detail());
+            task.log().append(TaskEvent.PROGRESS, data);
+            store.task(task.view());
+        } else if (event instanceof PipelineEvent.AnnotationFound found) {
+            sendAnnotation(task, found.annotation());
+        } else if (event instanceof PipelineEvent.Completed completed) {
+            complete(task, run.checkpoint(), completed.annotationCount(), completed.summary());
+        }
+    }
+
+    /** Sends an annotation unless an earlier run of this task already sent it (ids are a1, a2, ... in order). */
+    static void sendAnnotation(Task task, Annotation annotation) {
+        synchronized (task) {
+            if (ordinal(annotation) <= task.annotationsSent()) {
+                return;
+            }
+            if (task.log().append(TaskEvent.ANNOTATION, Map.of("annotation", annotation)) != null) {
+                task.annotationSent();
+            }
+            task.annotationCount(Math.max(task.view().annotationCount(), ordinal(annotation)));
+        }
+    }
+
+    private static int ordinal(Annotation annotation) {
+        String id = annotation.id();
+        try {
+            return id != null && id.startsWith("a") ? Integer.parseInt(id.substring(1)) : Integer.MAX_VALUE;
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private void completeFromCheckpoint(Task task, PipelineRun run) {
+        Checkpoint checkpoint = run.checkpoint();
+        Map<String, Integer> summary = new TreeMap<>();
+        for (Annotation a : checkpoint.annotations()) {
+            summary.merge(a.category(), 1, Integer::sum);
+        }
+        complete(task, checkpoint, checkpoint.annotations().size(), summary);
+    }
+
+    private void complete(Task task, Checkpoint checkpoint, int count, Map<String, Integer> summary) {
+        store.checkpoint(task.id(), checkpoint);
+        store.annotations(task.id(), checkpoint.annotations());
+        synchronized (task) {
+            task.annotationCount(count);
+            if (task.status() != TaskStatus.RUNNING) {
+                // Cancelled or interrupted during the last step: the checkpoint is at DONE and a resume finishes.
+                return;
+            }
+            task.status(TaskStatus.COMPLETED, clock.instant());
+            task.progress(Stage.DONE, 100, task.message(), clock.instant());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("status", "completed");
+            data.put("annotation_count", count);
+            data.put("download_url", "/api/tasks/" + task.id() + "/result");
+            data.put("annotations_url", "/api/tasks/" + task.id() + "/annotations");
+            data.put("summary", summary);
+            task.log().append(TaskEvent.RESULT, data);
+            store.task(task.view());
+        }
+    }
+
+    private void fail(Task task, String code, String message) {
+        synchronized (task) {
+            if (task.status() != TaskStatus.RUNNING) {
+                return;
+            }
+            task.failed(code, message, clock.instant());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("code", code);
+            data.put("message", message);
+            task.log().append(TaskEvent.ERROR, data);
+            store.task(task.view());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.docannotator.document.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.document.ApplySession;
+import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.document.ExtractedText;
+import dev.docannotator.document.ReadSession;
+import dev.docannotator.document.TextBuilder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TextHandlerTest {
+    @TempDir
+    Path dir;
+
+    private final TextHandler handler = TextHandler.plainText(DocumentLimits.defaults());
+
+    private ExtractedText read(Path file) {
+        TextBuilder builder = new TextBuilder();
+        try (ReadSession session = handler.openForRead(file)) {
+            for (int i = 0; i < session.unitCount(); i++) {
+                session.readUnit(i, builder);
+            }
+        }
+        return builder.build();
+    }
+
+    @Test
+    void bomAndWindowsLineEndingsAreNormalisedAndEveryLineIsABlock() throws Exception {
+        Path file = dir.resolve("a.txt");
+        Files.write(file, "\uFEFFfirst line\r\nsecond\rthird\n\nfifth".getBytes(StandardCharsets.UTF_8));
+        ExtractedText text = read(file);
+        assertThat(text.text()).isEqualTo("first line\nsecond\nthird\n\nfifth");
+        assertThat(text.blocks()).hasSize(5);
+        assertThat(text.blockText(text.blocks().get(4))).isEqualTo("fifth");
+        assertThat(text.blocks().get(4).paragraph()).isEqualTo(5);
+    }
+
+    @Test
+    void readingFromALaterUnitContinuesTheSameText() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            sb.append("line ").append(i).append('\n');
+        }
+        Path file = dir.resolve("long.txt");
+        Files.writeString(file, sb);
+        ExtractedText whole = read(file);
+
+        TextBuilder first = new TextBuilder();
+        try (ReadSession session = handler.openForRead(file)) {
+            session.readUnit(0, first);
+            session.readUnit(1, first);
+        }
+        TextBuilder resumed = new TextBuilder(first.build());
+        try (ReadSession session = handler.openForRead(file)) {
+            for (int i = 2; i < session.unitCount(); i++) {
+                session.readUnit(i, resumed);
+            }
+        }
+        assertThat(resumed.build()).isEqualTo(whole);
+    }
+
+    @Test
+    void theReviewPageHighlightsEachSpanAndEscapesTheDocumentText() throws Exception {
+        Path file = dir.resolve("x.txt");
+        String content = "Click <img src=x onerror=alert(1)> maybe & later.";
+        Files.writeString(file, content);
+        ExtractedText text = read(file);
+        int start = content.indexOf("maybe");
+        Annotation vague = new Annotation("a1", start, start + 5, "maybe", null, 1, "vague_words", "warning",
+                "Vague word.", "state it precisely", "vague_words/maybe");
+        Annotation wide = new Annotation("a2", 0, content.length(), content, null, 1, "long_sentence", "info",
+                "Sentence <long>.", null, "long_sentence");
+        Path out = dir.resolve("x.html");
+        try (ApplySession session = handler.openForApply(file, text)) {
+            session.apply(List.of(vague, wide));
+            session.save(out);
+        }
+        String html = Files.readString(out);
+        assertThat(html).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;");
+        assertThat(html).contains("id=\"a1\"").contains("id=\"a2\"").contains("href=\"#note-a1\"");
+        assertThat(html).contains("id=\"note-a1\"").contains("Suggestion: state it precisely");
+        assertThat(html).contains("Sentence &lt;long&gt;.");
+        String marked = html.replaceAll("<[^>]+>", "");
+        assertThat(marked).contains("Click &lt;img src=x onerror=alert(1)&gt; maybe &amp; later.");
+    }
+}
