@@ -80,7 +80,9 @@ public final class RolloutService {
         }
         String soakRemaining = null;
         if (state.percentage() > 0) {
-            Duration required = state.stage() == 0 ? Duration.ZERO : plan.stage(state.stage()).minSoak();
+            // A stage beyond the plan (the plan file shrank since) has no soak of its own.
+            Duration required = state.stage() >= 1 && state.stage() <= plan.lastStage()
+                    ? plan.stage(state.stage()).minSoak() : Duration.ZERO;
             Duration elapsed = Duration.between(state.since(), clock.instant());
             if (elapsed.compareTo(required) < 0) {
                 soakRemaining = required.minus(elapsed).toString();

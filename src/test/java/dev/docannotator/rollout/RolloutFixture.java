@@ -52,6 +52,18 @@ final class RolloutFixture implements AutoCloseable {
         }
     }
 
+    /** {@code total} finished streams of the pausable cohort, {@code successes} of them successful; other gates healthy. */
+    void recordSuccessRate(int total, int successes) {
+        for (int i = 0; i < total; i++) {
+            metrics.streamFinished(true, i < successes);
+        }
+        for (int i = 0; i < 250; i++) {
+            metrics.cancelLatency(true, Duration.ofMillis(30));
+            metrics.connectionClosed(true, true);
+            metrics.heapReleasedAfterCancel(true, 0.9);
+        }
+    }
+
     /** Lets the current stage's soak time pass. */
     void soak() {
         RolloutState state = service.current();
