@@ -40,7 +40,7 @@ const state = {
   result: null,        // the result event
   retryMs: 2000,
   reattachAttempts: 0,
-  stream: null,        // {generation, controller} of the stream being read
+  stream: null,        // {generation} of the stream being shown
   generation: 0,
 };
 
@@ -254,9 +254,13 @@ function clampProgress(value) {
 
 // ---------------------------------------------------------------- streams
 
+/**
+ * Stops showing the current stream. The connection itself is left to run to its end, unseen: the server
+ * cancels a task whose client went away (after a grace period), and looking at another task must not
+ * cancel this one. A superseded stream neither updates the page nor re-attaches.
+ */
 function stopStream() {
   state.generation += 1;
-  state.stream?.controller.abort();
   state.stream = null;
 }
 
@@ -267,13 +271,12 @@ function stopStream() {
 async function follow(open) {
   stopStream();
   const generation = state.generation;
-  const controller = new AbortController();
-  state.stream = { generation, controller };
+  state.stream = { generation };
   const current = () => generation === state.generation;
   let response = null;
   let lostBeforeAnswer = null;
   try {
-    response = await open(controller.signal);
+    response = await open();
   } catch (err) {
     if (!current() || err.name === 'AbortError') return;
     // A connection lost before the answer may still have started the task (its id is ours): look for it.
@@ -297,10 +300,10 @@ async function follow(open) {
       return;
     }
     setReconnecting(true);
-    await delay(state.retryMs * Math.min(state.reattachAttempts, 5), controller.signal);
+    await delay(state.retryMs * Math.min(state.reattachAttempts, 5));
     if (!current()) return;
     try {
-      response = await reattach(controller.signal);
+      response = await reattach();
     } catch (err) {
       if (!current() || err.name === 'AbortError') return;
       if (err instanceof ApiError && err.status !== 0 && err.status < 500) {
@@ -315,19 +318,15 @@ async function follow(open) {
   }
 }
 
-function reattach(signal) {
+function reattach() {
   const id = encodeURIComponent(state.taskId);
   return request(`/api/tasks/${id}/events?last_event_id=${state.lastSeq}`, {
-    signal,
     headers: { Accept: 'text/event-stream', 'Last-Event-ID': String(state.lastSeq) },
   });
 }
 
-function delay(ms, signal) {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
-  });
+function delay(ms) {
+  return new Promise((resolve) => { setTimeout(resolve, ms); });
 }
 
 /** A task id of our own, so that even a connection lost before the first event can be re-attached. */
@@ -362,9 +361,9 @@ async function start(event) {
   body.append('file', file, file.name);
   const features = loadFeatures();
   try {
-    await follow(async (signal) => {
+    await follow(async () => {
       const response = await request('/api/chat/stream', {
-        method: 'POST', body, signal, headers: { Accept: 'text/event-stream' },
+        method: 'POST', body, headers: { Accept: 'text/event-stream' },
       });
       await features;
       ui.start.disabled = false;
@@ -421,8 +420,8 @@ async function resume() {
   state.stage = null;
   render();
   try {
-    await follow((signal) => request(`/api/tasks/${encodeURIComponent(id)}/resume`, {
-      method: 'POST', signal, headers: { Accept: 'text/event-stream' },
+    await follow(() => request(`/api/tasks/${encodeURIComponent(id)}/resume`, {
+      method: 'POST', headers: { Accept: 'text/event-stream' },
     }));
   } catch (err) {
     await syncTask(id);
@@ -488,7 +487,7 @@ async function openTask(task, thenResume = false) {
   await loadFeatures();
   if (ACTIVE.has(task.status)) {
     state.terminal = false;
-    follow((signal) => reattach(signal)).catch((err) => showError(err.message));
+    follow(() => reattach()).catch((err) => showError(err.message));
     return;
   }
   if (task.status === 'completed' || RESUMABLE.has(task.status)) await loadDocument(task.task_id);
