@@ -6,6 +6,8 @@ import { ApiError, request, requestJson } from './api.js';
 import { readEventStream } from './sse.js';
 import { has, onLanguageChange, setupLanguageSwitch, t } from './i18n.js';
 import { AnnotationList, renderDocument } from './annotations-view.js';
+import { ACTIVE, RESUMABLE, renderTaskList, summary } from './task-list.js';
+import { FilePicker } from './file-picker.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -17,9 +19,11 @@ const ui = {
   docText: $('doc-text'), docEmpty: $('doc-empty'),
 };
 const annotations = new AnnotationList($('ann-list'), $('ann-empty'), $('ann-count'));
+const picker = new FilePicker({
+  input: ui.file, nameElement: ui.fileName, dropzone: ui.dropzone,
+  onChange: (file) => { if (file) ui.formMessage.hidden = true; },
+});
 
-const ACTIVE = new Set(['queued', 'running']);
-const RESUMABLE = new Set(['cancelled', 'interrupted']);
 const MAX_REATTACH_ATTEMPTS = 30;
 
 /** Everything the page knows about the task on screen. */
@@ -244,10 +248,6 @@ function handleEvent(sse, generation) {
   render();
 }
 
-function summary(count) {
-  return t(Number(count) === 1 ? 'task.summary.one' : 'task.summary', { count });
-}
-
 function clampProgress(value) {
   return Math.min(100, Math.max(0, Math.round(value)));
 }
@@ -339,7 +339,7 @@ function newTaskId() {
 
 async function start(event) {
   event.preventDefault();
-  const file = ui.file.files[0];
+  const file = picker.file();
   ui.formMessage.hidden = true;
   if (!file) {
     ui.formMessage.textContent = t('form.need.file');
@@ -509,93 +509,9 @@ async function refreshTasks() {
 }
 
 function renderTasks() {
-  ui.tasksEmpty.hidden = tasksCache.length > 0;
-  ui.taskList.replaceChildren(...tasksCache.map(renderTaskItem));
-}
-
-function renderTaskItem(task) {
-  const li = document.createElement('li');
-  li.className = 'task-item';
-  li.dataset.testid = 'task-item';
-  li.dataset.taskId = task.task_id;
-  li.dataset.status = task.status;
-
-  const name = document.createElement('span');
-  name.className = 'task-name';
-  name.textContent = task.filename || t('tasks.untitled');
-  const badge = document.createElement('span');
-  badge.className = `status small st-${task.status}`;
-  badge.textContent = t(`status.${task.status}`);
-  const meta = document.createElement('span');
-  meta.className = 'task-meta';
-  const when = task.created_at ? new Date(task.created_at) : null;
-  const parts = [];
-  if (when && !Number.isNaN(when.getTime())) parts.push(when.toLocaleString(document.documentElement.lang));
-  if (Number.isFinite(task.annotation_count)) parts.push(summary(task.annotation_count));
-  if (ACTIVE.has(task.status)) parts.push(`${task.progress ?? 0}%`);
-  meta.textContent = parts.join(' · ');
-
-  const head = document.createElement('div');
-  head.className = 'task-head';
-  head.append(name, badge);
-  const actions = document.createElement('div');
-  actions.className = 'task-actions';
-  actions.append(taskButton(t('tasks.open'), 'task-open', () => openTask(task)));
-  if (RESUMABLE.has(task.status) && task.resumable) {
-    actions.append(taskButton(t('tasks.resume'), 'task-resume', () => openTask(task, true)));
-  }
-  if (task.status === 'completed') {
-    const link = document.createElement('a');
-    link.className = 'button ghost small';
-    link.href = `/api/tasks/${encodeURIComponent(task.task_id)}/result`;
-    link.setAttribute('download', '');
-    link.dataset.testid = 'task-download';
-    link.textContent = t('tasks.download');
-    actions.append(link);
-  }
-  li.append(head, meta, actions);
-  return li;
-}
-
-function taskButton(label, testid, onClick) {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'button ghost small';
-  button.dataset.testid = testid;
-  button.textContent = label;
-  button.addEventListener('click', onClick);
-  return button;
-}
-
-// ---------------------------------------------------------------- file picking
-
-function showChosenFile() {
-  const file = ui.file.files[0];
-  ui.fileName.textContent = file ? `${file.name} (${formatSize(file.size)})` : t('form.file.none');
-  ui.dropzone.classList.toggle('has-file', Boolean(file));
-  if (file) ui.formMessage.hidden = true;
-}
-
-function formatSize(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function setupDropzone() {
-  ['dragenter', 'dragover'].forEach((type) => ui.dropzone.addEventListener(type, (e) => {
-    e.preventDefault();
-    ui.dropzone.classList.add('dragging');
-  }));
-  ['dragleave', 'drop'].forEach((type) => ui.dropzone.addEventListener(type, () => {
-    ui.dropzone.classList.remove('dragging');
-  }));
-  ui.dropzone.addEventListener('drop', (e) => {
-    e.preventDefault();
-    if (e.dataTransfer?.files?.length) {
-      ui.file.files = e.dataTransfer.files;
-      showChosenFile();
-    }
+  renderTaskList(ui.taskList, ui.tasksEmpty, tasksCache, {
+    onOpen: (task) => openTask(task),
+    onResume: (task) => openTask(task, true),
   });
 }
 
@@ -623,13 +539,11 @@ onLanguageChange(() => {
   annotations.rerender();
   render();
   renderTasks();
-  showChosenFile();
+  picker.refresh();
   setReconnecting(!ui.reconnecting.hidden);
 });
 ui.form.addEventListener('submit', start);
-ui.file.addEventListener('change', showChosenFile);
 ui.tasksRefresh.addEventListener('click', refreshTasks);
-setupDropzone();
 document.addEventListener('click', followInternalLink);
 render();
 loadFeatures();
