@@ -2,8 +2,8 @@
 // pause/resume (when PAUSABLE_STREAMING is on for this user), re-attach after a dropped connection,
 // downloads, and the user's earlier tasks.
 
-import { ApiError, request, requestJson } from './api.js';
-import { readEventStream } from './sse.js';
+import { request, requestJson } from './api.js';
+import { TaskStream } from './task-stream.js';
 import { has, onLanguageChange, setupLanguageSwitch, t } from './i18n.js';
 import { AnnotationList, renderDocument } from './annotations-view.js';
 import { ACTIVE, RESUMABLE, renderTaskList, summary } from './task-list.js';
@@ -24,14 +24,12 @@ const picker = new FilePicker({
   onChange: (file) => { if (file) ui.formMessage.hidden = true; },
 });
 
-const MAX_REATTACH_ATTEMPTS = 30;
-
 /** Everything the page knows about the task on screen. */
 const state = {
   taskId: null,
   filename: '',
   status: null,        // the task status as the contract names it
-  stage: null,         // queued | read | analyse | apply | done | paused | shutdown
+  stage: null,         // queued | read | analyse | apply | done | paused | shutdown | interrupted | failed
   progress: 0,
   message: '',
   detail: '',
@@ -42,11 +40,8 @@ const state = {
   terminal: false,     // a terminal event was seen: the stream is over
   pausing: false,      // pause was pressed; the page already says paused while the server confirms
   result: null,        // the result event
-  retryMs: 2000,
-  reattachAttempts: 0,
-  stream: null,        // {generation} of the stream being shown
-  generation: 0,
 };
+let stream = null;     // the TaskStream whose events the page shows
 
 // ---------------------------------------------------------------- rendering
 
@@ -164,28 +159,17 @@ function beginTask(taskId, filename) {
   stopStream();
   Object.assign(state, {
     taskId, filename: filename || '', status: null, stage: null, progress: 0, message: '', detail: '',
-    lastSeq: 0, taskPausable: null, resumable: false, terminal: false, pausing: false, result: null, reattachAttempts: 0,
+    lastSeq: 0, taskPausable: null, resumable: false, terminal: false, pausing: false, result: null,
   });
   resetView();
 }
 
 // ---------------------------------------------------------------- events
 
-function handleEvent(sse, generation) {
-  if (generation !== state.generation) return; // a superseded stream
-  let data;
-  try {
-    data = JSON.parse(sse.data);
-  } catch {
-    return; // not ours to show
-  }
-  const seq = Number(sse.id);
-  // Events are applied idempotently (annotations by id, progress never backwards), so a replay overlap is harmless.
-  if (Number.isInteger(seq) && seq > 0) state.lastSeq = seq;
-  state.reattachAttempts = 0;
-  setReconnecting(false);
-  if (data.task_id && !state.taskId) state.taskId = data.task_id;
-  switch (data.type || sse.event) {
+/** Applies one event. Events are applied idempotently (annotations by id, progress never backwards). */
+function handleEvent(data, seq) {
+  state.lastSeq = seq;
+  switch (data.type) {
     case 'task':
       if (data.task_id) state.taskId = data.task_id;
       state.taskPausable = data.pausable === true;
@@ -254,79 +238,28 @@ function clampProgress(value) {
 
 // ---------------------------------------------------------------- streams
 
-/**
- * Stops showing the current stream. The connection itself is left to run to its end, unseen: the server
- * cancels a task whose client went away (after a grace period), and looking at another task must not
- * cancel this one. A superseded stream neither updates the page nor re-attaches.
- */
 function stopStream() {
-  state.generation += 1;
-  state.stream = null;
+  stream?.stop();
+  stream = null;
 }
 
 /**
- * Reads the stream that open() answers, and re-attaches with Last-Event-ID whenever the connection
- * drops before a terminal event. A newer stream (start, resume, open another task) supersedes this one.
+ * Shows the stream that open() answers (null: re-attach to the task on screen), superseding any other.
+ * Rejects with the server's error; its beforeStream says whether the first request itself was refused.
  */
 async function follow(open) {
   stopStream();
-  const generation = state.generation;
-  state.stream = { generation };
-  const current = () => generation === state.generation;
-  let response = null;
-  let lostBeforeAnswer = null;
-  try {
-    response = await open();
-  } catch (err) {
-    if (!current() || err.name === 'AbortError') return;
-    // A connection lost before the answer may still have started the task (its id is ours): look for it.
-    if (!(err instanceof ApiError && err.status === 0 && state.taskId)) throw err;
-    lostBeforeAnswer = err;
-  }
-  for (;;) {
-    if (response) {
-      try {
-        await readEventStream(response, {
-          onEvent: (event) => handleEvent(event, generation),
-          onRetry: (ms) => { state.retryMs = Math.min(Math.max(ms, 250), 30000); },
-        });
-      } catch { /* dropped connection: re-attach below */ }
-      response = null;
-    }
-    if (!current() || state.terminal) return;
-    if (!state.taskId || ++state.reattachAttempts > MAX_REATTACH_ATTEMPTS) {
-      setReconnecting(false);
-      showError(t('task.lost'));
-      return;
-    }
-    setReconnecting(true);
-    await delay(state.retryMs * Math.min(state.reattachAttempts, 5));
-    if (!current()) return;
-    try {
-      response = await reattach();
-    } catch (err) {
-      if (!current() || err.name === 'AbortError') return;
-      if (err instanceof ApiError && err.status !== 0 && err.status < 500) {
-        setReconnecting(false);
-        if (lostBeforeAnswer && err.status === 404) {
-          throw lostBeforeAnswer; // the task never started: report the lost connection, not "not found"
-        }
-        showError(err.message);
-        return;
-      }
-    }
-  }
-}
-
-function reattach() {
-  const id = encodeURIComponent(state.taskId);
-  return request(`/api/tasks/${id}/events?last_event_id=${state.lastSeq}`, {
-    headers: { Accept: 'text/event-stream', 'Last-Event-ID': String(state.lastSeq) },
+  const mine = new TaskStream(state.taskId, {
+    lastSeq: state.lastSeq,
+    onEvent: (data, seq) => { if (stream === mine) handleEvent(data, seq); },
+    onReconnecting: (on) => { if (stream === mine) setReconnecting(on); },
   });
-}
-
-function delay(ms) {
-  return new Promise((resolve) => { setTimeout(resolve, ms); });
+  stream = mine;
+  try {
+    await mine.run(open);
+  } catch (err) {
+    if (stream === mine) throw err;
+  }
 }
 
 /** A task id of our own, so that even a connection lost before the first event can be re-attached. */
@@ -371,11 +304,13 @@ async function start(event) {
       return response;
     });
   } catch (err) {
-    // Rejected before the stream started: nothing runs; show the server's sentence.
-    state.taskId = null;
-    state.status = null;
-    state.stage = null;
-    state.filename = '';
+    if (err.beforeStream) {
+      // Rejected before the stream started: nothing runs; show the server's sentence.
+      state.taskId = null;
+      state.status = null;
+      state.stage = null;
+      state.filename = '';
+    }
     showError(err.message);
     render();
   } finally {
@@ -424,7 +359,7 @@ async function resume() {
       method: 'POST', headers: { Accept: 'text/event-stream' },
     }));
   } catch (err) {
-    await syncTask(id);
+    if (err.beforeStream) await syncTask(id);
     showError(err.message);
     render();
   }
@@ -487,7 +422,7 @@ async function openTask(task, thenResume = false) {
   await loadFeatures();
   if (ACTIVE.has(task.status)) {
     state.terminal = false;
-    follow(() => reattach()).catch((err) => showError(err.message));
+    follow(null).catch((err) => showError(err.message));
     return;
   }
   if (task.status === 'completed' || RESUMABLE.has(task.status)) await loadDocument(task.task_id);
