@@ -38,7 +38,21 @@ public final class TaskMetrics {
     }
 
     /** Gauges read at scrape time: tasks by status (from the database) and the queue depth. */
-    void registerGauges(Supplier<Map<String, Integer>> tasksByStatusAndPausable, Supplier<Integer> queueDepth) {
+    void registerGauges(Supplier<Map<String, Integer>> countsFromDatabase, Supplier<Integer> queueDepth) {
+        // One scrape reads twelve task gauges: query the database once per second at most.
+        Supplier<Map<String, Integer>> tasksByStatusAndPausable = new Supplier<>() {
+            private long readAt;
+            private Map<String, Integer> cached = Map.of();
+
+            @Override
+            public synchronized Map<String, Integer> get() {
+                if (System.nanoTime() - readAt > 1_000_000_000L || readAt == 0) {
+                    cached = countsFromDatabase.get();
+                    readAt = System.nanoTime();
+                }
+                return cached;
+            }
+        };
         Gauge.builder("annotator_queue_depth", queueDepth, s -> s.get())
                 .description("Tasks waiting for a worker").strongReference(true).register(registry);
         for (TaskStatus status : TaskStatus.values()) {
