@@ -1,0 +1,115 @@
+package dev.docannotator.rollout;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Judges the gates periodically; when the same gate FAILS (not merely inconclusive) on N consecutive evaluations
+ * of one stage, rolls back one stage as "auto-rollback" with the gate and its figure as the reason.
+ * Started and stopped by the composition root.
+ */
+public final class RolloutEvaluator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RolloutEvaluator.class);
+
+    private final RolloutService service;
+    private final RecordedCohortMetrics metrics;
+    private final int failuresToRollBack;
+    private final Map<Gate, Integer> consecutiveFailures = new EnumMap<>(Gate.class);
+    private Instant windowOf;
+    private ScheduledExecutorService scheduler;
+
+    public RolloutEvaluator(RolloutService service, RecordedCohortMetrics metrics) {
+        this.service = service;
+        this.metrics = metrics;
+        this.failuresToRollBack = service.plan().autoRollbackAfter();
+    }
+
+    /** Starts evaluating every plan.evaluation_interval on a daemon thread. */
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "rollout-evaluator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = service.plan().evaluationInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::evaluateSafely, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the periodic evaluation and waits briefly for a running one to end. */
+    public synchronized void stop() {
+        if (scheduler == null) {
+            return;
+        }
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        scheduler = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void evaluateSafely() {
+        try {
+            evaluateOnce();
+        } catch (RuntimeException e) {
+            // One bad round (a busy database, a concurrent operator) must not end the schedule.
+            LOG.warn("Rollout evaluation failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * One evaluation round. Returns the state after it (rolled back or not).
+     * Public so tests (and an operator tool) can drive it without waiting for the schedule.
+     */
+    public synchronized RolloutState evaluateOnce() {
+        RolloutState state = service.current();
+        Instant windowStart = service.windowStart(state);
+        metrics.prune(state.observationsAfter(), windowStart);
+        if (!state.since().equals(windowOf)) {
+            consecutiveFailures.clear(); // a new stage judges only its own observations
+            windowOf = state.since();
+        }
+        if (state.percentage() == 0) {
+            return state;
+        }
+        Evaluation evaluation = service.evaluate(state);
+        GateResult trigger = null;
+        for (Gate gate : Gate.values()) {
+            GateResult result = evaluation.gates().get(gate.key());
+            int failures = result.status() == GateStatus.FAIL ? consecutiveFailures.getOrDefault(gate, 0) + 1 : 0;
+            consecutiveFailures.put(gate, failures);
+            if (failures >= failuresToRollBack && trigger == null) {
+                trigger = result;
+            }
+        }
+        if (trigger == null) {
+            return state;
+        }
+        String reason = "gate " + trigger.message() + " on " + failuresToRollBack + " consecutive evaluations";
+        try {
+            RolloutState after = service.autoRollback(state.version(), reason);
+            consecutiveFailures.clear();
+            windowOf = after.since();
+            return after;
+        } catch (RolloutConflictException e) {
+            LOG.info("Auto-rollback skipped, an operator changed the rollout meanwhile: {}", e.getMessage());
+            return service.current();
+        }
+    }
+}
