@@ -3,6 +3,7 @@ package dev.docannotator.cli;
 import dev.docannotator.Application;
 import dev.docannotator.Settings;
 import dev.docannotator.analysis.DefaultAnalyser;
+import dev.docannotator.rollout.RolloutSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -49,7 +50,9 @@ public final class ServeCommand implements Callable<Integer> {
         Application app;
         try {
             settings = settings(Settings.fromEnvironment(System.getenv()));
-            app = Application.builder(settings).build();
+            app = Application.builder(settings)
+                    .rollout(RolloutSettings.fromEnvironment(System.getenv(), settings.dataDir()))
+                    .build();
         } catch (RuntimeException e) {
             System.err.println("Cannot start the server: " + e.getMessage());
             return ExitCodes.FAILED;

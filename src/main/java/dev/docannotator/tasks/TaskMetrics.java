@@ -87,6 +87,7 @@ public final class TaskMetrics {
 
     public void timeToFirstEvent(boolean pausable, Duration elapsed) {
         Timer.builder("annotator_time_to_first_event").description("From a stream request to its first event")
+                .publishPercentiles(0.5, 0.95, 0.99)
                 .tag("pausable", Boolean.toString(pausable)).register(registry).record(elapsed);
     }
 
@@ -110,6 +111,7 @@ public final class TaskMetrics {
 
     private Timer cancelTimer(boolean pausable, String phase) {
         return Timer.builder("annotator_cancel_latency").description("Cancel latency by phase")
+                .publishPercentiles(0.5, 0.95, 0.99)
                 .tag("pausable", Boolean.toString(pausable)).tag("phase", phase).register(registry);
     }
 }
