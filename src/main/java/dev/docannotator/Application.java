@@ -1,16 +1,23 @@
 package dev.docannotator;
 
 import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.http.AdminRoutes;
 import dev.docannotator.http.HttpApi;
 import dev.docannotator.http.RouteModule;
 import dev.docannotator.pipeline.Engine;
 import dev.docannotator.pipeline.Engines;
 import dev.docannotator.rollout.CohortMetrics;
 import dev.docannotator.rollout.FeatureDecider;
+import dev.docannotator.rollout.Rollout;
+import dev.docannotator.rollout.RolloutSettings;
 import dev.docannotator.storage.Database;
 import dev.docannotator.tasks.TaskMetrics;
 import dev.docannotator.tasks.TaskService;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -34,6 +41,8 @@ public final class Application implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final Engine engine;
     private final TaskService tasks;
+    private final Rollout rollout;
+    private final JvmGcMetrics gcMetrics;
     private final Javalin javalin;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -41,9 +50,18 @@ public final class Application implements AutoCloseable {
         this.settings = b.settings;
         this.database = Database.open(settings.dataDir().resolve("annotator.db"));
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        this.gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
         Parts parts = new Parts(settings, database, registry, b.clock);
-        FeatureDecider featureDecider = b.featureDecider.apply(parts);
-        TaskMetrics metrics = new TaskMetrics(registry, b.cohortMetrics.apply(parts));
+        this.rollout = b.rolloutSettings == null ? null : Rollout.create(database, b.rolloutSettings, b.clock);
+        FeatureDecider featureDecider = b.featureDecider != null ? b.featureDecider.apply(parts)
+                : rollout != null ? rollout.decider() : FeatureDecider.ALL_ON;
+        CohortMetrics cohortMetrics = b.cohortMetrics != null ? b.cohortMetrics.apply(parts)
+                : rollout != null ? rollout.metrics() : CohortMetrics.NONE;
+        TaskMetrics metrics = new TaskMetrics(registry, cohortMetrics);
         this.engine = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
         TaskService.Options options = new TaskService.Options(settings.workers(), settings.queueCapacity(),
                 settings.perUserLimit(), settings.disconnectGrace(), settings.retention(), settings.cleanupInterval(),
@@ -52,6 +70,9 @@ public final class Application implements AutoCloseable {
         HttpApi api = new HttpApi(settings, tasks, metrics, registry, featureDecider, this::ready,
                 b.pages != null ? b.pages : Application.class.getClassLoader());
         List<RouteModule> modules = new ArrayList<>();
+        if (rollout != null) {
+            modules.add(new AdminRoutes(rollout.service(), rollout.adminToken()));
+        }
         for (Function<Parts, RouteModule> factory : b.routeModules) {
             modules.add(factory.apply(parts));
         }
@@ -80,6 +101,9 @@ public final class Application implements AutoCloseable {
     /** Starts listening; returns this. */
     public Application start() {
         javalin.start(settings.port());
+        if (rollout != null) {
+            rollout.start();
+        }
         LOG.info("DocAnnotator listening on http://localhost:{} (data directory {})", port(),
                 settings.dataDir().toAbsolutePath());
         return this;
@@ -110,6 +134,11 @@ public final class Application implements AutoCloseable {
         return tasks;
     }
 
+    /** The rollout of PAUSABLE_STREAMING, when this application runs one (see {@link Builder#rollout}). */
+    public java.util.Optional<Rollout> rollout() {
+        return java.util.Optional.ofNullable(rollout);
+    }
+
     /** Accepting new tasks. */
     public boolean ready() {
         return !stopped.get() && tasks.accepting();
@@ -126,12 +155,19 @@ public final class Application implements AutoCloseable {
         }
         long started = System.nanoTime();
         LOG.info("Stopping: draining tasks (grace period {} s)", settings.shutdownGrace().toSeconds());
+        if (rollout != null) {
+            rollout.stop();
+        }
         tasks.shutdown(settings.shutdownGrace());
         awaitStreamsClosed(started);
         try {
             javalin.stop();
         } finally {
             tasks.close();
+            if (rollout != null) {
+                rollout.close();
+            }
+            gcMetrics.close();
             database.close();
         }
         LOG.info("Stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -164,8 +200,9 @@ public final class Application implements AutoCloseable {
     public static final class Builder {
         private final Settings settings;
         private Engine engine;
-        private Function<Parts, FeatureDecider> featureDecider = parts -> FeatureDecider.ALL_ON;
-        private Function<Parts, CohortMetrics> cohortMetrics = parts -> CohortMetrics.NONE;
+        private Function<Parts, FeatureDecider> featureDecider;
+        private Function<Parts, CohortMetrics> cohortMetrics;
+        private RolloutSettings rolloutSettings;
         private final List<Function<Parts, RouteModule>> routeModules = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private ClassLoader pages;
@@ -180,7 +217,16 @@ public final class Application implements AutoCloseable {
             return this;
         }
 
-        /** Decides PAUSABLE_STREAMING per identity (default: on for everyone). */
+        /**
+         * Runs the gradual rollout of PAUSABLE_STREAMING from these settings: its state in this application's
+         * database, its decider and gate metrics (unless replaced below), the operator API and the gate evaluator.
+         */
+        public Builder rollout(RolloutSettings value) {
+            this.rolloutSettings = value;
+            return this;
+        }
+
+        /** Decides PAUSABLE_STREAMING per identity (default: the rollout's, or on for everyone without one). */
         public Builder featureDecider(FeatureDecider value) {
             this.featureDecider = parts -> value;
             return this;

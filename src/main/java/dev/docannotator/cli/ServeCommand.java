@@ -3,6 +3,7 @@ package dev.docannotator.cli;
 import dev.docannotator.Application;
 import dev.docannotator.Settings;
 import dev.docannotator.analysis.DefaultAnalyser;
+import dev.docannotator.rollout.RolloutSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -45,8 +46,24 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = settings(Settings.fromEnvironment(System.getenv()));
-        Application app = Application.builder(settings).build().start();
+        Settings settings;
+        Application app;
+        try {
+            settings = settings(Settings.fromEnvironment(System.getenv()));
+            app = Application.builder(settings)
+                    .rollout(RolloutSettings.fromEnvironment(System.getenv(), settings.dataDir()))
+                    .build();
+        } catch (RuntimeException e) {
+            System.err.println("Cannot start the server: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            System.err.println("Cannot listen on port " + settings.port() + ": " + rootMessage(e));
+            app.stop();
+            return ExitCodes.FAILED;
+        }
         if (app.engine().analyser() instanceof DefaultAnalyser analyser) {
             // LanguageTool takes seconds to load: do it now, off the request path, rather than in the first grammar task.
             Thread warmUp = new Thread(analyser::warmUpGrammar, "grammar-warm-up");
@@ -65,6 +82,14 @@ public final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.DONE;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** The settings with this command's flags applied. */

@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Builds the Javalin server: JSON mapper, body limits, identity, error mapping and every route module. */
@@ -55,6 +56,11 @@ public final class HttpApi {
             config.http.maxRequestSize = settings.maxJsonBytes();
             QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
             pool.setName("http");
+            if (VirtualThreads.areSupported()) {
+                // On Java 21+ each request (an open event stream blocks its request) gets a virtual thread,
+                // so idle streams cost heap, not platform threads; on Java 17 the pool above bounds them.
+                pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("http-v"));
+            }
             config.jetty.threadPool = pool;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
             config.routes.before(ctx -> {

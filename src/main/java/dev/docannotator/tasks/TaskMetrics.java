@@ -38,7 +38,21 @@ public final class TaskMetrics {
     }
 
     /** Gauges read at scrape time: tasks by status (from the database) and the queue depth. */
-    void registerGauges(Supplier<Map<String, Integer>> tasksByStatusAndPausable, Supplier<Integer> queueDepth) {
+    void registerGauges(Supplier<Map<String, Integer>> countsFromDatabase, Supplier<Integer> queueDepth) {
+        // One scrape reads twelve task gauges: query the database once per second at most.
+        Supplier<Map<String, Integer>> tasksByStatusAndPausable = new Supplier<>() {
+            private long readAt;
+            private Map<String, Integer> cached = Map.of();
+
+            @Override
+            public synchronized Map<String, Integer> get() {
+                if (System.nanoTime() - readAt > 1_000_000_000L || readAt == 0) {
+                    cached = countsFromDatabase.get();
+                    readAt = System.nanoTime();
+                }
+                return cached;
+            }
+        };
         Gauge.builder("annotator_queue_depth", queueDepth, s -> s.get())
                 .description("Tasks waiting for a worker").strongReference(true).register(registry);
         for (TaskStatus status : TaskStatus.values()) {
@@ -73,6 +87,7 @@ public final class TaskMetrics {
 
     public void timeToFirstEvent(boolean pausable, Duration elapsed) {
         Timer.builder("annotator_time_to_first_event").description("From a stream request to its first event")
+                .publishPercentiles(0.5, 0.95, 0.99)
                 .tag("pausable", Boolean.toString(pausable)).register(registry).record(elapsed);
     }
 
@@ -96,6 +111,7 @@ public final class TaskMetrics {
 
     private Timer cancelTimer(boolean pausable, String phase) {
         return Timer.builder("annotator_cancel_latency").description("Cancel latency by phase")
+                .publishPercentiles(0.5, 0.95, 0.99)
                 .tag("pausable", Boolean.toString(pausable)).tag("phase", phase).register(registry);
     }
 }

@@ -304,12 +304,30 @@ public final class TaskService implements AutoCloseable {
     }
 
     public TaskView get(String userId, String taskId, Locale locale) {
-        return owned(userId, taskId, locale).view();
+        return view(userId, taskId, locale);
+    }
+
+    /**
+     * The caller's task as it is now, without loading its event log: from memory while it is held there, else
+     * from the database (a task leaves memory only after its state was written).
+     */
+    private TaskView view(String userId, String taskId, Locale locale) {
+        Task inMemory = taskId == null ? null : live.get(taskId);
+        if (inMemory != null && inMemory.userId().equals(userId)) {
+            return inMemory.view();
+        }
+        Optional<TaskView> stored = taskId != null && TaskFiles.ID.matcher(taskId).matches()
+                ? repository.findTask(taskId) : Optional.empty();
+        if (stored.isEmpty() || !stored.get().userId().equals(userId)) {
+            throw ApiException.notFound(text(locale, "task.not_found"));
+        }
+        return stored.get();
     }
 
     public AnnotationsView annotations(String userId, String taskId, Locale locale) {
-        Task task = owned(userId, taskId, locale);
-        ExtractedText text = task.liveText();
+        view(userId, taskId, locale);
+        Task task = live.get(taskId);
+        ExtractedText text = task == null ? null : task.liveText();
         if (text != null) {
             return new AnnotationsView(text.text(), task.liveAnnotations());
         }
@@ -320,7 +338,7 @@ public final class TaskService implements AutoCloseable {
     }
 
     public ResultFile result(String userId, String taskId, Locale locale) {
-        TaskView view = owned(userId, taskId, locale).view();
+        TaskView view = view(userId, taskId, locale);
         Path path = files.result(taskId, view.format());
         if (view.status() != TaskStatus.COMPLETED || !Files.exists(path)) {
             throw ApiException.conflict(text(locale, "result.not_ready", view.status().id()));

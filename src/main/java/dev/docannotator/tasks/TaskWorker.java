@@ -132,7 +132,8 @@ final class TaskWorker {
             task.progress(p.stage(), p.progress(), p.message(), clock.instant());
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("stage", p.stage().id());
-            data.put("progress", p.progress());
+            // After a crash the last checkpoint may be older than the last event sent: never report less than before.
+            data.put("progress", task.progress());
             data.put("message", p.message());
             data.put("detail", p.detail());
             task.log().append(TaskEvent.PROGRESS, data);

@@ -50,7 +50,10 @@ public final class TestServer implements AutoCloseable {
         this.app = build();
     }
 
-    /** A server with the default engine and test-friendly settings (heartbeat 15 s). */
+    /**
+     * A server with the production engine and pages and the default settings, except: a random port, a temporary
+     * data directory, 2 workers, a queue of 16 and 3 unfinished tasks per user.
+     */
     public static TestServer start() {
         return start(s -> s, b -> { });
     }
@@ -88,6 +91,11 @@ public final class TestServer implements AutoCloseable {
 
     public HttpClient client() {
         return client;
+    }
+
+    /** E.g. {@code http://localhost:41234} (for browsers and other clients). */
+    public String baseUrl() {
+        return "http://localhost:" + app.port();
     }
 
     public URI uri(String path) {
