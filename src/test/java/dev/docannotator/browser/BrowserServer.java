@@ -6,25 +6,20 @@ import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.docx.DocxHandler;
 import dev.docannotator.document.pdf.PdfHandler;
 import dev.docannotator.document.text.TextHandler;
-import dev.docannotator.http.AdminRoutes;
 import dev.docannotator.pipeline.Engine;
 import dev.docannotator.rollout.FeatureDecider;
-import dev.docannotator.rollout.Rollout;
+import dev.docannotator.rollout.RolloutService;
 import dev.docannotator.rollout.RolloutSettings;
-import dev.docannotator.storage.Database;
 import dev.docannotator.testsupport.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The real server for the browser tests: the server's {@link TestServer} (the whole application on a random port
- * with a temporary data directory) plus the operator API with a known admin token and a chosen feature decider.
+ * with a temporary data directory) running its rollout with a known admin token, and a chosen feature decider.
  * Its analyser runs at a steady pace per step so that a long document stays pausable for several seconds.
  */
 final class BrowserServer implements AutoCloseable {
@@ -33,16 +28,13 @@ final class BrowserServer implements AutoCloseable {
     static final int LONG_DOCUMENT_PARAGRAPHS = 300;
     static final Duration PACE = Duration.ofMillis(20);
     private static final String ADMIN_TOKEN = "browser-test-admin-token-0123456789";
+    private static final int INITIAL_STAGE = 1;
 
-    private final Path rolloutDir;
-    private final Database rolloutDatabase;
-    private final Rollout rollout;
+    private final Path tokenDir;
     private final TestServer server;
 
-    private BrowserServer(Path rolloutDir, Database rolloutDatabase, Rollout rollout, TestServer server) {
-        this.rolloutDir = rolloutDir;
-        this.rolloutDatabase = rolloutDatabase;
-        this.rollout = rollout;
+    private BrowserServer(Path tokenDir, TestServer server) {
+        this.tokenDir = tokenDir;
         this.server = server;
     }
 
@@ -51,17 +43,15 @@ final class BrowserServer implements AutoCloseable {
         return start(FeatureDecider.ALL_ON);
     }
 
+    /** A server whose rollout is at stage 1 but whose users get PAUSABLE_STREAMING from {@code decider}. */
     static BrowserServer start(FeatureDecider decider) throws IOException {
-        Path rolloutDir = Files.createTempDirectory("docannotator-rollout-");
-        Database rolloutDatabase = Database.open(rolloutDir.resolve("rollout.db"));
-        Rollout rollout = Rollout.create(rolloutDatabase,
-                new RolloutSettings(rolloutDir, ADMIN_TOKEN, null, 1, null), Clock.systemUTC());
+        // The token is configured, so this directory stays empty; the rollout state lives in the app's database.
+        Path tokenDir = Files.createTempDirectory("docannotator-token-");
         TestServer server = TestServer.start(settings -> settings, builder -> builder
                 .engine(pacedEngine())
-                .featureDecider(decider)
-                .cohortMetrics(rollout.metrics())
-                .routes(new AdminRoutes(rollout.service(), rollout.adminToken())));
-        return new BrowserServer(rolloutDir, rolloutDatabase, rollout, server);
+                .rollout(new RolloutSettings(tokenDir, ADMIN_TOKEN, null, INITIAL_STAGE, null))
+                .featureDecider(decider));
+        return new BrowserServer(tokenDir, server);
     }
 
     private static Engine pacedEngine() {
@@ -83,32 +73,30 @@ final class BrowserServer implements AutoCloseable {
         return ADMIN_TOKEN;
     }
 
+    private RolloutService rollout() {
+        return server.app().rollout().orElseThrow().service();
+    }
+
     /** The rollout stage as the server holds it, read without the browser. */
     String rolloutStage() {
-        return String.valueOf(rollout.service().current().stage());
+        return String.valueOf(rollout().current().stage());
     }
 
     /** Another operator's change, made straight through the rollout service. */
     void setPercentageElsewhere(int percentage, String reason) {
-        rollout.service().setPercentage("another-operator", reason, rollout.service().current().version(), percentage);
+        rollout().setPercentage("another-operator", reason, rollout().current().version(), percentage);
     }
 
     @Override
     public void close() {
         try {
             server.close();
-            rollout.close();
-            rolloutDatabase.close();
         } finally {
-            deleteTree(rolloutDir);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("Temporary directory left behind: " + root + " (" + e + ")");
+            try {
+                Files.deleteIfExists(tokenDir);
+            } catch (IOException e) {
+                System.err.println("Temporary directory left behind: " + tokenDir + " (" + e + ")");
+            }
         }
     }
 }
