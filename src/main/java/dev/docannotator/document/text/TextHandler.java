@@ -49,7 +49,18 @@ public final class TextHandler implements DocumentHandler {
         if (!normalised.equals(text.text())) {
             throw new IllegalStateException("The document changed since it was read");
         }
-        return new HtmlReviewSession(file.getFileName().toString(), text);
+        return new HtmlReviewSession(titleOf(text.text()), text);
+    }
+
+    /** The page title: the document's first non-blank line (a Markdown heading without its #), cut to 80 characters. */
+    static String titleOf(String text) {
+        for (String line : text.split("\n", 50)) {
+            String title = line.replaceFirst("^\\s*#{1,6}\\s*", "").strip();
+            if (!title.isEmpty()) {
+                return title.length() > 80 ? title.substring(0, 79) + "…" : title;
+            }
+        }
+        return "Untitled document";
     }
 
     @Override

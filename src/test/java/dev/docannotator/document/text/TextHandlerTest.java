@@ -83,6 +83,7 @@ class TextHandlerTest {
             session.save(out);
         }
         String html = Files.readString(out);
+        assertThat(html).contains("<title>Click &lt;img src=x onerror=alert(1)&gt; maybe &amp; later. — DocAnnotator review</title>");
         assertThat(html).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;");
         assertThat(html).contains("id=\"a1\"").contains("id=\"a2\"").contains("href=\"#note-a1\"");
         assertThat(html).contains("id=\"note-a1\"").contains("Suggestion: state it precisely");
