@@ -116,6 +116,8 @@ class OperationsAndPagesTest {
             assertThat(index.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
             assertThat(index.body()).contains("<title>Annotate</title>");
             assertThat(index.headers().firstValue("Set-Cookie").orElse("")).startsWith("uid=");
+            assertThat(index.headers().firstValue("Content-Security-Policy").orElse(""))
+                    .contains("default-src 'self'").contains("object-src 'none'");
             HttpResponse<String> js = server.get("/app.js", null);
             assertThat(js.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
             assertThat(js.body()).isEqualTo("export const x = 1;");
