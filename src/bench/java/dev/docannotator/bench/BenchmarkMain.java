@@ -22,7 +22,8 @@ public final class BenchmarkMain {
         Files.createDirectories(outDir);
         Path work = Files.createTempDirectory("docannotator-bench");
         StringBuilder report = new StringBuilder("# Benchmark results\n\nRun at " + Instant.now() + " on "
-                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + "\n\n");
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + "; server processes on " + ServerProcess.javaHome() + "\n\n");
         try {
             if (all || which.contains("throughput")) {
                 List<ThroughputBenchmark.Row> rows = new ThroughputBenchmark().run(work, new int[] {10, 100, 500});

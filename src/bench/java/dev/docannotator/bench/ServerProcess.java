@@ -34,7 +34,7 @@ final class ServerProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(javaHome().resolve("bin").resolve("java").toString(),
                 "-Xmx" + heap, "-jar", jar.toString(), "serve", "--port", Integer.toString(port),
                 "--data-dir", dataDir.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -43,6 +43,11 @@ final class ServerProcess implements AutoCloseable {
         ServerProcess server = new ServerProcess(builder.start(), port);
         server.awaitReady(Duration.ofSeconds(60));
         return server;
+    }
+
+    /** The JDK the server runs on: -Dbench.server.java.home=..., else the benchmark's own. */
+    static Path javaHome() {
+        return Path.of(System.getProperty("bench.server.java.home", System.getProperty("java.home")));
     }
 
     URI uri(String path) {
@@ -87,7 +92,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** Heap in use after a full GC requested with jcmd, as /metrics reports it. */
     double heapAfterGc() throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Path jcmd = javaHome().resolve("bin").resolve("jcmd");
         new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "GC.run").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
         return metric("jvm_memory_used_bytes", "area=\"heap\"");
