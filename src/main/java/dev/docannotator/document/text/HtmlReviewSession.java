@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.TreeSet;
 
 /**
@@ -72,7 +74,10 @@ final class HtmlReviewSession implements ApplySession {
         w.write("</ol></aside></main></body></html>\n");
     }
 
-    /** Cuts the text at every span boundary and marks each segment with the annotations covering it. */
+    /**
+     * Cuts the text at every span boundary and marks each segment with the annotations covering it. A sweep over
+     * the cuts keeps the open spans in a queue ordered by end, so the page is written in O(n log n), not O(n²).
+     */
     private void writeText(Writer w) throws IOException {
         String content = text.text();
         TreeSet<Integer> cuts = new TreeSet<>(List.of(0, content.length()));
@@ -80,24 +85,25 @@ final class HtmlReviewSession implements ApplySession {
             cuts.add(a.start());
             cuts.add(a.end());
         }
-        List<Annotation> sorted = new ArrayList<>(annotations);
-        sorted.sort((x, y) -> Integer.compare(x.start(), y.start()));
+        List<Annotation> byStart = new ArrayList<>(annotations);
+        byStart.sort(Comparator.comparingInt(Annotation::start));
+        PriorityQueue<Annotation> open = new PriorityQueue<>(Comparator.comparingInt(Annotation::end));
         TreeSet<String> anchored = new TreeSet<>();
+        int next = 0;
         Integer from = cuts.first();
         for (Integer to : cuts.tailSet(from, false)) {
-            List<Annotation> covering = new ArrayList<>();
-            for (Annotation a : sorted) {
-                if (a.start() > from) {
-                    break;
-                }
-                if (a.end() >= to) {
-                    covering.add(a);
-                }
+            while (next < byStart.size() && byStart.get(next).start() <= from) {
+                open.add(byStart.get(next++));
+            }
+            while (!open.isEmpty() && open.peek().end() <= from) {
+                open.poll();
             }
             String segment = escape(content.substring(from, to));
-            if (covering.isEmpty()) {
+            if (open.isEmpty()) {
                 w.write(segment);
             } else {
+                List<Annotation> covering = new ArrayList<>(open);
+                covering.sort(Comparator.comparingInt(Annotation::start).thenComparing(Annotation::id));
                 writeMark(w, covering, anchored, segment);
             }
             from = to;

@@ -91,4 +91,32 @@ class TextHandlerTest {
         String marked = html.replaceAll("<[^>]+>", "");
         assertThat(marked).contains("Click &lt;img src=x onerror=alert(1)&gt; maybe &amp; later.");
     }
+
+    @Test
+    void tensOfThousandsOfAnnotationsAreWrittenQuickly() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            sb.append("word").append(i % 10).append(' ');
+        }
+        Path file = Files.writeString(dir.resolve("many.txt"), sb);
+        ExtractedText text = read(file);
+        List<Annotation> many = new java.util.ArrayList<>();
+        for (int i = 0, at = 0; i < 20_000; i++, at += 6) {
+            many.add(new Annotation("a" + (i + 1), at, at + 5, text.text().substring(at, at + 5), null, 1, "terms",
+                    "info", "Term.", null, "terms/requested"));
+        }
+        many.add(new Annotation("a20001", 0, text.text().length(), text.text(), null, 1, "long_sentence", "info",
+                "Long.", null, "long_sentence/en"));
+        Path out = dir.resolve("many.html");
+        long started = System.nanoTime();
+        try (ApplySession session = handler.openForApply(file, text)) {
+            session.apply(many);
+            session.save(out);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(millis).as("a generous bound; the quadratic version took minutes").isLessThan(20_000);
+        String html = Files.readString(out);
+        assertThat(html).contains("id=\"a1\"").contains("id=\"a20000\"").contains("id=\"a20001\"");
+        assertThat(html.split("class=\"mark ", -1)).hasSize(20_000 * 2 + 1);
+    }
 }
