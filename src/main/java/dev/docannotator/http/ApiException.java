@@ -57,8 +57,4 @@ public class ApiException extends RuntimeException {
     public static ApiException tooManyRequests(String message) {
         return new ApiException(429, "too_many_requests", message);
     }
-
-    public static ApiException serverBusy(String message) {
-        return new ApiException(503, "server_busy", message);
-    }
 }

@@ -36,13 +36,16 @@ public final class Identity {
             return;
         }
         String fresh = newId();
-        Cookie uid = new Cookie(COOKIE, fresh, "/", -1, false, true, null, SameSite.LAX);
+        // Kept for a year, so a browser restart does not lose the user's tasks (they live for the retention period).
+        Cookie uid = new Cookie(COOKIE, fresh, "/", COOKIE_MAX_AGE_SECONDS, false, true, null, SameSite.LAX);
         uid.setPath("/");
         uid.setHttpOnly(true);
         uid.setSameSite(SameSite.LAX);
         ctx.cookie(uid);
         ctx.attribute(ATTRIBUTE, fresh);
     }
+
+    static final int COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
 
     /** The caller's identity (resolved by the before-handler). */
     public static String of(Context ctx) {

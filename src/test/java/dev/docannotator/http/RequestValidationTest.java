@@ -119,7 +119,7 @@ class RequestValidationTest {
 
         HttpResponse<String> anonymous = server.get("/api/tasks", null);
         String cookie = anonymous.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).matches("uid=[A-Za-z0-9_-]{22};.*").contains("HttpOnly").contains("SameSite=Lax")
+        assertThat(cookie).matches("uid=[A-Za-z0-9_-]{22};.*").contains("HttpOnly").containsIgnoringCase("Max-Age=31536000").contains("SameSite=Lax")
                 .contains("Path=/");
         String uid = cookie.substring(4, 26);
         HttpResponse<String> again = server.send(server.request("/api/tasks", null).header("Cookie", "uid=" + uid).GET().build());
