@@ -173,7 +173,9 @@ function handleEvent(data, seq) {
     case 'task':
       if (data.task_id) state.taskId = data.task_id;
       state.taskPausable = data.pausable === true;
-      if (!state.terminal && !state.pausing) {
+      // A task event after a terminal one starts a new run of the same task (a resume): the stream goes on.
+      state.terminal = false;
+      if (!state.pausing) {
         state.status = data.status || 'queued';
         state.stage = state.status === 'queued' ? 'queued' : state.stage || 'read';
       }

@@ -103,6 +103,8 @@ export class TaskStream {
     } catch {
       return; // not an event of this API
     }
+    // A replay runs through every run of the task: a terminal event is final only if no new run follows it.
+    if (data.type === 'task') this.ended = false;
     if (TERMINAL.has(data.type || sse.event)) this.ended = true;
     this.onEvent(data, this.lastSeq);
   }
