@@ -3,11 +3,15 @@ package dev.docannotator.document.pdf;
 import dev.docannotator.document.DocumentRejectedException;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageTree;
@@ -33,6 +37,10 @@ final class PageTextStripper extends PDFTextStripper {
     static final int MAX_GLYPHS_PER_PAGE = 200_000;
 
     private final InflationGuard inflationGuard = new InflationGuard();
+    private final DuplicateGlyphFilter duplicates = new DuplicateGlyphFilter();
+    /** For each open marked-content sequence, whether it carries /ActualText (mirrors PDFTextStripper's stack). */
+    private final Deque<Boolean> markedContent = new ArrayDeque<>();
+    private boolean inActualText;
     private final List<PdfParagraph> paragraphs = new ArrayList<>();
     private final List<Quad> glyphs = new ArrayList<>();
     private final Map<PDFont, float[]> fontExtents = new IdentityHashMap<>();
@@ -45,6 +53,11 @@ final class PageTextStripper extends PDFTextStripper {
     private float cropX;
     private float cropY;
     private PDPage target;
+
+    PageTextStripper() {
+        // PDFBox's own duplicate check is the slowest part of extraction; DuplicateGlyphFilter applies the same rule.
+        setSuppressDuplicateOverlappingText(false);
+    }
 
     /**
      * The text of {@code page}, page number {@code pageNumber} (1-based, for messages); a page that cannot be parsed,
@@ -82,6 +95,10 @@ final class PageTextStripper extends PDFTextStripper {
             flushParagraph();
             return new PageText(paragraphs, glyphs);
         } finally {
+            // Close what the page left open, so PDFBox's /ActualText state cannot leak into the next page read.
+            while (!markedContent.isEmpty()) {
+                endMarkedContentSequence();
+            }
             target = null;
             reset();
         }
@@ -111,6 +128,7 @@ final class PageTextStripper extends PDFTextStripper {
         separatorPending = false;
         line = 0;
         glyphCount = 0;
+        duplicates.clear();
     }
 
     @Override
@@ -118,7 +136,32 @@ final class PageTextStripper extends PDFTextStripper {
         if (++glyphCount > MAX_GLYPHS_PER_PAGE) {
             throw new TooMuchTextException();
         }
+        // PDFTextStripper's rule: a glyph drawn over an identical one is dropped, except inside /ActualText
+        if (!inActualText) {
+            String unicode = position.getUnicode();
+            float tolerance = position.getWidth() / unicode.length() / 3.0f;
+            if (duplicates.isDuplicate(unicode, position.getX(), position.getY(), tolerance)) {
+                return;
+            }
+        }
         super.processTextPosition(position);
+    }
+
+    @Override
+    public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
+        super.beginMarkedContentSequence(tag, properties);
+        boolean actualText = properties != null && properties.getString(COSName.ACTUAL_TEXT) != null;
+        markedContent.push(actualText);
+        inActualText = actualText;
+    }
+
+    @Override
+    public void endMarkedContentSequence() {
+        super.endMarkedContentSequence();
+        Boolean hadActualText = markedContent.poll();
+        if (Boolean.TRUE.equals(hadActualText)) {
+            inActualText = false;
+        }
     }
 
     @Override
