@@ -43,6 +43,11 @@ final class PageTextStripper extends PDFTextStripper {
     private boolean inActualText;
     private final List<PdfParagraph> paragraphs = new ArrayList<>();
     private final List<Quad> glyphs = new ArrayList<>();
+    /** The glyph list of a page's (first) article, kept across pages so it does not regrow from empty each time. */
+    private final List<TextPosition> articleGlyphs = new ArrayList<>();
+    /** Whether this extraction computes glyph boxes: only annotating needs them. */
+    private boolean withGlyphBoxes;
+    private int glyphIndex;
     private final Map<PDFont, float[]> fontExtents = new IdentityHashMap<>();
     private final StringBuilder text = new StringBuilder();
     private final IntList glyphOfChar = new IntList();
@@ -64,8 +69,18 @@ final class PageTextStripper extends PDFTextStripper {
      * or holds an absurd amount of text, is a {@link DocumentRejectedException}.
      */
     PageText read(PDDocument document, PDPage page, int pageNumber) {
+        return read(document, page, pageNumber, true);
+    }
+
+    /** Like {@link #read}, but without glyph boxes ({@link PageText#glyphs()} is empty): the text alone is cheaper. */
+    PageText readText(PDDocument document, PDPage page, int pageNumber) {
+        return read(document, page, pageNumber, false);
+    }
+
+    private PageText read(PDDocument document, PDPage page, int pageNumber, boolean glyphBoxes) {
         try {
             inflationGuard.check(page);
+            withGlyphBoxes = glyphBoxes;
             return extract(document, page);
         } catch (InflationGuard.InflationException e) {
             throw DocumentRejectedException.unprocessable("The PDF looks like a decompression bomb: a stream on page "
@@ -118,9 +133,24 @@ final class PageTextStripper extends PDFTextStripper {
         }
     }
 
+    /**
+     * Hands PDFBox a list to reuse for the page's first article: every {@link #writeText} starts it with no article
+     * lists, and it then creates them empty, growing one copy at a time to thousands of glyphs on every page.
+     */
+    @Override
+    protected void startPage(PDPage page) throws IOException {
+        super.startPage(page);
+        if (charactersByArticle.isEmpty()) {
+            articleGlyphs.clear();
+            charactersByArticle.add(articleGlyphs);
+        }
+    }
+
     private void reset() {
+        articleGlyphs.clear();
         paragraphs.clear();
         glyphs.clear();
+        glyphIndex = 0;
         fontExtents.clear();
         text.setLength(0);
         glyphOfChar.clear();
@@ -175,8 +205,10 @@ final class PageTextStripper extends PDFTextStripper {
                 appendChar(' ', -1);
             }
             separatorPending = false;
-            int glyph = glyphs.size();
-            glyphs.add(glyphBox(position));
+            int glyph = glyphIndex++;
+            if (withGlyphBoxes) {
+                glyphs.add(glyphBox(position));
+            }
             for (int i = 0; i < unicode.length(); i++) {
                 appendChar(unicode.charAt(i), glyph);
             }
