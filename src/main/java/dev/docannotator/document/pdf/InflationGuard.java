@@ -114,6 +114,10 @@ final class InflationGuard {
         if (filters.isEmpty()) {
             return; // stored as is: no bigger than the file itself
         }
+        long ratio = maxExpansion(filters);
+        if (ratio > 0 && rawLengthAtMost(stream, MAX_DECODED_STREAM_BYTES / ratio)) {
+            return; // too short to decode past the limit: counting its raw bytes is much cheaper than decoding
+        }
         try (InputStream raw = stream.createRawInputStream()) {
             InputStream input = raw;
             for (int i = 0; i < filters.size(); i++) {
@@ -127,6 +131,48 @@ final class InflationGuard {
         } catch (IOException | RuntimeException e) {
             // A stream that cannot be decoded is not a bomb; PDFBox deals with it leniently (or reports it) itself.
         }
+    }
+
+    /**
+     * An upper bound of decoded size / raw size for the filter chain, or -1 when a filter has no useful bound
+     * (LZW, image filters, unknown names). Deflate cannot expand more than 1032:1 (a 258-byte match in 2 bits);
+     * a run-length pair of 2 bytes gives at most 128; an ASCII85 'z' gives 4 bytes; hex halves.
+     */
+    private static long maxExpansion(List<COSName> filters) {
+        long ratio = 1;
+        for (COSName filter : filters) {
+            long factor;
+            if (COSName.FLATE_DECODE.equals(filter) || COSName.FLATE_DECODE_ABBREVIATION.equals(filter)) {
+                factor = 1100; // 1032 and a margin
+            } else if (COSName.RUN_LENGTH_DECODE.equals(filter) || COSName.RUN_LENGTH_DECODE_ABBREVIATION.equals(filter)) {
+                factor = 64;
+            } else if (COSName.ASCII85_DECODE.equals(filter) || COSName.ASCII85_DECODE_ABBREVIATION.equals(filter)) {
+                factor = 4;
+            } else if (COSName.ASCII_HEX_DECODE.equals(filter) || COSName.ASCII_HEX_DECODE_ABBREVIATION.equals(filter)) {
+                factor = 1;
+            } else {
+                return -1;
+            }
+            ratio *= factor;
+            if (ratio > MAX_DECODED_STREAM_BYTES) {
+                return -1;
+            }
+        }
+        return ratio;
+    }
+
+    /** Whether the stream's encoded bytes number at most {@code limit}, counted rather than taken from /Length. */
+    private static boolean rawLengthAtMost(COSStream stream, long limit) {
+        byte[] buffer = new byte[8192];
+        long count = 0;
+        try (InputStream raw = stream.createRawInputStream()) {
+            for (int n = raw.read(buffer); n >= 0 && count <= limit; n = raw.read(buffer)) {
+                count += n;
+            }
+        } catch (IOException e) {
+            return false; // let the full check (or PDFBox) deal with it
+        }
+        return count <= limit;
     }
 
     private static List<COSName> filterNames(COSBase filters) {

@@ -3,11 +3,15 @@ package dev.docannotator.document.pdf;
 import dev.docannotator.document.DocumentRejectedException;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageTree;
@@ -33,8 +37,17 @@ final class PageTextStripper extends PDFTextStripper {
     static final int MAX_GLYPHS_PER_PAGE = 200_000;
 
     private final InflationGuard inflationGuard = new InflationGuard();
+    private final DuplicateGlyphFilter duplicates = new DuplicateGlyphFilter();
+    /** For each open marked-content sequence, whether it carries /ActualText (mirrors PDFTextStripper's stack). */
+    private final Deque<Boolean> markedContent = new ArrayDeque<>();
+    private boolean inActualText;
     private final List<PdfParagraph> paragraphs = new ArrayList<>();
     private final List<Quad> glyphs = new ArrayList<>();
+    /** The glyph list of a page's (first) article, kept across pages so it does not regrow from empty each time. */
+    private final List<TextPosition> articleGlyphs = new ArrayList<>();
+    /** Whether this extraction computes glyph boxes: only annotating needs them. */
+    private boolean withGlyphBoxes;
+    private int glyphIndex;
     private final Map<PDFont, float[]> fontExtents = new IdentityHashMap<>();
     private final StringBuilder text = new StringBuilder();
     private final IntList glyphOfChar = new IntList();
@@ -46,13 +59,28 @@ final class PageTextStripper extends PDFTextStripper {
     private float cropY;
     private PDPage target;
 
+    PageTextStripper() {
+        // PDFBox's own duplicate check is the slowest part of extraction; DuplicateGlyphFilter applies the same rule.
+        setSuppressDuplicateOverlappingText(false);
+    }
+
     /**
      * The text of {@code page}, page number {@code pageNumber} (1-based, for messages); a page that cannot be parsed,
      * or holds an absurd amount of text, is a {@link DocumentRejectedException}.
      */
     PageText read(PDDocument document, PDPage page, int pageNumber) {
+        return read(document, page, pageNumber, true);
+    }
+
+    /** Like {@link #read}, but without glyph boxes ({@link PageText#glyphs()} is empty): the text alone is cheaper. */
+    PageText readText(PDDocument document, PDPage page, int pageNumber) {
+        return read(document, page, pageNumber, false);
+    }
+
+    private PageText read(PDDocument document, PDPage page, int pageNumber, boolean glyphBoxes) {
         try {
             inflationGuard.check(page);
+            withGlyphBoxes = glyphBoxes;
             return extract(document, page);
         } catch (InflationGuard.InflationException e) {
             throw DocumentRejectedException.unprocessable("The PDF looks like a decompression bomb: a stream on page "
@@ -82,6 +110,10 @@ final class PageTextStripper extends PDFTextStripper {
             flushParagraph();
             return new PageText(paragraphs, glyphs);
         } finally {
+            // Close what the page left open, so PDFBox's /ActualText state cannot leak into the next page read.
+            while (!markedContent.isEmpty()) {
+                endMarkedContentSequence();
+            }
             target = null;
             reset();
         }
@@ -101,9 +133,24 @@ final class PageTextStripper extends PDFTextStripper {
         }
     }
 
+    /**
+     * Hands PDFBox a list to reuse for the page's first article: every {@link #writeText} starts it with no article
+     * lists, and it then creates them empty, growing one copy at a time to thousands of glyphs on every page.
+     */
+    @Override
+    protected void startPage(PDPage page) throws IOException {
+        super.startPage(page);
+        if (charactersByArticle.isEmpty()) {
+            articleGlyphs.clear();
+            charactersByArticle.add(articleGlyphs);
+        }
+    }
+
     private void reset() {
+        articleGlyphs.clear();
         paragraphs.clear();
         glyphs.clear();
+        glyphIndex = 0;
         fontExtents.clear();
         text.setLength(0);
         glyphOfChar.clear();
@@ -111,6 +158,7 @@ final class PageTextStripper extends PDFTextStripper {
         separatorPending = false;
         line = 0;
         glyphCount = 0;
+        duplicates.clear();
     }
 
     @Override
@@ -118,7 +166,32 @@ final class PageTextStripper extends PDFTextStripper {
         if (++glyphCount > MAX_GLYPHS_PER_PAGE) {
             throw new TooMuchTextException();
         }
+        // PDFTextStripper's rule: a glyph drawn over an identical one is dropped, except inside /ActualText
+        if (!inActualText) {
+            String unicode = position.getUnicode();
+            float tolerance = position.getWidth() / unicode.length() / 3.0f;
+            if (duplicates.isDuplicate(unicode, position.getX(), position.getY(), tolerance)) {
+                return;
+            }
+        }
         super.processTextPosition(position);
+    }
+
+    @Override
+    public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
+        super.beginMarkedContentSequence(tag, properties);
+        boolean actualText = properties != null && properties.getString(COSName.ACTUAL_TEXT) != null;
+        markedContent.push(actualText);
+        inActualText = actualText;
+    }
+
+    @Override
+    public void endMarkedContentSequence() {
+        super.endMarkedContentSequence();
+        Boolean hadActualText = markedContent.poll();
+        if (Boolean.TRUE.equals(hadActualText)) {
+            inActualText = false;
+        }
     }
 
     @Override
@@ -132,8 +205,10 @@ final class PageTextStripper extends PDFTextStripper {
                 appendChar(' ', -1);
             }
             separatorPending = false;
-            int glyph = glyphs.size();
-            glyphs.add(glyphBox(position));
+            int glyph = glyphIndex++;
+            if (withGlyphBoxes) {
+                glyphs.add(glyphBox(position));
+            }
             for (int i = 0; i < unicode.length(); i++) {
                 appendChar(unicode.charAt(i), glyph);
             }

@@ -41,7 +41,7 @@ final class PdfReadSession implements ReadSession {
             throw new IllegalArgumentException("Page index " + index + " is out of range or not ascending (last read "
                     + lastRead + ", " + pageCount + " pages)");
         }
-        PageText page = stripper.read(document, pages.get(index), index + 1);
+        PageText page = stripper.readText(document, pages.get(index), index + 1);
         int paragraphNumber = 0;
         for (PdfParagraph paragraph : page.paragraphs()) {
             out.append(paragraph.text(), index + 1, ++paragraphNumber);

@@ -13,7 +13,12 @@ import dev.docannotator.document.TextBuilder;
 import dev.docannotator.document.pdf.TestPdfs.PageSpec;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +59,33 @@ class PdfReadTest {
                 .containsExactly(tuple(1, 1), tuple(1, 2),
                         tuple(2, 1));
         assertThat(text.blocks()).allSatisfy(block -> assertThat(text.blockText(block)).doesNotContain("\n"));
+    }
+
+    @Test
+    void textDrawnAgainOverItselfForBoldnessIsReadOnce() throws IOException {
+        Path file = dir.resolve("fake-bold.pdf");
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                for (float offset : new float[] {0, 0.3f, 0.6f}) {
+                    content.beginText();
+                    content.setFont(font, 12);
+                    content.newLineAtOffset(50 + offset, 700);
+                    content.showText("Bold heading");
+                    content.endText();
+                }
+                content.beginText();
+                content.setFont(font, 12);
+                content.newLineAtOffset(50, 680);
+                content.showText("Plain text");
+                content.endText();
+            }
+            document.save(file.toFile());
+        }
+
+        assertThat(readAll(handler, file).text()).isEqualTo("Bold heading\nPlain text");
     }
 
     @Test
