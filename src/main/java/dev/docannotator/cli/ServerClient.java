@@ -6,12 +6,10 @@ import dev.docannotator.document.DocumentRejectedException;
 import dev.docannotator.document.DocumentRejectedException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,11 +175,5 @@ final class ServerClient {
             this.status = status;
             this.code = code;
         }
-    }
-
-    /** True for failures worth retrying: the connection, not the server's answer. */
-    static boolean isConnectionProblem(Throwable e) {
-        return e instanceof ConnectException || e instanceof HttpTimeoutException
-                || (e instanceof IOException && !(e instanceof java.io.FileNotFoundException));
     }
 }
