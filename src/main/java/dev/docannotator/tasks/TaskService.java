@@ -19,11 +19,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -415,24 +417,29 @@ public final class TaskService implements AutoCloseable {
     public void cleanup() {
         store.flush();
         TaskRepository.Expired expired = repository.expiredBefore(clock.instant().minus(options.retention()));
+        // Only tasks nobody uses are removed; a task in use keeps its rows (its worker still writes events).
+        List<String> removed = new ArrayList<>(expired.taskIds().size());
+        Set<String> documentsInUse = new HashSet<>();
         for (String taskId : expired.taskIds()) {
             Task task = live.get(taskId);
             if (task != null && (task.workerActive() || task.readers() > 0)) {
+                documentsInUse.add(task.view().documentId());
                 continue;
             }
             live.remove(taskId);
+            removed.add(taskId);
             for (DocumentFormat format : DocumentFormat.values()) {
                 TaskFiles.deleteQuietly(files.result(taskId, format));
             }
         }
-        repository.deleteTasks(expired.taskIds());
-        for (String documentId : expired.documentIds()) {
+        repository.deleteTasks(removed);
+        List<String> removedDocuments = expired.documentIds().stream().filter(id -> !documentsInUse.contains(id)).toList();
+        for (String documentId : removedDocuments) {
             TaskFiles.deleteQuietly(files.document(documentId));
         }
-        repository.deleteDocuments(expired.documentIds());
-        if (!expired.taskIds().isEmpty() || !expired.documentIds().isEmpty()) {
-            LOG.info("Retention removed {} task(s) and {} document(s)", expired.taskIds().size(),
-                    expired.documentIds().size());
+        repository.deleteDocuments(removedDocuments);
+        if (!removed.isEmpty() || !removedDocuments.isEmpty()) {
+            LOG.info("Retention removed {} task(s) and {} document(s)", removed.size(), removedDocuments.size());
         }
     }
 
