@@ -144,21 +144,23 @@ public final class TaskService implements AutoCloseable {
         if (!task.pausable()) {
             throw ApiException.featureDisabled(text(locale, "feature.pausable_off"));
         }
-        TaskStatus status = task.status();
-        if (status == TaskStatus.COMPLETED || status == TaskStatus.FAILED) {
-            throw ApiException.conflict(text(locale, "task.cancel_finished", status.id()));
-        }
-        cancelInternal(task, true);
+        cancelInternal(task, locale);
     }
 
     /**
-     * Cancels a queued or running task (resumable). Takes the task out of the waiting line first, outside the
-     * task's monitor, because the scheduler's lock is always taken before a task's.
+     * Cancels a queued or running task (resumable); {@code userLocale} is null when no client follows it any
+     * more. The status is decided under the task's monitor, so that a task completing meanwhile is never
+     * answered "cancelled": a user's cancel of a completed or failed task is a 409. Takes the task out of the
+     * waiting line first, outside the task's monitor, because the scheduler's lock is always taken before a task's.
      */
-    private void cancelInternal(Task task, boolean byUser) {
+    private void cancelInternal(Task task, Locale userLocale) {
+        boolean byUser = userLocale != null;
         boolean wasWaiting = scheduler.removeWaiting(task);
         synchronized (task) {
             TaskStatus status = task.status();
+            if (byUser && (status == TaskStatus.COMPLETED || status == TaskStatus.FAILED)) {
+                throw ApiException.conflict(text(userLocale, "task.cancel_finished", status.id()));
+            }
             if (status == TaskStatus.INTERRUPTED) {
                 task.status(TaskStatus.CANCELLED, clock.instant());
                 store.task(task.view());
@@ -288,7 +290,7 @@ public final class TaskService implements AutoCloseable {
             timers.schedule(() -> {
                 if (task.readers() == 0 && task.status().unfinished()) {
                     LOG.info("No client follows task {} any more; cancelling it (resumable)", task.id());
-                    cancelInternal(task, false);
+                    cancelInternal(task, null);
                 }
             }, options.disconnectGrace().toMillis(), TimeUnit.MILLISECONDS);
         }
