@@ -23,6 +23,9 @@ public final class TaskRepository {
     private static final String TASK_COLUMNS = "task_id, user_id, document_id, filename, format, requirement, locale, "
             + "pausable, status, stage, progress, message, error_code, error_message, annotation_count, created_at, updated_at";
 
+    /** Appended to an {@code INSERT ... SELECT}: writes the row only while its task exists (last parameter). */
+    private static final String IF_TASK_EXISTS = "WHERE EXISTS (SELECT 1 FROM tasks WHERE task_id = ?)";
+
     private static final java.time.format.DateTimeFormatter STAMP =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
@@ -163,19 +166,24 @@ public final class TaskRepository {
         });
     }
 
-    /** Writes one batch of queued changes in one transaction (events, task rows, checkpoints, final annotations). */
+    /**
+     * Writes one batch of queued changes in one transaction (events, task rows, checkpoints, final annotations).
+     * Changes of a task whose row no longer exists (removed by retention) are dropped, so that they can never
+     * make the whole batch fail.
+     */
     public void writeBatch(List<PendingEvent> events, Collection<TaskView> tasks, Map<String, Checkpoint> checkpoints,
                            Map<String, List<Annotation>> annotations) {
         db.inTransaction(c -> {
             upsertTasks(c, tasks);
             if (!events.isEmpty()) {
                 try (PreparedStatement st = c.prepareStatement(
-                        "INSERT OR REPLACE INTO task_events (task_id, seq, type, data) VALUES (?, ?, ?, ?)")) {
+                        "INSERT OR REPLACE INTO task_events (task_id, seq, type, data) SELECT ?, ?, ?, ? " + IF_TASK_EXISTS)) {
                     for (PendingEvent pending : events) {
                         st.setString(1, pending.taskId());
                         st.setLong(2, pending.event().seq());
                         st.setString(3, pending.event().type());
                         st.setString(4, pending.event().data());
+                        st.setString(5, pending.taskId());
                         st.addBatch();
                     }
                     st.executeBatch();
@@ -183,10 +191,11 @@ public final class TaskRepository {
             }
             for (Map.Entry<String, Checkpoint> entry : checkpoints.entrySet()) {
                 try (PreparedStatement st = c.prepareStatement(
-                        "INSERT OR REPLACE INTO checkpoints (task_id, json, updated_at) VALUES (?, ?, ?)")) {
+                        "INSERT OR REPLACE INTO checkpoints (task_id, json, updated_at) SELECT ?, ?, ? " + IF_TASK_EXISTS)) {
                     st.setString(1, entry.getKey());
                     st.setString(2, Json.write(entry.getValue()));
                     st.setString(3, ts(Instant.now()));
+                    st.setString(4, entry.getKey());
                     st.executeUpdate();
                 }
             }
@@ -196,12 +205,13 @@ public final class TaskRepository {
                     del.executeUpdate();
                 }
                 try (PreparedStatement st = c.prepareStatement(
-                        "INSERT INTO annotations (task_id, idx, json) VALUES (?, ?, ?)")) {
+                        "INSERT INTO annotations (task_id, idx, json) SELECT ?, ?, ? " + IF_TASK_EXISTS)) {
                     int idx = 0;
                     for (Annotation annotation : entry.getValue()) {
                         st.setString(1, entry.getKey());
                         st.setInt(2, idx++);
                         st.setString(3, Json.write(annotation));
+                        st.setString(4, entry.getKey());
                         st.addBatch();
                     }
                     st.executeBatch();

@@ -19,11 +19,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -142,21 +144,23 @@ public final class TaskService implements AutoCloseable {
         if (!task.pausable()) {
             throw ApiException.featureDisabled(text(locale, "feature.pausable_off"));
         }
-        TaskStatus status = task.status();
-        if (status == TaskStatus.COMPLETED || status == TaskStatus.FAILED) {
-            throw ApiException.conflict(text(locale, "task.cancel_finished", status.id()));
-        }
-        cancelInternal(task, true);
+        cancelInternal(task, locale);
     }
 
     /**
-     * Cancels a queued or running task (resumable). Takes the task out of the waiting line first, outside the
-     * task's monitor, because the scheduler's lock is always taken before a task's.
+     * Cancels a queued or running task (resumable); {@code userLocale} is null when no client follows it any
+     * more. The status is decided under the task's monitor, so that a task completing meanwhile is never
+     * answered "cancelled": a user's cancel of a completed or failed task is a 409. Takes the task out of the
+     * waiting line first, outside the task's monitor, because the scheduler's lock is always taken before a task's.
      */
-    private void cancelInternal(Task task, boolean byUser) {
+    private void cancelInternal(Task task, Locale userLocale) {
+        boolean byUser = userLocale != null;
         boolean wasWaiting = scheduler.removeWaiting(task);
         synchronized (task) {
             TaskStatus status = task.status();
+            if (byUser && (status == TaskStatus.COMPLETED || status == TaskStatus.FAILED)) {
+                throw ApiException.conflict(text(userLocale, "task.cancel_finished", status.id()));
+            }
             if (status == TaskStatus.INTERRUPTED) {
                 task.status(TaskStatus.CANCELLED, clock.instant());
                 store.task(task.view());
@@ -286,7 +290,7 @@ public final class TaskService implements AutoCloseable {
             timers.schedule(() -> {
                 if (task.readers() == 0 && task.status().unfinished()) {
                     LOG.info("No client follows task {} any more; cancelling it (resumable)", task.id());
-                    cancelInternal(task, false);
+                    cancelInternal(task, null);
                 }
             }, options.disconnectGrace().toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -415,24 +419,29 @@ public final class TaskService implements AutoCloseable {
     public void cleanup() {
         store.flush();
         TaskRepository.Expired expired = repository.expiredBefore(clock.instant().minus(options.retention()));
+        // Only tasks nobody uses are removed; a task in use keeps its rows (its worker still writes events).
+        List<String> removed = new ArrayList<>(expired.taskIds().size());
+        Set<String> documentsInUse = new HashSet<>();
         for (String taskId : expired.taskIds()) {
             Task task = live.get(taskId);
             if (task != null && (task.workerActive() || task.readers() > 0)) {
+                documentsInUse.add(task.view().documentId());
                 continue;
             }
             live.remove(taskId);
+            removed.add(taskId);
             for (DocumentFormat format : DocumentFormat.values()) {
                 TaskFiles.deleteQuietly(files.result(taskId, format));
             }
         }
-        repository.deleteTasks(expired.taskIds());
-        for (String documentId : expired.documentIds()) {
+        repository.deleteTasks(removed);
+        List<String> removedDocuments = expired.documentIds().stream().filter(id -> !documentsInUse.contains(id)).toList();
+        for (String documentId : removedDocuments) {
             TaskFiles.deleteQuietly(files.document(documentId));
         }
-        repository.deleteDocuments(expired.documentIds());
-        if (!expired.taskIds().isEmpty() || !expired.documentIds().isEmpty()) {
-            LOG.info("Retention removed {} task(s) and {} document(s)", expired.taskIds().size(),
-                    expired.documentIds().size());
+        repository.deleteDocuments(removedDocuments);
+        if (!removed.isEmpty() || !removedDocuments.isEmpty()) {
+            LOG.info("Retention removed {} task(s) and {} document(s)", removed.size(), removedDocuments.size());
         }
     }
 

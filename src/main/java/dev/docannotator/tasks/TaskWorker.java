@@ -95,19 +95,69 @@ final class TaskWorker {
             if (stopped) {
                 store.checkpoint(task.id(), run.checkpoint());
             }
-        } catch (DocumentRejectedException e) {
-            fail(task, "unprocessable_document", e.getMessage());
         } catch (RuntimeException | Error e) {
-            LOG.error("Task {} failed", task.id(), e);
-            fail(task, "internal_error", new Messages("http", locale).get("error.internal"));
+            if (task.stopRequested() || wasInterrupted(e)) {
+                // A stop (cancel, shutdown, executor shutdownNow) cut the step short: that is no failure.
+                stopped = true;
+                LOG.info("Task {} stopped during a step ({})", task.id(), e.toString());
+                stopAfterInterruption(task, run);
+            } else if (e instanceof DocumentRejectedException rejected) {
+                fail(task, "unprocessable_document", rejected.getMessage());
+            } else {
+                LOG.error("Task {} failed", task.id(), e);
+                fail(task, "internal_error", new Messages("http", locale).get("error.internal"));
+            }
         } finally {
             if (run != null) {
                 run.close();
             }
             task.live(null, List.of());
-            if (stopped) {
-                stoppedAfterCancel(task, run, view);
+            if (stopped && run != null) {
+                try {
+                    stoppedAfterCancel(task, run, view);
+                } catch (RuntimeException e) {
+                    LOG.debug("Task {}: no heap release estimate", task.id(), e);
+                }
             }
+            store.task(task.view());
+        }
+    }
+
+    /** Whether the thread was interrupted or the failure was caused by an interruption. */
+    private static boolean wasInterrupted(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Takes the final checkpoint (the last whole step) and, when nobody asked for the stop (an executor
+     * shutdown), marks the task interrupted and tells its stream, like a graceful stop would.
+     */
+    private void stopAfterInterruption(Task task, PipelineRun run) {
+        if (run != null) {
+            try {
+                store.checkpoint(task.id(), run.checkpoint());
+            } catch (RuntimeException e) {
+                LOG.warn("Task {}: no checkpoint after the stop", task.id(), e);
+            }
+        }
+        synchronized (task) {
+            if (task.status() != TaskStatus.RUNNING) {
+                return; // cancel or shutdown already set the status and told the stream
+            }
+            task.status(TaskStatus.INTERRUPTED, clock.instant());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("message", new Messages("http", Locale.forLanguageTag(task.view().locale())).get("shutdown.message"));
+            data.put("resumable", true);
+            task.log().append(TaskEvent.SHUTDOWN, data);
             store.task(task.view());
         }
     }

@@ -242,4 +242,25 @@ class CancelResumeTest {
             assertThat(stream.readToEnd()).last().extracting(SseEvent::type).isEqualTo("result");
         }
     }
+
+    @Test
+    void aCancelRacingTheLastStepIsAnsweredAsTheTaskEnded() throws Exception {
+        String doc = upload(stepped.document(5, 5));
+        for (int round = 0; round < 15; round++) {
+            stepped.apply.close();
+            EventStream stream = server.stream(user, Map.of("document_id", doc));
+            String taskId = stream.next().data().get("task_id").asText();
+            stepped.apply.awaitWaiting();
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> cancel =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> server.post("/api/tasks/" + taskId + "/cancel", user));
+            stepped.apply.open();
+            int code = cancel.get().statusCode();
+            String terminal = stream.readToEnd().stream().filter(SseEvent::terminal).findFirst()
+                    .map(SseEvent::type).orElseThrow();
+            awaitStatus(taskId, code == 200 ? "cancelled" : "completed");
+            assertThat(terminal).isEqualTo(code == 200 ? "cancelled" : "result");
+            assertThat(code).isIn(200, 409);
+        }
+    }
 }

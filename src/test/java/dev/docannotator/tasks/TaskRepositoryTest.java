@@ -80,4 +80,27 @@ class TaskRepositoryTest {
         assertThat(repository.findTask("task-old-01")).isEmpty();
         assertThat(repository.loadEvents("task-old-01")).isEmpty();
     }
+
+    @Test
+    void aBatchWithChangesOfADeletedTaskDropsThemAndStillWritesTheOthers() {
+        db = Database.open(dir.resolve("c.db"));
+        TaskRepository repository = new TaskRepository(db);
+        Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
+        repository.insertTask(task("task-kept-01", TaskStatus.RUNNING, t0));
+        ExtractedText text = new ExtractedText("one", List.of(new TextBlock(0, 3, null, 1)));
+        Annotation a1 = new Annotation("a1", 0, 3, "one", null, 1, "todo_markers", "warning", "Resolve it.", null, "todo");
+        Checkpoint checkpoint = new Checkpoint(Stage.ANALYSE, 1, 35, text, List.of(a1), 0);
+
+        repository.writeBatch(List.of(new TaskRepository.PendingEvent("task-gone-01", new TaskEvent(7, "progress", "{}")),
+                        new TaskRepository.PendingEvent("task-kept-01", new TaskEvent(1, "task", "{}"))),
+                List.of(task("task-gone-01", TaskStatus.CANCELLED, t0)),
+                Map.of("task-gone-01", checkpoint, "task-kept-01", checkpoint),
+                Map.of("task-gone-01", List.of(a1)));
+
+        assertThat(repository.taskExists("task-gone-01")).isFalse();
+        assertThat(repository.loadEvents("task-gone-01")).isEmpty();
+        assertThat(repository.loadCheckpoint("task-gone-01")).isEmpty();
+        assertThat(repository.loadEvents("task-kept-01")).containsExactly(new TaskEvent(1, "task", "{}"));
+        assertThat(repository.loadCheckpoint("task-kept-01")).contains(checkpoint);
+    }
 }
