@@ -57,6 +57,11 @@ public final class DefaultAnalyser implements Analyser {
 
     @Override
     public AnalysisSession start(ExtractedText text, Requirement requirement) {
+        return start(text, requirement, StepwiseSession.MAX_STEP_CHARS);
+    }
+
+    /** {@link #start} with another window size, for tests that compare it with the whole block in one step. */
+    AnalysisSession start(ExtractedText text, Requirement requirement, int maxStepChars) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(requirement, "requirement");
         List<BlockCheck> blockChecks = new ArrayList<>();
@@ -73,6 +78,6 @@ public final class DefaultAnalyser implements Analyser {
         }
         List<DocumentCheck> wholeDocument = documentChecks.stream()
                 .filter(c -> requirement.checks().contains(c.check())).toList();
-        return new StepwiseSession(text, blockChecks, wholeDocument);
+        return new StepwiseSession(text, blockChecks, wholeDocument, maxStepChars);
     }
 }

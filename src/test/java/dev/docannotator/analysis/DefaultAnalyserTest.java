@@ -23,21 +23,25 @@ class DefaultAnalyserTest {
     private final DefaultAnalyser analyser = new DefaultAnalyser();
 
     @Test
-    void hasOneStepPerBlockAndOneDocumentStep() {
+    void hasOneStepPerNormalBlockAndOneStepPerDocumentCheck() {
         try (AnalysisSession session = analyser.start(SAMPLE, analyser.parse(""))) {
+            assertThat(session.stepCount()).isEqualTo(SAMPLE.blocks().size() + 3);
+        }
+        try (AnalysisSession session = analyser.start(SAMPLE, new Requirement("p", Set.of(Check.PASSIVE_VOICE), List.of(), false))) {
             assertThat(session.stepCount()).isEqualTo(SAMPLE.blocks().size() + 1);
+            assertThat(session.analyseStep(SAMPLE.blocks().size())).isEmpty();
         }
         try (AnalysisSession session = analyser.start(ExtractedText.empty(), analyser.parse(""))) {
-            assertThat(session.stepCount()).isEqualTo(1);
-            assertThat(session.analyseStep(0)).isEmpty();
+            assertThat(session.stepCount()).isEqualTo(3);
+            assertThat(steps(session, 0, 3)).isEmpty();
         }
     }
 
     @Test
-    void blockStepsFindBlockProblemsAndTheLastStepFindsDocumentProblems() {
+    void blockStepsFindBlockProblemsAndTheLastStepsFindDocumentProblems() {
         try (AnalysisSession session = analyser.start(SAMPLE, analyser.parse(""))) {
             List<Annotation> first = session.analyseStep(0);
-            List<Annotation> last = session.analyseStep(session.stepCount() - 1);
+            List<Annotation> last = steps(session, SAMPLE.blocks().size(), session.stepCount());
 
             assertThat(first).extracting(Annotation::category)
                     .contains("passive_voice", "repeated_words", "vague_words", "todo_markers");
@@ -46,6 +50,25 @@ class DefaultAnalyserTest {
                     .containsOnly("inconsistent_terms", "undefined_acronyms", "number_mismatch");
             assertThat(last).extracting(Annotation::quote).contains("E-mail", "SLA", "30 MB");
         }
+    }
+
+    @Test
+    void eachDocumentCheckIsAStepOfItsOwn() {
+        try (AnalysisSession session = analyser.start(SAMPLE, analyser.parse(""))) {
+            int blocks = SAMPLE.blocks().size();
+            for (int i = blocks; i < session.stepCount(); i++) {
+                assertThat(session.analyseStep(i)).extracting(Annotation::category).isNotEmpty().containsOnly(
+                        session.analyseStep(i).get(0).category());
+            }
+        }
+    }
+
+    private static List<Annotation> steps(AnalysisSession session, int from, int to) {
+        List<Annotation> all = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            all.addAll(session.analyseStep(i));
+        }
+        return all;
     }
 
     @Test

@@ -26,7 +26,11 @@ public final class Findings {
             .thenComparing(Annotation::message)
             .thenComparing(a -> Objects.toString(a.suggestion(), ""));
 
-    /** Most findings of one category kept from one step. */
+    /**
+     * Most findings of one category kept from one step. A step reads at most one window of a block (a few thousand
+     * characters) or runs one document check, so a huge paragraph is capped per window, like the same text in
+     * several paragraphs would be.
+     */
     public static final int MAX_PER_CATEGORY = 200;
 
     private final ExtractedText text;

@@ -14,8 +14,9 @@ import org.languagetool.rules.ITSIssueType;
 import org.languagetool.rules.RuleMatch;
 
 /**
- * English grammar and spelling with LanguageTool, one paragraph (line of the block) at a time so that a step
- * stays short. Blocks that are mainly Chinese are skipped. Misspellings are errors, grammar warnings, style and
+ * English grammar and spelling with LanguageTool, one paragraph (line of the block) at a time. The session hands it
+ * a huge block one window at a time, cut at sentence boundaries, so that a step stays short; the script test then
+ * applies to the window. Blocks that are mainly Chinese are skipped. Misspellings are errors, grammar warnings, style and
  * typography info.
  */
 public final class GrammarCheck implements BlockCheck {
