@@ -129,4 +129,22 @@ class RefusedUploadTest {
         assertThat(events).last().extracting(SseEvent::type).isEqualTo("result");
         assertThat(events.get(events.size() - 1).data().get("annotation_count").asInt()).isEqualTo(2);
     }
+
+    @Test
+    void deletingKeepsAnotherIdentitysDocumentAndADocumentATaskUses() throws Exception {
+        String user = TestServer.newUser();
+        String used = finishedTask(user, "task-using-doc-1");
+        String unused = server.upload(user, "free.txt", "text\n").get("document_id").asText();
+        var documents = server.app().tasks().documents();
+
+        assertThat(documents.delete(TestServer.newUser(), unused)).isFalse();
+        assertThat(documents.delete(user, used)).isFalse();
+        assertThat(storedFiles()).contains(unused, used);
+        assertThat(documentRows()).contains(unused, used);
+
+        assertThat(documents.delete(user, unused)).isTrue();
+        assertThat(storedFiles()).doesNotContain(unused).contains(used);
+        assertThat(documentRows()).doesNotContain(unused).contains(used);
+        assertThat(server.get("/api/tasks/task-using-doc-1/result", user).statusCode()).isEqualTo(200);
+    }
 }
