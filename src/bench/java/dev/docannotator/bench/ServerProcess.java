@@ -35,7 +35,13 @@ final class ServerProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(javaHome().resolve("bin").resolve("java").toString(),
-                "-Xmx" + heap, "-jar", jar.toString(), "serve", "--port", Integer.toString(port),
+                "-Xmx" + heap));
+        // Extra server JVM options, e.g. a JFR recording: -Dbench.server.jvm.args="-XX:StartFlightRecording=..."
+        String extra = System.getProperty("bench.server.jvm.args", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port),
                 "--data-dir", dataDir.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());

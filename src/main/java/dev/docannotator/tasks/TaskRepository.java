@@ -14,6 +14,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,6 +174,12 @@ public final class TaskRepository {
      */
     public void writeBatch(List<PendingEvent> events, Collection<TaskView> tasks, Map<String, Checkpoint> checkpoints,
                            Map<String, List<Annotation>> annotations) {
+        // JSON is written before the transaction: the write connection is held only for the SQL.
+        Map<String, String> checkpointJson = new LinkedHashMap<>();
+        checkpoints.forEach((taskId, checkpoint) -> checkpointJson.put(taskId, Json.write(checkpoint)));
+        Map<String, List<String>> annotationJson = new LinkedHashMap<>();
+        annotations.forEach((taskId, all) -> annotationJson.put(taskId, all.stream().map(Json::write).toList()));
+        String now = ts(Instant.now());
         db.inTransaction(c -> {
             upsertTasks(c, tasks);
             if (!events.isEmpty()) {
@@ -189,17 +196,17 @@ public final class TaskRepository {
                     st.executeBatch();
                 }
             }
-            for (Map.Entry<String, Checkpoint> entry : checkpoints.entrySet()) {
+            for (Map.Entry<String, String> entry : checkpointJson.entrySet()) {
                 try (PreparedStatement st = c.prepareStatement(
                         "INSERT OR REPLACE INTO checkpoints (task_id, json, updated_at) SELECT ?, ?, ? " + IF_TASK_EXISTS)) {
                     st.setString(1, entry.getKey());
-                    st.setString(2, Json.write(entry.getValue()));
-                    st.setString(3, ts(Instant.now()));
+                    st.setString(2, entry.getValue());
+                    st.setString(3, now);
                     st.setString(4, entry.getKey());
                     st.executeUpdate();
                 }
             }
-            for (Map.Entry<String, List<Annotation>> entry : annotations.entrySet()) {
+            for (Map.Entry<String, List<String>> entry : annotationJson.entrySet()) {
                 try (PreparedStatement del = c.prepareStatement("DELETE FROM annotations WHERE task_id = ?")) {
                     del.setString(1, entry.getKey());
                     del.executeUpdate();
@@ -207,10 +214,10 @@ public final class TaskRepository {
                 try (PreparedStatement st = c.prepareStatement(
                         "INSERT INTO annotations (task_id, idx, json) SELECT ?, ?, ? " + IF_TASK_EXISTS)) {
                     int idx = 0;
-                    for (Annotation annotation : entry.getValue()) {
+                    for (String annotation : entry.getValue()) {
                         st.setString(1, entry.getKey());
                         st.setInt(2, idx++);
-                        st.setString(3, Json.write(annotation));
+                        st.setString(3, annotation);
                         st.setString(4, entry.getKey());
                         st.addBatch();
                     }

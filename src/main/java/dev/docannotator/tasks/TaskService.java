@@ -111,30 +111,34 @@ public final class TaskService implements AutoCloseable {
 
     // ---- tasks ----
 
-    /** Creates a task over the caller's document and admits it; its log starts with the {@code task} event. */
+    /**
+     * Creates a task over the caller's document and admits it; its log starts with the {@code task} event. The row
+     * is written before admission, outside the scheduler's lock (the row reserves the id), and removed again when
+     * the task is not admitted: admissions never queue behind database writes.
+     */
     public Task submit(String userId, String documentId, String requirement, String requestedTaskId, Locale locale) {
         DocumentRecord doc = documents.find(userId, documentId, locale);
         String taskId = requestedTaskId != null ? requestedTaskId : UUID.randomUUID().toString();
-        if (live.containsKey(taskId) || repository.taskExists(taskId)) {
-            throw ApiException.conflict(text(locale, "task.id_taken", taskId));
-        }
         boolean pausable = features.isEnabled(Features.PAUSABLE_STREAMING, userId);
         Instant now = clock.instant();
         TaskView view = new TaskView(taskId, userId, doc.documentId(), doc.filename(), doc.format(),
                 requirement == null ? "" : requirement, locale.toLanguageTag(), pausable, TaskStatus.QUEUED,
                 Stage.QUEUED, 0, null, null, null, 0, now, now);
-        Task task = new Task(view, new EventLog(taskId, List.of(), false, e -> store.event(taskId, e)));
-        admit(task, locale, () -> {
-            try {
-                repository.insertTask(view);
-            } catch (StorageException e) {
-                if (repository.taskExists(taskId)) {
-                    throw ApiException.conflict(text(locale, "task.id_taken", taskId));
-                }
-                throw e;
+        try {
+            repository.insertTask(view);
+        } catch (StorageException e) {
+            if (repository.taskExists(taskId)) {
+                throw ApiException.conflict(text(locale, "task.id_taken", taskId));
             }
-            live.put(taskId, task);
-        });
+            throw e;
+        }
+        Task task = new Task(view, new EventLog(taskId, List.of(), false, e -> store.event(taskId, e)));
+        try {
+            admit(task, locale, () -> live.put(taskId, task));
+        } catch (RuntimeException notAdmitted) {
+            repository.deleteTasks(List.of(taskId));
+            throw notAdmitted;
+        }
         return task;
     }
 
