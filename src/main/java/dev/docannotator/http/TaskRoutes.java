@@ -59,7 +59,7 @@ public final class TaskRoutes implements RouteModule {
     }
 
     private void chatStream(Context ctx) {
-        long start = System.nanoTime();
+        long start = Requests.arrivalNanos(ctx);
         Locale locale = Requests.locale(ctx);
         Messages messages = Requests.messages(ctx);
         String user = Identity.of(ctx);
@@ -133,7 +133,7 @@ public final class TaskRoutes implements RouteModule {
 
     private void cancel(Context ctx) {
         String id = ctx.pathParam("id");
-        tasks.cancel(Identity.of(ctx), id, Requests.locale(ctx));
+        tasks.cancel(Identity.of(ctx), id, Requests.locale(ctx), Requests.arrivalNanos(ctx));
         Map<String, String> body = new LinkedHashMap<>();
         body.put("task_id", id);
         body.put("status", "cancelled");
@@ -141,7 +141,7 @@ public final class TaskRoutes implements RouteModule {
     }
 
     private void resume(Context ctx) {
-        long start = System.nanoTime();
+        long start = Requests.arrivalNanos(ctx);
         String user = Identity.of(ctx);
         Locale locale = Requests.locale(ctx);
         String id = ctx.pathParam("id");
@@ -150,7 +150,7 @@ public final class TaskRoutes implements RouteModule {
     }
 
     private void events(Context ctx) {
-        long start = System.nanoTime();
+        long start = Requests.arrivalNanos(ctx);
         Task task = tasks.attach(Identity.of(ctx), ctx.pathParam("id"), Requests.locale(ctx));
         streamer.stream(ctx, task, lastEventId(ctx), start, false);
     }

@@ -113,8 +113,8 @@ public final class Task {
         return stopRequested;
     }
 
-    void requestStop(long nowNanos) {
-        cancelRequestedNanos = nowNanos;
+    void requestStop(long requestedNanos) {
+        cancelRequestedNanos = requestedNanos;
         stopRequested = true;
     }
 

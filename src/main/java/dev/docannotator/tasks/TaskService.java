@@ -142,13 +142,16 @@ public final class TaskService implements AutoCloseable {
         return task;
     }
 
-    /** Cancels the caller's task: the stream is told at once, the worker stops at its next step. Idempotent. */
-    public void cancel(String userId, String taskId, Locale locale) {
+    /**
+     * Cancels the caller's task: the stream is told at once, the worker stops at its next step. Idempotent.
+     * {@code requestedNanos} is when the request arrived ({@link System#nanoTime()}), where cancel latency starts.
+     */
+    public void cancel(String userId, String taskId, Locale locale, long requestedNanos) {
         Task task = owned(userId, taskId, locale);
         if (!task.pausable()) {
             throw ApiException.featureDisabled(text(locale, "feature.pausable_off"));
         }
-        cancelInternal(task, locale);
+        cancelInternal(task, locale, requestedNanos);
     }
 
     /**
@@ -157,7 +160,7 @@ public final class TaskService implements AutoCloseable {
      * answered "cancelled": a user's cancel of a completed or failed task is a 409. Takes the task out of the
      * waiting line first, outside the task's monitor, because the scheduler's lock is always taken before a task's.
      */
-    private void cancelInternal(Task task, Locale userLocale) {
+    private void cancelInternal(Task task, Locale userLocale, long requestedNanos) {
         boolean byUser = userLocale != null;
         boolean wasWaiting = scheduler.removeWaiting(task);
         synchronized (task) {
@@ -173,7 +176,7 @@ public final class TaskService implements AutoCloseable {
             if (!status.unfinished()) {
                 return;
             }
-            task.requestStop(System.nanoTime());
+            task.requestStop(requestedNanos);
             task.status(TaskStatus.CANCELLED, clock.instant());
             Messages messages = messages(task);
             Map<String, Object> data = new LinkedHashMap<>();
@@ -294,7 +297,7 @@ public final class TaskService implements AutoCloseable {
             timers.schedule(() -> {
                 if (task.readers() == 0 && task.status().unfinished()) {
                     LOG.info("No client follows task {} any more; cancelling it (resumable)", task.id());
-                    cancelInternal(task, null);
+                    cancelInternal(task, null, System.nanoTime());
                 }
             }, options.disconnectGrace().toMillis(), TimeUnit.MILLISECONDS);
         }
