@@ -34,8 +34,14 @@ final class ServerProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(javaHome().resolve("bin").resolve("java").toString(),
-                "-Xmx" + heap));
+        List<String> command = new ArrayList<>();
+        // -Dbench.server.nice=10 runs the server below the load generator's priority: on a real deployment the
+        // clients are other machines, and their cost should not be starved by the server's workers on 2 cores.
+        int nice = Integer.getInteger("bench.server.nice", 0);
+        if (nice != 0) {
+            command.addAll(List.of("nice", "-n", Integer.toString(nice)));
+        }
+        command.addAll(List.of(javaHome().resolve("bin").resolve("java").toString(), "-Xmx" + heap));
         // Extra server JVM options, e.g. a JFR recording: -Dbench.server.jvm.args="-XX:StartFlightRecording=..."
         String extra = System.getProperty("bench.server.jvm.args", "").trim();
         if (!extra.isEmpty()) {
