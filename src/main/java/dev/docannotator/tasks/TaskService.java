@@ -94,7 +94,9 @@ public final class TaskService implements AutoCloseable {
             return t;
         });
         files.clearUploads();
-        int interrupted = repository.markUnfinishedInterrupted(clock.instant());
+        // The same text a graceful stop sends, so that a crash-recovered log ends like a gracefully stopped one.
+        int interrupted = repository.markUnfinishedInterrupted(clock.instant(),
+                localeTag -> text(Locale.forLanguageTag(localeTag), "shutdown.message"));
         if (interrupted > 0) {
             LOG.info("{} task(s) that were running when the server stopped are now interrupted and resumable", interrupted);
         }
