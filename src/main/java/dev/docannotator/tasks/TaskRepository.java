@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** SQL for documents, tasks, checkpoints, annotations and event logs. */
 public final class TaskRepository {
@@ -131,9 +132,51 @@ public final class TaskRepository {
         });
     }
 
-    /** After a restart: tasks that were queued or running come back interrupted. Returns how many. */
-    public int markUnfinishedInterrupted(Instant now) {
+    /**
+     * After a restart: tasks that were queued or running come back interrupted. In the same transaction each of
+     * their logs that does not already end with a terminal event gets a {@code shutdown} event (its
+     * {@code message} from {@code shutdownMessage} applied to the task's locale tag, resumable), so that a
+     * replay of it ends like the stream of a gracefully stopped task. Returns how many tasks were marked.
+     */
+    public int markUnfinishedInterrupted(Instant now, Function<String, String> shutdownMessage) {
         return db.inTransaction(c -> {
+            Map<String, String> localeByTask = new LinkedHashMap<>();
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT task_id, locale FROM tasks WHERE status IN ('queued', 'running')")) {
+                ResultSet rs = st.executeQuery();
+                while (rs.next()) {
+                    localeByTask.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            try (PreparedStatement last = c.prepareStatement(
+                    "SELECT seq, type FROM task_events WHERE task_id = ? ORDER BY seq DESC LIMIT 1");
+                 PreparedStatement append = c.prepareStatement(
+                         "INSERT INTO task_events (task_id, seq, type, data) VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<String, String> task : localeByTask.entrySet()) {
+                    String taskId = task.getKey();
+                    last.setString(1, taskId);
+                    long lastSeq = 0;
+                    try (ResultSet rs = last.executeQuery()) {
+                        if (rs.next()) {
+                            lastSeq = rs.getLong(1);
+                            if (TaskEvent.isTerminal(rs.getString(2))) {
+                                continue;
+                            }
+                        }
+                    }
+                    // The same data shape as EventLog.append writes for a graceful stop.
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("type", TaskEvent.SHUTDOWN);
+                    data.put("task_id", taskId);
+                    data.put("message", shutdownMessage.apply(task.getValue()));
+                    data.put("resumable", true);
+                    append.setString(1, taskId);
+                    append.setLong(2, lastSeq + 1);
+                    append.setString(3, TaskEvent.SHUTDOWN);
+                    append.setString(4, Json.write(data));
+                    append.executeUpdate();
+                }
+            }
             try (PreparedStatement st = c.prepareStatement(
                     "UPDATE tasks SET status = 'interrupted', updated_at = ? WHERE status IN ('queued', 'running')")) {
                 st.setString(1, ts(now));

@@ -94,7 +94,9 @@ public final class TaskService implements AutoCloseable {
             return t;
         });
         files.clearUploads();
-        int interrupted = repository.markUnfinishedInterrupted(clock.instant());
+        // The same text a graceful stop sends, so that a crash-recovered log ends like a gracefully stopped one.
+        int interrupted = repository.markUnfinishedInterrupted(clock.instant(),
+                localeTag -> text(Locale.forLanguageTag(localeTag), "shutdown.message"));
         if (interrupted > 0) {
             LOG.info("{} task(s) that were running when the server stopped are now interrupted and resumable", interrupted);
         }
@@ -196,21 +198,28 @@ public final class TaskService implements AutoCloseable {
 
     /** Continues a cancelled or interrupted task from its checkpoint; returns the seq the new stream follows. */
     public long resume(String userId, String taskId, Locale locale) {
-        Task task = owned(userId, taskId, locale);
-        if (!task.status().resumable()) {
-            throw ApiException.conflict(text(locale, "task.not_resumable", task.status().id()));
-        }
-        awaitWorker(task, locale);
-        store.flush();
-        Checkpoint checkpoint = repository.loadCheckpoint(taskId).orElse(Checkpoint.start());
-        long cursor = task.log().lastSeq();
-        admit(task, locale, () -> {
+        // Pinned from the moment it is found: a resting task could otherwise be evicted by housekeeping while
+        // this waits for the old worker and reads the checkpoint, and the next request would load a second
+        // Task for the same id (two logs diverging). Once admitted it is unfinished, so it is not evicted.
+        Task task = ownedPinned(userId, taskId, locale);
+        try {
             if (!task.status().resumable()) {
                 throw ApiException.conflict(text(locale, "task.not_resumable", task.status().id()));
             }
-            task.log().reopen();
-        }, checkpoint);
-        return cursor;
+            awaitWorker(task, locale);
+            store.flush();
+            Checkpoint checkpoint = repository.loadCheckpoint(taskId).orElse(Checkpoint.start());
+            long cursor = task.log().lastSeq();
+            admit(task, locale, () -> {
+                if (!task.status().resumable()) {
+                    throw ApiException.conflict(text(locale, "task.not_resumable", task.status().id()));
+                }
+                task.log().reopen();
+            }, checkpoint);
+            return cursor;
+        } finally {
+            task.unpin();
+        }
     }
 
     /** Waits for the worker of the cancelled run to finish its step and checkpoint (steps are short). */
@@ -382,6 +391,31 @@ public final class TaskService implements AutoCloseable {
         return task;
     }
 
+    /**
+     * Like {@link #owned}, but the task is pinned in the same atomic map operation that finds or loads it, so
+     * that housekeeping (which evicts atomically too) cannot take it out of memory until it is unpinned.
+     */
+    private Task ownedPinned(String userId, String taskId, Locale locale) {
+        if (taskId == null || !TaskFiles.ID.matcher(taskId).matches()) {
+            throw ApiException.notFound(text(locale, "task.not_found"));
+        }
+        Task task = live.compute(taskId, (id, present) -> {
+            Task found = present != null ? present : load(id);
+            if (found != null) {
+                found.pin();
+            }
+            return found;
+        });
+        if (task != null && !task.userId().equals(userId)) {
+            task.unpin();
+            task = null;
+        }
+        if (task == null) {
+            throw ApiException.notFound(text(locale, "task.not_found"));
+        }
+        return task;
+    }
+
     private Task load(String taskId) {
         Optional<TaskView> view = repository.findTask(taskId);
         if (view.isEmpty()) {
@@ -394,24 +428,30 @@ public final class TaskService implements AutoCloseable {
 
     // ---- housekeeping ----
 
-    private void housekeeping() {
+    /** Evicts resting tasks nobody uses from memory; package-private so that tests can drive it. */
+    void housekeeping() {
         try {
             heapProbe.check();
             long now = clock.millis();
             boolean flushed = false;
             for (Task task : live.values()) {
-                if (!task.status().unfinished() && task.readers() == 0 && !task.workerActive()
-                        && now - task.view().updatedAt().toEpochMilli() > EVICT_AFTER_MILLIS) {
+                if (evictable(task, now)) {
                     if (!flushed) {
                         store.flush();
                         flushed = true;
                     }
-                    live.remove(task.id(), task);
+                    // Checked again inside the map's atomic step: a resume pins the task in one (ownedPinned).
+                    live.computeIfPresent(task.id(), (id, present) -> present == task && evictable(task, now) ? null : present);
                 }
             }
         } catch (RuntimeException e) {
             LOG.warn("Housekeeping failed", e);
         }
+    }
+
+    private static boolean evictable(Task task, long nowMillis) {
+        return !task.status().unfinished() && task.readers() == 0 && !task.workerActive() && !task.pinned()
+                && nowMillis - task.view().updatedAt().toEpochMilli() > EVICT_AFTER_MILLIS;
     }
 
     private void cleanupQuietly() {
