@@ -15,9 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class ResumeHousekeepingTest {
         stepped.analyse.close();
         Task task = service.submit(USER, documentId, "find TODO", null, EN);
         stepped.analyse.awaitWaiting();
-        service.cancel(USER, task.id(), EN);
+        service.cancel(USER, task.id(), EN, System.nanoTime());
         stepped.analyse.open();
         task.worker().get(10, TimeUnit.SECONDS);
         service.list(USER); // writes everything queued, so that the resume below has nothing left to flush
@@ -72,23 +71,13 @@ class ResumeHousekeepingTest {
         Task task = restingCancelledTask();
         assertThat(task.status()).isEqualTo(TaskStatus.CANCELLED);
 
-        CompletableFuture<Long> resumed;
-        // Holding the database's monitor parks the resume after it found the task, reading the checkpoint.
-        synchronized (db) {
-            AtomicReference<Thread> resumer = new AtomicReference<>();
-            resumed = CompletableFuture.supplyAsync(() -> {
-                resumer.set(Thread.currentThread());
-                return service.resume(USER, task.id(), EN);
-            });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while ((resumer.get() == null || resumer.get().getState() != Thread.State.BLOCKED)
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(2); // polling for the resume to reach the database
-            }
-            assertThat(resumer.get().getState()).isEqualTo(Thread.State.BLOCKED);
-            clock.advance(Duration.ofMinutes(1)); // long past the eviction age, only now that the resume holds the task
-            service.housekeeping();
-        }
+        clock.advance(Duration.ofMinutes(1)); // long past the eviction age
+        // Housekeeping runs in the middle of the resume: after it found the task, before the task runs again
+        // (the first clock read of the resuming thread is the admission's).
+        FutureTask<Long> resumed = new FutureTask<>(() -> service.resume(USER, task.id(), EN));
+        Thread resumer = new Thread(resumed, "resumer");
+        clock.onFirstReadBy(resumer, service::housekeeping);
+        resumer.start();
         long cursor = resumed.get(10, TimeUnit.SECONDS);
 
         assertThat(service.attach(USER, task.id(), EN)).as("the task in memory is the one that was resumed").isSameAs(task);
