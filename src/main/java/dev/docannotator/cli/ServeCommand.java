@@ -61,7 +61,11 @@ public final class ServeCommand implements Callable<Integer> {
             app.start();
         } catch (RuntimeException e) {
             System.err.println("Cannot listen on port " + settings.port() + ": " + rootMessage(e));
-            app.stop();
+            try {
+                app.stop();
+            } catch (RuntimeException ignored) {
+                // the start failure above is what the operator needs to see
+            }
             return ExitCodes.FAILED;
         }
         if (app.engine().analyser() instanceof DefaultAnalyser analyser) {
@@ -73,8 +77,13 @@ public final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            stopped.countDown();
+            try {
+                app.stop();
+            } catch (RuntimeException e) {
+                System.err.println("The server did not stop cleanly: " + rootMessage(e));
+            } finally {
+                stopped.countDown();
+            }
         }, "graceful-stop"));
         try {
             stopped.await();
