@@ -23,9 +23,7 @@ public final class BenchmarkMain {
         Path work = Files.createTempDirectory("docannotator-bench");
         StringBuilder report = new StringBuilder("# Benchmark results\n\nRun at " + Instant.now() + " on "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + "; server processes on " + ServerProcess.javaHome()
-                + (Integer.getInteger("bench.server.nice", 0) != 0 ? " at nice " + Integer.getInteger("bench.server.nice") : "")
-                + "\n\n");
+                + "; server processes on " + ServerProcess.javaHome() + "\n\n");
         try {
             if (all || which.contains("throughput")) {
                 List<ThroughputBenchmark.Row> rows = new ThroughputBenchmark().run(work, new int[] {10, 100, 500});

@@ -25,6 +25,10 @@ import java.util.concurrent.TimeUnit;
 final class ServerBenchmarks {
     static final int LOAD_STREAMS = Integer.getInteger("bench.streams", 100);
     static final int LOAD_PAGES = Integer.getInteger("bench.pages", 20);
+    /** {@code socket}: one plain socket and thread per stream (default); {@code jdk}: java.net.http.HttpClient. */
+    static final boolean SOCKET_CLIENT = !"jdk".equals(System.getProperty("bench.client", "socket"));
+    /** Over how many ms the load run opens its streams, evenly spaced; 0 opens them all at once. */
+    static final long RAMP_MILLIS = Long.getLong("bench.ramp.ms", 0);
     static final int[] IDLE_STEPS = Arrays.stream(System.getProperty("bench.idle", "1000,2500,5000").split(","))
             .mapToInt(Integer::parseInt).toArray();
 
@@ -71,8 +75,13 @@ final class ServerBenchmarks {
             }
             double heapBefore = server.heapAfterGc();
             long start = System.nanoTime();
-            for (StreamRun run : runs) {
-                openStream(http, server, run);
+            for (int i = 0; i < runs.size(); i++) {
+                long due = start + TimeUnit.MILLISECONDS.toNanos(RAMP_MILLIS) * i / runs.size();
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                openStream(http, server, runs.get(i));
             }
             double heapPeak = 0;
             while (runs.stream().anyMatch(r -> !r.stream.ended.isDone())) {
@@ -104,8 +113,12 @@ final class ServerBenchmarks {
             if ("progress".equals(type) && run.cancelAt != null && run.cancelSentNanos == 0
                     && run.cancelAt.equals(data.path("stage").asText())) {
                 run.cancelSentNanos = System.nanoTime();
-                http.sendAsync(post(server, "/api/tasks/" + run.taskId + "/cancel", run.user, ""),
-                        HttpResponse.BodyHandlers.discarding());
+                if (SOCKET_CLIENT) {
+                    new SocketClient(server.port()).postAndForget("/api/tasks/" + run.taskId + "/cancel", run.user, "");
+                } else {
+                    http.sendAsync(post(server, "/api/tasks/" + run.taskId + "/cancel", run.user, ""),
+                            HttpResponse.BodyHandlers.discarding());
+                }
             }
             if ("cancelled".equals(type)) {
                 run.cancelledNanos = System.nanoTime();
@@ -116,6 +129,10 @@ final class ServerBenchmarks {
         });
         String body = Json.write(Map.of("message", "", "task_type", "DOC_ANNOTATE", "document_id", run.documentId));
         run.sentNanos = System.nanoTime();
+        if (SOCKET_CLIENT) {
+            new SocketClient(server.port()).postStreaming("/api/chat/stream", run.user, body, run.stream);
+            return;
+        }
         http.sendAsync(post(server, "/api/chat/stream", run.user, body), HttpResponse.BodyHandlers.fromLineSubscriber(run.stream))
                 .whenComplete((r, e) -> {
                     if (e != null) {
@@ -147,7 +164,9 @@ final class ServerBenchmarks {
         }
         StringBuilder sb = new StringBuilder("## Concurrent streams with random cancels\n\n");
         sb.append(String.format(Locale.ROOT, "%d streams of a %d-page DOCX, default requirement, %d cancels sent, "
-                + "all done in %.1f s.%n%n", runs.size(), LOAD_PAGES, cancelsSent, wallSeconds));
+                + "all done in %.1f s; opened %s; client: %s.%n%n", runs.size(), LOAD_PAGES, cancelsSent, wallSeconds,
+                RAMP_MILLIS == 0 ? "all at once" : "evenly over " + RAMP_MILLIS + " ms",
+                SOCKET_CLIENT ? "a plain socket and thread per stream" : "java.net.http.HttpClient"));
         sb.append("| measure | p50 | p95 | p99 | max | n |\n|---|---:|---:|---:|---:|---:|\n");
         sb.append(row("time to first event (client), ms", firstEvent));
         sb.append(row("cancel sent → `cancelled` received (client), ms", cancelSeen));
