@@ -21,10 +21,13 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    private static final long CLOSING_RESERVE_NANOS = 1_000_000_000L;
+    private static final long MIN_HTTP_STOP_MILLIS = 100;
 
     private final Settings settings;
     private final Database database;
@@ -147,37 +152,74 @@ public final class Application implements AutoCloseable {
     /**
      * Graceful stop within the shutdown grace period: /ready turns 503 and new tasks are refused, open streams
      * get {@code shutdown}, running tasks checkpoint and become interrupted, everything is written, then the
-     * HTTP server and the database close. Safe to call twice.
+     * HTTP server and the database close. One deadline bounds every step that waits; every step runs even when
+     * an earlier one failed, and the database closes last. A failure is logged and rethrown once all steps ran.
+     * Safe to call twice.
      */
     public void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
         long started = System.nanoTime();
+        long grace = settings.shutdownGrace().toNanos();
+        long deadline = started + grace;
+        // Kept back from the drain for the closing steps (HTTP server, last writes, database).
+        long reserve = Math.min(CLOSING_RESERVE_NANOS, grace / 4);
+        long closing = deadline - reserve;
         LOG.info("Stopping: draining tasks (grace period {} s)", settings.shutdownGrace().toSeconds());
+        List<RuntimeException> failures = new ArrayList<>();
         if (rollout != null) {
-            rollout.stop();
+            step(failures, "stop the rollout evaluation", () -> rollout.stop(Duration.ZERO)); // waited for below
         }
-        tasks.shutdown(settings.shutdownGrace());
-        awaitStreamsClosed(started);
-        try {
-            javalin.stop();
-        } finally {
-            tasks.close();
-            if (rollout != null) {
-                rollout.close();
-            }
-            gcMetrics.close();
-            database.close();
+        step(failures, "drain the tasks", () -> tasks.shutdown(Duration.ofNanos(Math.max(0, closing - System.nanoTime()))));
+        step(failures, "let the streams close", () -> awaitStreamsClosed(closing));
+        step(failures, "stop the HTTP server", () -> stopHttp(deadline - reserve / 2));
+        step(failures, "close the task service", tasks::close);
+        if (rollout != null) {
+            step(failures, "end the rollout evaluation", () -> {
+                if (!rollout.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                    LOG.warn("A rollout evaluation round was still running when the database closed");
+                }
+            });
         }
+        step(failures, "close the GC metrics", gcMetrics::close);
+        step(failures, "close the database", database::close);
         LOG.info("Stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
     }
 
-    /** Gives the streams a moment to write their {@code shutdown} event before the connections are closed. */
-    private void awaitStreamsClosed(long started) {
-        long deadline = started + settings.shutdownGrace().toNanos() - 1_000_000_000L;
+    /**
+     * Stops the HTTP server. A request still running (a stream whose task never said goodbye) would hold
+     * Jetty's thread pool for its own stop timeout (seconds); it gets what is left until {@code until} instead.
+     */
+    private void stopHttp(long until) {
+        if (javalin.jettyServer().server().getThreadPool() instanceof QueuedThreadPool pool) {
+            long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
+            pool.setStopTimeout(Math.max(MIN_HTTP_STOP_MILLIS, Math.min(pool.getStopTimeout(), left)));
+        }
+        javalin.stop();
+    }
+
+    /** Runs one step of the stop; a failure is logged and kept so that the following steps still run. */
+    private static void step(List<RuntimeException> failures, String what, Runnable action) {
+        long t0 = System.nanoTime();
+        try {
+            action.run();
+            LOG.debug("Stopping: {} took {} ms", what, (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.error("Stopping: could not {}", what, e);
+            failures.add(e);
+        }
+    }
+
+    /** Gives the streams a moment (at most 2 s, never past {@code until}) to write their {@code shutdown} event. */
+    private void awaitStreamsClosed(long until) {
         long soft = System.nanoTime() + 2_000_000_000L;
-        while (openStreams() > 0 && System.nanoTime() < Math.min(deadline, soft)) {
+        while (openStreams() > 0 && System.nanoTime() < Math.min(until, soft)) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

@@ -20,11 +20,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Benchmarks against the real server process: concurrent streams with random cancels, and idle streams held. */
 final class ServerBenchmarks {
     static final int LOAD_STREAMS = Integer.getInteger("bench.streams", 100);
     static final int LOAD_PAGES = Integer.getInteger("bench.pages", 20);
+    /** {@code socket}: one plain socket and thread per stream (default); {@code jdk}: java.net.http.HttpClient. */
+    static final boolean SOCKET_CLIENT = !"jdk".equals(System.getProperty("bench.client", "socket"));
+    /** Over how many ms the load run opens its streams, evenly spaced; 0 opens them all at once. */
+    static final long RAMP_MILLIS = Long.getLong("bench.ramp.ms", 0);
+    /** Streams open right now, and the most open at once during the measured run. */
+    private static final AtomicInteger OPEN = new AtomicInteger();
+    private static final AtomicInteger MOST_OPEN = new AtomicInteger();
     static final int[] IDLE_STEPS = Arrays.stream(System.getProperty("bench.idle", "1000,2500,5000").split(","))
             .mapToInt(Integer::parseInt).toArray();
 
@@ -70,9 +78,15 @@ final class ServerBenchmarks {
                 runs.add(run);
             }
             double heapBefore = server.heapAfterGc();
+            MOST_OPEN.set(0);
             long start = System.nanoTime();
-            for (StreamRun run : runs) {
-                openStream(http, server, run);
+            for (int i = 0; i < runs.size(); i++) {
+                long due = start + TimeUnit.MILLISECONDS.toNanos(RAMP_MILLIS) * i / runs.size();
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                openStream(http, server, runs.get(i));
             }
             double heapPeak = 0;
             while (runs.stream().anyMatch(r -> !r.stream.ended.isDone())) {
@@ -104,8 +118,12 @@ final class ServerBenchmarks {
             if ("progress".equals(type) && run.cancelAt != null && run.cancelSentNanos == 0
                     && run.cancelAt.equals(data.path("stage").asText())) {
                 run.cancelSentNanos = System.nanoTime();
-                http.sendAsync(post(server, "/api/tasks/" + run.taskId + "/cancel", run.user, ""),
-                        HttpResponse.BodyHandlers.discarding());
+                if (SOCKET_CLIENT) {
+                    new SocketClient(server.port()).postAndForget("/api/tasks/" + run.taskId + "/cancel", run.user, "");
+                } else {
+                    http.sendAsync(post(server, "/api/tasks/" + run.taskId + "/cancel", run.user, ""),
+                            HttpResponse.BodyHandlers.discarding());
+                }
             }
             if ("cancelled".equals(type)) {
                 run.cancelledNanos = System.nanoTime();
@@ -114,8 +132,14 @@ final class ServerBenchmarks {
                 run.terminal = type;
             }
         });
+        MOST_OPEN.accumulateAndGet(OPEN.incrementAndGet(), Math::max);
+        run.stream.ended.whenComplete((type, error) -> OPEN.decrementAndGet());
         String body = Json.write(Map.of("message", "", "task_type", "DOC_ANNOTATE", "document_id", run.documentId));
         run.sentNanos = System.nanoTime();
+        if (SOCKET_CLIENT) {
+            new SocketClient(server.port()).postStreaming("/api/chat/stream", run.user, body, run.stream);
+            return;
+        }
         http.sendAsync(post(server, "/api/chat/stream", run.user, body), HttpResponse.BodyHandlers.fromLineSubscriber(run.stream))
                 .whenComplete((r, e) -> {
                     if (e != null) {
@@ -147,7 +171,10 @@ final class ServerBenchmarks {
         }
         StringBuilder sb = new StringBuilder("## Concurrent streams with random cancels\n\n");
         sb.append(String.format(Locale.ROOT, "%d streams of a %d-page DOCX, default requirement, %d cancels sent, "
-                + "all done in %.1f s.%n%n", runs.size(), LOAD_PAGES, cancelsSent, wallSeconds));
+                + "all done in %.1f s; opened %s (at most %d open at once); client: %s.%n%n", runs.size(), LOAD_PAGES,
+                cancelsSent, wallSeconds, RAMP_MILLIS == 0 ? "all at once" : "evenly over " + RAMP_MILLIS + " ms",
+                MOST_OPEN.get(),
+                SOCKET_CLIENT ? "a plain socket and thread per stream" : "java.net.http.HttpClient"));
         sb.append("| measure | p50 | p95 | p99 | max | n |\n|---|---:|---:|---:|---:|---:|\n");
         sb.append(row("time to first event (client), ms", firstEvent));
         sb.append(row("cancel sent → `cancelled` received (client), ms", cancelSeen));

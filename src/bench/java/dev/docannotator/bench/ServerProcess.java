@@ -35,13 +35,21 @@ final class ServerProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(javaHome().resolve("bin").resolve("java").toString(),
-                "-Xmx" + heap, "-jar", jar.toString(), "serve", "--port", Integer.toString(port),
+                "-Xmx" + heap));
+        // Extra server JVM options, e.g. a JFR recording: -Dbench.server.jvm.args="-XX:StartFlightRecording=..."
+        String extra = System.getProperty("bench.server.jvm.args", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port),
                 "--data-dir", dataDir.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         ServerProcess server = new ServerProcess(builder.start(), port);
         server.awaitReady(Duration.ofSeconds(60));
+        // The grammar checker loads in the background after start (seconds of CPU): measure after it, not during.
+        server.awaitLogLine(log, "Grammar checker loaded", Duration.ofMinutes(3));
         return server;
     }
 
@@ -54,8 +62,23 @@ final class ServerProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    int port() {
+        return port;
+    }
+
     long pid() {
         return process.pid();
+    }
+
+    private void awaitLogLine(Path log, String text, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the server did not log '" + text + "' within " + limit);
     }
 
     private void awaitReady(Duration limit) throws Exception {

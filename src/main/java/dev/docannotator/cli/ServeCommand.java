@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,6 +19,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the DocAnnotator web service.")
 public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
     @Option(names = "--port", description = "HTTP port (default 7070, env ANNOTATOR_PORT).")
     Integer port;
 
@@ -65,20 +69,37 @@ public final class ServeCommand implements Callable<Integer> {
             app.start();
         } catch (RuntimeException e) {
             System.err.println("Cannot listen on port " + settings.port() + ": " + rootMessage(e));
-            app.stop();
+            try {
+                app.stop();
+            } catch (RuntimeException ignored) {
+                // the start failure above is what the operator needs to see
+            }
             return ExitCodes.FAILED;
         }
         if (app.engine().analyser() instanceof DefaultAnalyser analyser) {
             // LanguageTool takes seconds to load: do it now, off the request path, rather than in the first grammar task.
-            Thread warmUp = new Thread(analyser::warmUpGrammar, "grammar-warm-up");
+            Thread warmUp = new Thread(() -> {
+                long started = System.nanoTime();
+                try {
+                    analyser.warmUpGrammar();
+                    LOG.info("Grammar checker loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+                } catch (RuntimeException e) {
+                    LOG.warn("The grammar checker could not be loaded in advance; the first grammar task will try again", e);
+                }
+            }, "grammar-warm-up");
             warmUp.setDaemon(true);
             warmUp.setPriority(Thread.MIN_PRIORITY);
             warmUp.start();
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            stopped.countDown();
+            try {
+                app.stop();
+            } catch (RuntimeException e) {
+                System.err.println("The server did not stop cleanly: " + rootMessage(e));
+            } finally {
+                stopped.countDown();
+            }
         }, "graceful-stop"));
         try {
             stopped.await();

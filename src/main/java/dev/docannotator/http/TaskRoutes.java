@@ -65,7 +65,7 @@ public final class TaskRoutes implements RouteModule {
      * the handler returns: after the stream ended however it ended, or after the request was refused.
      */
     private void chatStream(Context ctx) {
-        long start = System.nanoTime();
+        long start = Requests.arrivalNanos(ctx);
         Locale locale = Requests.locale(ctx);
         Messages messages = Requests.messages(ctx);
         String user = Identity.of(ctx);
@@ -163,7 +163,7 @@ public final class TaskRoutes implements RouteModule {
 
     private void cancel(Context ctx) {
         String id = ctx.pathParam("id");
-        tasks.cancel(Identity.of(ctx), id, Requests.locale(ctx));
+        tasks.cancel(Identity.of(ctx), id, Requests.locale(ctx), Requests.arrivalNanos(ctx));
         Map<String, String> body = new LinkedHashMap<>();
         body.put("task_id", id);
         body.put("status", "cancelled");
@@ -172,7 +172,7 @@ public final class TaskRoutes implements RouteModule {
 
     /** The place is taken before the task is resumed, so that a refused stream never restarts work. */
     private void resume(Context ctx) {
-        long start = System.nanoTime();
+        long start = Requests.arrivalNanos(ctx);
         String user = Identity.of(ctx);
         Locale locale = Requests.locale(ctx);
         String id = ctx.pathParam("id");
@@ -183,7 +183,7 @@ public final class TaskRoutes implements RouteModule {
     }
 
     private void events(Context ctx) {
-        long start = System.nanoTime();
+        long start = Requests.arrivalNanos(ctx);
         String user = Identity.of(ctx);
         try (StreamLimiter.Permit permit = streams.acquire(user, Requests.messages(ctx))) {
             Task task = tasks.attach(user, ctx.pathParam("id"), Requests.locale(ctx));

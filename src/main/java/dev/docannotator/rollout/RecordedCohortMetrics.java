@@ -61,7 +61,7 @@ public final class RecordedCohortMetrics implements CohortMetrics {
 
     private void record(boolean pausable, String kind, double value) {
         try {
-            database.read(c -> {
+            database.write(c -> {
                 try (PreparedStatement insert = c.prepareStatement(
                         "INSERT INTO rollout_observations (feature, at_ms, pausable, kind, value) VALUES (?, ?, ?, ?, ?)")) {
                     insert.setString(1, feature);
@@ -86,7 +86,7 @@ public final class RecordedCohortMetrics implements CohortMetrics {
 
     /** Deletes the observations outside the window: from an earlier stage, or older than {@code notBefore}. */
     public int prune(long afterId, Instant notBefore) {
-        return database.read(c -> {
+        return database.write(c -> {
             try (PreparedStatement delete = c.prepareStatement(
                     "DELETE FROM rollout_observations WHERE feature = ? AND (id <= ? OR at_ms < ?)")) {
                 delete.setString(1, feature);

@@ -2,6 +2,7 @@ package dev.docannotator.rollout;
 
 import dev.docannotator.storage.Database;
 import java.time.Clock;
+import java.time.Duration;
 import org.togglz.core.manager.FeatureManager;
 
 /**
@@ -80,6 +81,11 @@ public final class Rollout implements AutoCloseable {
 
     public void stop() {
         evaluator.stop();
+    }
+
+    /** Stops the gate evaluation, waiting up to {@code maxWait} for a running round; returns whether it ended. */
+    public boolean stop(Duration maxWait) {
+        return evaluator.stop(maxWait);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.docannotator.rollout;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -23,6 +24,11 @@ public final class RolloutEvaluator implements AutoCloseable {
     private final int failuresToRollBack;
     private final Map<Gate, Integer> consecutiveFailures = new EnumMap<>(Gate.class);
     private Instant windowOf;
+    /**
+     * Guards {@link #scheduler}. Not {@code this}: an evaluation round holds this object's monitor for as long as
+     * it runs, and stopping must never wait behind it (nor make the round wait behind the stop).
+     */
+    private final Object lifecycle = new Object();
     private ScheduledExecutorService scheduler;
 
     public RolloutEvaluator(RolloutService service, RecordedCohortMetrics metrics) {
@@ -32,31 +38,46 @@ public final class RolloutEvaluator implements AutoCloseable {
     }
 
     /** Starts evaluating every plan.evaluation_interval on a daemon thread. */
-    public synchronized void start() {
-        if (scheduler != null) {
-            return;
+    public void start() {
+        synchronized (lifecycle) {
+            if (scheduler != null && !scheduler.isShutdown()) {
+                return;
+            }
+            scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "rollout-evaluator");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long interval = service.plan().evaluationInterval().toMillis();
+            scheduler.scheduleWithFixedDelay(this::evaluateSafely, interval, interval, TimeUnit.MILLISECONDS);
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "rollout-evaluator");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = service.plan().evaluationInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::evaluateSafely, interval, interval, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops the periodic evaluation and waits briefly for a running one to end. */
-    public synchronized void stop() {
-        if (scheduler == null) {
-            return;
+    /** Stops the periodic evaluation and waits up to 5 s for a running one to end. */
+    public void stop() {
+        stop(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Stops the periodic evaluation (a running round is interrupted) and waits up to {@code maxWait} for a running
+     * round to end; returns whether none runs any more. Calling it again waits again for the same round.
+     */
+    public boolean stop(Duration maxWait) {
+        ScheduledExecutorService stopping;
+        synchronized (lifecycle) {
+            stopping = scheduler;
         }
-        scheduler.shutdownNow();
+        if (stopping == null) {
+            return true;
+        }
+        stopping.shutdownNow();
+        // Waits holding no monitor: the round may still have to enter evaluateOnce() to finish.
         try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            return stopping.awaitTermination(Math.max(0, maxWait.toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
-        scheduler = null;
     }
 
     @Override

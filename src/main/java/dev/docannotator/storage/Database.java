@@ -8,11 +8,16 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
- * The embedded SQLite database in the data directory. One connection, used by one thread at a time:
- * SQLite serialises writers anyway, and this keeps transactions simple and correct.
+ * The embedded SQLite database in the data directory. All writes go through one connection, used by one thread
+ * at a time: SQLite serialises writers anyway, and this keeps transactions simple and correct. Reads use a small
+ * pool of read-only connections, so that in WAL mode they see the last commit without waiting for a writer
+ * (a request looking up a document must not queue behind a batch of checkpoints).
  */
 public final class Database implements AutoCloseable {
 
@@ -22,12 +27,18 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    private static final int READERS = 4;
+
     private final Connection connection;
+    private final BlockingQueue<Connection> readers;
+    private final List<Connection> allReaders;
     private final Path file;
 
-    private Database(Path file, Connection connection) {
+    private Database(Path file, Connection connection, List<Connection> readers) {
         this.file = file;
         this.connection = connection;
+        this.allReaders = readers;
+        this.readers = new ArrayBlockingQueue<>(readers.size(), false, readers);
     }
 
     /** Opens (creating if needed) the database file, in WAL mode with foreign keys on. */
@@ -37,7 +48,8 @@ public final class Database implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            String url = "jdbc:sqlite:" + file.toAbsolutePath();
+            Connection connection = DriverManager.getConnection(url);
             try (Statement st = connection.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute("PRAGMA synchronous=NORMAL");
@@ -45,7 +57,16 @@ public final class Database implements AutoCloseable {
                 st.execute("PRAGMA busy_timeout=5000");
                 st.execute("CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
             }
-            return new Database(file, connection);
+            List<Connection> readers = new ArrayList<>();
+            for (int i = 0; i < READERS; i++) {
+                Connection reader = DriverManager.getConnection(url);
+                try (Statement st = reader.createStatement()) {
+                    st.execute("PRAGMA busy_timeout=5000");
+                    st.execute("PRAGMA query_only=ON");
+                }
+                readers.add(reader);
+            }
+            return new Database(file, connection, readers);
         } catch (SQLException | IOException e) {
             throw new StorageException("Cannot open the database at " + file + ": " + e.getMessage(), e);
         }
@@ -82,8 +103,29 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} with the connection, outside an explicit transaction. */
-    public synchronized <T> T read(SqlWork<T> work) {
+    /**
+     * Runs read-only {@code work} on one of the read connections: it sees everything committed before it began,
+     * and never waits for a writer. Writing through it fails.
+     */
+    public <T> T read(SqlWork<T> work) {
+        Connection reader;
+        try {
+            reader = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("Interrupted while waiting for a database connection", e);
+        }
+        try {
+            return work.run(reader);
+        } catch (SQLException e) {
+            throw new StorageException("Database error: " + e.getMessage(), e);
+        } finally {
+            readers.add(reader);
+        }
+    }
+
+    /** Runs {@code work} on the write connection in autocommit mode (each statement its own transaction). */
+    public synchronized <T> T write(SqlWork<T> work) {
         try {
             return work.run(connection);
         } catch (SQLException e) {
@@ -113,6 +155,11 @@ public final class Database implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            for (Connection reader : allReaders) {
+                if (!reader.isClosed()) {
+                    reader.close();
+                }
+            }
             if (!connection.isClosed()) {
                 connection.close();
             }

@@ -29,6 +29,7 @@ public final class Task {
     private volatile long cancelRequestedNanos;
     private CompletableFuture<Void> worker = CompletableFuture.completedFuture(null);
     private int readers;
+    private int pins;
     private int annotationsSent;
     private ExtractedText liveText;
     private List<Annotation> liveAnnotations = List.of();
@@ -113,8 +114,8 @@ public final class Task {
         return stopRequested;
     }
 
-    void requestStop(long nowNanos) {
-        cancelRequestedNanos = nowNanos;
+    void requestStop(long requestedNanos) {
+        cancelRequestedNanos = requestedNanos;
         stopRequested = true;
     }
 
@@ -146,6 +147,19 @@ public final class Task {
 
     synchronized int readers() {
         return readers;
+    }
+
+    /** Keeps the task in memory (housekeeping skips it) until as many {@link #unpin()} calls. */
+    synchronized void pin() {
+        pins++;
+    }
+
+    synchronized void unpin() {
+        pins--;
+    }
+
+    synchronized boolean pinned() {
+        return pins > 0;
     }
 
     synchronized int annotationsSent() {

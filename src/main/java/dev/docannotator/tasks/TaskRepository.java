@@ -14,9 +14,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** SQL for documents, tasks, checkpoints, annotations and event logs. */
 public final class TaskRepository {
@@ -140,9 +142,51 @@ public final class TaskRepository {
         });
     }
 
-    /** After a restart: tasks that were queued or running come back interrupted. Returns how many. */
-    public int markUnfinishedInterrupted(Instant now) {
+    /**
+     * After a restart: tasks that were queued or running come back interrupted. In the same transaction each of
+     * their logs that does not already end with a terminal event gets a {@code shutdown} event (its
+     * {@code message} from {@code shutdownMessage} applied to the task's locale tag, resumable), so that a
+     * replay of it ends like the stream of a gracefully stopped task. Returns how many tasks were marked.
+     */
+    public int markUnfinishedInterrupted(Instant now, Function<String, String> shutdownMessage) {
         return db.inTransaction(c -> {
+            Map<String, String> localeByTask = new LinkedHashMap<>();
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT task_id, locale FROM tasks WHERE status IN ('queued', 'running')")) {
+                ResultSet rs = st.executeQuery();
+                while (rs.next()) {
+                    localeByTask.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            try (PreparedStatement last = c.prepareStatement(
+                    "SELECT seq, type FROM task_events WHERE task_id = ? ORDER BY seq DESC LIMIT 1");
+                 PreparedStatement append = c.prepareStatement(
+                         "INSERT INTO task_events (task_id, seq, type, data) VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<String, String> task : localeByTask.entrySet()) {
+                    String taskId = task.getKey();
+                    last.setString(1, taskId);
+                    long lastSeq = 0;
+                    try (ResultSet rs = last.executeQuery()) {
+                        if (rs.next()) {
+                            lastSeq = rs.getLong(1);
+                            if (TaskEvent.isTerminal(rs.getString(2))) {
+                                continue;
+                            }
+                        }
+                    }
+                    // The same data shape as EventLog.append writes for a graceful stop.
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("type", TaskEvent.SHUTDOWN);
+                    data.put("task_id", taskId);
+                    data.put("message", shutdownMessage.apply(task.getValue()));
+                    data.put("resumable", true);
+                    append.setString(1, taskId);
+                    append.setLong(2, lastSeq + 1);
+                    append.setString(3, TaskEvent.SHUTDOWN);
+                    append.setString(4, Json.write(data));
+                    append.executeUpdate();
+                }
+            }
             try (PreparedStatement st = c.prepareStatement(
                     "UPDATE tasks SET status = 'interrupted', updated_at = ? WHERE status IN ('queued', 'running')")) {
                 st.setString(1, ts(now));
@@ -183,6 +227,12 @@ public final class TaskRepository {
      */
     public void writeBatch(List<PendingEvent> events, Collection<TaskView> tasks, Map<String, Checkpoint> checkpoints,
                            Map<String, List<Annotation>> annotations) {
+        // JSON is written before the transaction: the write connection is held only for the SQL.
+        Map<String, String> checkpointJson = new LinkedHashMap<>();
+        checkpoints.forEach((taskId, checkpoint) -> checkpointJson.put(taskId, Json.write(checkpoint)));
+        Map<String, List<String>> annotationJson = new LinkedHashMap<>();
+        annotations.forEach((taskId, all) -> annotationJson.put(taskId, all.stream().map(Json::write).toList()));
+        String now = ts(Instant.now());
         db.inTransaction(c -> {
             upsertTasks(c, tasks);
             if (!events.isEmpty()) {
@@ -199,17 +249,17 @@ public final class TaskRepository {
                     st.executeBatch();
                 }
             }
-            for (Map.Entry<String, Checkpoint> entry : checkpoints.entrySet()) {
+            for (Map.Entry<String, String> entry : checkpointJson.entrySet()) {
                 try (PreparedStatement st = c.prepareStatement(
                         "INSERT OR REPLACE INTO checkpoints (task_id, json, updated_at) SELECT ?, ?, ? " + IF_TASK_EXISTS)) {
                     st.setString(1, entry.getKey());
-                    st.setString(2, Json.write(entry.getValue()));
-                    st.setString(3, ts(Instant.now()));
+                    st.setString(2, entry.getValue());
+                    st.setString(3, now);
                     st.setString(4, entry.getKey());
                     st.executeUpdate();
                 }
             }
-            for (Map.Entry<String, List<Annotation>> entry : annotations.entrySet()) {
+            for (Map.Entry<String, List<String>> entry : annotationJson.entrySet()) {
                 try (PreparedStatement del = c.prepareStatement("DELETE FROM annotations WHERE task_id = ?")) {
                     del.setString(1, entry.getKey());
                     del.executeUpdate();
@@ -217,10 +267,10 @@ public final class TaskRepository {
                 try (PreparedStatement st = c.prepareStatement(
                         "INSERT INTO annotations (task_id, idx, json) SELECT ?, ?, ? " + IF_TASK_EXISTS)) {
                     int idx = 0;
-                    for (Annotation annotation : entry.getValue()) {
+                    for (String annotation : entry.getValue()) {
                         st.setString(1, entry.getKey());
                         st.setInt(2, idx++);
-                        st.setString(3, Json.write(annotation));
+                        st.setString(3, annotation);
                         st.setString(4, entry.getKey());
                         st.addBatch();
                     }

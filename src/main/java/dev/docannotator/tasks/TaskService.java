@@ -94,7 +94,9 @@ public final class TaskService implements AutoCloseable {
             return t;
         });
         files.clearUploads();
-        int interrupted = repository.markUnfinishedInterrupted(clock.instant());
+        // The same text a graceful stop sends, so that a crash-recovered log ends like a gracefully stopped one.
+        int interrupted = repository.markUnfinishedInterrupted(clock.instant(),
+                localeTag -> text(Locale.forLanguageTag(localeTag), "shutdown.message"));
         if (interrupted > 0) {
             LOG.info("{} task(s) that were running when the server stopped are now interrupted and resumable", interrupted);
         }
@@ -111,40 +113,47 @@ public final class TaskService implements AutoCloseable {
 
     // ---- tasks ----
 
-    /** Creates a task over the caller's document and admits it; its log starts with the {@code task} event. */
+    /**
+     * Creates a task over the caller's document and admits it; its log starts with the {@code task} event. The row
+     * is written before admission, outside the scheduler's lock (the row reserves the id), and removed again when
+     * the task is not admitted: admissions never queue behind database writes.
+     */
     public Task submit(String userId, String documentId, String requirement, String requestedTaskId, Locale locale) {
         DocumentRecord doc = documents.find(userId, documentId, locale);
         String taskId = requestedTaskId != null ? requestedTaskId : UUID.randomUUID().toString();
-        if (live.containsKey(taskId) || repository.taskExists(taskId)) {
-            throw ApiException.conflict(text(locale, "task.id_taken", taskId));
-        }
         boolean pausable = features.isEnabled(Features.PAUSABLE_STREAMING, userId);
         Instant now = clock.instant();
         TaskView view = new TaskView(taskId, userId, doc.documentId(), doc.filename(), doc.format(),
                 requirement == null ? "" : requirement, locale.toLanguageTag(), pausable, TaskStatus.QUEUED,
                 Stage.QUEUED, 0, null, null, null, 0, now, now);
-        Task task = new Task(view, new EventLog(taskId, List.of(), false, e -> store.event(taskId, e)));
-        admit(task, locale, () -> {
-            try {
-                repository.insertTask(view);
-            } catch (StorageException e) {
-                if (repository.taskExists(taskId)) {
-                    throw ApiException.conflict(text(locale, "task.id_taken", taskId));
-                }
-                throw e;
+        try {
+            repository.insertTask(view);
+        } catch (StorageException e) {
+            if (repository.taskExists(taskId)) {
+                throw ApiException.conflict(text(locale, "task.id_taken", taskId));
             }
-            live.put(taskId, task);
-        });
+            throw e;
+        }
+        Task task = new Task(view, new EventLog(taskId, List.of(), false, e -> store.event(taskId, e)));
+        try {
+            admit(task, locale, () -> live.put(taskId, task));
+        } catch (RuntimeException notAdmitted) {
+            repository.deleteTasks(List.of(taskId));
+            throw notAdmitted;
+        }
         return task;
     }
 
-    /** Cancels the caller's task: the stream is told at once, the worker stops at its next step. Idempotent. */
-    public void cancel(String userId, String taskId, Locale locale) {
+    /**
+     * Cancels the caller's task: the stream is told at once, the worker stops at its next step. Idempotent.
+     * {@code requestedNanos} is when the request arrived ({@link System#nanoTime()}), where cancel latency starts.
+     */
+    public void cancel(String userId, String taskId, Locale locale, long requestedNanos) {
         Task task = owned(userId, taskId, locale);
         if (!task.pausable()) {
             throw ApiException.featureDisabled(text(locale, "feature.pausable_off"));
         }
-        cancelInternal(task, locale);
+        cancelInternal(task, locale, requestedNanos);
     }
 
     /**
@@ -153,7 +162,7 @@ public final class TaskService implements AutoCloseable {
      * answered "cancelled": a user's cancel of a completed or failed task is a 409. Takes the task out of the
      * waiting line first, outside the task's monitor, because the scheduler's lock is always taken before a task's.
      */
-    private void cancelInternal(Task task, Locale userLocale) {
+    private void cancelInternal(Task task, Locale userLocale, long requestedNanos) {
         boolean byUser = userLocale != null;
         boolean wasWaiting = scheduler.removeWaiting(task);
         synchronized (task) {
@@ -169,7 +178,7 @@ public final class TaskService implements AutoCloseable {
             if (!status.unfinished()) {
                 return;
             }
-            task.requestStop(System.nanoTime());
+            task.requestStop(requestedNanos);
             task.status(TaskStatus.CANCELLED, clock.instant());
             Messages messages = messages(task);
             Map<String, Object> data = new LinkedHashMap<>();
@@ -189,21 +198,28 @@ public final class TaskService implements AutoCloseable {
 
     /** Continues a cancelled or interrupted task from its checkpoint; returns the seq the new stream follows. */
     public long resume(String userId, String taskId, Locale locale) {
-        Task task = owned(userId, taskId, locale);
-        if (!task.status().resumable()) {
-            throw ApiException.conflict(text(locale, "task.not_resumable", task.status().id()));
-        }
-        awaitWorker(task, locale);
-        store.flush();
-        Checkpoint checkpoint = repository.loadCheckpoint(taskId).orElse(Checkpoint.start());
-        long cursor = task.log().lastSeq();
-        admit(task, locale, () -> {
+        // Pinned from the moment it is found: a resting task could otherwise be evicted by housekeeping while
+        // this waits for the old worker and reads the checkpoint, and the next request would load a second
+        // Task for the same id (two logs diverging). Once admitted it is unfinished, so it is not evicted.
+        Task task = ownedPinned(userId, taskId, locale);
+        try {
             if (!task.status().resumable()) {
                 throw ApiException.conflict(text(locale, "task.not_resumable", task.status().id()));
             }
-            task.log().reopen();
-        }, checkpoint);
-        return cursor;
+            awaitWorker(task, locale);
+            store.flush();
+            Checkpoint checkpoint = repository.loadCheckpoint(taskId).orElse(Checkpoint.start());
+            long cursor = task.log().lastSeq();
+            admit(task, locale, () -> {
+                if (!task.status().resumable()) {
+                    throw ApiException.conflict(text(locale, "task.not_resumable", task.status().id()));
+                }
+                task.log().reopen();
+            }, checkpoint);
+            return cursor;
+        } finally {
+            task.unpin();
+        }
     }
 
     /** Waits for the worker of the cancelled run to finish its step and checkpoint (steps are short). */
@@ -290,7 +306,7 @@ public final class TaskService implements AutoCloseable {
             timers.schedule(() -> {
                 if (task.readers() == 0 && task.status().unfinished()) {
                     LOG.info("No client follows task {} any more; cancelling it (resumable)", task.id());
-                    cancelInternal(task, null);
+                    cancelInternal(task, null, System.nanoTime());
                 }
             }, options.disconnectGrace().toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -375,6 +391,31 @@ public final class TaskService implements AutoCloseable {
         return task;
     }
 
+    /**
+     * Like {@link #owned}, but the task is pinned in the same atomic map operation that finds or loads it, so
+     * that housekeeping (which evicts atomically too) cannot take it out of memory until it is unpinned.
+     */
+    private Task ownedPinned(String userId, String taskId, Locale locale) {
+        if (taskId == null || !TaskFiles.ID.matcher(taskId).matches()) {
+            throw ApiException.notFound(text(locale, "task.not_found"));
+        }
+        Task task = live.compute(taskId, (id, present) -> {
+            Task found = present != null ? present : load(id);
+            if (found != null) {
+                found.pin();
+            }
+            return found;
+        });
+        if (task != null && !task.userId().equals(userId)) {
+            task.unpin();
+            task = null;
+        }
+        if (task == null) {
+            throw ApiException.notFound(text(locale, "task.not_found"));
+        }
+        return task;
+    }
+
     private Task load(String taskId) {
         Optional<TaskView> view = repository.findTask(taskId);
         if (view.isEmpty()) {
@@ -387,24 +428,30 @@ public final class TaskService implements AutoCloseable {
 
     // ---- housekeeping ----
 
-    private void housekeeping() {
+    /** Evicts resting tasks nobody uses from memory; package-private so that tests can drive it. */
+    void housekeeping() {
         try {
             heapProbe.check();
             long now = clock.millis();
             boolean flushed = false;
             for (Task task : live.values()) {
-                if (!task.status().unfinished() && task.readers() == 0 && !task.workerActive()
-                        && now - task.view().updatedAt().toEpochMilli() > EVICT_AFTER_MILLIS) {
+                if (evictable(task, now)) {
                     if (!flushed) {
                         store.flush();
                         flushed = true;
                     }
-                    live.remove(task.id(), task);
+                    // Checked again inside the map's atomic step: a resume pins the task in one (ownedPinned).
+                    live.computeIfPresent(task.id(), (id, present) -> present == task && evictable(task, now) ? null : present);
                 }
             }
         } catch (RuntimeException e) {
             LOG.warn("Housekeeping failed", e);
         }
+    }
+
+    private static boolean evictable(Task task, long nowMillis) {
+        return !task.status().unfinished() && task.readers() == 0 && !task.workerActive() && !task.pinned()
+                && nowMillis - task.view().updatedAt().toEpochMilli() > EVICT_AFTER_MILLIS;
     }
 
     private void cleanupQuietly() {

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,19 +29,8 @@ class AccessibilityAndLanguageTest {
             }).map(el => el.outerHTML);
             """;
 
-    private static BrowserServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = BrowserServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserServer server = BrowserServer.perClass();
 
     @Test
     void everyControlOnBothPagesHasAnAccessibleName(WebDriver driver, @TempDir Path dir) throws Exception {

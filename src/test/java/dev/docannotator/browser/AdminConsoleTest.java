@@ -3,29 +3,17 @@ package dev.docannotator.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebDriver;
 
 /** The operator console drives the rollout only with the admin token. */
 @ExtendWith(BrowserExtension.class)
 class AdminConsoleTest {
 
-    private static BrowserServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = BrowserServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserServer server = BrowserServer.perClass();
 
     @Test
     void withTheTokenTheConsoleAdvancesOneStageAndRecordsIt(WebDriver driver) {

@@ -7,10 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
@@ -20,19 +19,8 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(BrowserExtension.class)
 class AnnotationPageTest {
 
-    private static BrowserServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = BrowserServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserServer server = BrowserServer.perClass();
 
     @Test
     void uploadStreamsProgressAndAnnotationsAndOffersWorkingDownloads(WebDriver driver, @TempDir Path dir)

@@ -16,13 +16,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real server for the browser tests: the server's {@link TestServer} (the whole application on a random port
  * with a temporary data directory) running its rollout with a known admin token, and a chosen feature decider.
  * Its analyser runs at a steady pace per step so that a long document stays pausable for several seconds.
+ * A test class registers one as a static extension; it starts before the class's first test and stops after its
+ * last: {@code @RegisterExtension static final BrowserServer server = BrowserServer.perClass();}
  */
-final class BrowserServer implements AutoCloseable {
+final class BrowserServer implements BeforeAllCallback, AfterAllCallback {
 
     /** Paragraphs of {@link TestDocuments#large}: at {@link #PACE} per step, several seconds of analysis. */
     static final int LONG_DOCUMENT_PARAGRAPHS = 300;
@@ -30,28 +35,32 @@ final class BrowserServer implements AutoCloseable {
     private static final String ADMIN_TOKEN = "browser-test-admin-token-0123456789";
     private static final int INITIAL_STAGE = 1;
 
-    private final Path tokenDir;
-    private final TestServer server;
+    private final FeatureDecider decider;
+    private Path tokenDir;
+    private TestServer server;
 
-    private BrowserServer(Path tokenDir, TestServer server) {
-        this.tokenDir = tokenDir;
-        this.server = server;
+    private BrowserServer(FeatureDecider decider) {
+        this.decider = decider;
     }
 
     /** A server on which PAUSABLE_STREAMING is on for everyone. */
-    static BrowserServer start() throws IOException {
-        return start(FeatureDecider.ALL_ON);
+    static BrowserServer perClass() {
+        return perClass(FeatureDecider.ALL_ON);
     }
 
     /** A server whose rollout is at stage 1 but whose users get PAUSABLE_STREAMING from {@code decider}. */
-    static BrowserServer start(FeatureDecider decider) throws IOException {
+    static BrowserServer perClass(FeatureDecider decider) {
+        return new BrowserServer(decider);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         // The token is configured, so this directory stays empty; the rollout state lives in the app's database.
-        Path tokenDir = Files.createTempDirectory("docannotator-token-");
-        TestServer server = TestServer.start(settings -> settings, builder -> builder
+        tokenDir = Files.createTempDirectory("docannotator-token-");
+        server = TestServer.start(settings -> settings, builder -> builder
                 .engine(pacedEngine())
                 .rollout(new RolloutSettings(tokenDir, ADMIN_TOKEN, null, INITIAL_STAGE, null))
                 .featureDecider(decider));
-        return new BrowserServer(tokenDir, server);
     }
 
     private static Engine pacedEngine() {
@@ -88,12 +97,16 @@ final class BrowserServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
         try {
-            server.close();
+            if (server != null) {
+                server.close();
+            }
         } finally {
             try {
-                Files.deleteIfExists(tokenDir);
+                if (tokenDir != null) {
+                    Files.deleteIfExists(tokenDir);
+                }
             } catch (IOException e) {
                 System.err.println("Temporary directory left behind: " + tokenDir + " (" + e + ")");
             }

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -20,19 +19,8 @@ import org.openqa.selenium.support.ui.Select;
 @ExtendWith(BrowserExtension.class)
 class ResponsiveLayoutTest {
 
-    private static BrowserServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = BrowserServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserServer server = BrowserServer.perClass();
 
     @Test
     void theAnnotationPageHasNoHorizontalScrollAt360Pixels(WebDriver driver, @TempDir Path dir) throws Exception {

@@ -7,10 +7,9 @@ import dev.docannotator.common.Json;
 import dev.docannotator.rollout.FeatureDecider;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebDriver;
 
@@ -19,19 +18,8 @@ import org.openqa.selenium.WebDriver;
 class RolloutGateTest {
 
     private static final FeatureDecider NOBODY = (feature, userId) -> false;
-    private static BrowserServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = BrowserServer.start(NOBODY);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserServer server = BrowserServer.perClass(NOBODY);
 
     @Test
     void aUserOutsideTheRolloutSeesNoPauseWhileTheTaskRuns(WebDriver driver, @TempDir Path dir) throws Exception {

@@ -80,9 +80,14 @@ class AdmissionTest {
         EventStream b = start(user);
         b.next();
         String doc = server.upload(user, "d.txt", "text\n").get("document_id").asText();
-        HttpResponse<String> limited = server.postJson("/api/chat/stream", user, "{\"document_id\":\"" + doc + "\"}");
+        String refusedId = "refused-" + java.util.UUID.randomUUID();
+        HttpResponse<String> limited = server.postJson("/api/chat/stream", user,
+                "{\"document_id\":\"" + doc + "\",\"task_id\":\"" + refusedId + "\"}");
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(TestServer.json(limited).get("error").get("code").asText()).isEqualTo("too_many_requests");
+        // a refused task leaves no trace: not listed, not found, and its id can be used again
+        assertThat(server.get("/api/tasks", user).body()).doesNotContain(refusedId);
+        assertThat(server.get("/api/tasks/" + refusedId, user).statusCode()).isEqualTo(404);
         // another user is not affected by this user's limit
         EventStream other = start(TestServer.newUser());
         assertThat(other.next().type()).isEqualTo("task");
@@ -90,8 +95,8 @@ class AdmissionTest {
         a.readToEnd();
         b.readToEnd();
         other.readToEnd();
-        // finished tasks no longer count
-        assertThat(server.stream(user, Map.of("document_id", doc)).readToEnd()).last()
+        // finished tasks no longer count, and the refused id is free
+        assertThat(server.stream(user, Map.of("document_id", doc, "task_id", refusedId)).readToEnd()).last()
                 .extracting(SseEvent::type).isEqualTo("result");
     }
 

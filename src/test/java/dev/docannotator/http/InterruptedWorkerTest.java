@@ -2,16 +2,12 @@ package dev.docannotator.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.docannotator.analysis.AnalysisSession;
-import dev.docannotator.analysis.Analyser;
-import dev.docannotator.analysis.Annotation;
 import dev.docannotator.analysis.Check;
-import dev.docannotator.analysis.Requirement;
 import dev.docannotator.document.DocumentHandlers;
 import dev.docannotator.document.DocumentLimits;
-import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.text.TextHandler;
 import dev.docannotator.pipeline.Engine;
+import dev.docannotator.testsupport.BlockAnalyser;
 import dev.docannotator.testsupport.EventStream;
 import dev.docannotator.testsupport.SseEvent;
 import dev.docannotator.testsupport.TestServer;
@@ -24,45 +20,21 @@ import org.junit.jupiter.api.Test;
 
 class InterruptedWorkerTest {
     /** Analysis whose third step blocks until interrupted and then throws, as a library may on an interrupt. */
-    private static final class BlockingAnalyser implements Analyser {
-        final CountDownLatch blocked = new CountDownLatch(1);
-
-        @Override
-        public Requirement parse(String requirementText) {
-            return new Requirement(requirementText, Set.of(Check.TODO_MARKERS), List.of(), false);
+    private final CountDownLatch blocked = new CountDownLatch(1);
+    private final BlockAnalyser analyser = new BlockAnalyser(Set.of(Check.TODO_MARKERS), List.of(), (text, block, index) -> {
+        if (index == 2) {
+            blocked.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("analysis interrupted", e);
+            }
         }
-
-        @Override
-        public AnalysisSession start(ExtractedText text, Requirement requirement) {
-            return new AnalysisSession() {
-                @Override
-                public int stepCount() {
-                    return text.blocks().size();
-                }
-
-                @Override
-                public List<Annotation> analyseStep(int index) {
-                    if (index == 2) {
-                        blocked.countDown();
-                        try {
-                            new CountDownLatch(1).await();
-                        } catch (InterruptedException e) {
-                            throw new IllegalStateException("analysis interrupted", e);
-                        }
-                    }
-                    return List.of();
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-    }
+        return List.of();
+    });
 
     @Test
     void aWorkerInterruptedByTheStopIsAStopWithACheckpointNotAFailure() throws Exception {
-        BlockingAnalyser analyser = new BlockingAnalyser();
         DocumentLimits limits = DocumentLimits.defaults();
         Engine engine = new Engine(new DocumentHandlers(List.of(TextHandler.plainText(limits))), analyser, limits);
         try (TestServer server = TestServer.start(
@@ -72,7 +44,7 @@ class InterruptedWorkerTest {
             String doc = server.upload(user, "a.txt", "one\ntwo\nthree\nfour\n").get("document_id").asText();
             EventStream stream = server.stream(user, Map.of("document_id", doc));
             String taskId = stream.next().data().get("task_id").asText();
-            analyser.blocked.await();
+            blocked.await();
 
             // The worker does not leave its step by itself: the grace period ends and the stop interrupts it.
             server.restart();

@@ -3,12 +3,15 @@ package dev.docannotator.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.storage.Database;
 import dev.docannotator.testsupport.EventStream;
 import dev.docannotator.testsupport.SseEvent;
 import dev.docannotator.testsupport.SteppedEngine;
 import dev.docannotator.testsupport.TestServer;
 import java.net.http.HttpResponse;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +96,62 @@ class RestartAndShutdownTest {
 
         List<SseEvent> resumedQueued = server.resume(user, queuedId).readToEnd();
         assertThat(annotationsOf(resumedQueued)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void afterACrashTheReplayOfAnInterruptedTaskEndsWithShutdownAndTheTaskResumes() throws Exception {
+        String content = stepped.document(1000, 5);
+        String doc = server.upload(user, "big.txt", content).get("document_id").asText();
+        List<JsonNode> expected = annotationsOf(server.stream(user, Map.of("document_id", doc)).readToEnd());
+
+        stepped.analyse.close();
+        stepped.analyse.allow(40);
+        EventStream running = server.stream(user, Map.of("document_id", doc));
+        String taskId = running.next().data().get("task_id").asText();
+        stepped.analyse.awaitWaiting();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
+        running.awaitType("shutdown");
+        stepped.analyse.open();
+        stopping.get();
+        simulateCrashBeforeTheStop(taskId);
+
+        server.restart();
+        List<SseEvent> replay = server.events(user, taskId, 0).readToEnd(Duration.ofSeconds(20));
+        SseEvent last = replay.get(replay.size() - 1);
+        assertThat(last.type()).isEqualTo("shutdown");
+        assertThat(last.id()).isEqualTo(replay.size());
+        assertThat(last.data().get("task_id").asText()).isEqualTo(taskId);
+        assertThat(last.data().get("resumable").asBoolean()).isTrue();
+        assertThat(last.data().get("message").asText()).isEqualTo(new Messages("http", Messages.ENGLISH).get("shutdown.message"));
+        assertThat(replay).filteredOn(SseEvent::terminal).hasSize(1);
+        assertThat(TestServer.json(server.get("/api/tasks/" + taskId, user)).get("status").asText())
+                .isEqualTo("interrupted");
+
+        List<SseEvent> resumed = server.resume(user, taskId).readToEnd();
+        assertThat(resumed.get(0).id()).isEqualTo(last.id() + 1);
+        assertThat(resumed.get(resumed.size() - 1).type()).isEqualTo("result");
+        List<JsonNode> all = new ArrayList<>(annotationsOf(replay));
+        all.addAll(annotationsOf(resumed));
+        assertThat(all).containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * Turns the rows of a gracefully stopped task back into what a killed process leaves: still "running", its
+     * log without the {@code shutdown} event (its checkpoint and earlier events were already written).
+     */
+    private void simulateCrashBeforeTheStop(String taskId) {
+        try (Database db = Database.open(server.dataDir().resolve("annotator.db"))) {
+            int[] changed = db.inTransaction(c -> {
+                try (PreparedStatement status = c.prepareStatement("UPDATE tasks SET status = 'running' WHERE task_id = ?");
+                     PreparedStatement events = c.prepareStatement(
+                             "DELETE FROM task_events WHERE task_id = ? AND type = 'shutdown'")) {
+                    status.setString(1, taskId);
+                    events.setString(1, taskId);
+                    return new int[] {status.executeUpdate(), events.executeUpdate()};
+                }
+            });
+            assertThat(changed).containsExactly(1, 1);
+        }
     }
 
     @Test

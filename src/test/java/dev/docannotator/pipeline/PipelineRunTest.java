@@ -25,7 +25,7 @@ class PipelineRunTest {
 
     private final Engine engine = new Engine(
             new DocumentHandlers(List.of(TextHandler.plainText(DocumentLimits.defaults()))),
-            new WordFindingAnalyser("todo"), DocumentLimits.defaults());
+            WordFindingAnalyser.of("todo"), DocumentLimits.defaults());
 
     private Path document(int lines) throws Exception {
         StringBuilder sb = new StringBuilder();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,5 +114,60 @@ class RolloutEvaluatorTest {
             }
             periodic.stop(); // idempotent
         }
+    }
+
+    @Test
+    void stoppingDoesNotWaitForTheMonitorOfARoundInProgress() throws Exception {
+        evaluator.start();
+        Thread round = new Thread(evaluator::evaluateOnce, "round-by-hand");
+        // Holding the database's monitor parks the round inside evaluateOnce(), holding the evaluator's monitor.
+        synchronized (rollout.database) {
+            round.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (round.getState() != Thread.State.BLOCKED && System.nanoTime() < deadline) {
+                Thread.sleep(2); // polling for the round to reach the database
+            }
+            assertThat(round.getState()).isEqualTo(Thread.State.BLOCKED);
+            CompletableFuture<Boolean> stopping = CompletableFuture.supplyAsync(() -> evaluator.stop(Duration.ofSeconds(5)));
+            assertThat(stopping.get(3, TimeUnit.SECONDS)).as("no scheduled round runs").isTrue();
+        }
+        round.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(round.isAlive()).isFalse();
+    }
+
+    @Test
+    void aStopWaitsNoLongerThanAskedForARoundThatCannotFinish(@TempDir Path other) throws Exception {
+        RolloutPlan base = new RolloutPlanLoader().fromClasspath();
+        RolloutPlan fast = new RolloutPlan(base.feature(), base.description(), base.strategy(), base.salt(), 2,
+                Duration.ofMillis(20), base.autoRollbackAfter(), base.maxWindow(), base.stages(), base.gates());
+        try (RolloutFixture scheduled = new RolloutFixture(other, rollout.clock, fast)) {
+            RolloutEvaluator periodic = new RolloutEvaluator(scheduled.service, scheduled.metrics);
+            synchronized (scheduled.database) {
+                periodic.start();
+                Thread blocked = awaitBlockedEvaluatorThread();
+                long started = System.nanoTime();
+                boolean ended = CompletableFuture.supplyAsync(() -> periodic.stop(Duration.ofMillis(200)))
+                        .get(3, TimeUnit.SECONDS);
+                assertThat(ended).isFalse();
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+                assertThat(blocked.isAlive()).isTrue();
+            }
+            // Once the database is free the interrupted round ends, and a second stop sees it end.
+            assertThat(periodic.stop(Duration.ofSeconds(10))).isTrue();
+        }
+    }
+
+    /** The scheduled round's thread once it waits for the database (other tests' evaluator threads have ended). */
+    private static Thread awaitBlockedEvaluatorThread() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (thread.getName().equals("rollout-evaluator") && thread.getState() == Thread.State.BLOCKED) {
+                    return thread;
+                }
+            }
+            Thread.sleep(2); // polling for the round to reach the database
+        }
+        throw new AssertionError("No evaluation round reached the database within 10 s");
     }
 }

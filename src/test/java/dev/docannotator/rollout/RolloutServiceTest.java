@@ -250,9 +250,9 @@ class RolloutServiceTest {
 
     @Test
     void theHistoryCannotBeRewritten() {
-        assertThatThrownBy(() -> rollout.database.read(c -> c.createStatement().executeUpdate("DELETE FROM rollout_history")))
+        assertThatThrownBy(() -> rollout.database.write(c -> c.createStatement().executeUpdate("DELETE FROM rollout_history")))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> rollout.database.read(c -> c.createStatement().executeUpdate("UPDATE rollout_history SET reason = 'x'")))
+        assertThatThrownBy(() -> rollout.database.write(c -> c.createStatement().executeUpdate("UPDATE rollout_history SET reason = 'x'")))
                 .hasMessageContaining("append-only");
     }
 }

@@ -1,8 +1,11 @@
 package dev.docannotator.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.common.Json;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
@@ -52,14 +55,64 @@ class TaskRepositoryTest {
 
         db = Database.open(dir.resolve("a.db"));
         repository = new TaskRepository(db);
-        assertThat(repository.markUnfinishedInterrupted(t0.plusSeconds(60))).isEqualTo(1);
+        assertThat(repository.markUnfinishedInterrupted(t0.plusSeconds(60), tag -> "stopped")).isEqualTo(1);
         assertThat(repository.findTask("task-running").orElseThrow().status()).isEqualTo(TaskStatus.INTERRUPTED);
         assertThat(repository.loadCheckpoint("task-running")).contains(checkpoint);
-        assertThat(repository.loadEvents("task-running")).containsExactly(new TaskEvent(1, "task", "{}"),
+        assertThat(repository.loadEvents("task-running")).startsWith(new TaskEvent(1, "task", "{}"),
                 new TaskEvent(2, "annotation", "{\"x\":1}"));
         assertThat(repository.listTasks("user-1234567890abcdef")).extracting(TaskView::taskId)
                 .containsExactly("task-done-1", "task-running");
         assertThat(repository.listTasks("someone-else-000000")).isEmpty();
+    }
+
+    @Test
+    void recoveryEndsEveryUnterminatedLogWithOneResumableShutdownEventInTheTasksLocale() throws Exception {
+        db = Database.open(dir.resolve("d.db"));
+        TaskRepository repository = new TaskRepository(db);
+        Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
+        repository.insertTask(task("task-open-01", TaskStatus.RUNNING, t0));
+        repository.insertTask(withLocale(task("task-empty-01", TaskStatus.QUEUED, t0), "zh-CN"));
+        repository.insertTask(task("task-ended-01", TaskStatus.RUNNING, t0));
+        repository.insertTask(task("task-done-01", TaskStatus.COMPLETED, t0));
+        TaskEvent ended = new TaskEvent(2, "shutdown", "{\"type\":\"shutdown\"}");
+        TaskEvent result = new TaskEvent(2, "result", "{\"type\":\"result\"}");
+        repository.writeBatch(List.of(
+                new TaskRepository.PendingEvent("task-open-01", new TaskEvent(1, "task", "{}")),
+                new TaskRepository.PendingEvent("task-open-01", new TaskEvent(2, "progress", "{}")),
+                new TaskRepository.PendingEvent("task-ended-01", new TaskEvent(1, "task", "{}")),
+                new TaskRepository.PendingEvent("task-ended-01", ended),
+                new TaskRepository.PendingEvent("task-done-01", new TaskEvent(1, "task", "{}")),
+                new TaskRepository.PendingEvent("task-done-01", result)), List.of(), Map.of(), Map.of());
+
+        assertThat(repository.markUnfinishedInterrupted(t0.plusSeconds(60), tag -> "stopped:" + tag)).isEqualTo(3);
+        // A second recovery finds nothing unfinished, so nothing is appended twice.
+        assertThat(repository.markUnfinishedInterrupted(t0.plusSeconds(120), tag -> "again:" + tag)).isZero();
+
+        List<TaskEvent> open = repository.loadEvents("task-open-01");
+        assertThat(open).hasSize(3);
+        assertThat(open.get(2).seq()).isEqualTo(3);
+        assertThat(open.get(2).type()).isEqualTo("shutdown");
+        JsonNode data = Json.mapper().readTree(open.get(2).data());
+        assertThat(data.get("type").asText()).isEqualTo("shutdown");
+        assertThat(data.get("task_id").asText()).isEqualTo("task-open-01");
+        assertThat(data.get("message").asText()).isEqualTo("stopped:en");
+        assertThat(data.get("resumable").asBoolean()).isTrue();
+        assertThat(data.size()).isEqualTo(4);
+
+        List<TaskEvent> empty = repository.loadEvents("task-empty-01");
+        assertThat(empty).extracting(TaskEvent::seq, TaskEvent::type).containsExactly(tuple(1L, "shutdown"));
+        assertThat(Json.mapper().readTree(empty.get(0).data()).get("message").asText()).isEqualTo("stopped:zh-CN");
+
+        assertThat(repository.loadEvents("task-ended-01")).containsExactly(new TaskEvent(1, "task", "{}"), ended);
+        assertThat(repository.findTask("task-ended-01").orElseThrow().status()).isEqualTo(TaskStatus.INTERRUPTED);
+        assertThat(repository.loadEvents("task-done-01")).containsExactly(new TaskEvent(1, "task", "{}"), result);
+        assertThat(repository.findTask("task-done-01").orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
+    }
+
+    private static TaskView withLocale(TaskView t, String locale) {
+        return new TaskView(t.taskId(), t.userId(), t.documentId(), t.filename(), t.format(), t.requirement(), locale,
+                t.pausable(), t.status(), t.stage(), t.progress(), t.message(), t.errorCode(), t.errorMessage(),
+                t.annotationCount(), t.createdAt(), t.updatedAt());
     }
 
     @Test

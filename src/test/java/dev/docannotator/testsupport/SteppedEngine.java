@@ -1,10 +1,8 @@
 package dev.docannotator.testsupport;
 
-import dev.docannotator.analysis.AnalysisSession;
 import dev.docannotator.analysis.Analyser;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.analysis.Check;
-import dev.docannotator.analysis.Requirement;
 import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.DocumentHandler;
@@ -12,13 +10,11 @@ import dev.docannotator.document.DocumentHandlers;
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.ReadSession;
-import dev.docannotator.document.TextBlock;
 import dev.docannotator.document.TextBuilder;
 import dev.docannotator.document.docx.DocxHandler;
 import dev.docannotator.document.text.TextHandler;
 import dev.docannotator.pipeline.Engine;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,7 +42,7 @@ public final class SteppedEngine {
     public Engine engine(DocumentLimits limits) {
         List<DocumentHandler> handlers = List.of(gated(TextHandler.plainText(limits)), gated(TextHandler.markdown(limits)),
                 gated(new DocxHandler(limits)));
-        return new Engine(new DocumentHandlers(handlers), new WordAnalyser(), limits);
+        return new Engine(new DocumentHandlers(handlers), wordAnalyser(), limits);
     }
 
     /** Opens every gate (so that no worker stays blocked when a test ends). */
@@ -124,40 +120,13 @@ public final class SteppedEngine {
         };
     }
 
-    /** Flags every occurrence of the word, one text block per step. */
-    private final class WordAnalyser implements Analyser {
-        @Override
-        public Requirement parse(String requirementText) {
-            return new Requirement(requirementText, Set.of(Check.TODO_MARKERS), List.of(), false);
-        }
-
-        @Override
-        public AnalysisSession start(ExtractedText text, Requirement requirement) {
-            return new AnalysisSession() {
-                @Override
-                public int stepCount() {
-                    return text.blocks().size();
-                }
-
-                @Override
-                public List<Annotation> analyseStep(int index) {
-                    analyse.pass();
-                    TextBlock block = text.blocks().get(index);
-                    String lower = text.blockText(block).toLowerCase(Locale.ROOT);
-                    List<Annotation> found = new ArrayList<>();
-                    for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length())) {
-                        int start = block.start() + at;
-                        int end = start + word.length();
-                        found.add(new Annotation(null, start, end, text.text().substring(start, end), null, null,
-                                "todo_markers", "warning", "Unresolved marker.", "Resolve it.", "todo/" + word));
-                    }
-                    return found;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
+    /** Flags every occurrence of the word, one text block per step; each step passes the analyse gate first. */
+    private Analyser wordAnalyser() {
+        return new BlockAnalyser(Set.of(Check.TODO_MARKERS), List.of(), (text, block, index) -> {
+            analyse.pass();
+            return BlockAnalyser.occurrences(text, block, word, (start, end) -> new Annotation(null, start, end,
+                    text.text().substring(start, end), null, null, "todo_markers", "warning", "Unresolved marker.",
+                    "Resolve it.", "todo/" + word));
+        });
     }
 }
