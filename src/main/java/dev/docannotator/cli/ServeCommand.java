@@ -36,6 +36,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--per-user-limit", description = "Unfinished tasks per user (default 3, env ANNOTATOR_PER_USER_LIMIT).")
     Integer perUserLimit;
 
+    @Option(names = "--max-streams-per-user",
+            description = "Event streams one user may hold open at once (default 20, env ANNOTATOR_MAX_STREAMS_PER_USER).")
+    Integer maxStreamsPerUser;
+
     @Option(names = "--max-upload-mb", description = "Largest upload in MB (default 25, env ANNOTATOR_MAX_UPLOAD_MB).")
     Integer maxUploadMb;
 
@@ -125,6 +129,9 @@ public final class ServeCommand implements Callable<Integer> {
         s = s.withAdmission(workers != null ? workers : s.workers(),
                 queueCapacity != null ? queueCapacity : s.queueCapacity(),
                 perUserLimit != null ? perUserLimit : s.perUserLimit());
+        if (maxStreamsPerUser != null) {
+            s = s.withMaxStreamsPerUser(maxStreamsPerUser);
+        }
         if (maxUploadMb != null) {
             s = s.withBodyLimits(maxUploadMb * 1024L * 1024, s.maxJsonBytes());
         }

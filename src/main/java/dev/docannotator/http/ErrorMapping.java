@@ -25,6 +25,8 @@ final class ErrorMapping {
         config.routes.exception(ApiException.class, (e, ctx) -> {
             if (e instanceof ServerBusyException busy) {
                 ctx.header("Retry-After", Integer.toString(busy.retryAfterSeconds()));
+            } else if (e instanceof TooManyStreamsException streams) {
+                ctx.header("Retry-After", Integer.toString(streams.retryAfterSeconds()));
             }
             write(ctx, e.status(), e.code(), e.getMessage());
         });

@@ -46,7 +46,8 @@ public final class HttpApi {
         TaskStreamer streamer = new TaskStreamer(tasks, metrics, settings.heartbeat());
         List<RouteModule> modules = new java.util.ArrayList<>();
         modules.add(new OpsRoutes(ready, registry, features));
-        modules.add(new TaskRoutes(tasks, streamer, settings.maxUploadBytes()));
+        StreamLimiter streams = new StreamLimiter(settings.maxStreamsPerUser(), registry);
+        modules.add(new TaskRoutes(tasks, streamer, streams, settings.maxUploadBytes()));
         modules.addAll(extra);
         modules.add(new StaticPages(pages));
         return Javalin.create(config -> {

@@ -25,11 +25,13 @@ public final class TaskRoutes implements RouteModule {
 
     private final TaskService tasks;
     private final TaskStreamer streamer;
+    private final StreamLimiter streams;
     private final Uploads uploads;
 
-    public TaskRoutes(TaskService tasks, TaskStreamer streamer, long maxUploadBytes) {
+    TaskRoutes(TaskService tasks, TaskStreamer streamer, StreamLimiter streams, long maxUploadBytes) {
         this.tasks = tasks;
         this.streamer = streamer;
+        this.streams = streams;
         this.uploads = new Uploads(tasks.documents().files(), maxUploadBytes);
     }
 
@@ -58,28 +60,56 @@ public final class TaskRoutes implements RouteModule {
         }
     }
 
+    /**
+     * The stream's place is taken before anything else (before the upload is even read), and given back when
+     * the handler returns: after the stream ended however it ended, or after the request was refused.
+     */
     private void chatStream(Context ctx) {
         long start = Requests.arrivalNanos(ctx);
         Locale locale = Requests.locale(ctx);
         Messages messages = Requests.messages(ctx);
         String user = Identity.of(ctx);
-        Map<String, String> fields;
-        String documentId;
-        if (Uploads.isMultipart(ctx)) {
-            try (Uploads.Form form = uploads.read(ctx)) {
-                fields = form.fields();
-                validate(fields, messages, form.file() != null);
-                documentId = form.file() != null
-                        ? tasks.documents().store(user, form.file(), form.filename()).documentId()
-                        : fields.get("document_id");
+        try (StreamLimiter.Permit permit = streams.acquire(user, messages)) {
+            Map<String, String> fields;
+            String documentId;
+            String uploadedHere = null;
+            if (Uploads.isMultipart(ctx)) {
+                try (Uploads.Form form = uploads.read(ctx)) {
+                    fields = form.fields();
+                    validate(fields, messages, form.file() != null);
+                    if (form.file() != null) {
+                        uploadedHere = tasks.documents().store(user, form.file(), form.filename()).documentId();
+                    }
+                    documentId = uploadedHere != null ? uploadedHere : fields.get("document_id");
+                }
+            } else {
+                fields = jsonFields(ctx, messages);
+                validate(fields, messages, false);
+                documentId = fields.get("document_id");
             }
-        } else {
-            fields = jsonFields(ctx, messages);
-            validate(fields, messages, false);
-            documentId = fields.get("document_id");
+            Task task = submit(user, documentId, uploadedHere, fields, locale);
+            streamer.stream(ctx, task, 0, start, true);
         }
-        Task task = tasks.submit(user, documentId, fields.getOrDefault("message", ""), fields.get("task_id"), locale);
-        streamer.stream(ctx, task, 0, start, true);
+    }
+
+    /**
+     * Submits the task; when it is refused, a document this same request uploaded is deleted at once (nothing
+     * else knows its id, so it would only wait for retention). A document uploaded before is the user's to keep.
+     */
+    private Task submit(String user, String documentId, String uploadedHere, Map<String, String> fields,
+                        Locale locale) {
+        try {
+            return tasks.submit(user, documentId, fields.getOrDefault("message", ""), fields.get("task_id"), locale);
+        } catch (RuntimeException refused) {
+            if (uploadedHere != null) {
+                try {
+                    tasks.documents().delete(user, uploadedHere);
+                } catch (RuntimeException e) {
+                    refused.addSuppressed(e);
+                }
+            }
+            throw refused;
+        }
     }
 
     /** Checks the stream request's fields before anything starts. */
@@ -140,19 +170,25 @@ public final class TaskRoutes implements RouteModule {
         ctx.json(body);
     }
 
+    /** The place is taken before the task is resumed, so that a refused stream never restarts work. */
     private void resume(Context ctx) {
         long start = Requests.arrivalNanos(ctx);
         String user = Identity.of(ctx);
         Locale locale = Requests.locale(ctx);
         String id = ctx.pathParam("id");
-        long cursor = tasks.resume(user, id, locale);
-        streamer.stream(ctx, tasks.attach(user, id, locale), cursor, start, true);
+        try (StreamLimiter.Permit permit = streams.acquire(user, Requests.messages(ctx))) {
+            long cursor = tasks.resume(user, id, locale);
+            streamer.stream(ctx, tasks.attach(user, id, locale), cursor, start, true);
+        }
     }
 
     private void events(Context ctx) {
         long start = Requests.arrivalNanos(ctx);
-        Task task = tasks.attach(Identity.of(ctx), ctx.pathParam("id"), Requests.locale(ctx));
-        streamer.stream(ctx, task, lastEventId(ctx), start, false);
+        String user = Identity.of(ctx);
+        try (StreamLimiter.Permit permit = streams.acquire(user, Requests.messages(ctx))) {
+            Task task = tasks.attach(user, ctx.pathParam("id"), Requests.locale(ctx));
+            streamer.stream(ctx, task, lastEventId(ctx), start, false);
+        }
     }
 
     private static long lastEventId(Context ctx) {

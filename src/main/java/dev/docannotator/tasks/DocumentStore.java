@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,6 +66,24 @@ public final class DocumentStore {
             throw ApiException.notFound(new Messages("http", locale).get("document.not_found"));
         }
         return doc.get();
+    }
+
+    /**
+     * Deletes the caller's document, its file first and then its row (a row without its file already reads as
+     * not found, and retention removes it), unless a task refers to it: a task's document is kept until
+     * retention removes the task. Returns whether it was deleted; another identity's or an unknown id is a no-op.
+     */
+    public boolean delete(String userId, String documentId) {
+        if (documentId == null || !TaskFiles.ID.matcher(documentId).matches()) {
+            return false;
+        }
+        Optional<DocumentRecord> doc = repository.findDocument(documentId);
+        if (doc.isEmpty() || !doc.get().userId().equals(userId) || repository.documentInUse(documentId)) {
+            return false;
+        }
+        TaskFiles.deleteQuietly(files.document(documentId));
+        repository.deleteDocuments(List.of(documentId));
+        return true;
     }
 
     /** The name shown to the user: the last path segment of what the client sent, without control characters. */

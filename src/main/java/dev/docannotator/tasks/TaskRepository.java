@@ -81,6 +81,16 @@ public final class TaskRepository {
         });
     }
 
+    /** Whether any task (in whatever status) refers to the document. */
+    public boolean documentInUse(String documentId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM tasks WHERE document_id = ? LIMIT 1")) {
+                st.setString(1, documentId);
+                return st.executeQuery().next();
+            }
+        });
+    }
+
     public void insertTask(TaskView task) {
         db.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO tasks (" + TASK_COLUMNS
