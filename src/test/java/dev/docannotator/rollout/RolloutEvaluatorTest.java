@@ -2,6 +2,7 @@ package dev.docannotator.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docannotator.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

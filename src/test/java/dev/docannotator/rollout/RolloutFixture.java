@@ -1,6 +1,7 @@
 package dev.docannotator.rollout;
 
 import dev.docannotator.storage.Database;
+import dev.docannotator.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
