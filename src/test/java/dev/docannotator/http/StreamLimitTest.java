@@ -171,13 +171,7 @@ class StreamLimitTest {
         String user = TestServer.newUser();
         EventStream first = startHeldTask(user);
         String taskId = taskIdOf(first);
-        List<EventStream> streams = new ArrayList<>(List.of(first));
-        for (int i = 1; i < CAP; i++) {
-            streams.add(attach(user, taskId));
-        }
-        assertThat(attachRaw(user, taskId, "en").status()).isEqualTo(429);
-
-        for (EventStream stream : streams) {
+        for (EventStream stream : fillToCap(user, first)) {
             stream.close();
         }
         for (int i = 0; i < CAP; i++) {
@@ -190,13 +184,7 @@ class StreamLimitTest {
     void streamsThatEndedWithTheirTaskOrACancelGiveTheirPlaceBack() throws Exception {
         String user = TestServer.newUser();
         // Normal end: every stream of a task that completes reads to its result and closes.
-        EventStream first = startHeldTask(user);
-        String taskId = taskIdOf(first);
-        List<EventStream> streams = new ArrayList<>(List.of(first));
-        for (int i = 1; i < CAP; i++) {
-            streams.add(attach(user, taskId));
-        }
-        assertThat(attachRaw(user, taskId, "en").status()).isEqualTo(429);
+        List<EventStream> streams = fillToCap(user, startHeldTask(user));
         stepped.read.open();
         for (EventStream stream : streams) {
             assertThat(stream.readToEnd()).last().extracting(SseEvent::type).isEqualTo("result");
@@ -205,23 +193,25 @@ class StreamLimitTest {
         // Cancel: CAP streams on a new held task end with "cancelled".
         EventStream second = awaitStart(user);
         String secondId = taskIdOf(second);
-        streams = new ArrayList<>(List.of(second));
-        for (int i = 1; i < CAP; i++) {
-            streams.add(awaitAttach(user, secondId));
-        }
-        assertThat(attachRaw(user, secondId, "en").status()).isEqualTo(429);
+        streams = fillToCap(user, second);
         assertThat(server.post("/api/tasks/" + secondId + "/cancel", user).statusCode()).isEqualTo(200);
         for (EventStream stream : streams) {
             assertThat(stream.readToEnd()).last().extracting(SseEvent::type).isEqualTo("cancelled");
         }
 
         // All CAP places are free again.
-        EventStream third = awaitStart(user);
-        String thirdId = taskIdOf(third);
+        fillToCap(user, awaitStart(user));
+    }
+
+    /** Attaches to {@code first}'s task until the user holds CAP streams in all; the next one is refused. */
+    private List<EventStream> fillToCap(String user, EventStream first) throws InterruptedException {
+        String taskId = taskIdOf(first);
+        List<EventStream> streams = new ArrayList<>(List.of(first));
         for (int i = 1; i < CAP; i++) {
-            awaitAttach(user, thirdId);
+            streams.add(awaitAttach(user, taskId));
         }
-        assertThat(attachRaw(user, thirdId, "en").status()).isEqualTo(429);
+        assertThat(attachRaw(user, taskId, "en").status()).isEqualTo(429);
+        return streams;
     }
 
     /**
