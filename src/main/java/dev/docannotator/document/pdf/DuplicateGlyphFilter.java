@@ -11,27 +11,37 @@ import java.util.Map;
  * of the new glyph's width per character.
  *
  * <p>PDFBox keeps the earlier glyphs in a map of sorted trees of boxed floats and builds sub-views of them for every
- * glyph, which measured as half of all text extraction time. Here kept glyphs sit in a hash grid of fixed cells held
- * in primitive arrays, so a lookup probes a few cells. A window spanning too many cells (a huge glyph) scans the
- * kept glyphs with the same text instead, as PDFBox would. Not thread-safe; {@link #clear()} between pages.
+ * glyph, which measured as half of all text extraction time. Here kept glyphs sit in a grid of fixed cells held
+ * in primitive arrays, so a lookup probes a few cells. Cells of the usual page area are a plain array, each holding
+ * a chain of all its glyphs whatever their text (a cell holds one or two glyphs of body text, so comparing them is
+ * cheaper than hashing); cells outside it are found through a hash table keyed by text and cell. A window spanning
+ * too many cells (a huge glyph) scans the kept glyphs with the same text instead, as PDFBox would.
+ * Not thread-safe; {@link #clear()} between pages.
  */
 final class DuplicateGlyphFilter {
     /** Cell side in text-position units: a window around body text mostly falls into one cell. */
     private static final float CELL = 8f;
     /** Beyond this many cells across a window, scanning the glyphs of the same text is cheaper. */
     private static final int MAX_CELLS_ACROSS = 8;
+    /** Cells per side of the directly indexed area, which covers [0, GRID * CELL) on both axes: every usual page. */
+    private static final int GRID = 160;
     private static final int NONE = -1;
 
     // the kept glyphs, by index
     private float[] xs = new float[1024];
     private float[] ys = new float[1024];
     private String[] texts = new String[1024];
-    /** The next kept glyph with the same cell key (same text and cell, barring hash collisions), or NONE. */
+    /**
+     * The next kept glyph in the same chain, or NONE: in a grid cell, the same cell; outside the grid, the same cell
+     * key (same text and cell, barring hash collisions).
+     */
     private int[] nextInCell = new int[1024];
     /** The previous kept glyph with the same text, or NONE; maintained only while {@link #lastOfText} exists. */
     private int[] previousOfText = new int[1024];
     private int size;
 
+    /** The most recent kept glyph of each grid cell (index cellY * GRID + cellX), or NONE. */
+    private final int[] grid = CellTable.filled(GRID * GRID);
     private final CellTable cells = new CellTable();
     /**
      * For each text, a one-element array holding its most recently kept glyph. Built on a page's first huge glyph
@@ -59,6 +69,14 @@ final class DuplicateGlyphFilter {
     }
 
     void clear() {
+        // only the grid cells that hold glyphs are reset: filling the whole grid per page would cost more
+        for (int i = 0; i < size; i++) {
+            int cellX = cell(xs[i]);
+            int cellY = cell(ys[i]);
+            if (inGrid(cellX, cellY)) {
+                grid[cellY * GRID + cellX] = NONE;
+            }
+        }
         // the texts are dropped so a page's strings do not outlive it; the arrays keep their capacity
         Arrays.fill(texts, 0, size, null);
         size = 0;
@@ -75,10 +93,10 @@ final class DuplicateGlyphFilter {
         if ((long) toX - fromX >= MAX_CELLS_ACROSS || (long) toY - fromY >= MAX_CELLS_ACROSS) {
             return anyOfTextWithin(text, minX, maxX, minY, maxY);
         }
-        int textHash = text.hashCode();
-        for (int cx = fromX; cx <= toX; cx++) {
-            for (int cy = fromY; cy <= toY; cy++) {
-                for (int i = cells.head(key(textHash, cx, cy)); i != NONE; i = nextInCell[i]) {
+        for (int cy = fromY; cy <= toY; cy++) {
+            for (int cx = fromX; cx <= toX; cx++) {
+                int head = inGrid(cx, cy) ? grid[cy * GRID + cx] : cells.head(key(text.hashCode(), cx, cy));
+                for (int i = head; i != NONE; i = nextInCell[i]) {
                     if (within(i, minX, maxX, minY, maxY) && text.equals(texts[i])) {
                         return true;
                     }
@@ -123,7 +141,15 @@ final class DuplicateGlyphFilter {
         xs[i] = x;
         ys[i] = y;
         texts[i] = text;
-        nextInCell[i] = cells.push(key(text.hashCode(), cell(x), cell(y)), i);
+        int cellX = cell(x);
+        int cellY = cell(y);
+        if (inGrid(cellX, cellY)) {
+            int slot = cellY * GRID + cellX;
+            nextInCell[i] = grid[slot];
+            grid[slot] = i;
+        } else {
+            nextInCell[i] = cells.push(key(text.hashCode(), cellX, cellY), i);
+        }
         if (lastOfText != null) {
             linkToText(i);
         }
@@ -142,6 +168,10 @@ final class DuplicateGlyphFilter {
      */
     private static int cell(float v) {
         return (int) (v * (1 / CELL));
+    }
+
+    private static boolean inGrid(int cellX, int cellY) {
+        return cellX >= 0 && cellX < GRID && cellY >= 0 && cellY < GRID;
     }
 
     /** One key per text and cell; a rare collision only lengthens a chain, as texts are compared too. */

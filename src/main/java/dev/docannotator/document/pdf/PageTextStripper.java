@@ -51,7 +51,13 @@ final class PageTextStripper extends PDFTextStripper {
     private final Map<PDFont, float[]> fontExtents = new IdentityHashMap<>();
     private final StringBuilder text = new StringBuilder();
     private final IntList glyphOfChar = new IntList();
-    private final IntList lineOfChar = new IntList();
+    /**
+     * Offsets in {@link #text} where a new line starts (once per line break, so an offset can repeat): each character's
+     * line is counted from these when the paragraph ends, cheaper than storing a line per character as it comes.
+     */
+    private final IntList lineBreaksAt = new IntList();
+    /** The line the current paragraph's text starts on. */
+    private int paragraphLine;
     private boolean separatorPending;
     private int line;
     private int glyphCount;
@@ -154,9 +160,10 @@ final class PageTextStripper extends PDFTextStripper {
         fontExtents.clear();
         text.setLength(0);
         glyphOfChar.clear();
-        lineOfChar.clear();
+        lineBreaksAt.clear();
         separatorPending = false;
         line = 0;
+        paragraphLine = 0;
         glyphCount = 0;
         duplicates.clear();
     }
@@ -225,6 +232,7 @@ final class PageTextStripper extends PDFTextStripper {
     protected void writeLineSeparator() throws IOException {
         super.writeLineSeparator();
         separatorPending = true;
+        lineBreaksAt.add(text.length());
         line++;
     }
 
@@ -251,7 +259,6 @@ final class PageTextStripper extends PDFTextStripper {
         boolean breaking = Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085';
         text.append(breaking ? ' ' : c);
         glyphOfChar.add(glyph);
-        lineOfChar.add(line);
     }
 
     /** Ends the current paragraph, trimming surrounding whitespace; a blank paragraph is dropped. */
@@ -266,12 +273,28 @@ final class PageTextStripper extends PDFTextStripper {
         }
         if (start < end) {
             paragraphs.add(new PdfParagraph(text.substring(start, end),
-                    glyphOfChar.slice(start, end), lineOfChar.slice(start, end)));
+                    glyphOfChar.slice(start, end), linesOfChars(start, end)));
         }
         text.setLength(0);
         glyphOfChar.clear();
-        lineOfChar.clear();
+        lineBreaksAt.clear();
+        paragraphLine = line;
         separatorPending = false;
+    }
+
+    /** The line of each character of {@link #text} in [from, to): one more for every line break at or before it. */
+    private int[] linesOfChars(int from, int to) {
+        int[] lines = new int[to - from];
+        int current = paragraphLine;
+        int nextBreak = 0;
+        for (int offset = from; offset < to; offset++) {
+            while (nextBreak < lineBreaksAt.size() && lineBreaksAt.get(nextBreak) <= offset) {
+                current++;
+                nextBreak++;
+            }
+            lines[offset - from] = current;
+        }
+        return lines;
     }
 
     /**
@@ -341,6 +364,14 @@ final class PageTextStripper extends PDFTextStripper {
 
         int[] slice(int from, int to) {
             return Arrays.copyOfRange(values, from, to);
+        }
+
+        int get(int index) {
+            return values[index];
+        }
+
+        int size() {
+            return size;
         }
 
         void clear() {

@@ -2,6 +2,9 @@ package dev.docannotator.document.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DuplicateGlyphFilterTest {
@@ -56,5 +59,37 @@ class DuplicateGlyphFilterTest {
         filter.clear();
 
         assertThat(filter.isDuplicate("e", 100, 200, 1.8f)).isFalse();
+    }
+
+    @Test
+    void agreesWithAPlainScanOfAllKeptGlyphsOnRandomPages() {
+        Random random = new Random(7);
+        String[] texts = {"e", "l", "o", "W", "fi", "\u00e9"};
+        for (int page = 0; page < 200; page++) {
+            List<Kept> kept = new ArrayList<>();
+            // coordinates inside and outside the directly indexed area, including negative ones and cell borders
+            float spread = page % 3 == 0 ? 4000 : 700;
+            float origin = page % 3 == 0 ? -2000 : -20;
+            for (int n = 0; n < 400; n++) {
+                String text = texts[random.nextInt(texts.length)];
+                boolean nearEarlier = !kept.isEmpty() && random.nextInt(3) == 0;
+                Kept base = nearEarlier ? kept.get(random.nextInt(kept.size())) : null;
+                float px = base != null ? base.x + (random.nextFloat() - 0.5f) * 6 : origin + random.nextFloat() * spread;
+                float y = base != null ? base.y + (random.nextFloat() - 0.5f) * 6 : origin + random.nextFloat() * spread;
+                // sometimes exactly on a cell border
+                float x = random.nextInt(10) == 0 ? Math.round(px / 8) * 8f : px;
+                float tolerance = random.nextInt(50) == 0 ? 100 + random.nextFloat() * 300 : random.nextFloat() * 3;
+                boolean expected = kept.stream().anyMatch(k -> k.text.equals(text)
+                        && k.x >= x - tolerance && k.x < x + tolerance && k.y >= y - tolerance && k.y < y + tolerance);
+                assertThat(filter.isDuplicate(text, x, y, tolerance)).as("page %d glyph %d", page, n).isEqualTo(expected);
+                if (!expected) {
+                    kept.add(new Kept(text, x, y));
+                }
+            }
+            filter.clear();
+        }
+    }
+
+    private record Kept(String text, float x, float y) {
     }
 }

@@ -62,6 +62,28 @@ class PdfReadTest {
     }
 
     @Test
+    void everyCharacterKnowsItsLineAndTheJoiningSpaceBelongsToTheNextLine() throws IOException {
+        try (PDDocument document = TestPdfs.build(PageSpec.of("First paragraph.", PARAGRAPH_BREAK,
+                "Second paragraph starts here", "and continues here", "and ends here."))) {
+            PageText page = new PageTextStripper().read(document, document.getPage(0), 1);
+
+            PdfParagraph first = page.paragraphs().get(0);
+            PdfParagraph second = page.paragraphs().get(1);
+            assertThat(second.text()).isEqualTo("Second paragraph starts here and continues here and ends here.");
+            int firstLine = first.lineOfChar()[0];
+            assertThat(first.lineOfChar()).containsOnly(firstLine);
+            int start = second.lineOfChar()[0];
+            assertThat(start).isGreaterThan(firstLine);
+            int secondBreak = second.text().indexOf(" and continues");
+            int thirdBreak = second.text().indexOf(" and ends");
+            for (int i = 0; i < second.text().length(); i++) {
+                int expected = i < secondBreak ? start : i < thirdBreak ? start + 1 : start + 2;
+                assertThat(second.lineOfChar()[i]).as("character %d", i).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void textDrawnAgainOverItselfForBoldnessIsReadOnce() throws IOException {
         Path file = dir.resolve("fake-bold.pdf");
         try (PDDocument document = new PDDocument()) {
