@@ -2,16 +2,23 @@ package dev.docannotator.http;
 
 /**
  * An error with its API code and HTTP status, thrown by services and handlers and turned into
- * {@code {"error": {"code", "message"}}} in one place. The message is one human sentence.
+ * {@code {"error": {"code", "message"}}} in one place. The message is one human sentence. An error the client
+ * may simply retry carries the seconds to wait first (sent as {@code Retry-After}); 0 when it has none.
  */
 public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
+    private final int retryAfterSeconds;
 
     public ApiException(int status, String code, String message) {
+        this(status, code, message, 0);
+    }
+
+    private ApiException(int status, String code, String message, int retryAfterSeconds) {
         super(message);
         this.status = status;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public int status() {
@@ -20,6 +27,11 @@ public class ApiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Seconds the client should wait before trying again; 0 when retrying would not help. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ApiException invalidRequest(String message) {
@@ -54,7 +66,13 @@ public class ApiException extends RuntimeException {
         return new ApiException(422, "unprocessable_document", message);
     }
 
-    public static ApiException tooManyRequests(String message) {
-        return new ApiException(429, "too_many_requests", message);
+    /** 429: the caller holds too much at once (tasks, streams); worth trying again after {@code retryAfterSeconds}. */
+    public static ApiException tooManyRequests(String message, int retryAfterSeconds) {
+        return new ApiException(429, "too_many_requests", message, retryAfterSeconds);
+    }
+
+    /** 503: the server cannot take the work now (queue full, stopping); try again after {@code retryAfterSeconds}. */
+    public static ApiException serverBusy(String message, int retryAfterSeconds) {
+        return new ApiException(503, "server_busy", message, retryAfterSeconds);
     }
 }

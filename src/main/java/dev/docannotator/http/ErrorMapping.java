@@ -23,10 +23,8 @@ final class ErrorMapping {
 
     static void register(JavalinConfig config) {
         config.routes.exception(ApiException.class, (e, ctx) -> {
-            if (e instanceof ServerBusyException busy) {
-                ctx.header("Retry-After", Integer.toString(busy.retryAfterSeconds()));
-            } else if (e instanceof TooManyStreamsException streams) {
-                ctx.header("Retry-After", Integer.toString(streams.retryAfterSeconds()));
+            if (e.retryAfterSeconds() > 0) {
+                ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
             }
             write(ctx, e.status(), e.code(), e.getMessage());
         });

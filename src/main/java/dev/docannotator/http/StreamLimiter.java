@@ -45,7 +45,7 @@ final class StreamLimiter {
         });
         if (!granted[0]) {
             refused.increment();
-            throw new TooManyStreamsException(messages.get("stream.too_many_open", perUser), RETRY_AFTER_SECONDS);
+            throw ApiException.tooManyRequests(messages.get("stream.too_many_open", perUser), RETRY_AFTER_SECONDS);
         }
         return new Permit(user);
     }

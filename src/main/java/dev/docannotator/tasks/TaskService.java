@@ -5,7 +5,6 @@ import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.http.ApiException;
-import dev.docannotator.http.ServerBusyException;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.pipeline.Engine;
 import dev.docannotator.pipeline.Stage;
@@ -262,10 +261,11 @@ public final class TaskService implements AutoCloseable {
             });
         } catch (Scheduler.RefusedException e) {
             switch (e.refusal()) {
+                // A slot frees when one of the user's tasks ends: seconds for small documents, so try again soon.
                 case USER_LIMIT -> throw ApiException.tooManyRequests(
-                        text(locale, "admission.user_limit", options.perUserLimit()));
-                case QUEUE_FULL -> throw new ServerBusyException(text(locale, "admission.queue_full"), 5);
-                default -> throw new ServerBusyException(text(locale, "admission.stopping"), 10);
+                        text(locale, "admission.user_limit", options.perUserLimit()), 10);
+                case QUEUE_FULL -> throw ApiException.serverBusy(text(locale, "admission.queue_full"), 5);
+                default -> throw ApiException.serverBusy(text(locale, "admission.stopping"), 10);
             }
         }
     }

@@ -84,6 +84,7 @@ class AdmissionTest {
         HttpResponse<String> limited = server.postJson("/api/chat/stream", user,
                 "{\"document_id\":\"" + doc + "\",\"task_id\":\"" + refusedId + "\"}");
         assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("10");
         assertThat(TestServer.json(limited).get("error").get("code").asText()).isEqualTo("too_many_requests");
         // a refused task leaves no trace: not listed, not found, and its id can be used again
         assertThat(server.get("/api/tasks", user).body()).doesNotContain(refusedId);
