@@ -35,6 +35,8 @@ final class InflationGuard {
     private static final int MAX_FONT_NESTING = 2;
 
     private final Set<COSBase> checked = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Scratch space for counting raw bytes, reused: one stream or more per page would otherwise allocate 8 KB each. */
+    private final byte[] countBuffer = new byte[8192];
 
     /** Throws {@link InflationException} when a stream the page needs decodes to more than the limit. */
     void check(PDPage page) throws IOException {
@@ -162,8 +164,8 @@ final class InflationGuard {
     }
 
     /** Whether the stream's encoded bytes number at most {@code limit}, counted rather than taken from /Length. */
-    private static boolean rawLengthAtMost(COSStream stream, long limit) {
-        byte[] buffer = new byte[8192];
+    private boolean rawLengthAtMost(COSStream stream, long limit) {
+        byte[] buffer = countBuffer;
         long count = 0;
         try (InputStream raw = stream.createRawInputStream()) {
             for (int n = raw.read(buffer); n >= 0 && count <= limit; n = raw.read(buffer)) {

@@ -47,7 +47,6 @@ final class PageTextStripper extends PDFTextStripper {
     private final List<TextPosition> articleGlyphs = new ArrayList<>();
     /** Whether this extraction computes glyph boxes: only annotating needs them. */
     private boolean withGlyphBoxes;
-    private int glyphIndex;
     private final Map<PDFont, float[]> fontExtents = new IdentityHashMap<>();
     private final StringBuilder text = new StringBuilder();
     private final IntList glyphOfChar = new IntList();
@@ -78,7 +77,10 @@ final class PageTextStripper extends PDFTextStripper {
         return read(document, page, pageNumber, true);
     }
 
-    /** Like {@link #read}, but without glyph boxes ({@link PageText#glyphs()} is empty): the text alone is cheaper. */
+    /**
+     * Like {@link #read}, but the text alone: {@link PageText#glyphs()} is empty and paragraphs carry no per-character
+     * glyph and line indices ({@link PdfParagraph#textOnly}), which is cheaper.
+     */
     PageText readText(PDDocument document, PDPage page, int pageNumber) {
         return read(document, page, pageNumber, false);
     }
@@ -156,7 +158,6 @@ final class PageTextStripper extends PDFTextStripper {
         articleGlyphs.clear();
         paragraphs.clear();
         glyphs.clear();
-        glyphIndex = 0;
         fontExtents.clear();
         text.setLength(0);
         glyphOfChar.clear();
@@ -209,15 +210,23 @@ final class PageTextStripper extends PDFTextStripper {
                 continue;
             }
             if (separatorPending && !text.isEmpty() && text.charAt(text.length() - 1) != ' ') {
-                appendChar(' ', -1);
+                appendChar(' ');
+                if (withGlyphBoxes) {
+                    glyphOfChar.add(-1);
+                }
             }
             separatorPending = false;
-            int glyph = glyphIndex++;
             if (withGlyphBoxes) {
+                int glyph = glyphs.size();
                 glyphs.add(glyphBox(position));
-            }
-            for (int i = 0; i < unicode.length(); i++) {
-                appendChar(unicode.charAt(i), glyph);
+                for (int i = 0; i < unicode.length(); i++) {
+                    appendChar(unicode.charAt(i));
+                    glyphOfChar.add(glyph);
+                }
+            } else {
+                for (int i = 0; i < unicode.length(); i++) {
+                    appendChar(unicode.charAt(i));
+                }
             }
         }
     }
@@ -232,7 +241,9 @@ final class PageTextStripper extends PDFTextStripper {
     protected void writeLineSeparator() throws IOException {
         super.writeLineSeparator();
         separatorPending = true;
-        lineBreaksAt.add(text.length());
+        if (withGlyphBoxes) {
+            lineBreaksAt.add(text.length());
+        }
         line++;
     }
 
@@ -254,11 +265,10 @@ final class PageTextStripper extends PDFTextStripper {
         flushParagraph();
     }
 
-    private void appendChar(char c, int glyph) {
+    private void appendChar(char c) {
         // Blocks never contain line breaks: control and separator characters from odd fonts become spaces.
         boolean breaking = Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085';
         text.append(breaking ? ' ' : c);
-        glyphOfChar.add(glyph);
     }
 
     /** Ends the current paragraph, trimming surrounding whitespace; a blank paragraph is dropped. */
@@ -272,8 +282,10 @@ final class PageTextStripper extends PDFTextStripper {
             end--;
         }
         if (start < end) {
-            paragraphs.add(new PdfParagraph(text.substring(start, end),
-                    glyphOfChar.slice(start, end), linesOfChars(start, end)));
+            // reading needs the text alone; per-character indices are for anchoring highlights
+            paragraphs.add(withGlyphBoxes
+                    ? new PdfParagraph(text.substring(start, end), glyphOfChar.slice(start, end), linesOfChars(start, end))
+                    : PdfParagraph.textOnly(text.substring(start, end)));
         }
         text.setLength(0);
         glyphOfChar.clear();
