@@ -36,6 +36,8 @@ import org.apache.tika.sax.BodyContentHandler;
 final class ThroughputBenchmark {
     private static final int WARMUP = 2;
     private static final int MEASURED = 5;
+    /** Read vs Tika: pairs measured alternately; the ratio is the median of the per-pair ratios. */
+    private static final int PAIRS = 9;
 
     private final DocumentLimits limits = DocumentLimits.defaults();
     private final Analyser analyser = new DefaultAnalyser();
@@ -43,11 +45,12 @@ final class ThroughputBenchmark {
     private final AutoDetectParser tika = new AutoDetectParser();
 
     /** One row of the results table; times are medians in milliseconds. */
-    record Row(String format, int pages, long bytes, double readMs, double tikaMs, double analyseMs, double applyMs,
-               double endToEndMs, int annotations) {
-        double readToTika() {
-            return readMs / tikaMs;
-        }
+    record Row(String format, int pages, long bytes, double readMs, double tikaMs, double readToTika, double analyseMs,
+               double applyMs, double endToEndMs, int annotations) {
+    }
+
+    /** Medians of two pieces of work measured in alternating pairs, and the median of the per-pair ratios a / b. */
+    private record Paired(double aMs, double bMs, double ratio) {
     }
 
     List<Row> run(Path dir, int[] pageCounts) throws Exception {
@@ -67,8 +70,8 @@ final class ThroughputBenchmark {
         Requirement requirement = analyser.parse("");
         ExtractedText text = read(handler, file);
         List<Annotation> annotations = analyse(text, requirement);
-        double readMs = median(() -> read(handler, file));
-        double tikaMs = median(() -> tikaExtract(file));
+        // Interleaved, so that both see the same machine state (JIT, GC, other load) and the ratio is fair.
+        Paired read = paired(() -> read(handler, file), () -> tikaExtract(file));
         double analyseMs = median(() -> analyse(text, requirement));
         Path out = dir.resolve("out." + format.outputExtension());
         double applyMs = median(() -> {
@@ -91,7 +94,8 @@ final class ThroughputBenchmark {
             }
             return null;
         });
-        return new Row(format.id(), pages, Files.size(file), readMs, tikaMs, analyseMs, applyMs, endToEndMs, annotations.size());
+        return new Row(format.id(), pages, Files.size(file), read.aMs(), read.bMs(), read.ratio(), analyseMs, applyMs,
+                endToEndMs, annotations.size());
     }
 
     private ExtractedText read(DocumentHandler handler, Path file) {
@@ -125,6 +129,38 @@ final class ThroughputBenchmark {
     @FunctionalInterface
     interface Work {
         Object run() throws Exception;
+    }
+
+    /** Runs {@code a} and {@code b} back to back PAIRS times (alternating which goes first) after a warm-up. */
+    private static Paired paired(Work a, Work b) throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            a.run();
+            b.run();
+        }
+        double[] as = new double[PAIRS];
+        double[] bs = new double[PAIRS];
+        double[] ratios = new double[PAIRS];
+        for (int i = 0; i < PAIRS; i++) {
+            boolean aFirst = i % 2 == 0;
+            double first = time(aFirst ? a : b);
+            double second = time(aFirst ? b : a);
+            as[i] = aFirst ? first : second;
+            bs[i] = aFirst ? second : first;
+            ratios[i] = as[i] / bs[i];
+        }
+        return new Paired(middle(as), middle(bs), middle(ratios));
+    }
+
+    private static double time(Work work) throws Exception {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double middle(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static double median(Work work) throws Exception {
