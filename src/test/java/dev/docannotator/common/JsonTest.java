@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.RecyclerPool;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,11 @@ class JsonTest {
     @Test
     void bufferReleasedOnOneThreadIsReusedByAnotherInsteadOfStayingWithTheThread() throws Exception {
         RecyclerPool<BufferRecycler> pool = Json.mapper().getFactory()._getRecyclerPool();
+        // Take out what earlier serialisations left in the pool, so the next acquire can only be the one released.
+        List<BufferRecycler> earlier = new ArrayList<>();
+        while (pool.pooledCount() > 0) {
+            earlier.add(pool.acquireAndLinkPooled());
+        }
         AtomicReference<BufferRecycler> released = new AtomicReference<>();
         Thread first = new Thread(() -> {
             BufferRecycler recycler = pool.acquireAndLinkPooled();
@@ -25,6 +32,7 @@ class JsonTest {
         second.start();
         second.join();
         reused.get().releaseToPool();
+        earlier.forEach(BufferRecycler::releaseToPool);
 
         assertThat(reused.get()).isSameAs(released.get());
     }
