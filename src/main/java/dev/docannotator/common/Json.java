@@ -1,7 +1,9 @@
 package dev.docannotator.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -10,7 +12,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The one JSON configuration of the project: snake_case keys, no nulls, ISO-8601 times. */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    // Jackson's default buffer pool keeps each thread's buffers (tens of KB of char[]) for the thread's lifetime;
+    // with a virtual thread per open event stream that is per stream. A shared bounded pool keeps them per use.
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedBoundedPool()).build())
             .registerModule(new JavaTimeModule())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)

@@ -64,6 +64,9 @@ public final class HttpApi {
             }
             config.jetty.threadPool = pool;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
+            // Jetty's per-connection header cache is a ~96 KB table made on a connection's second request; an
+            // event stream holds its connection for minutes, so with thousands open it was ~1/3 of the heap.
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
             config.routes.before(ctx -> {
                 if (!ANONYMOUS.contains(ctx.path())) {
                     identity.resolve(ctx);
