@@ -1,8 +1,6 @@
 package dev.docannotator.tasks;
 
-import dev.docannotator.common.Json;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,11 +47,7 @@ public final class EventLog {
             if (closed) {
                 return null;
             }
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("type", type);
-            data.put("task_id", taskId);
-            data.putAll(fields);
-            TaskEvent event = new TaskEvent(events.size() + 1L, type, Json.write(data));
+            TaskEvent event = new TaskEvent(events.size() + 1L, type, TaskEvent.dataLine(type, taskId, fields));
             events.add(event);
             if (event.terminal()) {
                 closed = true;

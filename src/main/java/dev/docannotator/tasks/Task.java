@@ -1,10 +1,12 @@
 package dev.docannotator.tasks;
 
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.common.Messages;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.pipeline.Stage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -62,6 +64,11 @@ public final class Task {
 
     public EventLog log() {
         return log;
+    }
+
+    /** The server's texts in the language the task was started in (for the messages of its events). */
+    Messages messages() {
+        return new Messages("http", Locale.forLanguageTag(initial.locale()));
     }
 
     public synchronized TaskView view() {

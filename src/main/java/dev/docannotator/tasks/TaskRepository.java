@@ -174,16 +174,12 @@ public final class TaskRepository {
                             }
                         }
                     }
-                    // The same data shape as EventLog.append writes for a graceful stop.
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("type", TaskEvent.SHUTDOWN);
-                    data.put("task_id", taskId);
-                    data.put("message", shutdownMessage.apply(task.getValue()));
-                    data.put("resumable", true);
+                    // The same event a graceful stop appends.
                     append.setString(1, taskId);
                     append.setLong(2, lastSeq + 1);
                     append.setString(3, TaskEvent.SHUTDOWN);
-                    append.setString(4, Json.write(data));
+                    append.setString(4, TaskEvent.dataLine(TaskEvent.SHUTDOWN, taskId,
+                            TaskEvent.shutdownFields(shutdownMessage.apply(task.getValue()))));
                     append.executeUpdate();
                 }
             }

@@ -179,7 +179,7 @@ public final class TaskService implements AutoCloseable {
             }
             task.requestStop(requestedNanos);
             task.status(TaskStatus.CANCELLED, clock.instant());
-            Messages messages = messages(task);
+            Messages messages = task.messages();
             Map<String, Object> data = new LinkedHashMap<>();
             Stage stage = task.stage() == Stage.DONE ? Stage.APPLY : task.stage();
             data.put("stage", stage.id());
@@ -200,7 +200,7 @@ public final class TaskService implements AutoCloseable {
         // Pinned from the moment it is found: a resting task could otherwise be evicted by housekeeping while
         // this waits for the old worker and reads the checkpoint, and the next request would load a second
         // Task for the same id (two logs diverging). Once admitted it is unfinished, so it is not evicted.
-        Task task = ownedPinned(userId, taskId, locale);
+        Task task = owned(userId, taskId, locale, true);
         try {
             if (!task.status().resumable()) {
                 throw ApiException.conflict(text(locale, "task.not_resumable", task.status().id()));
@@ -277,7 +277,7 @@ public final class TaskService implements AutoCloseable {
     }
 
     private void appendPosition(Task task, int position) {
-        Messages messages = messages(task);
+        Messages messages = task.messages();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("stage", Stage.QUEUED.id());
         data.put("progress", task.progress());
@@ -381,36 +381,25 @@ public final class TaskService implements AutoCloseable {
 
     /** The caller's task, loaded from the database into memory when needed; 404 for unknown or another's. */
     private Task owned(String userId, String taskId, Locale locale) {
-        if (taskId == null || !TaskFiles.ID.matcher(taskId).matches()) {
-            throw ApiException.notFound(text(locale, "task.not_found"));
-        }
-        Task task = live.computeIfAbsent(taskId, this::load);
-        if (task == null || !task.userId().equals(userId)) {
-            throw ApiException.notFound(text(locale, "task.not_found"));
-        }
-        return task;
+        return owned(userId, taskId, locale, false);
     }
 
     /**
-     * Like {@link #owned}, but the task is pinned in the same atomic map operation that finds or loads it, so
-     * that housekeeping (which evicts atomically too) cannot take it out of memory until it is unpinned.
+     * {@link #owned}, and with {@code pin} the task is pinned in the same atomic map step that finds or loads it,
+     * so that housekeeping (which evicts in an atomic step too) cannot take it out of memory until it is unpinned.
      */
-    private Task ownedPinned(String userId, String taskId, Locale locale) {
+    private Task owned(String userId, String taskId, Locale locale, boolean pin) {
         if (taskId == null || !TaskFiles.ID.matcher(taskId).matches()) {
             throw ApiException.notFound(text(locale, "task.not_found"));
         }
         Task task = live.compute(taskId, (id, present) -> {
             Task found = present != null ? present : load(id);
-            if (found != null) {
+            if (found != null && pin && found.userId().equals(userId)) {
                 found.pin();
             }
             return found;
         });
-        if (task != null && !task.userId().equals(userId)) {
-            task.unpin();
-            task = null;
-        }
-        if (task == null) {
+        if (task == null || !task.userId().equals(userId)) {
             throw ApiException.notFound(text(locale, "task.not_found"));
         }
         return task;
@@ -440,7 +429,7 @@ public final class TaskService implements AutoCloseable {
                         store.flush();
                         flushed = true;
                     }
-                    // Checked again inside the map's atomic step: a resume pins the task in one (ownedPinned).
+                    // Checked again inside the map's atomic step: a resume pins the task in one (owned with pin).
                     live.computeIfPresent(task.id(), (id, present) -> present == task && evictable(task, now) ? null : present);
                 }
             }
@@ -466,12 +455,12 @@ public final class TaskService implements AutoCloseable {
     public void cleanup() {
         store.flush();
         TaskRepository.Expired expired = repository.expiredBefore(clock.instant().minus(options.retention()));
-        // Only tasks nobody uses are removed; a task in use keeps its rows (its worker still writes events).
+        // Only tasks nobody uses are removed; a task in use (worker, stream, resume) keeps its rows.
         List<String> removed = new ArrayList<>(expired.taskIds().size());
         Set<String> documentsInUse = new HashSet<>();
         for (String taskId : expired.taskIds()) {
             Task task = live.get(taskId);
-            if (task != null && (task.workerActive() || task.readers() > 0)) {
+            if (task != null && (task.workerActive() || task.readers() > 0 || task.pinned())) {
                 documentsInUse.add(task.view().documentId());
                 continue;
             }
@@ -506,10 +495,7 @@ public final class TaskService implements AutoCloseable {
                 }
                 task.requestStop(0);
                 task.status(TaskStatus.INTERRUPTED, clock.instant());
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("message", messages(task).get("shutdown.message"));
-                data.put("resumable", true);
-                task.log().append(TaskEvent.SHUTDOWN, data);
+                task.log().append(TaskEvent.SHUTDOWN, TaskEvent.shutdownFields(task.messages().get("shutdown.message")));
                 store.task(task.view());
             }
         }
@@ -530,10 +516,6 @@ public final class TaskService implements AutoCloseable {
         timers.shutdownNow();
         scheduler.shutdownNow();
         store.close();
-    }
-
-    private Messages messages(Task task) {
-        return new Messages("http", Locale.forLanguageTag(task.view().locale()));
     }
 
     private static String text(Locale locale, String key, Object... args) {

@@ -154,10 +154,7 @@ final class TaskWorker {
                 return; // cancel or shutdown already set the status and told the stream
             }
             task.status(TaskStatus.INTERRUPTED, clock.instant());
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("message", new Messages("http", Locale.forLanguageTag(task.view().locale())).get("shutdown.message"));
-            data.put("resumable", true);
-            task.log().append(TaskEvent.SHUTDOWN, data);
+            task.log().append(TaskEvent.SHUTDOWN, TaskEvent.shutdownFields(task.messages().get("shutdown.message")));
             store.task(task.view());
         }
     }
