@@ -104,7 +104,7 @@ public final class AnnotateCommand implements Callable<Integer> {
             return ExitCodes.DONE;
         } catch (DocumentRejectedException e) {
             progress.finish();
-            stderr.println("doc-annotator: " + (file != null ? file.getFileName() + ": " : "") + e.getMessage());
+            stderr.println("doc-annotator: " + (file != null ? file.getFileName() + ": " : "") + e.message(locale));
             return ExitCodes.REJECTED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -34,7 +34,7 @@ class ResumeCliTest {
             try {
                 awaitWaiting(engine, paused);
                 paused.interrupt();
-                assertThat(paused.awaitExit(20)).as(paused.stderr()).isEqualTo(ExitCodes.CANCELLED);
+                assertThat(paused.awaitExit(60)).as(paused.stderr()).isEqualTo(ExitCodes.CANCELLED);
             } finally {
                 engine.openAll();
             }
