@@ -3,6 +3,8 @@ package dev.docannotator.http;
 import dev.docannotator.common.Json;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentRejectedException;
+import dev.docannotator.rollout.InvalidRolloutRequestException;
+import dev.docannotator.rollout.RolloutConflictException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -32,6 +34,11 @@ final class ErrorMapping {
             ApiException mapped = rejected(e);
             write(ctx, mapped.status(), mapped.code(), mapped.getMessage());
         });
+        // The rollout's own refusals; its messages are for operators and stay English.
+        config.routes.exception(RolloutConflictException.class,
+                (e, ctx) -> write(ctx, 409, "conflict", e.getMessage()));
+        config.routes.exception(InvalidRolloutRequestException.class,
+                (e, ctx) -> write(ctx, 400, "invalid_request", e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> javalinError(ctx, e.getStatus()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
