@@ -18,7 +18,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class HttpApi {
     /** Each open stream holds one request thread while it follows its task. */
     private static final int MAX_THREADS = 1000;
-    private static final Set<String> ANONYMOUS = Set.of("/health", "/ready", "/metrics");
+    private static final Set<String> ANONYMOUS = Set.of("/health", "/ready", "/metrics", "/openapi.json");
 
     private final Settings settings;
     private final TaskService tasks;
@@ -77,5 +77,18 @@ public final class HttpApi {
                 module.register(config);
             }
         });
+    }
+
+    /** One registered route: its method and its path in Javalin's syntax ({@code {id}}, {@code <path>}). */
+    public record Route(String method, String path) {
+    }
+
+    /** Every HTTP route {@code javalin} serves (before-handlers and error mappings are not routes). */
+    public static List<Route> routes(Javalin javalin) {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
+                .toList();
     }
 }
