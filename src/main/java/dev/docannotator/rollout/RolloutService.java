@@ -1,7 +1,6 @@
 package dev.docannotator.rollout;
 
 import dev.docannotator.common.Json;
-import dev.docannotator.http.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,7 +122,7 @@ public final class RolloutService {
     public RolloutState rollback(String actor, String reason, Long version, Integer toStage) {
         requireReason(reason);
         if (toStage != null && (toStage < 0 || toStage > plan.lastStage())) {
-            throw ApiException.invalidRequest("to_stage must be between 0 and " + plan.lastStage() + ".");
+            throw new InvalidRolloutRequestException("to_stage must be between 0 and " + plan.lastStage() + ".");
         }
         RolloutState state = at(version);
         return rollbackFrom(state, actor, "rollback", toStage, reason);
@@ -160,7 +159,7 @@ public final class RolloutService {
     public RolloutState setPercentage(String actor, String reason, Long version, Integer percentage) {
         requireReason(reason);
         if (percentage == null || percentage < 0 || percentage > 100) {
-            throw ApiException.invalidRequest("percentage must be a whole number from 0 to 100.");
+            throw new InvalidRolloutRequestException("percentage must be a whole number from 0 to 100.");
         }
         RolloutState state = at(version);
         if (percentage == state.percentage()) {
@@ -204,7 +203,7 @@ public final class RolloutService {
     /** The current state, provided the caller's version is still current (409 otherwise). */
     private RolloutState at(Long version) {
         if (version == null) {
-            throw ApiException.invalidRequest("version is required: send the version you last read from GET /api/admin/rollout.");
+            throw new InvalidRolloutRequestException("version is required: send the version you last read from GET /api/admin/rollout.");
         }
         RolloutState state = current();
         if (state.version() != version) {
@@ -216,10 +215,10 @@ public final class RolloutService {
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw ApiException.invalidRequest("reason is required: say why, it goes into the rollout history.");
+            throw new InvalidRolloutRequestException("reason is required: say why, it goes into the rollout history.");
         }
         if (reason.length() > 1000) {
-            throw ApiException.invalidRequest("reason is too long (at most 1000 characters).");
+            throw new InvalidRolloutRequestException("reason is too long (at most 1000 characters).");
         }
     }
 
