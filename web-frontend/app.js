@@ -2,12 +2,12 @@
 // pause/resume (when PAUSABLE_STREAMING is on for this user), re-attach after a dropped connection,
 // downloads, and the user's earlier tasks.
 
-import { request, requestJson } from './api.js';
+import { request, requestJson, uploadForm } from './api.js';
 import { TaskStream } from './task-stream.js';
 import { has, onLanguageChange, setupLanguageSwitch, t } from './i18n.js';
 import { AnnotationList, renderDocument } from './annotations-view.js';
 import { ACTIVE, RESUMABLE, renderTaskList, summary } from './task-list.js';
-import { FilePicker } from './file-picker.js';
+import { FilePicker, formatSize } from './file-picker.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -17,6 +17,7 @@ const ui = {
   detail: $('detail'), reconnecting: $('reconnecting'), error: $('error'), actions: $('task-actions'),
   taskFile: $('task-file'), taskList: $('task-list'), tasksEmpty: $('tasks-empty'), tasksRefresh: $('tasks-refresh'),
   docText: $('doc-text'), docEmpty: $('doc-empty'),
+  upload: $('upload-progress'), uploadFill: $('upload-fill'),
 };
 const annotations = new AnnotationList($('ann-list'), $('ann-empty'), $('ann-count'));
 const picker = new FilePicker({
@@ -40,7 +41,9 @@ const state = {
   terminal: false,     // a terminal event was seen: the stream is over
   pausing: false,      // pause was pressed; the page already says paused while the server confirms
   result: null,        // the result event
+  upload: null,        // {loaded, total} while the document is being uploaded, before the server knows the task
 };
+let uploading = null;  // the running upload's handle (abort)
 let stream = null;     // the TaskStream whose events the page shows
 
 // ---------------------------------------------------------------- rendering
@@ -56,8 +59,14 @@ function render() {
   if (state.taskId) ui.status.dataset.taskId = state.taskId;
   else delete ui.status.dataset.taskId;
   ui.status.className = `status ${state.status ? 'st-' + state.status : ''}`;
-  ui.stage.textContent = !state.stage ? t('task.none')
+  ui.stage.textContent = state.upload ? uploadText(state.upload) : !state.stage ? t('task.none')
     : has(`stage.${state.stage}`) ? t(`stage.${state.stage}`) : state.stage;
+  ui.upload.hidden = !state.upload;
+  if (state.upload) {
+    const percent = uploadPercent(state.upload);
+    ui.upload.setAttribute('aria-valuenow', String(percent));
+    ui.uploadFill.style.width = `${percent}%`;
+  }
   ui.progress.setAttribute('aria-valuenow', String(state.progress));
   ui.progress.setAttribute('aria-valuetext', `${state.progress}%`);
   ui.progressFill.style.width = `${state.progress}%`;
@@ -70,8 +79,11 @@ function render() {
 /** Pause, Resume and the download links exist in the page only when they apply (tests rely on that). */
 function renderActions() {
   const wanted = [];
-  const canPause = state.taskId && ACTIVE.has(state.status) && !state.terminal &&
-      state.featurePausable && state.taskPausable !== false;
+  // Pause appears only once the server has acknowledged the task (its task event said pausable): before that
+  // a cancel would name a task the server does not know yet. During the upload, Stop upload takes its place.
+  const canPause = state.taskId && ACTIVE.has(state.status) && !state.terminal && !state.upload &&
+      state.featurePausable && state.taskPausable === true;
+  if (state.upload) wanted.push('stop-upload');
   if (canPause) wanted.push('pause');
   if (state.taskId && RESUMABLE.has(state.status) && state.resumable) wanted.push('resume');
   if (state.taskId && state.status === 'completed') wanted.push('download', 'download-json');
@@ -98,12 +110,12 @@ let focusPending = false;
 
 function createAction(action) {
   let node;
-  if (action === 'pause' || action === 'resume') {
+  if (action === 'pause' || action === 'resume' || action === 'stop-upload') {
     node = document.createElement('button');
     node.type = 'button';
-    node.className = action === 'pause' ? 'button secondary' : 'button primary';
-    node.dataset.testid = action;
-    node.addEventListener('click', action === 'pause' ? pause : resume);
+    node.className = action === 'resume' ? 'button primary' : 'button secondary';
+    if (action !== 'stop-upload') node.dataset.testid = action;
+    node.addEventListener('click', action === 'pause' ? pause : action === 'resume' ? resume : stopUpload);
   } else {
     node = document.createElement('a');
     node.className = action === 'download' ? 'button primary' : 'button secondary';
@@ -119,6 +131,7 @@ function updateAction(node) {
   const id = encodeURIComponent(state.taskId);
   if (action === 'pause') node.textContent = t('task.pause');
   if (action === 'resume') node.textContent = t('task.resume');
+  if (action === 'stop-upload') node.textContent = t('task.stop.upload');
   if (action === 'download') {
     node.textContent = t('task.download');
     node.href = sameOriginPath(state.result?.download_url) ?? `/api/tasks/${id}/result`;
@@ -157,9 +170,11 @@ function resetView() {
 
 function beginTask(taskId, filename) {
   stopStream();
+  uploading?.abort();
+  uploading = null;
   Object.assign(state, {
     taskId, filename: filename || '', status: null, stage: null, progress: 0, message: '', detail: '',
-    lastSeq: 0, taskPausable: null, resumable: false, terminal: false, pausing: false, result: null,
+    lastSeq: 0, taskPausable: null, resumable: false, terminal: false, pausing: false, result: null, upload: null,
   });
   resetView();
 }
@@ -234,6 +249,15 @@ function handleEvent(data, seq) {
   render();
 }
 
+function uploadPercent({ loaded, total }) {
+  return total > 0 ? Math.min(100, Math.floor((loaded / total) * 100)) : 0;
+}
+
+function uploadText(upload) {
+  return t('stage.upload', { percent: uploadPercent(upload), loaded: formatSize(upload.loaded),
+    total: formatSize(upload.total) });
+}
+
 function clampProgress(value) {
   return Math.min(100, Math.max(0, Math.round(value)));
 }
@@ -283,22 +307,40 @@ async function start(event) {
     return;
   }
   const taskId = newTaskId();
+  const requirement = ui.requirement.value;
   beginTask(taskId, file.name);
-  state.status = 'queued';
-  state.stage = 'queued';
+  state.upload = { loaded: 0, total: file.size };
   render();
   ui.start.disabled = true;
   ui.progress.closest('section').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  const body = new FormData();
-  body.append('message', ui.requirement.value);
-  body.append('task_type', 'DOC_ANNOTATE');
-  body.append('task_id', taskId);
-  body.append('file', file, file.name);
   const features = loadFeatures();
   try {
+    // The document goes up first, on its own, so the page can show the upload's progress; the task starts
+    // only once it is there, so nothing is offered that the server cannot act on yet.
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const mine = uploadForm('/api/documents', form, (loaded, total) => {
+      if (state.taskId !== taskId || !state.upload) return;
+      state.upload = { loaded, total: total || file.size };
+      render();
+    });
+    uploading = mine;
+    let documentId;
+    try {
+      documentId = (await mine.promise)?.document_id;
+    } finally {
+      if (uploading === mine) uploading = null;
+    }
+    if (state.taskId !== taskId) return; // another task was opened meanwhile
+    state.upload = null;
+    state.status = 'queued';
+    state.stage = 'queued';
+    render();
     await follow(async () => {
       const response = await request('/api/chat/stream', {
-        method: 'POST', body, headers: { Accept: 'text/event-stream' },
+        method: 'POST',
+        headers: { Accept: 'text/event-stream', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ message: requirement, task_type: 'DOC_ANNOTATE', document_id: documentId, task_id: taskId }),
       });
       await features;
       ui.start.disabled = false;
@@ -306,18 +348,20 @@ async function start(event) {
       return response;
     });
   } catch (err) {
-    if (err.beforeStream) {
-      // Rejected before the stream started: nothing runs; show the server's sentence.
-      state.taskId = null;
-      state.status = null;
-      state.stage = null;
-      state.filename = '';
+    if (state.taskId !== taskId) return;
+    if (err.name === 'AbortError' || err.beforeStream || state.upload) {
+      // Stopped or rejected before the stream started: nothing runs; show the server's sentence.
+      Object.assign(state, { taskId: null, status: null, stage: null, filename: '', upload: null });
     }
-    showError(err.message);
+    if (err.name !== 'AbortError') showError(err.message);
     render();
   } finally {
     ui.start.disabled = false;
   }
+}
+
+function stopUpload() {
+  uploading?.abort();
 }
 
 async function pause() {
@@ -382,6 +426,7 @@ function applyTask(task) {
   state.stage = stageByStatus[task.status] ?? task.stage;
   state.progress = clampProgress(Number(task.progress) || 0);
   state.resumable = task.resumable === true;
+  if (typeof task.pausable === 'boolean') state.taskPausable = task.pausable;
   state.terminal = !ACTIVE.has(task.status);
   state.message = task.message || '';
   state.filename = task.filename || state.filename;

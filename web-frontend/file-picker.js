@@ -2,7 +2,7 @@
 
 import { t } from './i18n.js';
 
-function formatSize(bytes) {
+export function formatSize(bytes) {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -35,6 +35,9 @@ const STRINGS = {
     'status.failed': 'Failed',
     'status.interrupted': 'Interrupted',
     'stage.queued': 'Waiting in line',
+    'stage.upload': 'Uploading the document: {percent} % ({loaded} of {total})',
+    'upload.label': 'Upload',
+    'task.stop.upload': 'Stop upload',
     'stage.read': 'Reading the document',
     'stage.analyse': 'Analysing',
     'stage.apply': 'Writing annotations',
@@ -165,6 +168,9 @@ const STRINGS = {
     'status.failed': '失败',
     'status.interrupted': '已中断',
     'stage.queued': '排队等待',
+    'stage.upload': '正在上传文档：{percent}%（{loaded} / {total}）',
+    'upload.label': '上传进度',
+    'task.stop.upload': '停止上传',
     'stage.read': '正在读取文档',
     'stage.analyse': '正在分析',
     'stage.apply': '正在写入批注',
@@ -304,6 +310,9 @@ export function translate(root = document) {
   root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
   root.querySelectorAll('[data-i18n-placeholder]').forEach((el) => {
     el.setAttribute('placeholder', t(el.dataset.i18nPlaceholder));
+  });
+  root.querySelectorAll('[data-i18n-aria-label]').forEach((el) => {
+    el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
   });
   root.querySelectorAll('[data-i18n-title]').forEach((el) => {
     el.setAttribute('title', t(el.dataset.i18nTitle));
