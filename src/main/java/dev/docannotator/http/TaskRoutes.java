@@ -6,6 +6,7 @@ import dev.docannotator.tasks.DocumentRecord;
 import dev.docannotator.tasks.Task;
 import dev.docannotator.tasks.TaskFiles;
 import dev.docannotator.tasks.TaskService;
+import dev.docannotator.tasks.TaskView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.JavalinConfig;
@@ -41,13 +42,19 @@ public final class TaskRoutes implements RouteModule {
         config.routes.post("/api/chat/stream", this::chatStream);
         config.routes.get("/api/tasks", ctx -> ctx.json(Map.of("tasks",
                 tasks.list(Identity.of(ctx)).stream().map(TaskJson::task).toList())));
-        config.routes.get("/api/tasks/{id}", ctx -> ctx.json(TaskJson.task(
-                tasks.get(Identity.of(ctx), ctx.pathParam("id"), Requests.locale(ctx)))));
+        config.routes.get("/api/tasks/{id}", this::task);
         config.routes.post("/api/tasks/{id}/cancel", this::cancel);
         config.routes.post("/api/tasks/{id}/resume", this::resume);
         config.routes.get("/api/tasks/{id}/events", this::events);
         config.routes.get("/api/tasks/{id}/annotations", this::annotations);
         config.routes.get("/api/tasks/{id}/result", this::result);
+    }
+
+    /** One task, with what it runs (checks, requirement, analyser), notes in the request's language. */
+    private void task(Context ctx) {
+        Locale locale = Requests.locale(ctx);
+        TaskView view = tasks.get(Identity.of(ctx), ctx.pathParam("id"), locale);
+        ctx.json(TaskJson.task(view, tasks.report(view, locale)));
     }
 
     private void upload(Context ctx) {
