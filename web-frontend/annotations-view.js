@@ -11,7 +11,9 @@ import { has, t } from './i18n.js';
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
 const SEVERITIES = ['error', 'warning', 'info'];
 /** A slice of work on the main thread stays well under the 50 ms that makes a long task. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
+/** A line longer than this many characters is shown as several blocks, cut at sentence ends. */
+const LONG_BLOCK = 1500;
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -142,7 +144,7 @@ export class AnnotationList {
     const started = performance.now();
     const fragment = document.createDocumentFragment();
     while (this.pending.length && performance.now() - started < SLICE_MS) {
-      const batchEnd = Math.min(this.pending.length, 50);
+      const batchEnd = Math.min(this.pending.length, 20);
       for (let i = 0; i < batchEnd; i++) {
         const item = this.pending[i];
         item.node = this.render(item.annotation, item.index);
@@ -263,9 +265,10 @@ function fillSelect(select, options, value) {
 /**
  * Renders text with the annotated ranges as <mark class="hl"> elements (not links: a long review would otherwise
  * be thousands of tab stops). Overlapping ranges are split at every boundary; each piece shows the most severe
- * annotation covering it. Line breaks become small paragraph gaps. Built in slices; resolves to a Map from list
- * index to the first piece that shows that annotation, so every listed annotation can point into the text.
- * {@code isCurrent()} going false stops the work (another task was opened).
+ * annotation covering it. Each line of the text is its own block (so paragraphs keep their spacing), and a very
+ * long line is cut into blocks at sentence ends: blocks off screen then skip layout (content-visibility), which
+ * keeps a document with thousands of highlights cheap to build and to scroll. Built in slices; resolves to a Map
+ * from list index to the first piece that shows that annotation. {@code isCurrent()} going false stops the work.
  */
 export async function renderDocument(container, text, annotations, indexOf, isCurrent = () => true) {
   container.replaceChildren();
@@ -283,6 +286,35 @@ export async function renderDocument(container, text, annotations, indexOf, isCu
   let active = [];
   let started = performance.now();
   let fragment = document.createDocumentFragment();
+  let block = null;
+  let blockLength = 0;
+  const newBlock = (continued) => {
+    block = el('div', { className: continued ? 'para cont' : 'para' });
+    blockLength = 0;
+    fragment.append(block);
+  };
+  newBlock(false);
+  // Appends text to the current block, starting a new block at each line break, and within a long line at a
+  // sentence end once the block holds enough text; wrap(piece) puts a piece into its <mark> when highlighted.
+  const put = (piece, wrap) => {
+    const lines = piece.split('\n');
+    lines.forEach((line, i) => {
+      if (i > 0) newBlock(false);
+      let rest = line;
+      while (rest) {
+        let take = rest.length;
+        if (!wrap && blockLength + rest.length > LONG_BLOCK) {
+          const stop = rest.indexOf('. ', Math.max(0, LONG_BLOCK - blockLength));
+          if (stop >= 0 && stop + 2 < rest.length) take = stop + 2;
+        }
+        const part = rest.slice(0, take);
+        block.append(wrap ? wrap(part) : part);
+        blockLength += part.length;
+        rest = rest.slice(take);
+        if (rest) newBlock(true);
+      }
+    });
+  };
   for (let i = 0; i + 1 < points.length; i++) {
     if (performance.now() - started > SLICE_MS) {
       container.append(fragment);
@@ -290,6 +322,7 @@ export async function renderDocument(container, text, annotations, indexOf, isCu
       await yieldToMain();
       if (!isCurrent()) return firstPiece;
       started = performance.now();
+      // Go on in the same block (it is in the container now); later blocks go into the new fragment.
     }
     const from = points[i];
     const to = points[i + 1];
@@ -299,34 +332,22 @@ export async function renderDocument(container, text, annotations, indexOf, isCu
     while (next < ranges.length && ranges[next].a.start <= from) active.push(ranges[next++]);
     const covering = active.filter((r) => r.a.end >= to);
     if (covering.length === 0) {
-      appendText(fragment, piece);
+      put(piece, null);
       continue;
     }
     covering.sort((x, y) => (SEVERITY_RANK[severityOf(y.a)] - SEVERITY_RANK[severityOf(x.a)]) || x.index - y.index);
     const top = covering[0];
-    const mark = el('mark', {
-      className: `hl sev-${severityOf(top.a)}`,
-      title: String(top.a.message ?? ''),
-      dataset: { annotationIndex: String(top.index), category: String(top.a.category ?? ''),
-        severity: severityOf(top.a) },
+    put(piece, (part) => {
+      const mark = el('mark', {
+        className: `hl sev-${severityOf(top.a)}`,
+        title: String(top.a.message ?? ''),
+        dataset: { annotationIndex: String(top.index), category: String(top.a.category ?? ''),
+          severity: severityOf(top.a) },
+      }, part);
+      covering.forEach((r) => { if (!firstPiece.has(r.index)) firstPiece.set(r.index, mark); });
+      return mark;
     });
-    appendText(mark, piece);
-    covering.forEach((r) => { if (!firstPiece.has(r.index)) firstPiece.set(r.index, mark); });
-    fragment.append(mark);
   }
   container.append(fragment);
   return firstPiece;
-}
-
-/** Appends text; each line break also gets a small gap so that paragraphs stay apart. */
-function appendText(parent, text) {
-  if (!text.includes('\n')) {
-    parent.append(text);
-    return;
-  }
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
-    if (line) parent.append(line);
-    if (i < lines.length - 1) parent.append(el('span', { className: 'nl' }, '\n'));
-  });
 }

@@ -2,9 +2,9 @@
 // pause/resume (when PAUSABLE_STREAMING is on for this user), re-attach after a dropped connection,
 // downloads, and the user's earlier tasks.
 
-import { request, requestJson, uploadForm } from './api.js';
+import { ApiError, request, requestJson, uploadForm } from './api.js';
 import { TaskStream } from './task-stream.js';
-import { has, onLanguageChange, setupLanguageSwitch, t } from './i18n.js';
+import { acceptLanguage, has, onLanguageChange, setupLanguageSwitch, t } from './i18n.js';
 import { AnnotationList, categoryLabel, renderDocument } from './annotations-view.js';
 import { ACTIVE, RESUMABLE, renderTaskList, summary } from './task-list.js';
 import { FilePicker, formatSize } from './file-picker.js';
@@ -83,10 +83,19 @@ function render() {
   ui.progress.setAttribute('aria-valuenow', String(state.progress));
   ui.progress.setAttribute('aria-valuetext', `${state.progress}%`);
   ui.progressFill.style.width = `${state.progress}%`;
-  ui.detail.textContent = [state.message, state.detail].filter(Boolean).join(' — ');
+  ui.detail.textContent = [pageMessage(), state.detail].filter(Boolean).join(' — ');
   ui.taskFile.hidden = !state.filename;
   ui.taskFile.textContent = state.filename;
   renderActions();
+}
+
+/** The page's own sentences follow the page language (the server's follow the language it was asked in). */
+function pageMessage() {
+  if (state.status === 'completed') {
+    return summary(state.result?.annotation_count ?? state.annotationCount ?? annotations.annotations().length);
+  }
+  if (state.status === 'cancelled') return t('task.paused.at', { progress: state.progress });
+  return state.message;
 }
 
 /** Pause, Resume and the download links exist in the page only when they apply (tests rely on that). */
@@ -536,8 +545,8 @@ function applyTask(task) {
   state.terminal = !ACTIVE.has(task.status);
   // A paused task's own message is the last thing it did ("Analysing …"): say it is paused instead.
   state.message = task.status === 'cancelled' ? t('task.paused.at', { progress: state.progress })
-    : task.status === 'completed' && Number.isFinite(task.annotation_count) ? summary(task.annotation_count)
-      : task.message || '';
+    : task.message || '';
+  state.annotationCount = Number.isFinite(task.annotation_count) ? task.annotation_count : null;
   state.filename = task.filename || state.filename;
 }
 
@@ -583,7 +592,7 @@ async function loadFeatures() {
 /** Fetches the extracted text and all annotations, and shows the highlighted document (built in slices). */
 async function loadDocument(id) {
   try {
-    const body = await requestJson(`/api/tasks/${encodeURIComponent(id)}/annotations`);
+    const body = await fetchAnnotations(id);
     if (id !== state.taskId) return;
     (body.annotations || []).forEach((a) => annotations.add(a));
     if (typeof body.text === 'string') {
@@ -599,6 +608,26 @@ async function loadDocument(id) {
   } catch (err) {
     if (id === state.taskId && state.status === 'completed') showError(err.message);
   }
+}
+
+/**
+ * GET /api/tasks/{id}/annotations, parsed in a worker (a long review's JSON is megabytes); answers {text,
+ * annotations} with only the annotations not listed yet. Without workers, the ordinary request.
+ */
+function fetchAnnotations(id) {
+  const url = `/api/tasks/${encodeURIComponent(id)}/annotations`;
+  if (typeof Worker !== 'function') return requestJson(url);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker('/annotations-worker.js');
+    worker.onmessage = ({ data }) => {
+      worker.terminate();
+      if (data.ok) resolve({ text: data.text, annotations: data.missing });
+      else reject(new ApiError(data.status, data.error?.code || `http_${data.status}`,
+        data.error?.message || (data.status ? t('error.unexpected', { status: data.status }) : t('error.network'))));
+    };
+    worker.onerror = () => { worker.terminate(); requestJson(url).then(resolve, reject); };
+    worker.postMessage({ url, known: annotations.annotations().map((a) => String(a.id)), acceptLanguage: acceptLanguage() });
+  });
 }
 
 /** Steps to the next (+1) or previous (-1) finding in the document that the filters show, wrapping around. */

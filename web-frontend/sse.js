@@ -105,7 +105,7 @@ export async function readEventStream(response, handlers) {
     let started = performance.now();
     for (let i = 0; i < queue.length; i++) {
       handlers.onEvent(queue[i]);
-      if (performance.now() - started > 6 && i + 1 < queue.length) {
+      if (performance.now() - started > 4 && i + 1 < queue.length) {
         await new Promise((resolve) => { setTimeout(resolve, 0); });
         started = performance.now();
       }

@@ -48,9 +48,10 @@ class AnnotationPageTest {
         // Clicking a highlight moves to its list entry.
         page.script("document.querySelector('#doc-text .hl').click()");
         assertThat((String) page.script("return document.activeElement.dataset.testid")).isEqualTo("annotation");
-        // Paragraphs keep their spacing: each line break is a visible gap.
-        assertThat(((Number) page.script("return document.querySelector('#doc-text .nl').getBoundingClientRect().height"))
-                .doubleValue()).isGreaterThan(4);
+        // Paragraphs keep their spacing: each line is its own block with a gap below it.
+        assertThat((Long) page.script("return document.querySelectorAll('#doc-text .para').length")).isGreaterThanOrEqualTo(5L);
+        assertThat(((Number) page.script("const p = document.querySelector('#doc-text .para');"
+                + "return parseFloat(getComputedStyle(p).marginBottom)")).doubleValue()).isGreaterThan(4);
         assertThat((String) page.script("return document.getElementById('doc-text').textContent"))
                 .contains("TODO: add the figures for March.");
 

@@ -35,7 +35,7 @@ class PageDetailsTest {
                 (String) page.fetchInPage("/api/limits").get("body"), Map.class);
         long maxBytes = ((Number) limits.get("max_upload_bytes")).longValue();
         page.waitUntil(Duration.ofSeconds(5), d -> driver.findElement(By.id("file-hint")).getText()
-                .contains((maxBytes / 1024 / 1024) + ".0 MB"));
+                .contains("up to " + (maxBytes / 1024 / 1024) + " MB"));
         assertThat(page.hook("requirement").getDomProperty("maxLength"))
                 .isEqualTo(String.valueOf(limits.get("max_requirement_chars"))).isEqualTo("10000");
 
