@@ -93,7 +93,8 @@ final class BrowserServer implements BeforeAllCallback, AfterAllCallback {
 
     /** Another operator's change, made straight through the rollout service. */
     void setPercentageElsewhere(int percentage, String reason) {
-        rollout().setPercentage("another-operator", reason, rollout().current().version(), percentage);
+        rollout().setPercentage("another-operator", reason, rollout().current().version(), percentage, true,
+                java.util.Locale.ENGLISH);
     }
 
     /** Moves the rollout straight to {@code stage} through the service (forced where gates would refuse). */
