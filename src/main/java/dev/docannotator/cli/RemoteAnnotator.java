@@ -2,9 +2,11 @@ package dev.docannotator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.CheckRun;
 import dev.docannotator.common.Json;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.DocumentRejectedException;
+import dev.docannotator.pipeline.RunReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -267,7 +269,18 @@ public final class RemoteAnnotator {
             annotations.add(Json.mapper().convertValue(node, Annotation.class));
         }
         return new AnnotateResult("completed", result.path("annotation_count").asInt(annotations.size()),
-                output.toString(), annotations);
+                output.toString(), annotations, whatRan(result));
+    }
+
+    /** The server's account of what ran; null from a server that does not send it. */
+    private static RunReport whatRan(JsonNode result) {
+        if (!result.has("checks")) {
+            return null;
+        }
+        return new RunReport(
+                List.of(Json.mapper().convertValue(result.path("checks"), CheckRun[].class)),
+                Json.mapper().convertValue(result.path("requirement"), RunReport.RequirementReport.class),
+                result.path("analyser").asText(null));
     }
 
     @FunctionalInterface

@@ -43,6 +43,7 @@ public final class HttpApi {
     /** The configured (not yet started) server; {@code extra} modules are registered before the static pages. */
     public Javalin create(List<RouteModule> extra) {
         Identity identity = new Identity();
+        OriginCheck origins = new OriginCheck();
         TaskStreamer streamer = new TaskStreamer(tasks, metrics, settings.heartbeat());
         List<RouteModule> modules = new java.util.ArrayList<>();
         modules.add(new OpsRoutes(ready, registry, features));
@@ -63,11 +64,18 @@ public final class HttpApi {
                 pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("http-v"));
             }
             config.jetty.threadPool = pool;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyJsonErrors());
+                server.insertHandler(new NoMethodOverride());
+            });
             // Jetty's per-connection header cache is a ~96 KB table made on a connection's second request; an
             // event stream holds its connection for minutes, so with thousands open it was ~1/3 of the heap.
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
             config.routes.before(ctx -> {
+                if (ApiHeaders.applies(ctx.path())) {
+                    ApiHeaders.set(ctx);
+                }
+                origins.check(ctx); // before the identity, so that a refused request gets no cookie
                 if (!ANONYMOUS.contains(ctx.path())) {
                     identity.resolve(ctx);
                 }

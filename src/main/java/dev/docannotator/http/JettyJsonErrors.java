@@ -24,6 +24,8 @@ final class JettyJsonErrors extends ErrorHandler {
                                     Callback callback) throws IOException {
         response.setStatus(code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         // Jetty answers before Javalin: the language comes straight from the request's header.
         Messages messages = new Messages("http", Messages.fromAcceptLanguage(request.getHeaders().get("Accept-Language")));
         response.write(true, ByteBuffer.wrap(body(code, messages)), callback);

@@ -2,7 +2,6 @@ package dev.docannotator.rollout;
 
 import dev.docannotator.common.Json;
 import dev.docannotator.common.Messages;
-import dev.docannotator.http.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +23,8 @@ public final class RolloutService {
 
     private final RolloutPlan plan;
     private final RolloutStore store;
+    /** Points per gate chart in the view: enough for a readable line, few enough to stay cheap. */
+    private static final int SERIES_POINTS = 24;
     private final RecordedCohortMetrics metrics;
     private final GateEvaluator gates;
     private final Clock clock;
@@ -72,7 +73,8 @@ public final class RolloutService {
         return new RolloutView(state.feature(), state.stage(), state.percentage(),
                 plan.stages().stream().map(StageView::of).toList(), state.frozen(), state.since(), state.version(),
                 store.history(plan.feature(), historyLimit), evaluation.metrics(), evaluation.gates(),
-                advanceCheck(state, evaluation, locale));
+                advanceCheck(state, evaluation, locale),
+                metrics.series(state.observationsAfter(), windowStart(state), clock.instant(), SERIES_POINTS));
     }
 
     public AdvanceCheck advanceCheck(RolloutState state, Evaluation evaluation) {
@@ -148,7 +150,7 @@ public final class RolloutService {
         Messages messages = messages(locale);
         requireReason(reason, messages);
         if (toStage != null && (toStage < 0 || toStage > plan.lastStage())) {
-            throw ApiException.invalidRequest(messages.get("rollback.to_stage_range", plan.lastStage()));
+            throw new InvalidRolloutRequestException(messages.get("rollback.to_stage_range", plan.lastStage()));
         }
         RolloutState state = at(version, messages);
         return rollbackFrom(state, actor, "rollback", toStage, reason, messages);
@@ -196,7 +198,7 @@ public final class RolloutService {
         Messages messages = messages(locale);
         requireReason(reason, messages);
         if (percentage == null || percentage < 0 || percentage > 100) {
-            throw ApiException.invalidRequest(messages.get("percentage.range"));
+            throw new InvalidRolloutRequestException(messages.get("percentage.range"));
         }
         RolloutState state = at(version, messages);
         if (percentage == state.percentage()) {
@@ -258,7 +260,7 @@ public final class RolloutService {
     /** The current state, provided the caller's version is still current (409 otherwise). */
     private RolloutState at(Long version, Messages messages) {
         if (version == null) {
-            throw ApiException.invalidRequest(messages.get("version.required"));
+            throw new InvalidRolloutRequestException(messages.get("version.required"));
         }
         RolloutState state = current();
         if (state.version() != version) {
@@ -269,10 +271,10 @@ public final class RolloutService {
 
     private static void requireReason(String reason, Messages messages) {
         if (reason == null || reason.isBlank()) {
-            throw ApiException.invalidRequest(messages.get("reason.required"));
+            throw new InvalidRolloutRequestException(messages.get("reason.required"));
         }
         if (reason.length() > 1000) {
-            throw ApiException.invalidRequest(messages.get("reason.too_long"));
+            throw new InvalidRolloutRequestException(messages.get("reason.too_long"));
         }
     }
 

@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,10 +44,7 @@ class AdminRoutesTest {
         AdminRoutes routes = new AdminRoutes(service, AdminToken.resolve(TOKEN, dataDir));
         app = Javalin.create(config -> {
             routes.register(config);
-            // The server maps ApiException the same way in one place; this is the minimum for the contract.
-            config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status())
-                    .contentType("application/json")
-                    .result(Json.write(Map.of("error", Map.of("code", e.code(), "message", e.getMessage())))));
+            ErrorMapping.register(config); // the server's one mapping of errors to the contract's body
         }).start(0);
     }
 
