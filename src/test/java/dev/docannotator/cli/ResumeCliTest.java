@@ -81,6 +81,16 @@ class ResumeCliTest {
     }
 
     @Test
+    void theCliSaysItsOwnErrorsInTheLanguageOfLang() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("报告"));
+        AnnotateCommandTest.Run zh = AnnotateCommandTest.annotate(folder.toString(), "--lang", "zh");
+        assertThat(zh.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zh.stderr()).contains("报告：是一个目录；请给出一个文档文件");
+        AnnotateCommandTest.Run resumeZh = AnnotateCommandTest.annotate("--resume", "some-task-0001", "--lang", "zh");
+        assertThat(resumeZh.stderr()).contains("--resume 需要 --server URL");
+    }
+
+    @Test
     void resumeWithoutAServerIsAUsageError() throws Exception {
         CliProcess cli = new CliProcess(dir.resolve("run")).start("annotate", "--resume", "some-task-0001");
         assertThat(cli.awaitExit(30)).isEqualTo(ExitCodes.USAGE);
