@@ -66,8 +66,9 @@ function render() {
     ui.status.dataset.status = state.status;
     ui.status.textContent = t(`status.${state.status}`);
   } else {
+    // No task on the server yet (or none at all): no data-status, which names only the server's statuses.
     delete ui.status.dataset.status;
-    ui.status.textContent = t('status.idle');
+    ui.status.textContent = state.upload ? t('status.uploading') : t('status.idle');
   }
   if (state.taskId) ui.status.dataset.taskId = state.taskId;
   else delete ui.status.dataset.taskId;
