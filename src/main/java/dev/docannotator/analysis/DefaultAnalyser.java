@@ -91,6 +91,6 @@ public final class DefaultAnalyser implements Analyser {
         }
         List<DocumentCheck> wholeDocument = documentChecks.stream()
                 .filter(c -> requirement.checks().contains(c.check())).toList();
-        return new StepwiseSession(text, blockChecks, wholeDocument, maxStepChars);
+        return new StepwiseSession(text, blockChecks, wholeDocument, maxStepChars, requirement.language());
     }
 }

@@ -1,5 +1,7 @@
 package dev.docannotator.document.text;
 
+import dev.docannotator.common.Language;
+import dev.docannotator.document.ReviewTexts;
 import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.DocumentHandler;
@@ -45,11 +47,16 @@ public final class TextHandler implements DocumentHandler {
 
     @Override
     public ApplySession openForApply(Path file, ExtractedText text) {
+        return openForApply(file, text, Language.ENGLISH);
+    }
+
+    @Override
+    public ApplySession openForApply(Path file, ExtractedText text, Language language) {
         String normalised = TextLines.join(TextLines.split(load(file)));
         if (!normalised.equals(text.text())) {
             throw new IllegalStateException("The document changed since it was read");
         }
-        return new HtmlReviewSession(titleOf(text.text()), text);
+        return new HtmlReviewSession(titleOf(text.text()), text, ReviewTexts.of(language));
     }
 
     /** The page title: the document's first non-blank line (a Markdown heading without its #), cut to 80 characters. */
