@@ -53,7 +53,7 @@ public final class Application implements AutoCloseable {
 
     private Application(Builder b) {
         this.settings = b.settings;
-        this.database = Database.open(settings.dataDir().resolve("annotator.db"));
+        this.database = Database.open(databaseFile(settings));
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         this.gcMetrics = new JvmGcMetrics();
@@ -89,6 +89,11 @@ public final class Application implements AutoCloseable {
      * its own meters in the registry).
      */
     public record Parts(Settings settings, Database database, PrometheusMeterRegistry registry, Clock clock) {
+    }
+
+    /** The embedded database's file in the data directory. */
+    public static java.nio.file.Path databaseFile(Settings settings) {
+        return settings.dataDir().resolve("annotator.db");
     }
 
     /** Starts building an application from {@code settings}. */

@@ -72,6 +72,9 @@ public final class HttpApi {
             // event stream holds its connection for minutes, so with thousands open it was ~1/3 of the heap.
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
             config.routes.before(ctx -> {
+                if (ApiHeaders.applies(ctx.path())) {
+                    ApiHeaders.set(ctx);
+                }
                 origins.check(ctx); // before the identity, so that a refused request gets no cookie
                 if (!ANONYMOUS.contains(ctx.path())) {
                     identity.resolve(ctx);

@@ -28,16 +28,21 @@ public final class TaskRoutes implements RouteModule {
     private final TaskStreamer streamer;
     private final StreamLimiter streams;
     private final Uploads uploads;
+    private final long maxUploadBytes;
 
     TaskRoutes(TaskService tasks, TaskStreamer streamer, StreamLimiter streams, long maxUploadBytes) {
         this.tasks = tasks;
         this.streamer = streamer;
         this.streams = streams;
         this.uploads = new Uploads(tasks.documents().files(), maxUploadBytes);
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     @Override
     public void register(JavalinConfig config) {
+        // The limits the page states and enforces before sending (so it never hard-codes what the server allows).
+        config.routes.get("/api/limits", ctx -> ctx.json(Map.of(
+                "max_upload_bytes", maxUploadBytes, "max_requirement_chars", MAX_REQUIREMENT_CHARS)));
         config.routes.post("/api/documents", this::upload);
         config.routes.post("/api/chat/stream", this::chatStream);
         config.routes.get("/api/tasks", ctx -> ctx.json(Map.of("tasks",

@@ -23,6 +23,8 @@ public final class RolloutService {
 
     private final RolloutPlan plan;
     private final RolloutStore store;
+    /** Points per gate chart in the view: enough for a readable line, few enough to stay cheap. */
+    private static final int SERIES_POINTS = 24;
     private final RecordedCohortMetrics metrics;
     private final GateEvaluator gates;
     private final Clock clock;
@@ -71,7 +73,8 @@ public final class RolloutService {
         return new RolloutView(state.feature(), state.stage(), state.percentage(),
                 plan.stages().stream().map(StageView::of).toList(), state.frozen(), state.since(), state.version(),
                 store.history(plan.feature(), historyLimit), evaluation.metrics(), evaluation.gates(),
-                advanceCheck(state, evaluation, locale));
+                advanceCheck(state, evaluation, locale),
+                metrics.series(state.observationsAfter(), windowStart(state), clock.instant(), SERIES_POINTS));
     }
 
     public AdvanceCheck advanceCheck(RolloutState state, Evaluation evaluation) {

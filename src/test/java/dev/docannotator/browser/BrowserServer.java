@@ -97,6 +97,23 @@ final class BrowserServer implements BeforeAllCallback, AfterAllCallback {
                 java.util.Locale.ENGLISH);
     }
 
+    /** Moves the rollout straight to {@code stage} through the service (forced where gates would refuse). */
+    void rolloutToStage(int stage, String reason) {
+        RolloutService service = rollout();
+        int current = service.current().stage();
+        if (stage < current) {
+            service.rollback("test", reason, service.current().version(), stage);
+        }
+        while (service.current().stage() < stage) {
+            service.advance("test", reason, service.current().version(), true);
+        }
+    }
+
+    /** Observations of the pausable cohort, as the server records them while tasks run. */
+    dev.docannotator.rollout.CohortMetrics cohortMetrics() {
+        return server.app().rollout().orElseThrow().metrics();
+    }
+
     @Override
     public void afterAll(ExtensionContext context) {
         try {

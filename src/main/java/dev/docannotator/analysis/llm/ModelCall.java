@@ -29,7 +29,7 @@ final class ModelCall {
 
     /** Closes the connection and wakes the waiting worker at once. */
     void cancel() {
+        signals.offer(new Cancelled()); // first: the worker must not wait for the connection to be torn down
         exchange.cancel();
-        signals.offer(new Cancelled());
     }
 }
