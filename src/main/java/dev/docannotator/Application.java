@@ -70,7 +70,8 @@ public final class Application implements AutoCloseable {
         CohortMetrics cohortMetrics = b.cohortMetrics != null ? b.cohortMetrics.apply(parts)
                 : rollout != null ? rollout.metrics() : CohortMetrics.NONE;
         TaskMetrics metrics = new TaskMetrics(registry, cohortMetrics);
-        this.engine = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
+        Engine chosen = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
+        this.engine = b.runLimits != null ? chosen.withRunLimits(b.runLimits) : chosen;
         TaskService.Options options = new TaskService.Options(settings.workers(), settings.queueCapacity(),
                 settings.perUserLimit(), settings.disconnectGrace(), settings.retention(), settings.cleanupInterval(),
                 settings.checkpointInterval());
@@ -276,6 +277,7 @@ public final class Application implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private ClassLoader pages;
         private String host;
+        private dev.docannotator.pipeline.RunLimits runLimits;
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -347,6 +349,12 @@ public final class Application implements AutoCloseable {
         /** The address to listen on (default: every interface, as Jetty does; {@code serve} defaults to loopback). */
         public Builder host(String value) {
             this.host = value;
+            return this;
+        }
+
+        /** The per-task safety limits (findings, text, result size); default: the engine's own. */
+        public Builder runLimits(dev.docannotator.pipeline.RunLimits value) {
+            this.runLimits = value;
             return this;
         }
 

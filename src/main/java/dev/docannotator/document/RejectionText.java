@@ -4,7 +4,7 @@ import dev.docannotator.common.Messages;
 import java.util.Locale;
 
 /**
- * Why a document was refused, as a key of the {@code document} message bundle and its arguments, so that each
+ * Why a document was refused, as a key of the {@code rejection} message bundle and its arguments, so that each
  * caller can say it in its user's language (the HTTP request's, the CLI's).
  */
 public record RejectionText(String key, Object... args) {
@@ -15,6 +15,6 @@ public record RejectionText(String key, Object... args) {
 
     /** The sentence in {@code locale}'s language (English or Chinese). */
     public String in(Locale locale) {
-        return new Messages("document", locale).get(key, args);
+        return new Messages("rejection", locale).get(key, args);
     }
 }

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every refusal the engine writes is a key of the "document" bundle, so the server can say it in the request's
+ * Every refusal the engine writes is a key of the "rejection" bundle, so the server can say it in the request's
  * language: no English literal in a DocumentRejectedException below src/main, and no key missing from the bundle.
  */
 class RejectionTextsTest {
@@ -29,7 +29,7 @@ class RejectionTextsTest {
     @Test
     void everyRefusalIsABundleKeyThatExists() throws IOException {
         Properties bundle = new Properties();
-        try (InputStream in = getClass().getResourceAsStream("/i18n/document.properties")) {
+        try (InputStream in = getClass().getResourceAsStream("/i18n/rejection.properties")) {
             bundle.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         List<String> literals = new ArrayList<>();
