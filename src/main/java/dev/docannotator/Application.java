@@ -125,6 +125,11 @@ public final class Application implements AutoCloseable {
         return javalin.port();
     }
 
+    /** Every HTTP route this application serves (for the OpenAPI check). */
+    public List<HttpApi.Route> routes() {
+        return HttpApi.routes(javalin);
+    }
+
     public Settings settings() {
         return settings;
     }

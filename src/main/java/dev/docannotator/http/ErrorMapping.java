@@ -6,6 +6,8 @@ import dev.docannotator.document.DocumentRejectedException;
 import dev.docannotator.storage.StorageException;
 import dev.docannotator.storage.StorageFailures;
 import dev.docannotator.tasks.TaskException;
+import dev.docannotator.rollout.InvalidRolloutRequestException;
+import dev.docannotator.rollout.RolloutConflictException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -50,6 +52,11 @@ final class ErrorMapping {
             write(ctx, full ? 507 : 503, full ? "insufficient_storage" : "server_busy",
                     Requests.messages(ctx).get(full ? "storage.full" : "storage.failing"));
         });
+        // The rollout's own refusals; its messages are for operators and stay English.
+        config.routes.exception(RolloutConflictException.class,
+                (e, ctx) -> write(ctx, 409, "conflict", e.getMessage()));
+        config.routes.exception(InvalidRolloutRequestException.class,
+                (e, ctx) -> write(ctx, 400, "invalid_request", e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> javalinError(ctx, e.getStatus()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);

@@ -1,11 +1,13 @@
 package dev.docannotator.tasks;
 
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.common.Language;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.pipeline.Engine;
+import dev.docannotator.pipeline.RunReport;
 import dev.docannotator.pipeline.Stage;
 import dev.docannotator.rollout.FeatureDecider;
 import dev.docannotator.rollout.Features;
@@ -329,6 +331,11 @@ public final class TaskService implements AutoCloseable {
             result.add(inMemory != null ? inMemory.view() : view);
         }
         return result;
+    }
+
+    /** What the task runs (or ran): its checks, how its requirement was read, and the analyser; notes in {@code locale}. */
+    public RunReport report(TaskView task, Locale locale) {
+        return engine.report(task.requirement(), Language.of(locale));
     }
 
     public TaskView get(String userId, String taskId, Locale locale) {
