@@ -69,6 +69,7 @@ final class HtmlReviewSession implements ApplySession {
     private void writePage(Writer w) throws IOException {
         w.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CONTENT_SECURITY_POLICY + "\">"
                 + "<meta name=\"generator\" content=\"DocAnnotator\"><title>");
         w.write(escape(title + " — DocAnnotator review"));
         w.write("</title><style>" + STYLE + "</style></head><body><header><h1>");
@@ -183,6 +184,12 @@ final class HtmlReviewSession implements ApplySession {
         spans.clear();
     }
 
+    /**
+     * The page's own policy, since it is opened from disk with no server to send one: no script at all, no
+     * resource from anywhere; only its own inline style, allowed by hash (so an injected style is refused too).
+     */
+    static final String CONTENT_SECURITY_POLICY;
+
     private static final String STYLE = """
             body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC",sans-serif;color:#1f2933;background:#f7f8fa}
             header{padding:1rem 1.5rem;background:#fff;border-bottom:1px solid #e1e4e8}h1{margin:0;font-size:1.25rem}
@@ -195,4 +202,18 @@ final class HtmlReviewSession implements ApplySession {
             .mark.sev-warning{background:#ffe8cc;border-color:#e8590c}.mark.sev-error{background:#ffe3e3;border-color:#c92a2a}
             .mark.sev-info{background:#e7f5ff;border-color:#1c7ed6}:target{outline:3px solid #5c7cfa}
             """;
+
+    static {
+        CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE) + "'; img-src data:; "
+                + "base-uri 'none'; form-action 'none'";
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + java.util.Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
 }
