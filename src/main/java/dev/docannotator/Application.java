@@ -67,7 +67,8 @@ public final class Application implements AutoCloseable {
         CohortMetrics cohortMetrics = b.cohortMetrics != null ? b.cohortMetrics.apply(parts)
                 : rollout != null ? rollout.metrics() : CohortMetrics.NONE;
         TaskMetrics metrics = new TaskMetrics(registry, cohortMetrics);
-        this.engine = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
+        Engine chosen = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
+        this.engine = b.runLimits != null ? chosen.withRunLimits(b.runLimits) : chosen;
         TaskService.Options options = new TaskService.Options(settings.workers(), settings.queueCapacity(),
                 settings.perUserLimit(), settings.disconnectGrace(), settings.retention(), settings.cleanupInterval(),
                 settings.checkpointInterval());
@@ -258,6 +259,7 @@ public final class Application implements AutoCloseable {
         private final List<Function<Parts, RouteModule>> routeModules = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private ClassLoader pages;
+        private dev.docannotator.pipeline.RunLimits runLimits;
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -323,6 +325,12 @@ public final class Application implements AutoCloseable {
         /** Where the browser pages are looked up under {@code web/} (default: the application's class loader). */
         public Builder pages(ClassLoader value) {
             this.pages = value;
+            return this;
+        }
+
+        /** The per-task safety limits (findings, text, result size); default: the engine's own. */
+        public Builder runLimits(dev.docannotator.pipeline.RunLimits value) {
+            this.runLimits = value;
             return this;
         }
 
