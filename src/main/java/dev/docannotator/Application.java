@@ -3,6 +3,7 @@ package dev.docannotator;
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.http.AdminRoutes;
 import dev.docannotator.http.HttpApi;
+import dev.docannotator.http.RequestLimits;
 import dev.docannotator.http.RouteModule;
 import dev.docannotator.pipeline.Engine;
 import dev.docannotator.pipeline.Engines;
@@ -73,7 +74,7 @@ public final class Application implements AutoCloseable {
                 settings.checkpointInterval());
         this.tasks = new TaskService(options, engine, featureDecider, metrics, b.clock, settings.dataDir(), database);
         HttpApi api = new HttpApi(settings, tasks, metrics, registry, featureDecider, this::ready,
-                b.pages != null ? b.pages : Application.class.getClassLoader());
+                b.pages != null ? b.pages : Application.class.getClassLoader(), b.requestLimits);
         List<RouteModule> modules = new ArrayList<>();
         if (rollout != null) {
             modules.add(new AdminRoutes(rollout.service(), rollout.adminToken()));
@@ -253,6 +254,7 @@ public final class Application implements AutoCloseable {
         private final List<Function<Parts, RouteModule>> routeModules = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private ClassLoader pages;
+        private RequestLimits requestLimits = RequestLimits.defaults();
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -318,6 +320,12 @@ public final class Application implements AutoCloseable {
         /** Where the browser pages are looked up under {@code web/} (default: the application's class loader). */
         public Builder pages(ClassLoader value) {
             this.pages = value;
+            return this;
+        }
+
+        /** Idle timeout, minimum body rate and request threads (default: {@link RequestLimits#defaults()}). */
+        public Builder requestLimits(RequestLimits value) {
+            this.requestLimits = value;
             return this;
         }
 

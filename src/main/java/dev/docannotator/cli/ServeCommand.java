@@ -2,6 +2,7 @@ package dev.docannotator.cli;
 
 import dev.docannotator.Application;
 import dev.docannotator.Settings;
+import dev.docannotator.http.RequestLimits;
 import dev.docannotator.analysis.DefaultAnalyser;
 import dev.docannotator.rollout.RolloutSettings;
 import java.nio.file.Path;
@@ -60,6 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
             settings = settings(Settings.fromEnvironment(System.getenv()));
             app = Application.builder(settings)
                     .rollout(RolloutSettings.fromEnvironment(System.getenv(), settings.dataDir()))
+                    .requestLimits(RequestLimits.fromEnvironment(System.getenv()))
                     .build();
         } catch (RuntimeException e) {
             System.err.println("Cannot start the server: " + e.getMessage());

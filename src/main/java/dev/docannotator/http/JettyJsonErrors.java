@@ -1,6 +1,7 @@
 package dev.docannotator.http;
 
 import dev.docannotator.common.Json;
+import dev.docannotator.common.Messages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +15,12 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own error responses (requests rejected before they reach Javalin, e.g. an ambiguous or malformed URI,
- * or a bad HTTP message) in the API's JSON error shape instead of an HTML page.
+ * a bad HTTP message, or a body that arrived too slowly) in the API's JSON error shape instead of an HTML page,
+ * in the request's language when it has one.
  */
 final class JettyJsonErrors extends ErrorHandler {
+    /** The reason {@link BodyLoader} gives for a too slow body; answered as 408 with its own text. */
+    static final String TOO_SLOW = "body too slow";
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
@@ -25,36 +29,38 @@ final class JettyJsonErrors extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, ByteBuffer.wrap(body(code)), callback);
+        Messages messages = new Messages("http",
+                Messages.fromAcceptLanguage(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)));
+        response.write(true, ByteBuffer.wrap(body(code, TOO_SLOW.equals(message), messages)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        return ByteBuffer.wrap(body(status));
+        return ByteBuffer.wrap(body(status, false, new Messages("http", Messages.ENGLISH)));
     }
 
-    private static byte[] body(int status) {
+    private static byte[] body(int status, boolean tooSlow, Messages messages) {
         String code;
         String message;
         switch (status) {
             case 404 -> {
                 code = "not_found";
-                message = "There is nothing at this address.";
+                message = messages.get("error.not_found");
             }
             case 413, 431 -> {
                 code = "payload_too_large";
-                message = "The request is larger than this server accepts.";
+                message = messages.get("error.too_large");
             }
             case 503 -> {
                 code = "server_busy";
-                message = "The server is busy; try again shortly.";
+                message = messages.get("error.busy");
             }
             default -> {
                 boolean client = status >= 400 && status < 500;
                 code = client ? "invalid_request" : "internal_error";
-                message = client ? "The request is not valid HTTP or has an invalid address."
-                        : "Something went wrong on the server; the problem was logged.";
+                message = tooSlow ? messages.get("body.too_slow")
+                        : messages.get(client ? "error.invalid_http" : "error.internal");
             }
         }
         Map<String, String> error = new java.util.LinkedHashMap<>();
