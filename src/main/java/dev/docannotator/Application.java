@@ -54,7 +54,7 @@ public final class Application implements AutoCloseable {
 
     private Application(Builder b) {
         this.settings = b.settings;
-        this.database = Database.open(settings.dataDir().resolve("annotator.db"));
+        this.database = Database.open(databaseFile(settings));
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         this.gcMetrics = new JvmGcMetrics();
@@ -68,7 +68,8 @@ public final class Application implements AutoCloseable {
         CohortMetrics cohortMetrics = b.cohortMetrics != null ? b.cohortMetrics.apply(parts)
                 : rollout != null ? rollout.metrics() : CohortMetrics.NONE;
         TaskMetrics metrics = new TaskMetrics(registry, cohortMetrics);
-        this.engine = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
+        Engine chosen = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
+        this.engine = b.runLimits != null ? chosen.withRunLimits(b.runLimits) : chosen;
         TaskService.Options options = new TaskService.Options(settings.workers(), settings.queueCapacity(),
                 settings.perUserLimit(), settings.disconnectGrace(), settings.retention(), settings.cleanupInterval(),
                 settings.checkpointInterval());
@@ -90,6 +91,11 @@ public final class Application implements AutoCloseable {
      * its own meters in the registry).
      */
     public record Parts(Settings settings, Database database, PrometheusMeterRegistry registry, Clock clock) {
+    }
+
+    /** The embedded database's file in the data directory. */
+    public static java.nio.file.Path databaseFile(Settings settings) {
+        return settings.dataDir().resolve("annotator.db");
     }
 
     /** Starts building an application from {@code settings}. */
@@ -255,6 +261,7 @@ public final class Application implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private ClassLoader pages;
         private RequestLimits requestLimits = RequestLimits.defaults();
+        private dev.docannotator.pipeline.RunLimits runLimits;
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -326,6 +333,12 @@ public final class Application implements AutoCloseable {
         /** Idle timeout, minimum body rate and request threads (default: {@link RequestLimits#defaults()}). */
         public Builder requestLimits(RequestLimits value) {
             this.requestLimits = value;
+            return this;
+        }
+
+        /** The per-task safety limits (findings, text, result size); default: the engine's own. */
+        public Builder runLimits(dev.docannotator.pipeline.RunLimits value) {
+            this.runLimits = value;
             return this;
         }
 

@@ -50,6 +50,11 @@ public final class TextBuilder {
         return text.substring(block.start(), block.end());
     }
 
+    /** The text built so far (a view: do not keep it across appends). */
+    public CharSequence text() {
+        return text;
+    }
+
     public int length() {
         return text.length();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,9 @@ class RolloutServiceTest {
     void everyChangeIsInTheHistoryWithItsReasonActorAndFigures() {
         RolloutService service = rollout.service;
         service.advance("alice", "canary approved in the weekly review", rollout.version(), false);
-        service.setPercentage("bob", "widen the canary a little", rollout.version(), 7);
+        rollout.recordHealthy();
+        rollout.soak();
+        service.setPercentage("bob", "widen the canary a little", rollout.version(), 7, false, Locale.ENGLISH);
         service.freeze("carol", "holiday freeze", rollout.version());
         service.unfreeze("carol", "back from holiday", rollout.version());
         service.rollback("dave", "support tickets about pause", rollout.version(), 0);
@@ -114,8 +117,8 @@ class RolloutServiceTest {
         rollout.soak();
         assertThatThrownBy(() -> rollout.service.advance("alice", "next", 2L, false))
                 .isInstanceOf(RolloutConflictException.class)
-                .hasMessageContaining("cancel_latency_p95 is inconclusive: 0 of 30 samples")
-                .hasMessageContaining("stream_success_rate is inconclusive");
+                .hasMessageContaining("Cancel latency (p95): too little data, 0 of 30 samples.")
+                .hasMessageContaining("Stream success rate: too little data");
         assertThat(rollout.service.current().stage()).isEqualTo(1);
     }
 
@@ -125,8 +128,8 @@ class RolloutServiceTest {
         rollout.recordHealthy();
         assertThatThrownBy(() -> rollout.service.advance("alice", "too early", 2L, false))
                 .isInstanceOf(RolloutConflictException.class)
-                .hasMessageContaining("soak time not finished: 0m of 1d 0h 0m elapsed")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("gate"));
+                .hasMessageContaining("Soak time: 24 h left of 24 h.")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("samples"));
     }
 
     @Test
@@ -136,7 +139,7 @@ class RolloutServiceTest {
         rollout.soak();
         assertThatThrownBy(() -> rollout.service.advance("alice", "next", 2L, false))
                 .isInstanceOf(RolloutConflictException.class)
-                .hasMessageContaining("gate fails: cancel_latency_p95 900 ms (must be < 500 ms");
+                .hasMessageContaining("Cancel latency (p95): 900 ms, must be below 500 ms (");
     }
 
     @Test
@@ -159,7 +162,7 @@ class RolloutServiceTest {
         HistoryEntry last = rollout.store.history(state.feature(), 1).get(0);
         assertThat(last.action()).isEqualTo("force_advance");
         assertThat(last.reason()).startsWith("latency is a known probe artefact [forced past: ")
-                .contains("cancel_latency_p95 900 ms").contains("soak time not finished");
+                .contains("Cancel latency (p95): 900 ms").contains("Soak time: 24 h left of 24 h.");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.docannotator.document.pdf;
 
+import dev.docannotator.document.ReviewTexts;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.ExtractedText;
@@ -45,11 +46,11 @@ final class PdfApplySession implements ApplySession {
     };
     private boolean closed;
 
-    PdfApplySession(Path source, PDDocument document, ExtractedText text) {
+    PdfApplySession(Path source, PDDocument document, ExtractedText text, ReviewTexts texts) {
         this.source = source;
         this.document = document;
         this.text = text;
-        this.writer = new HighlightWriter(document);
+        this.writer = new HighlightWriter(document, texts);
         document.getPages().forEach(pageList::add);
         this.firstBlock = indexBlocksByPage(text.blocks(), pageList.size());
     }
@@ -158,16 +159,22 @@ final class PdfApplySession implements ApplySession {
         if (cached != null) {
             return cached;
         }
-        PageText page = stripper.read(document, pageList.get(pageIndex), pageIndex + 1);
+        PageText raw = stripper.read(document, pageList.get(pageIndex), pageIndex + 1);
         int expected = firstBlock[pageIndex + 1] - firstBlock[pageIndex];
-        boolean same = page.paragraphs().size() == expected;
+        boolean same = raw.paragraphs().size() == expected;
+        List<PdfParagraph> resolved = new ArrayList<>(expected);
         for (int i = 0; same && i < expected; i++) {
-            same = page.paragraphs().get(i).text().equals(text.blockText(text.blocks().get(firstBlock[pageIndex] + i)));
+            // the reader decided which end-of-line hyphens to drop; its block text says which
+            PdfParagraph paragraph = raw.paragraphs().get(i)
+                    .matching(text.blockText(text.blocks().get(firstBlock[pageIndex] + i)));
+            same = paragraph != null;
+            resolved.add(paragraph);
         }
         if (!same) {
             throw new IllegalStateException("Page " + (pageIndex + 1)
                     + " of the PDF no longer yields the text it was read with; the annotations cannot be placed.");
         }
+        PageText page = new PageText(resolved, raw.glyphs());
         extracted.put(pageIndex, page);
         return page;
     }

@@ -3,6 +3,7 @@ package dev.docannotator.document.text;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.ExtractedText;
+import dev.docannotator.document.ReviewTexts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -17,17 +18,33 @@ import java.util.PriorityQueue;
 import java.util.TreeSet;
 
 /**
- * Writes a self-contained HTML review page: the document's text with every annotated span highlighted and
- * linked to its note. Overlapping spans are cut into segments, each marked with every annotation covering it.
+ * Writes a self-contained HTML review page: the document's source text, as written (its lines, blank lines and
+ * Markdown syntax), with every annotated span highlighted and linked to its note. Annotations index the extracted
+ * text; the {@link SourceMap} places them on the source characters. Overlapping spans are cut into segments, each
+ * marked with every annotation covering it.
  */
 final class HtmlReviewSession implements ApplySession {
     private final String title;
     private final ExtractedText text;
+    private final String source;
+    private final SourceMap map;
+    private final ReviewTexts texts;
     private final List<Annotation> annotations = new ArrayList<>();
+    private final List<Span> spans = new ArrayList<>();
 
-    HtmlReviewSession(String title, ExtractedText text) {
+    /** An annotation placed on the source: {@code [start, end)} of the source text. */
+    private record Span(int start, int end, Annotation annotation) {
+        String id() {
+            return annotation.id();
+        }
+    }
+
+    HtmlReviewSession(String title, ExtractedText text, String source, SourceMap map, ReviewTexts texts) {
         this.title = title;
         this.text = text;
+        this.source = source;
+        this.map = map;
+        this.texts = texts;
     }
 
     @Override
@@ -38,6 +55,7 @@ final class HtmlReviewSession implements ApplySession {
                 throw new IllegalArgumentException("Annotation " + a.id() + " does not match the document text");
             }
             annotations.add(a);
+            spans.add(new Span(map.sourceStart(a.start()), map.sourceEnd(a.end()), a));
         }
     }
 
@@ -52,23 +70,24 @@ final class HtmlReviewSession implements ApplySession {
     }
 
     private void writePage(Writer w) throws IOException {
-        w.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        w.write("<!DOCTYPE html>\n<html lang=\"" + texts.language().tag() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CONTENT_SECURITY_POLICY + "\">"
                 + "<meta name=\"generator\" content=\"DocAnnotator\"><title>");
-        w.write(escape(title + " — DocAnnotator review"));
+        w.write(escape(texts.page("title", title)));
         w.write("</title><style>" + STYLE + "</style></head><body><header><h1>");
         w.write(escape(title));
-        w.write("</h1><p>" + annotations.size() + " annotations by DocAnnotator</p></header><main><pre class=\"doc\">");
+        w.write("</h1><p>" + escape(texts.page("count", annotations.size())) + "</p></header><main><pre class=\"doc\">");
         writeText(w);
-        w.write("</pre><aside><h2>Notes</h2><ol class=\"notes\">");
+        w.write("</pre><aside><h2>" + escape(texts.page("notes")) + "</h2><ol class=\"notes\">");
         for (Annotation a : annotations) {
             w.write("<li id=\"note-" + escape(a.id()) + "\" class=\"sev-" + escape(a.severity()) + "\">");
             w.write("<a href=\"#" + escape(a.id()) + "\">“" + escape(a.quote()) + "”</a> ");
-            w.write("<span class=\"cat\">" + escape(a.category()) + " · " + escape(a.severity()) + "</span>");
+            w.write("<span class=\"cat\">" + escape(texts.category(a.category())) + " · " + escape(texts.severity(a.severity()))
+                    + "</span>");
             w.write("<p>" + escape(a.message()) + "</p>");
             if (a.suggestion() != null && !a.suggestion().isBlank()) {
-                w.write("<p class=\"sugg\">Suggestion: " + escape(a.suggestion()) + "</p>");
+                w.write("<p class=\"sugg\">" + escape(texts.suggestion(a.suggestion())) + "</p>");
             }
             w.write("</li>");
         }
@@ -80,15 +99,15 @@ final class HtmlReviewSession implements ApplySession {
      * the cuts keeps the open spans in a queue ordered by end, so the page is written in O(n log n), not O(n²).
      */
     private void writeText(Writer w) throws IOException {
-        String content = text.text();
+        String content = source;
         TreeSet<Integer> cuts = new TreeSet<>(List.of(0, content.length()));
-        for (Annotation a : annotations) {
-            cuts.add(a.start());
-            cuts.add(a.end());
+        for (Span span : spans) {
+            cuts.add(span.start());
+            cuts.add(span.end());
         }
-        List<Annotation> byStart = new ArrayList<>(annotations);
-        byStart.sort(Comparator.comparingInt(Annotation::start));
-        PriorityQueue<Annotation> open = new PriorityQueue<>(Comparator.comparingInt(Annotation::end));
+        List<Span> byStart = new ArrayList<>(spans);
+        byStart.sort(Comparator.comparingInt(Span::start));
+        PriorityQueue<Span> open = new PriorityQueue<>(Comparator.comparingInt(Span::end));
         TreeSet<String> anchored = new TreeSet<>();
         int next = 0;
         Integer from = cuts.first();
@@ -103,8 +122,8 @@ final class HtmlReviewSession implements ApplySession {
             if (open.isEmpty()) {
                 w.write(segment);
             } else {
-                List<Annotation> covering = new ArrayList<>(open);
-                covering.sort(Comparator.comparingInt(Annotation::start).thenComparing(Annotation::id));
+                List<Span> covering = new ArrayList<>(open);
+                covering.sort(Comparator.comparingInt(Span::start).thenComparing(Span::id));
                 writeMark(w, covering, anchored, segment);
             }
             from = to;
@@ -112,12 +131,13 @@ final class HtmlReviewSession implements ApplySession {
     }
 
     /** Every annotation gets an anchor where it starts; the mark links to the narrowest annotation covering it. */
-    private static void writeMark(Writer w, List<Annotation> covering, TreeSet<String> anchored, String segment)
+    private static void writeMark(Writer w, List<Span> covering, TreeSet<String> anchored, String segment)
             throws IOException {
         StringBuilder tip = new StringBuilder();
         String severity = "info";
-        Annotation narrowest = covering.get(0);
-        for (Annotation a : covering) {
+        Span narrowest = covering.get(0);
+        for (Span span : covering) {
+            Annotation a = span.annotation();
             if (anchored.add(a.id())) {
                 w.write("<span class=\"anchor\" id=\"" + escape(a.id()) + "\"></span>");
             }
@@ -126,8 +146,8 @@ final class HtmlReviewSession implements ApplySession {
             }
             tip.append(a.message());
             severity = worse(severity, a.severity());
-            if (a.end() - a.start() < narrowest.end() - narrowest.start()) {
-                narrowest = a;
+            if (span.end() - span.start() < narrowest.end() - narrowest.start()) {
+                narrowest = span;
             }
         }
         w.write("<a class=\"mark sev-" + escape(severity) + "\" href=\"#note-" + escape(narrowest.id())
@@ -165,6 +185,7 @@ final class HtmlReviewSession implements ApplySession {
     @Override
     public void close() {
         annotations.clear();
+        spans.clear();
     }
 
     /**
