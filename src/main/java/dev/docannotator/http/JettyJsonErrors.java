@@ -15,11 +15,10 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own error responses (requests rejected before they reach Javalin, e.g. an ambiguous or malformed URI,
- * a bad HTTP message, or a body that arrived too slowly) in the API's JSON error shape instead of an HTML page,
- * in the request's language when it has one.
+ * a bad HTTP message, or a body that arrived too slowly) in the API's JSON error shape instead of an HTML page.
  */
 final class JettyJsonErrors extends ErrorHandler {
-    /** The reason {@link BodyLoader} gives for a too slow body; answered as 408 with its own text. */
+    /** The reason {@link BodyLoader} gives for a too slow body; answered with its own text. */
     static final String TOO_SLOW = "body too slow";
 
     @Override
@@ -29,15 +28,15 @@ final class JettyJsonErrors extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        Messages messages = new Messages("http",
-                Messages.fromAcceptLanguage(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)));
+        // Jetty answers before Javalin: the language comes straight from the request's header.
+        Messages messages = new Messages("http", Messages.fromAcceptLanguage(request.getHeaders().get("Accept-Language")));
         response.write(true, ByteBuffer.wrap(body(code, TOO_SLOW.equals(message), messages)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        return ByteBuffer.wrap(body(status, false, new Messages("http", Messages.ENGLISH)));
+        return ByteBuffer.wrap(body(status, false, new Messages("http", Messages.ENGLISH))); // no request to ask
     }
 
     private static byte[] body(int status, boolean tooSlow, Messages messages) {
@@ -50,7 +49,7 @@ final class JettyJsonErrors extends ErrorHandler {
             }
             case 413, 431 -> {
                 code = "payload_too_large";
-                message = messages.get("error.too_large");
+                message = messages.get("error.request_too_large");
             }
             case 503 -> {
                 code = "server_busy";
@@ -60,7 +59,7 @@ final class JettyJsonErrors extends ErrorHandler {
                 boolean client = status >= 400 && status < 500;
                 code = client ? "invalid_request" : "internal_error";
                 message = tooSlow ? messages.get("body.too_slow")
-                        : messages.get(client ? "error.invalid_http" : "error.internal");
+                        : messages.get(client ? "error.bad_http" : "error.internal");
             }
         }
         Map<String, String> error = new java.util.LinkedHashMap<>();
