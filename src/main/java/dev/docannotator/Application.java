@@ -3,6 +3,7 @@ package dev.docannotator;
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.http.AdminRoutes;
 import dev.docannotator.http.HttpApi;
+import dev.docannotator.http.RequestLimits;
 import dev.docannotator.http.RouteModule;
 import dev.docannotator.http.ServerAddress;
 import dev.docannotator.pipeline.Engine;
@@ -77,7 +78,7 @@ public final class Application implements AutoCloseable {
                 settings.checkpointInterval());
         this.tasks = new TaskService(options, engine, featureDecider, metrics, b.clock, settings.dataDir(), database);
         HttpApi api = new HttpApi(settings, tasks, metrics, registry, featureDecider, this::ready,
-                b.pages != null ? b.pages : Application.class.getClassLoader());
+                b.pages != null ? b.pages : Application.class.getClassLoader(), b.requestLimits);
         List<RouteModule> modules = new ArrayList<>();
         if (rollout != null) {
             modules.add(new AdminRoutes(rollout.service(), rollout.adminToken()));
@@ -276,6 +277,7 @@ public final class Application implements AutoCloseable {
         private final List<Function<Parts, RouteModule>> routeModules = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private ClassLoader pages;
+        private RequestLimits requestLimits = RequestLimits.defaults();
         private String host;
         private dev.docannotator.pipeline.RunLimits runLimits;
 
@@ -343,6 +345,12 @@ public final class Application implements AutoCloseable {
         /** Where the browser pages are looked up under {@code web/} (default: the application's class loader). */
         public Builder pages(ClassLoader value) {
             this.pages = value;
+            return this;
+        }
+
+        /** Idle timeout, minimum body rate and request threads (default: {@link RequestLimits#defaults()}). */
+        public Builder requestLimits(RequestLimits value) {
+            this.requestLimits = value;
             return this;
         }
 

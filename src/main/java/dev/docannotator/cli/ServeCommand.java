@@ -2,6 +2,7 @@ package dev.docannotator.cli;
 
 import dev.docannotator.Application;
 import dev.docannotator.Settings;
+import dev.docannotator.http.RequestLimits;
 import dev.docannotator.analysis.DefaultAnalyser;
 import dev.docannotator.rollout.RolloutSettings;
 import java.nio.file.Path;
@@ -77,6 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             app = Application.builder(settings)
                     .rollout(RolloutSettings.fromEnvironment(System.getenv(), settings.dataDir()))
+                    .requestLimits(RequestLimits.fromEnvironment(System.getenv()))
                     .host(host(System.getenv()))
                     .runLimits(dev.docannotator.pipeline.RunLimits.fromEnvironment(System.getenv()))
                     .build();

@@ -11,13 +11,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.time.Duration;
+import org.eclipse.jetty.http.MultiPartConfig;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Builds the Javalin server: JSON mapper, body limits, identity, error mapping and every route module. */
 public final class HttpApi {
-    /** Each open stream holds one request thread while it follows its task. */
-    private static final int MAX_THREADS = 1000;
     private static final Set<String> ANONYMOUS = Set.of("/health", "/ready", "/metrics", "/openapi.json");
 
     private final Settings settings;
@@ -27,10 +30,11 @@ public final class HttpApi {
     private final FeatureDecider features;
     private final BooleanSupplier ready;
     private final ClassLoader pages;
+    private final RequestLimits limits;
 
     /** {@code pages} is where the browser pages are looked up under {@code web/}. */
     public HttpApi(Settings settings, TaskService tasks, TaskMetrics metrics, PrometheusMeterRegistry registry,
-                   FeatureDecider features, BooleanSupplier ready, ClassLoader pages) {
+                   FeatureDecider features, BooleanSupplier ready, ClassLoader pages, RequestLimits limits) {
         this.settings = settings;
         this.tasks = tasks;
         this.metrics = metrics;
@@ -38,6 +42,7 @@ public final class HttpApi {
         this.features = features;
         this.ready = ready;
         this.pages = pages;
+        this.limits = limits;
     }
 
     /** The configured (not yet started) server; {@code extra} modules are registered before the static pages. */
@@ -56,7 +61,8 @@ public final class HttpApi {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = settings.maxJsonBytes();
-            QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
+            // Each open stream holds one request thread while it follows its task; bodies hold none (BodyLoader).
+            QueuedThreadPool pool = new QueuedThreadPool(limits.maxThreads(), 8, 60_000);
             pool.setName("http");
             if (VirtualThreads.areSupported()) {
                 // On Java 21+ each request (an open event stream blocks its request) gets a virtual thread,
@@ -66,7 +72,20 @@ public final class HttpApi {
             config.jetty.threadPool = pool;
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JettyJsonErrors());
+                server.insertHandler(new BodyLoader(limits, uploadForms(), Math.toIntExact(settings.maxJsonBytes())));
                 server.insertHandler(new NoMethodOverride());
+                long idleMillis = idleTimeout().toMillis();
+                server.addEventListener(new LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarting(LifeCycle event) {
+                        // Javalin adds its connector just before starting the server.
+                        for (Connector connector : server.getConnectors()) {
+                            if (connector instanceof AbstractConnector c) {
+                                c.setIdleTimeout(idleMillis);
+                            }
+                        }
+                    }
+                });
             });
             // Jetty's per-connection header cache is a ~96 KB table made on a connection's second request; an
             // event stream holds its connection for minutes, so with thousands open it was ~1/3 of the heap.
@@ -85,6 +104,20 @@ public final class HttpApi {
                 module.register(config);
             }
         });
+    }
+
+    /** The idle timeout, never so short that an open stream's heartbeat could not keep its connection. */
+    private Duration idleTimeout() {
+        Duration twoHeartbeats = settings.heartbeat().multipliedBy(2);
+        return limits.idleTimeout().compareTo(twoHeartbeats) >= 0 ? limits.idleTimeout() : twoHeartbeats;
+    }
+
+    /** Upload forms: the file part straight to the uploads directory, the limits {@link Uploads} enforces. */
+    private MultiPartConfig uploadForms() {
+        long maxUpload = settings.maxUploadBytes();
+        return new MultiPartConfig.Builder().location(tasks.documents().files().uploads())
+                .maxSize(maxUpload + Uploads.FORM_OVERHEAD).maxPartSize(maxUpload).maxMemoryPartSize(64 * 1024)
+                .maxParts(100).useFilesForPartsWithoutFileName(true).build();
     }
 
     /** One registered route: its method and its path in Javalin's syntax ({@code {id}}, {@code <path>}). */

@@ -15,9 +15,11 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own error responses (requests rejected before they reach Javalin, e.g. an ambiguous or malformed URI,
- * or a bad HTTP message) in the API's JSON error shape instead of an HTML page.
+ * a bad HTTP message, or a body that arrived too slowly) in the API's JSON error shape instead of an HTML page.
  */
 final class JettyJsonErrors extends ErrorHandler {
+    /** The reason {@link BodyLoader} gives for a too slow body; answered with its own text. */
+    static final String TOO_SLOW = "body too slow";
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
@@ -28,16 +30,16 @@ final class JettyJsonErrors extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         // Jetty answers before Javalin: the language comes straight from the request's header.
         Messages messages = new Messages("http", Messages.fromAcceptLanguage(request.getHeaders().get("Accept-Language")));
-        response.write(true, ByteBuffer.wrap(body(code, messages)), callback);
+        response.write(true, ByteBuffer.wrap(body(code, TOO_SLOW.equals(message), messages)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        return ByteBuffer.wrap(body(status, new Messages("http", Messages.ENGLISH))); // no request to ask
+        return ByteBuffer.wrap(body(status, false, new Messages("http", Messages.ENGLISH))); // no request to ask
     }
 
-    private static byte[] body(int status, Messages messages) {
+    private static byte[] body(int status, boolean tooSlow, Messages messages) {
         String code;
         String message;
         switch (status) {
@@ -56,7 +58,8 @@ final class JettyJsonErrors extends ErrorHandler {
             default -> {
                 boolean client = status >= 400 && status < 500;
                 code = client ? "invalid_request" : "internal_error";
-                message = messages.get(client ? "error.bad_http" : "error.internal");
+                message = tooSlow ? messages.get("body.too_slow")
+                        : messages.get(client ? "error.bad_http" : "error.internal");
             }
         }
         Map<String, String> error = new java.util.LinkedHashMap<>();

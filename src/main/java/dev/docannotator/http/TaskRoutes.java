@@ -73,8 +73,9 @@ public final class TaskRoutes implements RouteModule {
     }
 
     /**
-     * The stream's place is taken before anything else (before the upload is even read), and given back when
-     * the handler returns: after the stream ended however it ended, or after the request was refused.
+     * The stream's place is taken before anything else (before the uploaded file is stored; its bytes were
+     * received without a thread, see BodyLoader), and given back when the handler returns: after the stream ended
+     * however it ended, or after the request was refused.
      */
     private void chatStream(Context ctx) {
         long start = Requests.arrivalNanos(ctx);

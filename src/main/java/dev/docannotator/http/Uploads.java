@@ -24,7 +24,7 @@ import java.util.Map;
 final class Uploads {
     static final String FILE_FIELD = "file";
     private static final String JETTY_MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
-    private static final long FORM_OVERHEAD = 1024 * 1024;
+    static final long FORM_OVERHEAD = 1024 * 1024;
     private static final int MAX_FIELD_BYTES = 64 * 1024;
 
     /** The parsed form; {@code file} is null when no file was sent. Closing deletes the file if still there. */
