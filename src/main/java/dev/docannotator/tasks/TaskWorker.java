@@ -103,7 +103,7 @@ final class TaskWorker {
                 LOG.info("Task {} stopped during a step ({})", task.id(), e.toString());
                 stopAfterInterruption(task, run);
             } else if (e instanceof DocumentRejectedException rejected) {
-                fail(task, "unprocessable_document", rejected.getMessage());
+                fail(task, "unprocessable_document", rejected.message(locale));
             } else {
                 LOG.error("Task {} failed", task.id(), e);
                 fail(task, "internal_error", new Messages("http", locale).get("error.internal"));
