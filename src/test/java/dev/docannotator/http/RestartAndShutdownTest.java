@@ -142,11 +142,12 @@ class RestartAndShutdownTest {
     private void simulateCrashBeforeTheStop(String taskId) {
         try (Database db = Database.open(server.dataDir().resolve("annotator.db"))) {
             int[] changed = db.inTransaction(c -> {
-                try (PreparedStatement status = c.prepareStatement("UPDATE tasks SET status = 'running' WHERE task_id = ?");
+                try (PreparedStatement status = c.prepareStatement("UPDATE tasks SET status = 'running' WHERE task_id LIKE ?");
                      PreparedStatement events = c.prepareStatement(
-                             "DELETE FROM task_events WHERE task_id = ? AND type = 'shutdown'")) {
-                    status.setString(1, taskId);
-                    events.setString(1, taskId);
+                             "DELETE FROM task_events WHERE task_id LIKE ? AND type = 'shutdown'")) {
+                    // Stored under the identity-scoped key "<user>:<task_id>".
+                    status.setString(1, "%:" + taskId);
+                    events.setString(1, "%:" + taskId);
                     return new int[] {status.executeUpdate(), events.executeUpdate()};
                 }
             });
