@@ -4,6 +4,9 @@ import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.http.AdminRoutes;
 import dev.docannotator.http.HttpApi;
 import dev.docannotator.http.RouteModule;
+import dev.docannotator.analysis.llm.LlmAnalyser;
+import dev.docannotator.analysis.llm.LlmMetrics;
+import dev.docannotator.analysis.llm.LlmSettings;
 import dev.docannotator.pipeline.Engine;
 import dev.docannotator.pipeline.Engines;
 import dev.docannotator.rollout.CohortMetrics;
@@ -67,7 +70,9 @@ public final class Application implements AutoCloseable {
         CohortMetrics cohortMetrics = b.cohortMetrics != null ? b.cohortMetrics.apply(parts)
                 : rollout != null ? rollout.metrics() : CohortMetrics.NONE;
         TaskMetrics metrics = new TaskMetrics(registry, cohortMetrics);
-        this.engine = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
+        Engine baseEngine = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
+        this.engine = b.llm == null ? baseEngine
+                : baseEngine.withLlm(new LlmAnalyser(b.llm, new LlmMetrics(registry)));
         TaskService.Options options = new TaskService.Options(settings.workers(), settings.queueCapacity(),
                 settings.perUserLimit(), settings.disconnectGrace(), settings.retention(), settings.cleanupInterval(),
                 settings.checkpointInterval());
@@ -248,9 +253,16 @@ public final class Application implements AutoCloseable {
         private final List<Function<Parts, RouteModule>> routeModules = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private ClassLoader pages;
+        private LlmSettings llm;
 
         private Builder(Settings settings) {
             this.settings = settings;
+        }
+
+        /** The language model to offer beside the rules (default: none). */
+        public Builder llm(LlmSettings value) {
+            this.llm = value;
+            return this;
         }
 
         /** The document engine (default: every format handler and the embedded analyser). */

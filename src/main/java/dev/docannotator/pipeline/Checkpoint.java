@@ -1,6 +1,7 @@
 package dev.docannotator.pipeline;
 
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.llm.LlmUsage;
 import dev.docannotator.document.ExtractedText;
 import java.util.List;
 
@@ -8,14 +9,21 @@ import java.util.List;
  * Everything needed to continue a run without redoing finished work: the stage, the next step in it,
  * the progress reached, the text read so far, the annotations found so far and how many are applied.
  * Serialisable with {@link dev.docannotator.common.Json}; resume, interrupted-task recovery and graceful
- * shutdown all go through it.
+ * shutdown all go through it. {@code llmUsage} is what the model cost so far (null when none ran) and
+ * {@code llmFailure} the kind of failure that made a "both" run go on without the model (null when none).
  */
 public record Checkpoint(Stage stage, int position, int progress, ExtractedText text,
-                         List<Annotation> annotations, int applied) {
+                         List<Annotation> annotations, int applied, LlmUsage llmUsage, String llmFailure) {
 
     public Checkpoint {
         text = text == null ? ExtractedText.empty() : text;
         annotations = annotations == null ? List.of() : List.copyOf(annotations);
+    }
+
+    /** A checkpoint of a run without the model. */
+    public Checkpoint(Stage stage, int position, int progress, ExtractedText text, List<Annotation> annotations,
+                      int applied) {
+        this(stage, position, progress, text, annotations, applied, null, null);
     }
 
     /** The checkpoint of a run that has not started. */

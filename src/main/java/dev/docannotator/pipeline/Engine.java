@@ -1,6 +1,7 @@
 package dev.docannotator.pipeline;
 
 import dev.docannotator.analysis.Analyser;
+import dev.docannotator.analysis.llm.LlmAnalyser;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.DocumentHandlers;
 import dev.docannotator.document.DocumentLimits;
@@ -11,18 +12,36 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The document engine: admits documents and starts pipeline runs over them. Thread-safe. */
 public final class Engine {
     private final DocumentHandlers handlers;
     private final Analyser analyser;
     private final DocumentLimits limits;
+    private final LlmAnalyser llm;
     private final FormatSniffer sniffer = new FormatSniffer();
 
     public Engine(DocumentHandlers handlers, Analyser analyser, DocumentLimits limits) {
+        this(handlers, analyser, limits, null);
+    }
+
+    /** With the language-model analyser, or without one when {@code llm} is null. */
+    public Engine(DocumentHandlers handlers, Analyser analyser, DocumentLimits limits, LlmAnalyser llm) {
         this.handlers = handlers;
         this.analyser = analyser;
         this.limits = limits;
+        this.llm = llm;
+    }
+
+    /** The language-model analyser, when a model is configured. */
+    public Optional<LlmAnalyser> llm() {
+        return Optional.ofNullable(llm);
+    }
+
+    /** The same engine with the language-model analyser (or without one when {@code model} is null). */
+    public Engine withLlm(LlmAnalyser model) {
+        return new Engine(handlers, analyser, limits, model);
     }
 
     public DocumentLimits limits() {
@@ -54,6 +73,7 @@ public final class Engine {
 
     /** Starts a run, from the beginning when {@code from} is null. The caller closes it. */
     public PipelineRun start(PipelineInput input, Checkpoint from, Locale locale) {
-        return new PipelineRun(input, handlers.forFormat(input.format()), analyser, limits.maxTextChars(), from, locale);
+        return new PipelineRun(input, handlers.forFormat(input.format()), analyser, llm, limits.maxTextChars(), from,
+                locale);
     }
 }

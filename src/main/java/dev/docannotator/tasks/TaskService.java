@@ -1,5 +1,6 @@
 package dev.docannotator.tasks;
 
+import dev.docannotator.analysis.AnalyserChoice;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentFormat;
@@ -118,13 +119,25 @@ public final class TaskService implements AutoCloseable {
      * the task is not admitted: admissions never queue behind database writes.
      */
     public Task submit(String userId, String documentId, String requirement, String requestedTaskId, Locale locale) {
+        return submit(userId, documentId, requirement, requestedTaskId, locale,
+                AnalyserChoice.defaultFor(modelConfigured()));
+    }
+
+    /** Whether a language model is configured, so that tasks may choose "llm" or "both". */
+    public boolean modelConfigured() {
+        return engine.llm().isPresent();
+    }
+
+    /** {@link #submit} with the analysers the task runs (checked against the configuration by the caller). */
+    public Task submit(String userId, String documentId, String requirement, String requestedTaskId, Locale locale,
+                       AnalyserChoice analyser) {
         DocumentRecord doc = documents.find(userId, documentId, locale);
         String taskId = requestedTaskId != null ? requestedTaskId : UUID.randomUUID().toString();
         boolean pausable = features.isEnabled(Features.PAUSABLE_STREAMING, userId);
         Instant now = clock.instant();
         TaskView view = new TaskView(taskId, userId, doc.documentId(), doc.filename(), doc.format(),
                 requirement == null ? "" : requirement, locale.toLanguageTag(), pausable, TaskStatus.QUEUED,
-                Stage.QUEUED, 0, null, null, null, 0, now, now);
+                Stage.QUEUED, 0, null, null, null, 0, now, now, analyser);
         try {
             repository.insertTask(view);
         } catch (StorageException e) {

@@ -1,6 +1,7 @@
 package dev.docannotator.tasks;
 
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.llm.LlmFailure;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentRejectedException;
 import dev.docannotator.pipeline.Checkpoint;
@@ -63,11 +64,19 @@ final class TaskWorker {
         Locale locale = Messages.supported(Locale.forLanguageTag(view.locale()));
         Checkpoint from = repository.loadCheckpoint(task.id()).orElse(null);
         PipelineInput input = new PipelineInput(files.document(view.documentId()), view.format(), view.requirement(),
-                files.result(task.id(), view.format()));
+                files.result(task.id(), view.format()), view.analyser());
         PipelineRun run = null;
         boolean stopped = false;
         try {
             run = engine.start(input, from, locale);
+            // A pause closes an open request to the model at once, not after it; on its own thread, so that the
+            // cancel request (which holds the task's monitor) answers without waiting for the connection to close.
+            PipelineRun aborting = run;
+            task.onStop(() -> {
+                Thread abort = new Thread(aborting::abort, "abort-" + task.id());
+                abort.setDaemon(true);
+                abort.start();
+            });
             if (!run.hasNext()) {
                 completeFromCheckpoint(task, run);
                 return;
@@ -78,14 +87,17 @@ final class TaskWorker {
                     stopped = true;
                     break;
                 }
-                List<PipelineEvent> events = run.next();
-                for (PipelineEvent event : events) {
-                    emit(task, run, event);
-                }
+                PipelineRun current = run;
+                current.next(event -> {
+                    emit(task, current, event);
+                    if (current.stage() != Stage.READ && task.liveText() == null) {
+                        task.live(current.text(), current.annotations());
+                    } else if (event instanceof PipelineEvent.AnnotationFound) {
+                        task.live(task.liveText(), current.annotations());
+                    }
+                });
                 if (run.stage() != Stage.READ && task.liveText() == null) {
                     task.live(run.text(), run.annotations());
-                } else if (events.stream().anyMatch(e -> e instanceof PipelineEvent.AnnotationFound)) {
-                    task.live(task.liveText(), run.annotations());
                 }
                 if (run.hasNext() && System.nanoTime() - lastCheckpoint > checkpointIntervalNanos) {
                     store.checkpoint(task.id(), run.checkpoint());
@@ -103,11 +115,15 @@ final class TaskWorker {
                 stopAfterInterruption(task, run);
             } else if (e instanceof DocumentRejectedException rejected) {
                 fail(task, "unprocessable_document", rejected.getMessage());
+            } else if (e instanceof LlmFailure failure) {
+                LOG.info("Task {}: the language model failed ({})", task.id(), failure.kind().id());
+                fail(task, "llm_failed", new Messages("llm", locale).get("failure." + failure.kind().id()));
             } else {
                 LOG.error("Task {} failed", task.id(), e);
                 fail(task, "internal_error", new Messages("http", locale).get("error.internal"));
             }
         } finally {
+            task.onStop(null);
             if (run != null) {
                 run.close();
             }
@@ -188,7 +204,8 @@ final class TaskWorker {
         } else if (event instanceof PipelineEvent.AnnotationFound found) {
             sendAnnotation(task, found.annotation());
         } else if (event instanceof PipelineEvent.Completed completed) {
-            complete(task, run.checkpoint(), completed.annotationCount(), completed.summary());
+            complete(task, run.checkpoint(), completed.annotationCount(), completed.summary(), completed.analyser(),
+                    completed.usage());
         }
     }
 
@@ -220,10 +237,12 @@ final class TaskWorker {
         for (Annotation a : checkpoint.annotations()) {
             summary.merge(a.category(), 1, Integer::sum);
         }
-        complete(task, checkpoint, checkpoint.annotations().size(), summary);
+        complete(task, checkpoint, checkpoint.annotations().size(), summary, task.view().analyser().id(),
+                checkpoint.llmUsage());
     }
 
-    private void complete(Task task, Checkpoint checkpoint, int count, Map<String, Integer> summary) {
+    private void complete(Task task, Checkpoint checkpoint, int count, Map<String, Integer> summary, String analyser,
+                          dev.docannotator.analysis.llm.LlmUsage usage) {
         store.checkpoint(task.id(), checkpoint);
         store.annotations(task.id(), checkpoint.annotations());
         synchronized (task) {
@@ -240,6 +259,10 @@ final class TaskWorker {
             data.put("download_url", "/api/tasks/" + task.id() + "/result");
             data.put("annotations_url", "/api/tasks/" + task.id() + "/annotations");
             data.put("summary", summary);
+            data.put("analyser", analyser);
+            if (usage != null) {
+                data.put("usage", usage);
+            }
             task.log().append(TaskEvent.RESULT, data);
             store.task(task.view());
         }
