@@ -56,7 +56,7 @@ public final class Application implements AutoCloseable {
 
     private Application(Builder b) {
         this.settings = b.settings;
-        this.database = Database.open(settings.dataDir().resolve("annotator.db"));
+        this.database = Database.open(databaseFile(settings));
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         this.gcMetrics = new JvmGcMetrics();
@@ -96,6 +96,11 @@ public final class Application implements AutoCloseable {
     public record Parts(Settings settings, Database database, PrometheusMeterRegistry registry, Clock clock) {
     }
 
+    /** The embedded database's file in the data directory. */
+    public static java.nio.file.Path databaseFile(Settings settings) {
+        return settings.dataDir().resolve("annotator.db");
+    }
+
     /** Starts building an application from {@code settings}. */
     public static Builder builder(Settings settings) {
         return new Builder(settings);
@@ -122,6 +127,11 @@ public final class Application implements AutoCloseable {
     /** The port actually listened on (useful with port 0). */
     public int port() {
         return javalin.port();
+    }
+
+    /** Every HTTP route this application serves (for the OpenAPI check). */
+    public List<HttpApi.Route> routes() {
+        return HttpApi.routes(javalin);
     }
 
     public Settings settings() {

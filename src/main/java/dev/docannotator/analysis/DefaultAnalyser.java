@@ -18,7 +18,9 @@ import dev.docannotator.analysis.requirement.RequirementParser;
 import dev.docannotator.document.ExtractedText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The embedded analyser: offline, deterministic, English and Chinese. Checks are chosen by the requirement;
@@ -26,10 +28,12 @@ import java.util.Objects;
  * worker thread.
  */
 public final class DefaultAnalyser implements Analyser {
-    private final RequirementParser parser = new RequirementParser();
-    private final LanguageToolPool languageTool;
+    private final RequirementParser parser;
+    private final EnglishVariant defaultVariant;
+    /** One pool per English variant a requirement asked for; each loads LanguageTool only when first used. */
+    private final Map<EnglishVariant, LanguageToolPool> languageTools = new ConcurrentHashMap<>();
     private final List<BlockCheck> fixedBlockChecks = List.of(
-            new LongSentenceCheck(), new PassiveVoiceCheck(), new VagueWordsCheck(), new RepeatedWordsCheck(),
+            new PassiveVoiceCheck(), new VagueWordsCheck(), new RepeatedWordsCheck(),
             new TodoMarkersCheck(), new NumberWordMismatchCheck());
     private final List<DocumentCheck> documentChecks = List.of(
             new InconsistentTermsCheck(), new UndefinedAcronymsCheck(), new QuantityMismatchCheck());
@@ -39,7 +43,12 @@ public final class DefaultAnalyser implements Analyser {
     }
 
     public DefaultAnalyser(AnalyserOptions options) {
-        this.languageTool = new LanguageToolPool(options.englishVariant());
+        this.defaultVariant = options.englishVariant();
+        this.parser = new RequirementParser(defaultVariant);
+    }
+
+    private LanguageToolPool languageTool(EnglishVariant variant) {
+        return languageTools.computeIfAbsent(variant, LanguageToolPool::new);
     }
 
     /**
@@ -47,7 +56,7 @@ public final class DefaultAnalyser implements Analyser {
      * called once from a background thread at start-up. Blocks for seconds.
      */
     public void warmUpGrammar() {
-        languageTool.warmUp();
+        languageTool(defaultVariant).warmUp();
     }
 
     @Override
@@ -68,13 +77,17 @@ public final class DefaultAnalyser implements Analyser {
         if (requirement.checks().contains(Check.TERMS) && !requirement.terms().isEmpty()) {
             blockChecks.add(new TermsCheck(requirement.terms()));
         }
+        CheckSettings settings = requirement.settings();
+        if (requirement.checks().contains(Check.LONG_SENTENCE)) {
+            blockChecks.add(new LongSentenceCheck(settings.maxWords(), settings.maxChineseChars()));
+        }
         for (BlockCheck check : fixedBlockChecks) {
             if (requirement.checks().contains(check.check())) {
                 blockChecks.add(check);
             }
         }
         if (requirement.checks().contains(Check.GRAMMAR)) {
-            blockChecks.add(new GrammarCheck(languageTool));
+            blockChecks.add(new GrammarCheck(languageTool(settings.variant())));
         }
         List<DocumentCheck> wholeDocument = documentChecks.stream()
                 .filter(c -> requirement.checks().contains(c.check())).toList();

@@ -70,7 +70,9 @@ final class StepwiseSession implements AnalysisSession {
             TextBlock window = window(index);
             String windowText = text.blockText(window);
             for (BlockCheck check : blockChecks) {
-                check.inspect(window, windowText, findings);
+                if (check.reads(window.kind())) {
+                    check.inspect(window, windowText, findings);
+                }
             }
         } else if (!documentChecks.isEmpty()) {
             documentChecks.get(index - blockStepCount()).inspect(text, findings);
@@ -95,7 +97,8 @@ final class StepwiseSession implements AnalysisSession {
             return block;
         }
         Span span = cut.get(index - firstStep[b]);
-        return new TextBlock(block.start() + span.start(), block.start() + span.end(), block.page(), block.paragraph());
+        return new TextBlock(block.start() + span.start(), block.start() + span.end(), block.page(), block.paragraph(),
+                block.kind());
     }
 
     /** Holds nothing but references; LanguageTool instances stay with their threads for the next document. */

@@ -5,10 +5,13 @@ import dev.docannotator.rollout.Features;
 import io.javalin.config.JavalinConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** Health, readiness, Prometheus metrics and the caller's feature decisions. */
+/** Health, readiness, Prometheus metrics, the OpenAPI description and the caller's feature decisions. */
 public final class OpsRoutes implements RouteModule {
     private final BooleanSupplier ready;
     private final PrometheusMeterRegistry registry;
@@ -28,8 +31,13 @@ public final class OpsRoutes implements RouteModule {
         this.modelConfigured = modelConfigured;
     }
 
+    /** The checked-in OpenAPI description (kept equal to the registered routes by a test). */
+    static final String OPENAPI_RESOURCE = "openapi.json";
+
     @Override
     public void register(JavalinConfig config) {
+        byte[] openApi = openApi();
+        config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
         config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
         config.routes.get("/ready", ctx -> {
             if (ready.getAsBoolean()) {
@@ -51,5 +59,16 @@ public final class OpsRoutes implements RouteModule {
                     "analysers", llm ? List.of("rules", "llm", "both") : List.of("rules"),
                     "default_analyser", llm ? "both" : "rules"));
         });
+    }
+
+    private static byte[] openApi() {
+        try (InputStream in = OpsRoutes.class.getClassLoader().getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.docannotator.pipeline;
 
 import dev.docannotator.analysis.Analyser;
 import dev.docannotator.analysis.llm.LlmAnalyser;
+import dev.docannotator.analysis.Requirement;
+import dev.docannotator.common.Language;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.DocumentHandlers;
 import dev.docannotator.document.DocumentLimits;
@@ -69,6 +71,12 @@ public final class Engine {
         DocumentFormat format = sniffer.sniff(file, filenameHint);
         handlers.forFormat(format).validate(file);
         return format;
+    }
+
+    /** What a run of {@code requirementText} runs, with notes in {@code language} (cheap: it only parses). */
+    public RunReport report(String requirementText, Language language) {
+        Requirement requirement = analyser.parse(requirementText == null ? "" : requirementText).withLanguage(language);
+        return RunReport.of(requirement, analyser.name(), language);
     }
 
     /** Starts a run, from the beginning when {@code from} is null. The caller closes it. */

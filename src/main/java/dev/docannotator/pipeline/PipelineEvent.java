@@ -1,9 +1,7 @@
 package dev.docannotator.pipeline;
 
 import dev.docannotator.analysis.Annotation;
-import dev.docannotator.analysis.llm.LlmUsage;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /** What one pipeline step hands out. */
@@ -18,12 +16,10 @@ public sealed interface PipelineEvent {
     }
 
     /**
-     * The annotated document is written to {@code output}. {@code summary} is category → count; {@code analyser}
-     * is what ran ("rules", "llm", "both"); {@code usage} is null when no model ran; {@code notes} are sentences a
-     * person needs (e.g. that the model failed and only the rules' findings are there).
+     * The annotated document is written to {@code output}. {@code summary} is category → count; {@code report}
+     * says what ran.
      */
-    record Completed(int annotationCount, Map<String, Integer> summary, List<String> checksRun,
-                     boolean defaultChecks, Path output, String analyser, LlmUsage usage, List<String> notes)
+    record Completed(int annotationCount, Map<String, Integer> summary, RunReport report, Path output)
             implements PipelineEvent {
     }
 }

@@ -4,12 +4,12 @@ import dev.docannotator.analysis.AnalyserChoice;
 import dev.docannotator.analysis.AnalysisSession;
 import dev.docannotator.analysis.Analyser;
 import dev.docannotator.analysis.Annotation;
-import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.Requirement;
 import dev.docannotator.analysis.llm.LlmAnalyser;
 import dev.docannotator.analysis.llm.LlmFailure;
 import dev.docannotator.analysis.llm.LlmSession;
 import dev.docannotator.analysis.llm.LlmUsage;
+import dev.docannotator.common.Language;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.DocumentFormat;
@@ -74,7 +74,9 @@ public final class PipelineRun implements AutoCloseable {
         this.llm = llm;
         this.locale = locale;
         this.maxTextChars = maxTextChars;
-        this.requirement = analyser.parse(input.requirement() == null ? "" : input.requirement());
+        // The requirement carries the reader's language: findings and notes are written in it.
+        this.requirement = analyser.parse(input.requirement() == null ? "" : input.requirement())
+                .withLanguage(Language.of(locale));
         this.messages = new Messages("pipeline", locale);
         Checkpoint start = from == null ? Checkpoint.start() : from;
         this.stage = start.stage() == Stage.QUEUED ? Stage.READ : start.stage();
@@ -299,9 +301,7 @@ public final class PipelineRun implements AutoCloseable {
         applySession = null;
         stage = Stage.DONE;
         progress(events, Stage.APPLY, 100, true, messages.get("done.message"), messages.get("done.detail", total));
-        events.add(new PipelineEvent.Completed(total, summary(), checksRun(), requirement.defaulted(), input.output(),
-                input.analyser().id(), input.analyser().usesModel() ? usageOrNone() : null,
-                llmFailure == null ? List.of() : List.of(degradedNote())));
+        events.add(new PipelineEvent.Completed(total, summary(), report(), input.output()));
     }
 
     private void writeOutput() {
@@ -360,8 +360,14 @@ public final class PipelineRun implements AutoCloseable {
         return counts;
     }
 
-    private List<String> checksRun() {
-        return requirement.checks().stream().map(Check::id).sorted().toList();
+    /** What runs (or ran): the checks with their parameters, how the requirement was read, and the analyser. */
+    public RunReport report() {
+        RunReport rules = RunReport.of(requirement, analyser.name(), requirement.language());
+        if (!input.analyser().usesModel()) {
+            return rules;
+        }
+        return rules.withModel(input.analyser().id(), usageOrNone(),
+                llmFailure == null ? List.of() : List.of(degradedNote()));
     }
 
     /** Releases the open document, analysis state and temporary files. Safe to call at any time, twice. */

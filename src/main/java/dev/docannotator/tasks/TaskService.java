@@ -2,12 +2,13 @@ package dev.docannotator.tasks;
 
 import dev.docannotator.analysis.AnalyserChoice;
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.common.Language;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.ExtractedText;
-import dev.docannotator.http.ApiException;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.pipeline.Engine;
+import dev.docannotator.pipeline.RunReport;
 import dev.docannotator.pipeline.Stage;
 import dev.docannotator.rollout.FeatureDecider;
 import dev.docannotator.rollout.Features;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The tasks service: admission, cancel, resume, re-attach, queries, recovery after a restart,
  * retention and graceful shutdown. Tasks that can still change are held in memory (with their event logs);
- * resting ones are read from the database. Errors are thrown as {@link ApiException}s with texts in the
+ * resting ones are read from the database. Errors are thrown as {@link TaskException}s with texts in the
  * caller's language.
  */
 public final class TaskService implements AutoCloseable {
@@ -66,6 +67,7 @@ public final class TaskService implements AutoCloseable {
     private final TaskFiles files;
     private final TaskRepository repository;
     private final DocumentStore documents;
+    private final PersistenceHealth health;
     private final WriteBehind store;
     private final Scheduler scheduler;
     private final HeapReleaseProbe heapProbe;
@@ -82,7 +84,8 @@ public final class TaskService implements AutoCloseable {
         this.files = new TaskFiles(dataDir);
         this.repository = new TaskRepository(database);
         this.documents = new DocumentStore(engine, files, repository, clock);
-        this.store = new WriteBehind(repository, 100);
+        this.health = new PersistenceHealth(metrics.registry());
+        this.store = new WriteBehind(repository, health, 100);
         this.heapProbe = new HeapReleaseProbe(metrics, TimeUnit.SECONDS.toNanos(60));
         TaskWorker worker = new TaskWorker(engine, files, store, repository, metrics, heapProbe, clock,
                 options.checkpointInterval());
@@ -131,6 +134,7 @@ public final class TaskService implements AutoCloseable {
     /** {@link #submit} with the analysers the task runs (checked against the configuration by the caller). */
     public Task submit(String userId, String documentId, String requirement, String requestedTaskId, Locale locale,
                        AnalyserChoice analyser) {
+        refuseWhileStorageFails(locale);
         DocumentRecord doc = documents.find(userId, documentId, locale);
         String taskId = requestedTaskId != null ? requestedTaskId : UUID.randomUUID().toString();
         boolean pausable = features.isEnabled(Features.PAUSABLE_STREAMING, userId);
@@ -142,11 +146,11 @@ public final class TaskService implements AutoCloseable {
             repository.insertTask(view);
         } catch (StorageException e) {
             if (repository.taskExists(taskId)) {
-                throw ApiException.conflict(text(locale, "task.id_taken", taskId));
+                throw TaskException.conflict(text(locale, "task.id_taken", taskId));
             }
-            throw e;
+            throw storageRefusal(e, locale);
         }
-        Task task = new Task(view, new EventLog(taskId, List.of(), false, e -> store.event(taskId, e)));
+        Task task = new Task(view, new EventLog(taskId, List.of(), false, store::event));
         try {
             admit(task, locale, () -> live.put(taskId, task));
         } catch (RuntimeException notAdmitted) {
@@ -163,7 +167,7 @@ public final class TaskService implements AutoCloseable {
     public void cancel(String userId, String taskId, Locale locale, long requestedNanos) {
         Task task = owned(userId, taskId, locale);
         if (!task.pausable()) {
-            throw ApiException.featureDisabled(text(locale, "feature.pausable_off"));
+            throw new TaskException(TaskException.Reason.FEATURE_DISABLED, text(locale, "feature.pausable_off"));
         }
         cancelInternal(task, locale, requestedNanos);
     }
@@ -180,7 +184,7 @@ public final class TaskService implements AutoCloseable {
         synchronized (task) {
             TaskStatus status = task.status();
             if (byUser && (status == TaskStatus.COMPLETED || status == TaskStatus.FAILED)) {
-                throw ApiException.conflict(text(userLocale, "task.cancel_finished", status.id()));
+                throw TaskException.conflict(text(userLocale, "task.cancel_finished", status.id()));
             }
             if (status == TaskStatus.INTERRUPTED) {
                 task.status(TaskStatus.CANCELLED, clock.instant());
@@ -216,7 +220,7 @@ public final class TaskService implements AutoCloseable {
         Task task = owned(userId, taskId, locale, true);
         try {
             if (!task.status().resumable()) {
-                throw ApiException.conflict(text(locale, "task.not_resumable", task.status().id()));
+                throw TaskException.conflict(text(locale, "task.not_resumable", task.status().id()));
             }
             awaitWorker(task, locale);
             store.flush();
@@ -224,7 +228,7 @@ public final class TaskService implements AutoCloseable {
             long cursor = task.log().lastSeq();
             admit(task, locale, () -> {
                 if (!task.status().resumable()) {
-                    throw ApiException.conflict(text(locale, "task.not_resumable", task.status().id()));
+                    throw TaskException.conflict(text(locale, "task.not_resumable", task.status().id()));
                 }
                 task.log().reopen();
             }, checkpoint);
@@ -240,9 +244,9 @@ public final class TaskService implements AutoCloseable {
             task.worker().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiException.conflict(text(locale, "task.still_stopping"));
+            throw TaskException.conflict(text(locale, "task.still_stopping"));
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            throw ApiException.conflict(text(locale, "task.still_stopping"));
+            throw TaskException.conflict(text(locale, "task.still_stopping"));
         }
     }
 
@@ -275,10 +279,10 @@ public final class TaskService implements AutoCloseable {
         } catch (Scheduler.RefusedException e) {
             switch (e.refusal()) {
                 // A slot frees when one of the user's tasks ends: seconds for small documents, so try again soon.
-                case USER_LIMIT -> throw ApiException.tooManyRequests(
+                case USER_LIMIT -> throw new TaskException(TaskException.Reason.USER_LIMIT, 
                         text(locale, "admission.user_limit", options.perUserLimit()), 10);
-                case QUEUE_FULL -> throw ApiException.serverBusy(text(locale, "admission.queue_full"), 5);
-                default -> throw ApiException.serverBusy(text(locale, "admission.stopping"), 10);
+                case QUEUE_FULL -> throw new TaskException(TaskException.Reason.BUSY, text(locale, "admission.queue_full"), 5);
+                default -> throw new TaskException(TaskException.Reason.BUSY, text(locale, "admission.stopping"), 10);
             }
         }
     }
@@ -336,6 +340,17 @@ public final class TaskService implements AutoCloseable {
         return result;
     }
 
+    /** What the task runs (or ran): its checks, how its requirement was read, and the analyser; notes in {@code locale}. */
+    public RunReport report(TaskView task, Locale locale) {
+        RunReport report = engine.report(task.requirement(), Language.of(locale));
+        if (!task.analyser().usesModel()) {
+            return report;
+        }
+        // What the model cost so far is in the checkpoint (the last one; a running task's may lag a few seconds).
+        return report.withModel(task.analyser().id(),
+                repository.loadCheckpoint(task.taskId()).map(Checkpoint::llmUsage).orElse(null), List.of());
+    }
+
     public TaskView get(String userId, String taskId, Locale locale) {
         return view(userId, taskId, locale);
     }
@@ -352,7 +367,7 @@ public final class TaskService implements AutoCloseable {
         Optional<TaskView> stored = taskId != null && TaskFiles.ID.matcher(taskId).matches()
                 ? repository.findTask(taskId) : Optional.empty();
         if (stored.isEmpty() || !stored.get().userId().equals(userId)) {
-            throw ApiException.notFound(text(locale, "task.not_found"));
+            throw TaskException.notFound(text(locale, "task.not_found"));
         }
         return stored.get();
     }
@@ -374,7 +389,7 @@ public final class TaskService implements AutoCloseable {
         TaskView view = view(userId, taskId, locale);
         Path path = files.result(taskId, view.format());
         if (view.status() != TaskStatus.COMPLETED || !Files.exists(path)) {
-            throw ApiException.conflict(text(locale, "result.not_ready", view.status().id()));
+            throw TaskException.conflict(text(locale, "result.not_ready", view.status().id()));
         }
         String name = view.filename();
         int dot = name.lastIndexOf('.');
@@ -383,9 +398,30 @@ public final class TaskService implements AutoCloseable {
                 view.format().outputContentType());
     }
 
-    /** Whether new tasks are admitted (false while draining). */
+    /** Whether new tasks are admitted (false while draining, and while task state cannot be written). */
     public boolean accepting() {
-        return scheduler.accepting();
+        return scheduler.accepting() && health.ok();
+    }
+
+    /** Whether writing task state works, fails, or fails because the disk is full. */
+    public PersistenceHealth.State persistence() {
+        return health.state();
+    }
+
+    /** A new task would be acknowledged and then lost: refuse it while writing fails (507 when the disk is full). */
+    private void refuseWhileStorageFails(Locale locale) {
+        switch (health.state()) {
+            case DISK_FULL -> throw new TaskException(TaskException.Reason.STORAGE_FULL, text(locale, "storage.full"), 30);
+            case FAILING -> throw new TaskException(TaskException.Reason.STORAGE_FAILING, text(locale, "storage.failing"), 10);
+            default -> { }
+        }
+    }
+
+    /** A write that failed on a request's path, as the refusal the caller gets. */
+    private static TaskException storageRefusal(StorageException e, Locale locale) {
+        return dev.docannotator.storage.StorageFailures.isDiskFull(e)
+                ? new TaskException(TaskException.Reason.STORAGE_FULL, text(locale, "storage.full"), 30)
+                : new TaskException(TaskException.Reason.STORAGE_FAILING, text(locale, "storage.failing"), 10);
     }
 
     public int runningTasks() {
@@ -403,7 +439,7 @@ public final class TaskService implements AutoCloseable {
      */
     private Task owned(String userId, String taskId, Locale locale, boolean pin) {
         if (taskId == null || !TaskFiles.ID.matcher(taskId).matches()) {
-            throw ApiException.notFound(text(locale, "task.not_found"));
+            throw TaskException.notFound(text(locale, "task.not_found"));
         }
         Task task = live.compute(taskId, (id, present) -> {
             Task found = present != null ? present : load(id);
@@ -413,7 +449,7 @@ public final class TaskService implements AutoCloseable {
             return found;
         });
         if (task == null || !task.userId().equals(userId)) {
-            throw ApiException.notFound(text(locale, "task.not_found"));
+            throw TaskException.notFound(text(locale, "task.not_found"));
         }
         return task;
     }
@@ -424,7 +460,7 @@ public final class TaskService implements AutoCloseable {
             return null;
         }
         List<TaskEvent> history = repository.loadEvents(taskId);
-        EventLog log = new EventLog(taskId, history, !view.get().status().unfinished(), e -> store.event(taskId, e));
+        EventLog log = new EventLog(taskId, history, !view.get().status().unfinished(), store::event);
         return new Task(view.get(), log);
     }
 
@@ -446,8 +482,10 @@ public final class TaskService implements AutoCloseable {
                     live.computeIfPresent(task.id(), (id, present) -> present == task && evictable(task, now) ? null : present);
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Housekeeping failed", e);
+        } catch (Throwable e) {
+            // A periodic task that throws is never run again: catch everything. During a write incident the
+            // writer has already said so once.
+            logPeriodicFailure("Housekeeping", e);
         }
     }
 
@@ -459,8 +497,16 @@ public final class TaskService implements AutoCloseable {
     private void cleanupQuietly() {
         try {
             cleanup();
-        } catch (RuntimeException e) {
-            LOG.warn("Retention cleanup failed", e);
+        } catch (Throwable e) {
+            logPeriodicFailure("Retention cleanup", e);
+        }
+    }
+
+    private void logPeriodicFailure(String what, Throwable e) {
+        if (health.ok()) {
+            LOG.warn("{} failed", what, e);
+        } else {
+            LOG.debug("{} failed while writing task state fails", what, e);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.docannotator.pipeline.Engine;
 import dev.docannotator.pipeline.PipelineEvent;
 import dev.docannotator.pipeline.PipelineInput;
 import dev.docannotator.pipeline.PipelineRun;
+import dev.docannotator.pipeline.RunReport;
 import dev.docannotator.pipeline.Stage;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -204,8 +205,7 @@ final class TaskWorker {
         } else if (event instanceof PipelineEvent.AnnotationFound found) {
             sendAnnotation(task, found.annotation());
         } else if (event instanceof PipelineEvent.Completed completed) {
-            complete(task, run.checkpoint(), completed.annotationCount(), completed.summary(), completed.analyser(),
-                    completed.usage());
+            complete(task, run.checkpoint(), completed.annotationCount(), completed.summary(), completed.report());
         }
     }
 
@@ -237,12 +237,10 @@ final class TaskWorker {
         for (Annotation a : checkpoint.annotations()) {
             summary.merge(a.category(), 1, Integer::sum);
         }
-        complete(task, checkpoint, checkpoint.annotations().size(), summary, task.view().analyser().id(),
-                checkpoint.llmUsage());
+        complete(task, checkpoint, checkpoint.annotations().size(), summary, run.report());
     }
 
-    private void complete(Task task, Checkpoint checkpoint, int count, Map<String, Integer> summary, String analyser,
-                          dev.docannotator.analysis.llm.LlmUsage usage) {
+    private void complete(Task task, Checkpoint checkpoint, int count, Map<String, Integer> summary, RunReport report) {
         store.checkpoint(task.id(), checkpoint);
         store.annotations(task.id(), checkpoint.annotations());
         synchronized (task) {
@@ -259,9 +257,11 @@ final class TaskWorker {
             data.put("download_url", "/api/tasks/" + task.id() + "/result");
             data.put("annotations_url", "/api/tasks/" + task.id() + "/annotations");
             data.put("summary", summary);
-            data.put("analyser", analyser);
-            if (usage != null) {
-                data.put("usage", usage);
+            data.put("checks", report.checks());
+            data.put("requirement", report.requirement());
+            data.put("analyser", report.analyser());
+            if (report.usage() != null) {
+                data.put("usage", report.usage());
             }
             task.log().append(TaskEvent.RESULT, data);
             store.task(task.view());

@@ -60,7 +60,7 @@ class LlmStreamTest {
     }
 
     private String upload() {
-        return server.upload(user, "contract.txt", String.join("\n", PARAGRAPHS) + "\n").get("document_id").asText();
+        return server.upload(user, "contract.txt", String.join("\n\n", PARAGRAPHS) + "\n").get("document_id").asText();
     }
 
     private static List<JsonNode> annotations(List<SseEvent> events) {

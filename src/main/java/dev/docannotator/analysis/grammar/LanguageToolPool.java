@@ -7,6 +7,7 @@ import java.util.List;
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
 import org.languagetool.Languages;
+import org.languagetool.rules.CategoryId;
 
 /**
  * One {@link JLanguageTool} per worker thread, created on first use: JLanguageTool is not thread-safe and takes
@@ -51,6 +52,8 @@ public final class LanguageToolPool {
     private JLanguageTool create() {
         JLanguageTool tool = new JLanguageTool(language());
         tool.disableRules(DISABLED_RULES);
+        // en-GB proposes Oxford -ize spellings for correct British -ise ones ("organised"): not an error to flag.
+        tool.disableCategory(new CategoryId("BRE_STYLE_OXFORD_SPELLING"));
         return tool;
     }
 
