@@ -66,8 +66,9 @@ function render() {
     ui.status.dataset.status = state.status;
     ui.status.textContent = t(`status.${state.status}`);
   } else {
+    // No task on the server yet (or none at all): no data-status, which names only the server's statuses.
     delete ui.status.dataset.status;
-    ui.status.textContent = t('status.idle');
+    ui.status.textContent = state.upload ? t('status.uploading') : t('status.idle');
   }
   if (state.taskId) ui.status.dataset.taskId = state.taskId;
   else delete ui.status.dataset.taskId;
@@ -342,10 +343,6 @@ async function start(event) {
     ui.file.focus();
     return;
   }
-  if (!checkSize(file)) {
-    ui.file.focus();
-    return;
-  }
   const taskId = newTaskId();
   const requirement = ui.requirement.value;
   beginTask(taskId, file.name);
@@ -569,7 +566,10 @@ function renderLimits() {
   if (limits.maxRequirementChars) ui.requirement.maxLength = limits.maxRequirementChars;
 }
 
-/** A file over the server's limit is refused here, before a long upload that would be refused anyway. */
+/**
+ * Warns at once when the chosen file is over the server's limit. Start still sends it: the server's own answer
+ * (413, in the page language) is what the error area shows.
+ */
 function checkSize(file) {
   if (limits.maxUploadBytes && file.size > limits.maxUploadBytes) {
     ui.formMessage.textContent = t('form.too.big', { size: formatSize(file.size), max: formatSize(limits.maxUploadBytes) });

@@ -70,9 +70,9 @@ public final class Application implements AutoCloseable {
         CohortMetrics cohortMetrics = b.cohortMetrics != null ? b.cohortMetrics.apply(parts)
                 : rollout != null ? rollout.metrics() : CohortMetrics.NONE;
         TaskMetrics metrics = new TaskMetrics(registry, cohortMetrics);
-        Engine baseEngine = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
-        this.engine = b.llm == null ? baseEngine
-                : baseEngine.withLlm(new LlmAnalyser(b.llm, new LlmMetrics(registry)));
+        Engine chosen = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
+        Engine limited = b.runLimits != null ? chosen.withRunLimits(b.runLimits) : chosen;
+        this.engine = b.llm == null ? limited : limited.withLlm(new LlmAnalyser(b.llm, new LlmMetrics(registry)));
         TaskService.Options options = new TaskService.Options(settings.workers(), settings.queueCapacity(),
                 settings.perUserLimit(), settings.disconnectGrace(), settings.retention(), settings.cleanupInterval(),
                 settings.checkpointInterval());
@@ -264,6 +264,7 @@ public final class Application implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private ClassLoader pages;
         private LlmSettings llm;
+        private dev.docannotator.pipeline.RunLimits runLimits;
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -335,6 +336,12 @@ public final class Application implements AutoCloseable {
         /** Where the browser pages are looked up under {@code web/} (default: the application's class loader). */
         public Builder pages(ClassLoader value) {
             this.pages = value;
+            return this;
+        }
+
+        /** The per-task safety limits (findings, text, result size); default: the engine's own. */
+        public Builder runLimits(dev.docannotator.pipeline.RunLimits value) {
+            this.runLimits = value;
             return this;
         }
 

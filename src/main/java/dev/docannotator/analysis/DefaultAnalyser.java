@@ -8,6 +8,7 @@ import dev.docannotator.analysis.checks.NumberWordMismatchCheck;
 import dev.docannotator.analysis.checks.PassiveVoiceCheck;
 import dev.docannotator.analysis.checks.QuantityMismatchCheck;
 import dev.docannotator.analysis.checks.RepeatedWordsCheck;
+import dev.docannotator.analysis.checks.RequestedSpellingsCheck;
 import dev.docannotator.analysis.checks.TermsCheck;
 import dev.docannotator.analysis.checks.TodoMarkersCheck;
 import dev.docannotator.analysis.checks.UndefinedAcronymsCheck;
@@ -89,8 +90,11 @@ public final class DefaultAnalyser implements Analyser {
         if (requirement.checks().contains(Check.GRAMMAR)) {
             blockChecks.add(new GrammarCheck(languageTool(settings.variant())));
         }
-        List<DocumentCheck> wholeDocument = documentChecks.stream()
-                .filter(c -> requirement.checks().contains(c.check())).toList();
-        return new StepwiseSession(text, blockChecks, wholeDocument, maxStepChars);
+        List<DocumentCheck> wholeDocument = new ArrayList<>(documentChecks.stream()
+                .filter(c -> requirement.checks().contains(c.check())).toList());
+        if (requirement.checks().contains(Check.INCONSISTENT_TERMS) && !settings.consistencyTerms().isEmpty()) {
+            wholeDocument.add(new RequestedSpellingsCheck(settings.consistencyTerms()));
+        }
+        return new StepwiseSession(text, blockChecks, wholeDocument, maxStepChars, requirement.language());
     }
 }

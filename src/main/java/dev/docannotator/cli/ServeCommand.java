@@ -83,6 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
             app = Application.builder(settings)
                     .rollout(RolloutSettings.fromEnvironment(System.getenv(), settings.dataDir()))
                     .llm(llm.orElse(null))
+                    .runLimits(dev.docannotator.pipeline.RunLimits.fromEnvironment(System.getenv()))
                     .build();
         } catch (RuntimeException e) {
             System.err.println("Cannot start the server: " + e.getMessage());

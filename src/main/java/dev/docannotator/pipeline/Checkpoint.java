@@ -13,17 +13,32 @@ import java.util.List;
  * {@code llmFailure} the kind of failure that made a "both" run go on without the model (null when none).
  */
 public record Checkpoint(Stage stage, int position, int progress, ExtractedText text,
-                         List<Annotation> annotations, int applied, LlmUsage llmUsage, String llmFailure) {
+                         List<Annotation> annotations, int applied, List<Dropped> dropped, LlmUsage llmUsage,
+                         String llmFailure) {
+
+    /**
+     * Findings of one category not stored because the task reached its findings limit: how many, and the first
+     * (where the category's summary finding is placed).
+     */
+    public record Dropped(Annotation first, int count) {
+    }
 
     public Checkpoint {
         text = text == null ? ExtractedText.empty() : text;
         annotations = annotations == null ? List.of() : List.copyOf(annotations);
+        dropped = dropped == null ? List.of() : List.copyOf(dropped);
+    }
+
+    /** A checkpoint of a run that dropped nothing, without the model. */
+    public Checkpoint(Stage stage, int position, int progress, ExtractedText text, List<Annotation> annotations,
+                      int applied) {
+        this(stage, position, progress, text, annotations, applied, List.of(), null, null);
     }
 
     /** A checkpoint of a run without the model. */
     public Checkpoint(Stage stage, int position, int progress, ExtractedText text, List<Annotation> annotations,
-                      int applied) {
-        this(stage, position, progress, text, annotations, applied, null, null);
+                      int applied, List<Dropped> dropped) {
+        this(stage, position, progress, text, annotations, applied, dropped, null, null);
     }
 
     /** The checkpoint of a run that has not started. */

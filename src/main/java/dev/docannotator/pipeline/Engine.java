@@ -21,19 +21,35 @@ public final class Engine {
     private final DocumentHandlers handlers;
     private final Analyser analyser;
     private final DocumentLimits limits;
+    private final RunLimits runLimits;
     private final LlmAnalyser llm;
     private final FormatSniffer sniffer = new FormatSniffer();
 
     public Engine(DocumentHandlers handlers, Analyser analyser, DocumentLimits limits) {
-        this(handlers, analyser, limits, null);
+        this(handlers, analyser, limits, RunLimits.defaults(), null);
     }
 
     /** With the language-model analyser, or without one when {@code llm} is null. */
     public Engine(DocumentHandlers handlers, Analyser analyser, DocumentLimits limits, LlmAnalyser llm) {
+        this(handlers, analyser, limits, RunLimits.defaults(), llm);
+    }
+
+    private Engine(DocumentHandlers handlers, Analyser analyser, DocumentLimits limits, RunLimits runLimits,
+                   LlmAnalyser llm) {
         this.handlers = handlers;
         this.analyser = analyser;
         this.limits = limits;
+        this.runLimits = runLimits;
         this.llm = llm;
+    }
+
+    /** The same engine with other per-task safety limits. */
+    public Engine withRunLimits(RunLimits newLimits) {
+        return new Engine(handlers, analyser, limits, newLimits, llm);
+    }
+
+    public RunLimits runLimits() {
+        return runLimits;
     }
 
     /** The language-model analyser, when a model is configured. */
@@ -43,7 +59,7 @@ public final class Engine {
 
     /** The same engine with the language-model analyser (or without one when {@code model} is null). */
     public Engine withLlm(LlmAnalyser model) {
-        return new Engine(handlers, analyser, limits, model);
+        return new Engine(handlers, analyser, limits, runLimits, model);
     }
 
     public DocumentLimits limits() {
@@ -81,7 +97,8 @@ public final class Engine {
 
     /** Starts a run, from the beginning when {@code from} is null. The caller closes it. */
     public PipelineRun start(PipelineInput input, Checkpoint from, Locale locale) {
-        return new PipelineRun(input, handlers.forFormat(input.format()), analyser, llm, limits.maxTextChars(), from,
-                locale);
+        RunLimits effective = new RunLimits(Math.min(limits.maxTextChars(), runLimits.maxTextChars()),
+                runLimits.maxFindings(), runLimits.maxResultBytes());
+        return new PipelineRun(input, handlers.forFormat(input.format()), analyser, llm, effective, from, locale);
     }
 }

@@ -47,7 +47,9 @@ public final class PipelineRun implements AutoCloseable {
     private final Locale locale;
     private final Requirement requirement;
     private final Messages messages;
-    private final int maxTextChars;
+    private final RunLimits limits;
+    /** Per category, findings beyond the limit: the first one and how many (in category order of first drop). */
+    private final java.util.LinkedHashMap<String, Checkpoint.Dropped> dropped = new java.util.LinkedHashMap<>();
 
     private Stage stage;
     private int position;
@@ -66,14 +68,14 @@ public final class PipelineRun implements AutoCloseable {
     private volatile boolean aborted;
     private ApplySession applySession;
 
-    PipelineRun(PipelineInput input, DocumentHandler handler, Analyser analyser, LlmAnalyser llm, int maxTextChars,
+    PipelineRun(PipelineInput input, DocumentHandler handler, Analyser analyser, LlmAnalyser llm, RunLimits limits,
                 Checkpoint from, Locale locale) {
         this.input = input;
         this.handler = handler;
         this.analyser = analyser;
         this.llm = llm;
         this.locale = locale;
-        this.maxTextChars = maxTextChars;
+        this.limits = limits;
         // The requirement carries the reader's language: findings and notes are written in it.
         this.requirement = analyser.parse(input.requirement() == null ? "" : input.requirement())
                 .withLanguage(Language.of(locale));
@@ -86,6 +88,9 @@ public final class PipelineRun implements AutoCloseable {
         this.applied = start.applied();
         this.llmUsage = start.llmUsage();
         this.llmFailure = start.llmFailure();
+        for (Checkpoint.Dropped d : start.dropped()) {
+            dropped.put(d.first().category(), d);
+        }
         if (stage == Stage.READ) {
             this.textBuilder = new TextBuilder(start.text());
         } else {
@@ -147,7 +152,7 @@ public final class PipelineRun implements AutoCloseable {
     public Checkpoint checkpoint() {
         ExtractedText soFar = stage == Stage.READ ? textBuilder.build() : text;
         AnalysisPlan plan = analysisSession;
-        return new Checkpoint(stage, position, progress, soFar, annotations, applied,
+        return new Checkpoint(stage, position, progress, soFar, annotations, applied, List.copyOf(dropped.values()),
                 plan != null ? plan.usage() : llmUsage, plan != null ? plan.failure() : llmFailure);
     }
 
@@ -170,8 +175,8 @@ public final class PipelineRun implements AutoCloseable {
         if (position < readUnits) {
             readSession.readUnit(position, textBuilder);
             position++;
-            if (textBuilder.length() > maxTextChars) {
-                throw DocumentRejectedException.unprocessable(messages.get("too_much_text", maxTextChars));
+            if (textBuilder.length() > limits.maxTextChars()) {
+                throw DocumentRejectedException.unprocessable(messages.get("too_much_text", limits.maxTextChars()));
             }
             progress(events, Stage.READ, Stage.READ.progressAt(position, readUnits), false,
                     messages.get("read.message"), messages.get("read.detail", position, readUnits));
@@ -211,7 +216,11 @@ public final class PipelineRun implements AutoCloseable {
             }
             String failedBefore = plan.failure();
             plan.analyseStep(position, found -> {
-                if (!isDuplicate(found)) {
+                if (annotations.size() >= limits.maxFindings()) {
+                    // The hard limit: keep counting, store nothing more (summaries follow at the end of analysis).
+                    dropped.merge(found.category(), new Checkpoint.Dropped(found, 1),
+                            (was, one) -> new Checkpoint.Dropped(was.first(), was.count() + 1));
+                } else if (!isDuplicate(found)) {
                     Annotation numbered = locate(found).withId("a" + (annotations.size() + 1));
                     annotations.add(numbered);
                     sink.accept(new PipelineEvent.AnnotationFound(numbered));
@@ -230,6 +239,7 @@ public final class PipelineRun implements AutoCloseable {
         if (position >= steps) {
             closeQuietly(analysisSession);
             analysisSession = null;
+            summariseDropped(events);
             stage = Stage.APPLY;
             position = 0;
         }
@@ -276,10 +286,33 @@ public final class PipelineRun implements AutoCloseable {
         return messages.get("llm.degraded", new Messages("llm", locale).get("failure." + llmFailure));
     }
 
+    /**
+     * Beyond the findings limit: one summary finding per category, placed on its first finding not stored, and a
+     * progress note that says the limit was reached.
+     */
+    private void summariseDropped(List<PipelineEvent> events) {
+        if (dropped.isEmpty()) {
+            return;
+        }
+        int total = 0;
+        for (Checkpoint.Dropped d : dropped.values()) {
+            Annotation first = locate(d.first());
+            Annotation summary = new Annotation("a" + (annotations.size() + 1), first.start(), first.end(), first.quote(),
+                    first.page(), first.paragraph(), first.category(), "info",
+                    messages.get("limit.summary", d.count(), first.category(), limits.maxFindings()), null, "finding_limit");
+            annotations.add(summary);
+            events.add(new PipelineEvent.AnnotationFound(summary));
+            total += d.count();
+        }
+        dropped.clear();
+        events.add(new PipelineEvent.Progress(Stage.ANALYSE, progress, messages.get("limit.note", limits.maxFindings()),
+                messages.get("limit.detail", total)));
+    }
+
     private void applyStep(List<PipelineEvent> events) {
         int total = annotations.size();
         if (applySession == null) {
-            applySession = handler.openForApply(input.document(), text);
+            applySession = handler.openForApply(input.document(), text, requirement.language());
             if (applied > 0) {
                 // Placing comments in memory takes milliseconds; the expensive work (analysis) is never redone.
                 applySession.apply(annotations.subList(0, applied));
@@ -310,6 +343,11 @@ public final class PipelineRun implements AutoCloseable {
         try {
             Files.createDirectories(output.getParent());
             applySession.save(part);
+            long size = Files.size(part);
+            if (size > limits.maxResultBytes()) {
+                throw DocumentRejectedException.unprocessable(messages.get("result_too_large",
+                        (size + 1024 * 1024 - 1) / (1024 * 1024), limits.maxResultBytes() / (1024 * 1024)));
+            }
             Files.move(part, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the annotated document to " + output, e);

@@ -30,9 +30,10 @@ class BothLanguagesTest {
             const done = arguments[arguments.length - 1];
             import('/i18n.js').then(m => {
               const en = m.MESSAGES.en, zh = m.MESSAGES.zh;
-              // What the page itself says: not the findings' messages or the document (they come from the server).
+              // What the page itself says: not the findings' messages, the document or the reasons recorded in the
+              // history (text that people and the server wrote, kept as written).
               const copy = document.body.cloneNode(true);
-              copy.querySelectorAll('#ann-list, #doc-text, script').forEach(n => n.remove());
+              copy.querySelectorAll('#ann-list, #doc-text, #history .h-reason, script').forEach(n => n.remove());
               const text = copy.textContent.replace(/\s+/g, ' ');
               const left = Object.keys(en).filter(k => en[k] !== zh[k])
                 .flatMap(k => en[k].split(/\\{\\w+\\}/).map(s => s.trim()).filter(s => /[A-Za-z]{3,}.*\\s.*[A-Za-z]{2,}/.test(s))
@@ -60,6 +61,9 @@ class BothLanguagesTest {
         assertThat(page.hook("status").getText()).isEqualTo("已完成");
         assertThat(new Select(page.hook("filter-category")).getOptions().get(0).getText()).startsWith("全部类别");
         assertThat(englishLeft(driver)).isEmpty();
+        // Quotes are set upright: Chinese has no italic, and a slanted CJK face is hard to read.
+        assertThat(page.script("return getComputedStyle(document.querySelector('.ann-quote')).fontStyle"))
+                .isEqualTo("normal");
     }
 
     @Test

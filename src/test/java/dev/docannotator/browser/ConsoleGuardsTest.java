@@ -83,6 +83,18 @@ class ConsoleGuardsTest {
     }
 
     @Test
+    void theServersErrorsAreShownAsSentencesWithACapitalLetter(WebDriver driver) {
+        server.rolloutToStage(1, "start of the error test");
+        AdminConsole console = connect(driver);
+        console.typeReason("no percentage given");
+        console.hook("percentage").clear();
+        console.hook("set-percentage").click();
+        console.waitUntil(d -> console.hook("admin-error").isDisplayed());
+        // The server says "percentage is required: …"; the console shows a sentence.
+        assertThat(console.errorText()).startsWith("Percentage is required");
+    }
+
+    @Test
     void whyAdvanceIsBlockedIsAReadableListAndNothingIsListedAtTheLastStage(WebDriver driver) {
         // A fresh stage: no observations of the other tests in its window.
         server.rolloutToStage(0, "reset");

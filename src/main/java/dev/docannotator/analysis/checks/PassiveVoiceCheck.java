@@ -55,7 +55,7 @@ public final class PassiveVoiceCheck implements BlockCheck {
             String word = m.group(1).toLowerCase(Locale.ROOT);
             if (isParticiple(word)) {
                 out.add(block, m.start(), m.end(), Check.PASSIVE_VOICE, Severity.INFO,
-                        "This is in the passive voice; consider saying who does it (active voice).", null,
+                        out.message("passive_voice.en"), null,
                         "passive_voice/en");
             }
         }
@@ -69,7 +69,7 @@ public final class PassiveVoiceCheck implements BlockCheck {
             }
             if (end > zh.end()) {
                 out.add(block, zh.start(), end, Check.PASSIVE_VOICE, Severity.INFO,
-                        "This uses the passive 被 construction; consider an active sentence that names who acts.", null,
+                        out.message("passive_voice.zh"), null,
                         "passive_voice/zh");
             }
         }

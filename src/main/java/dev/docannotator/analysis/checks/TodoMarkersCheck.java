@@ -27,7 +27,7 @@ public final class TodoMarkersCheck implements BlockCheck {
         while (m.find()) {
             String marker = m.group();
             out.add(block, m.start(), m.end(), Check.TODO_MARKERS, Severity.ERROR,
-                    "\u201c" + marker + "\u201d marks unfinished content that must be completed before release.", null,
+                    out.message("todo_markers.message", marker), null,
                     "todo_markers/" + marker.toLowerCase(Locale.ROOT).replace(' ', '_'));
         }
     }

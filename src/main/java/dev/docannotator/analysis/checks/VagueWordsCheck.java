@@ -49,7 +49,7 @@ public final class VagueWordsCheck implements BlockCheck {
             String word = m.group();
             String key = word.toLowerCase(Locale.ROOT).replace(".", "").replaceAll("[\\s‑-]+", "_");
             out.add(block, m.start(), m.end(), Check.VAGUE_WORDS, Severity.INFO,
-                    "\u201c" + word + "\u201d is vague; state the exact value, amount or condition.", null,
+                    out.message("vague_words.message", word), null,
                     "vague_words/" + key);
         }
     }

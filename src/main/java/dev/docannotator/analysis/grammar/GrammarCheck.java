@@ -69,8 +69,15 @@ public final class GrammarCheck implements BlockCheck {
         }
         List<String> replacements = match.getSuggestedReplacements();
         String suggestion = replacements.isEmpty() ? null : replacements.get(0);
-        out.add(block, offset + start, offset + end, Check.GRAMMAR, severity(match), message(match), suggestion,
-                "grammar/" + match.getRule().getId());
+        Severity severity = severity(match);
+        // LanguageTool writes English; a Chinese reader gets the kind of problem in Chinese before its text.
+        String key = switch (severity) {
+            case ERROR -> "grammar.spelling";
+            case WARNING -> "grammar.grammar";
+            default -> "grammar.style";
+        };
+        out.add(block, offset + start, offset + end, Check.GRAMMAR, severity, out.message(key, message(match)),
+                suggestion, "grammar/" + match.getRule().getId());
     }
 
     private static Severity severity(RuleMatch match) {
