@@ -115,7 +115,7 @@ final class TaskWorker {
                 LOG.info("Task {} stopped during a step ({})", task.id(), e.toString());
                 stopAfterInterruption(task, run);
             } else if (e instanceof DocumentRejectedException rejected) {
-                fail(task, "unprocessable_document", rejected.getMessage());
+                fail(task, "unprocessable_document", rejected.message(locale));
             } else if (e instanceof LlmFailure failure) {
                 LOG.info("Task {}: the language model failed ({})", task.id(), failure.kind().id());
                 fail(task, "llm_failed", new Messages("llm", locale).get("failure." + failure.kind().id()));

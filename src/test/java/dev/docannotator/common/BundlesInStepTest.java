@@ -30,7 +30,7 @@ class BundlesInStepTest {
             List<String> names = files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".properties") && !n.contains("_")).map(n -> n.replace(".properties", ""))
                     .sorted().toList();
-            assertThat(names).contains("checks", "document", "http", "pipeline", "requirement");
+            assertThat(names).contains("checks", "cli", "document", "http", "pipeline", "rejection", "requirement", "rollout");
             return names.stream();
         }
     }

@@ -1,5 +1,6 @@
 package dev.docannotator.document.text;
 
+import dev.docannotator.document.RejectionText;
 import dev.docannotator.common.Language;
 import dev.docannotator.document.ReviewTexts;
 import dev.docannotator.document.ApplySession;
@@ -86,11 +87,11 @@ public final class TextHandler implements DocumentHandler {
             long size = Files.size(file);
             if (size > limits.maxUploadBytes()) {
                 throw new DocumentRejectedException(DocumentRejectedException.Reason.TOO_LARGE,
-                        "The file is " + size + " bytes; the limit is " + limits.maxUploadBytes() + " bytes.");
+                        RejectionText.of("too_large", size, limits.maxUploadBytes()));
             }
             return TextLines.decodeUtf8(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw DocumentRejectedException.unprocessable("The text file could not be read.", e);
+            throw DocumentRejectedException.unprocessable(RejectionText.of("text.unreadable"), e);
         }
     }
 }
