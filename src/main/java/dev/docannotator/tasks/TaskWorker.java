@@ -55,7 +55,7 @@ final class TaskWorker {
         synchronized (task) {
             if (task.status() == TaskStatus.QUEUED) {
                 task.status(TaskStatus.RUNNING, clock.instant());
-                store.task(task.view());
+                store.task(task);
             }
             if (task.status() != TaskStatus.RUNNING || task.stopRequested()) {
                 return;
@@ -63,9 +63,9 @@ final class TaskWorker {
         }
         TaskView view = task.view();
         Locale locale = Messages.supported(Locale.forLanguageTag(view.locale()));
-        Checkpoint from = repository.loadCheckpoint(task.id()).orElse(null);
+        Checkpoint from = repository.loadCheckpoint(task.key()).orElse(null);
         PipelineInput input = new PipelineInput(files.document(view.documentId()), view.format(), view.requirement(),
-                files.result(task.id(), view.format()), view.analyser());
+                files.result(task.key(), view.format()), view.analyser());
         PipelineRun run = null;
         boolean stopped = false;
         try {
@@ -101,12 +101,12 @@ final class TaskWorker {
                     task.live(run.text(), run.annotations());
                 }
                 if (run.hasNext() && System.nanoTime() - lastCheckpoint > checkpointIntervalNanos) {
-                    store.checkpoint(task.id(), run.checkpoint());
+                    store.checkpoint(task.key(), run.checkpoint());
                     lastCheckpoint = System.nanoTime();
                 }
             }
             if (stopped) {
-                store.checkpoint(task.id(), run.checkpoint());
+                store.checkpoint(task.key(), run.checkpoint());
             }
         } catch (RuntimeException | Error e) {
             if (task.stopRequested() || wasInterrupted(e)) {
@@ -136,7 +136,7 @@ final class TaskWorker {
                     LOG.debug("Task {}: no heap release estimate", task.id(), e);
                 }
             }
-            store.task(task.view());
+            store.task(task);
         }
     }
 
@@ -161,7 +161,7 @@ final class TaskWorker {
     private void stopAfterInterruption(Task task, PipelineRun run) {
         if (run != null) {
             try {
-                store.checkpoint(task.id(), run.checkpoint());
+                store.checkpoint(task.key(), run.checkpoint());
             } catch (RuntimeException e) {
                 LOG.warn("Task {}: no checkpoint after the stop", task.id(), e);
             }
@@ -172,7 +172,7 @@ final class TaskWorker {
             }
             task.status(TaskStatus.INTERRUPTED, clock.instant());
             task.log().append(TaskEvent.SHUTDOWN, TaskEvent.shutdownFields(task.messages().get("shutdown.message")));
-            store.task(task.view());
+            store.task(task);
         }
     }
 
@@ -201,7 +201,7 @@ final class TaskWorker {
             data.put("message", p.message());
             data.put("detail", p.detail());
             task.log().append(TaskEvent.PROGRESS, data);
-            store.task(task.view());
+            store.task(task);
         } else if (event instanceof PipelineEvent.AnnotationFound found) {
             sendAnnotation(task, found.annotation());
         } else if (event instanceof PipelineEvent.Completed completed) {
@@ -241,8 +241,8 @@ final class TaskWorker {
     }
 
     private void complete(Task task, Checkpoint checkpoint, int count, Map<String, Integer> summary, RunReport report) {
-        store.checkpoint(task.id(), checkpoint);
-        store.annotations(task.id(), checkpoint.annotations());
+        store.checkpoint(task.key(), checkpoint);
+        store.annotations(task.key(), checkpoint.annotations());
         synchronized (task) {
             task.annotationCount(count);
             if (task.status() != TaskStatus.RUNNING) {
@@ -264,7 +264,7 @@ final class TaskWorker {
                 data.put("usage", report.usage());
             }
             task.log().append(TaskEvent.RESULT, data);
-            store.task(task.view());
+            store.task(task);
         }
     }
 
@@ -278,7 +278,7 @@ final class TaskWorker {
             data.put("code", code);
             data.put("message", message);
             task.log().append(TaskEvent.ERROR, data);
-            store.task(task.view());
+            store.task(task);
         }
     }
 }

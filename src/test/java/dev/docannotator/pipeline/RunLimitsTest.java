@@ -31,7 +31,7 @@ class RunLimitsTest {
     private PipelineInput input(int todos) throws Exception {
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= todos; i++) {
-            sb.append("Line ").append(i).append(" has a TODO marker\n");
+            sb.append("Line ").append(i).append(" has a TODO marker\n\n"); // one paragraph each
         }
         Path file = Files.writeString(dir.resolve("doc.txt"), sb.toString());
         return new PipelineInput(file, DocumentFormat.TXT, "", dir.resolve("out.html"));

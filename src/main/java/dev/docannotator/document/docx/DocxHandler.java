@@ -11,6 +11,8 @@ import dev.docannotator.document.ReadSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.docannotator.document.DocumentRejectedException;
+import org.w3c.dom.Element;
 import java.time.Clock;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
@@ -39,8 +41,14 @@ public final class DocxHandler implements DocumentHandler {
     public ReadSession openForRead(Path file) {
         XWPFDocument document = opener.openReadOnly(file);
         try {
-            return new DocxReadSession(opener, document, new WordBody(WordBody.bodyElement(document), walker,
-                    ParagraphKinds.of(document)));
+            Element body = WordBody.bodyElement(document);
+            WordBody wordBody = new WordBody(body, walker, ParagraphKinds.of(document));
+            if (WordBody.onlyImportedContent(body, wordBody)) {
+                throw DocumentRejectedException.unprocessable("The Word document's content is imported HTML or "
+                        + "another file (altChunk) that Word converts only when it opens the document; open it in "
+                        + "Word, save it, and upload it again.");
+            }
+            return new DocxReadSession(opener, document, wordBody);
         } catch (RuntimeException e) {
             opener.discard(document);
             throw e;

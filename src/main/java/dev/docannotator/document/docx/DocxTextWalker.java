@@ -16,7 +16,7 @@ import org.w3c.dom.Node;
  *
  * <p>Body paragraphs and table cells (nested tables and content controls too) are read in document order;
  * inside a paragraph the text of runs, hyperlinks, simple fields, the visible result of complex fields,
- * smart tags, content controls and tracked insertions is kept. Deleted text, hidden text ({@code w:vanish}),
+ * smart tags, content controls, tracked insertions and the base text of ruby (phonetic guides) is kept. Deleted text, hidden text ({@code w:vanish}),
  * field instructions, drawings, text boxes and note references are skipped. Tabs become {@code '\t'}; line, page and carriage-return breaks
  * become a space, so that no block holds the {@code '\n'} block separator.
  */
@@ -84,6 +84,12 @@ final class DocxTextWalker {
             }
             if (name.equals("r")) {
                 walkRun((Element) child, builder);
+            } else if (name.equals("ruby")) {
+                // phonetic guide (w:ruby): the base text is the text; the small reading above it (w:rt) is not
+                Element base = WordXml.firstChild((Element) child, "rubyBase");
+                if (base != null) {
+                    walkInline(base, builder, depth + 1);
+                }
             } else if (INLINE_CONTAINERS.contains(name)) {
                 walkInline((Element) child, builder, depth + 1);
             }

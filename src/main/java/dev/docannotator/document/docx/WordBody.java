@@ -34,6 +34,30 @@ final class WordBody {
         return body == null ? null : (Element) body.getDomNode();
     }
 
+    /**
+     * Whether the body imports content Word itself has not converted yet ({@code w:altChunk}: HTML, RTF or another
+     * document, turned into paragraphs only when Word opens the file) and has no text of its own.
+     */
+    static boolean onlyImportedContent(Element body, WordBody wordBody) {
+        boolean imported = false;
+        for (org.w3c.dom.Node child = body == null ? null : body.getFirstChild(); child != null;
+                child = child.getNextSibling()) {
+            imported |= "altChunk".equals(WordXml.wordName(child));
+        }
+        return imported && !wordBody.hasText();
+    }
+
+    private boolean hasText() {
+        for (Element unit : units) {
+            for (Element paragraph : walker.paragraphs(unit)) {
+                if (!walker.paragraph(paragraph).text().isBlank()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     int unitCount() {
         return units.size();
     }

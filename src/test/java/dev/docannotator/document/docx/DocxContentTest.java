@@ -70,4 +70,62 @@ class DocxContentTest {
         assertThatThrownBy(() -> handler.openForRead(file)).isInstanceOf(DocumentRejectedException.class)
                 .hasMessage("The Word document is password-protected; remove the password and upload it again.");
     }
+
+    @Test
+    void rubyIsReadAsItsBaseTextWithoutThePhoneticGuide() throws IOException {
+        Path file = DocxFixtures.write(dir, "ruby.docx", document -> {
+            var paragraph = document.createParagraph();
+            paragraph.createRun().setText("本日の");
+            org.w3c.dom.Element p = (org.w3c.dom.Element) paragraph.getCTP().getDomNode();
+            org.w3c.dom.Element ruby = WordXml.create(p.getOwnerDocument(), "ruby");
+            ruby.appendChild(WordXml.create(p.getOwnerDocument(), "rubyPr"));
+            ruby.appendChild(rubyPart(p, "rt", "かいぎ"));
+            ruby.appendChild(rubyPart(p, "rubyBase", "会議"));
+            p.appendChild(ruby);
+            org.w3c.dom.Element after = rubyPart(p, "r", "は中止です。");
+            p.appendChild(after.getFirstChild());
+        });
+
+        ExtractedText text = DocxReadTest.readAll(handler, file);
+
+        assertThat(text.text()).isEqualTo("本日の会議は中止です。");
+    }
+
+    /** {@code <w:NAME><w:r><w:t>TEXT</w:t></w:r></w:NAME>}. */
+    private static org.w3c.dom.Element rubyPart(org.w3c.dom.Element p, String name, String text) {
+        org.w3c.dom.Document dom = p.getOwnerDocument();
+        org.w3c.dom.Element part = WordXml.create(dom, name);
+        org.w3c.dom.Element run = WordXml.create(dom, "r");
+        org.w3c.dom.Element t = WordXml.create(dom, "t");
+        t.appendChild(dom.createTextNode(text));
+        run.appendChild(t);
+        part.appendChild(run);
+        return part;
+    }
+
+    @Test
+    void aDocumentWhoseOnlyContentIsImportedHtmlIsRefusedSayingWhy() throws IOException {
+        Path file = DocxFixtures.write(dir, "altchunk.docx", document -> {
+            try {
+                PackagePartName name = PackagingURIHelper.createPartName("/word/afchunk.htm");
+                PackagePart part = document.getPackage().createPart(name, "text/html");
+                try (OutputStream out = part.getOutputStream()) {
+                    out.write("<html><body><p>Quarterly results were strong.</p></body></html>"
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+                var rel = document.getPackagePart().addRelationship(name, TargetMode.INTERNAL,
+                        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk");
+                org.w3c.dom.Element body = (org.w3c.dom.Element) document.getDocument().getBody().getDomNode();
+                org.w3c.dom.Element chunk = WordXml.create(body.getOwnerDocument(), "altChunk");
+                chunk.setAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "r:id",
+                        rel.getId());
+                body.insertBefore(chunk, body.getFirstChild());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThatThrownBy(() -> handler.openForRead(file)).isInstanceOf(DocumentRejectedException.class)
+                .hasMessageContaining("imported HTML").hasMessageContaining("altChunk");
+    }
 }
