@@ -5,6 +5,9 @@ import dev.docannotator.http.AdminRoutes;
 import dev.docannotator.http.HttpApi;
 import dev.docannotator.http.RequestLimits;
 import dev.docannotator.http.RouteModule;
+import dev.docannotator.analysis.llm.LlmAnalyser;
+import dev.docannotator.analysis.llm.LlmMetrics;
+import dev.docannotator.analysis.llm.LlmSettings;
 import dev.docannotator.http.ServerAddress;
 import dev.docannotator.pipeline.Engine;
 import dev.docannotator.pipeline.Engines;
@@ -72,7 +75,8 @@ public final class Application implements AutoCloseable {
                 : rollout != null ? rollout.metrics() : CohortMetrics.NONE;
         TaskMetrics metrics = new TaskMetrics(registry, cohortMetrics);
         Engine chosen = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
-        this.engine = b.runLimits != null ? chosen.withRunLimits(b.runLimits) : chosen;
+        Engine limited = b.runLimits != null ? chosen.withRunLimits(b.runLimits) : chosen;
+        this.engine = b.llm == null ? limited : limited.withLlm(new LlmAnalyser(b.llm, new LlmMetrics(registry)));
         TaskService.Options options = new TaskService.Options(settings.workers(), settings.queueCapacity(),
                 settings.perUserLimit(), settings.disconnectGrace(), settings.retention(), settings.cleanupInterval(),
                 settings.checkpointInterval());
@@ -278,11 +282,18 @@ public final class Application implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private ClassLoader pages;
         private RequestLimits requestLimits = RequestLimits.defaults();
+        private LlmSettings llm;
         private String host;
         private dev.docannotator.pipeline.RunLimits runLimits;
 
         private Builder(Settings settings) {
             this.settings = settings;
+        }
+
+        /** The language model to offer beside the rules (default: none). */
+        public Builder llm(LlmSettings value) {
+            this.llm = value;
+            return this;
         }
 
         /** The document engine (default: every format handler and the embedded analyser). */

@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.docannotator.analysis.AnalyserChoice;
+import dev.docannotator.analysis.llm.LlmFailure;
+import dev.docannotator.analysis.llm.LlmSettings;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -56,8 +59,29 @@ public final class AnnotateCommand implements Callable<Integer> {
             description = "Identity on the server (16-128 of A-Z a-z 0-9 _ -); default: a random one kept in ~/.config/doc-annotator/user-id.")
     String userId;
 
+    @Option(names = "--analyser", paramLabel = "NAME",
+            description = "rules, llm or both (default: both when a model is configured, else rules).")
+    String analyser;
+
+    @Option(names = "--llm-base-url", paramLabel = "URL",
+            description = "OpenAI-compatible endpoint for local runs (env ANNOTATOR_LLM_BASE_URL; key: ANNOTATOR_LLM_API_KEY).")
+    String llmBaseUrl;
+
+    @Option(names = "--llm-model", paramLabel = "NAME", description = "The model's name (env ANNOTATOR_LLM_MODEL).")
+    String llmModel;
+
     @Option(names = "--lang", paramLabel = "LANG", description = "Language of progress messages: en or zh (default: from the system).")
     String lang;
+
+    /** The language model for a local run, or null. */
+    private LlmSettings model;
+
+    private AnnotateResult annotateLocally(ProgressPrinter progress, AtomicBoolean cancelled, Locale locale) {
+        LocalAnnotator local = LocalAnnotator.withModel(progress, model);
+        AnalyserChoice choice = analyser == null ? AnalyserChoice.defaultFor(model != null)
+                : AnalyserChoice.fromId(analyser).orElseThrow();
+        return local.annotate(file, requirement, out, cancelled, locale, choice);
+    }
 
     /** The CLI's own texts in the --lang language. */
     private Messages texts = new Messages("cli", Locale.ENGLISH);
@@ -72,6 +96,20 @@ public final class AnnotateCommand implements Callable<Integer> {
         String usage = usageError();
         if (usage != null) {
             stderr.println("doc-annotator: " + usage);
+            return ExitCodes.USAGE;
+        }
+        if (analyser != null && AnalyserChoice.fromId(analyser).isEmpty()) {
+            stderr.println("doc-annotator: --analyser must be rules, llm or both");
+            return ExitCodes.USAGE;
+        }
+        try {
+            model = server == null ? LlmSettings.resolve(llmBaseUrl, llmModel, System.getenv()).orElse(null) : null;
+        } catch (IllegalArgumentException e) {
+            stderr.println("doc-annotator: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (server == null && model == null && analyser != null && AnalyserChoice.fromId(analyser).get().usesModel()) {
+            stderr.println("doc-annotator: --analyser " + analyser + " needs a model: --llm-base-url and --llm-model");
             return ExitCodes.USAGE;
         }
         AtomicBoolean cancelled = new AtomicBoolean();
@@ -98,8 +136,8 @@ public final class AnnotateCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
             AnnotateResult result = resume != null ? remote.resume(resume, out, cancelled)
-                    : remote != null ? remote.annotate(file, requirement, out, cancelled)
-                    : LocalAnnotator.withDefaults(progress).annotate(file, requirement, out, cancelled, locale);
+                    : remote != null ? remote.analyser(analyser).annotate(file, requirement, out, cancelled)
+                    : annotateLocally(progress, cancelled, locale);
             if (result == null) {
                 reportCancelled(remote, progress);
                 return ExitCodes.CANCELLED;
@@ -113,6 +151,10 @@ public final class AnnotateCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.CANCELLED;
+        } catch (LlmFailure e) {
+            progress.finish();
+            stderr.println("doc-annotator: " + new Messages("llm", locale).get("failure." + e.kind().id()));
+            return ExitCodes.FAILED;
         } catch (RuntimeException e) {
             progress.finish();
             stderr.println("doc-annotator: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

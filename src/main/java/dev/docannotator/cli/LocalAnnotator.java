@@ -1,5 +1,10 @@
 package dev.docannotator.cli;
 
+import dev.docannotator.analysis.AnalyserChoice;
+import dev.docannotator.analysis.llm.LlmAnalyser;
+import dev.docannotator.analysis.llm.LlmMetrics;
+import dev.docannotator.analysis.llm.LlmSettings;
+import dev.docannotator.analysis.llm.LlmCancelledException;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.pipeline.Engine;
@@ -10,6 +15,7 @@ import dev.docannotator.pipeline.PipelineRun;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /** Runs the engine in this process on one file, stepping the pipeline and checking for Ctrl+C between steps. */
 public final class LocalAnnotator {
@@ -25,14 +31,39 @@ public final class LocalAnnotator {
         return new LocalAnnotator(Engines.createDefault(DocumentLimits.defaults()), progress);
     }
 
+    /** The default engine with the language model, when one is configured. */
+    public static LocalAnnotator withModel(ProgressPrinter progress, LlmSettings model) {
+        Engine engine = Engines.createDefault(DocumentLimits.defaults());
+        return new LocalAnnotator(model == null ? engine
+                : engine.withLlm(new LlmAnalyser(model, LlmMetrics.unregistered())), progress);
+    }
+
     /**
      * Annotates {@code file}; {@code out} null means {@code <base>.annotated.<ext>} beside it. Returns null when
      * cancelled. Throws DocumentRejectedException for a refused document.
      */
     public AnnotateResult annotate(Path file, String requirement, Path out, AtomicBoolean cancelled, Locale locale) {
+        return annotate(file, requirement, out, cancelled, locale, AnalyserChoice.defaultFor(engine.llm().isPresent()));
+    }
+
+    /** {@link #annotate} with the analysers to run; "llm" and "both" need an engine with a model. */
+    public AnnotateResult annotate(Path file, String requirement, Path out, AtomicBoolean cancelled, Locale locale,
+                                   AnalyserChoice analyser) {
         DocumentFormat format = engine.admit(file, file.getFileName().toString());
         Path output = out != null ? out : OutputNames.besideInput(file, format);
-        try (PipelineRun run = engine.start(new PipelineInput(file, format, requirement, output), null, locale)) {
+        AtomicBoolean over = new AtomicBoolean();
+        try (PipelineRun run = engine.start(new PipelineInput(file, format, requirement, output, analyser), null, locale)) {
+            // Ctrl+C during a window closes the request to the model instead of waiting for its answer.
+            Thread watcher = new Thread(() -> {
+                while (!over.get() && !cancelled.get()) {
+                    LockSupport.parkNanos(20_000_000L);
+                }
+                if (cancelled.get()) {
+                    run.abort();
+                }
+            }, "annotate-abort");
+            watcher.setDaemon(true);
+            watcher.start();
             while (run.hasNext()) {
                 if (cancelled.get()) {
                     progress.finish();
@@ -48,6 +79,11 @@ public final class LocalAnnotator {
                     }
                 }
             }
+        } catch (LlmCancelledException e) {
+            progress.finish();
+            return null; // Ctrl+C cut a window short
+        } finally {
+            over.set(true);
         }
         throw new IllegalStateException("The pipeline ended without a result");
     }

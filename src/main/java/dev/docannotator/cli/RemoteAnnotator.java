@@ -54,6 +54,12 @@ public final class RemoteAnnotator {
     }
 
     /** Returns null when the task was cancelled at our request. */
+    /** The analyser to ask the server for ("rules", "llm", "both"); null leaves it to the server. */
+    public RemoteAnnotator analyser(String value) {
+        client.analyser(value);
+        return this;
+    }
+
     public AnnotateResult annotate(Path file, String requirement, Path out, AtomicBoolean cancelled)
             throws InterruptedException {
         JsonNode document = withRetries("what.upload", () -> client.upload(file));

@@ -3,6 +3,8 @@ package dev.docannotator.cli;
 import dev.docannotator.Application;
 import dev.docannotator.Settings;
 import dev.docannotator.http.RequestLimits;
+import dev.docannotator.analysis.llm.LlmSettings;
+import java.util.Optional;
 import dev.docannotator.analysis.DefaultAnalyser;
 import dev.docannotator.rollout.RolloutSettings;
 import java.nio.file.Path;
@@ -64,6 +66,13 @@ public final class ServeCommand implements Callable<Integer> {
             + "annotator.db.<time>.bak first. Without it, a database file that is empty, unreadable or not ours is refused.")
     boolean init;
 
+    @Option(names = "--llm-base-url", description = "An OpenAI-compatible endpoint for the language-model analyser, "
+            + "e.g. http://localhost:11434/v1 (env ANNOTATOR_LLM_BASE_URL; key from ANNOTATOR_LLM_API_KEY).")
+    String llmBaseUrl;
+
+    @Option(names = "--llm-model", description = "The model's name at that endpoint (env ANNOTATOR_LLM_MODEL).")
+    String llmModel;
+
     @Override
     public Integer call() {
         Settings settings;
@@ -76,9 +85,13 @@ public final class ServeCommand implements Callable<Integer> {
                     LOG.warn("--init: the previous database was renamed to {}; starting with an empty one", aside);
                 }
             }
+            Optional<LlmSettings> llm = LlmSettings.resolve(llmBaseUrl, llmModel, System.getenv());
+            llm.ifPresent(m -> LOG.info("Language model: {} at {} (API key {})", m.model(), m.baseUrl(),
+                    m.apiKey() == null ? "not set" : "set"));
             app = Application.builder(settings)
                     .rollout(RolloutSettings.fromEnvironment(System.getenv(), settings.dataDir()))
                     .requestLimits(RequestLimits.fromEnvironment(System.getenv()))
+                    .llm(llm.orElse(null))
                     .host(host(System.getenv()))
                     .runLimits(dev.docannotator.pipeline.RunLimits.fromEnvironment(System.getenv()))
                     .build();

@@ -57,11 +57,22 @@ final class ServerClient {
         return json(response);
     }
 
+    /** The analyser new tasks ask for ("rules", "llm", "both"), or null for the server's default. */
+    private volatile String analyser;
+
+    void analyser(String value) {
+        this.analyser = value;
+    }
+
     /** Starts the annotation stream; a non-2xx answer is turned into the matching exception. */
     HttpResponse<InputStream> startStream(String requirement, String documentId, String taskId)
             throws IOException, InterruptedException {
-        String body = Json.write(Map.of("message", requirement, "task_type", "DOC_ANNOTATE",
-                "document_id", documentId, "task_id", taskId));
+        Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("message", requirement,
+                "task_type", "DOC_ANNOTATE", "document_id", documentId, "task_id", taskId));
+        if (analyser != null) {
+            fields.put("analyser", analyser);
+        }
+        String body = Json.write(fields);
         return stream(request("/api/chat/stream").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }

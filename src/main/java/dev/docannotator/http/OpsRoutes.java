@@ -4,6 +4,7 @@ import dev.docannotator.rollout.FeatureDecider;
 import dev.docannotator.rollout.Features;
 import io.javalin.config.JavalinConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,11 +16,19 @@ public final class OpsRoutes implements RouteModule {
     private final BooleanSupplier ready;
     private final PrometheusMeterRegistry registry;
     private final FeatureDecider features;
+    private final BooleanSupplier modelConfigured;
 
     public OpsRoutes(BooleanSupplier ready, PrometheusMeterRegistry registry, FeatureDecider features) {
+        this(ready, registry, features, () -> false);
+    }
+
+    /** {@code modelConfigured} tells the page whether it may offer the "llm" and "both" analysers. */
+    public OpsRoutes(BooleanSupplier ready, PrometheusMeterRegistry registry, FeatureDecider features,
+                     BooleanSupplier modelConfigured) {
         this.ready = ready;
         this.registry = registry;
         this.features = features;
+        this.modelConfigured = modelConfigured;
     }
 
     /** The checked-in OpenAPI description (kept equal to the registered routes by a test). */
@@ -43,6 +52,13 @@ public final class OpsRoutes implements RouteModule {
         config.routes.get("/api/features", ctx -> ctx.json(Map.of("features", Map.of(
                 Features.PAUSABLE_STREAMING.name(),
                 features.isEnabled(Features.PAUSABLE_STREAMING, Identity.of(ctx))))));
+        // Separate from /api/features, whose body the contract fixes: what this server can do for the page.
+        config.routes.get("/api/capabilities", ctx -> {
+            boolean llm = modelConfigured.getAsBoolean();
+            ctx.json(Map.of("llm", llm,
+                    "analysers", llm ? List.of("rules", "llm", "both") : List.of("rules"),
+                    "default_analyser", llm ? "both" : "rules"));
+        });
     }
 
     private static byte[] openApi() {

@@ -26,6 +26,9 @@ final class TaskJson {
         json.put("checks", report.checks());
         json.put("requirement", report.requirement());
         json.put("analyser", report.analyser());
+        if (report.usage() != null) {
+            json.put("usage", report.usage());
+        }
         return json;
     }
 

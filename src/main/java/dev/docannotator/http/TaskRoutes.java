@@ -1,5 +1,6 @@
 package dev.docannotator.http;
 
+import dev.docannotator.analysis.AnalyserChoice;
 import dev.docannotator.common.Json;
 import dev.docannotator.common.Messages;
 import dev.docannotator.tasks.DocumentRecord;
@@ -89,7 +90,7 @@ public final class TaskRoutes implements RouteModule {
             if (Uploads.isMultipart(ctx)) {
                 try (Uploads.Form form = uploads.read(ctx)) {
                     fields = form.fields();
-                    validate(fields, messages, form.file() != null);
+                    validate(fields, messages, form.file() != null, tasks.modelConfigured());
                     if (form.file() != null) {
                         uploadedHere = tasks.documents().store(user, form.file(), form.filename()).documentId();
                     }
@@ -97,7 +98,7 @@ public final class TaskRoutes implements RouteModule {
                 }
             } else {
                 fields = jsonFields(ctx, messages);
-                validate(fields, messages, false);
+                validate(fields, messages, false, tasks.modelConfigured());
                 documentId = fields.get("document_id");
             }
             Task task = submit(user, documentId, uploadedHere, fields, locale);
@@ -112,7 +113,10 @@ public final class TaskRoutes implements RouteModule {
     private Task submit(String user, String documentId, String uploadedHere, Map<String, String> fields,
                         Locale locale) {
         try {
-            return tasks.submit(user, documentId, fields.getOrDefault("message", ""), fields.get("task_id"), locale);
+            AnalyserChoice analyser = AnalyserChoice.fromId(fields.get("analyser"))
+                    .orElse(AnalyserChoice.defaultFor(tasks.modelConfigured()));
+            return tasks.submit(user, documentId, fields.getOrDefault("message", ""), fields.get("task_id"), locale,
+                    analyser);
         } catch (RuntimeException refused) {
             if (uploadedHere != null) {
                 try {
@@ -126,7 +130,8 @@ public final class TaskRoutes implements RouteModule {
     }
 
     /** Checks the stream request's fields before anything starts. */
-    private static void validate(Map<String, String> fields, Messages messages, boolean hasFile) {
+    private static void validate(Map<String, String> fields, Messages messages, boolean hasFile,
+                                 boolean modelConfigured) {
         String type = fields.get("task_type");
         if (type != null && !TASK_TYPE.equals(type)) {
             throw ApiException.invalidRequest(messages.get("stream.task_type", TASK_TYPE));
@@ -142,6 +147,14 @@ public final class TaskRoutes implements RouteModule {
         String documentId = fields.get("document_id");
         if (!hasFile && (documentId == null || documentId.isBlank())) {
             throw ApiException.invalidRequest(messages.get("stream.document_missing"));
+        }
+        String analyser = fields.get("analyser");
+        if (analyser != null) {
+            AnalyserChoice choice = AnalyserChoice.fromId(analyser)
+                    .orElseThrow(() -> ApiException.invalidRequest(messages.get("stream.analyser")));
+            if (choice.usesModel() && !modelConfigured) {
+                throw ApiException.invalidRequest(messages.get("stream.analyser_no_model", choice.id()));
+            }
         }
     }
 
@@ -161,7 +174,7 @@ public final class TaskRoutes implements RouteModule {
             throw ApiException.invalidRequest(messages.get("request.json_object"));
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String name : List.of("message", "task_type", "document_id", "task_id")) {
+        for (String name : List.of("message", "task_type", "document_id", "task_id", "analyser")) {
             JsonNode value = node.get(name);
             if (value == null || value.isNull()) {
                 continue;

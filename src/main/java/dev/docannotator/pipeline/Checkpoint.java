@@ -1,6 +1,7 @@
 package dev.docannotator.pipeline;
 
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.llm.LlmUsage;
 import dev.docannotator.document.ExtractedText;
 import java.util.List;
 
@@ -8,10 +9,12 @@ import java.util.List;
  * Everything needed to continue a run without redoing finished work: the stage, the next step in it,
  * the progress reached, the text read so far, the annotations found so far and how many are applied.
  * Serialisable with {@link dev.docannotator.common.Json}; resume, interrupted-task recovery and graceful
- * shutdown all go through it.
+ * shutdown all go through it. {@code llmUsage} is what the model cost so far (null when none ran) and
+ * {@code llmFailure} the kind of failure that made a "both" run go on without the model (null when none).
  */
 public record Checkpoint(Stage stage, int position, int progress, ExtractedText text,
-                         List<Annotation> annotations, int applied, List<Dropped> dropped) {
+                         List<Annotation> annotations, int applied, List<Dropped> dropped, LlmUsage llmUsage,
+                         String llmFailure) {
 
     /**
      * Findings of one category not stored because the task reached its findings limit: how many, and the first
@@ -26,10 +29,16 @@ public record Checkpoint(Stage stage, int position, int progress, ExtractedText 
         dropped = dropped == null ? List.of() : List.copyOf(dropped);
     }
 
-    /** A checkpoint of a run that dropped nothing. */
+    /** A checkpoint of a run that dropped nothing, without the model. */
     public Checkpoint(Stage stage, int position, int progress, ExtractedText text, List<Annotation> annotations,
                       int applied) {
-        this(stage, position, progress, text, annotations, applied, List.of());
+        this(stage, position, progress, text, annotations, applied, List.of(), null, null);
+    }
+
+    /** A checkpoint of a run without the model. */
+    public Checkpoint(Stage stage, int position, int progress, ExtractedText text, List<Annotation> annotations,
+                      int applied, List<Dropped> dropped) {
+        this(stage, position, progress, text, annotations, applied, dropped, null, null);
     }
 
     /** The checkpoint of a run that has not started. */

@@ -2,6 +2,7 @@ package dev.docannotator.pipeline;
 
 import dev.docannotator.document.RejectionText;
 import dev.docannotator.analysis.Analyser;
+import dev.docannotator.analysis.llm.LlmAnalyser;
 import dev.docannotator.analysis.Requirement;
 import dev.docannotator.common.Language;
 import dev.docannotator.document.DocumentFormat;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The document engine: admits documents and starts pipeline runs over them. Thread-safe. */
 public final class Engine {
@@ -21,26 +23,44 @@ public final class Engine {
     private final Analyser analyser;
     private final DocumentLimits limits;
     private final RunLimits runLimits;
+    private final LlmAnalyser llm;
     private final FormatSniffer sniffer = new FormatSniffer();
 
     public Engine(DocumentHandlers handlers, Analyser analyser, DocumentLimits limits) {
-        this(handlers, analyser, limits, RunLimits.defaults());
+        this(handlers, analyser, limits, RunLimits.defaults(), null);
     }
 
-    private Engine(DocumentHandlers handlers, Analyser analyser, DocumentLimits limits, RunLimits runLimits) {
+    /** With the language-model analyser, or without one when {@code llm} is null. */
+    public Engine(DocumentHandlers handlers, Analyser analyser, DocumentLimits limits, LlmAnalyser llm) {
+        this(handlers, analyser, limits, RunLimits.defaults(), llm);
+    }
+
+    private Engine(DocumentHandlers handlers, Analyser analyser, DocumentLimits limits, RunLimits runLimits,
+                   LlmAnalyser llm) {
         this.handlers = handlers;
         this.analyser = analyser;
         this.limits = limits;
         this.runLimits = runLimits;
+        this.llm = llm;
     }
 
     /** The same engine with other per-task safety limits. */
     public Engine withRunLimits(RunLimits newLimits) {
-        return new Engine(handlers, analyser, limits, newLimits);
+        return new Engine(handlers, analyser, limits, newLimits, llm);
     }
 
     public RunLimits runLimits() {
         return runLimits;
+    }
+
+    /** The language-model analyser, when a model is configured. */
+    public Optional<LlmAnalyser> llm() {
+        return Optional.ofNullable(llm);
+    }
+
+    /** The same engine with the language-model analyser (or without one when {@code model} is null). */
+    public Engine withLlm(LlmAnalyser model) {
+        return new Engine(handlers, analyser, limits, runLimits, model);
     }
 
     public DocumentLimits limits() {
@@ -80,6 +100,6 @@ public final class Engine {
     public PipelineRun start(PipelineInput input, Checkpoint from, Locale locale) {
         RunLimits effective = new RunLimits(Math.min(limits.maxTextChars(), runLimits.maxTextChars()),
                 runLimits.maxFindings(), runLimits.maxResultBytes());
-        return new PipelineRun(input, handlers.forFormat(input.format()), analyser, effective, from, locale);
+        return new PipelineRun(input, handlers.forFormat(input.format()), analyser, llm, effective, from, locale);
     }
 }

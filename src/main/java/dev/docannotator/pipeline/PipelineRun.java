@@ -1,9 +1,14 @@
 package dev.docannotator.pipeline;
 
+import dev.docannotator.analysis.AnalyserChoice;
 import dev.docannotator.analysis.AnalysisSession;
 import dev.docannotator.analysis.Analyser;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.analysis.Requirement;
+import dev.docannotator.analysis.llm.LlmAnalyser;
+import dev.docannotator.analysis.llm.LlmFailure;
+import dev.docannotator.analysis.llm.LlmSession;
+import dev.docannotator.analysis.llm.LlmUsage;
 import dev.docannotator.common.Language;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.ApplySession;
@@ -24,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * One run of read → analyse → apply, as a generator: every {@link #next()} does one bounded step
@@ -37,6 +43,8 @@ public final class PipelineRun implements AutoCloseable {
     private final PipelineInput input;
     private final DocumentHandler handler;
     private final Analyser analyser;
+    private final LlmAnalyser llm;
+    private final Locale locale;
     private final Requirement requirement;
     private final Messages messages;
     private final RunLimits limits;
@@ -51,17 +59,22 @@ public final class PipelineRun implements AutoCloseable {
     private ExtractedText text;
     private final List<Annotation> annotations;
     private int applied;
+    private LlmUsage llmUsage;
+    private String llmFailure;
 
     private ReadSession readSession;
     private int readUnits = -1;
-    private AnalysisSession analysisSession;
+    private volatile AnalysisPlan analysisSession;
+    private volatile boolean aborted;
     private ApplySession applySession;
 
-    PipelineRun(PipelineInput input, DocumentHandler handler, Analyser analyser, RunLimits limits,
+    PipelineRun(PipelineInput input, DocumentHandler handler, Analyser analyser, LlmAnalyser llm, RunLimits limits,
                 Checkpoint from, Locale locale) {
         this.input = input;
         this.handler = handler;
         this.analyser = analyser;
+        this.llm = llm;
+        this.locale = locale;
         this.limits = limits;
         // The requirement carries the reader's language: findings and notes are written in it.
         this.requirement = analyser.parse(input.requirement() == null ? "" : input.requirement())
@@ -73,6 +86,8 @@ public final class PipelineRun implements AutoCloseable {
         this.progress = start.progress();
         this.annotations = new ArrayList<>(start.annotations());
         this.applied = start.applied();
+        this.llmUsage = start.llmUsage();
+        this.llmFailure = start.llmFailure();
         for (Checkpoint.Dropped d : start.dropped()) {
             dropped.put(d.first().category(), d);
         }
@@ -102,19 +117,43 @@ public final class PipelineRun implements AutoCloseable {
     /** Does one bounded step and returns what it produced (possibly nothing). */
     public List<PipelineEvent> next() {
         List<PipelineEvent> events = new ArrayList<>();
+        next(events::add);
+        return events;
+    }
+
+    /**
+     * Does one bounded step, handing each event to {@code sink} as soon as it happens: a model's findings stream
+     * out during its window's step.
+     */
+    public void next(Consumer<PipelineEvent> sink) {
+        List<PipelineEvent> events = new ArrayList<>();
         switch (stage) {
             case READ -> readStep(events);
-            case ANALYSE -> analyseStep(events);
+            case ANALYSE -> analyseStep(events, sink);
             case APPLY -> applyStep(events);
             default -> throw new IllegalStateException("The run is finished");
         }
-        return events;
+        events.forEach(sink);
+    }
+
+    /**
+     * Cuts a running step short from another thread (pause, shutdown): an open request to the model is closed at
+     * once and the step throws; the checkpoint stays at the last whole step. Steps without a model ignore it.
+     */
+    public void abort() {
+        aborted = true;
+        AnalysisPlan running = analysisSession;
+        if (running != null) {
+            running.abort();
+        }
     }
 
     /** The state to continue from later; consistent between any two steps. */
     public Checkpoint checkpoint() {
         ExtractedText soFar = stage == Stage.READ ? textBuilder.build() : text;
-        return new Checkpoint(stage, position, progress, soFar, annotations, applied, List.copyOf(dropped.values()));
+        AnalysisPlan plan = analysisSession;
+        return new Checkpoint(stage, position, progress, soFar, annotations, applied, List.copyOf(dropped.values()),
+                plan != null ? plan.usage() : llmUsage, plan != null ? plan.failure() : llmFailure);
     }
 
     /** The text read so far (complete once the read stage is over). */
@@ -156,29 +195,46 @@ public final class PipelineRun implements AutoCloseable {
         }
     }
 
-    private void analyseStep(List<PipelineEvent> events) {
+    private void analyseStep(List<PipelineEvent> events, Consumer<PipelineEvent> sink) {
         if (analysisSession == null) {
-            analysisSession = analyser.start(text, requirement);
-            progress(events, Stage.ANALYSE, Stage.ANALYSE.progressAt(position, analysisSession.stepCount()), true,
-                    messages.get("analyse.message"),
-                    messages.get("analyse.detail", position, analysisSession.stepCount(), annotations.size()));
+            analysisSession = startAnalysis();
+            if (aborted) {
+                analysisSession.abort(); // a pause that came while the session was being made
+            }
+            analyseProgress(events, true);
         }
-        int steps = analysisSession.stepCount();
+        AnalysisPlan plan = analysisSession;
+        int steps = plan.stepCount();
         if (position < steps) {
-            for (Annotation found : analysisSession.analyseStep(position)) {
+            if (plan.isModelStep(position)) {
+                // Say which window is being asked before the (long) request, not after it.
+                events.forEach(sink);
+                events.clear();
+                sink.accept(new PipelineEvent.Progress(Stage.ANALYSE, progress, messages.get("analyse.llm.message"),
+                        messages.get("analyse.llm.detail", plan.modelWindow(position), plan.modelWindows(),
+                                annotations.size())));
+            }
+            String failedBefore = plan.failure();
+            plan.analyseStep(position, found -> {
                 if (annotations.size() >= limits.maxFindings()) {
                     // The hard limit: keep counting, store nothing more (summaries follow at the end of analysis).
                     dropped.merge(found.category(), new Checkpoint.Dropped(found, 1),
                             (was, one) -> new Checkpoint.Dropped(was.first(), was.count() + 1));
-                    continue;
+                } else if (!isDuplicate(found)) {
+                    Annotation numbered = locate(found).withId("a" + (annotations.size() + 1));
+                    annotations.add(numbered);
+                    sink.accept(new PipelineEvent.AnnotationFound(numbered));
                 }
-                Annotation numbered = locate(found).withId("a" + (annotations.size() + 1));
-                annotations.add(numbered);
-                events.add(new PipelineEvent.AnnotationFound(numbered));
-            }
+            });
             position++;
-            progress(events, Stage.ANALYSE, Stage.ANALYSE.progressAt(position, steps), false,
-                    messages.get("analyse.message"), messages.get("analyse.detail", position, steps, annotations.size()));
+            llmUsage = plan.usage();
+            llmFailure = plan.failure();
+            if (failedBefore == null && llmFailure != null) {
+                progress(events, Stage.ANALYSE, Stage.ANALYSE.progressAt(position, steps), true,
+                        messages.get("analyse.message"), degradedNote());
+            } else {
+                analyseProgress(events, false);
+            }
         }
         if (position >= steps) {
             closeQuietly(analysisSession);
@@ -187,6 +243,47 @@ public final class PipelineRun implements AutoCloseable {
             stage = Stage.APPLY;
             position = 0;
         }
+    }
+
+    private void analyseProgress(List<PipelineEvent> events, boolean always) {
+        int steps = analysisSession.stepCount();
+        progress(events, Stage.ANALYSE, Stage.ANALYSE.progressAt(position, steps), always,
+                messages.get("analyse.message"), messages.get("analyse.detail", position, steps, annotations.size()));
+    }
+
+    private AnalysisPlan startAnalysis() {
+        AnalyserChoice choice = input.analyser();
+        LlmSession model = null;
+        if (choice.usesModel()) {
+            if (llm == null) {
+                throw LlmFailure.notConfigured();
+            }
+            model = llm.start(text, input.requirement(), locale);
+        }
+        AnalysisSession rules = choice.usesRules() ? analyser.start(text, requirement) : null;
+        return new AnalysisPlan(rules, model, choice == AnalyserChoice.BOTH, llmUsage, llmFailure);
+    }
+
+    /**
+     * A model's finding on (nearly) the span of one already found, by the rules or an overlapping window, is merged
+     * into that one rather than listed twice: the spans overlap by at least 80 % of the longer.
+     */
+    private boolean isDuplicate(Annotation found) {
+        if (!Annotation.LLM.equals(found.source())) {
+            return false;
+        }
+        for (Annotation a : annotations) {
+            int overlap = Math.min(a.end(), found.end()) - Math.max(a.start(), found.start());
+            int longer = Math.max(a.end() - a.start(), found.end() - found.start());
+            if (overlap > 0 && overlap * 5 >= longer * 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String degradedNote() {
+        return messages.get("llm.degraded", new Messages("llm", locale).get("failure." + llmFailure));
     }
 
     /**
@@ -263,6 +360,10 @@ public final class PipelineRun implements AutoCloseable {
         }
     }
 
+    private LlmUsage usageOrNone() {
+        return llmUsage == null ? LlmUsage.none() : llmUsage;
+    }
+
     /** Apply uses 55–99; 100 is reached only when the output is written. */
     private static int applyProgress(int applied, int total) {
         return total == 0 ? 55 : 55 + 44 * applied / total;
@@ -299,7 +400,12 @@ public final class PipelineRun implements AutoCloseable {
 
     /** What runs (or ran): the checks with their parameters, how the requirement was read, and the analyser. */
     public RunReport report() {
-        return RunReport.of(requirement, analyser.name(), requirement.language());
+        RunReport rules = RunReport.of(requirement, analyser.name(), requirement.language());
+        if (!input.analyser().usesModel()) {
+            return rules;
+        }
+        return rules.withModel(input.analyser().id(), usageOrNone(),
+                llmFailure == null ? List.of() : List.of(degradedNote()));
     }
 
     /** Releases the open document, analysis state and temporary files. Safe to call at any time, twice. */

@@ -3,15 +3,30 @@ package dev.docannotator.pipeline;
 import dev.docannotator.analysis.CheckRun;
 import dev.docannotator.analysis.Requirement;
 import dev.docannotator.analysis.RequirementNote;
+import dev.docannotator.analysis.llm.LlmUsage;
 import dev.docannotator.common.Language;
 import dev.docannotator.common.Messages;
 import java.util.List;
 
 /**
  * What ran, as the API reports it in the {@code result} event, the task JSON and the CLI's {@code --json}: every
- * check with its parameters, how the requirement was read (with notes in the reader's language), and the analyser.
+ * check with its parameters, how the requirement was read (with notes in the reader's language), the analyser, and
+ * what the language model cost ({@code usage}, null when no model ran).
  */
-public record RunReport(List<CheckRun> checks, RequirementReport requirement, String analyser) {
+public record RunReport(List<CheckRun> checks, RequirementReport requirement, String analyser, LlmUsage usage) {
+
+    public RunReport(List<CheckRun> checks, RequirementReport requirement, String analyser) {
+        this(checks, requirement, analyser, null);
+    }
+
+    /** This report for a run with the model: its analyser ("llm", "both"), its usage, and notes to add. */
+    public RunReport withModel(String modelAnalyser, LlmUsage modelUsage, List<String> extraNotes) {
+        List<String> notes = new java.util.ArrayList<>(requirement.notes());
+        notes.addAll(extraNotes);
+        // With the model alone, none of the built-in checks ran.
+        return new RunReport("llm".equals(modelAnalyser) ? List.of() : checks, new RequirementReport(requirement.understood(), requirement.notUnderstood(),
+                requirement.fellBack(), notes), modelAnalyser, modelUsage);
+    }
 
     /** How the requirement was read: {@code fell_back} is true when nothing was understood and the defaults ran. */
     public record RequirementReport(List<String> understood, List<String> notUnderstood, boolean fellBack,

@@ -29,6 +29,8 @@ public final class Task {
     private Instant updatedAt;
 
     private volatile boolean stopRequested;
+    /** Cuts the running step short (closes a request to the model); set by the worker while it runs. */
+    private volatile Runnable onStop;
     private volatile long cancelRequestedNanos;
     private CompletableFuture<Void> worker = CompletableFuture.completedFuture(null);
     private int readers;
@@ -86,7 +88,7 @@ public final class Task {
     public synchronized TaskView view() {
         return new TaskView(initial.taskId(), initial.userId(), initial.documentId(), initial.filename(),
                 initial.format(), initial.requirement(), initial.locale(), initial.pausable(), status, stage, progress,
-                message, errorCode, errorMessage, annotationCount, initial.createdAt(), updatedAt);
+                message, errorCode, errorMessage, annotationCount, initial.createdAt(), updatedAt, initial.analyser());
     }
 
     public synchronized TaskStatus status() {
@@ -136,6 +138,18 @@ public final class Task {
     void requestStop(long requestedNanos) {
         cancelRequestedNanos = requestedNanos;
         stopRequested = true;
+        Runnable hook = onStop;
+        if (hook != null) {
+            hook.run();
+        }
+    }
+
+    /** What a stop request does to the running step besides raising the flag; null when nothing runs. */
+    void onStop(Runnable hook) {
+        onStop = hook;
+        if (hook != null && stopRequested) {
+            hook.run();
+        }
     }
 
     /** When the last cancel was requested (System.nanoTime), 0 when never. */

@@ -53,6 +53,9 @@ final class TaskMigrations {
                     type TEXT NOT NULL,
                     data TEXT NOT NULL,
                     PRIMARY KEY (task_id, seq))
-                """));
+                """),
+                // Which analysers a task runs ("rules", "llm", "both"); older rows ran the rules.
+                new Migration("tasks-002-analyser",
+                        "ALTER TABLE tasks ADD COLUMN analyser TEXT NOT NULL DEFAULT 'rules'"));
     }
 }

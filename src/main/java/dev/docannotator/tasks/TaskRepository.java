@@ -22,7 +22,7 @@ import java.util.function.Function;
 /** SQL for documents, tasks, checkpoints, annotations and event logs. */
 public final class TaskRepository {
     private static final String TASK_COLUMNS = "task_id, user_id, document_id, filename, format, requirement, locale, "
-            + "pausable, status, stage, progress, message, error_code, error_message, annotation_count, created_at, updated_at";
+            + "pausable, status, stage, progress, message, error_code, error_message, annotation_count, created_at, updated_at, analyser";
 
     /** Appended to an {@code INSERT ... SELECT}: writes the row only while its task exists (last parameter). */
     private static final String IF_TASK_EXISTS = "WHERE EXISTS (SELECT 1 FROM tasks WHERE task_id = ?)";
@@ -94,7 +94,7 @@ public final class TaskRepository {
     public void insertTask(String key, TaskView task) {
         db.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO tasks (" + TASK_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bindTask(st, task);
                 st.setString(1, key);
                 return st.executeUpdate();
@@ -374,6 +374,7 @@ public final class TaskRepository {
         st.setInt(15, t.annotationCount());
         st.setString(16, ts(t.createdAt()));
         st.setString(17, ts(t.updatedAt()));
+        st.setString(18, t.analyser().id());
     }
 
     /** Fixed-width UTC millisecond timestamps, so that text order is time order. */
@@ -394,6 +395,8 @@ public final class TaskRepository {
                 DocumentFormat.fromId(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getInt(8) != 0,
                 TaskStatus.fromId(rs.getString(9)), Stage.fromId(rs.getString(10)), rs.getInt(11), rs.getString(12),
                 rs.getString(13), rs.getString(14), rs.getInt(15), Instant.parse(rs.getString(16)),
-                Instant.parse(rs.getString(17)));
+                Instant.parse(rs.getString(17)),
+                dev.docannotator.analysis.AnalyserChoice.fromId(rs.getString(18)).orElse(
+                        dev.docannotator.analysis.AnalyserChoice.RULES));
     }
 }

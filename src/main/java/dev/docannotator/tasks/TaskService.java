@@ -1,5 +1,6 @@
 package dev.docannotator.tasks;
 
+import dev.docannotator.analysis.AnalyserChoice;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.common.Language;
 import dev.docannotator.common.Messages;
@@ -121,6 +122,18 @@ public final class TaskService implements AutoCloseable {
      * the task is not admitted: admissions never queue behind database writes.
      */
     public Task submit(String userId, String documentId, String requirement, String requestedTaskId, Locale locale) {
+        return submit(userId, documentId, requirement, requestedTaskId, locale,
+                AnalyserChoice.defaultFor(modelConfigured()));
+    }
+
+    /** Whether a language model is configured, so that tasks may choose "llm" or "both". */
+    public boolean modelConfigured() {
+        return engine.llm().isPresent();
+    }
+
+    /** {@link #submit} with the analysers the task runs (checked against the configuration by the caller). */
+    public Task submit(String userId, String documentId, String requirement, String requestedTaskId, Locale locale,
+                       AnalyserChoice analyser) {
         refuseWhileStorageFails(locale);
         DocumentRecord doc = documents.find(userId, documentId, locale);
         String taskId = requestedTaskId != null ? requestedTaskId : UUID.randomUUID().toString();
@@ -128,7 +141,7 @@ public final class TaskService implements AutoCloseable {
         Instant now = clock.instant();
         TaskView view = new TaskView(taskId, userId, doc.documentId(), doc.filename(), doc.format(),
                 requirement == null ? "" : requirement, locale.toLanguageTag(), pausable, TaskStatus.QUEUED,
-                Stage.QUEUED, 0, null, null, null, 0, now, now);
+                Stage.QUEUED, 0, null, null, null, 0, now, now, analyser);
         // Scoped to the identity: only the identity holding the id gets a 409 (a task stored before ids were
         // scoped holds its bare id).
         String key = TaskKeys.of(userId, taskId);
@@ -335,7 +348,13 @@ public final class TaskService implements AutoCloseable {
 
     /** What the task runs (or ran): its checks, how its requirement was read, and the analyser; notes in {@code locale}. */
     public RunReport report(TaskView task, Locale locale) {
-        return engine.report(task.requirement(), Language.of(locale));
+        RunReport report = engine.report(task.requirement(), Language.of(locale));
+        if (!task.analyser().usesModel()) {
+            return report;
+        }
+        // What the model cost so far is in the checkpoint (the last one; a running task's may lag a few seconds).
+        return report.withModel(task.analyser().id(),
+                repository.loadCheckpoint(task.taskId()).map(Checkpoint::llmUsage).orElse(null), List.of());
     }
 
     public TaskView get(String userId, String taskId, Locale locale) {

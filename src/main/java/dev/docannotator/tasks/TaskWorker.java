@@ -1,6 +1,7 @@
 package dev.docannotator.tasks;
 
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.llm.LlmFailure;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentRejectedException;
 import dev.docannotator.pipeline.Checkpoint;
@@ -64,11 +65,19 @@ final class TaskWorker {
         Locale locale = Messages.supported(Locale.forLanguageTag(view.locale()));
         Checkpoint from = repository.loadCheckpoint(task.key()).orElse(null);
         PipelineInput input = new PipelineInput(files.document(view.documentId()), view.format(), view.requirement(),
-                files.result(task.key(), view.format()));
+                files.result(task.key(), view.format()), view.analyser());
         PipelineRun run = null;
         boolean stopped = false;
         try {
             run = engine.start(input, from, locale);
+            // A pause closes an open request to the model at once, not after it; on its own thread, so that the
+            // cancel request (which holds the task's monitor) answers without waiting for the connection to close.
+            PipelineRun aborting = run;
+            task.onStop(() -> {
+                Thread abort = new Thread(aborting::abort, "abort-" + task.id());
+                abort.setDaemon(true);
+                abort.start();
+            });
             if (!run.hasNext()) {
                 completeFromCheckpoint(task, run);
                 return;
@@ -79,14 +88,17 @@ final class TaskWorker {
                     stopped = true;
                     break;
                 }
-                List<PipelineEvent> events = run.next();
-                for (PipelineEvent event : events) {
-                    emit(task, run, event);
-                }
+                PipelineRun current = run;
+                current.next(event -> {
+                    emit(task, current, event);
+                    if (current.stage() != Stage.READ && task.liveText() == null) {
+                        task.live(current.text(), current.annotations());
+                    } else if (event instanceof PipelineEvent.AnnotationFound) {
+                        task.live(task.liveText(), current.annotations());
+                    }
+                });
                 if (run.stage() != Stage.READ && task.liveText() == null) {
                     task.live(run.text(), run.annotations());
-                } else if (events.stream().anyMatch(e -> e instanceof PipelineEvent.AnnotationFound)) {
-                    task.live(task.liveText(), run.annotations());
                 }
                 if (run.hasNext() && System.nanoTime() - lastCheckpoint > checkpointIntervalNanos) {
                     store.checkpoint(task.key(), run.checkpoint());
@@ -104,11 +116,15 @@ final class TaskWorker {
                 stopAfterInterruption(task, run);
             } else if (e instanceof DocumentRejectedException rejected) {
                 fail(task, "unprocessable_document", rejected.message(locale));
+            } else if (e instanceof LlmFailure failure) {
+                LOG.info("Task {}: the language model failed ({})", task.id(), failure.kind().id());
+                fail(task, "llm_failed", new Messages("llm", locale).get("failure." + failure.kind().id()));
             } else {
                 LOG.error("Task {} failed", task.id(), e);
                 fail(task, "internal_error", new Messages("http", locale).get("error.internal"));
             }
         } finally {
+            task.onStop(null);
             if (run != null) {
                 run.close();
             }
@@ -244,6 +260,9 @@ final class TaskWorker {
             data.put("checks", report.checks());
             data.put("requirement", report.requirement());
             data.put("analyser", report.analyser());
+            if (report.usage() != null) {
+                data.put("usage", report.usage());
+            }
             task.log().append(TaskEvent.RESULT, data);
             store.task(task);
         }

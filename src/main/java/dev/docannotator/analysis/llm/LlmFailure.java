@@ -8,7 +8,8 @@ public final class LlmFailure extends RuntimeException {
     /** What went wrong; {@code retryable} kinds are retried with backoff, a bounded number of times. */
     public enum Kind {
         UNREACHABLE(true), UNAUTHORIZED(false), MODEL_NOT_FOUND(false), BAD_REQUEST(false), RATE_LIMITED(true),
-        SERVER_ERROR(true), TIMEOUT(true), TRUNCATED(true), MALFORMED(false), EMPTY(false), IGNORED_SCHEMA(false);
+        SERVER_ERROR(true), TIMEOUT(true), TRUNCATED(true), MALFORMED(false), EMPTY(false), IGNORED_SCHEMA(false),
+        NOT_CONFIGURED(false);
 
         private final boolean retryable;
 
@@ -37,6 +38,11 @@ public final class LlmFailure extends RuntimeException {
 
     LlmFailure(Kind kind) {
         this(kind, null);
+    }
+
+    /** A task asks for the model on a server that has none (e.g. resumed after a restart without it). */
+    public static LlmFailure notConfigured() {
+        return new LlmFailure(Kind.NOT_CONFIGURED);
     }
 
     public Kind kind() {

@@ -1,0 +1,24 @@
+package dev.docannotator.http;
+
+import java.util.function.BooleanSupplier;
+
+/** Waits for a condition (checked every few ms, 10 s at most) instead of sleeping a guessed time. */
+final class Eventually {
+    private Eventually() {
+    }
+
+    static void until(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+}
