@@ -1,5 +1,7 @@
 package dev.docannotator.document.docx;
 
+import dev.docannotator.document.RejectionText;
+
 import dev.docannotator.common.Language;
 import dev.docannotator.document.ReviewTexts;
 import dev.docannotator.document.ApplySession;
@@ -44,9 +46,7 @@ public final class DocxHandler implements DocumentHandler {
             Element body = WordBody.bodyElement(document);
             WordBody wordBody = new WordBody(body, walker, ParagraphKinds.of(document));
             if (WordBody.onlyImportedContent(body, wordBody)) {
-                throw DocumentRejectedException.unprocessable("The Word document's content is imported HTML or "
-                        + "another file (altChunk) that Word converts only when it opens the document; open it in "
-                        + "Word, save it, and upload it again.");
+                throw DocumentRejectedException.unprocessable(RejectionText.of("docx.alt_chunk_only"));
             }
             return new DocxReadSession(opener, document, wordBody);
         } catch (RuntimeException e) {
