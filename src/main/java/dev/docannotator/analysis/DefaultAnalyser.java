@@ -7,6 +7,7 @@ import dev.docannotator.analysis.checks.LongSentenceCheck;
 import dev.docannotator.analysis.checks.NumberWordMismatchCheck;
 import dev.docannotator.analysis.checks.PassiveVoiceCheck;
 import dev.docannotator.analysis.checks.QuantityMismatchCheck;
+import dev.docannotator.analysis.checks.RankedCheck;
 import dev.docannotator.analysis.checks.RepeatedWordsCheck;
 import dev.docannotator.analysis.checks.TermsCheck;
 import dev.docannotator.analysis.checks.TodoMarkersCheck;
@@ -28,11 +29,17 @@ import java.util.Objects;
 public final class DefaultAnalyser implements Analyser {
     private final RequirementParser parser = new RequirementParser();
     private final LanguageToolPool languageTool;
+    /** Checks whose findings are almost surely worth each annotation: run block by block, as found. */
     private final List<BlockCheck> fixedBlockChecks = List.of(
-            new LongSentenceCheck(), new PassiveVoiceCheck(), new VagueWordsCheck(), new RepeatedWordsCheck(),
-            new TodoMarkersCheck(), new NumberWordMismatchCheck());
+            new RepeatedWordsCheck(), new TodoMarkersCheck(), new NumberWordMismatchCheck());
+    /**
+     * Checks that need the whole document, and the style checks, which run over the whole document so that only
+     * their strongest findings are annotated one by one (see {@link RankedCheck}).
+     */
     private final List<DocumentCheck> documentChecks = List.of(
-            new InconsistentTermsCheck(), new UndefinedAcronymsCheck(), new QuantityMismatchCheck());
+            RankedCheck.of(new LongSentenceCheck()), RankedCheck.of(new PassiveVoiceCheck()),
+            RankedCheck.of(new VagueWordsCheck()), RankedCheck.of(new InconsistentTermsCheck()),
+            RankedCheck.of(new UndefinedAcronymsCheck()), new QuantityMismatchCheck());
 
     public DefaultAnalyser() {
         this(AnalyserOptions.defaults());

@@ -3,7 +3,9 @@ package dev.docannotator.analysis;
 import dev.docannotator.analysis.checks.BlockCheck;
 import dev.docannotator.analysis.checks.DocumentCheck;
 import dev.docannotator.analysis.checks.Findings;
+import dev.docannotator.analysis.text.BlockKind;
 import dev.docannotator.analysis.text.Chunks;
+import dev.docannotator.analysis.text.ProseMask;
 import dev.docannotator.analysis.text.Span;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
@@ -69,8 +71,16 @@ final class StepwiseSession implements AnalysisSession {
         if (index < blockStepCount()) {
             TextBlock window = window(index);
             String windowText = text.blockText(window);
+            BlockKind kind = BlockKind.of(window);
+            String masked = null;
             for (BlockCheck check : blockChecks) {
-                check.inspect(window, windowText, findings);
+                if (!check.reads().contains(kind)) {
+                    continue;
+                }
+                if (check.readsMasked() && masked == null) {
+                    masked = ProseMask.mask(windowText).text();
+                }
+                check.inspect(window, check.readsMasked() ? masked : windowText, findings);
             }
         } else if (!documentChecks.isEmpty()) {
             documentChecks.get(index - blockStepCount()).inspect(text, findings);

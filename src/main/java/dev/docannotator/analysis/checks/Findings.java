@@ -57,16 +57,29 @@ public final class Findings {
                 check.id(), severity.id(), message, suggestion, rule));
     }
 
+    /** Adds a finding already anchored in the whole text (a ranked finding or a summary built from one). */
+    void add(Annotation anchored) {
+        if (!anchored.quote().equals(text.text().substring(anchored.start(), anchored.end()))) {
+            throw new IllegalArgumentException("The quote of " + anchored + " is not the text at its offsets");
+        }
+        found.add(anchored);
+    }
+
+    /** Everything reported, in document order, without exact duplicates and without the per-category cap. */
+    List<Annotation> all() {
+        List<Annotation> copy = new ArrayList<>(found);
+        copy.sort(DOCUMENT_ORDER);
+        return List.copyOf(new LinkedHashSet<>(copy));
+    }
+
     /**
      * What was reported, in document order, without exact duplicates, and at most {@link #MAX_PER_CATEGORY} of one
      * category (the first ones): past that a hostile or broken text would only flood the stream and the document.
      */
     public List<Annotation> sorted() {
-        List<Annotation> copy = new ArrayList<>(found);
-        copy.sort(DOCUMENT_ORDER);
         Map<String, Integer> perCategory = new HashMap<>();
         List<Annotation> kept = new ArrayList<>();
-        for (Annotation a : new LinkedHashSet<>(copy)) {
+        for (Annotation a : all()) {
             if (perCategory.merge(a.category(), 1, Integer::sum) <= MAX_PER_CATEGORY) {
                 kept.add(a);
             }

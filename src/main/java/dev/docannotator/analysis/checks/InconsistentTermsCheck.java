@@ -1,6 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.BlockKind;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import java.util.ArrayList;
@@ -50,8 +51,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         Map<String, Map<String, List<Occurrence>>> byKey = new LinkedHashMap<>();
         List<Occurrence> pairs = new ArrayList<>();
         Set<String> singleKeys = new HashSet<>();
-        for (TextBlock block : text.blocks()) {
-            collectTokens(block, text.blockText(block), byKey, pairs, singleKeys);
+        List<BlockText> blocks = BlockText.of(text, BlockKind.WORDS);
+        for (BlockText b : blocks) {
+            collectTokens(b.block(), b.text(), byKey, pairs, singleKeys);
         }
         for (Occurrence pair : pairs) {
             String key = key(pair.original());
@@ -65,8 +67,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         }
         for (List<String> variants : CHINESE_VARIANTS) {
             Map<String, List<Occurrence>> forms = new LinkedHashMap<>();
-            for (TextBlock block : text.blocks()) {
-                String blockText = text.blockText(block);
+            for (BlockText b : blocks) {
+                TextBlock block = b.block();
+                String blockText = b.text();
                 for (String variant : variants) {
                     for (int at = blockText.indexOf(variant); at >= 0; at = blockText.indexOf(variant, at + 1)) {
                         forms.computeIfAbsent(variant, v -> new ArrayList<>())

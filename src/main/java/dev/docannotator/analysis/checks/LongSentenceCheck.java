@@ -24,14 +24,14 @@ public final class LongSentenceCheck implements BlockCheck {
             if (Scripts.mainlyChinese(s)) {
                 int chars = chineseLength(s);
                 if (chars > MAX_CHINESE_CHARS) {
-                    out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.WARNING,
+                    out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.INFO,
                             "This sentence has " + chars + " characters (more than " + MAX_CHINESE_CHARS
                                     + "); consider splitting it.", null, "long_sentence/zh");
                 }
             } else {
                 int words = Words.countWords(s);
                 if (words > MAX_ENGLISH_WORDS) {
-                    out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.WARNING,
+                    out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.INFO,
                             "This sentence has " + words + " words (more than " + MAX_ENGLISH_WORDS
                                     + "); consider splitting it.", null, "long_sentence/en");
                 }

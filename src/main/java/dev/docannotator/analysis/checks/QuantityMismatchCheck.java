@@ -1,6 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.BlockKind;
 import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
@@ -58,10 +59,9 @@ public final class QuantityMismatchCheck implements DocumentCheck {
     @Override
     public void inspect(ExtractedText text, Findings out) {
         Map<String, List<Statement>> byKey = new LinkedHashMap<>();
-        for (TextBlock block : text.blocks()) {
-            String blockText = text.blockText(block);
-            english(block, blockText, byKey);
-            chinese(block, blockText, byKey);
+        for (BlockText b : BlockText.of(text, BlockKind.SENTENCES)) {
+            english(b.block(), b.text(), byKey);
+            chinese(b.block(), b.text(), byKey);
         }
         for (Map.Entry<String, List<Statement>> e : byKey.entrySet()) {
             report(e.getKey(), e.getValue(), out);

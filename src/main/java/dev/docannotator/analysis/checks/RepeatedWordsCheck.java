@@ -1,6 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.BlockKind;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
 import java.util.Locale;
@@ -24,6 +25,12 @@ public final class RepeatedWordsCheck implements BlockCheck {
         return Check.REPEATED_WORDS;
     }
 
+    /** Never table cells: "Exempt | Exempt" in two cells is a table, not a typo. */
+    @Override
+    public Set<BlockKind> reads() {
+        return Set.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.HEADING);
+    }
+
     @Override
     public void inspect(TextBlock block, String text, Findings out) {
         Matcher m = ENGLISH.matcher(text);
@@ -34,7 +41,7 @@ public final class RepeatedWordsCheck implements BlockCheck {
             if (GRAMMATICAL.contains(word.toLowerCase(Locale.ROOT)) || isAllCapitals(word) != isAllCapitals(m.group(2))) {
                 continue; // "--dir DIR": a word next to its placeholder, not a typo
             }
-            out.add(block, m.start(), m.end(), Check.REPEATED_WORDS, Severity.WARNING,
+            out.add(block, m.start(), m.end(), Check.REPEATED_WORDS, Severity.ERROR,
                     "The word \u201c" + word + "\u201d is repeated.", word, "repeated_words/en");
         }
         Matcher zh = CHINESE.matcher(text);
@@ -43,7 +50,7 @@ public final class RepeatedWordsCheck implements BlockCheck {
                 continue;
             }
             String ch = zh.group(1);
-            out.add(block, zh.start(), zh.end(), Check.REPEATED_WORDS, Severity.WARNING,
+            out.add(block, zh.start(), zh.end(), Check.REPEATED_WORDS, Severity.ERROR,
                     "The character \u201c" + ch + "\u201d is repeated.", ch, "repeated_words/zh");
         }
     }

@@ -1,9 +1,11 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.BlockKind;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,11 +24,16 @@ public final class TodoMarkersCheck implements BlockCheck {
     }
 
     @Override
+    public Set<BlockKind> reads() {
+        return BlockKind.WORDS;
+    }
+
+    @Override
     public void inspect(TextBlock block, String text, Findings out) {
         Matcher m = MARKERS.matcher(text);
         while (m.find()) {
             String marker = m.group();
-            out.add(block, m.start(), m.end(), Check.TODO_MARKERS, Severity.ERROR,
+            out.add(block, m.start(), m.end(), Check.TODO_MARKERS, Severity.WARNING,
                     "\u201c" + marker + "\u201d marks unfinished content that must be completed before release.", null,
                     "todo_markers/" + marker.toLowerCase(Locale.ROOT).replace(' ', '_'));
         }

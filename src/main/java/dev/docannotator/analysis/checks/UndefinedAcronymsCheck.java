@@ -1,6 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.BlockKind;
 import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
@@ -43,6 +44,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             "PUT", "PATCH", "DELETE", "HEAD", "STOP", "WARN", "INFO", "ERROR", "DEBUG", "FATAL", "TRACE", "MUST",
             "SHALL", "SHOULD", "MAY", "ALL", "NEVER", "ONLY", "FREE", "DONE", "OFF", "ON");
 
+    /** Not headings: a heading in capitals is not a run of acronyms. Table cells may hold a glossary. */
+    private static final Set<BlockKind> READS = Set.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL);
+
     private record Use(TextBlock block, int start, int end, int global) {
     }
 
@@ -55,8 +59,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     public void inspect(ExtractedText text, Findings out) {
         Map<String, Use> firstUse = new LinkedHashMap<>();
         Map<String, Integer> firstDefinition = new HashMap<>();
-        for (TextBlock block : text.blocks()) {
-            String blockText = text.blockText(block);
+        for (BlockText b : BlockText.of(text, READS)) {
+            TextBlock block = b.block();
+            String blockText = b.text();
             boolean shouting = isAllCapitals(blockText);
             Matcher m = ACRONYM.matcher(blockText);
             while (m.find()) {
@@ -77,13 +82,13 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             Use use = e.getValue();
             Integer definedAt = firstDefinition.get(acronym);
             if (definedAt == null) {
-                out.add(use.block(), use.start(), use.end(), Check.UNDEFINED_ACRONYMS, Severity.WARNING,
+                out.add(use.block(), use.start(), use.end(), Check.UNDEFINED_ACRONYMS, Severity.INFO,
                         "The acronym \u201c" + acronym + "\u201d is never defined; spell it out at its first use, "
                                 + "as in \u201cFull Name (" + acronym + ")\u201d.", null, "undefined_acronyms/never_defined");
             } else if (use.global() < definedAt) {
                 TextBlock where = text.blockAt(definedAt);
                 String place = where != null && where.paragraph() != null ? " in paragraph " + where.paragraph() : " later";
-                out.add(use.block(), use.start(), use.end(), Check.UNDEFINED_ACRONYMS, Severity.WARNING,
+                out.add(use.block(), use.start(), use.end(), Check.UNDEFINED_ACRONYMS, Severity.INFO,
                         "The acronym \u201c" + acronym + "\u201d is used before it is defined" + place
                                 + "; define it at its first use.", null, "undefined_acronyms/used_before_definition");
             }
