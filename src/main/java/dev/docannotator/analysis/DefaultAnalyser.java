@@ -1,6 +1,7 @@
 package dev.docannotator.analysis;
 
 import dev.docannotator.analysis.checks.BlockCheck;
+import dev.docannotator.analysis.checks.ChineseTyposCheck;
 import dev.docannotator.analysis.checks.DocumentCheck;
 import dev.docannotator.analysis.checks.InconsistentTermsCheck;
 import dev.docannotator.analysis.checks.LongSentenceCheck;
@@ -31,7 +32,7 @@ public final class DefaultAnalyser implements Analyser {
     private final LanguageToolPool languageTool;
     /** Checks whose findings are almost surely worth each annotation: run block by block, as found. */
     private final List<BlockCheck> fixedBlockChecks = List.of(
-            new RepeatedWordsCheck(), new TodoMarkersCheck(), new NumberWordMismatchCheck());
+            new RepeatedWordsCheck(), new TodoMarkersCheck(), new NumberWordMismatchCheck(), new ChineseTyposCheck());
     /**
      * Checks that need the whole document, and the style checks, which run over the whole document so that only
      * their strongest findings are annotated one by one (see {@link RankedCheck}).
