@@ -10,6 +10,7 @@ import dev.docannotator.analysis.checks.PassiveVoiceCheck;
 import dev.docannotator.analysis.checks.QuantityMismatchCheck;
 import dev.docannotator.analysis.checks.RankedCheck;
 import dev.docannotator.analysis.checks.RepeatedWordsCheck;
+import dev.docannotator.analysis.checks.SpelledQuantityCheck;
 import dev.docannotator.analysis.checks.TermsCheck;
 import dev.docannotator.analysis.checks.TodoMarkersCheck;
 import dev.docannotator.analysis.checks.UndefinedAcronymsCheck;
@@ -40,7 +41,7 @@ public final class DefaultAnalyser implements Analyser {
     private final List<DocumentCheck> documentChecks = List.of(
             RankedCheck.of(new LongSentenceCheck()), RankedCheck.of(new PassiveVoiceCheck()),
             RankedCheck.of(new VagueWordsCheck()), RankedCheck.of(new InconsistentTermsCheck()),
-            RankedCheck.of(new UndefinedAcronymsCheck()), new QuantityMismatchCheck());
+            RankedCheck.of(new UndefinedAcronymsCheck()), new QuantityMismatchCheck(), new SpelledQuantityCheck());
 
     public DefaultAnalyser() {
         this(AnalyserOptions.defaults());

@@ -22,10 +22,10 @@ class DefaultAnalyserTest {
 
     private final DefaultAnalyser analyser = new DefaultAnalyser();
     /**
-     * Document-wide steps of the default set: the three document checks and the three style checks, which run over
+     * Document-wide steps of the default set: the four document checks and the three style checks, which run over
      * the whole document so that only their strongest findings are annotated.
      */
-    private static final int DOCUMENT_STEPS = 6;
+    private static final int DOCUMENT_STEPS = 7;
 
     @Test
     void hasOneStepPerNormalBlockAndOneStepPerDocumentCheck() {
