@@ -62,7 +62,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         }
         for (Occurrence pair : pairs) {
             String key = key(pair.original());
-            if (singleKeys.contains(key)) {
+            if (singleKeys.contains(key) && !isNameAndHandle(pair.original(), byKey.get(key))) {
                 String form = pair.original().toLowerCase(Locale.ROOT);
                 byKey.get(key).computeIfAbsent(form, f -> new ArrayList<>()).add(pair);
             }
@@ -164,6 +164,12 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             }
         }
         return letters >= 10 && upper * 10 >= letters * 7;
+    }
+
+    /** "Jane Doe" and "janedoe": a person's name and their handle, not two spellings of one term. */
+    private static boolean isNameAndHandle(String pair, Map<String, List<Occurrence>> singles) {
+        boolean name = java.util.Arrays.stream(pair.split(" ")).allMatch(InconsistentTermsCheck::isCapitalised);
+        return name && singles.keySet().stream().allMatch(f -> f.chars().allMatch(Character::isLowerCase));
     }
 
     private static boolean isPhrasePart(String word) {

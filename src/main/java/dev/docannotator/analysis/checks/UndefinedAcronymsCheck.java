@@ -47,6 +47,11 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     /** Not headings: a heading in capitals is not a run of acronyms. Table cells may hold a glossary. */
     private static final Set<BlockKind> READS = Set.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL);
 
+    private static final Pattern CAPITALS_BEFORE = Pattern.compile("(?<![A-Za-z])[A-Z]{2,}[\\s\"“]+$");
+    private static final Pattern CAPITALS_AFTER = Pattern.compile("[\\s\"”]+[A-Z]{2,}(?![a-z])");
+    /** Markdown emphasis and list marks around a glossary term: "**KPI**: key performance indicator". */
+    private static final String MARKUP = "*_`#>-+ \t";
+
     private record Use(TextBlock block, int start, int end, int global) {
     }
 
@@ -70,9 +75,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                     continue;
                 }
                 int global = block.start() + m.start(1);
-                if (isDefinition(blockText, m.start(1), m.end(1), acronym)) {
+                if (isDefinition(blockText, m.start(1), m.end(), acronym)) {
                     firstDefinition.putIfAbsent(acronym, global);
-                } else if (!shouting) {
+                } else if (!shouting && !inCapitalsPhrase(blockText, m.start(), m.end())) {
                     firstUse.putIfAbsent(acronym, new Use(block, m.start(1), m.end(1), global));
                 }
             }
@@ -95,7 +100,10 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         }
     }
 
-    /** Whether the acronym at {@code [start, end)} is being defined there. */
+    /**
+     * Whether the acronym at {@code [start, end)} (a plural "s" included) is being defined there: "(KPIs)" after its
+     * words, its words in brackets after it, or a glossary line, Markdown emphasis allowed ("**KPI**: …").
+     */
     static boolean isDefinition(String text, int start, int end, String acronym) {
         char first = Character.toLowerCase(acronym.charAt(0));
         // "Service Level Agreement (SLA)" or 服务等级协议（SLA）
@@ -126,13 +134,31 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             char c = text.charAt(i + 1);
             return Scripts.isHan(c) || Character.toLowerCase(c) == first;
         }
-        // A glossary line: "SLA: Service Level Agreement", "SLA – Service Level Agreement"
-        if (text.substring(0, start).isBlank()) {
-            String rest = text.substring(end).stripLeading();
+        // A glossary line: "SLA: Service Level Agreement", "SLA – Service Level Agreement", "**SLA**: …"
+        if (isMarkupOnly(text.substring(0, start))) {
+            String rest = stripMarkup(text.substring(end));
             return rest.length() > 1 && ":：–—-\t".indexOf(rest.charAt(0)) >= 0
                     || text.length() > end && text.charAt(end) == '\t';
         }
         return false;
+    }
+
+    /** "AS IS", "SEE ALSO", "OF ANY KIND": words in capitals next to other words in capitals are boilerplate. */
+    static boolean inCapitalsPhrase(String text, int start, int end) {
+        return CAPITALS_BEFORE.matcher(text.substring(Math.max(0, start - 30), start)).find()
+                || CAPITALS_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 30))).lookingAt();
+    }
+
+    private static boolean isMarkupOnly(String s) {
+        return s.chars().allMatch(c -> MARKUP.indexOf(c) >= 0);
+    }
+
+    private static String stripMarkup(String s) {
+        int i = 0;
+        while (i < s.length() && MARKUP.indexOf(s.charAt(i)) >= 0 && s.charAt(i) != '-') {
+            i++;
+        }
+        return s.substring(i);
     }
 
     private static boolean isOpen(char c) {

@@ -43,4 +43,33 @@ class ProseOnlyTest {
     void chineseVaguePhrasesAreFlagged() {
         assertThat(quotes(run(Check.VAGUE_WORDS, "请尽快提交材料，并适当调整预算。"))).containsExactly("尽快", "适当");
     }
+
+    @Test
+    void markdownAndPluralDefinitionsCountAndBoilerplateInCapitalsIsNoAcronym() {
+        List<Annotation> found = run(Check.UNDEFINED_ACRONYMS,
+                "**LTS**: Long Term Support releases get fixes for five years.",
+                "Teams track key performance indicators (KPIs) every quarter; each KPI has an owner.",
+                "The software is provided \u201cAS IS\u201d, WITHOUT WARRANTY OF ANY KIND; SEE ALSO the FAQ.",
+                "Every LTS release and every KPI is reviewed by the CAB.");
+
+        assertThat(quotes(found)).containsExactly("CAB");
+    }
+
+    @Test
+    void aPersonsNameAndTheirHandleAreNotInconsistentTerms() {
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "Thanks to Jane Doe for the Debian packaging and to Max Power for the tests.",
+                "Report packaging bugs to janedoe on the tracker; maxpower reviews test changes.",
+                "Jane Doe also maintains the documentation.")).isEmpty();
+    }
+
+    @Test
+    void differentTaxesRatesAreNotOneNumberStatedTwice() {
+        List<Annotation> found = run(Check.NUMBER_MISMATCH,
+                "The rate is 6.2% for Social Security and the rate is 1.45% for Medicare.",
+                "The tax rate is 6.2% for social security wages up to the limit.",
+                "The filing deadline is 15 April. The late fee is 5% per month; the late fee is 4% per month.");
+
+        assertThat(quotes(found)).containsExactly("4%");
+    }
 }
