@@ -83,7 +83,9 @@ public final class DefaultAnalyser implements Analyser {
             }
         }
         if (requirement.checks().contains(Check.GRAMMAR)) {
-            blockChecks.add(new GrammarCheck(languageTool));
+            // the requirement's English variant is wired here once the parser reads it; until then the server's setting
+            blockChecks.add(new GrammarCheck(languageTool, languageTool.variant(),
+                    requirement.checks().contains(Check.REPEATED_WORDS)));
         }
         List<DocumentCheck> wholeDocument = documentChecks.stream()
                 .filter(c -> requirement.checks().contains(c.check())).toList();

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** Which English the grammar and spelling check expects. */
 public enum EnglishVariant {
-    AMERICAN("en-US"), BRITISH("en-GB");
+    AMERICAN("en-US"), BRITISH("en-GB"), AUSTRALIAN("en-AU"), CANADIAN("en-CA"), NEW_ZEALAND("en-NZ"),
+    SOUTH_AFRICAN("en-ZA");
 
     private final String languageCode;
 
@@ -18,8 +19,8 @@ public enum EnglishVariant {
     }
 
     /**
-     * Reads a setting value: "american", "us", "en-US", "british", "uk", "gb", "en-GB" (any case); null or blank
-     * is American. Anything else is refused with a message naming the accepted values.
+     * Reads a setting value: "american", "us", "en-US", "british", "uk", "gb", "en-GB", "australian", "en-AU",
+     * "canadian", "en-CA", "new zealand", "en-NZ", "south african", "en-ZA" (any case); null or blank is American. Anything else is refused with a message naming the accepted values.
      */
     public static EnglishVariant fromSetting(String value) {
         if (value == null || value.isBlank()) {
@@ -28,8 +29,12 @@ public enum EnglishVariant {
         return switch (value.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
             case "american", "us", "en-us" -> AMERICAN;
             case "british", "uk", "gb", "en-gb" -> BRITISH;
+            case "australian", "au", "en-au" -> AUSTRALIAN;
+            case "canadian", "ca", "en-ca" -> CANADIAN;
+            case "new zealand", "nz", "en-nz" -> NEW_ZEALAND;
+            case "south african", "za", "en-za" -> SOUTH_AFRICAN;
             default -> throw new IllegalArgumentException("Unknown English variant \"" + value
-                    + "\"; use american (en-US) or british (en-GB).");
+                    + "\"; use en-US, en-GB, en-AU, en-CA, en-NZ or en-ZA.");
         };
     }
 }
