@@ -1,9 +1,19 @@
 // Renders the annotation list and the document text with highlights that link to the list and back.
 // Everything that comes from a document or a user is inserted as text nodes, never as markup.
+//
+// Long reviews (thousands of findings) stay responsive: annotations are queued and rendered in slices of a few
+// milliseconds between which the browser can handle input, filters are one style rule (not thousands of
+// element updates), list items skip layout while off screen (content-visibility), and the document's highlights
+// are built in slices too. Highlights are not tab stops; keyboard users step through findings with Next/Previous.
 
 import { has, t } from './i18n.js';
 
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
+const SEVERITIES = ['error', 'warning', 'info'];
+/** A slice of work on the main thread stays well under the 50 ms that makes a long task. */
+const SLICE_MS = 4;
+/** A line longer than this many characters is shown as several blocks, cut at sentence ends. */
+const LONG_BLOCK = 1500;
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -20,8 +30,14 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** Lets the browser run input and rendering before the next slice of work. */
+export function yieldToMain() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => { setTimeout(resolve, 0); });
+}
+
 /** A category's name in the page language; an unknown one is shown as its id with spaces. */
-function categoryLabel(category) {
+export function categoryLabel(category) {
   const id = String(category ?? '');
   return has(`cat.${id}`) ? t(`cat.${id}`) : id.replace(/_/g, ' ');
 }
@@ -30,31 +46,62 @@ function severityOf(annotation) {
   return SEVERITY_RANK[annotation.severity] ? annotation.severity : 'info';
 }
 
-/** The annotation list: one <li data-testid="annotation"> per annotation, in arrival order. */
+/** CSS.escape for attribute values in the filter rule. */
+function cssString(value) {
+  return `"${String(value).replace(/["\\]/g, '\\$&').replace(/\n/g, ' ')}"`;
+}
+
+/**
+ * The annotation list: one <li data-testid="annotation"> per annotation, in arrival order, with filters by
+ * category and severity that show how many findings each has.
+ */
 export class AnnotationList {
-  constructor(listElement, emptyElement, countElement) {
-    this.list = listElement;
-    this.empty = emptyElement;
-    this.count = countElement;
+  constructor({ list, empty, count, tools, categorySelect, severitySelect, summary, onRendered = () => {} }) {
+    this.list = list;
+    this.empty = empty;
+    this.count = count;
+    this.tools = tools;
+    this.categorySelect = categorySelect;
+    this.severitySelect = severitySelect;
+    this.summary = summary;
+    this.onRendered = onRendered;
     this.items = new Map(); // annotation id -> {annotation, index, node}
-    this.highlighted = new Map();
+    this.order = [];
+    this.pending = [];
+    this.flushing = false;
+    this.generation = 0;
+    this.counts = { category: new Map(), severity: new Map() };
+    this.filter = { category: '', severity: '' };
+    this.sheet = null;
+    if (typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in document) {
+      this.sheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
+    }
+    categorySelect?.addEventListener('change', () => this.setFilter({ category: categorySelect.value }));
+    severitySelect?.addEventListener('change', () => this.setFilter({ severity: severitySelect.value }));
   }
 
-  /** Renders every item again, e.g. after the page language changed. */
+  /** Renders every item again, e.g. after the page language changed (in slices, like new ones). */
   rerender() {
-    for (const item of this.items.values()) {
-      const node = this.render(item.annotation, item.index);
-      item.node.replaceWith(node);
-      item.node = node;
-    }
-    this.linkHighlights(this.highlighted);
+    this.generation++;
+    this.list.replaceChildren();
+    this.order.forEach((item) => { item.node = null; });
+    this.pending = [...this.order];
+    this.renderTools();
+    this.schedule();
   }
 
   clear() {
+    this.generation++;
     this.items.clear();
-    this.highlighted = new Map();
+    this.order = [];
+    this.pending = [];
+    this.counts = { category: new Map(), severity: new Map() };
+    this.filter = { category: '', severity: '' };
+    this.applyFilter();
     this.list.replaceChildren();
     this.refreshEmpty();
+    this.renderTools();
   }
 
   has(id) {
@@ -62,18 +109,55 @@ export class AnnotationList {
   }
 
   annotations() {
-    return [...this.items.values()].map((item) => item.annotation);
+    return this.order.map((item) => item.annotation);
   }
 
   /** Adds one annotation unless it is already listed (replayed events and reloads send some twice). */
   add(annotation) {
     const key = String(annotation.id);
     if (this.items.has(key)) return;
-    const index = this.items.size;
-    const node = this.render(annotation, index);
-    this.items.set(key, { annotation, index, node });
-    this.list.append(node);
+    const item = { annotation, index: this.order.length, node: null };
+    this.items.set(key, item);
+    this.order.push(item);
+    this.pending.push(item);
+    const category = String(annotation.category ?? '');
+    const severity = severityOf(annotation);
+    this.counts.category.set(category, (this.counts.category.get(category) || 0) + 1);
+    this.counts.severity.set(severity, (this.counts.severity.get(severity) || 0) + 1);
+    this.schedule();
+  }
+
+  schedule() {
+    if (this.flushing) return;
+    this.flushing = true;
+    const generation = this.generation;
+    setTimeout(() => this.flush(generation), 0);
+  }
+
+  /** Renders queued items for one slice, then lets the browser breathe and continues. */
+  flush(generation) {
+    if (generation !== this.generation) {
+      this.flushing = false;
+      if (this.pending.length) this.schedule();
+      return;
+    }
+    const started = performance.now();
+    const fragment = document.createDocumentFragment();
+    while (this.pending.length && performance.now() - started < SLICE_MS) {
+      const batchEnd = Math.min(this.pending.length, 20);
+      for (let i = 0; i < batchEnd; i++) {
+        const item = this.pending[i];
+        item.node = this.render(item.annotation, item.index);
+        fragment.append(item.node);
+      }
+      this.pending.splice(0, batchEnd);
+    }
+    this.list.append(fragment);
     this.refreshEmpty();
+    this.renderTools();
+    this.flushing = false;
+    if (this.pending.length) this.schedule();
+    else this.onRendered();
   }
 
   render(annotation, index) {
@@ -83,51 +167,110 @@ export class AnnotationList {
       el('span', { className: `badge sev-${severity}`, dataset: { severity } }, t(`severity.${severity}`)),
       el('span', { className: 'ann-category', dataset: { category: String(annotation.category ?? '') } },
         categoryLabel(annotation.category)),
-      annotation.page != null ? el('span', { className: 'ann-where' }, `p. ${annotation.page}`) : null);
+      annotation.page != null ? el('span', { className: 'ann-where' }, t('ann.page', { page: annotation.page })) : null);
     const message = el('p', { className: 'ann-message' }, String(annotation.message ?? ''));
     const suggestion = annotation.suggestion
       ? el('p', { className: 'ann-suggestion' },
           el('span', { className: 'ann-suggestion-label' }, `${t('ann.suggestion')}: `),
           String(annotation.suggestion))
       : null;
-    const show = el('a', { className: 'ann-show', href: '#', hidden: true }, t('ann.show'));
+    const show = el('a', { className: 'ann-show', href: `#ann-${index}`, dataset: { show: String(index) } },
+      t('ann.show'));
     return el('li', {
       className: `ann sev-${severity}`,
       id: `ann-${index}`,
       tabindex: '-1',
       'data-testid': 'annotation',
-      dataset: { annotationId: String(annotation.id), severity },
+      dataset: { annotationId: String(annotation.id), severity, category: String(annotation.category ?? '') },
     }, meta, quote, message, suggestion, show);
-  }
-
-  /** Points each entry's "show in document" link at its highlight (a Map from list index to element id). */
-  linkHighlights(highlighted) {
-    this.highlighted = highlighted;
-    for (const item of this.items.values()) {
-      const link = item.node.querySelector('.ann-show');
-      const target = highlighted.get(item.index);
-      link.hidden = !target;
-      link.setAttribute('href', target ? `#${target}` : '#');
-    }
   }
 
   indexOf(id) {
     return this.items.get(String(id))?.index;
   }
 
+  /** The list entry of the annotation at {@code index} (rendering it now if it is still queued). */
+  nodeAt(index) {
+    const item = this.order[index];
+    if (!item) return null;
+    if (!item.node) {
+      while (this.pending.length && !item.node) {
+        const next = this.pending.shift();
+        next.node = this.render(next.annotation, next.index);
+        this.list.append(next.node);
+      }
+    }
+    return item.node;
+  }
+
+  /** Whether the annotation at {@code index} passes the current filters. */
+  visible(index) {
+    const a = this.order[index]?.annotation;
+    if (!a) return false;
+    return (!this.filter.category || String(a.category ?? '') === this.filter.category)
+      && (!this.filter.severity || severityOf(a) === this.filter.severity);
+  }
+
+  setFilter(change) {
+    Object.assign(this.filter, change);
+    this.applyFilter();
+    this.renderTools();
+  }
+
+  /** One style rule hides what the filters leave out: no per-item work, however long the list. */
+  applyFilter() {
+    const rules = [];
+    if (this.filter.category) rules.push(`:not([data-category=${cssString(this.filter.category)}])`);
+    if (this.filter.severity) rules.push(`:not([data-severity=${cssString(this.filter.severity)}])`);
+    if (this.sheet) this.sheet.replaceSync(rules.map((r) => `#${this.list.id} > li${r} { display: none; }`).join('\n'));
+    this.list.dataset.filtered = rules.length ? 'true' : 'false';
+  }
+
+  /** The filter controls with the count of each category and severity ("Vague wording (812)"). */
+  renderTools() {
+    if (!this.tools) return;
+    this.tools.hidden = this.order.length === 0;
+    const total = this.order.length;
+    const categories = [...this.counts.category.entries()]
+      .sort((a, b) => b[1] - a[1] || categoryLabel(a[0]).localeCompare(categoryLabel(b[0])));
+    const categoryOptions = [['', t('ann.filter.all.categories', { n: total })],
+      ...categories.map(([id, n]) => [id, `${categoryLabel(id)} (${n})`])];
+    fillSelect(this.categorySelect, categoryOptions, this.filter.category);
+    const severityOptions = [['', t('ann.filter.all.severities', { n: total })],
+      ...SEVERITIES.filter((s) => this.counts.severity.get(s))
+        .map((s) => [s, `${t(`severity.${s}`)} (${this.counts.severity.get(s)})`])];
+    fillSelect(this.severitySelect, severityOptions, this.filter.severity);
+    if (this.summary) {
+      this.summary.replaceChildren(...categories.map(([id, n]) => el('li', { dataset: { category: id } },
+        el('span', { className: 'sum-name' }, categoryLabel(id)), ' ', el('span', { className: 'sum-count' }, String(n)))));
+    }
+  }
+
   refreshEmpty() {
-    this.empty.hidden = this.items.size > 0;
-    this.count.textContent = this.items.size ? String(this.items.size) : '';
+    this.empty.hidden = this.order.length > 0;
+    this.count.textContent = this.order.length ? String(this.order.length) : '';
   }
 }
 
+function fillSelect(select, options, value) {
+  if (!select) return;
+  const wanted = options.map(([v, label]) => `${v}\u0000${label}`).join('\u0001');
+  if (select.dataset.options !== wanted) {
+    select.replaceChildren(...options.map(([v, label]) => el('option', { value: v }, label)));
+    select.dataset.options = wanted;
+  }
+  select.value = options.some(([v]) => v === value) ? value : '';
+}
+
 /**
- * Renders text with the annotated ranges as <a class="hl"> links. Overlapping ranges are split at every
- * boundary; each piece links to the most severe annotation covering it. Returns a Map from list index to
- * the element id of the first piece that shows that annotation, so every listed annotation can link back,
- * even one that shares its range with a more severe one.
+ * Renders text with the annotated ranges as <mark class="hl"> elements (not links: a long review would otherwise
+ * be thousands of tab stops). Overlapping ranges are split at every boundary; each piece shows the most severe
+ * annotation covering it. Each line of the text is its own block (so paragraphs keep their spacing), and a very
+ * long line is cut into blocks at sentence ends: blocks off screen then skip layout (content-visibility), which
+ * keeps a document with thousands of highlights cheap to build and to scroll. Built in slices; resolves to a Map
+ * from list index to the first piece that shows that annotation. {@code isCurrent()} going false stops the work.
  */
-export function renderDocument(container, text, annotations, indexOf) {
+export async function renderDocument(container, text, annotations, indexOf, isCurrent = () => true) {
   container.replaceChildren();
   const firstPiece = new Map();
   const ranges = annotations
@@ -139,33 +282,71 @@ export function renderDocument(container, text, annotations, indexOf) {
   ranges.forEach((r) => { cuts.add(r.a.start); cuts.add(r.a.end); });
   const points = [...cuts].sort((x, y) => x - y);
   ranges.sort((x, y) => x.a.start - y.a.start);
-  const fragment = document.createDocumentFragment();
   let next = 0;
   let active = [];
+  let started = performance.now();
+  let fragment = document.createDocumentFragment();
+  let block = null;
+  let blockLength = 0;
+  const newBlock = (continued) => {
+    block = el('div', { className: continued ? 'para cont' : 'para' });
+    blockLength = 0;
+    fragment.append(block);
+  };
+  newBlock(false);
+  // Appends text to the current block, starting a new block at each line break, and within a long line at a
+  // sentence end once the block holds enough text; wrap(piece) puts a piece into its <mark> when highlighted.
+  const put = (piece, wrap) => {
+    const lines = piece.split('\n');
+    lines.forEach((line, i) => {
+      if (i > 0) newBlock(false);
+      let rest = line;
+      while (rest) {
+        let take = rest.length;
+        if (!wrap && blockLength + rest.length > LONG_BLOCK) {
+          const stop = rest.indexOf('. ', Math.max(0, LONG_BLOCK - blockLength));
+          if (stop >= 0 && stop + 2 < rest.length) take = stop + 2;
+        }
+        const part = rest.slice(0, take);
+        block.append(wrap ? wrap(part) : part);
+        blockLength += part.length;
+        rest = rest.slice(take);
+        if (rest) newBlock(true);
+      }
+    });
+  };
   for (let i = 0; i + 1 < points.length; i++) {
+    if (performance.now() - started > SLICE_MS) {
+      container.append(fragment);
+      fragment = document.createDocumentFragment();
+      await yieldToMain();
+      if (!isCurrent()) return firstPiece;
+      started = performance.now();
+      // Go on in the same block (it is in the container now); later blocks go into the new fragment.
+    }
     const from = points[i];
     const to = points[i + 1];
     const piece = text.slice(from, to);
     // Sweep: ranges enter at their start and leave once they end, so each piece sees only its own.
-    active = active.filter((r) => r.a.end > from);
+    if (active.length) active = active.filter((r) => r.a.end > from);
     while (next < ranges.length && ranges[next].a.start <= from) active.push(ranges[next++]);
     const covering = active.filter((r) => r.a.end >= to);
     if (covering.length === 0) {
-      fragment.append(document.createTextNode(piece));
+      put(piece, null);
       continue;
     }
     covering.sort((x, y) => (SEVERITY_RANK[severityOf(y.a)] - SEVERITY_RANK[severityOf(x.a)]) || x.index - y.index);
     const top = covering[0];
-    const id = `hl-${i}`;
-    const mark = el('a', {
-      className: `hl sev-${severityOf(top.a)}`,
-      href: `#ann-${top.index}`,
-      id,
-      title: String(top.a.message ?? ''),
-      dataset: { annotationIndex: String(top.index) },
-    }, piece);
-    covering.forEach((r) => { if (!firstPiece.has(r.index)) firstPiece.set(r.index, id); });
-    fragment.append(mark);
+    put(piece, (part) => {
+      const mark = el('mark', {
+        className: `hl sev-${severityOf(top.a)}`,
+        title: String(top.a.message ?? ''),
+        dataset: { annotationIndex: String(top.index), category: String(top.a.category ?? ''),
+          severity: severityOf(top.a) },
+      }, part);
+      covering.forEach((r) => { if (!firstPiece.has(r.index)) firstPiece.set(r.index, mark); });
+      return mark;
+    });
   }
   container.append(fragment);
   return firstPiece;

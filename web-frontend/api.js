@@ -57,3 +57,34 @@ async function errorOf(response) {
   } catch { /* not a JSON error body: keep the generic sentence */ }
   return new ApiError(response.status, code, message);
 }
+
+/**
+ * Uploads a form with XMLHttpRequest, the one browser API that reports upload progress; onProgress(loaded, total)
+ * is called as the bytes leave. Resolves to the parsed JSON answer; rejects with ApiError like request().
+ * abort() on the returned handle stops the upload (the promise then rejects with an AbortError).
+ */
+export function uploadForm(path, form, onProgress = () => {}) {
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise((resolve, reject) => {
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', acceptLanguage());
+    xhr.upload.addEventListener('progress', (e) => onProgress(e.loaded, e.lengthComputable ? e.total : 0));
+    xhr.addEventListener('load', () => {
+      let body = null;
+      try { body = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body);
+        return;
+      }
+      const error = body && body.error && typeof body.error.message === 'string' ? body.error : null;
+      reject(new ApiError(xhr.status, error?.code || `http_${xhr.status}`,
+        error ? error.message : t('error.unexpected', { status: xhr.status })));
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'network', t('error.network'))));
+    xhr.addEventListener('abort', () => reject(new DOMException('The upload was stopped.', 'AbortError')));
+    xhr.send(form);
+  });
+  return { promise, abort: () => xhr.abort() };
+}

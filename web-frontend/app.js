@@ -2,12 +2,12 @@
 // pause/resume (when PAUSABLE_STREAMING is on for this user), re-attach after a dropped connection,
 // downloads, and the user's earlier tasks.
 
-import { request, requestJson } from './api.js';
+import { ApiError, request, requestJson, uploadForm } from './api.js';
 import { TaskStream } from './task-stream.js';
-import { has, onLanguageChange, setupLanguageSwitch, t } from './i18n.js';
-import { AnnotationList, renderDocument } from './annotations-view.js';
+import { acceptLanguage, has, onLanguageChange, setupLanguageSwitch, t } from './i18n.js';
+import { AnnotationList, categoryLabel, renderDocument } from './annotations-view.js';
 import { ACTIVE, RESUMABLE, renderTaskList, summary } from './task-list.js';
-import { FilePicker } from './file-picker.js';
+import { FilePicker, formatSize } from './file-picker.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -17,11 +17,25 @@ const ui = {
   detail: $('detail'), reconnecting: $('reconnecting'), error: $('error'), actions: $('task-actions'),
   taskFile: $('task-file'), taskList: $('task-list'), tasksEmpty: $('tasks-empty'), tasksRefresh: $('tasks-refresh'),
   docText: $('doc-text'), docEmpty: $('doc-empty'),
+  upload: $('upload-progress'), uploadFill: $('upload-fill'), checks: $('checks'),
+  docNav: $('doc-nav'), docPosition: $('doc-position'), prevFinding: $('prev-finding'), nextFinding: $('next-finding'),
 };
-const annotations = new AnnotationList($('ann-list'), $('ann-empty'), $('ann-count'));
+const annotations = new AnnotationList({
+  list: $('ann-list'), empty: $('ann-empty'), count: $('ann-count'), tools: $('ann-tools'),
+  categorySelect: $('filter-category'), severitySelect: $('filter-severity'),
+});
+/** The document's highlights: list index -> first <mark> showing that annotation; the finding last stepped to. */
+let highlights = new Map();
+let currentFinding = -1;
 const picker = new FilePicker({
   input: ui.file, nameElement: ui.fileName, dropzone: ui.dropzone,
-  onChange: (file) => { if (file) ui.formMessage.hidden = true; },
+  onChange: (file) => {
+    if (!file) return;
+    ui.formMessage.hidden = true;
+    // A new choice starts afresh: an old task's error no longer applies (a running task's error still does).
+    if (!ACTIVE.has(state.status) || state.terminal) showError('');
+    checkSize(file);
+  },
 });
 
 /** Everything the page knows about the task on screen. */
@@ -40,7 +54,9 @@ const state = {
   terminal: false,     // a terminal event was seen: the stream is over
   pausing: false,      // pause was pressed; the page already says paused while the server confirms
   result: null,        // the result event
+  upload: null,        // {loaded, total} while the document is being uploaded, before the server knows the task
 };
+let uploading = null;  // the running upload's handle (abort)
 let stream = null;     // the TaskStream whose events the page shows
 
 // ---------------------------------------------------------------- rendering
@@ -50,28 +66,47 @@ function render() {
     ui.status.dataset.status = state.status;
     ui.status.textContent = t(`status.${state.status}`);
   } else {
+    // No task on the server yet (or none at all): no data-status, which names only the server's statuses.
     delete ui.status.dataset.status;
-    ui.status.textContent = t('status.idle');
+    ui.status.textContent = state.upload ? t('status.uploading') : t('status.idle');
   }
   if (state.taskId) ui.status.dataset.taskId = state.taskId;
   else delete ui.status.dataset.taskId;
   ui.status.className = `status ${state.status ? 'st-' + state.status : ''}`;
-  ui.stage.textContent = !state.stage ? t('task.none')
+  ui.stage.textContent = state.upload ? uploadText(state.upload) : !state.stage ? t('task.none')
     : has(`stage.${state.stage}`) ? t(`stage.${state.stage}`) : state.stage;
+  ui.upload.hidden = !state.upload;
+  if (state.upload) {
+    const percent = uploadPercent(state.upload);
+    ui.upload.setAttribute('aria-valuenow', String(percent));
+    ui.uploadFill.style.width = `${percent}%`;
+  }
   ui.progress.setAttribute('aria-valuenow', String(state.progress));
   ui.progress.setAttribute('aria-valuetext', `${state.progress}%`);
   ui.progressFill.style.width = `${state.progress}%`;
-  ui.detail.textContent = [state.message, state.detail].filter(Boolean).join(' — ');
+  ui.detail.textContent = [pageMessage(), state.detail].filter(Boolean).join(' — ');
   ui.taskFile.hidden = !state.filename;
   ui.taskFile.textContent = state.filename;
   renderActions();
 }
 
+/** The page's own sentences follow the page language (the server's follow the language it was asked in). */
+function pageMessage() {
+  if (state.status === 'completed') {
+    return summary(state.result?.annotation_count ?? state.annotationCount ?? annotations.annotations().length);
+  }
+  if (state.status === 'cancelled') return t('task.paused.at', { progress: state.progress });
+  return state.message;
+}
+
 /** Pause, Resume and the download links exist in the page only when they apply (tests rely on that). */
 function renderActions() {
   const wanted = [];
-  const canPause = state.taskId && ACTIVE.has(state.status) && !state.terminal &&
-      state.featurePausable && state.taskPausable !== false;
+  // Pause appears only once the server has acknowledged the task (its task event said pausable): before that
+  // a cancel would name a task the server does not know yet. During the upload, Stop upload takes its place.
+  const canPause = state.taskId && ACTIVE.has(state.status) && !state.terminal && !state.upload &&
+      state.featurePausable && state.taskPausable === true;
+  if (state.upload) wanted.push('stop-upload');
   if (canPause) wanted.push('pause');
   if (state.taskId && RESUMABLE.has(state.status) && state.resumable) wanted.push('resume');
   if (state.taskId && state.status === 'completed') wanted.push('download', 'download-json');
@@ -98,12 +133,12 @@ let focusPending = false;
 
 function createAction(action) {
   let node;
-  if (action === 'pause' || action === 'resume') {
+  if (action === 'pause' || action === 'resume' || action === 'stop-upload') {
     node = document.createElement('button');
     node.type = 'button';
-    node.className = action === 'pause' ? 'button secondary' : 'button primary';
-    node.dataset.testid = action;
-    node.addEventListener('click', action === 'pause' ? pause : resume);
+    node.className = action === 'resume' ? 'button primary' : 'button secondary';
+    if (action !== 'stop-upload') node.dataset.testid = action;
+    node.addEventListener('click', action === 'pause' ? pause : action === 'resume' ? resume : stopUpload);
   } else {
     node = document.createElement('a');
     node.className = action === 'download' ? 'button primary' : 'button secondary';
@@ -119,6 +154,7 @@ function updateAction(node) {
   const id = encodeURIComponent(state.taskId);
   if (action === 'pause') node.textContent = t('task.pause');
   if (action === 'resume') node.textContent = t('task.resume');
+  if (action === 'stop-upload') node.textContent = t('task.stop.upload');
   if (action === 'download') {
     node.textContent = t('task.download');
     node.href = sameOriginPath(state.result?.download_url) ?? `/api/tasks/${id}/result`;
@@ -148,6 +184,14 @@ function setReconnecting(on) {
 
 function resetView() {
   annotations.clear();
+  whatRanShown = false;
+  lastWhatRan = null;
+  ui.checks.hidden = true;
+  ui.checks.replaceChildren();
+  highlights = new Map();
+  currentFinding = -1;
+  ui.docNav.hidden = true;
+  ui.docPosition.textContent = '';
   ui.docText.replaceChildren();
   ui.docText.hidden = true;
   ui.docEmpty.hidden = false;
@@ -157,9 +201,11 @@ function resetView() {
 
 function beginTask(taskId, filename) {
   stopStream();
+  uploading?.abort();
+  uploading = null;
   Object.assign(state, {
     taskId, filename: filename || '', status: null, stage: null, progress: 0, message: '', detail: '',
-    lastSeq: 0, taskPausable: null, resumable: false, terminal: false, pausing: false, result: null,
+    lastSeq: 0, taskPausable: null, resumable: false, terminal: false, pausing: false, result: null, upload: null,
   });
   resetView();
 }
@@ -172,6 +218,7 @@ function handleEvent(data, seq) {
   switch (data.type) {
     case 'task':
       if (data.task_id) state.taskId = data.task_id;
+      refreshTasks();
       state.taskPausable = data.pausable === true;
       // A task event after a terminal one starts a new run of the same task (a resume): the stream goes on.
       state.terminal = false;
@@ -182,23 +229,27 @@ function handleEvent(data, seq) {
       break;
     case 'progress':
       if (state.terminal || state.pausing) break;
+      if (data.stage === 'analyse' && !whatRanShown) loadWhatRan(state.taskId);
       state.stage = data.stage || state.stage;
       state.status = data.stage === 'queued' ? 'queued' : 'running';
       state.progress = clampProgress(Math.max(state.progress, Number(data.progress) || 0));
       state.message = data.message || '';
       state.detail = data.detail || '';
+      updateListedTask();
       break;
     case 'annotation':
+      // Thousands may arrive at once: the list renders them in slices; the task card has nothing new to show.
       if (data.annotation) annotations.add(data.annotation);
-      break;
+      return;
     case 'cancelled':
       state.terminal = true;
       state.status = 'cancelled';
       state.stage = 'paused';
       state.resumable = data.resumable !== false;
       if (Number.isFinite(Number(data.progress))) state.progress = clampProgress(Number(data.progress));
-      state.message = data.message || '';
-      state.detail = data.detail || '';
+      // The page calls a user's cancel "paused" everywhere; the server's sentence says "cancelled".
+      state.message = t('task.paused.at', { progress: state.progress });
+      state.detail = '';
       refreshTasks();
       break;
     case 'result':
@@ -207,6 +258,7 @@ function handleEvent(data, seq) {
       state.stage = 'done';
       state.progress = 100;
       state.result = data;
+      renderWhatRan(data);
       state.message = summary(data.annotation_count ?? annotations.annotations().length);
       state.detail = '';
       loadDocument(state.taskId);
@@ -232,6 +284,15 @@ function handleEvent(data, seq) {
       break;
   }
   render();
+}
+
+function uploadPercent({ loaded, total }) {
+  return total > 0 ? Math.min(100, Math.floor((loaded / total) * 100)) : 0;
+}
+
+function uploadText(upload) {
+  return t('stage.upload', { percent: uploadPercent(upload), loaded: formatSize(upload.loaded),
+    total: formatSize(upload.total) });
 }
 
 function clampProgress(value) {
@@ -283,22 +344,40 @@ async function start(event) {
     return;
   }
   const taskId = newTaskId();
+  const requirement = ui.requirement.value;
   beginTask(taskId, file.name);
-  state.status = 'queued';
-  state.stage = 'queued';
+  state.upload = { loaded: 0, total: file.size };
   render();
   ui.start.disabled = true;
   ui.progress.closest('section').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  const body = new FormData();
-  body.append('message', ui.requirement.value);
-  body.append('task_type', 'DOC_ANNOTATE');
-  body.append('task_id', taskId);
-  body.append('file', file, file.name);
   const features = loadFeatures();
   try {
+    // The document goes up first, on its own, so the page can show the upload's progress; the task starts
+    // only once it is there, so nothing is offered that the server cannot act on yet.
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const mine = uploadForm('/api/documents', form, (loaded, total) => {
+      if (state.taskId !== taskId || !state.upload) return;
+      state.upload = { loaded, total: total || file.size };
+      render();
+    });
+    uploading = mine;
+    let documentId;
+    try {
+      documentId = (await mine.promise)?.document_id;
+    } finally {
+      if (uploading === mine) uploading = null;
+    }
+    if (state.taskId !== taskId) return; // another task was opened meanwhile
+    state.upload = null;
+    state.status = 'queued';
+    state.stage = 'queued';
+    render();
     await follow(async () => {
       const response = await request('/api/chat/stream', {
-        method: 'POST', body, headers: { Accept: 'text/event-stream' },
+        method: 'POST',
+        headers: { Accept: 'text/event-stream', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ message: requirement, task_type: 'DOC_ANNOTATE', document_id: documentId, task_id: taskId }),
       });
       await features;
       ui.start.disabled = false;
@@ -306,18 +385,20 @@ async function start(event) {
       return response;
     });
   } catch (err) {
-    if (err.beforeStream) {
-      // Rejected before the stream started: nothing runs; show the server's sentence.
-      state.taskId = null;
-      state.status = null;
-      state.stage = null;
-      state.filename = '';
+    if (state.taskId !== taskId) return;
+    if (err.name === 'AbortError' || err.beforeStream || state.upload) {
+      // Stopped or rejected before the stream started: nothing runs; show the server's sentence.
+      Object.assign(state, { taskId: null, status: null, stage: null, filename: '', upload: null });
     }
-    showError(err.message);
+    if (err.name !== 'AbortError') showError(err.message);
     render();
   } finally {
     ui.start.disabled = false;
   }
+}
+
+function stopUpload() {
+  uploading?.abort();
 }
 
 async function pause() {
@@ -376,15 +457,126 @@ async function syncTask(id) {
   } catch { /* keep what we have */ }
 }
 
+// ---------------------------------------------------------------- what ran
+
+let whatRanShown = false;
+
+/** Once the analysis runs, the task knows which checks it runs: shows them before the findings. */
+async function loadWhatRan(id) {
+  whatRanShown = true;
+  try {
+    const task = await requestJson(`/api/tasks/${encodeURIComponent(id)}`);
+    if (id === state.taskId) renderWhatRan(task);
+  } catch { /* shown with the result instead */ }
+}
+
+/** A check's parameters as a person reads them: "max. 25 words", "en-GB", "“foo”, “bar”". */
+function paramsText(params) {
+  if (!params || typeof params !== 'object') return '';
+  return Object.entries(params).map(([key, value]) => {
+    const shown = Array.isArray(value) ? value.map((v) => `“${v}”`).join(t('list.sep'))
+      : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+    return has(`param.${key}`) ? t(`param.${key}`, { value: shown }) : `${key.replace(/_/g, ' ')}: ${shown}`;
+  }).join(t('list.sep'));
+}
+
+/** What ran (the contract's checks, requirement and analyser), from a result event or the task's JSON. */
+function renderWhatRan(source) {
+  const box = ui.checks;
+  const checks = Array.isArray(source?.checks) ? source.checks : null;
+  const requirement = source?.requirement && typeof source.requirement === 'object' ? source.requirement : null;
+  if (!checks && !requirement) return;
+  whatRanShown = true;
+  box.replaceChildren();
+  const add = (cls, label, items) => {
+    if (!items.length) return;
+    const row = document.createElement('div');
+    row.className = `what-ran ${cls}`;
+    const head = document.createElement('span');
+    head.className = 'what-label';
+    head.textContent = label;
+    const list = document.createElement('ul');
+    items.forEach((text) => {
+      const li = document.createElement('li');
+      li.textContent = text;
+      list.append(li);
+    });
+    row.append(head, list);
+    box.append(row);
+  };
+  if (checks) {
+    add('ran', t('ran.checks'), checks.map((c) => {
+      const label = categoryLabel(c?.id);
+      const params = paramsText(c?.params);
+      return params ? `${label} (${params})` : label;
+    }));
+  }
+  if (requirement) {
+    add('understood', t('ran.understood'), (requirement.understood || []).map((p) => `“${p}”`));
+    add('not-understood', t('ran.not_understood'), (requirement.not_understood || []).map((p) => `“${p}”`));
+    const notes = [...(requirement.notes || []).map(String)];
+    if (requirement.fell_back) notes.unshift(t('ran.fell_back'));
+    add('notes', t('ran.notes'), notes);
+  }
+  if (typeof source.analyser === 'string') {
+    const by = document.createElement('p');
+    by.className = 'muted what-by';
+    by.textContent = t('ran.analyser', { analyser: has(`analyser.${source.analyser}`)
+      ? t(`analyser.${source.analyser}`) : source.analyser });
+    box.append(by);
+  }
+  box.hidden = box.childElementCount === 0;
+  lastWhatRan = source;
+}
+
+let lastWhatRan = null;
+
 function applyTask(task) {
+  renderWhatRan(task);
   state.status = task.status;
   const stageByStatus = { cancelled: 'paused', completed: 'done', interrupted: 'interrupted', failed: 'failed' };
   state.stage = stageByStatus[task.status] ?? task.stage;
   state.progress = clampProgress(Number(task.progress) || 0);
   state.resumable = task.resumable === true;
+  if (typeof task.pausable === 'boolean') state.taskPausable = task.pausable;
   state.terminal = !ACTIVE.has(task.status);
-  state.message = task.message || '';
+  // A paused task's own message is the last thing it did ("Analysing …"): say it is paused instead.
+  state.message = task.status === 'cancelled' ? t('task.paused.at', { progress: state.progress })
+    : task.message || '';
+  state.annotationCount = Number.isFinite(task.annotation_count) ? task.annotation_count : null;
   state.filename = task.filename || state.filename;
+}
+
+/** The server's limits (GET /api/limits); until they arrive the form says nothing it might get wrong. */
+const limits = { maxUploadBytes: null, maxRequirementChars: null };
+
+async function loadLimits() {
+  try {
+    const body = await requestJson('/api/limits');
+    limits.maxUploadBytes = Number(body?.max_upload_bytes) || null;
+    limits.maxRequirementChars = Number(body?.max_requirement_chars) || null;
+  } catch { /* the server checks anyway */ }
+  renderLimits();
+}
+
+function renderLimits() {
+  const hint = $('file-hint');
+  hint.textContent = limits.maxUploadBytes
+    ? t('form.file.hint.max', { size: formatSize(limits.maxUploadBytes) }) : t('form.file.hint');
+  if (limits.maxRequirementChars) ui.requirement.maxLength = limits.maxRequirementChars;
+}
+
+/**
+ * Warns at once when the chosen file is over the server's limit. Start still sends it: the server's own answer
+ * (413, in the page language) is what the error area shows.
+ */
+function checkSize(file) {
+  if (limits.maxUploadBytes && file.size > limits.maxUploadBytes) {
+    ui.formMessage.textContent = t('form.too.big', { size: formatSize(file.size), max: formatSize(limits.maxUploadBytes) });
+    ui.formMessage.hidden = false;
+    return false;
+  }
+  return true;
 }
 
 async function loadFeatures() {
@@ -397,22 +589,70 @@ async function loadFeatures() {
   render();
 }
 
-/** Fetches the extracted text and all annotations, and shows the highlighted document. */
+/** Fetches the extracted text and all annotations, and shows the highlighted document (built in slices). */
 async function loadDocument(id) {
   try {
-    const body = await requestJson(`/api/tasks/${encodeURIComponent(id)}/annotations`);
+    const body = await fetchAnnotations(id);
     if (id !== state.taskId) return;
     (body.annotations || []).forEach((a) => annotations.add(a));
     if (typeof body.text === 'string') {
-      const highlighted = renderDocument(ui.docText, body.text, annotations.annotations(),
-        (annotationId) => annotations.indexOf(annotationId));
-      annotations.linkHighlights(highlighted);
       ui.docText.hidden = false;
       ui.docEmpty.hidden = true;
+      const built = await renderDocument(ui.docText, body.text, annotations.annotations(),
+        (annotationId) => annotations.indexOf(annotationId), () => id === state.taskId);
+      if (id !== state.taskId) return;
+      highlights = built;
+      ui.docNav.hidden = highlights.size === 0;
+      ui.docText.dataset.ready = 'true';
     }
   } catch (err) {
     if (id === state.taskId && state.status === 'completed') showError(err.message);
   }
+}
+
+/**
+ * GET /api/tasks/{id}/annotations, parsed in a worker (a long review's JSON is megabytes); answers {text,
+ * annotations} with only the annotations not listed yet. Without workers, the ordinary request.
+ */
+function fetchAnnotations(id) {
+  const url = `/api/tasks/${encodeURIComponent(id)}/annotations`;
+  if (typeof Worker !== 'function') return requestJson(url);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker('/annotations-worker.js');
+    worker.onmessage = ({ data }) => {
+      worker.terminate();
+      if (data.ok) resolve({ text: data.text, annotations: data.missing });
+      else reject(new ApiError(data.status, data.error?.code || `http_${data.status}`,
+        data.error?.message || (data.status ? t('error.unexpected', { status: data.status }) : t('error.network'))));
+    };
+    worker.onerror = () => { worker.terminate(); requestJson(url).then(resolve, reject); };
+    worker.postMessage({ url, known: annotations.annotations().map((a) => String(a.id)), acceptLanguage: acceptLanguage() });
+  });
+}
+
+/** Steps to the next (+1) or previous (-1) finding in the document that the filters show, wrapping around. */
+function stepFinding(direction) {
+  const indexes = [...highlights.keys()].filter((i) => annotations.visible(i))
+    .sort((a, b) => annotations.annotations()[a].start - annotations.annotations()[b].start || a - b);
+  if (indexes.length === 0) return;
+  let position = indexes.indexOf(currentFinding);
+  position = position < 0 ? (direction > 0 ? 0 : indexes.length - 1)
+    : (position + direction + indexes.length) % indexes.length;
+  currentFinding = indexes[position];
+  const mark = highlights.get(currentFinding);
+  ui.docText.querySelectorAll('.hl.current').forEach((m) => m.classList.remove('current'));
+  mark.classList.add('current');
+  mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  const annotation = annotations.annotations()[currentFinding];
+  ui.docPosition.textContent = t('doc.position', { n: position + 1, total: indexes.length,
+    message: String(annotation.message ?? '') });
+  flash(mark);
+}
+
+function flash(target) {
+  target.classList.remove('flash');
+  void target.offsetWidth; // restart the flash animation
+  target.classList.add('flash');
 }
 
 /** Shows an earlier task: follows it live when it still runs, else loads what it has. */
@@ -445,6 +685,19 @@ async function refreshTasks() {
   renderTasks();
 }
 
+let listUpdate = null;
+
+/** Keeps the running task's entry in "Your reviews" current (status, progress), at most a few times a second. */
+function updateListedTask() {
+  const listed = tasksCache.find((task) => task.task_id === state.taskId);
+  if (!listed) return;
+  listed.status = state.status;
+  listed.progress = state.progress;
+  listed.annotation_count = annotations.annotations().length;
+  if (listUpdate) return;
+  listUpdate = setTimeout(() => { listUpdate = null; renderTasks(); }, 300);
+}
+
 function renderTasks() {
   renderTaskList(ui.taskList, ui.tasksEmpty, tasksCache, {
     onOpen: (task) => openTask(task),
@@ -454,26 +707,38 @@ function renderTasks() {
 
 // ---------------------------------------------------------------- highlight <-> list links
 
-/** Moves focus between a highlight and its list entry without touching the URL. */
+/** "Show in document" moves to the highlight; clicking a highlight moves to its list entry. The URL stays. */
 function followInternalLink(event) {
-  const link = event.target.closest('a[href^="#ann-"], a[href^="#hl-"]');
-  if (!link) return;
-  const target = document.getElementById(link.getAttribute('href').slice(1));
-  if (!target) return;
-  event.preventDefault();
-  if (!target.hasAttribute('tabindex') && target.tagName !== 'A') target.setAttribute('tabindex', '-1');
+  const show = event.target.closest('a.ann-show');
+  const mark = event.target.closest('#doc-text .hl');
+  let target = null;
+  if (show) {
+    event.preventDefault();
+    const index = Number(show.dataset.show);
+    target = highlights.get(index);
+    if (!target) return;
+    currentFinding = index;
+    ui.docText.querySelectorAll('.hl.current').forEach((m) => m.classList.remove('current'));
+    target.classList.add('current');
+  } else if (mark) {
+    target = annotations.nodeAt(Number(mark.dataset.annotationIndex));
+    if (!target) return;
+  } else {
+    return;
+  }
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
   target.scrollIntoView({ block: 'center', behavior: 'smooth' });
   target.focus({ preventScroll: true });
-  target.classList.remove('flash');
-  void target.offsetWidth; // restart the flash animation
-  target.classList.add('flash');
+  flash(target);
 }
 
 // ---------------------------------------------------------------- boot
 
 setupLanguageSwitch($('lang-select'));
 onLanguageChange(() => {
+  renderLimits();
   annotations.rerender();
+  if (lastWhatRan) renderWhatRan(lastWhatRan);
   render();
   renderTasks();
   picker.refresh();
@@ -482,8 +747,11 @@ onLanguageChange(() => {
 ui.form.addEventListener('submit', start);
 ui.tasksRefresh.addEventListener('click', refreshTasks);
 document.addEventListener('click', followInternalLink);
+ui.prevFinding.addEventListener('click', () => stepFinding(-1));
+ui.nextFinding.addEventListener('click', () => stepFinding(1));
 render();
 loadFeatures();
+loadLimits();
 refreshTasks().then(() => {
   // After a reload, a task that is still running is followed again without a click.
   const latest = tasksCache[0];

@@ -2,10 +2,11 @@
 
 import { t } from './i18n.js';
 
-function formatSize(bytes) {
+export function formatSize(bytes) {
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const one = (n) => n.toFixed(1).replace(/\.0$/, '');
+  if (bytes < 1024 * 1024) return `${one(bytes / 1024)} KB`;
+  return `${one(bytes / 1024 / 1024)} MB`;
 }
 
 /** Wires input + drop zone; shows the chosen file's name and size; calls onChange(file) on every choice. */

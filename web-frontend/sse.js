@@ -91,20 +91,36 @@ export class SseParser {
 }
 
 /**
- * Reads a fetch Response body as an event stream until it ends.
+ * Reads a fetch Response body as an event stream until it ends. One network chunk can hold thousands of events:
+ * they are handed on in slices of a few milliseconds, yielding to the browser in between, so that no main-thread
+ * task grows long however fast the server sends.
  * Resolves when the server closes the stream; rejects when the connection fails or is aborted.
  */
 export async function readEventStream(response, handlers) {
-  const parser = new SseParser(handlers);
+  const queue = [];
+  const parser = new SseParser({ ...handlers, onEvent: (event) => queue.push(event) });
   const reader = response.body.getReader();
   const decoder = new TextDecoder('utf-8');
+  const deliver = async () => {
+    let started = performance.now();
+    for (let i = 0; i < queue.length; i++) {
+      handlers.onEvent(queue[i]);
+      if (performance.now() - started > 4 && i + 1 < queue.length) {
+        await new Promise((resolve) => { setTimeout(resolve, 0); });
+        started = performance.now();
+      }
+    }
+    queue.length = 0;
+  };
   try {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
       parser.push(decoder.decode(value, { stream: true }));
+      await deliver();
     }
     parser.push(decoder.decode());
+    await deliver();
   } finally {
     reader.releaseLock();
   }

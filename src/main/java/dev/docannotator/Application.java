@@ -53,7 +53,7 @@ public final class Application implements AutoCloseable {
 
     private Application(Builder b) {
         this.settings = b.settings;
-        this.database = Database.open(settings.dataDir().resolve("annotator.db"));
+        this.database = Database.open(databaseFile(settings));
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         this.gcMetrics = new JvmGcMetrics();
@@ -67,7 +67,8 @@ public final class Application implements AutoCloseable {
         CohortMetrics cohortMetrics = b.cohortMetrics != null ? b.cohortMetrics.apply(parts)
                 : rollout != null ? rollout.metrics() : CohortMetrics.NONE;
         TaskMetrics metrics = new TaskMetrics(registry, cohortMetrics);
-        this.engine = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
+        Engine chosen = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
+        this.engine = b.runLimits != null ? chosen.withRunLimits(b.runLimits) : chosen;
         TaskService.Options options = new TaskService.Options(settings.workers(), settings.queueCapacity(),
                 settings.perUserLimit(), settings.disconnectGrace(), settings.retention(), settings.cleanupInterval(),
                 settings.checkpointInterval());
@@ -89,6 +90,11 @@ public final class Application implements AutoCloseable {
      * its own meters in the registry).
      */
     public record Parts(Settings settings, Database database, PrometheusMeterRegistry registry, Clock clock) {
+    }
+
+    /** The embedded database's file in the data directory. */
+    public static java.nio.file.Path databaseFile(Settings settings) {
+        return settings.dataDir().resolve("annotator.db");
     }
 
     /** Starts building an application from {@code settings}. */
@@ -117,6 +123,11 @@ public final class Application implements AutoCloseable {
     /** The port actually listened on (useful with port 0). */
     public int port() {
         return javalin.port();
+    }
+
+    /** Every HTTP route this application serves (for the OpenAPI check). */
+    public List<HttpApi.Route> routes() {
+        return HttpApi.routes(javalin);
     }
 
     public Settings settings() {
@@ -248,6 +259,7 @@ public final class Application implements AutoCloseable {
         private final List<Function<Parts, RouteModule>> routeModules = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private ClassLoader pages;
+        private dev.docannotator.pipeline.RunLimits runLimits;
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -313,6 +325,12 @@ public final class Application implements AutoCloseable {
         /** Where the browser pages are looked up under {@code web/} (default: the application's class loader). */
         public Builder pages(ClassLoader value) {
             this.pages = value;
+            return this;
+        }
+
+        /** The per-task safety limits (findings, text, result size); default: the engine's own. */
+        public Builder runLimits(dev.docannotator.pipeline.RunLimits value) {
+            this.runLimits = value;
             return this;
         }
 

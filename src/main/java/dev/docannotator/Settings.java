@@ -43,10 +43,18 @@ public record Settings(int port, Path dataDir, int workers, int queueCapacity, i
     /** The documented defaults: port 7070, ./data, one worker per core, 25 MB uploads, 7 days retention, 20 streams per user. */
     public static Settings defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new Settings(DEFAULT_PORT, Path.of("data"), cores, Math.max(16, cores * 8), 3,
+        return new Settings(DEFAULT_PORT, Path.of("data"), cores, defaultQueueCapacity(cores), 3,
                 25L * 1024 * 1024, 1024 * 1024, Duration.ofSeconds(15), Duration.ofSeconds(60),
                 Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofHours(1), Duration.ofSeconds(5),
                 DEFAULT_MAX_STREAMS_PER_USER);
+    }
+
+    /**
+     * A queue for a small team: hundreds of waiting tasks. A queued task costs a row, its small event log and an
+     * open stream (about 20 KB of heap, and on Java 17 one request thread), not its document's memory.
+     */
+    static int defaultQueueCapacity(int cores) {
+        return Math.max(256, cores * 32);
     }
 
     /**

@@ -29,6 +29,9 @@ public final class BenchmarkMain {
                 List<ThroughputBenchmark.Row> rows = new ThroughputBenchmark().run(work, new int[] {10, 100, 500});
                 report.append("## Document throughput (medians of 5 runs; read and Tika: 9 alternating pairs, ratio = median of the per-pair ratios)\n\n").append(ThroughputBenchmark.table(rows)).append('\n');
             }
+            if (which.contains("quality")) {
+                report.append("## Findings quality\n\n").append(new QualityBenchmark().run(work)).append('\n');
+            }
             for (String extra : List.of("load", "idle")) {
                 if (all || which.contains(extra)) {
                     report.append(ServerBenchmarks.run(extra, work)).append('\n');

@@ -21,7 +21,9 @@ import dev.docannotator.analysis.requirement.RequirementParser;
 import dev.docannotator.document.ExtractedText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The embedded analyser: offline, deterministic, English and Chinese. Checks are chosen by the requirement;
@@ -29,17 +31,20 @@ import java.util.Objects;
  * worker thread.
  */
 public final class DefaultAnalyser implements Analyser {
-    private final RequirementParser parser = new RequirementParser();
-    private final LanguageToolPool languageTool;
+    private final RequirementParser parser;
+    private final EnglishVariant defaultVariant;
+    /** One pool per English variant a requirement asked for; each loads LanguageTool only when first used. */
+    private final Map<EnglishVariant, LanguageToolPool> languageTools = new ConcurrentHashMap<>();
     /** Checks whose findings are almost surely worth each annotation: run block by block, as found. */
     private final List<BlockCheck> fixedBlockChecks = List.of(
             new RepeatedWordsCheck(), new TodoMarkersCheck(), new NumberWordMismatchCheck(), new ChineseTyposCheck());
     /**
      * Checks that need the whole document, and the style checks, which run over the whole document so that only
-     * their strongest findings are annotated one by one (see {@link RankedCheck}).
+     * their strongest findings are annotated one by one (see {@link RankedCheck}); long sentences join them per
+     * requirement, with its limits.
      */
     private final List<DocumentCheck> documentChecks = List.of(
-            RankedCheck.of(new LongSentenceCheck()), RankedCheck.of(new PassiveVoiceCheck()),
+            RankedCheck.of(new PassiveVoiceCheck()),
             RankedCheck.of(new VagueWordsCheck()), RankedCheck.of(new InconsistentTermsCheck()),
             RankedCheck.of(new UndefinedAcronymsCheck()), new QuantityMismatchCheck(), new SpelledQuantityCheck());
 
@@ -48,7 +53,12 @@ public final class DefaultAnalyser implements Analyser {
     }
 
     public DefaultAnalyser(AnalyserOptions options) {
-        this.languageTool = new LanguageToolPool(options.englishVariant());
+        this.defaultVariant = options.englishVariant();
+        this.parser = new RequirementParser(defaultVariant);
+    }
+
+    private LanguageToolPool languageTool(EnglishVariant variant) {
+        return languageTools.computeIfAbsent(variant, LanguageToolPool::new);
     }
 
     /**
@@ -56,7 +66,7 @@ public final class DefaultAnalyser implements Analyser {
      * called once from a background thread at start-up. Blocks for seconds.
      */
     public void warmUpGrammar() {
-        languageTool.warmUp();
+        languageTool(defaultVariant).warmUp();
     }
 
     @Override
@@ -77,18 +87,21 @@ public final class DefaultAnalyser implements Analyser {
         if (requirement.checks().contains(Check.TERMS) && !requirement.terms().isEmpty()) {
             blockChecks.add(new TermsCheck(requirement.terms()));
         }
+        CheckSettings settings = requirement.settings();
         for (BlockCheck check : fixedBlockChecks) {
             if (requirement.checks().contains(check.check())) {
                 blockChecks.add(check);
             }
         }
         if (requirement.checks().contains(Check.GRAMMAR)) {
-            // the requirement's English variant is wired here once the parser reads it; until then the server's setting
-            blockChecks.add(new GrammarCheck(languageTool, languageTool.variant(),
+            blockChecks.add(new GrammarCheck(languageTool(settings.variant()), settings.variant(),
                     requirement.checks().contains(Check.REPEATED_WORDS)));
         }
-        List<DocumentCheck> wholeDocument = documentChecks.stream()
-                .filter(c -> requirement.checks().contains(c.check())).toList();
+        List<DocumentCheck> wholeDocument = new ArrayList<>();
+        if (requirement.checks().contains(Check.LONG_SENTENCE)) {
+            wholeDocument.add(RankedCheck.of(new LongSentenceCheck(settings.maxWords(), settings.maxChineseChars())));
+        }
+        documentChecks.stream().filter(c -> requirement.checks().contains(c.check())).forEach(wholeDocument::add);
         return new StepwiseSession(text, blockChecks, wholeDocument, maxStepChars);
     }
 }

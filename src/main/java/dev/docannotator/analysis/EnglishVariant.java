@@ -13,14 +13,15 @@ public enum EnglishVariant {
         this.languageCode = languageCode;
     }
 
-    /** The LanguageTool language code, e.g. "en-US". */
+    /** The LanguageTool language code, e.g. "en-US"; also the value reported in a grammar check's params. */
     public String languageCode() {
         return languageCode;
     }
 
     /**
-     * Reads a setting value: "american", "us", "en-US", "british", "uk", "gb", "en-GB", "australian", "en-AU",
-     * "canadian", "en-CA", "new zealand", "en-NZ", "south african", "en-ZA" (any case); null or blank is American. Anything else is refused with a message naming the accepted values.
+     * Reads a setting value: "american", "us", "en-US", "british", "uk", "gb", "en-GB", "australian", "au", "en-AU",
+     * "canadian", "ca", "en-CA", "nz", "en-NZ", "za", "en-ZA" (any case); null or blank is American. Anything else
+     * is refused with a message naming the accepted values.
      */
     public static EnglishVariant fromSetting(String value) {
         if (value == null || value.isBlank()) {
@@ -34,7 +35,8 @@ public enum EnglishVariant {
             case "new zealand", "nz", "en-nz" -> NEW_ZEALAND;
             case "south african", "za", "en-za" -> SOUTH_AFRICAN;
             default -> throw new IllegalArgumentException("Unknown English variant \"" + value
-                    + "\"; use en-US, en-GB, en-AU, en-CA, en-NZ or en-ZA.");
+                    + "\"; use american (en-US), british (en-GB), australian (en-AU), canadian (en-CA), "
+                    + "new zealand (en-NZ) or south african (en-ZA).");
         };
     }
 }

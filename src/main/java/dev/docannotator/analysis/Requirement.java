@@ -1,15 +1,73 @@
 package dev.docannotator.analysis;
 
+import dev.docannotator.common.Language;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the user asked for, parsed: the checks to run, the quoted terms to find, and whether the
- * default set was used because the text selected nothing.
+ * What the user asked for, parsed: the checks to run and their {@link CheckSettings}, the quoted terms to find,
+ * whether the default set was used because the text selected nothing ({@code defaulted}, the API's
+ * {@code fell_back}), which parts of the text were understood and which not, notes for the user, and the
+ * language the user reads (findings and notes follow it).
  */
-public record Requirement(String text, Set<Check> checks, List<String> terms, boolean defaulted) {
+public record Requirement(String text, Set<Check> checks, List<String> terms, boolean defaulted,
+                          CheckSettings settings, List<String> understood, List<String> notUnderstood,
+                          List<RequirementNote> notes, Language language) {
     public Requirement {
-        checks = Set.copyOf(checks);
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(language, "language");
+        checks = checks.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(checks));
         terms = List.copyOf(terms);
+        understood = List.copyOf(understood);
+        notUnderstood = List.copyOf(notUnderstood);
+        notes = List.copyOf(notes);
+    }
+
+    /** A requirement given directly as checks and terms (tests, other analysers): default settings, English. */
+    public Requirement(String text, Set<Check> checks, List<String> terms, boolean defaulted) {
+        this(text, checks, terms, defaulted, CheckSettings.defaults(), List.of(), List.of(), List.of(),
+                Language.ENGLISH);
+    }
+
+    /** The same requirement read by someone in {@code newLanguage}. */
+    public Requirement withLanguage(Language newLanguage) {
+        return new Requirement(text, checks, terms, defaulted, settings, understood, notUnderstood, notes, newLanguage);
+    }
+
+    /** Every check that runs, in a stable order, with the parameters it runs with. */
+    public List<CheckRun> checksRun() {
+        List<CheckRun> runs = new ArrayList<>();
+        for (Check check : Check.values()) {
+            if (checks.contains(check)) {
+                runs.add(new CheckRun(check.id(), params(check)));
+            }
+        }
+        return runs;
+    }
+
+    private Map<String, Object> params(Check check) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        switch (check) {
+            case LONG_SENTENCE -> {
+                params.put("max_words", settings.maxWords());
+                params.put("max_chars", settings.maxChineseChars());
+            }
+            case GRAMMAR -> params.put("variant", settings.variant().languageCode());
+            case TERMS -> params.put("terms", terms);
+            case INCONSISTENT_TERMS -> {
+                if (!settings.consistencyTerms().isEmpty()) {
+                    params.put("terms", settings.consistencyTerms());
+                }
+            }
+            default -> {
+                // the check has no parameters
+            }
+        }
+        return params;
     }
 }

@@ -3,10 +3,10 @@ package dev.docannotator.analysis;
 import dev.docannotator.analysis.checks.BlockCheck;
 import dev.docannotator.analysis.checks.DocumentCheck;
 import dev.docannotator.analysis.checks.Findings;
-import dev.docannotator.analysis.text.BlockKind;
 import dev.docannotator.analysis.text.Chunks;
 import dev.docannotator.analysis.text.ProseMask;
 import dev.docannotator.analysis.text.Span;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import java.util.Arrays;
@@ -71,10 +71,10 @@ final class StepwiseSession implements AnalysisSession {
         if (index < blockStepCount()) {
             TextBlock window = window(index);
             String windowText = text.blockText(window);
-            BlockKind kind = BlockKind.of(window);
+            BlockKind kind = window.kind();
             String masked = null;
             for (BlockCheck check : blockChecks) {
-                if (!check.reads().contains(kind)) {
+                if (!check.reads(kind)) {
                     continue;
                 }
                 if (check.readsMasked() && masked == null) {
@@ -105,7 +105,8 @@ final class StepwiseSession implements AnalysisSession {
             return block;
         }
         Span span = cut.get(index - firstStep[b]);
-        return new TextBlock(block.start() + span.start(), block.start() + span.end(), block.page(), block.paragraph());
+        return new TextBlock(block.start() + span.start(), block.start() + span.end(), block.page(), block.paragraph(),
+                block.kind());
     }
 
     /** Holds nothing but references; LanguageTool instances stay with their threads for the next document. */

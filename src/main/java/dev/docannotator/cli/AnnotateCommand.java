@@ -19,15 +19,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code annotate FILE [--requirement TEXT] [--out PATH] [--json] [--server URL]}. */
+/**
+ * {@code annotate FILE [--requirement TEXT] [--out PATH] [--json] [--server URL]}, or
+ * {@code annotate --resume TASK_ID --server URL [--out PATH] [--json]} to continue a paused or interrupted remote task.
+ */
 @Command(name = "annotate", mixinStandardHelpOptions = true,
         description = "Annotate one document, in this process or on a DocAnnotator server.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "2:usage error", "3:document rejected", "4:server unreachable or failed", "130:cancelled"})
+        exitCodeList = {"0:done", "2:usage error (also: FILE missing or a directory)", "3:document rejected",
+                "4:server unreachable or failed", "130:cancelled"})
 public final class AnnotateCommand implements Callable<Integer> {
+    private static final java.util.regex.Pattern TASK_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The DOCX, PDF, TXT or Markdown document.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "The DOCX, PDF, TXT or Markdown document (not with --resume).")
     Path file;
+
+    @Option(names = "--resume", paramLabel = "TASK_ID",
+            description = "Continue this paused or interrupted task on the --server (its id was printed as \"task: <id>\").")
+    String resume;
 
     @Option(names = "--requirement", paramLabel = "TEXT",
             description = "What to look for, in English or Chinese (default: a general review).")
@@ -54,8 +64,9 @@ public final class AnnotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(file)) {
-            stderr.println("doc-annotator: " + file + ": no such file");
+        String usage = usageError();
+        if (usage != null) {
+            stderr.println("doc-annotator: " + usage);
             return ExitCodes.USAGE;
         }
         Locale locale = Messages.supported(lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang));
@@ -82,19 +93,18 @@ public final class AnnotateCommand implements Callable<Integer> {
         }, "annotate-cancel");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
-            AnnotateResult result = remote != null
-                    ? remote.annotate(file, requirement, out, cancelled)
+            AnnotateResult result = resume != null ? remote.resume(resume, out, cancelled)
+                    : remote != null ? remote.annotate(file, requirement, out, cancelled)
                     : LocalAnnotator.withDefaults(progress).annotate(file, requirement, out, cancelled, locale);
             if (result == null) {
-                progress.finish();
-                stderr.println("doc-annotator: cancelled");
+                reportCancelled(remote, progress);
                 return ExitCodes.CANCELLED;
             }
             report(result, progress);
             return ExitCodes.DONE;
         } catch (DocumentRejectedException e) {
             progress.finish();
-            stderr.println("doc-annotator: " + file.getFileName() + ": " + e.getMessage());
+            stderr.println("doc-annotator: " + (file != null ? file.getFileName() + ": " : "") + e.getMessage());
             return ExitCodes.REJECTED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -135,6 +145,54 @@ public final class AnnotateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--user-id: expected 16-128 characters of A-Z a-z 0-9 _ -");
         }
         return new RemoteAnnotator(uri, identity, locale, progress, RemoteAnnotator.Backoff.standard());
+    }
+
+    /** What is wrong with the arguments, or null; picocli has checked their syntax already. */
+    private String usageError() {
+        if (resume != null) {
+            if (server == null) {
+                return "--resume needs --server URL: only a task on a server can be resumed";
+            }
+            if (file != null) {
+                return "give either FILE or --resume TASK_ID, not both";
+            }
+            if (!TASK_ID.matcher(resume).matches()) {
+                return "--resume: not a task id: " + resume;
+            }
+            return null;
+        }
+        if (file == null) {
+            return "missing FILE (or --resume TASK_ID --server URL); see annotate --help";
+        }
+        if (Files.isDirectory(file)) {
+            return file + ": is a directory; give one document file";
+        }
+        if (!Files.isRegularFile(file)) {
+            return file + ": no such file";
+        }
+        return null;
+    }
+
+    /**
+     * A cancel ends with exit 130; with --json stdout still gets one object (status and, remotely, the task id),
+     * and a remote run says how to continue.
+     */
+    private void reportCancelled(RemoteAnnotator remote, ProgressPrinter progress) {
+        progress.finish();
+        String id = remote == null ? null : remote.taskId();
+        if (json) {
+            stdout.println(Json.write(new CancelledResult("cancelled", id, id != null)));
+        }
+        if (id != null) {
+            stderr.println("doc-annotator: cancelled; continue with: doc-annotator annotate --resume " + id
+                    + " --server " + server);
+        } else {
+            stderr.println("doc-annotator: cancelled");
+        }
+    }
+
+    /** What {@code --json} prints for a cancelled run; {@code taskId} only in remote mode. */
+    record CancelledResult(String status, String taskId, boolean resumable) {
     }
 
     private void report(AnnotateResult result, ProgressPrinter progress) {

@@ -43,7 +43,8 @@ public final class LocalAnnotator {
                         progress.progress(p.stage().id(), p.progress(), p.message(), p.detail());
                     } else if (event instanceof PipelineEvent.Completed c) {
                         progress.finish();
-                        return new AnnotateResult("completed", c.annotationCount(), c.output().toString(), run.annotations());
+                        return new AnnotateResult("completed", c.annotationCount(), c.output().toString(), run.annotations(),
+                                c.report());
                     }
                 }
             }

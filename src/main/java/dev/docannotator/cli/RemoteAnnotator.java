@@ -2,9 +2,11 @@ package dev.docannotator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.CheckRun;
 import dev.docannotator.common.Json;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.DocumentRejectedException;
+import dev.docannotator.pipeline.RunReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,6 +32,7 @@ public final class RemoteAnnotator {
     private final ProgressPrinter progress;
     private final Backoff backoff;
     private volatile String taskId;
+    private volatile boolean announced;
 
     public RemoteAnnotator(URI server, String userId, Locale locale, ProgressPrinter progress, Backoff backoff) {
         this.client = new ServerClient(server, userId, locale);
@@ -43,6 +46,11 @@ public final class RemoteAnnotator {
         return id != null && client.cancel(id, timeout);
     }
 
+    /** The id of the task this run follows, once the server has it (null before): what --resume takes. */
+    public String taskId() {
+        return announced ? taskId : null;
+    }
+
     /** Returns null when the task was cancelled at our request. */
     public AnnotateResult annotate(Path file, String requirement, Path out, AtomicBoolean cancelled)
             throws InterruptedException {
@@ -50,8 +58,47 @@ public final class RemoteAnnotator {
         DocumentFormat format = DocumentFormat.fromId(document.path("format").asText());
         Path output = out != null ? out : OutputNames.besideInput(file, format);
         taskId = UUID.randomUUID().toString();
+        String documentId = document.path("document_id").asText();
+        return follow(() -> client.startStream(requirement, documentId, taskId), output, cancelled,
+                () -> startOrReattach(requirement, documentId));
+    }
+
+    /**
+     * Continues a task of this identity on the server: resumes it when it is cancelled or interrupted, otherwise
+     * re-attaches from its first event (a running task is followed, a finished one replayed), then downloads the
+     * result. {@code out} null means {@code <base>.annotated.<ext>} in the current directory, named after the
+     * task's document. Returns null when it was cancelled at our request.
+     */
+    public AnnotateResult resume(String id, Path out, AtomicBoolean cancelled) throws InterruptedException {
+        taskId = id;
+        JsonNode task = withRetries("look up the task", () -> client.task(id));
+        announced = true;
+        progress.line("task: " + id);
+        Path output = out;
+        if (output == null) {
+            // Only the name the server stored: never a path it could point elsewhere with.
+            output = OutputNames.besideInput(storedName(task.path("filename").asText("")),
+                    DocumentFormat.fromId(task.path("format").asText()));
+        }
+        boolean resumable = task.path("resumable").asBoolean(false);
+        Opener first = resumable ? () -> client.resume(id) : () -> client.events(id, 0);
+        return follow(first, output, cancelled, () -> () -> client.events(id, 0));
+    }
+
+    private static Path storedName(String filename) {
+        try {
+            Path name = Path.of(filename).getFileName();
+            return name == null || filename.isBlank() ? Path.of("document") : name;
+        } catch (java.nio.file.InvalidPathException e) {
+            return Path.of("document");
+        }
+    }
+
+    /** Follows the task from {@code first} to its end, re-attaching and resuming as needed. */
+    private AnnotateResult follow(Opener first, Path output, AtomicBoolean cancelled,
+                                  java.util.function.Supplier<Opener> notStarted) throws InterruptedException {
         StreamState state = new StreamState();
-        Opener opener = () -> client.startStream(requirement, document.path("document_id").asText(), taskId);
+        Opener opener = first;
         int failures = 0;
         while (true) {
             if (cancelled.get() && state.lastSeq == 0) {
@@ -101,7 +148,7 @@ public final class RemoteAnnotator {
             }
             backoff.sleep(failures);
             if (outcome == Outcome.NOT_STARTED) {
-                opener = startOrReattach(requirement, document.path("document_id").asText());
+                opener = notStarted.get();
             } else if (outcome != Outcome.INTERRUPTED) {
                 opener = reattachOrResume(opener);
             }
@@ -171,6 +218,12 @@ public final class RemoteAnnotator {
                 state.progressed = true;
                 JsonNode data = Json.mapper().readTree(event.data());
                 switch (event.event()) {
+                    case "task" -> {
+                        if (!announced) {
+                            announced = true;
+                            progress.line("task: " + taskId); // so that a paused run can be resumed by id
+                        }
+                    }
                     case "progress" -> progress.progress(data.path("stage").asText(), data.path("progress").asInt(),
                             data.path("message").asText(""), data.path("detail").asText(""));
                     case "result" -> {
@@ -195,7 +248,7 @@ public final class RemoteAnnotator {
                         throw new RemoteFailureException(message);
                     }
                     default -> {
-                        // task and annotation events: the annotations are fetched whole at the end
+                        // annotation events: the annotations are fetched whole at the end
                     }
                 }
             }
@@ -216,7 +269,18 @@ public final class RemoteAnnotator {
             annotations.add(Json.mapper().convertValue(node, Annotation.class));
         }
         return new AnnotateResult("completed", result.path("annotation_count").asInt(annotations.size()),
-                output.toString(), annotations);
+                output.toString(), annotations, whatRan(result));
+    }
+
+    /** The server's account of what ran; null from a server that does not send it. */
+    private static RunReport whatRan(JsonNode result) {
+        if (!result.has("checks")) {
+            return null;
+        }
+        return new RunReport(
+                List.of(Json.mapper().convertValue(result.path("checks"), CheckRun[].class)),
+                Json.mapper().convertValue(result.path("requirement"), RunReport.RequirementReport.class),
+                result.path("analyser").asText(null));
     }
 
     @FunctionalInterface

@@ -52,14 +52,25 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--retention-days", description = "How long finished tasks are kept (default 7).")
     Integer retentionDays;
 
+    @Option(names = "--init", description = "Start with an empty database: an existing one is renamed to "
+            + "annotator.db.<time>.bak first. Without it, a database file that is empty, unreadable or not ours is refused.")
+    boolean init;
+
     @Override
     public Integer call() {
         Settings settings;
         Application app;
         try {
             settings = settings(Settings.fromEnvironment(System.getenv()));
+            if (init) {
+                java.nio.file.Path aside = dev.docannotator.storage.DatabaseFile.setAside(Application.databaseFile(settings));
+                if (aside != null) {
+                    LOG.warn("--init: the previous database was renamed to {}; starting with an empty one", aside);
+                }
+            }
             app = Application.builder(settings)
                     .rollout(RolloutSettings.fromEnvironment(System.getenv(), settings.dataDir()))
+                    .runLimits(dev.docannotator.pipeline.RunLimits.fromEnvironment(System.getenv()))
                     .build();
         } catch (RuntimeException e) {
             System.err.println("Cannot start the server: " + e.getMessage());

@@ -70,7 +70,7 @@ public final class FormatSniffer {
     private static DocumentRejectedException sniffOle2(Path file) throws IOException {
         // Encrypted OOXML files are wrapped in an OLE2 container with an EncryptionInfo stream.
         try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(file.toFile(), true)) {
-            if (fs.getRoot().hasEntry("EncryptionInfo")) {
+            if (fs.getRoot().hasEntryCaseInsensitive("EncryptedPackage") || fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo")) {
                 return DocumentRejectedException.unprocessable("The Word document is password-protected; remove the password and upload it again.");
             }
         } catch (IOException | RuntimeException e) {

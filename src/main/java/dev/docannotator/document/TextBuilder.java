@@ -17,16 +17,42 @@ public final class TextBuilder {
         blocks.addAll(soFar.blocks());
     }
 
-    /** Adds one block; a '\n' separator is put before every block but the first. */
+    /** Adds one prose block; a '\n' separator is put before every block but the first. */
     public TextBlock append(String blockText, Integer page, Integer paragraph) {
+        return append(blockText, page, paragraph, BlockKind.PROSE);
+    }
+
+    /** Adds one block of the given kind; a '\n' separator is put before every block but the first. */
+    public TextBlock append(String blockText, Integer page, Integer paragraph, BlockKind kind) {
         if (!blocks.isEmpty()) {
             text.append('\n');
         }
         int start = text.length();
         text.append(blockText);
-        TextBlock block = new TextBlock(start, text.length(), page, paragraph);
+        TextBlock block = new TextBlock(start, text.length(), page, paragraph, kind);
         blocks.add(block);
         return block;
+    }
+
+    /** Changes the kind of block {@code index} (0-based), for readers that learn it only later (PDF page furniture). */
+    public void setKind(int index, BlockKind kind) {
+        blocks.set(index, blocks.get(index).withKind(kind));
+    }
+
+    /** The block at {@code index} (0-based). */
+    public TextBlock block(int index) {
+        return blocks.get(index);
+    }
+
+    /** The text of block {@code index}. */
+    public String blockText(int index) {
+        TextBlock block = blocks.get(index);
+        return text.substring(block.start(), block.end());
+    }
+
+    /** The text built so far (a view: do not keep it across appends). */
+    public CharSequence text() {
+        return text;
     }
 
     public int length() {

@@ -32,31 +32,34 @@ public final class AdminRoutes implements RouteModule {
         config.routes.get("/api/admin/rollout", guarded(this::show));
         config.routes.post("/api/admin/rollout/advance", guarded(ctx -> {
             JsonNode body = body(ctx);
-            service.advance(actor(ctx), text(body, "reason"), version(body), flag(body, "force"));
+            service.advance(actor(ctx), text(ctx, body, "reason"), version(ctx, body), flag(ctx, body, "force"),
+                    Requests.locale(ctx));
             show(ctx);
         }));
         config.routes.post("/api/admin/rollout/rollback", guarded(ctx -> {
             JsonNode body = body(ctx);
-            service.rollback(actor(ctx), text(body, "reason"), version(body), whole(body, "to_stage"));
+            service.rollback(actor(ctx), text(ctx, body, "reason"), version(ctx, body), whole(ctx, body, "to_stage"),
+                    Requests.locale(ctx));
             show(ctx);
         }));
         config.routes.post("/api/admin/rollout/percentage", guarded(ctx -> {
             JsonNode body = body(ctx);
-            Integer percentage = whole(body, "percentage");
+            Integer percentage = whole(ctx, body, "percentage");
             if (percentage == null) {
-                throw ApiException.invalidRequest("percentage is required: a whole number from 0 to 100.");
+                throw ApiException.invalidRequest(Requests.messages(ctx).get("admin.percentage_required"));
             }
-            service.setPercentage(actor(ctx), text(body, "reason"), version(body), percentage);
+            service.setPercentage(actor(ctx), text(ctx, body, "reason"), version(ctx, body), percentage,
+                    flag(ctx, body, "force"), Requests.locale(ctx));
             show(ctx);
         }));
         config.routes.post("/api/admin/rollout/freeze", guarded(ctx -> {
             JsonNode body = body(ctx);
-            service.freeze(actor(ctx), text(body, "reason"), version(body));
+            service.freeze(actor(ctx), text(ctx, body, "reason"), version(ctx, body), Requests.locale(ctx));
             show(ctx);
         }));
         config.routes.post("/api/admin/rollout/unfreeze", guarded(ctx -> {
             JsonNode body = body(ctx);
-            service.unfreeze(actor(ctx), text(body, "reason"), version(body));
+            service.unfreeze(actor(ctx), text(ctx, body, "reason"), version(ctx, body), Requests.locale(ctx));
             show(ctx);
         }));
     }
@@ -66,7 +69,7 @@ public final class AdminRoutes implements RouteModule {
             ctx.header("Cache-Control", "no-store");
             if (!token.authorizes(ctx.header("Authorization"))) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"docannotator-admin\"");
-                throw ApiException.unauthorized("A valid admin token is required: send 'Authorization: Bearer <token>'.");
+                throw ApiException.unauthorized(Requests.messages(ctx).get("admin.token_required"));
             }
             handler.handle(ctx);
         };
@@ -82,10 +85,10 @@ public final class AdminRoutes implements RouteModule {
                 limit = -1;
             }
             if (limit < 1 || limit > MAX_HISTORY) {
-                throw ApiException.invalidRequest("history_limit must be a whole number from 1 to " + MAX_HISTORY + ".");
+                throw ApiException.invalidRequest(Requests.messages(ctx).get("admin.history_limit", MAX_HISTORY));
             }
         }
-        ctx.contentType("application/json").result(Json.write(service.view(limit)));
+        ctx.contentType("application/json").result(Json.write(service.view(limit, Requests.locale(ctx))));
     }
 
     /** The operator named by X-Operator, or "operator". */
@@ -96,7 +99,7 @@ public final class AdminRoutes implements RouteModule {
         }
         String actor = header.strip();
         if (actor.length() > 64 || actor.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.invalidRequest("X-Operator must be a name of at most 64 printable characters.");
+            throw ApiException.invalidRequest(Requests.messages(ctx).get("admin.operator"));
         }
         return actor;
     }
@@ -104,60 +107,60 @@ public final class AdminRoutes implements RouteModule {
     private static JsonNode body(Context ctx) {
         String raw = ctx.body();
         if (raw.isBlank()) {
-            throw ApiException.invalidRequest("The request body must be a JSON object with reason and version.");
+            throw ApiException.invalidRequest(Requests.messages(ctx).get("admin.body"));
         }
         JsonNode body;
         try {
             body = Json.mapper().readTree(raw);
         } catch (JsonProcessingException e) {
-            throw ApiException.invalidRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+            throw ApiException.invalidRequest(Requests.messages(ctx).get("request.malformed_json"));
         }
         if (body == null || !body.isObject()) {
-            throw ApiException.invalidRequest("The request body must be a JSON object with reason and version.");
+            throw ApiException.invalidRequest(Requests.messages(ctx).get("admin.body"));
         }
         return body;
     }
 
-    private static String text(JsonNode body, String field) {
+    private static String text(Context ctx, JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual()) {
-            throw ApiException.invalidRequest(field + " must be a string.");
+            throw ApiException.invalidRequest(Requests.messages(ctx).get("request.field_string", field));
         }
         return node.asText();
     }
 
-    private static Long version(JsonNode body) {
+    private static Long version(Context ctx, JsonNode body) {
         JsonNode node = body.get("version");
         if (node == null || node.isNull()) {
             return null; // the service answers with the specific 400
         }
         if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw ApiException.invalidRequest("version must be a whole number (the version you last read).");
+            throw ApiException.invalidRequest(Requests.messages(ctx).get("admin.version_number"));
         }
         return node.asLong();
     }
 
-    private static Integer whole(JsonNode body, String field) {
+    private static Integer whole(Context ctx, JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw ApiException.invalidRequest(field + " must be a whole number.");
+            throw ApiException.invalidRequest(Requests.messages(ctx).get("request.field_whole", field));
         }
         return node.asInt();
     }
 
-    private static boolean flag(JsonNode body, String field) {
+    private static boolean flag(Context ctx, JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return false;
         }
         if (!node.isBoolean()) {
-            throw ApiException.invalidRequest(field + " must be true or false.");
+            throw ApiException.invalidRequest(Requests.messages(ctx).get("request.field_boolean", field));
         }
         return node.asBoolean();
     }

@@ -46,6 +46,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(403, "feature_disabled", message);
     }
 
+    /** 403: refused whoever the caller is, e.g. a state-changing request sent by another site (CSRF). */
+    public static ApiException forbidden(String message) {
+        return new ApiException(403, "forbidden", message);
+    }
+
     public static ApiException notFound(String message) {
         return new ApiException(404, "not_found", message);
     }

@@ -3,6 +3,11 @@ package dev.docannotator.http;
 import dev.docannotator.common.Json;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentRejectedException;
+import dev.docannotator.storage.StorageException;
+import dev.docannotator.storage.StorageFailures;
+import dev.docannotator.tasks.TaskException;
+import dev.docannotator.rollout.InvalidRolloutRequestException;
+import dev.docannotator.rollout.RolloutConflictException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -32,6 +37,26 @@ final class ErrorMapping {
             ApiException mapped = rejected(e);
             write(ctx, mapped.status(), mapped.code(), mapped.getMessage());
         });
+        config.routes.exception(TaskException.class, (e, ctx) -> {
+            ApiException mapped = refused(e);
+            if (e.retryAfterSeconds() > 0) {
+                ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+            }
+            write(ctx, mapped.status(), mapped.code(), mapped.getMessage());
+        });
+        config.routes.exception(StorageException.class, (e, ctx) -> {
+            // Logged once per incident by the task writer; a request that met it gets one sentence, no stack trace.
+            LOG.warn("{} {}: storage failed: {}", ctx.method(), ctx.path(), StorageFailures.oneLine(e));
+            boolean full = StorageFailures.isDiskFull(e);
+            ctx.header("Retry-After", full ? "30" : "10");
+            write(ctx, full ? 507 : 503, full ? "insufficient_storage" : "server_busy",
+                    Requests.messages(ctx).get(full ? "storage.full" : "storage.failing"));
+        });
+        // The rollout's own refusals; its messages are for operators and stay English.
+        config.routes.exception(RolloutConflictException.class,
+                (e, ctx) -> write(ctx, 409, "conflict", e.getMessage()));
+        config.routes.exception(InvalidRolloutRequestException.class,
+                (e, ctx) -> write(ctx, 400, "invalid_request", e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> javalinError(ctx, e.getStatus()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
@@ -50,6 +75,19 @@ final class ErrorMapping {
             case UNSUPPORTED_FORMAT -> ApiException.unsupportedMediaType(e.getMessage());
             case TOO_LARGE -> ApiException.payloadTooLarge(e.getMessage());
             case UNPROCESSABLE -> ApiException.unprocessable(e.getMessage());
+        };
+    }
+
+    /** Maps a refusal of the task service to its status and code. */
+    static ApiException refused(TaskException e) {
+        int retry = e.retryAfterSeconds();
+        return switch (e.reason()) {
+            case NOT_FOUND -> ApiException.notFound(e.getMessage());
+            case CONFLICT -> ApiException.conflict(e.getMessage());
+            case FEATURE_DISABLED -> ApiException.featureDisabled(e.getMessage());
+            case USER_LIMIT -> ApiException.tooManyRequests(e.getMessage(), retry);
+            case BUSY, STORAGE_FAILING -> ApiException.serverBusy(e.getMessage(), retry);
+            case STORAGE_FULL -> new ApiException(507, "insufficient_storage", e.getMessage());
         };
     }
 

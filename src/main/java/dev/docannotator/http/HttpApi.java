@@ -18,7 +18,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class HttpApi {
     /** Each open stream holds one request thread while it follows its task. */
     private static final int MAX_THREADS = 1000;
-    private static final Set<String> ANONYMOUS = Set.of("/health", "/ready", "/metrics");
+    private static final Set<String> ANONYMOUS = Set.of("/health", "/ready", "/metrics", "/openapi.json");
 
     private final Settings settings;
     private final TaskService tasks;
@@ -43,6 +43,7 @@ public final class HttpApi {
     /** The configured (not yet started) server; {@code extra} modules are registered before the static pages. */
     public Javalin create(List<RouteModule> extra) {
         Identity identity = new Identity();
+        OriginCheck origins = new OriginCheck();
         TaskStreamer streamer = new TaskStreamer(tasks, metrics, settings.heartbeat());
         List<RouteModule> modules = new java.util.ArrayList<>();
         modules.add(new OpsRoutes(ready, registry, features));
@@ -63,11 +64,18 @@ public final class HttpApi {
                 pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("http-v"));
             }
             config.jetty.threadPool = pool;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyJsonErrors());
+                server.insertHandler(new NoMethodOverride());
+            });
             // Jetty's per-connection header cache is a ~96 KB table made on a connection's second request; an
             // event stream holds its connection for minutes, so with thousands open it was ~1/3 of the heap.
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
             config.routes.before(ctx -> {
+                if (ApiHeaders.applies(ctx.path())) {
+                    ApiHeaders.set(ctx);
+                }
+                origins.check(ctx); // before the identity, so that a refused request gets no cookie
                 if (!ANONYMOUS.contains(ctx.path())) {
                     identity.resolve(ctx);
                 }
@@ -77,5 +85,18 @@ public final class HttpApi {
                 module.register(config);
             }
         });
+    }
+
+    /** One registered route: its method and its path in Javalin's syntax ({@code {id}}, {@code <path>}). */
+    public record Route(String method, String path) {
+    }
+
+    /** Every HTTP route {@code javalin} serves (before-handlers and error mappings are not routes). */
+    public static List<Route> routes(Javalin javalin) {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
+                .toList();
     }
 }

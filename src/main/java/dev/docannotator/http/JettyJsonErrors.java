@@ -23,6 +23,8 @@ final class JettyJsonErrors extends ErrorHandler {
                                     Callback callback) throws IOException {
         response.setStatus(code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(body(code)), callback);
     }
 

@@ -4,10 +4,13 @@ import dev.docannotator.rollout.FeatureDecider;
 import dev.docannotator.rollout.Features;
 import io.javalin.config.JavalinConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** Health, readiness, Prometheus metrics and the caller's feature decisions. */
+/** Health, readiness, Prometheus metrics, the OpenAPI description and the caller's feature decisions. */
 public final class OpsRoutes implements RouteModule {
     private final BooleanSupplier ready;
     private final PrometheusMeterRegistry registry;
@@ -19,8 +22,13 @@ public final class OpsRoutes implements RouteModule {
         this.features = features;
     }
 
+    /** The checked-in OpenAPI description (kept equal to the registered routes by a test). */
+    static final String OPENAPI_RESOURCE = "openapi.json";
+
     @Override
     public void register(JavalinConfig config) {
+        byte[] openApi = openApi();
+        config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
         config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
         config.routes.get("/ready", ctx -> {
             if (ready.getAsBoolean()) {
@@ -35,5 +43,16 @@ public final class OpsRoutes implements RouteModule {
         config.routes.get("/api/features", ctx -> ctx.json(Map.of("features", Map.of(
                 Features.PAUSABLE_STREAMING.name(),
                 features.isEnabled(Features.PAUSABLE_STREAMING, Identity.of(ctx))))));
+    }
+
+    private static byte[] openApi() {
+        try (InputStream in = OpsRoutes.class.getClassLoader().getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

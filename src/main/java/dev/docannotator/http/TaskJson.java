@@ -1,5 +1,6 @@
 package dev.docannotator.http;
 
+import dev.docannotator.pipeline.RunReport;
 import dev.docannotator.tasks.DocumentRecord;
 import dev.docannotator.tasks.TaskView;
 import java.util.LinkedHashMap;
@@ -16,6 +17,15 @@ final class TaskJson {
         json.put("filename", doc.filename());
         json.put("format", doc.format().id());
         json.put("size_bytes", doc.sizeBytes());
+        return json;
+    }
+
+    /** The task with what it runs: {@code checks}, {@code requirement} and {@code analyser}. */
+    static Map<String, Object> task(TaskView t, RunReport report) {
+        Map<String, Object> json = task(t);
+        json.put("checks", report.checks());
+        json.put("requirement", report.requirement());
+        json.put("analyser", report.analyser());
         return json;
     }
 

@@ -6,6 +6,7 @@ import dev.docannotator.tasks.DocumentRecord;
 import dev.docannotator.tasks.Task;
 import dev.docannotator.tasks.TaskFiles;
 import dev.docannotator.tasks.TaskService;
+import dev.docannotator.tasks.TaskView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.JavalinConfig;
@@ -27,27 +28,38 @@ public final class TaskRoutes implements RouteModule {
     private final TaskStreamer streamer;
     private final StreamLimiter streams;
     private final Uploads uploads;
+    private final long maxUploadBytes;
 
     TaskRoutes(TaskService tasks, TaskStreamer streamer, StreamLimiter streams, long maxUploadBytes) {
         this.tasks = tasks;
         this.streamer = streamer;
         this.streams = streams;
         this.uploads = new Uploads(tasks.documents().files(), maxUploadBytes);
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     @Override
     public void register(JavalinConfig config) {
+        // The limits the page states and enforces before sending (so it never hard-codes what the server allows).
+        config.routes.get("/api/limits", ctx -> ctx.json(Map.of(
+                "max_upload_bytes", maxUploadBytes, "max_requirement_chars", MAX_REQUIREMENT_CHARS)));
         config.routes.post("/api/documents", this::upload);
         config.routes.post("/api/chat/stream", this::chatStream);
         config.routes.get("/api/tasks", ctx -> ctx.json(Map.of("tasks",
                 tasks.list(Identity.of(ctx)).stream().map(TaskJson::task).toList())));
-        config.routes.get("/api/tasks/{id}", ctx -> ctx.json(TaskJson.task(
-                tasks.get(Identity.of(ctx), ctx.pathParam("id"), Requests.locale(ctx)))));
+        config.routes.get("/api/tasks/{id}", this::task);
         config.routes.post("/api/tasks/{id}/cancel", this::cancel);
         config.routes.post("/api/tasks/{id}/resume", this::resume);
         config.routes.get("/api/tasks/{id}/events", this::events);
         config.routes.get("/api/tasks/{id}/annotations", this::annotations);
         config.routes.get("/api/tasks/{id}/result", this::result);
+    }
+
+    /** One task, with what it runs (checks, requirement, analyser), notes in the request's language. */
+    private void task(Context ctx) {
+        Locale locale = Requests.locale(ctx);
+        TaskView view = tasks.get(Identity.of(ctx), ctx.pathParam("id"), locale);
+        ctx.json(TaskJson.task(view, tasks.report(view, locale)));
     }
 
     private void upload(Context ctx) {

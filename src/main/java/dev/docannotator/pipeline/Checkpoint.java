@@ -11,11 +11,25 @@ import java.util.List;
  * shutdown all go through it.
  */
 public record Checkpoint(Stage stage, int position, int progress, ExtractedText text,
-                         List<Annotation> annotations, int applied) {
+                         List<Annotation> annotations, int applied, List<Dropped> dropped) {
+
+    /**
+     * Findings of one category not stored because the task reached its findings limit: how many, and the first
+     * (where the category's summary finding is placed).
+     */
+    public record Dropped(Annotation first, int count) {
+    }
 
     public Checkpoint {
         text = text == null ? ExtractedText.empty() : text;
         annotations = annotations == null ? List.of() : List.copyOf(annotations);
+        dropped = dropped == null ? List.of() : List.copyOf(dropped);
+    }
+
+    /** A checkpoint of a run that dropped nothing. */
+    public Checkpoint(Stage stage, int position, int progress, ExtractedText text, List<Annotation> annotations,
+                      int applied) {
+        this(stage, position, progress, text, annotations, applied, List.of());
     }
 
     /** The checkpoint of a run that has not started. */

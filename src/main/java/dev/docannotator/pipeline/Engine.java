@@ -1,6 +1,8 @@
 package dev.docannotator.pipeline;
 
 import dev.docannotator.analysis.Analyser;
+import dev.docannotator.analysis.Requirement;
+import dev.docannotator.common.Language;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.DocumentHandlers;
 import dev.docannotator.document.DocumentLimits;
@@ -17,12 +19,27 @@ public final class Engine {
     private final DocumentHandlers handlers;
     private final Analyser analyser;
     private final DocumentLimits limits;
+    private final RunLimits runLimits;
     private final FormatSniffer sniffer = new FormatSniffer();
 
     public Engine(DocumentHandlers handlers, Analyser analyser, DocumentLimits limits) {
+        this(handlers, analyser, limits, RunLimits.defaults());
+    }
+
+    private Engine(DocumentHandlers handlers, Analyser analyser, DocumentLimits limits, RunLimits runLimits) {
         this.handlers = handlers;
         this.analyser = analyser;
         this.limits = limits;
+        this.runLimits = runLimits;
+    }
+
+    /** The same engine with other per-task safety limits. */
+    public Engine withRunLimits(RunLimits newLimits) {
+        return new Engine(handlers, analyser, limits, newLimits);
+    }
+
+    public RunLimits runLimits() {
+        return runLimits;
     }
 
     public DocumentLimits limits() {
@@ -52,8 +69,16 @@ public final class Engine {
         return format;
     }
 
+    /** What a run of {@code requirementText} runs, with notes in {@code language} (cheap: it only parses). */
+    public RunReport report(String requirementText, Language language) {
+        Requirement requirement = analyser.parse(requirementText == null ? "" : requirementText).withLanguage(language);
+        return RunReport.of(requirement, analyser.name(), language);
+    }
+
     /** Starts a run, from the beginning when {@code from} is null. The caller closes it. */
     public PipelineRun start(PipelineInput input, Checkpoint from, Locale locale) {
-        return new PipelineRun(input, handlers.forFormat(input.format()), analyser, limits.maxTextChars(), from, locale);
+        RunLimits effective = new RunLimits(Math.min(limits.maxTextChars(), runLimits.maxTextChars()),
+                runLimits.maxFindings(), runLimits.maxResultBytes());
+        return new PipelineRun(input, handlers.forFormat(input.format()), analyser, effective, from, locale);
     }
 }

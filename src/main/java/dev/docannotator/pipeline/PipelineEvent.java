@@ -2,7 +2,6 @@ package dev.docannotator.pipeline;
 
 import dev.docannotator.analysis.Annotation;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /** What one pipeline step hands out. */
@@ -16,8 +15,11 @@ public sealed interface PipelineEvent {
     record AnnotationFound(Annotation annotation) implements PipelineEvent {
     }
 
-    /** The annotated document is written to {@code output}. {@code summary} is category → count. */
-    record Completed(int annotationCount, Map<String, Integer> summary, List<String> checksRun,
-                     boolean defaultChecks, Path output) implements PipelineEvent {
+    /**
+     * The annotated document is written to {@code output}. {@code summary} is category → count; {@code report}
+     * says what ran.
+     */
+    record Completed(int annotationCount, Map<String, Integer> summary, RunReport report, Path output)
+            implements PipelineEvent {
     }
 }

@@ -3,8 +3,8 @@ package dev.docannotator.pipeline;
 import dev.docannotator.analysis.AnalysisSession;
 import dev.docannotator.analysis.Analyser;
 import dev.docannotator.analysis.Annotation;
-import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.Requirement;
+import dev.docannotator.common.Language;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.DocumentFormat;
@@ -39,7 +39,9 @@ public final class PipelineRun implements AutoCloseable {
     private final Analyser analyser;
     private final Requirement requirement;
     private final Messages messages;
-    private final int maxTextChars;
+    private final RunLimits limits;
+    /** Per category, findings beyond the limit: the first one and how many (in category order of first drop). */
+    private final java.util.LinkedHashMap<String, Checkpoint.Dropped> dropped = new java.util.LinkedHashMap<>();
 
     private Stage stage;
     private int position;
@@ -55,13 +57,15 @@ public final class PipelineRun implements AutoCloseable {
     private AnalysisSession analysisSession;
     private ApplySession applySession;
 
-    PipelineRun(PipelineInput input, DocumentHandler handler, Analyser analyser, int maxTextChars,
+    PipelineRun(PipelineInput input, DocumentHandler handler, Analyser analyser, RunLimits limits,
                 Checkpoint from, Locale locale) {
         this.input = input;
         this.handler = handler;
         this.analyser = analyser;
-        this.maxTextChars = maxTextChars;
-        this.requirement = analyser.parse(input.requirement() == null ? "" : input.requirement());
+        this.limits = limits;
+        // The requirement carries the reader's language: findings and notes are written in it.
+        this.requirement = analyser.parse(input.requirement() == null ? "" : input.requirement())
+                .withLanguage(Language.of(locale));
         this.messages = new Messages("pipeline", locale);
         Checkpoint start = from == null ? Checkpoint.start() : from;
         this.stage = start.stage() == Stage.QUEUED ? Stage.READ : start.stage();
@@ -69,6 +73,9 @@ public final class PipelineRun implements AutoCloseable {
         this.progress = start.progress();
         this.annotations = new ArrayList<>(start.annotations());
         this.applied = start.applied();
+        for (Checkpoint.Dropped d : start.dropped()) {
+            dropped.put(d.first().category(), d);
+        }
         if (stage == Stage.READ) {
             this.textBuilder = new TextBuilder(start.text());
         } else {
@@ -107,7 +114,7 @@ public final class PipelineRun implements AutoCloseable {
     /** The state to continue from later; consistent between any two steps. */
     public Checkpoint checkpoint() {
         ExtractedText soFar = stage == Stage.READ ? textBuilder.build() : text;
-        return new Checkpoint(stage, position, progress, soFar, annotations, applied);
+        return new Checkpoint(stage, position, progress, soFar, annotations, applied, List.copyOf(dropped.values()));
     }
 
     /** The text read so far (complete once the read stage is over). */
@@ -129,8 +136,8 @@ public final class PipelineRun implements AutoCloseable {
         if (position < readUnits) {
             readSession.readUnit(position, textBuilder);
             position++;
-            if (textBuilder.length() > maxTextChars) {
-                throw DocumentRejectedException.unprocessable(messages.get("too_much_text", maxTextChars));
+            if (textBuilder.length() > limits.maxTextChars()) {
+                throw DocumentRejectedException.unprocessable(messages.get("too_much_text", limits.maxTextChars()));
             }
             progress(events, Stage.READ, Stage.READ.progressAt(position, readUnits), false,
                     messages.get("read.message"), messages.get("read.detail", position, readUnits));
@@ -159,6 +166,12 @@ public final class PipelineRun implements AutoCloseable {
         int steps = analysisSession.stepCount();
         if (position < steps) {
             for (Annotation found : analysisSession.analyseStep(position)) {
+                if (annotations.size() >= limits.maxFindings()) {
+                    // The hard limit: keep counting, store nothing more (summaries follow at the end of analysis).
+                    dropped.merge(found.category(), new Checkpoint.Dropped(found, 1),
+                            (was, one) -> new Checkpoint.Dropped(was.first(), was.count() + 1));
+                    continue;
+                }
                 Annotation numbered = locate(found).withId("a" + (annotations.size() + 1));
                 annotations.add(numbered);
                 events.add(new PipelineEvent.AnnotationFound(numbered));
@@ -170,9 +183,33 @@ public final class PipelineRun implements AutoCloseable {
         if (position >= steps) {
             closeQuietly(analysisSession);
             analysisSession = null;
+            summariseDropped(events);
             stage = Stage.APPLY;
             position = 0;
         }
+    }
+
+    /**
+     * Beyond the findings limit: one summary finding per category, placed on its first finding not stored, and a
+     * progress note that says the limit was reached.
+     */
+    private void summariseDropped(List<PipelineEvent> events) {
+        if (dropped.isEmpty()) {
+            return;
+        }
+        int total = 0;
+        for (Checkpoint.Dropped d : dropped.values()) {
+            Annotation first = locate(d.first());
+            Annotation summary = new Annotation("a" + (annotations.size() + 1), first.start(), first.end(), first.quote(),
+                    first.page(), first.paragraph(), first.category(), "info",
+                    messages.get("limit.summary", d.count(), first.category(), limits.maxFindings()), null, "finding_limit");
+            annotations.add(summary);
+            events.add(new PipelineEvent.AnnotationFound(summary));
+            total += d.count();
+        }
+        dropped.clear();
+        events.add(new PipelineEvent.Progress(Stage.ANALYSE, progress, messages.get("limit.note", limits.maxFindings()),
+                messages.get("limit.detail", total)));
     }
 
     private void applyStep(List<PipelineEvent> events) {
@@ -200,7 +237,7 @@ public final class PipelineRun implements AutoCloseable {
         applySession = null;
         stage = Stage.DONE;
         progress(events, Stage.APPLY, 100, true, messages.get("done.message"), messages.get("done.detail", total));
-        events.add(new PipelineEvent.Completed(total, summary(), checksRun(), requirement.defaulted(), input.output()));
+        events.add(new PipelineEvent.Completed(total, summary(), report(), input.output()));
     }
 
     private void writeOutput() {
@@ -209,6 +246,11 @@ public final class PipelineRun implements AutoCloseable {
         try {
             Files.createDirectories(output.getParent());
             applySession.save(part);
+            long size = Files.size(part);
+            if (size > limits.maxResultBytes()) {
+                throw DocumentRejectedException.unprocessable(messages.get("result_too_large",
+                        (size + 1024 * 1024 - 1) / (1024 * 1024), limits.maxResultBytes() / (1024 * 1024)));
+            }
             Files.move(part, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the annotated document to " + output, e);
@@ -255,8 +297,9 @@ public final class PipelineRun implements AutoCloseable {
         return counts;
     }
 
-    private List<String> checksRun() {
-        return requirement.checks().stream().map(Check::id).sorted().toList();
+    /** What runs (or ran): the checks with their parameters, how the requirement was read, and the analyser. */
+    public RunReport report() {
+        return RunReport.of(requirement, analyser.name(), requirement.language());
     }
 
     /** Releases the open document, analysis state and temporary files. Safe to call at any time, twice. */

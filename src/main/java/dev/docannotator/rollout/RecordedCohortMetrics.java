@@ -100,6 +100,76 @@ public final class RecordedCohortMetrics implements CohortMetrics {
     private record Window(long afterId, long fromMillis) {
     }
 
+    /**
+     * Each gate's figure for the pausable cohort over the window as it developed: at up to {@code points} evenly
+     * spaced moments from the window's start to {@code until}, the figure of every observation up to that moment
+     * (the same figure the gate judges, so the last point is the gate's value). Keyed by gate name.
+     */
+    public java.util.Map<String, java.util.List<SeriesPoint>> series(long afterId, Instant notBefore, Instant until,
+                                                                     int points) {
+        Window window = new Window(afterId, notBefore.toEpochMilli());
+        return database.read(c -> {
+            java.util.Map<String, java.util.List<SeriesPoint>> series = new java.util.LinkedHashMap<>();
+            for (Gate gate : Gate.values()) {
+                series.put(gate.key(), series(c, gate, window, until.toEpochMilli(), points));
+            }
+            return series;
+        });
+    }
+
+    private java.util.List<SeriesPoint> series(Connection c, Gate gate, Window from, long untilMillis, int points)
+            throws SQLException {
+        String kind = switch (gate) {
+            case CANCEL_LATENCY_P95 -> CANCEL_LATENCY_MS;
+            case STREAM_SUCCESS_RATE -> STREAM_SUCCESS;
+            case SSE_CONNECTION_STABILITY -> CONNECTION_STABLE;
+            case MEMORY_RELEASED -> HEAP_RELEASED;
+        };
+        java.util.List<Long> times = new java.util.ArrayList<>();
+        java.util.List<Double> values = new java.util.ArrayList<>();
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT at_ms, value FROM rollout_observations WHERE feature = ? AND kind = ? AND pausable = 1"
+                        + " AND id > ? AND at_ms >= ? ORDER BY at_ms, id")) {
+            query.setString(1, feature);
+            query.setString(2, kind);
+            query.setLong(3, from.afterId());
+            query.setLong(4, from.fromMillis());
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    times.add(rs.getLong(1));
+                    values.add(rs.getDouble(2));
+                }
+            }
+        }
+        java.util.List<SeriesPoint> out = new java.util.ArrayList<>();
+        if (values.isEmpty()) {
+            return out;
+        }
+        long start = from.fromMillis();
+        long end = Math.max(untilMillis, times.get(times.size() - 1));
+        int n = Math.max(1, points);
+        int taken = 0;
+        double sum = 0;
+        for (int i = 1; i <= n; i++) {
+            long at = start + (end - start) * i / n;
+            while (taken < values.size() && times.get(taken) <= at) {
+                sum += values.get(taken++);
+            }
+            if (taken == 0 || (!out.isEmpty() && out.get(out.size() - 1).samples() == taken && i < n)) {
+                continue; // nothing new since the last point
+            }
+            double value = gate == Gate.CANCEL_LATENCY_P95 ? p95(values.subList(0, taken)) : sum / taken;
+            out.add(new SeriesPoint(Instant.ofEpochMilli(at), value, taken));
+        }
+        return out;
+    }
+
+    /** Nearest-rank 95th percentile, as {@link #snapshot} computes it. */
+    private static double p95(java.util.List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
+    }
+
     private CohortFigures figures(Connection c, boolean pausable, Window from) throws SQLException {
         Aggregate cancel = aggregate(c, pausable, CANCEL_LATENCY_MS, from);
         Aggregate streams = aggregate(c, pausable, STREAM_SUCCESS, from);

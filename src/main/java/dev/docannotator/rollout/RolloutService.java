@@ -1,12 +1,13 @@
 package dev.docannotator.rollout;
 
 import dev.docannotator.common.Json;
-import dev.docannotator.http.ApiException;
+import dev.docannotator.common.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ public final class RolloutService {
 
     private final RolloutPlan plan;
     private final RolloutStore store;
+    /** Points per gate chart in the view: enough for a readable line, few enough to stay cheap. */
+    private static final int SERIES_POINTS = 24;
     private final RecordedCohortMetrics metrics;
     private final GateEvaluator gates;
     private final Clock clock;
@@ -60,85 +63,111 @@ public final class RolloutService {
     }
 
     public RolloutView view(int historyLimit) {
+        return view(historyLimit, Locale.ENGLISH);
+    }
+
+    /** The whole rollout as the operator API shows it; the advance blockers in {@code locale}'s language. */
+    public RolloutView view(int historyLimit, Locale locale) {
         RolloutState state = current();
         Evaluation evaluation = evaluate(state);
         return new RolloutView(state.feature(), state.stage(), state.percentage(),
                 plan.stages().stream().map(StageView::of).toList(), state.frozen(), state.since(), state.version(),
                 store.history(plan.feature(), historyLimit), evaluation.metrics(), evaluation.gates(),
-                advanceCheck(state, evaluation));
+                advanceCheck(state, evaluation, locale),
+                metrics.series(state.observationsAfter(), windowStart(state), clock.instant(), SERIES_POINTS));
     }
 
-    /** Why the rollout may or may not advance from {@code state} now. */
     public AdvanceCheck advanceCheck(RolloutState state, Evaluation evaluation) {
+        return advanceCheck(state, evaluation, Locale.ENGLISH);
+    }
+
+    /** Why the rollout may or may not advance from {@code state} now; at the last stage nothing is listed. */
+    public AdvanceCheck advanceCheck(RolloutState state, Evaluation evaluation, Locale locale) {
+        if (state.stage() >= plan.lastStage()) {
+            return new AdvanceCheck(false, null, List.of(), null);
+        }
+        Blockers text = new Blockers(locale);
         List<String> blockers = new ArrayList<>();
-        Integer next = state.stage() < plan.lastStage() ? state.stage() + 1 : null;
-        if (next == null) {
-            blockers.add("the rollout is already at its last stage (" + plan.lastStage() + ")");
-        }
         if (state.frozen()) {
-            blockers.add("the rollout is frozen; unfreeze it first");
+            blockers.add(text.frozen());
         }
-        String soakRemaining = null;
-        if (state.percentage() > 0) {
-            // A stage beyond the plan (the plan file shrank since) has no soak of its own.
-            Duration required = state.stage() >= 1 && state.stage() <= plan.lastStage()
-                    ? plan.stage(state.stage()).minSoak() : Duration.ZERO;
-            Duration elapsed = Duration.between(state.since(), clock.instant());
-            if (elapsed.compareTo(required) < 0) {
-                soakRemaining = required.minus(elapsed).toString();
-                blockers.add("soak time not finished: " + human(elapsed) + " of " + human(required) + " elapsed");
-            }
-            for (GateResult gate : evaluation.gates().values()) {
-                if (gate.status() != GateStatus.PASS) {
-                    blockers.add("gate " + gate.message());
-                }
-            }
-        }
-        return new AdvanceCheck(blockers.isEmpty(), next, List.copyOf(blockers), soakRemaining);
+        Duration required = requiredSoak(state);
+        Duration elapsed = Duration.between(state.since(), clock.instant());
+        blockers.addAll(text.expansion(state, required, elapsed, evaluation));
+        String soakRemaining = state.percentage() > 0 && elapsed.compareTo(required) < 0
+                ? required.minus(elapsed).toString() : null;
+        return new AdvanceCheck(blockers.isEmpty(), state.stage() + 1, List.copyOf(blockers), soakRemaining);
+    }
+
+    /** The soak the current stage needs; a stage beyond the plan (the plan file shrank since) has none of its own. */
+    private Duration requiredSoak(RolloutState state) {
+        return state.stage() >= 1 && state.stage() <= plan.lastStage() ? plan.stage(state.stage()).minSoak() : Duration.ZERO;
+    }
+
+    /** What keeps {@code state} from expanding (soak, gates), in {@code locale}; frozen is checked by the caller. */
+    private List<String> expansionBlockers(RolloutState state, Evaluation evaluation, Locale locale) {
+        return new Blockers(locale).expansion(state, requiredSoak(state), Duration.between(state.since(), clock.instant()),
+                evaluation);
+    }
+
+    public RolloutState advance(String actor, String reason, Long version, boolean force) {
+        return advance(actor, reason, version, force, Locale.ENGLISH);
     }
 
     /** Moves to the next stage; refused (409) while frozen, at the last stage, or, unless forced, by soak or gates. */
-    public RolloutState advance(String actor, String reason, Long version, boolean force) {
-        requireReason(reason);
-        RolloutState state = at(version);
-        Evaluation evaluation = evaluate(state);
-        AdvanceCheck check = advanceCheck(state, evaluation);
+    public RolloutState advance(String actor, String reason, Long version, boolean force, Locale locale) {
+        Messages messages = messages(locale);
+        requireReason(reason, messages);
+        RolloutState state = at(version, messages);
         if (state.stage() >= plan.lastStage()) {
-            throw new RolloutConflictException("The rollout is already at its last stage (" + plan.lastStage() + ").");
+            throw new RolloutConflictException(messages.get("advance.last_stage", plan.lastStage()));
         }
         if (state.frozen()) {
-            throw new RolloutConflictException("The rollout is frozen; unfreeze it before advancing.");
+            throw new RolloutConflictException(messages.get("advance.frozen"));
         }
-        if (!check.allowed() && !force) {
-            throw new RolloutConflictException("Cannot advance: " + String.join("; ", check.blockers())
-                    + ". Wait, or send force=true with a reason.");
+        Evaluation evaluation = evaluate(state);
+        List<String> blockers = expansionBlockers(state, evaluation, locale);
+        if (!blockers.isEmpty() && !force) {
+            throw new RolloutConflictException(messages.get("advance.blocked", String.join(" ", blockers)));
         }
         int next = state.stage() + 1;
-        String action = check.allowed() ? "advance" : "force_advance";
-        String recorded = check.allowed() ? reason : reason + " [forced past: " + String.join("; ", check.blockers()) + "]";
-        return move(state, actor, action, next, plan.percentageOf(next), recorded, evaluation);
+        return move(state, actor, blockers.isEmpty() ? "advance" : "force_advance", next, plan.percentageOf(next),
+                recorded(reason, state, evaluation, blockers.isEmpty()), evaluation);
+    }
+
+    /** The reason as the history keeps it: a forced change also names what it overrode (in English, for everyone). */
+    private String recorded(String reason, RolloutState state, Evaluation evaluation, boolean allowed) {
+        return allowed ? reason
+                : reason.strip() + " [forced past: " + String.join(" ", expansionBlockers(state, evaluation, Locale.ENGLISH)) + "]";
+    }
+
+    public RolloutState rollback(String actor, String reason, Long version, Integer toStage) {
+        return rollback(actor, reason, version, toStage, Locale.ENGLISH);
     }
 
     /** Goes back to the previous stage, or to {@code toStage} (0 = off for everyone); always allowed, even frozen. */
-    public RolloutState rollback(String actor, String reason, Long version, Integer toStage) {
-        requireReason(reason);
+    public RolloutState rollback(String actor, String reason, Long version, Integer toStage, Locale locale) {
+        Messages messages = messages(locale);
+        requireReason(reason, messages);
         if (toStage != null && (toStage < 0 || toStage > plan.lastStage())) {
-            throw ApiException.invalidRequest("to_stage must be between 0 and " + plan.lastStage() + ".");
+            throw new InvalidRolloutRequestException(messages.get("rollback.to_stage_range", plan.lastStage()));
         }
-        RolloutState state = at(version);
-        return rollbackFrom(state, actor, "rollback", toStage, reason);
+        RolloutState state = at(version, messages);
+        return rollbackFrom(state, actor, "rollback", toStage, reason, messages);
     }
 
     /** Rolls back one stage on behalf of the gate evaluator; a stale version means someone acted first. */
     public RolloutState autoRollback(long version, String reason) {
-        RolloutState state = at(version);
-        RolloutState after = rollbackFrom(state, AUTO_ROLLBACK_ACTOR, "auto_rollback", null, reason);
+        Messages messages = messages(Locale.ENGLISH);
+        RolloutState state = at(version, messages);
+        RolloutState after = rollbackFrom(state, AUTO_ROLLBACK_ACTOR, "auto_rollback", null, reason, messages);
         LOG.warn("Rollout of {} rolled back automatically to stage {} ({} %): {}",
                 plan.feature(), after.stage(), after.percentage(), reason);
         return after;
     }
 
-    private RolloutState rollbackFrom(RolloutState state, String actor, String action, Integer toStage, String reason) {
+    private RolloutState rollbackFrom(RolloutState state, String actor, String action, Integer toStage, String reason,
+                                      Messages messages) {
         int target;
         if (toStage != null) {
             target = toStage;
@@ -147,45 +176,72 @@ public final class RolloutService {
             target = state.percentage() > plan.percentageOf(state.stage()) ? state.stage() : state.stage() - 1;
         }
         if (state.percentage() == 0) {
-            throw new RolloutConflictException("The feature is already off (stage 0); there is nothing to roll back.");
+            throw new RolloutConflictException(messages.get("rollback.already_off"));
         }
         if (target < 0 || plan.percentageOf(target) >= state.percentage()) {
-            throw new RolloutConflictException("Stage " + target + " (" + plan.percentageOf(Math.max(0, target))
-                    + " %) is not below the current " + state.percentage() + " %; a rollback must reduce the percentage.");
+            throw new RolloutConflictException(messages.get("rollback.not_lower", target,
+                    plan.percentageOf(Math.max(0, target)), state.percentage()));
         }
         return move(state, actor, action, target, plan.percentageOf(target), reason, evaluate(state));
     }
 
-    /** Sets any percentage 0–100 by hand; raising it is refused while frozen. */
     public RolloutState setPercentage(String actor, String reason, Long version, Integer percentage) {
-        requireReason(reason);
+        return setPercentage(actor, reason, version, percentage, false, Locale.ENGLISH);
+    }
+
+    /**
+     * Sets any percentage 0–100 by hand. Lowering is always allowed (a rollback). Raising is refused while frozen,
+     * and, unless forced, by the same soak and gates as advance; a forced raise is recorded as {@code force_percentage}.
+     */
+    public RolloutState setPercentage(String actor, String reason, Long version, Integer percentage, boolean force,
+                                      Locale locale) {
+        Messages messages = messages(locale);
+        requireReason(reason, messages);
         if (percentage == null || percentage < 0 || percentage > 100) {
-            throw ApiException.invalidRequest("percentage must be a whole number from 0 to 100.");
+            throw new InvalidRolloutRequestException(messages.get("percentage.range"));
         }
-        RolloutState state = at(version);
+        RolloutState state = at(version, messages);
         if (percentage == state.percentage()) {
-            throw new RolloutConflictException("The percentage is already " + percentage + " %.");
+            throw new RolloutConflictException(messages.get("percentage.same", percentage));
         }
-        if (state.frozen() && percentage > state.percentage()) {
-            throw new RolloutConflictException("The rollout is frozen; the percentage can only be lowered until it is unfrozen.");
+        Evaluation evaluation = evaluate(state);
+        if (percentage < state.percentage()) {
+            return move(state, actor, "percentage", plan.stageFor(percentage), percentage, reason, evaluation);
         }
-        return move(state, actor, "percentage", plan.stageFor(percentage), percentage, reason, evaluate(state));
+        if (state.frozen()) {
+            throw new RolloutConflictException(messages.get("percentage.frozen"));
+        }
+        List<String> blockers = expansionBlockers(state, evaluation, locale);
+        if (!blockers.isEmpty() && !force) {
+            throw new RolloutConflictException(messages.get("percentage.blocked", percentage, String.join(" ", blockers)));
+        }
+        return move(state, actor, blockers.isEmpty() ? "percentage" : "force_percentage", plan.stageFor(percentage),
+                percentage, recorded(reason, state, evaluation, blockers.isEmpty()), evaluation);
     }
 
     /** Stops any expansion (advance, raising the percentage); rollbacks stay possible. */
     public RolloutState freeze(String actor, String reason, Long version) {
-        return setFrozen(actor, reason, version, true);
+        return setFrozen(actor, reason, version, true, Locale.ENGLISH);
+    }
+
+    public RolloutState freeze(String actor, String reason, Long version, Locale locale) {
+        return setFrozen(actor, reason, version, true, locale);
     }
 
     public RolloutState unfreeze(String actor, String reason, Long version) {
-        return setFrozen(actor, reason, version, false);
+        return setFrozen(actor, reason, version, false, Locale.ENGLISH);
     }
 
-    private RolloutState setFrozen(String actor, String reason, Long version, boolean frozen) {
-        requireReason(reason);
-        RolloutState state = at(version);
+    public RolloutState unfreeze(String actor, String reason, Long version, Locale locale) {
+        return setFrozen(actor, reason, version, false, locale);
+    }
+
+    private RolloutState setFrozen(String actor, String reason, Long version, boolean frozen, Locale locale) {
+        Messages messages = messages(locale);
+        requireReason(reason, messages);
+        RolloutState state = at(version, messages);
         if (state.frozen() == frozen) {
-            throw new RolloutConflictException("The rollout is already " + (frozen ? "frozen" : "not frozen") + ".");
+            throw new RolloutConflictException(messages.get(frozen ? "freeze.already" : "unfreeze.already"));
         }
         HistoryEntry entry = new HistoryEntry(clock.instant(), actor, frozen ? "freeze" : "unfreeze",
                 state.stage(), state.stage(), state.percentage(), state.percentage(), reason.strip(),
@@ -202,40 +258,27 @@ public final class RolloutService {
     }
 
     /** The current state, provided the caller's version is still current (409 otherwise). */
-    private RolloutState at(Long version) {
+    private RolloutState at(Long version, Messages messages) {
         if (version == null) {
-            throw ApiException.invalidRequest("version is required: send the version you last read from GET /api/admin/rollout.");
+            throw new InvalidRolloutRequestException(messages.get("version.required"));
         }
         RolloutState state = current();
         if (state.version() != version) {
-            throw new RolloutConflictException("The rollout changed meanwhile: your version is " + version
-                    + " but the current version is " + state.version() + "; reload and try again.");
+            throw new RolloutConflictException(messages.get("version.stale", version, state.version()));
         }
         return state;
     }
 
-    private static void requireReason(String reason) {
+    private static void requireReason(String reason, Messages messages) {
         if (reason == null || reason.isBlank()) {
-            throw ApiException.invalidRequest("reason is required: say why, it goes into the rollout history.");
+            throw new InvalidRolloutRequestException(messages.get("reason.required"));
         }
         if (reason.length() > 1000) {
-            throw ApiException.invalidRequest("reason is too long (at most 1000 characters).");
+            throw new InvalidRolloutRequestException(messages.get("reason.too_long"));
         }
     }
 
-    /** "2h 5m" rather than PT2H5M, for messages. */
-    static String human(Duration duration) {
-        long minutes = Math.max(0, duration.toMinutes());
-        long days = minutes / (24 * 60);
-        long hours = minutes / 60 % 24;
-        long mins = minutes % 60;
-        StringBuilder text = new StringBuilder();
-        if (days > 0) {
-            text.append(days).append("d ");
-        }
-        if (days > 0 || hours > 0) {
-            text.append(hours).append("h ");
-        }
-        return text.append(mins).append('m').toString();
+    private static Messages messages(Locale locale) {
+        return new Messages("rollout", locale);
     }
 }

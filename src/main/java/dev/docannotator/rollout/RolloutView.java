@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Everything GET /api/admin/rollout shows: state, plan, history (newest first), metrics, gates, advance check. */
+/**
+ * Everything GET /api/admin/rollout shows: state, plan, history (newest first), metrics, gates, advance check, and
+ * each gate's figure over the current stage ({@code series}, for the console's charts).
+ */
 public record RolloutView(
         String feature,
         int stage,
@@ -16,5 +19,6 @@ public record RolloutView(
         List<HistoryEntry> history,
         MetricsSnapshot metrics,
         Map<String, GateResult> gates,
-        AdvanceCheck advance) {
+        AdvanceCheck advance,
+        Map<String, List<SeriesPoint>> series) {
 }

@@ -41,8 +41,12 @@ public final class Database implements AutoCloseable {
         this.readers = new ArrayBlockingQueue<>(readers.size(), false, readers);
     }
 
-    /** Opens (creating if needed) the database file, in WAL mode with foreign keys on. */
+    /**
+     * Opens (creating if missing) the database file, in WAL mode with foreign keys on. An existing file that is not
+     * one of ours is refused ({@link DatabaseFile#check}).
+     */
     public static Database open(Path file) {
+        DatabaseFile.check(file);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {

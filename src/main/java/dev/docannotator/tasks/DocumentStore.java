@@ -2,7 +2,6 @@ package dev.docannotator.tasks;
 
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentFormat;
-import dev.docannotator.http.ApiException;
 import dev.docannotator.pipeline.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,7 +62,7 @@ public final class DocumentStore {
         Optional<DocumentRecord> doc = documentId != null && TaskFiles.ID.matcher(documentId).matches()
                 ? repository.findDocument(documentId) : Optional.empty();
         if (doc.isEmpty() || !doc.get().userId().equals(userId) || !Files.exists(files.document(documentId))) {
-            throw ApiException.notFound(new Messages("http", locale).get("document.not_found"));
+            throw TaskException.notFound(new Messages("http", locale).get("document.not_found"));
         }
         return doc.get();
     }

@@ -6,14 +6,21 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 /**
- * The ordered events of one task over its whole life. It assigns the sequence numbers, wakes the streams that
- * follow it, and hands every accepted event to a sink that persists it. A terminal event closes the log: later
- * events are dropped until a resume reopens it, so nothing reaches a client after it was told the task ended.
+ * The ordered events of one task over its whole life. It assigns the sequence numbers and hands every accepted
+ * event to a sink that persists it; readers see an event only once the sink said it is committed
+ * ({@link #durable(long)}), so a client never receives an event a crash could lose or a restart could renumber.
+ * A terminal event closes the log: later events are dropped until a resume reopens it, so nothing reaches a client
+ * after it was told the task ended.
  */
 public final class EventLog {
+    /** Persists an accepted event and later calls {@link EventLog#durable(long)} once it is committed. */
+    @FunctionalInterface
+    public interface Sink {
+        void persist(EventLog log, TaskEvent event);
+    }
+
     /** What a reader gets: the events after its cursor and whether the log was closed at that moment. */
     public record Batch(List<TaskEvent> events, boolean closed) {
     }
@@ -22,15 +29,18 @@ public final class EventLog {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<TaskEvent> events;
-    private final Consumer<TaskEvent> sink;
+    private final Sink sink;
     private boolean closed;
+    /** The highest seq known to be committed; readers see events up to it. */
+    private long durable;
 
-    /** A log continuing {@code history} (seq 1..n, in order), open or closed. */
-    public EventLog(String taskId, List<TaskEvent> history, boolean closed, Consumer<TaskEvent> sink) {
+    /** A log continuing {@code history} (seq 1..n, in order, already stored), open or closed. */
+    public EventLog(String taskId, List<TaskEvent> history, boolean closed, Sink sink) {
         this.taskId = taskId;
         this.events = new ArrayList<>(history);
         this.closed = closed;
         this.sink = sink;
+        this.durable = history.size();
     }
 
     public String taskId() {
@@ -52,9 +62,21 @@ public final class EventLog {
             if (event.terminal()) {
                 closed = true;
             }
-            sink.accept(event);
-            changed.signalAll();
+            sink.persist(this, event);
             return event;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The sink committed every event up to {@code seq}: readers may now see them. */
+    public void durable(long seq) {
+        lock.lock();
+        try {
+            if (seq > durable) {
+                durable = Math.min(seq, events.size());
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -107,7 +129,7 @@ public final class EventLog {
         lock.lock();
         try {
             long remaining = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            while (events.size() <= after && !closed && remaining > 0) {
+            while (durable <= after && !visiblyClosed() && remaining > 0) {
                 remaining = changed.awaitNanos(remaining);
             }
             return snapshot(after);
@@ -117,8 +139,14 @@ public final class EventLog {
     }
 
     private Batch snapshot(long after) {
-        int from = (int) Math.max(0, Math.min(after, events.size()));
-        return new Batch(List.copyOf(events.subList(from, events.size())), closed);
+        int to = (int) durable;
+        int from = (int) Math.max(0, Math.min(after, to));
+        return new Batch(List.copyOf(events.subList(from, to)), visiblyClosed());
+    }
+
+    /** Closed, and the terminal event that closed it is committed (readers would otherwise end without seeing it). */
+    private boolean visiblyClosed() {
+        return closed && durable == events.size();
     }
 
     /** How many annotation events were delivered to the log (each annotation is sent once over the task's life). */

@@ -1,12 +1,13 @@
 package dev.docannotator.tasks;
 
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.common.Language;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.ExtractedText;
-import dev.docannotator.http.ApiException;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.pipeline.Engine;
+import dev.docannotator.pipeline.RunReport;
 import dev.docannotator.pipeline.Stage;
 import dev.docannotator.rollout.FeatureDecider;
 import dev.docannotator.rollout.Features;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The tasks service: admission, cancel, resume, re-attach, queries, recovery after a restart,
  * retention and graceful shutdown. Tasks that can still change are held in memory (with their event logs);
- * resting ones are read from the database. Errors are thrown as {@link ApiException}s with texts in the
+ * resting ones are read from the database. Errors are thrown as {@link TaskException}s with texts in the
  * caller's language.
  */
 public final class TaskService implements AutoCloseable {
@@ -65,6 +66,7 @@ public final class TaskService implements AutoCloseable {
     private final TaskFiles files;
     private final TaskRepository repository;
     private final DocumentStore documents;
+    private final PersistenceHealth health;
     private final WriteBehind store;
     private final Scheduler scheduler;
     private final HeapReleaseProbe heapProbe;
@@ -81,7 +83,8 @@ public final class TaskService implements AutoCloseable {
         this.files = new TaskFiles(dataDir);
         this.repository = new TaskRepository(database);
         this.documents = new DocumentStore(engine, files, repository, clock);
-        this.store = new WriteBehind(repository, 100);
+        this.health = new PersistenceHealth(metrics.registry());
+        this.store = new WriteBehind(repository, health, 100);
         this.heapProbe = new HeapReleaseProbe(metrics, TimeUnit.SECONDS.toNanos(60));
         TaskWorker worker = new TaskWorker(engine, files, store, repository, metrics, heapProbe, clock,
                 options.checkpointInterval());
@@ -118,6 +121,7 @@ public final class TaskService implements AutoCloseable {
      * the task is not admitted: admissions never queue behind database writes.
      */
     public Task submit(String userId, String documentId, String requirement, String requestedTaskId, Locale locale) {
+        refuseWhileStorageFails(locale);
         DocumentRecord doc = documents.find(userId, documentId, locale);
         String taskId = requestedTaskId != null ? requestedTaskId : UUID.randomUUID().toString();
         boolean pausable = features.isEnabled(Features.PAUSABLE_STREAMING, userId);
@@ -129,11 +133,11 @@ public final class TaskService implements AutoCloseable {
             repository.insertTask(view);
         } catch (StorageException e) {
             if (repository.taskExists(taskId)) {
-                throw ApiException.conflict(text(locale, "task.id_taken", taskId));
+                throw TaskException.conflict(text(locale, "task.id_taken", taskId));
             }
-            throw e;
+            throw storageRefusal(e, locale);
         }
-        Task task = new Task(view, new EventLog(taskId, List.of(), false, e -> store.event(taskId, e)));
+        Task task = new Task(view, new EventLog(taskId, List.of(), false, store::event));
         try {
             admit(task, locale, () -> live.put(taskId, task));
         } catch (RuntimeException notAdmitted) {
@@ -150,7 +154,7 @@ public final class TaskService implements AutoCloseable {
     public void cancel(String userId, String taskId, Locale locale, long requestedNanos) {
         Task task = owned(userId, taskId, locale);
         if (!task.pausable()) {
-            throw ApiException.featureDisabled(text(locale, "feature.pausable_off"));
+            throw new TaskException(TaskException.Reason.FEATURE_DISABLED, text(locale, "feature.pausable_off"));
         }
         cancelInternal(task, locale, requestedNanos);
     }
@@ -167,7 +171,7 @@ public final class TaskService implements AutoCloseable {
         synchronized (task) {
             TaskStatus status = task.status();
             if (byUser && (status == TaskStatus.COMPLETED || status == TaskStatus.FAILED)) {
-                throw ApiException.conflict(text(userLocale, "task.cancel_finished", status.id()));
+                throw TaskException.conflict(text(userLocale, "task.cancel_finished", status.id()));
             }
             if (status == TaskStatus.INTERRUPTED) {
                 task.status(TaskStatus.CANCELLED, clock.instant());
@@ -203,7 +207,7 @@ public final class TaskService implements AutoCloseable {
         Task task = owned(userId, taskId, locale, true);
         try {
             if (!task.status().resumable()) {
-                throw ApiException.conflict(text(locale, "task.not_resumable", task.status().id()));
+                throw TaskException.conflict(text(locale, "task.not_resumable", task.status().id()));
             }
             awaitWorker(task, locale);
             store.flush();
@@ -211,7 +215,7 @@ public final class TaskService implements AutoCloseable {
             long cursor = task.log().lastSeq();
             admit(task, locale, () -> {
                 if (!task.status().resumable()) {
-                    throw ApiException.conflict(text(locale, "task.not_resumable", task.status().id()));
+                    throw TaskException.conflict(text(locale, "task.not_resumable", task.status().id()));
                 }
                 task.log().reopen();
             }, checkpoint);
@@ -227,9 +231,9 @@ public final class TaskService implements AutoCloseable {
             task.worker().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiException.conflict(text(locale, "task.still_stopping"));
+            throw TaskException.conflict(text(locale, "task.still_stopping"));
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            throw ApiException.conflict(text(locale, "task.still_stopping"));
+            throw TaskException.conflict(text(locale, "task.still_stopping"));
         }
     }
 
@@ -262,10 +266,10 @@ public final class TaskService implements AutoCloseable {
         } catch (Scheduler.RefusedException e) {
             switch (e.refusal()) {
                 // A slot frees when one of the user's tasks ends: seconds for small documents, so try again soon.
-                case USER_LIMIT -> throw ApiException.tooManyRequests(
+                case USER_LIMIT -> throw new TaskException(TaskException.Reason.USER_LIMIT, 
                         text(locale, "admission.user_limit", options.perUserLimit()), 10);
-                case QUEUE_FULL -> throw ApiException.serverBusy(text(locale, "admission.queue_full"), 5);
-                default -> throw ApiException.serverBusy(text(locale, "admission.stopping"), 10);
+                case QUEUE_FULL -> throw new TaskException(TaskException.Reason.BUSY, text(locale, "admission.queue_full"), 5);
+                default -> throw new TaskException(TaskException.Reason.BUSY, text(locale, "admission.stopping"), 10);
             }
         }
     }
@@ -323,6 +327,11 @@ public final class TaskService implements AutoCloseable {
         return result;
     }
 
+    /** What the task runs (or ran): its checks, how its requirement was read, and the analyser; notes in {@code locale}. */
+    public RunReport report(TaskView task, Locale locale) {
+        return engine.report(task.requirement(), Language.of(locale));
+    }
+
     public TaskView get(String userId, String taskId, Locale locale) {
         return view(userId, taskId, locale);
     }
@@ -339,7 +348,7 @@ public final class TaskService implements AutoCloseable {
         Optional<TaskView> stored = taskId != null && TaskFiles.ID.matcher(taskId).matches()
                 ? repository.findTask(taskId) : Optional.empty();
         if (stored.isEmpty() || !stored.get().userId().equals(userId)) {
-            throw ApiException.notFound(text(locale, "task.not_found"));
+            throw TaskException.notFound(text(locale, "task.not_found"));
         }
         return stored.get();
     }
@@ -361,7 +370,7 @@ public final class TaskService implements AutoCloseable {
         TaskView view = view(userId, taskId, locale);
         Path path = files.result(taskId, view.format());
         if (view.status() != TaskStatus.COMPLETED || !Files.exists(path)) {
-            throw ApiException.conflict(text(locale, "result.not_ready", view.status().id()));
+            throw TaskException.conflict(text(locale, "result.not_ready", view.status().id()));
         }
         String name = view.filename();
         int dot = name.lastIndexOf('.');
@@ -370,9 +379,30 @@ public final class TaskService implements AutoCloseable {
                 view.format().outputContentType());
     }
 
-    /** Whether new tasks are admitted (false while draining). */
+    /** Whether new tasks are admitted (false while draining, and while task state cannot be written). */
     public boolean accepting() {
-        return scheduler.accepting();
+        return scheduler.accepting() && health.ok();
+    }
+
+    /** Whether writing task state works, fails, or fails because the disk is full. */
+    public PersistenceHealth.State persistence() {
+        return health.state();
+    }
+
+    /** A new task would be acknowledged and then lost: refuse it while writing fails (507 when the disk is full). */
+    private void refuseWhileStorageFails(Locale locale) {
+        switch (health.state()) {
+            case DISK_FULL -> throw new TaskException(TaskException.Reason.STORAGE_FULL, text(locale, "storage.full"), 30);
+            case FAILING -> throw new TaskException(TaskException.Reason.STORAGE_FAILING, text(locale, "storage.failing"), 10);
+            default -> { }
+        }
+    }
+
+    /** A write that failed on a request's path, as the refusal the caller gets. */
+    private static TaskException storageRefusal(StorageException e, Locale locale) {
+        return dev.docannotator.storage.StorageFailures.isDiskFull(e)
+                ? new TaskException(TaskException.Reason.STORAGE_FULL, text(locale, "storage.full"), 30)
+                : new TaskException(TaskException.Reason.STORAGE_FAILING, text(locale, "storage.failing"), 10);
     }
 
     public int runningTasks() {
@@ -390,7 +420,7 @@ public final class TaskService implements AutoCloseable {
      */
     private Task owned(String userId, String taskId, Locale locale, boolean pin) {
         if (taskId == null || !TaskFiles.ID.matcher(taskId).matches()) {
-            throw ApiException.notFound(text(locale, "task.not_found"));
+            throw TaskException.notFound(text(locale, "task.not_found"));
         }
         Task task = live.compute(taskId, (id, present) -> {
             Task found = present != null ? present : load(id);
@@ -400,7 +430,7 @@ public final class TaskService implements AutoCloseable {
             return found;
         });
         if (task == null || !task.userId().equals(userId)) {
-            throw ApiException.notFound(text(locale, "task.not_found"));
+            throw TaskException.notFound(text(locale, "task.not_found"));
         }
         return task;
     }
@@ -411,7 +441,7 @@ public final class TaskService implements AutoCloseable {
             return null;
         }
         List<TaskEvent> history = repository.loadEvents(taskId);
-        EventLog log = new EventLog(taskId, history, !view.get().status().unfinished(), e -> store.event(taskId, e));
+        EventLog log = new EventLog(taskId, history, !view.get().status().unfinished(), store::event);
         return new Task(view.get(), log);
     }
 
@@ -433,8 +463,10 @@ public final class TaskService implements AutoCloseable {
                     live.computeIfPresent(task.id(), (id, present) -> present == task && evictable(task, now) ? null : present);
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Housekeeping failed", e);
+        } catch (Throwable e) {
+            // A periodic task that throws is never run again: catch everything. During a write incident the
+            // writer has already said so once.
+            logPeriodicFailure("Housekeeping", e);
         }
     }
 
@@ -446,8 +478,16 @@ public final class TaskService implements AutoCloseable {
     private void cleanupQuietly() {
         try {
             cleanup();
-        } catch (RuntimeException e) {
-            LOG.warn("Retention cleanup failed", e);
+        } catch (Throwable e) {
+            logPeriodicFailure("Retention cleanup", e);
+        }
+    }
+
+    private void logPeriodicFailure(String what, Throwable e) {
+        if (health.ok()) {
+            LOG.warn("{} failed", what, e);
+        } else {
+            LOG.debug("{} failed while writing task state fails", what, e);
         }
     }
 

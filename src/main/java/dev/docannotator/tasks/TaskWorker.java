@@ -8,6 +8,7 @@ import dev.docannotator.pipeline.Engine;
 import dev.docannotator.pipeline.PipelineEvent;
 import dev.docannotator.pipeline.PipelineInput;
 import dev.docannotator.pipeline.PipelineRun;
+import dev.docannotator.pipeline.RunReport;
 import dev.docannotator.pipeline.Stage;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -188,7 +189,7 @@ final class TaskWorker {
         } else if (event instanceof PipelineEvent.AnnotationFound found) {
             sendAnnotation(task, found.annotation());
         } else if (event instanceof PipelineEvent.Completed completed) {
-            complete(task, run.checkpoint(), completed.annotationCount(), completed.summary());
+            complete(task, run.checkpoint(), completed.annotationCount(), completed.summary(), completed.report());
         }
     }
 
@@ -220,10 +221,10 @@ final class TaskWorker {
         for (Annotation a : checkpoint.annotations()) {
             summary.merge(a.category(), 1, Integer::sum);
         }
-        complete(task, checkpoint, checkpoint.annotations().size(), summary);
+        complete(task, checkpoint, checkpoint.annotations().size(), summary, run.report());
     }
 
-    private void complete(Task task, Checkpoint checkpoint, int count, Map<String, Integer> summary) {
+    private void complete(Task task, Checkpoint checkpoint, int count, Map<String, Integer> summary, RunReport report) {
         store.checkpoint(task.id(), checkpoint);
         store.annotations(task.id(), checkpoint.annotations());
         synchronized (task) {
@@ -240,6 +241,9 @@ final class TaskWorker {
             data.put("download_url", "/api/tasks/" + task.id() + "/result");
             data.put("annotations_url", "/api/tasks/" + task.id() + "/annotations");
             data.put("summary", summary);
+            data.put("checks", report.checks());
+            data.put("requirement", report.requirement());
+            data.put("analyser", report.analyser());
             task.log().append(TaskEvent.RESULT, data);
             store.task(task.view());
         }

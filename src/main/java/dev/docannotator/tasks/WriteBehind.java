@@ -2,117 +2,227 @@ package dev.docannotator.tasks;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.pipeline.Checkpoint;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Batches the write volume of running tasks (every event, every progress change, periodic checkpoints) into one
- * transaction every {@code intervalMillis}. Task rows and checkpoints are latest-wins per task. {@link #flush()}
- * writes everything queued so far before it returns; {@link #close()} flushes a last time, so nothing
- * acknowledged is lost on a graceful stop.
+ * Writes the state of running tasks in batches on one writer thread (group commit): every event, every progress
+ * change, checkpoints and final annotations. An event wakes the writer at once and becomes visible to streams only
+ * after the transaction holding it committed ({@link EventLog#durable}); task rows and checkpoints are latest-wins
+ * per task and ride along, or go with the periodic tick. A failed batch (any {@link Throwable}, out-of-memory
+ * included) is put back in front of what was queued meanwhile and retried with backoff, and {@link PersistenceHealth}
+ * reports the incident: the writer never dies and never drops a batch. {@link #flush()} writes everything queued
+ * so far before it returns; {@link #close()} flushes a last time.
  */
 public final class WriteBehind implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WriteBehind.class);
+    static final long FIRST_BACKOFF_MILLIS = 100;
+    static final long MAX_BACKOFF_MILLIS = 5_000;
 
-    private final TaskRepository repository;
-    private final ConcurrentLinkedQueue<TaskRepository.PendingEvent> events = new ConcurrentLinkedQueue<>();
+    /** Writes one batch in one transaction, or throws and writes nothing. */
+    @FunctionalInterface
+    interface BatchWriter {
+        void write(List<TaskRepository.PendingEvent> events, Collection<TaskView> tasks,
+                   Map<String, Checkpoint> checkpoints, Map<String, List<Annotation>> annotations);
+    }
+
+    private record Queued(EventLog log, TaskEvent event) {
+    }
+
+    private final BatchWriter writer;
+    private final PersistenceHealth health;
+    private final long intervalMillis;
+    private final Object flushing = new Object();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final Deque<Queued> events = new ArrayDeque<>();
     private final Map<String, TaskView> tasks = new LinkedHashMap<>();
     private final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
     private final Map<String, List<Annotation>> annotations = new LinkedHashMap<>();
-    private final ScheduledExecutorService timer;
+    private boolean eventsWaiting;
+    private boolean closing;
+    private final Thread thread;
 
-    public WriteBehind(TaskRepository repository, long intervalMillis) {
-        this.repository = repository;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "task-write-behind");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::flushQuietly, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    public WriteBehind(TaskRepository repository, PersistenceHealth health, long intervalMillis) {
+        this(repository::writeBatch, health, intervalMillis);
     }
 
-    public void event(String taskId, TaskEvent event) {
-        events.add(new TaskRepository.PendingEvent(taskId, event));
+    WriteBehind(BatchWriter writer, PersistenceHealth health, long intervalMillis) {
+        this.writer = writer;
+        this.health = health;
+        this.intervalMillis = intervalMillis;
+        this.thread = new Thread(this::loop, "task-write-behind");
+        thread.setDaemon(true);
+        thread.start();
     }
 
-    public synchronized void task(TaskView task) {
-        tasks.put(task.taskId(), task);
+    /** The sink of every task's event log: queues the event and wakes the writer. */
+    public void event(EventLog log, TaskEvent event) {
+        lock.lock();
+        try {
+            events.addLast(new Queued(log, event));
+            eventsWaiting = true;
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
     }
 
-    public synchronized void checkpoint(String taskId, Checkpoint checkpoint) {
-        checkpoints.put(taskId, checkpoint);
+    public void task(TaskView task) {
+        lock.lock();
+        try {
+            tasks.put(task.taskId(), task);
+        } finally {
+            lock.unlock();
+        }
     }
 
-    public synchronized void annotations(String taskId, List<Annotation> all) {
-        annotations.put(taskId, List.copyOf(all));
+    public void checkpoint(String taskId, Checkpoint checkpoint) {
+        lock.lock();
+        try {
+            checkpoints.put(taskId, checkpoint);
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** Writes everything queued so far; returns when it is in the database. */
+    public void annotations(String taskId, List<Annotation> all) {
+        List<Annotation> copy = List.copyOf(all);
+        lock.lock();
+        try {
+            annotations.put(taskId, copy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the last attempt to write worked (false during an incident). */
+    public PersistenceHealth health() {
+        return health;
+    }
+
+    /**
+     * Writes everything queued so far; returns when it is committed and its events are visible. Throws what the
+     * write threw (the batch is then queued again).
+     */
     public void flush() {
-        // One flush at a time, so that a later flush never overtakes an earlier one for the same task.
-        synchronized (repository) {
-            List<TaskRepository.PendingEvent> batch = new ArrayList<>();
-            TaskRepository.PendingEvent next;
-            while ((next = events.poll()) != null) {
-                batch.add(next);
-            }
+        // One flush at a time, so that a later batch never overtakes an earlier one for the same task.
+        synchronized (flushing) {
+            List<Queued> batch;
             List<TaskView> taskBatch;
             Map<String, Checkpoint> checkpointBatch;
             Map<String, List<Annotation>> annotationBatch;
-            synchronized (this) {
+            lock.lock();
+            try {
+                batch = new ArrayList<>(events);
+                events.clear();
+                eventsWaiting = false;
                 taskBatch = new ArrayList<>(tasks.values());
                 checkpointBatch = new LinkedHashMap<>(checkpoints);
                 annotationBatch = new LinkedHashMap<>(annotations);
                 tasks.clear();
                 checkpoints.clear();
                 annotations.clear();
+            } finally {
+                lock.unlock();
             }
             if (batch.isEmpty() && taskBatch.isEmpty() && checkpointBatch.isEmpty() && annotationBatch.isEmpty()) {
                 return;
             }
             try {
-                repository.writeBatch(batch, taskBatch, checkpointBatch, annotationBatch);
-            } catch (RuntimeException e) {
+                List<TaskRepository.PendingEvent> pending = new ArrayList<>(batch.size());
+                for (Queued queued : batch) {
+                    pending.add(new TaskRepository.PendingEvent(queued.log().taskId(), queued.event()));
+                }
+                writer.write(pending, taskBatch, checkpointBatch, annotationBatch);
+            } catch (Throwable e) {
+                // Out-of-memory and every other error too: the batch must never be lost on the way.
                 requeue(batch, taskBatch, checkpointBatch, annotationBatch);
+                health.failed(e);
                 throw e;
+            }
+            health.succeeded();
+            // In queue order, which is seq order per task: each log learns its committed prefix.
+            for (Queued queued : batch) {
+                queued.log().durable(queued.event().seq());
             }
         }
     }
 
-    /** Puts a failed batch back for the next flush; newer state queued meanwhile wins. */
-    private void requeue(List<TaskRepository.PendingEvent> batch, List<TaskView> taskBatch,
-                         Map<String, Checkpoint> checkpointBatch, Map<String, List<Annotation>> annotationBatch) {
-        events.addAll(batch);
-        synchronized (this) {
+    /** Puts a failed batch back in front of what was queued meanwhile; newer task state queued meanwhile wins. */
+    private void requeue(List<Queued> batch, List<TaskView> taskBatch, Map<String, Checkpoint> checkpointBatch,
+                         Map<String, List<Annotation>> annotationBatch) {
+        lock.lock();
+        try {
+            for (int i = batch.size() - 1; i >= 0; i--) {
+                events.addFirst(batch.get(i));
+            }
             for (TaskView task : taskBatch) {
                 tasks.putIfAbsent(task.taskId(), task);
             }
             checkpointBatch.forEach(checkpoints::putIfAbsent);
             annotationBatch.forEach(annotations::putIfAbsent);
+        } finally {
+            lock.unlock();
         }
     }
 
-    private void flushQuietly() {
+    /** The writer thread: commits as soon as events wait, else every interval; after a failure, backs off. */
+    private void loop() {
+        long backoff = 0;
+        while (true) {
+            try {
+                if (!awaitWork(backoff)) {
+                    return;
+                }
+                flush();
+                backoff = 0;
+            } catch (Throwable e) {
+                // Logged by PersistenceHealth once per incident; keep going whatever it was.
+                backoff = backoff == 0 ? FIRST_BACKOFF_MILLIS : Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+                LOG.trace("Write failed; next attempt in {} ms", backoff, e);
+            }
+        }
+    }
+
+    /**
+     * Waits until events are queued (unless backing off) or the interval (or backoff) passed; false once closing.
+     */
+    private boolean awaitWork(long backoffMillis) throws InterruptedException {
+        lock.lock();
         try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.error("Writing task state to the database failed; retrying on the next tick", e);
+            long remaining = TimeUnit.MILLISECONDS.toNanos(backoffMillis > 0 ? backoffMillis : intervalMillis);
+            while (!closing && remaining > 0 && (backoffMillis > 0 || !eventsWaiting)) {
+                remaining = wake.awaitNanos(remaining);
+            }
+            return !closing;
+        } finally {
+            lock.unlock();
         }
     }
 
+    /** Stops the writer thread and writes what is left (throws when that last write fails). */
     @Override
     public void close() {
-        timer.shutdown();
+        lock.lock();
         try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
+            closing = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

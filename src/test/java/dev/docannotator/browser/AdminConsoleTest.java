@@ -28,6 +28,9 @@ class AdminConsoleTest {
         // Gates need soak time and traffic a fresh server lacks; forcing is the operator's explicit choice.
         driver.findElement(org.openqa.selenium.By.id("force")).click();
         console.hook("advance").click();
+        // Forcing asks first.
+        console.waitUntil(d -> console.hook("confirm").isDisplayed());
+        console.hook("confirm").click();
 
         console.waitUntil(d -> console.stage().equals(String.valueOf(before + 1)));
         assertThat(console.hook("rollout-percentage").getText()).endsWith("%");

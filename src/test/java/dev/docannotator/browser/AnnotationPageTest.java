@@ -39,12 +39,19 @@ class AnnotationPageTest {
         assertThat(listed).hasSize(((List<?>) parse(json).get("annotations")).size());
         assertThat(listed).anySatisfy(a -> assertThat(a.getText()).contains("TODO"));
         // The findings are highlighted over the document's text, and a highlight links to its list entry.
+        page.waitUntil(Duration.ofSeconds(10), d -> "true".equals(page.script(
+                "return document.getElementById('doc-text').dataset.ready")));
         @SuppressWarnings("unchecked")
         List<String> marked = (List<String>) page.script(
-                "return [...document.querySelectorAll('#doc-text a.hl')].map(a => a.textContent)");
+                "return [...document.querySelectorAll('#doc-text .hl')].map(a => a.textContent)");
         assertThat(marked).anySatisfy(text -> assertThat(text).contains("TODO"));
-        assertThat((Boolean) page.script("const a = document.querySelector('#doc-text a.hl');"
-                + "return document.querySelector(a.getAttribute('href')).dataset.testid === 'annotation'")).isTrue();
+        // Clicking a highlight moves to its list entry.
+        page.script("document.querySelector('#doc-text .hl').click()");
+        assertThat((String) page.script("return document.activeElement.dataset.testid")).isEqualTo("annotation");
+        // Paragraphs keep their spacing: each line is its own block with a gap below it.
+        assertThat((Long) page.script("return document.querySelectorAll('#doc-text .para').length")).isGreaterThanOrEqualTo(5L);
+        assertThat(((Number) page.script("const p = document.querySelector('#doc-text .para');"
+                + "return parseFloat(getComputedStyle(p).marginBottom)")).doubleValue()).isGreaterThan(4);
         assertThat((String) page.script("return document.getElementById('doc-text').textContent"))
                 .contains("TODO: add the figures for March.");
 

@@ -93,7 +93,25 @@ final class BrowserServer implements BeforeAllCallback, AfterAllCallback {
 
     /** Another operator's change, made straight through the rollout service. */
     void setPercentageElsewhere(int percentage, String reason) {
-        rollout().setPercentage("another-operator", reason, rollout().current().version(), percentage);
+        rollout().setPercentage("another-operator", reason, rollout().current().version(), percentage, true,
+                java.util.Locale.ENGLISH);
+    }
+
+    /** Moves the rollout straight to {@code stage} through the service (forced where gates would refuse). */
+    void rolloutToStage(int stage, String reason) {
+        RolloutService service = rollout();
+        int current = service.current().stage();
+        if (stage < current) {
+            service.rollback("test", reason, service.current().version(), stage);
+        }
+        while (service.current().stage() < stage) {
+            service.advance("test", reason, service.current().version(), true);
+        }
+    }
+
+    /** Observations of the pausable cohort, as the server records them while tasks run. */
+    dev.docannotator.rollout.CohortMetrics cohortMetrics() {
+        return server.app().rollout().orElseThrow().metrics();
     }
 
     @Override

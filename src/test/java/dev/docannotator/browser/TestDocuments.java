@@ -54,4 +54,9 @@ final class TestDocuments {
         return Files.writeString(dir.resolve("long-words-" + "x".repeat(60) + ".md"),
                 "# Links\n\nTODO: check " + url + " and " + "Donaudampfschifffahrt".repeat(8) + ".\n");
     }
+
+    /** One long paragraph in which every sentence has three findings (requested term, vague word, TODO marker). */
+    static Path manyFindings(Path dir, int sentences) throws IOException {
+        return Files.writeString(dir.resolve("many-findings.txt"), "Findings galore\n\n" + "We have some TODO here. ".repeat(sentences) + "\n");
+    }
 }

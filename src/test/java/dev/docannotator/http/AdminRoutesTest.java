@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,10 +44,7 @@ class AdminRoutesTest {
         AdminRoutes routes = new AdminRoutes(service, AdminToken.resolve(TOKEN, dataDir));
         app = Javalin.create(config -> {
             routes.register(config);
-            // The server maps ApiException the same way in one place; this is the minimum for the contract.
-            config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status())
-                    .contentType("application/json")
-                    .result(Json.write(Map.of("error", Map.of("code", e.code(), "message", e.getMessage())))));
+            ErrorMapping.register(config); // the server's one mapping of errors to the contract's body
         }).start(0);
     }
 
@@ -152,7 +148,7 @@ class AdminRoutesTest {
         assertThat(last.get("reason").asText()).isEqualTo("start the canary");
         assertThat(last.get("metrics").get("gates").has("stream_success_rate")).isTrue();
 
-        body = json(post("percentage", "{\"percentage\":30,\"reason\":\"by hand\",\"version\":2}"));
+        body = json(post("percentage", "{\"percentage\":30,\"reason\":\"by hand\",\"version\":2,\"force\":true}"));
         assertThat(body.get("percentage").asInt()).isEqualTo(30);
         assertThat(body.get("stage").asInt()).isEqualTo(4);
         assertThat(body.get("history").get(0).get("actor").asText()).isEqualTo("operator");
@@ -167,7 +163,7 @@ class AdminRoutesTest {
         body = json(post("unfreeze", "{\"reason\":\"incident over\",\"version\":5}"));
         assertThat(body.get("frozen").asBoolean()).isFalse();
         assertThat(body.get("history")).extracting(h -> h.get("action").asText())
-                .containsExactly("unfreeze", "rollback", "freeze", "percentage", "advance", "install");
+                .containsExactly("unfreeze", "rollback", "freeze", "force_percentage", "advance", "install");
     }
 
     @Test
@@ -187,9 +183,9 @@ class AdminRoutesTest {
     void advanceIsRefusedWith409NamingTheGatesAndTheSoak() throws Exception {
         post("advance", "{\"reason\":\"canary\",\"version\":1}");
         HttpResponse<String> refused = post("advance", "{\"reason\":\"next\",\"version\":2}");
-        assertError(refused, 409, "conflict", "soak time not finished");
+        assertError(refused, 409, "conflict", "Soak time: ");
         assertThat(json(refused).get("error").get("message").asText())
-                .contains("cancel_latency_p95 is inconclusive").contains("sse_connection_stability is inconclusive");
+                .contains("Cancel latency (p95): too little data").contains("SSE connection stability: too little data");
 
         HttpResponse<String> forced = post("advance", "{\"reason\":\"accepted risk\",\"version\":2,\"force\":true}");
         assertThat(forced.statusCode()).isEqualTo(200);
@@ -202,7 +198,7 @@ class AdminRoutesTest {
         assertError(post("advance", "{\"reason\":\"  \",\"version\":1}"), 400, "invalid_request", "reason is required");
         assertError(post("advance", "{\"reason\":\"why\"}"), 400, "invalid_request", "version is required");
         assertError(post("advance", "{\"reason\":\"why\",\"version\":\"1\"}"), 400, "invalid_request", "version must be a whole number");
-        assertError(post("advance", "{\"reason\":\"why\",\"version\":1,\"force\":\"yes\"}"), 400, "invalid_request", "force must be true or false");
+        assertError(post("advance", "{\"reason\":\"why\",\"version\":1,\"force\":\"yes\"}"), 400, "invalid_request", "\"force\" must be true or false");
         assertError(post("advance", "not json"), 400, "invalid_request", "not valid JSON");
         assertError(post("advance", "[1]"), 400, "invalid_request", "JSON object");
         assertError(post("advance", ""), 400, "invalid_request", "JSON object");

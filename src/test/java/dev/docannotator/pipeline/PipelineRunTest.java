@@ -30,7 +30,7 @@ class PipelineRunTest {
     private Path document(int lines) throws Exception {
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= lines; i++) {
-            sb.append("Line ").append(i).append(i % 7 == 0 ? " has a TODO marker" : " is fine").append("\r\n");
+            sb.append("Line ").append(i).append(i % 7 == 0 ? " has a TODO marker" : " is fine").append("\r\n\r\n");
         }
         Path file = dir.resolve("doc.txt");
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class EventLogTest {
     private final List<TaskEvent> persisted = new CopyOnWriteArrayList<>();
-    private final EventLog log = new EventLog("task-0001", List.of(), false, persisted::add);
+    private final EventLog log = new EventLog("task-0001", List.of(), false, (l, e) -> {
+        persisted.add(e);
+        l.durable(e.seq());
+    });
 
     @Test
     void assignsConsecutiveSequenceNumbersAndWritesOneLineJsonWithTypeAndTaskId() {
@@ -64,10 +67,28 @@ class EventLogTest {
     @Test
     void aLogContinuesItsHistoryAndCountsAnnotationsSent() {
         EventLog restored = new EventLog("task-0001", List.of(new TaskEvent(1, "task", "{}"),
-                new TaskEvent(2, "annotation", "{}"), new TaskEvent(3, "shutdown", "{}")), true, e -> { });
+                new TaskEvent(2, "annotation", "{}"), new TaskEvent(3, "shutdown", "{}")), true, (l, e) -> { });
         assertThat(restored.annotationEvents()).isEqualTo(1);
         assertThat(restored.after(1).events()).extracting(TaskEvent::seq).containsExactly(2L, 3L);
         restored.reopen();
         assertThat(restored.append("task", Map.of()).seq()).isEqualTo(4);
+    }
+
+    @Test
+    void anEventIsInvisibleToReadersUntilItsSinkSaysItIsCommitted() throws Exception {
+        List<TaskEvent> uncommitted = new CopyOnWriteArrayList<>();
+        EventLog gated = new EventLog("task-0002", List.of(), false, (l, e) -> uncommitted.add(e));
+        gated.append("task", Map.of());
+        gated.append("result", Map.of());
+        assertThat(gated.after(0).events()).isEmpty();
+        // Closed, but a reader must not end before it has seen the terminal event.
+        assertThat(gated.await(0, 20).closed()).isFalse();
+        gated.durable(1);
+        assertThat(gated.after(0).events()).extracting(TaskEvent::seq).containsExactly(1L);
+        assertThat(gated.after(0).closed()).isFalse();
+        gated.durable(2);
+        EventLog.Batch all = gated.after(0);
+        assertThat(all.events()).extracting(TaskEvent::seq).containsExactly(1L, 2L);
+        assertThat(all.closed()).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package dev.docannotator.tasks;
 
+import static dev.docannotator.testsupport.WaitUntil.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.common.Messages;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.FutureTask;
@@ -83,7 +85,9 @@ class ResumeHousekeepingTest {
         assertThat(service.attach(USER, task.id(), EN)).as("the task in memory is the one that was resumed").isSameAs(task);
         task.worker().get(10, TimeUnit.SECONDS);
         assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED);
-        assertThat(task.log().after(cursor).events()).extracting(TaskEvent::type).contains("task", "result");
+        // Events become visible once committed, a moment after the worker appended them.
+        waitUntil("the resumed run's events are committed", Duration.ofSeconds(5), () -> task.log().after(cursor)
+                .events().stream().map(TaskEvent::type).toList().containsAll(List.of("task", "result")));
         assertThat(service.get(USER, task.id(), EN).status()).isEqualTo(TaskStatus.COMPLETED);
     }
 

@@ -66,10 +66,15 @@ public final class Gate {
 
     /** Waits (up to 10 s) until a step is held at this closed gate. */
     public void awaitWaiting() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        awaitWaiting(java.time.Duration.ofSeconds(10));
+    }
+
+    /** Waits up to {@code limit} (e.g. for a client that is a JVM of its own to start) until a step is held here. */
+    public void awaitWaiting(java.time.Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (waiting.get() == 0) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("No step reached the gate within 10 s");
+                throw new AssertionError("No step reached the gate within " + limit.toSeconds() + " s");
             }
             Thread.sleep(2);
         }

@@ -1,7 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
-import dev.docannotator.analysis.text.BlockKind;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.TextBlock;
 import java.util.Set;
 
@@ -17,7 +17,12 @@ public interface BlockCheck {
 
     /** The kinds of block this check reads; sentences (prose and list items) unless it says otherwise. */
     default Set<BlockKind> reads() {
-        return BlockKind.SENTENCES;
+        return Kinds.SENTENCES;
+    }
+
+    /** Whether this check reads blocks of {@code kind}. */
+    default boolean reads(BlockKind kind) {
+        return reads().contains(kind);
     }
 
     /** Whether this check reads prose with code, URLs, paths and the like hidden (most do). */

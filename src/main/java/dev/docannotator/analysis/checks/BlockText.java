@@ -1,6 +1,6 @@
 package dev.docannotator.analysis.checks;
 
-import dev.docannotator.analysis.text.BlockKind;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.ProseMask;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
@@ -15,7 +15,7 @@ record BlockText(TextBlock block, String text) {
     static List<BlockText> of(ExtractedText document, Set<BlockKind> kinds) {
         List<BlockText> out = new ArrayList<>();
         for (TextBlock block : document.blocks()) {
-            if (kinds.contains(BlockKind.of(block))) {
+            if (kinds.contains(block.kind())) {
                 out.add(new BlockText(block, ProseMask.mask(document.blockText(block)).text()));
             }
         }

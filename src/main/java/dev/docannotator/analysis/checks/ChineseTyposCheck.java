@@ -1,7 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
-import dev.docannotator.analysis.text.BlockKind;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.TextBlock;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class ChineseTyposCheck implements BlockCheck {
 
     @Override
     public Set<BlockKind> reads() {
-        return BlockKind.WORDS;
+        return Kinds.WORDS;
     }
 
     /** The number of pairs in the list. */

@@ -1,7 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
-import dev.docannotator.analysis.text.BlockKind;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         Map<String, Map<String, List<Occurrence>>> byKey = new LinkedHashMap<>();
         List<Occurrence> pairs = new ArrayList<>();
         Set<String> singleKeys = new HashSet<>();
-        List<BlockText> blocks = BlockText.of(text, BlockKind.WORDS);
+        List<BlockText> blocks = BlockText.of(text, Kinds.WORDS);
         for (BlockText b : blocks) {
             collectTokens(b.block(), b.text(), byKey, pairs, singleKeys);
         }

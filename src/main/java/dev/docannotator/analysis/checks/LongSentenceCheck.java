@@ -1,16 +1,29 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.CheckSettings;
 import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.analysis.text.Sentences;
 import dev.docannotator.analysis.text.Span;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
 
-/** Flags sentences that are hard to read: English over 40 words, Chinese over 80 characters. */
+/**
+ * Flags sentences that are hard to read: English over 40 words, Chinese over 80 characters, or the limits the
+ * requirement set ("longer than 25 words", 超过50字).
+ */
 public final class LongSentenceCheck implements BlockCheck {
-    static final int MAX_ENGLISH_WORDS = 40;
-    static final int MAX_CHINESE_CHARS = 80;
+    private final int maxEnglishWords;
+    private final int maxChineseChars;
+
+    public LongSentenceCheck() {
+        this(CheckSettings.DEFAULT_MAX_WORDS, CheckSettings.DEFAULT_MAX_CHINESE_CHARS);
+    }
+
+    public LongSentenceCheck(int maxEnglishWords, int maxChineseChars) {
+        this.maxEnglishWords = maxEnglishWords;
+        this.maxChineseChars = maxChineseChars;
+    }
 
     @Override
     public Check check() {
@@ -23,16 +36,16 @@ public final class LongSentenceCheck implements BlockCheck {
             String s = sentence.of(text);
             if (Scripts.mainlyChinese(s)) {
                 int chars = chineseLength(s);
-                if (chars > MAX_CHINESE_CHARS) {
+                if (chars > maxChineseChars) {
                     out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.INFO,
-                            "This sentence has " + chars + " characters (more than " + MAX_CHINESE_CHARS
+                            "This sentence has " + chars + " characters (more than " + maxChineseChars
                                     + "); consider splitting it.", null, "long_sentence/zh");
                 }
             } else {
                 int words = Words.countWords(s);
-                if (words > MAX_ENGLISH_WORDS) {
+                if (words > maxEnglishWords) {
                     out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.INFO,
-                            "This sentence has " + words + " words (more than " + MAX_ENGLISH_WORDS
+                            "This sentence has " + words + " words (more than " + maxEnglishWords
                                     + "); consider splitting it.", null, "long_sentence/en");
                 }
             }

@@ -1,7 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
-import dev.docannotator.analysis.text.BlockKind;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
 import java.util.OptionalLong;
@@ -26,7 +26,7 @@ public final class NumberWordMismatchCheck implements BlockCheck {
 
     @Override
     public Set<BlockKind> reads() {
-        return BlockKind.WORDS;
+        return Kinds.WORDS;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
-import dev.docannotator.analysis.text.BlockKind;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
@@ -61,7 +61,7 @@ public final class QuantityMismatchCheck implements DocumentCheck {
     @Override
     public void inspect(ExtractedText text, Findings out) {
         Map<String, List<Statement>> byKey = new LinkedHashMap<>();
-        for (BlockText b : BlockText.of(text, BlockKind.SENTENCES)) {
+        for (BlockText b : BlockText.of(text, Kinds.SENTENCES)) {
             english(b.block(), b.text(), byKey);
             chinese(b.block(), b.text(), byKey);
         }

@@ -1,7 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
-import dev.docannotator.analysis.text.BlockKind;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
 import java.util.Locale;
@@ -35,10 +35,10 @@ public final class RepeatedWordsCheck implements BlockCheck {
         return Check.REPEATED_WORDS;
     }
 
-    /** Never table cells: "Exempt | Exempt" in two cells is a table, not a typo. */
+    /** Every cell is a block of its own, so "Exempt | Exempt" in two cells is never one repeated word. */
     @Override
     public Set<BlockKind> reads() {
-        return Set.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.HEADING);
+        return Kinds.WORDS;
     }
 
     @Override

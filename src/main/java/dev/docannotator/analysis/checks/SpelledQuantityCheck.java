@@ -1,7 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
-import dev.docannotator.analysis.text.BlockKind;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.analysis.text.Sentences;
 import dev.docannotator.analysis.text.Span;
@@ -49,7 +49,7 @@ public final class SpelledQuantityCheck implements DocumentCheck {
     @Override
     public void inspect(ExtractedText text, Findings out) {
         List<Mention> mentions = new ArrayList<>();
-        for (BlockText b : BlockText.of(text, BlockKind.SENTENCES)) {
+        for (BlockText b : BlockText.of(text, Kinds.SENTENCES)) {
             for (Span sentence : Sentences.split(b.text())) {
                 collect(b, sentence, mentions);
             }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
 import org.languagetool.Languages;
+import org.languagetool.rules.CategoryId;
 
 /**
  * One {@link JLanguageTool} per worker thread, created on first use: JLanguageTool is not thread-safe and takes
@@ -60,6 +61,8 @@ public final class LanguageToolPool {
         JLanguageTool tool = new JLanguageTool(languages.computeIfAbsent(english,
                 v -> Languages.getLanguageForShortCode(v.languageCode())));
         tool.disableRules(DISABLED_RULES);
+        // en-GB proposes Oxford -ize spellings for correct British -ise ones ("organised"): not an error to flag.
+        tool.disableCategory(new CategoryId("BRE_STYLE_OXFORD_SPELLING"));
         return tool;
     }
 }

@@ -21,8 +21,14 @@ final class QuotedTerms {
                     + "|(?<![\\p{L}\\p{N}])'([^'\\n]+)'(?![\\p{L}\\p{N}])"
                     + "|(?<![\\p{L}\\p{N}])‘([^’\\n]+)’(?![\\p{L}\\p{N}])");
 
-    /** The terms, and the requirement with every quoted stretch blanked out so that its words select no check. */
-    record Extracted(List<String> terms, String rest) {
+    /**
+     * The terms, the requirement with every quoted stretch blanked out so that its words select no check, and where
+     * the quoted stretches were (start, end pairs).
+     */
+    record Extracted(List<String> terms, String rest, List<int[]> spans) {
+        boolean quoteIn(int start, int end) {
+            return spans.stream().anyMatch(s -> s[0] < end && s[1] > start);
+        }
     }
 
     private QuotedTerms() {
@@ -31,8 +37,10 @@ final class QuotedTerms {
     static Extracted extract(String requirement) {
         Map<String, String> unique = new LinkedHashMap<>();
         StringBuilder rest = new StringBuilder(requirement);
+        List<int[]> spans = new ArrayList<>();
         Matcher m = QUOTED.matcher(requirement);
         while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
             String term = null;
             for (int g = 1; g <= m.groupCount() && term == null; g++) {
                 term = m.group(g);
@@ -45,6 +53,6 @@ final class QuotedTerms {
                 unique.putIfAbsent(trimmed.toLowerCase(Locale.ROOT), trimmed);
             }
         }
-        return new Extracted(new ArrayList<>(unique.values()), rest.toString());
+        return new Extracted(new ArrayList<>(unique.values()), rest.toString(), List.copyOf(spans));
     }
 }

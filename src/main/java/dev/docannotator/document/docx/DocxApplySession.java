@@ -43,7 +43,7 @@ final class DocxApplySession implements ApplySession {
         this.document = document;
         this.walker = walker;
         Element body = WordBody.bodyElement(document);
-        WordBody wordBody = new WordBody(body, walker);
+        WordBody wordBody = new WordBody(body, walker, ParagraphKinds.of(document));
         TextBuilder builder = new TextBuilder();
         for (int i = 0; i < wordBody.unitCount(); i++) {
             wordBody.appendUnit(i, builder, paragraphs::add);

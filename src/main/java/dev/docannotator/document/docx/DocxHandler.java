@@ -37,7 +37,8 @@ public final class DocxHandler implements DocumentHandler {
     public ReadSession openForRead(Path file) {
         XWPFDocument document = opener.openReadOnly(file);
         try {
-            return new DocxReadSession(opener, document, new WordBody(WordBody.bodyElement(document), walker));
+            return new DocxReadSession(opener, document, new WordBody(WordBody.bodyElement(document), walker,
+                    ParagraphKinds.of(document)));
         } catch (RuntimeException e) {
             opener.discard(document);
             throw e;

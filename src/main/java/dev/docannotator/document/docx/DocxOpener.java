@@ -67,6 +67,8 @@ final class DocxOpener {
 
     private XWPFDocument open(Path file, PackageAccess access) {
         checkSignature(file);
+        // one guard per open: it holds a buffer and is not thread-safe
+        new XmlPartGuard(limits).check(file);
         applyZipGuards();
         OPCPackage pkg = null;
         try {
@@ -83,9 +85,13 @@ final class DocxOpener {
         }
     }
 
-    /** POI's guards are process-wide; they are set from this installation's limits before every open. */
+    /**
+     * POI's guards are process-wide; they are set from this installation's limits before every open. The inflate
+     * ratio is judged by {@link XmlPartGuard} on the XML parts only: POI would apply it to embedded binary parts too,
+     * and refuse a document with an embedded PDF as a bomb when it copies that part on saving.
+     */
     private void applyZipGuards() {
-        ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
+        ZipSecureFile.setMinInflateRatio(0);
         ZipSecureFile.setMaxEntrySize(limits.maxEntryBytes());
         ZipSecureFile.setMaxFileCount(limits.maxEntries());
     }
@@ -145,7 +151,7 @@ final class DocxOpener {
     /** Encrypted DOCX files are OLE2 containers holding an EncryptionInfo stream; other OLE2 files are legacy Office. */
     private static DocumentRejectedException ole2(Path file) {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
-            if (fs.getRoot().hasEntry("EncryptionInfo")) {
+            if (isEncryptedPackage(fs)) {
                 return DocumentRejectedException.unprocessable(
                         "The Word document is password-protected; remove the password and upload it again.");
             }
@@ -155,6 +161,12 @@ final class DocxOpener {
         }
         return new DocumentRejectedException(Reason.UNSUPPORTED_FORMAT,
                 "Legacy Word files (.doc) are not supported; save the document as DOCX and upload it again.");
+    }
+
+    /** An encrypted OOXML package: an OLE2 container with the EncryptedPackage stream (and normally EncryptionInfo). */
+    static boolean isEncryptedPackage(POIFSFileSystem fs) {
+        return fs.getRoot().hasEntryCaseInsensitive("EncryptedPackage")
+                || fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo");
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {

@@ -14,9 +14,11 @@ final class WordBody {
     private final DocxTextWalker walker;
     private final List<Element> units;
     private final int[] firstParagraph;
+    private final ParagraphKinds kinds;
 
-    WordBody(Element body, DocxTextWalker walker) {
+    WordBody(Element body, DocxTextWalker walker, ParagraphKinds kinds) {
         this.walker = walker;
+        this.kinds = kinds;
         this.units = walker.units(body);
         this.firstParagraph = new int[units.size()];
         int next = 1;
@@ -44,7 +46,7 @@ final class WordBody {
         int number = firstParagraph[index];
         for (Element paragraph : walker.paragraphs(units.get(index))) {
             ParagraphText text = walker.paragraph(paragraph);
-            out.append(text.text(), null, number++);
+            out.append(text.text(), null, number++, kinds.kindOf(paragraph));
             sink.accept(text);
         }
     }

@@ -29,8 +29,10 @@ import org.apache.pdfbox.util.Matrix;
  *
  * <p>Characters come from {@link TextPosition#getUnicode()} in the order PDFBox lays out each line; the word
  * text PDFBox itself would print (ligatures decomposed, right-to-left runs reversed) is deliberately ignored, because
- * it cannot be mapped back to glyphs. Lines of one paragraph (as PDFBox detects paragraphs) are joined by one space.
- * Not thread-safe: one instance per session.
+ * it cannot be mapped back to glyphs. Lines of one paragraph (as PDFBox detects paragraphs) are joined by one space,
+ * except after a line ending in a letter and a hyphen when the next line starts with a lower-case letter: then the
+ * lines are joined directly and the hyphen is recorded as a candidate ({@link PdfParagraph#hyphenBreaks}), which the
+ * session keeps or drops ({@link PdfParagraph#dropping}). Not thread-safe: one instance per session.
  */
 final class PageTextStripper extends PDFTextStripper {
     /** Far more than any real page holds; stops a content stream that repeats a form endlessly from exhausting memory. */
@@ -50,6 +52,10 @@ final class PageTextStripper extends PDFTextStripper {
     private final Map<PDFont, float[]> fontExtents = new IdentityHashMap<>();
     private final StringBuilder text = new StringBuilder();
     private final IntList glyphOfChar = new IntList();
+    /** Offsets in {@link #text} of end-of-line hyphens followed directly by the next line (see the class comment). */
+    private final IntList hyphenBreaks = new IntList();
+    /** Whether the pending separator is a line break (not a word gap). */
+    private boolean lineBreakPending;
     /**
      * Offsets in {@link #text} where a new line starts (once per line break, so an offset can repeat): each character's
      * line is counted from these when the paragraph ends, cheaper than storing a line per character as it comes.
@@ -162,7 +168,9 @@ final class PageTextStripper extends PDFTextStripper {
         text.setLength(0);
         glyphOfChar.clear();
         lineBreaksAt.clear();
+        hyphenBreaks.clear();
         separatorPending = false;
+        lineBreakPending = false;
         line = 0;
         paragraphLine = 0;
         glyphCount = 0;
@@ -210,12 +218,17 @@ final class PageTextStripper extends PDFTextStripper {
                 continue;
             }
             if (separatorPending && !text.isEmpty() && text.charAt(text.length() - 1) != ' ') {
-                appendChar(' ');
-                if (withGlyphBoxes) {
-                    glyphOfChar.add(-1);
+                if (lineBreakPending && isHyphenBreak(unicode.charAt(0))) {
+                    hyphenBreaks.add(text.length() - 1);
+                } else {
+                    appendChar(' ');
+                    if (withGlyphBoxes) {
+                        glyphOfChar.add(-1);
+                    }
                 }
             }
             separatorPending = false;
+            lineBreakPending = false;
             if (withGlyphBoxes) {
                 int glyph = glyphs.size();
                 glyphs.add(glyphBox(position));
@@ -231,16 +244,25 @@ final class PageTextStripper extends PDFTextStripper {
         }
     }
 
+    /** Whether the text so far ends with a letter and a hyphen and {@code next} (starting the next line) is lower case. */
+    private boolean isHyphenBreak(char next) {
+        int n = text.length();
+        return Character.isLowerCase(next) && n >= 2 && text.charAt(n - 1) == '-'
+                && Character.isLetter(text.charAt(n - 2));
+    }
+
     @Override
     protected void writeWordSeparator() throws IOException {
         super.writeWordSeparator();
         separatorPending = true;
+        lineBreakPending = false;
     }
 
     @Override
     protected void writeLineSeparator() throws IOException {
         super.writeLineSeparator();
         separatorPending = true;
+        lineBreakPending = true;
         if (withGlyphBoxes) {
             lineBreaksAt.add(text.length());
         }
@@ -283,15 +305,31 @@ final class PageTextStripper extends PDFTextStripper {
         }
         if (start < end) {
             // reading needs the text alone; per-character indices are for anchoring highlights
+            int[] breaks = hyphenBreaksIn(start, end);
             paragraphs.add(withGlyphBoxes
-                    ? new PdfParagraph(text.substring(start, end), glyphOfChar.slice(start, end), linesOfChars(start, end))
-                    : PdfParagraph.textOnly(text.substring(start, end)));
+                    ? new PdfParagraph(text.substring(start, end), glyphOfChar.slice(start, end), linesOfChars(start, end),
+                            breaks)
+                    : PdfParagraph.textOnly(text.substring(start, end), breaks));
         }
         text.setLength(0);
         glyphOfChar.clear();
         lineBreaksAt.clear();
+        hyphenBreaks.clear();
         paragraphLine = line;
         separatorPending = false;
+        lineBreakPending = false;
+    }
+
+    /** The hyphen candidates inside [from, to), relative to {@code from}. */
+    private int[] hyphenBreaksIn(int from, int to) {
+        IntList inside = new IntList();
+        for (int i = 0; i < hyphenBreaks.size(); i++) {
+            int at = hyphenBreaks.get(i);
+            if (at >= from && at < to) {
+                inside.add(at - from);
+            }
+        }
+        return inside.slice(0, inside.size());
     }
 
     /** The line of each character of {@link #text} in [from, to): one more for every line break at or before it. */

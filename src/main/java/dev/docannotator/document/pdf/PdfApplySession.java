@@ -158,16 +158,22 @@ final class PdfApplySession implements ApplySession {
         if (cached != null) {
             return cached;
         }
-        PageText page = stripper.read(document, pageList.get(pageIndex), pageIndex + 1);
+        PageText raw = stripper.read(document, pageList.get(pageIndex), pageIndex + 1);
         int expected = firstBlock[pageIndex + 1] - firstBlock[pageIndex];
-        boolean same = page.paragraphs().size() == expected;
+        boolean same = raw.paragraphs().size() == expected;
+        List<PdfParagraph> resolved = new ArrayList<>(expected);
         for (int i = 0; same && i < expected; i++) {
-            same = page.paragraphs().get(i).text().equals(text.blockText(text.blocks().get(firstBlock[pageIndex] + i)));
+            // the reader decided which end-of-line hyphens to drop; its block text says which
+            PdfParagraph paragraph = raw.paragraphs().get(i)
+                    .matching(text.blockText(text.blocks().get(firstBlock[pageIndex] + i)));
+            same = paragraph != null;
+            resolved.add(paragraph);
         }
         if (!same) {
             throw new IllegalStateException("Page " + (pageIndex + 1)
                     + " of the PDF no longer yields the text it was read with; the annotations cannot be placed.");
         }
+        PageText page = new PageText(resolved, raw.glyphs());
         extracted.put(pageIndex, page);
         return page;
     }

@@ -1,15 +1,92 @@
 package dev.docannotator.document.pdf;
 
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
 /**
  * One paragraph of a page: its text (never containing '\n') and, for each character, the glyph that
  * produced it and the line it sits on. Characters the extractor inserted (word and line separators)
- * have glyph -1. A paragraph read for its text only has empty index arrays.
+ * have glyph -1. A paragraph read for its text only has empty index arrays. {@code hyphenBreaks} are the offsets
+ * of hyphens that ended a line and were joined directly to the next line ({@code with-holding}); a session decides
+ * which of them to drop ({@link #dropping}).
  */
-record PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar) {
+record PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyphenBreaks) {
     private static final int[] NONE = new int[0];
 
     /** A paragraph without per-character indices, as {@link PageTextStripper#readText} returns them. */
-    static PdfParagraph textOnly(String text) {
-        return new PdfParagraph(text, NONE, NONE);
+    static PdfParagraph textOnly(String text, int[] hyphenBreaks) {
+        return new PdfParagraph(text, NONE, NONE, hyphenBreaks);
+    }
+
+    /** This paragraph without the hyphen candidates that {@code drop} (given their offset) says to drop. */
+    PdfParagraph dropping(IntPredicate drop) {
+        boolean[] dropped = new boolean[text.length()];
+        int count = 0;
+        for (int at : hyphenBreaks) {
+            if (drop.test(at)) {
+                dropped[at] = true;
+                count++;
+            }
+        }
+        if (count == 0) {
+            return new PdfParagraph(text, glyphOfChar, lineOfChar, NONE);
+        }
+        boolean indexed = glyphOfChar.length == text.length();
+        StringBuilder kept = new StringBuilder(text.length() - count);
+        int[] glyphs = indexed ? new int[text.length() - count] : NONE;
+        int[] lines = indexed ? new int[text.length() - count] : NONE;
+        for (int i = 0, j = 0; i < text.length(); i++) {
+            if (!dropped[i]) {
+                kept.append(text.charAt(i));
+                if (indexed) {
+                    glyphs[j] = glyphOfChar[i];
+                    lines[j] = lineOfChar[i];
+                }
+                j++;
+            }
+        }
+        return new PdfParagraph(kept.toString(), glyphs, lines, NONE);
+    }
+
+    /**
+     * This paragraph with the hyphen candidates dropped that {@code resolved} (the block text the reader produced
+     * from it) does not have, or null when {@code resolved} is not this paragraph's text with some of them dropped.
+     */
+    PdfParagraph matching(String resolved) {
+        boolean[] drop = new boolean[text.length()];
+        int i = 0;
+        int j = 0;
+        int next = 0;
+        while (i < text.length()) {
+            while (next < hyphenBreaks.length && hyphenBreaks[next] < i) {
+                next++;
+            }
+            boolean candidate = next < hyphenBreaks.length && hyphenBreaks[next] == i;
+            if (j < resolved.length() && resolved.charAt(j) == text.charAt(i)) {
+                i++;
+                j++;
+            } else if (candidate) {
+                drop[i++] = true;
+            } else {
+                return null;
+            }
+        }
+        return j == resolved.length() ? dropping(at -> drop[at]) : null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PdfParagraph p && text.equals(p.text) && Arrays.equals(glyphOfChar, p.glyphOfChar)
+                && Arrays.equals(lineOfChar, p.lineOfChar) && Arrays.equals(hyphenBreaks, p.hyphenBreaks);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PdfParagraph[" + text + "]";
     }
 }

@@ -17,17 +17,31 @@ import java.util.PriorityQueue;
 import java.util.TreeSet;
 
 /**
- * Writes a self-contained HTML review page: the document's text with every annotated span highlighted and
- * linked to its note. Overlapping spans are cut into segments, each marked with every annotation covering it.
+ * Writes a self-contained HTML review page: the document's source text, as written (its lines, blank lines and
+ * Markdown syntax), with every annotated span highlighted and linked to its note. Annotations index the extracted
+ * text; the {@link SourceMap} places them on the source characters. Overlapping spans are cut into segments, each
+ * marked with every annotation covering it.
  */
 final class HtmlReviewSession implements ApplySession {
     private final String title;
     private final ExtractedText text;
+    private final String source;
+    private final SourceMap map;
     private final List<Annotation> annotations = new ArrayList<>();
+    private final List<Span> spans = new ArrayList<>();
 
-    HtmlReviewSession(String title, ExtractedText text) {
+    /** An annotation placed on the source: {@code [start, end)} of the source text. */
+    private record Span(int start, int end, Annotation annotation) {
+        String id() {
+            return annotation.id();
+        }
+    }
+
+    HtmlReviewSession(String title, ExtractedText text, String source, SourceMap map) {
         this.title = title;
         this.text = text;
+        this.source = source;
+        this.map = map;
     }
 
     @Override
@@ -38,6 +52,7 @@ final class HtmlReviewSession implements ApplySession {
                 throw new IllegalArgumentException("Annotation " + a.id() + " does not match the document text");
             }
             annotations.add(a);
+            spans.add(new Span(map.sourceStart(a.start()), map.sourceEnd(a.end()), a));
         }
     }
 
@@ -54,6 +69,7 @@ final class HtmlReviewSession implements ApplySession {
     private void writePage(Writer w) throws IOException {
         w.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CONTENT_SECURITY_POLICY + "\">"
                 + "<meta name=\"generator\" content=\"DocAnnotator\"><title>");
         w.write(escape(title + " — DocAnnotator review"));
         w.write("</title><style>" + STYLE + "</style></head><body><header><h1>");
@@ -79,15 +95,15 @@ final class HtmlReviewSession implements ApplySession {
      * the cuts keeps the open spans in a queue ordered by end, so the page is written in O(n log n), not O(n²).
      */
     private void writeText(Writer w) throws IOException {
-        String content = text.text();
+        String content = source;
         TreeSet<Integer> cuts = new TreeSet<>(List.of(0, content.length()));
-        for (Annotation a : annotations) {
-            cuts.add(a.start());
-            cuts.add(a.end());
+        for (Span span : spans) {
+            cuts.add(span.start());
+            cuts.add(span.end());
         }
-        List<Annotation> byStart = new ArrayList<>(annotations);
-        byStart.sort(Comparator.comparingInt(Annotation::start));
-        PriorityQueue<Annotation> open = new PriorityQueue<>(Comparator.comparingInt(Annotation::end));
+        List<Span> byStart = new ArrayList<>(spans);
+        byStart.sort(Comparator.comparingInt(Span::start));
+        PriorityQueue<Span> open = new PriorityQueue<>(Comparator.comparingInt(Span::end));
         TreeSet<String> anchored = new TreeSet<>();
         int next = 0;
         Integer from = cuts.first();
@@ -102,8 +118,8 @@ final class HtmlReviewSession implements ApplySession {
             if (open.isEmpty()) {
                 w.write(segment);
             } else {
-                List<Annotation> covering = new ArrayList<>(open);
-                covering.sort(Comparator.comparingInt(Annotation::start).thenComparing(Annotation::id));
+                List<Span> covering = new ArrayList<>(open);
+                covering.sort(Comparator.comparingInt(Span::start).thenComparing(Span::id));
                 writeMark(w, covering, anchored, segment);
             }
             from = to;
@@ -111,12 +127,13 @@ final class HtmlReviewSession implements ApplySession {
     }
 
     /** Every annotation gets an anchor where it starts; the mark links to the narrowest annotation covering it. */
-    private static void writeMark(Writer w, List<Annotation> covering, TreeSet<String> anchored, String segment)
+    private static void writeMark(Writer w, List<Span> covering, TreeSet<String> anchored, String segment)
             throws IOException {
         StringBuilder tip = new StringBuilder();
         String severity = "info";
-        Annotation narrowest = covering.get(0);
-        for (Annotation a : covering) {
+        Span narrowest = covering.get(0);
+        for (Span span : covering) {
+            Annotation a = span.annotation();
             if (anchored.add(a.id())) {
                 w.write("<span class=\"anchor\" id=\"" + escape(a.id()) + "\"></span>");
             }
@@ -125,8 +142,8 @@ final class HtmlReviewSession implements ApplySession {
             }
             tip.append(a.message());
             severity = worse(severity, a.severity());
-            if (a.end() - a.start() < narrowest.end() - narrowest.start()) {
-                narrowest = a;
+            if (span.end() - span.start() < narrowest.end() - narrowest.start()) {
+                narrowest = span;
             }
         }
         w.write("<a class=\"mark sev-" + escape(severity) + "\" href=\"#note-" + escape(narrowest.id())
@@ -164,7 +181,14 @@ final class HtmlReviewSession implements ApplySession {
     @Override
     public void close() {
         annotations.clear();
+        spans.clear();
     }
+
+    /**
+     * The page's own policy, since it is opened from disk with no server to send one: no script at all, no
+     * resource from anywhere; only its own inline style, allowed by hash (so an injected style is refused too).
+     */
+    static final String CONTENT_SECURITY_POLICY;
 
     private static final String STYLE = """
             body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC",sans-serif;color:#1f2933;background:#f7f8fa}
@@ -178,4 +202,18 @@ final class HtmlReviewSession implements ApplySession {
             .mark.sev-warning{background:#ffe8cc;border-color:#e8590c}.mark.sev-error{background:#ffe3e3;border-color:#c92a2a}
             .mark.sev-info{background:#e7f5ff;border-color:#1c7ed6}:target{outline:3px solid #5c7cfa}
             """;
+
+    static {
+        CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE) + "'; img-src data:; "
+                + "base-uri 'none'; form-action 'none'";
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + java.util.Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
 }

@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Plain text and Markdown: UTF-8 with or without a BOM, any line ending. The extracted text is the file's
- * text with the BOM dropped and CRLF/CR turned into LF; every line is one block, so offsets are offsets into
- * that normalised text. Annotating produces a self-contained HTML review page.
+ * Plain text and Markdown: UTF-8 with or without a BOM, any line ending. The file's text (BOM dropped, CRLF/CR
+ * turned into LF) is laid out as paragraphs, headings, list items, table cells and code lines ({@link TextLayout});
+ * the extracted text joins a paragraph's lines with one space, so offsets index that text, and a {@link SourceMap}
+ * takes them back to the file's own lines. Annotating produces a self-contained HTML review page of the file as
+ * written, each span highlighted on exactly the source characters of its quote.
  */
 public final class TextHandler implements DocumentHandler {
     private final DocumentFormat format;
@@ -40,16 +42,20 @@ public final class TextHandler implements DocumentHandler {
 
     @Override
     public ReadSession openForRead(Path file) {
-        return new TextReadSession(TextLines.split(load(file)));
+        return new TextReadSession(layout(file).blocks());
+    }
+
+    private TextLayout.Laid layout(Path file) {
+        return TextLayout.layout(TextLines.join(TextLines.split(load(file))), format == DocumentFormat.MD);
     }
 
     @Override
     public ApplySession openForApply(Path file, ExtractedText text) {
-        String normalised = TextLines.join(TextLines.split(load(file)));
-        if (!normalised.equals(text.text())) {
+        TextLayout.Laid laid = layout(file);
+        if (!laid.text().equals(text.text())) {
             throw new IllegalStateException("The document changed since it was read");
         }
-        return new HtmlReviewSession(titleOf(text.text()), text);
+        return new HtmlReviewSession(titleOf(laid.source()), text, laid.source(), laid.map());
     }
 
     /** The page title: the document's first non-blank line (a Markdown heading without its #), cut to 80 characters. */

@@ -4,31 +4,35 @@ import dev.docannotator.document.ReadSession;
 import dev.docannotator.document.TextBuilder;
 import java.util.List;
 
-/** Reads a text document in chunks of lines; each line is one block numbered by its line number. */
+/**
+ * Reads a laid-out text document in chunks of blocks; each block is numbered by its place in the document
+ * (the n-th paragraph, heading, list item, cell or code line).
+ */
 final class TextReadSession implements ReadSession {
-    static final int LINES_PER_UNIT = 200;
-    private List<String> lines;
+    static final int BLOCKS_PER_UNIT = 200;
+    private List<TextLayout.Block> blocks;
 
-    TextReadSession(List<String> lines) {
-        this.lines = lines;
+    TextReadSession(List<TextLayout.Block> blocks) {
+        this.blocks = blocks;
     }
 
     @Override
     public int unitCount() {
-        return (lines.size() + LINES_PER_UNIT - 1) / LINES_PER_UNIT;
+        return (blocks.size() + BLOCKS_PER_UNIT - 1) / BLOCKS_PER_UNIT;
     }
 
     @Override
     public void readUnit(int index, TextBuilder out) {
-        int from = index * LINES_PER_UNIT;
-        int to = Math.min(lines.size(), from + LINES_PER_UNIT);
-        for (int line = from; line < to; line++) {
-            out.append(lines.get(line), null, line + 1);
+        int from = index * BLOCKS_PER_UNIT;
+        int to = Math.min(blocks.size(), from + BLOCKS_PER_UNIT);
+        for (int b = from; b < to; b++) {
+            TextLayout.Block block = blocks.get(b);
+            out.append(block.text(), null, b + 1, block.kind());
         }
     }
 
     @Override
     public void close() {
-        lines = List.of();
+        blocks = List.of();
     }
 }

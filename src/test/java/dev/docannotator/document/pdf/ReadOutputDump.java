@@ -26,7 +26,13 @@ final class ReadOutputDump {
         ExtractedText text = PdfReadTest.readAll(new PdfHandler(DocumentLimits.defaults()), file);
         out.append("text ").append(text.text().length()).append('\n').append(text.text()).append('\n');
         for (TextBlock block : text.blocks()) {
-            out.append("block ").append(block).append('\n');
+            // the format recorded before blocks had a kind; a kind other than prose is added after it
+            out.append("block TextBlock[start=").append(block.start()).append(", end=").append(block.end())
+                    .append(", page=").append(block.page()).append(", paragraph=").append(block.paragraph()).append(']');
+            if (block.kind() != dev.docannotator.document.BlockKind.PROSE) {
+                out.append(" kind=").append(block.kind());
+            }
+            out.append('\n');
         }
         try (PDDocument document = Loader.loadPDF(file.toFile())) {
             PageTextStripper textOnly = new PageTextStripper();

@@ -32,25 +32,74 @@ class TextHandlerTest {
     }
 
     @Test
-    void bomAndWindowsLineEndingsAreNormalisedAndEveryLineIsABlock() throws Exception {
+    void bomAndWindowsLineEndingsAreNormalisedAndWrappedLinesJoinIntoParagraphs() throws Exception {
         Path file = dir.resolve("a.txt");
-        Files.write(file, "\uFEFFfirst line\r\nsecond\rthird\n\nfifth".getBytes(StandardCharsets.UTF_8));
+        Files.write(file, "\uFEFFThe first paragraph is\r\nwrapped over\rthree lines\n\nThe second is not."
+                .getBytes(StandardCharsets.UTF_8));
         ExtractedText text = read(file);
-        assertThat(text.text()).isEqualTo("first line\nsecond\nthird\n\nfifth");
-        assertThat(text.blocks()).hasSize(5);
-        assertThat(text.blockText(text.blocks().get(4))).isEqualTo("fifth");
-        assertThat(text.blocks().get(4).paragraph()).isEqualTo(5);
+        assertThat(text.text()).isEqualTo("The first paragraph is wrapped over three lines\nThe second is not.");
+        assertThat(text.blocks()).hasSize(2);
+        assertThat(text.blockText(text.blocks().get(1))).isEqualTo("The second is not.");
+        assertThat(text.blocks().get(1).paragraph()).isEqualTo(2);
+    }
+
+    @Test
+    void aHardWrappedCopyGivesTheSameBlocksAsTheUnwrappedText() throws Exception {
+        String unwrapped = """
+                Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files, to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish and distribute copies of the Software. Contributors who sign the agreement waive with-holding of their e-mail addresses.
+
+                THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY.
+                """.replace("with-holding", "withholding");
+        String wrapped = """
+                Permission is hereby granted, free of charge, to any person obtaining a copy
+                of this software and associated documentation files, to deal in the Software
+                without restriction, including without limitation the rights to use, copy,
+                modify, merge, publish and distribute copies of the Software. Contributors
+                who sign the agreement waive with-
+                holding of their e-mail addresses.
+
+                THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+                IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY.
+                """;
+        ExtractedText one = read(Files.writeString(dir.resolve("unwrapped.txt"), unwrapped));
+        ExtractedText other = read(Files.writeString(dir.resolve("wrapped.txt"), wrapped));
+
+        assertThat(other.text()).isEqualTo(one.text());
+        assertThat(other.blocks()).isEqualTo(one.blocks());
+        assertThat(one.blocks()).hasSize(2);
+    }
+
+    @Test
+    void aSpanAcrossAJoinedLineBreakIsHighlightedOnTheSourceLinesAsWritten() throws Exception {
+        Path file = dir.resolve("notice.txt");
+        String content = "Notice\n\nThe tenant shall pay the rent on the first\n   working day of each month.\n";
+        Files.writeString(file, content);
+        ExtractedText text = read(file);
+        int start = text.text().indexOf("first working day");
+        int end = start + "first working day".length();
+        Annotation vague = new Annotation("a1", start, end, text.text().substring(start, end), null, 2, "terms",
+                "info", "Requested term.", null, "terms/requested");
+        Path out = dir.resolve("notice.html");
+        try (ApplySession session = handler.openForApply(file, text)) {
+            session.apply(List.of(vague));
+            session.save(out);
+        }
+        String html = Files.readString(out);
+        assertThat(vague.quote()).isEqualTo("first working day");
+        assertThat(html).contains("title=\"Requested term.\">first\n   working day</a>");
+        assertThat(html.replaceAll("<[^>]+>", "")).contains("Notice\n\nThe tenant shall pay the rent on the first\n   working day");
     }
 
     @Test
     void readingFromALaterUnitContinuesTheSameText() throws Exception {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 1000; i++) {
-            sb.append("line ").append(i).append('\n');
+            sb.append("Paragraph ").append(i).append(" says one thing\nover two lines.\n\n");
         }
         Path file = dir.resolve("long.txt");
         Files.writeString(file, sb);
         ExtractedText whole = read(file);
+        assertThat(whole.blocks()).hasSize(1000);
 
         TextBuilder first = new TextBuilder();
         try (ReadSession session = handler.openForRead(file)) {
@@ -117,6 +166,7 @@ class TextHandlerTest {
         assertThat(millis).as("a generous bound; the quadratic version took minutes").isLessThan(20_000);
         String html = Files.readString(out);
         assertThat(html).contains("id=\"a1\"").contains("id=\"a20000\"").contains("id=\"a20001\"");
-        assertThat(html.split("class=\"mark ", -1)).hasSize(20_000 * 2 + 1);
+        // words and the spaces between them; the line's trailing space is no part of its paragraph
+        assertThat(html.split("class=\"mark ", -1)).hasSize(20_000 * 2);
     }
 }

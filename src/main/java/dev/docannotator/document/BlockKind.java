@@ -1,0 +1,25 @@
+package dev.docannotator.document;
+
+/**
+ * What a block is in its document's layout. Readers set it from what the format says (a Word heading style, a
+ * Markdown fence, a PDF line repeated on every page); checks decide which kinds they read.
+ */
+public enum BlockKind {
+    /** Running text: a paragraph of sentences. */
+    PROSE,
+    /** A title or section heading (often capitals, no final full stop). */
+    HEADING,
+    /** One item of a bulleted or numbered list. */
+    LIST_ITEM,
+    /** One cell of a table: short labels and values, not sentences that run on into the next cell. */
+    TABLE_CELL,
+    /** Source code, commands, configuration: fenced or indented Markdown, code-styled Word paragraphs. */
+    CODE,
+    /** Page furniture: running headers and footers, page numbers (PDF). Not the author's text of this place. */
+    FURNITURE;
+
+    /** Whether a check that reads prose reads this kind unless it says otherwise: everything but code and furniture. */
+    public boolean readAsProse() {
+        return this != CODE && this != FURNITURE;
+    }
+}

@@ -1,0 +1,433 @@
+package dev.docannotator.document.text;
+
+import dev.docannotator.document.BlockKind;
+import dev.docannotator.document.LineJoin;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lays a text or Markdown document out as blocks of the text model. Hard-wrapped lines are joined into paragraphs
+ * ({@link LineJoin}); a blank line, a list item, a heading, and in Markdown any block construct (fence, quote, table,
+ * HTML, thematic break) ends a paragraph. In plain text a change of indentation after a line that ends a sentence,
+ * or a line ending a sentence well short of the text's wrap width, ends it too. Headings, list items, table cells
+ * and code lines are blocks of their own with their kind; Markdown markers ({@code #}, {@code - }, {@code > },
+ * table pipes, fences) are not part of any block. Stateless apart from the document being laid out.
+ */
+final class TextLayout {
+    private static final Pattern LIST_MARKER = Pattern.compile("([-*+•‣◦▪]|\\d{1,3}[.)]|\\([a-zA-Z0-9]{1,3}\\))[ \\t]+(?=\\S)");
+    private static final Pattern ATX_HEADING = Pattern.compile("(#{1,6})(?:[ \\t]+|$)");
+    private static final Pattern FENCE = Pattern.compile("(`{3,}|~{3,}).*");
+    private static final Pattern THEMATIC_BREAK = Pattern.compile("([-*_])(?:[ \\t]*\\1){2,}[ \\t]*");
+    private static final Pattern UNDERLINE = Pattern.compile("(=+|-+)[ \\t]*");
+    private static final Pattern TABLE_DELIMITER = Pattern.compile("\\|?[ \\t]*:?-+:?[ \\t]*(\\|[ \\t]*:?-+:?[ \\t]*)*\\|?[ \\t]*");
+    private static final Pattern HTML_BLOCK = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9-]*(?:[\\s/>]|$).*|<!--.*");
+    private static final Pattern LINK_DEFINITION = Pattern.compile("\\[[^\\]]+\\]:[ \\t]*\\S+.*");
+    private static final Pattern QUOTE_MARKERS = Pattern.compile("(?:>[ \\t]?)+");
+
+    /** The laid-out document: the source it came from, its blocks, and how extracted offsets map to the source. */
+    record Laid(String source, List<Block> blocks, String text, SourceMap map) {
+    }
+
+    /** One block's text and kind. */
+    record Block(String text, BlockKind kind) {
+    }
+
+    private record Line(int start, int end, int contentStart, int contentEnd, int indent) {
+        boolean blank() {
+            return contentStart == contentEnd;
+        }
+    }
+
+    private final String source;
+    private final boolean markdown;
+    private final List<Line> lines = new ArrayList<>();
+    private final Set<String> hyphenated = new HashSet<>();
+    private final List<Block> blocks = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+    private final SourceMap.Builder map = new SourceMap.Builder();
+    private final int wrapWidth;
+
+    private TextLayout(String source, boolean markdown) {
+        this.source = source;
+        this.markdown = markdown;
+        int maxWidth = 0;
+        int start = 0;
+        while (start <= source.length()) {
+            int end = source.indexOf('\n', start);
+            if (end < 0) {
+                end = source.length();
+            }
+            Line line = line(start, end);
+            lines.add(line);
+            maxWidth = Math.max(maxWidth, line.indent() + line.contentEnd() - line.contentStart());
+            start = end + 1;
+        }
+        this.wrapWidth = maxWidth;
+        LineJoin.hyphenatedPairs(source, hyphenated);
+    }
+
+    /** Lays out {@code source} (LF line ends, no BOM). */
+    static Laid layout(String source, boolean markdown) {
+        TextLayout layout = new TextLayout(source, markdown);
+        layout.run();
+        return new Laid(source, List.copyOf(layout.blocks), layout.text.toString(), layout.map.build(source.length()));
+    }
+
+    private Line line(int start, int end) {
+        int content = start;
+        int indent = 0;
+        while (content < end && (source.charAt(content) == ' ' || source.charAt(content) == '\t')) {
+            indent += source.charAt(content) == '\t' ? 4 - indent % 4 : 1;
+            content++;
+        }
+        int contentEnd = end;
+        while (contentEnd > content && Character.isWhitespace(source.charAt(contentEnd - 1))) {
+            contentEnd--;
+        }
+        return new Line(start, end, content, contentEnd, indent);
+    }
+
+    private String content(int i) {
+        Line line = lines.get(i);
+        return source.substring(line.contentStart(), line.contentEnd());
+    }
+
+    private boolean blank(int i) {
+        return i >= lines.size() || lines.get(i).blank();
+    }
+
+    private void run() {
+        int i = 0;
+        if (markdown && !lines.isEmpty() && content(0).equals("---")) {
+            i = codeUntil(1, "---", "...");
+        }
+        while (i < lines.size()) {
+            if (blank(i)) {
+                i++;
+            } else if (markdown) {
+                i = markdownBlock(i);
+            } else {
+                i = textBlock(i);
+            }
+        }
+    }
+
+    private int textBlock(int i) {
+        if (isCapsHeading(i)) {
+            Line line = lines.get(i);
+            BlockBuilder b = new BlockBuilder(BlockKind.HEADING);
+            b.piece(line.contentStart(), line.contentEnd());
+            b.finish();
+            return i + 1;
+        }
+        return paragraph(i);
+    }
+
+    private int markdownBlock(int i) {
+        Line line = lines.get(i);
+        String content = content(i);
+        if (line.indent() >= 4) {
+            return indentedCode(i);
+        }
+        Matcher fence = FENCE.matcher(content);
+        if (fence.matches()) {
+            String marker = fence.group(1);
+            return codeUntil(i + 1, marker, null);
+        }
+        Matcher atx = ATX_HEADING.matcher(content);
+        if (atx.lookingAt()) {
+            int from = line.contentStart() + atx.end();
+            int to = line.contentEnd();
+            // a closing sequence of #s is no part of the heading
+            int close = to;
+            while (close > from && source.charAt(close - 1) == '#') {
+                close--;
+            }
+            if (close < to && (close == from || Character.isWhitespace(source.charAt(close - 1)))) {
+                to = close;
+                while (to > from && Character.isWhitespace(source.charAt(to - 1))) {
+                    to--;
+                }
+            }
+            BlockBuilder b = new BlockBuilder(BlockKind.HEADING);
+            b.piece(from, to);
+            b.finish();
+            return i + 1;
+        }
+        if (THEMATIC_BREAK.matcher(content).matches()) {
+            return i + 1;
+        }
+        if (isTableStart(i)) {
+            return table(i);
+        }
+        if (HTML_BLOCK.matcher(content).matches() || LINK_DEFINITION.matcher(content).matches()) {
+            int j = i;
+            while (!blank(j)) {
+                BlockBuilder b = new BlockBuilder(BlockKind.CODE);
+                b.piece(lines.get(j).contentStart(), lines.get(j).contentEnd());
+                b.finish();
+                j++;
+            }
+            return j;
+        }
+        return paragraph(i);
+    }
+
+    /** A paragraph or list item starting at line {@code i}; returns the line after it. */
+    private int paragraph(int i) {
+        Line first = lines.get(i);
+        Matcher marker = LIST_MARKER.matcher(source).region(first.contentStart(), first.contentEnd());
+        boolean listItem = marker.lookingAt();
+        BlockBuilder b = new BlockBuilder(listItem ? BlockKind.LIST_ITEM : BlockKind.PROSE);
+        b.piece(listItem ? marker.end() : contentStart(i), first.contentEnd());
+        int j = i + 1;
+        while (j < lines.size() && !blank(j)) {
+            if (isUnderline(j) && !listItem) {
+                b.kind = BlockKind.HEADING;
+                j++;
+                break;
+            }
+            if (!continues(i, j, listItem)) {
+                break;
+            }
+            b.line(contentStart(j), lines.get(j).contentEnd());
+            j++;
+        }
+        b.finish();
+        return j;
+    }
+
+    /** Where a line's text starts: after its indentation and, in Markdown, after its quote markers. */
+    private int contentStart(int i) {
+        Line line = lines.get(i);
+        if (markdown) {
+            Matcher quote = QUOTE_MARKERS.matcher(source).region(line.contentStart(), line.contentEnd());
+            if (quote.lookingAt()) {
+                return quote.end();
+            }
+        }
+        return line.contentStart();
+    }
+
+    /** Whether line {@code j} continues the block that starts at line {@code first}. */
+    private boolean continues(int first, int j, boolean listItem) {
+        int prev = j - 1;
+        if (startsBlock(j, prev)) {
+            return false;
+        }
+        if (markdown) {
+            // a quote ends where the quoted lines end, and quoted lines do not continue a plain paragraph
+            return isQuoted(first) == isQuoted(j) || !isQuoted(j);
+        }
+        Line previous = lines.get(prev);
+        Line current = lines.get(j);
+        if (!endsSentence(prev)) {
+            return true;
+        }
+        if (previous.indent() + previous.contentEnd() - previous.contentStart() < wrapWidth * 0.6) {
+            return false; // a short last line: the paragraph ended there
+        }
+        if (prev == first) {
+            // a first line indented more than the rest is how paragraphs start; a hanging list item is indented less
+            return listItem ? current.indent() > previous.indent() : current.indent() <= previous.indent();
+        }
+        return current.indent() == previous.indent();
+    }
+
+    private boolean isQuoted(int i) {
+        return contentStart(i) != lines.get(i).contentStart();
+    }
+
+    /** Whether line {@code j} starts a block of its own even without a blank line before it. */
+    private boolean startsBlock(int j, int prev) {
+        Line line = lines.get(j);
+        Matcher marker = LIST_MARKER.matcher(source).region(line.contentStart(), line.contentEnd());
+        if (marker.lookingAt()) {
+            // "… as set out in section\n2. The …": a number starts an item only after a line that could end one
+            boolean numbered = Character.isDigit(source.charAt(line.contentStart()));
+            if (!numbered || markdown || endsSentence(prev) || content(prev).endsWith(":")) {
+                return true;
+            }
+        }
+        if (!markdown) {
+            return false;
+        }
+        String content = content(j);
+        return line.indent() < 4 && (ATX_HEADING.matcher(content).lookingAt() || FENCE.matcher(content).matches()
+                || THEMATIC_BREAK.matcher(content).matches() || isTableStart(j)
+                || HTML_BLOCK.matcher(content).matches());
+    }
+
+    private boolean endsSentence(int i) {
+        String content = content(i);
+        if (content.isEmpty()) {
+            return true;
+        }
+        char last = content.charAt(content.length() - 1);
+        if ((last == ')' || last == '"' || last == '”' || last == '’' || last == '\'') && content.length() > 1) {
+            last = content.charAt(content.length() - 2);
+        }
+        return ".!?:;。！？：；".indexOf(last) >= 0;
+    }
+
+    private boolean isUnderline(int j) {
+        return j < lines.size() && lines.get(j).indent() < 4 && content(j).length() >= 3
+                && UNDERLINE.matcher(content(j)).matches();
+    }
+
+    /** A short line in capitals standing alone (SEE ALSO, DESCRIPTION, TERMS AND CONDITIONS): a plain-text heading. */
+    private boolean isCapsHeading(int i) {
+        String content = content(i);
+        int letters = 0;
+        for (int k = 0; k < content.length(); k++) {
+            char c = content.charAt(k);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        if (letters < 2 || content.split("\\s+").length > 6 || endsSentence(i) && !content.endsWith(":")) {
+            return false;
+        }
+        return blank(i + 1) || lines.get(i + 1).indent() > lines.get(i).indent();
+    }
+
+    private boolean isTableStart(int i) {
+        return content(i).indexOf('|') >= 0 && i + 1 < lines.size() && content(i + 1).indexOf('-') >= 0
+                && content(i + 1).indexOf('|') >= 0 && TABLE_DELIMITER.matcher(content(i + 1)).matches();
+    }
+
+    /** One block per non-empty cell, row after row; the delimiter row is skipped. */
+    private int table(int i) {
+        int j = i;
+        while (j < lines.size() && !blank(j) && content(j).indexOf('|') >= 0) {
+            if (j != i + 1) {
+                cells(lines.get(j));
+            }
+            j++;
+        }
+        return j;
+    }
+
+    private void cells(Line row) {
+        int from = row.contentStart();
+        int end = row.contentEnd();
+        if (from < end && source.charAt(from) == '|') {
+            from++;
+        }
+        while (from < end) {
+            int bar = from;
+            while (bar < end && !(source.charAt(bar) == '|' && source.charAt(bar - 1) != '\\')) {
+                bar++;
+            }
+            int s = from;
+            int e = bar;
+            while (s < e && Character.isWhitespace(source.charAt(s))) {
+                s++;
+            }
+            while (e > s && Character.isWhitespace(source.charAt(e - 1))) {
+                e--;
+            }
+            if (s < e) {
+                BlockBuilder b = new BlockBuilder(BlockKind.TABLE_CELL);
+                b.piece(s, e);
+                b.finish();
+            }
+            from = bar + 1;
+        }
+    }
+
+    /** Lines indented by four or more columns (and the blank lines among them): one code block per line. */
+    private int indentedCode(int i) {
+        int j = i;
+        while (j < lines.size() && (blank(j) || lines.get(j).indent() >= 4)) {
+            if (!blank(j)) {
+                codeLine(j);
+            }
+            j++;
+        }
+        return j;
+    }
+
+    /** Code lines from {@code i} up to a line starting with {@code close} (or {@code alternative}); past it. */
+    private int codeUntil(int i, String close, String alternative) {
+        int j = i;
+        while (j < lines.size()) {
+            String content = content(j);
+            boolean closing = content.startsWith(close) && content.chars().allMatch(c -> c == close.charAt(0))
+                    || alternative != null && content.equals(alternative);
+            if (closing) {
+                return j + 1;
+            }
+            if (!blank(j)) {
+                codeLine(j);
+            }
+            j++;
+        }
+        return j;
+    }
+
+    private void codeLine(int j) {
+        BlockBuilder b = new BlockBuilder(BlockKind.CODE);
+        b.piece(lines.get(j).contentStart(), lines.get(j).contentEnd());
+        b.finish();
+    }
+
+    /** Builds one block from source pieces, joining lines as {@link LineJoin} says. */
+    private final class BlockBuilder {
+        private BlockKind kind;
+        private final int blockStart;
+
+        BlockBuilder(BlockKind kind) {
+            this.kind = kind;
+            if (!blocks.isEmpty()) {
+                text.append('\n');
+            }
+            this.blockStart = text.length();
+        }
+
+        /** Appends source {@code [from, to)} as it is. */
+        void piece(int from, int to) {
+            if (from < to) {
+                map.piece(text.length(), from, to - from);
+                text.append(source, from, to);
+            }
+        }
+
+        /** Appends the next line of the paragraph, source {@code [from, to)}, joined to the text so far. */
+        void line(int from, int to) {
+            if (from >= to) {
+                return;
+            }
+            CharSequence sofar = text.subSequence(blockStart, text.length());
+            switch (LineJoin.joint(sofar, source.subSequence(from, to), hyphenated)) {
+                case SPACE -> text.append(' ');
+                case DROP_HYPHEN -> {
+                    // the hyphen was the last character of the previous piece: the piece becomes one shorter
+                    text.setLength(text.length() - 1);
+                    map.shortenLast();
+                }
+                default -> {
+                    // NOTHING, KEEP_HYPHEN: the next line follows directly
+                }
+            }
+            piece(from, to);
+        }
+
+        void finish() {
+            if (text.length() == blockStart) {
+                if (blockStart > 0) {
+                    text.setLength(blockStart - 1); // nothing to add: take back the separator
+                }
+                return;
+            }
+            blocks.add(new Block(text.substring(blockStart), kind));
+        }
+    }
+}

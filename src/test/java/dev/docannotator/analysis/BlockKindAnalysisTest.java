@@ -1,0 +1,33 @@
+package dev.docannotator.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.document.BlockKind;
+import dev.docannotator.document.ExtractedText;
+import dev.docannotator.document.TextBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BlockKindAnalysisTest {
+    private final DefaultAnalyser analyser = new DefaultAnalyser();
+
+    @Test
+    void codeAndPageFurnitureAreNotReadAsProseByDefault() {
+        TextBuilder builder = new TextBuilder();
+        builder.append("Run the the installer before you start.", 1, 1, BlockKind.PROSE);
+        builder.append("cp the the /etc/app.conf /tmp # TODO keep", 1, 2, BlockKind.CODE);
+        builder.append("190069T.XXX TODO draft the the copy", 1, 3, BlockKind.FURNITURE);
+        builder.append("Totals the the column", 1, 4, BlockKind.TABLE_CELL);
+        ExtractedText text = builder.build();
+
+        List<Annotation> found = new ArrayList<>();
+        try (AnalysisSession session = analyser.start(text, analyser.parse("repeated words"))) {
+            for (int i = 0; i < session.stepCount(); i++) {
+                found.addAll(session.analyseStep(i));
+            }
+        }
+
+        assertThat(found).extracting(Annotation::paragraph).containsOnly(1, 4);
+    }
+}

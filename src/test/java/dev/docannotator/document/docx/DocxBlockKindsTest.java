@@ -1,0 +1,54 @@
+package dev.docannotator.document.docx;
+
+import static dev.docannotator.document.docx.DocxFixtures.paragraph;
+import static dev.docannotator.document.docx.DocxFixtures.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.docannotator.document.BlockKind;
+import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.document.ExtractedText;
+import dev.docannotator.document.TextBlock;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocxBlockKindsTest {
+    private final DocxHandler handler = new DocxHandler(DocumentLimits.defaults());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void headingsListItemsTableCellsAndCodeAreToldFromProse() throws IOException {
+        Path file = write(dir, "kinds.docx", document -> {
+            paragraph(document, "Installation guide").setStyle("Heading1");
+            paragraph(document, "Install the service on a host that meets the requirements below.");
+            paragraph(document, "A supported Linux distribution").setNumID(BigInteger.ONE);
+            XWPFParagraph code = document.createParagraph();
+            XWPFRun run = code.createRun();
+            run.setText("sudo apt-get install doc-annotator");
+            run.setFontFamily("Consolas");
+            XWPFTable table = document.createTable(1, 2);
+            table.getRow(0).getCell(0).setText("Exempt");
+            table.getRow(0).getCell(1).setText("Exempt");
+            paragraph(document, "Contact the administrator when the installation fails.");
+        });
+
+        ExtractedText text = DocxReadTest.readAll(handler, file);
+
+        assertThat(text.blocks()).extracting(b -> text.blockText(b), TextBlock::kind).containsExactly(
+                tuple("Installation guide", BlockKind.HEADING),
+                tuple("Install the service on a host that meets the requirements below.", BlockKind.PROSE),
+                tuple("A supported Linux distribution", BlockKind.LIST_ITEM),
+                tuple("sudo apt-get install doc-annotator", BlockKind.CODE),
+                tuple("Exempt", BlockKind.TABLE_CELL),
+                tuple("Exempt", BlockKind.TABLE_CELL),
+                tuple("Contact the administrator when the installation fails.", BlockKind.PROSE));
+    }
+}

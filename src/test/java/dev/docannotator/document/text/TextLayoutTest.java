@@ -1,0 +1,194 @@
+package dev.docannotator.document.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.document.BlockKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextLayoutTest {
+
+    private static List<String> texts(TextLayout.Laid laid) {
+        return laid.blocks().stream().map(TextLayout.Block::text).toList();
+    }
+
+    private static List<BlockKind> kinds(TextLayout.Laid laid) {
+        return laid.blocks().stream().map(TextLayout.Block::kind).toList();
+    }
+
+    @Test
+    void hardWrappedLinesOfAPlainTextLicenceBecomeParagraphs() {
+        String licence = """
+                MIT License
+
+                Permission is hereby granted, free of charge, to any person obtaining a copy
+                of this software and associated documentation files (the "Software"), to deal
+                in the Software without restriction, including without limitation the rights
+                to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+                copies of the Software.
+
+                The above copyright notice and this permission notice shall be included in all
+                copies or substantial portions of the Software.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(licence, false);
+
+        assertThat(texts(laid)).containsExactly("MIT License",
+                "Permission is hereby granted, free of charge, to any person obtaining a copy of this software and "
+                        + "associated documentation files (the \"Software\"), to deal in the Software without restriction, "
+                        + "including without limitation the rights to use, copy, modify, merge, publish, distribute, "
+                        + "sublicense, and/or sell copies of the Software.",
+                "The above copyright notice and this permission notice shall be included in all copies or substantial "
+                        + "portions of the Software.");
+        assertThat(laid.text()).isEqualTo(String.join("\n", texts(laid)));
+    }
+
+    @Test
+    void manPageSectionsAreHeadingsAndIndentedParagraphsAreJoined() {
+        String man = """
+                NAME
+                       ls - list directory contents
+
+                DESCRIPTION
+                       List  information  about  the FILEs (the current directory by default).  Sort entries
+                       alphabetically if none of -cftuvSUX nor --sort is specified.
+
+                       Mandatory arguments to long options are mandatory for short options too.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(man, false);
+
+        assertThat(texts(laid)).containsExactly("NAME", "ls - list directory contents", "DESCRIPTION",
+                "List  information  about  the FILEs (the current directory by default).  Sort entries alphabetically "
+                        + "if none of -cftuvSUX nor --sort is specified.",
+                "Mandatory arguments to long options are mandatory for short options too.");
+        assertThat(kinds(laid)).containsExactly(BlockKind.HEADING, BlockKind.PROSE, BlockKind.HEADING,
+                BlockKind.PROSE, BlockKind.PROSE);
+    }
+
+    @Test
+    void endOfLineHyphensAreUndoneUnlessTheDocumentWritesTheCompoundElsewhere() {
+        String text = """
+                Employers must report the amount of federal income tax with-
+                holding on each payment, and send the notice by e-
+                mail or by post. Write e-mail, not email, in the form.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(text, false);
+
+        assertThat(texts(laid)).containsExactly("Employers must report the amount of federal income tax withholding on "
+                + "each payment, and send the notice by e-mail or by post. Write e-mail, not email, in the form.");
+    }
+
+    @Test
+    void aSentenceEndingShortOfTheWrapWidthOrAChangeOfIndentationEndsAParagraph() {
+        String text = """
+                This agreement starts on the day both parties sign it and continues for one year
+                unless either party ends it earlier.
+                Payment is due within thirty days of each invoice, and late payments carry
+                interest at the statutory rate.
+                    The supplier may suspend the service after a second reminder has been sent
+                and remained unanswered for fourteen days.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(text, false);
+
+        assertThat(texts(laid)).containsExactly(
+                "This agreement starts on the day both parties sign it and continues for one year unless either party ends it earlier.",
+                "Payment is due within thirty days of each invoice, and late payments carry interest at the statutory rate.",
+                "The supplier may suspend the service after a second reminder has been sent and remained unanswered for fourteen days.");
+    }
+
+    @Test
+    void listItemsAreBlocksOfTheirOwnWithTheirContinuationLines() {
+        String text = """
+                Before you install the package, check the following:
+                  - the server runs Debian 12 or later and has at least
+                    two gigabytes of free memory;
+                  - port 7070 is free.
+                1. Download the archive.
+                2. Unpack it in /opt.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(text, false);
+
+        assertThat(texts(laid)).containsExactly("Before you install the package, check the following:",
+                "the server runs Debian 12 or later and has at least two gigabytes of free memory;",
+                "port 7070 is free.", "Download the archive.", "Unpack it in /opt.");
+        assertThat(kinds(laid)).containsExactly(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.LIST_ITEM,
+                BlockKind.LIST_ITEM, BlockKind.LIST_ITEM);
+    }
+
+    @Test
+    void markdownBlocksKeepTheirKindsAndLoseTheirMarkers() {
+        String md = """
+                ---
+                title: Release notes
+                ---
+                # Release 2.4 #
+
+                The scheduler now retries failed jobs
+                three times before it gives up.
+
+                > Upgrading from 2.2 needs a
+                > database migration.
+
+                * **LTS**: Long Term Support
+                * Faster start-up
+
+                ```bash
+                sudo systemctl restart annotator
+                ```
+
+                    export ANNOTATOR_PORT=8080
+
+                | Setting | Default |
+                |---------|--------:|
+                | port    | 7070    |
+
+                Setup
+                =====
+                """;
+        TextLayout.Laid laid = TextLayout.layout(md, true);
+
+        assertThat(texts(laid)).containsExactly("title: Release notes", "Release 2.4",
+                "The scheduler now retries failed jobs three times before it gives up.",
+                "Upgrading from 2.2 needs a database migration.", "**LTS**: Long Term Support", "Faster start-up",
+                "sudo systemctl restart annotator", "export ANNOTATOR_PORT=8080", "Setting", "Default", "port", "7070",
+                "Setup");
+        assertThat(kinds(laid)).containsExactly(BlockKind.CODE, BlockKind.HEADING, BlockKind.PROSE, BlockKind.PROSE,
+                BlockKind.LIST_ITEM, BlockKind.LIST_ITEM, BlockKind.CODE, BlockKind.CODE, BlockKind.TABLE_CELL,
+                BlockKind.TABLE_CELL, BlockKind.TABLE_CELL, BlockKind.TABLE_CELL, BlockKind.HEADING);
+    }
+
+    @Test
+    void chineseLinesAreJoinedWithoutASpace() {
+        String text = "本合同自双方签字之日起生效，\n有效期为一年。\n\nThe English version\nfollows.\n";
+        TextLayout.Laid laid = TextLayout.layout(text, false);
+
+        assertThat(texts(laid)).containsExactly("本合同自双方签字之日起生效，有效期为一年。", "The English version follows.");
+    }
+
+    @Test
+    void everyExtractedOffsetMapsBackToTheSameCharacterOfTheSource() {
+        String text = """
+                Employers must report the amount of federal income tax with-
+                    holding on each payment.
+
+                  - a list item that wraps
+                    onto a second line
+                """;
+        TextLayout.Laid laid = TextLayout.layout(text, false);
+        String extracted = laid.text();
+        for (int i = 0; i < extracted.length(); i++) {
+            char c = extracted.charAt(i);
+            int s = laid.map().sourceStart(i);
+            int e = laid.map().sourceEnd(i + 1);
+            String covered = laid.source().substring(s, e);
+            if (c == ' ' || c == '\n') {
+                // a gap holds line breaks, indentation and markers, never words
+                assertThat(covered).as("gap at %d", i).isNotEmpty().doesNotContainPattern("[\\p{L}\\p{N}]");
+            } else {
+                assertThat(covered).as("char %d", i).isEqualTo(String.valueOf(c));
+            }
+        }
+        int start = extracted.indexOf("withholding");
+        assertThat(laid.source().substring(laid.map().sourceStart(start), laid.map().sourceEnd(start + 11)))
+                .isEqualTo("with-\n    holding");
+    }
+}

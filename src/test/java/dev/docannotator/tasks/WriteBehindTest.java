@@ -1,0 +1,146 @@
+package dev.docannotator.tasks;
+
+import static dev.docannotator.testsupport.WaitUntil.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.pipeline.Checkpoint;
+import dev.docannotator.storage.StorageException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import dev.docannotator.document.DocumentFormat;
+import dev.docannotator.pipeline.Stage;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The writer's failure paths, against a batch writer that fails on demand. */
+class WriteBehindTest {
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final PersistenceHealth health = new PersistenceHealth(registry);
+    private final List<Long> committedSeqs = new CopyOnWriteArrayList<>();
+    private final AtomicInteger attempts = new AtomicInteger();
+    /** What the next write throws; null = it succeeds. */
+    private volatile Supplier<Throwable> failWith;
+    private final WriteBehind writer = new WriteBehind(this::write, health, 50);
+
+    private void write(List<TaskRepository.PendingEvent> events, Collection<TaskView> tasks,
+                       Map<String, Checkpoint> checkpoints, Map<String, List<Annotation>> annotations) {
+        attempts.incrementAndGet();
+        Supplier<Throwable> failure = failWith;
+        if (failure != null) {
+            Throwable t = failure.get();
+            if (t instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) t;
+        }
+        events.forEach(e -> committedSeqs.add(e.event().seq()));
+    }
+
+    @AfterEach
+    void close() {
+        failWith = null;
+        writer.close();
+    }
+
+    private static TaskView view(TaskStatus status) {
+        Instant now = Instant.EPOCH;
+        return new TaskView("task-0001", "user-1", "doc-00000001", "a.txt", DocumentFormat.TXT, "", "en", true,
+                status, Stage.ANALYSE, 30, null, null, null, 0, now, now);
+    }
+
+    private EventLog log() {
+        return new EventLog("task-0001", List.of(), false, writer::event);
+    }
+
+    @Test
+    void anOutOfMemoryErrorDuringAWriteNeitherStopsTheWriterNorLosesTheBatch() {
+        failWith = () -> new OutOfMemoryError("Java heap space");
+        EventLog log = log();
+        log.append("task", Map.of());
+        log.append("progress", Map.of());
+        waitUntil("the writer tried and failed twice (it keeps retrying)", Duration.ofSeconds(5), () -> attempts.get() >= 2);
+        assertThat(health.state()).isEqualTo(PersistenceHealth.State.FAILING);
+        assertThat(log.after(0).events()).as("nothing uncommitted is visible").isEmpty();
+
+        failWith = null;
+        waitUntil("the batch was written after the failure", Duration.ofSeconds(10), () -> committedSeqs.size() == 2);
+        assertThat(committedSeqs).containsExactly(1L, 2L);
+        assertThat(log.after(0).events()).extracting(TaskEvent::seq).containsExactly(1L, 2L);
+        assertThat(health.ok()).isTrue();
+        assertThat(registry.get("annotator_persistence_failures").counter().count()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aFailedBatchGoesBackInFrontOfEventsQueuedMeanwhile() {
+        failWith = () -> new StorageException("Database error: disk I/O error", new SQLException("disk I/O error"));
+        EventLog log = log();
+        log.append("task", Map.of());
+        assertThatThrownBy(writer::flush).isInstanceOf(StorageException.class);
+        log.append("progress", Map.of());
+        log.append("result", Map.of());
+        failWith = null;
+        writer.flush();
+        assertThat(committedSeqs).containsExactly(1L, 2L, 3L);
+        assertThat(log.after(0).closed()).isTrue();
+    }
+
+    @Test
+    @Tag("timing")
+    void retriesBackOffInsteadOfHammeringTheDatabaseEvery100Ms() {
+        failWith = () -> new StorageException("Database error: locked", new SQLException("locked"));
+        log().append("task", Map.of());
+        long started = System.nanoTime();
+        waitUntil("five attempts", Duration.ofSeconds(10), () -> attempts.get() >= 5);
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        // 100 + 200 + 400 + 800 ms of backoff between the first five attempts.
+        assertThat(elapsedMillis).isGreaterThanOrEqualTo(1_400);
+    }
+
+    @Test
+    void aFullDiskIsReportedAsSuchAndTheHealthRecoversWithTheNextWrite() {
+        failWith = () -> new StorageException("Database error: [SQLITE_FULL] database or disk is full",
+                new SQLException("[SQLITE_FULL] Insertion failed because database is full (database or disk is full)"));
+        log().append("task", Map.of());
+        waitUntil("the writer reported a full disk", Duration.ofSeconds(5),
+                () -> health.state() == PersistenceHealth.State.DISK_FULL);
+        failWith = null;
+        waitUntil("health back to ok", Duration.ofSeconds(10), health::ok);
+        assertThat(registry.get("annotator_persistence_ok").gauge().value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void newerTaskStateQueuedDuringAFailedWriteWinsOverTheRequeuedOne() {
+        List<Collection<TaskView>> written = new ArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        WriteBehind local = new WriteBehind((events, tasks, checkpoints, annotations) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new StorageException("fails once", null);
+            }
+            written.add(List.copyOf(tasks));
+        }, new PersistenceHealth(new SimpleMeterRegistry()), 60_000);
+        try {
+            TaskView older = view(TaskStatus.RUNNING);
+            TaskView newer = view(TaskStatus.COMPLETED);
+            local.task(older);
+            assertThatThrownBy(local::flush).isInstanceOf(StorageException.class);
+            local.task(newer);
+            local.flush();
+            assertThat(written).singleElement().satisfies(tasks ->
+                    assertThat(tasks).extracting(TaskView::status).containsExactly(TaskStatus.COMPLETED));
+        } finally {
+            local.close();
+        }
+    }
+}
