@@ -4,6 +4,7 @@ import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.http.AdminRoutes;
 import dev.docannotator.http.HttpApi;
 import dev.docannotator.http.RouteModule;
+import dev.docannotator.http.ServerAddress;
 import dev.docannotator.pipeline.Engine;
 import dev.docannotator.pipeline.Engines;
 import dev.docannotator.rollout.CohortMetrics;
@@ -50,9 +51,11 @@ public final class Application implements AutoCloseable {
     private final JvmGcMetrics gcMetrics;
     private final Javalin javalin;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final String host;
 
     private Application(Builder b) {
         this.settings = b.settings;
+        this.host = b.host;
         this.database = Database.open(databaseFile(settings));
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
@@ -111,13 +114,27 @@ public final class Application implements AutoCloseable {
 
     /** Starts listening; returns this. */
     public Application start() {
-        javalin.start(settings.port());
+        if (host == null) {
+            javalin.start(settings.port());
+        } else {
+            javalin.start(host, settings.port());
+        }
         if (rollout != null) {
             rollout.start();
         }
-        LOG.info("DocAnnotator listening on http://localhost:{} (data directory {})", port(),
-                settings.dataDir().toAbsolutePath());
+        ServerAddress bound = ServerAddress.of(javalin);
+        LOG.info("DocAnnotator listening on {}{} (data directory {})", bound.hostAndPort(),
+                bound.everyInterface() ? ", every network interface" : "", settings.dataDir().toAbsolutePath());
+        LOG.info("Annotation page: {}  Operator console: {}", bound.pageUrl(), bound.consoleUrl());
+        if (rollout != null) {
+            LOG.info("Admin token: {}", rollout.adminToken().origin());
+        }
         return this;
+    }
+
+    /** The address and port really listened on, read back from the socket. */
+    public ServerAddress address() {
+        return ServerAddress.of(javalin);
     }
 
     /** The port actually listened on (useful with port 0). */
@@ -259,6 +276,7 @@ public final class Application implements AutoCloseable {
         private final List<Function<Parts, RouteModule>> routeModules = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private ClassLoader pages;
+        private String host;
         private dev.docannotator.pipeline.RunLimits runLimits;
 
         private Builder(Settings settings) {
@@ -325,6 +343,12 @@ public final class Application implements AutoCloseable {
         /** Where the browser pages are looked up under {@code web/} (default: the application's class loader). */
         public Builder pages(ClassLoader value) {
             this.pages = value;
+            return this;
+        }
+
+        /** The address to listen on (default: every interface, as Jetty does; {@code serve} defaults to loopback). */
+        public Builder host(String value) {
+            this.host = value;
             return this;
         }
 

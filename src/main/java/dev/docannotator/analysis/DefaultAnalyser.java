@@ -11,6 +11,7 @@ import dev.docannotator.analysis.checks.QuantityMismatchCheck;
 import dev.docannotator.analysis.checks.RankedCheck;
 import dev.docannotator.analysis.checks.RepeatedWordsCheck;
 import dev.docannotator.analysis.checks.SpelledQuantityCheck;
+import dev.docannotator.analysis.checks.RequestedSpellingsCheck;
 import dev.docannotator.analysis.checks.TermsCheck;
 import dev.docannotator.analysis.checks.TodoMarkersCheck;
 import dev.docannotator.analysis.checks.UndefinedAcronymsCheck;
@@ -102,6 +103,9 @@ public final class DefaultAnalyser implements Analyser {
             wholeDocument.add(RankedCheck.of(new LongSentenceCheck(settings.maxWords(), settings.maxChineseChars())));
         }
         documentChecks.stream().filter(c -> requirement.checks().contains(c.check())).forEach(wholeDocument::add);
-        return new StepwiseSession(text, blockChecks, wholeDocument, maxStepChars);
+        if (requirement.checks().contains(Check.INCONSISTENT_TERMS) && !settings.consistencyTerms().isEmpty()) {
+            wholeDocument.add(new RequestedSpellingsCheck(settings.consistencyTerms()));
+        }
+        return new StepwiseSession(text, blockChecks, wholeDocument, maxStepChars, requirement.language());
     }
 }

@@ -7,6 +7,7 @@ import dev.docannotator.analysis.text.Chunks;
 import dev.docannotator.analysis.text.ProseMask;
 import dev.docannotator.analysis.text.Span;
 import dev.docannotator.document.BlockKind;
+import dev.docannotator.common.Language;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import java.util.Arrays;
@@ -26,6 +27,8 @@ final class StepwiseSession implements AnalysisSession {
     static final int MAX_STEP_CHARS = 4_000;
 
     private final ExtractedText text;
+    /** The language the findings' messages are written in. */
+    private final Language language;
     private final List<BlockCheck> blockChecks;
     private final List<DocumentCheck> documentChecks;
     /** firstStep[b] is the first step of block b; firstStep[blocks] is the number of block steps. */
@@ -36,8 +39,9 @@ final class StepwiseSession implements AnalysisSession {
 
     /** {@code maxStepChars} is {@link #MAX_STEP_CHARS} except in tests that compare window sizes. */
     StepwiseSession(ExtractedText text, List<BlockCheck> blockChecks, List<DocumentCheck> documentChecks,
-                    int maxStepChars) {
+                    int maxStepChars, Language language) {
         this.text = text;
+        this.language = language;
         this.blockChecks = List.copyOf(blockChecks);
         this.documentChecks = List.copyOf(documentChecks);
         List<TextBlock> blocks = text.blocks();
@@ -67,7 +71,7 @@ final class StepwiseSession implements AnalysisSession {
         if (index < 0 || index >= stepCount()) {
             throw new IndexOutOfBoundsException("Step " + index + " does not exist; there are " + stepCount());
         }
-        Findings findings = new Findings(text);
+        Findings findings = new Findings(text, language);
         if (index < blockStepCount()) {
             TextBlock window = window(index);
             String windowText = text.blockText(window);

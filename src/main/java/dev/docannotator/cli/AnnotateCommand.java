@@ -59,17 +59,21 @@ public final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "LANG", description = "Language of progress messages: en or zh (default: from the system).")
     String lang;
 
+    /** The CLI's own texts in the --lang language. */
+    private Messages texts = new Messages("cli", Locale.ENGLISH);
+
     PrintStream stdout = System.out;
     PrintStream stderr = System.err;
 
     @Override
     public Integer call() {
+        Locale locale = Messages.supported(lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang));
+        texts = new Messages("cli", locale);
         String usage = usageError();
         if (usage != null) {
             stderr.println("doc-annotator: " + usage);
             return ExitCodes.USAGE;
         }
-        Locale locale = Messages.supported(lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang));
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         ProgressPrinter progress = ProgressPrinter.forStream(stderr);
@@ -83,7 +87,7 @@ public final class AnnotateCommand implements Callable<Integer> {
         Thread onCtrlC = new Thread(() -> {
             cancelled.set(true);
             if (remote != null && !remote.cancelRemote(Duration.ofSeconds(3))) {
-                stderr.println("doc-annotator: could not confirm the cancel with the server");
+                stderr.println("doc-annotator: " + texts.get("cancel.unconfirmed"));
             }
             try {
                 finished.await(5, TimeUnit.SECONDS);
@@ -104,7 +108,7 @@ public final class AnnotateCommand implements Callable<Integer> {
             return ExitCodes.DONE;
         } catch (DocumentRejectedException e) {
             progress.finish();
-            stderr.println("doc-annotator: " + (file != null ? file.getFileName() + ": " : "") + e.getMessage());
+            stderr.println("doc-annotator: " + (file != null ? file.getFileName() + ": " : "") + e.message(locale));
             return ExitCodes.REJECTED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -128,21 +132,21 @@ public final class AnnotateCommand implements Callable<Integer> {
         try {
             uri = new URI(server.endsWith("/") ? server : server + "/");
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("--server: not a URL: " + server);
+            throw new IllegalArgumentException(texts.get("usage.bad_server", server));
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("--server: expected http://HOST:PORT, got " + server);
+            throw new IllegalArgumentException(texts.get("usage.bad_server", server));
         }
         String identity = userId;
         if (identity == null) {
             try {
                 identity = UserIdentity.loadOrCreate(UserIdentity.defaultConfigDir());
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot keep the CLI identity in " + UserIdentity.defaultConfigDir()
-                        + " (" + e.getMessage() + "); pass --user-id");
+                throw new IllegalArgumentException(texts.get("usage.identity_store", UserIdentity.defaultConfigDir(),
+                        e.getMessage()));
             }
         } else if (!UserIdentity.isValid(identity)) {
-            throw new IllegalArgumentException("--user-id: expected 16-128 characters of A-Z a-z 0-9 _ -");
+            throw new IllegalArgumentException(texts.get("usage.bad_user_id"));
         }
         return new RemoteAnnotator(uri, identity, locale, progress, RemoteAnnotator.Backoff.standard());
     }
@@ -151,24 +155,24 @@ public final class AnnotateCommand implements Callable<Integer> {
     private String usageError() {
         if (resume != null) {
             if (server == null) {
-                return "--resume needs --server URL: only a task on a server can be resumed";
+                return texts.get("usage.resume_needs_server");
             }
             if (file != null) {
-                return "give either FILE or --resume TASK_ID, not both";
+                return texts.get("usage.file_and_resume");
             }
             if (!TASK_ID.matcher(resume).matches()) {
-                return "--resume: not a task id: " + resume;
+                return texts.get("usage.bad_task_id", resume);
             }
             return null;
         }
         if (file == null) {
-            return "missing FILE (or --resume TASK_ID --server URL); see annotate --help";
+            return texts.get("usage.missing_file");
         }
         if (Files.isDirectory(file)) {
-            return file + ": is a directory; give one document file";
+            return texts.get("usage.directory", file);
         }
         if (!Files.isRegularFile(file)) {
-            return file + ": no such file";
+            return texts.get("usage.no_such_file", file);
         }
         return null;
     }
@@ -184,10 +188,9 @@ public final class AnnotateCommand implements Callable<Integer> {
             stdout.println(Json.write(new CancelledResult("cancelled", id, id != null)));
         }
         if (id != null) {
-            stderr.println("doc-annotator: cancelled; continue with: doc-annotator annotate --resume " + id
-                    + " --server " + server);
+            stderr.println("doc-annotator: " + texts.get("cancelled.resume", id, server));
         } else {
-            stderr.println("doc-annotator: cancelled");
+            stderr.println("doc-annotator: " + texts.get("cancelled"));
         }
     }
 
@@ -199,7 +202,7 @@ public final class AnnotateCommand implements Callable<Integer> {
         if (json) {
             stdout.println(Json.write(result));
         } else {
-            progress.line(result.annotationCount() + " annotations → " + result.output());
+            progress.line(texts.get("done", result.annotationCount(), result.output()));
         }
     }
 }

@@ -29,6 +29,7 @@ public final class RemoteAnnotator {
     static final Duration STALL_LIMIT = Duration.ofSeconds(40);
 
     private final ServerClient client;
+    private final dev.docannotator.common.Messages texts;
     private final ProgressPrinter progress;
     private final Backoff backoff;
     private volatile String taskId;
@@ -36,6 +37,7 @@ public final class RemoteAnnotator {
 
     public RemoteAnnotator(URI server, String userId, Locale locale, ProgressPrinter progress, Backoff backoff) {
         this.client = new ServerClient(server, userId, locale);
+        this.texts = new dev.docannotator.common.Messages("cli", locale);
         this.progress = progress;
         this.backoff = backoff;
     }
@@ -54,7 +56,7 @@ public final class RemoteAnnotator {
     /** Returns null when the task was cancelled at our request. */
     public AnnotateResult annotate(Path file, String requirement, Path out, AtomicBoolean cancelled)
             throws InterruptedException {
-        JsonNode document = withRetries("upload the document", () -> client.upload(file));
+        JsonNode document = withRetries("what.upload", () -> client.upload(file));
         DocumentFormat format = DocumentFormat.fromId(document.path("format").asText());
         Path output = out != null ? out : OutputNames.besideInput(file, format);
         taskId = UUID.randomUUID().toString();
@@ -71,7 +73,7 @@ public final class RemoteAnnotator {
      */
     public AnnotateResult resume(String id, Path out, AtomicBoolean cancelled) throws InterruptedException {
         taskId = id;
-        JsonNode task = withRetries("look up the task", () -> client.task(id));
+        JsonNode task = withRetries("what.lookup", () -> client.task(id));
         announced = true;
         progress.line("task: " + id);
         Path output = out;
@@ -140,11 +142,10 @@ public final class RemoteAnnotator {
                 default -> throw new IllegalStateException(outcome.name());
             }
             if (++failures > backoff.maxAttempts()) {
-                throw new RemoteFailureException("Lost the connection to " + client.base() + " and could not re-attach after "
-                        + backoff.maxAttempts() + " attempts.");
+                throw new RemoteFailureException(texts.get("remote.lost", client.base(), backoff.maxAttempts()));
             }
             if (outcome != Outcome.CANCELLED) {
-                progress.line("connection lost; re-attaching (attempt " + failures + " of " + backoff.maxAttempts() + ")");
+                progress.line(texts.get("remote.reattaching", failures, backoff.maxAttempts()));
             }
             backoff.sleep(failures);
             if (outcome == Outcome.NOT_STARTED) {
@@ -232,11 +233,11 @@ public final class RemoteAnnotator {
                     }
                     case "cancelled" -> {
                         state.resumable = data.path("resumable").asBoolean(false);
-                        progress.line("cancelled: " + data.path("message").asText(""));
+                        progress.line(texts.get("remote.cancelled", data.path("message").asText("")));
                         return Outcome.CANCELLED;
                     }
                     case "shutdown" -> {
-                        progress.line("server is stopping: " + data.path("message").asText(""));
+                        progress.line(texts.get("remote.stopping", data.path("message").asText("")));
                         return Outcome.INTERRUPTED;
                     }
                     case "error" -> {
@@ -259,11 +260,11 @@ public final class RemoteAnnotator {
     private AnnotateResult finish(StreamState state, Path output) throws InterruptedException {
         progress.finish();
         JsonNode result = state.result;
-        withRetries("download the annotated document", () -> {
+        withRetries("what.download", () -> {
             client.download(result.path("download_url").asText(), output);
             return null;
         });
-        JsonNode annotationsJson = withRetries("fetch the annotations", () -> client.get(result.path("annotations_url").asText()));
+        JsonNode annotationsJson = withRetries("what.annotations", () -> client.get(result.path("annotations_url").asText()));
         List<Annotation> annotations = new ArrayList<>();
         for (JsonNode node : annotationsJson.path("annotations")) {
             annotations.add(Json.mapper().convertValue(node, Annotation.class));
@@ -293,25 +294,25 @@ public final class RemoteAnnotator {
         T run() throws IOException, InterruptedException;
     }
 
-    /** Retries a request while the connection fails; the server's own answers are not retried. */
+    /** Retries a request while the connection fails; the server's own answers are not retried. {@code what} is a cli text key. */
     private <T> T withRetries(String what, Call<T> call) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.run();
             } catch (IOException e) {
                 if (attempt >= backoff.maxAttempts()) {
-                    throw new RemoteFailureException("Cannot reach the server at " + client.base() + " to " + what + ": "
-                            + describe(e), e);
+                    throw new RemoteFailureException(texts.get("remote.unreachable", client.base(), texts.get(what),
+                            describe(e)), e);
                 }
                 backoff.sleep(attempt);
             }
         }
     }
 
-    private static String describe(IOException e) {
+    private String describe(IOException e) {
         String message = e.getMessage();
         if (e instanceof java.net.ConnectException) {
-            return "connection refused";
+            return texts.get("remote.refused");
         }
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }

@@ -24,6 +24,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (default 7070, env ANNOTATOR_PORT).")
     Integer port;
 
+    /** Loopback by default: a fresh install is not reachable from the network until the operator says so. */
+    static final String DEFAULT_HOST = "127.0.0.1";
+
+    @Option(names = "--host", paramLabel = "ADDR",
+            description = "Address to listen on (default 127.0.0.1, env ANNOTATOR_HOST; 0.0.0.0 = every interface).")
+    String host;
+
     @Option(names = "--data-dir", description = "Data directory (default ./data, env ANNOTATOR_DATA_DIR).")
     Path dataDir;
 
@@ -70,6 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             app = Application.builder(settings)
                     .rollout(RolloutSettings.fromEnvironment(System.getenv(), settings.dataDir()))
+                    .host(host(System.getenv()))
                     .runLimits(dev.docannotator.pipeline.RunLimits.fromEnvironment(System.getenv()))
                     .build();
         } catch (RuntimeException e) {
@@ -79,7 +87,8 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             app.start();
         } catch (RuntimeException e) {
-            System.err.println("Cannot listen on port " + settings.port() + ": " + rootMessage(e));
+            System.err.println("Cannot listen on " + host(System.getenv()) + " port " + settings.port() + ": "
+                    + rootMessage(e));
             try {
                 app.stop();
             } catch (RuntimeException ignored) {
@@ -126,6 +135,15 @@ public final class ServeCommand implements Callable<Integer> {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** The address to listen on: --host, else ANNOTATOR_HOST, else loopback. */
+    String host(java.util.Map<String, String> env) {
+        if (host != null && !host.isBlank()) {
+            return host.strip();
+        }
+        String fromEnv = env.get("ANNOTATOR_HOST");
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : DEFAULT_HOST;
     }
 
     /** The settings with this command's flags applied. */

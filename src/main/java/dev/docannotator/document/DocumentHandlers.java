@@ -18,7 +18,7 @@ public final class DocumentHandlers {
         DocumentHandler handler = byFormat.get(format);
         if (handler == null) {
             throw new DocumentRejectedException(DocumentRejectedException.Reason.UNSUPPORTED_FORMAT,
-                    "Documents of type " + format.id() + " are not supported by this installation.");
+                    RejectionText.of("format.unsupported", format.id()));
         }
         return handler;
     }

@@ -32,7 +32,7 @@ public final class FormatSniffer {
         try {
             long size = Files.size(file);
             if (size == 0) {
-                throw DocumentRejectedException.unprocessable("The file is empty.");
+                throw DocumentRejectedException.unprocessable(RejectionText.of("empty"));
             }
             byte[] head = readHead(file);
             if (startsWith(head, PDF_MAGIC) || indexOf(head, PDF_MAGIC, 1024) >= 0) {
@@ -46,7 +46,7 @@ public final class FormatSniffer {
             }
             return sniffText(file, head, filenameHint);
         } catch (IOException e) {
-            throw DocumentRejectedException.unprocessable("The file could not be read.", e);
+            throw DocumentRejectedException.unprocessable(RejectionText.of("unreadable"), e);
         }
     }
 
@@ -61,32 +61,32 @@ public final class FormatSniffer {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw DocumentRejectedException.unprocessable("The file looks like a ZIP archive but is corrupt or truncated.", e);
+            throw DocumentRejectedException.unprocessable(RejectionText.of("zip.corrupt"), e);
         }
         throw new DocumentRejectedException(Reason.UNSUPPORTED_FORMAT,
-                "The file is a ZIP archive but not a Word document; supported formats are DOCX, PDF, TXT and Markdown.");
+                RejectionText.of("zip.not_word"));
     }
 
     private static DocumentRejectedException sniffOle2(Path file) throws IOException {
         // Encrypted OOXML files are wrapped in an OLE2 container with an EncryptionInfo stream.
         try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(file.toFile(), true)) {
             if (fs.getRoot().hasEntryCaseInsensitive("EncryptedPackage") || fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo")) {
-                return DocumentRejectedException.unprocessable("The Word document is password-protected; remove the password and upload it again.");
+                return DocumentRejectedException.unprocessable(RejectionText.of("docx.password"));
             }
         } catch (IOException | RuntimeException e) {
-            return DocumentRejectedException.unprocessable("The file looks like an Office document but is corrupt or truncated.", e);
+            return DocumentRejectedException.unprocessable(RejectionText.of("office.corrupt"), e);
         }
         return new DocumentRejectedException(Reason.UNSUPPORTED_FORMAT,
-                "Legacy Office files (.doc, .xls) are not supported; save the document as DOCX or PDF.");
+                RejectionText.of("office.legacy"));
     }
 
     private static DocumentFormat sniffText(Path file, byte[] head, String filenameHint) throws IOException {
         if (looksBinary(head)) {
             throw new DocumentRejectedException(Reason.UNSUPPORTED_FORMAT,
-                    "The file is not a Word, PDF, text or Markdown document.");
+                    RejectionText.of("not_a_document"));
         }
         if (head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
-            throw DocumentRejectedException.unprocessable("The text file is UTF-16; save it as UTF-8 and upload it again.");
+            throw DocumentRejectedException.unprocessable(RejectionText.of("text.utf16"));
         }
         String sample = validateUtf8(file);
         String name = filenameHint == null ? "" : filenameHint.toLowerCase(Locale.ROOT);
@@ -121,7 +121,7 @@ public final class FormatSniffer {
                 if (result.isError()) {
                     long offset = consumed + in.position();
                     throw DocumentRejectedException.unprocessable(
-                            "The text is not valid UTF-8 (first bad byte at offset " + offset + ").");
+                            RejectionText.of("text.bad_byte", offset));
                 }
                 consumed += in.position() - before;
                 in.compact();
@@ -133,10 +133,10 @@ public final class FormatSniffer {
             }
             var flush = decoder.flush(out);
             if (flush.isError() || in.position() > 0) {
-                throw DocumentRejectedException.unprocessable("The text is not valid UTF-8 (it ends in the middle of a character).");
+                throw DocumentRejectedException.unprocessable(RejectionText.of("text.truncated_char"));
             }
         } catch (CharacterCodingException e) {
-            throw DocumentRejectedException.unprocessable("The text is not valid UTF-8.", e);
+            throw DocumentRejectedException.unprocessable(RejectionText.of("text.not_utf8"), e);
         }
         return sample.toString();
     }

@@ -34,7 +34,7 @@ final class ErrorMapping {
             write(ctx, e.status(), e.code(), e.getMessage());
         });
         config.routes.exception(DocumentRejectedException.class, (e, ctx) -> {
-            ApiException mapped = rejected(e);
+            ApiException mapped = rejected(e, Requests.locale(ctx));
             write(ctx, mapped.status(), mapped.code(), mapped.getMessage());
         });
         config.routes.exception(TaskException.class, (e, ctx) -> {
@@ -69,12 +69,13 @@ final class ErrorMapping {
         });
     }
 
-    /** Maps a refused document to its status: 415 unsupported, 413 too large, 422 otherwise. */
-    static ApiException rejected(DocumentRejectedException e) {
+    /** Maps a refused document to its status (415 unsupported, 413 too large, 422 otherwise), said in {@code locale}. */
+    static ApiException rejected(DocumentRejectedException e, java.util.Locale locale) {
+        String message = e.message(locale);
         return switch (e.reason()) {
-            case UNSUPPORTED_FORMAT -> ApiException.unsupportedMediaType(e.getMessage());
-            case TOO_LARGE -> ApiException.payloadTooLarge(e.getMessage());
-            case UNPROCESSABLE -> ApiException.unprocessable(e.getMessage());
+            case UNSUPPORTED_FORMAT -> ApiException.unsupportedMediaType(message);
+            case TOO_LARGE -> ApiException.payloadTooLarge(message);
+            case UNPROCESSABLE -> ApiException.unprocessable(message);
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.docannotator.http;
 
 import dev.docannotator.common.Json;
+import dev.docannotator.common.Messages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -25,36 +26,37 @@ final class JettyJsonErrors extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, ByteBuffer.wrap(body(code)), callback);
+        // Jetty answers before Javalin: the language comes straight from the request's header.
+        Messages messages = new Messages("http", Messages.fromAcceptLanguage(request.getHeaders().get("Accept-Language")));
+        response.write(true, ByteBuffer.wrap(body(code, messages)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        return ByteBuffer.wrap(body(status));
+        return ByteBuffer.wrap(body(status, new Messages("http", Messages.ENGLISH))); // no request to ask
     }
 
-    private static byte[] body(int status) {
+    private static byte[] body(int status, Messages messages) {
         String code;
         String message;
         switch (status) {
             case 404 -> {
                 code = "not_found";
-                message = "There is nothing at this address.";
+                message = messages.get("error.not_found");
             }
             case 413, 431 -> {
                 code = "payload_too_large";
-                message = "The request is larger than this server accepts.";
+                message = messages.get("error.request_too_large");
             }
             case 503 -> {
                 code = "server_busy";
-                message = "The server is busy; try again shortly.";
+                message = messages.get("error.busy");
             }
             default -> {
                 boolean client = status >= 400 && status < 500;
                 code = client ? "invalid_request" : "internal_error";
-                message = client ? "The request is not valid HTTP or has an invalid address."
-                        : "Something went wrong on the server; the problem was logged.";
+                message = messages.get(client ? "error.bad_http" : "error.internal");
             }
         }
         Map<String, String> error = new java.util.LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.docannotator.pipeline;
 
+import dev.docannotator.document.RejectionText;
 import dev.docannotator.analysis.Analyser;
 import dev.docannotator.analysis.Requirement;
 import dev.docannotator.common.Language;
@@ -59,7 +60,7 @@ public final class Engine {
             long size = Files.size(file);
             if (size > limits.maxUploadBytes()) {
                 throw new DocumentRejectedException(DocumentRejectedException.Reason.TOO_LARGE,
-                        "The file is " + size + " bytes; the limit is " + limits.maxUploadBytes() + " bytes.");
+                        RejectionText.of("too_large", size, limits.maxUploadBytes()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

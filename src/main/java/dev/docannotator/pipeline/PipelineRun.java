@@ -215,7 +215,7 @@ public final class PipelineRun implements AutoCloseable {
     private void applyStep(List<PipelineEvent> events) {
         int total = annotations.size();
         if (applySession == null) {
-            applySession = handler.openForApply(input.document(), text);
+            applySession = handler.openForApply(input.document(), text, requirement.language());
             if (applied > 0) {
                 // Placing comments in memory takes milliseconds; the expensive work (analysis) is never redone.
                 applySession.apply(annotations.subList(0, applied));

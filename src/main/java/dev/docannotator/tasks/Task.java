@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 public final class Task {
     private final TaskView initial;
     private final EventLog log;
+    private final String key;
 
     private TaskStatus status;
     private Stage stage;
@@ -37,6 +38,12 @@ public final class Task {
     private List<Annotation> liveAnnotations = List.of();
 
     Task(TaskView view, EventLog log) {
+        this(view, log, TaskKeys.of(view.userId(), view.taskId()));
+    }
+
+    /** A task stored under {@code key} (see {@link TaskKeys}). */
+    Task(TaskView view, EventLog log, String key) {
+        this.key = key;
         this.initial = view;
         this.log = log;
         this.status = view.status();
@@ -52,6 +59,11 @@ public final class Task {
 
     public String id() {
         return initial.taskId();
+    }
+
+    /** Where the task is stored: its id scoped to its identity. */
+    String key() {
+        return key;
     }
 
     public String userId() {

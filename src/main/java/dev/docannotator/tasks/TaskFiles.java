@@ -37,8 +37,10 @@ public final class TaskFiles {
         return documents.resolve(checked(documentId));
     }
 
-    public Path result(String taskId, DocumentFormat format) {
-        return results.resolve(checked(taskId) + "." + format.outputExtension());
+    /** The result file of the task stored under {@code taskKey} (a scoped key is hashed into a safe name). */
+    public Path result(String taskKey, DocumentFormat format) {
+        String name = taskKey.indexOf(':') >= 0 ? sha256(taskKey) : checked(taskKey);
+        return results.resolve(name + "." + format.outputExtension());
     }
 
     /** The directory for uploads being received; emptied at start-up. */
@@ -76,5 +78,15 @@ public final class TaskFiles {
             throw new IllegalArgumentException("Not a valid id: " + id);
         }
         return id;
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ public final class TaskRepository {
     private static final java.time.format.DateTimeFormatter STAMP =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
-    /** One event of one task, as the persister queues it. */
+    /** One event of the task stored under {@code taskId} (its key, see {@link TaskKeys}), as the persister queues it. */
     public record PendingEvent(String taskId, TaskEvent event) {
     }
 
@@ -91,11 +90,13 @@ public final class TaskRepository {
         });
     }
 
-    public void insertTask(TaskView task) {
+    /** Stores a new task under {@code key} (its id scoped to its identity, see {@link TaskKeys}). */
+    public void insertTask(String key, TaskView task) {
         db.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO tasks (" + TASK_COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bindTask(st, task);
+                st.setString(1, key);
                 return st.executeUpdate();
             }
         });
@@ -178,7 +179,7 @@ public final class TaskRepository {
                     append.setString(1, taskId);
                     append.setLong(2, lastSeq + 1);
                     append.setString(3, TaskEvent.SHUTDOWN);
-                    append.setString(4, TaskEvent.dataLine(TaskEvent.SHUTDOWN, taskId,
+                    append.setString(4, TaskEvent.dataLine(TaskEvent.SHUTDOWN, TaskKeys.publicId(taskId),
                             TaskEvent.shutdownFields(shutdownMessage.apply(task.getValue()))));
                     append.executeUpdate();
                 }
@@ -221,7 +222,7 @@ public final class TaskRepository {
      * Changes of a task whose row no longer exists (removed by retention) are dropped, so that they can never
      * make the whole batch fail.
      */
-    public void writeBatch(List<PendingEvent> events, Collection<TaskView> tasks, Map<String, Checkpoint> checkpoints,
+    public void writeBatch(List<PendingEvent> events, Map<String, TaskView> tasks, Map<String, Checkpoint> checkpoints,
                            Map<String, List<Annotation>> annotations) {
         // JSON is written before the transaction: the write connection is held only for the SQL.
         Map<String, String> checkpointJson = new LinkedHashMap<>();
@@ -331,13 +332,15 @@ public final class TaskRepository {
         });
     }
 
-    private static void upsertTasks(Connection c, Collection<TaskView> tasks) throws SQLException {
+    /** Task rows by their key. */
+    private static void upsertTasks(Connection c, Map<String, TaskView> tasks) throws SQLException {
         if (tasks.isEmpty()) {
             return;
         }
         try (PreparedStatement st = c.prepareStatement("UPDATE tasks SET status = ?, stage = ?, progress = ?, "
                 + "message = ?, error_code = ?, error_message = ?, annotation_count = ?, updated_at = ? WHERE task_id = ?")) {
-            for (TaskView t : tasks) {
+            for (Map.Entry<String, TaskView> entry : tasks.entrySet()) {
+                TaskView t = entry.getValue();
                 st.setString(1, t.status().id());
                 st.setString(2, t.stage().id());
                 st.setInt(3, t.progress());
@@ -346,7 +349,7 @@ public final class TaskRepository {
                 setNullable(st, 6, t.errorMessage());
                 st.setInt(7, t.annotationCount());
                 st.setString(8, ts(t.updatedAt()));
-                st.setString(9, t.taskId());
+                st.setString(9, entry.getKey());
                 st.addBatch();
             }
             st.executeBatch();
@@ -387,7 +390,7 @@ public final class TaskRepository {
     }
 
     private static TaskView taskFrom(ResultSet rs) throws SQLException {
-        return new TaskView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        return new TaskView(TaskKeys.publicId(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
                 DocumentFormat.fromId(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getInt(8) != 0,
                 TaskStatus.fromId(rs.getString(9)), Stage.fromId(rs.getString(10)), rs.getInt(11), rs.getString(12),
                 rs.getString(13), rs.getString(14), rs.getInt(15), Instant.parse(rs.getString(16)),

@@ -129,19 +129,25 @@ public final class TaskService implements AutoCloseable {
         TaskView view = new TaskView(taskId, userId, doc.documentId(), doc.filename(), doc.format(),
                 requirement == null ? "" : requirement, locale.toLanguageTag(), pausable, TaskStatus.QUEUED,
                 Stage.QUEUED, 0, null, null, null, 0, now, now);
+        // Scoped to the identity: only the identity holding the id gets a 409 (a task stored before ids were
+        // scoped holds its bare id).
+        String key = TaskKeys.of(userId, taskId);
+        if (requestedTaskId != null && repository.findTask(taskId).filter(t -> t.userId().equals(userId)).isPresent()) {
+            throw TaskException.conflict(text(locale, "task.id_taken", taskId));
+        }
         try {
-            repository.insertTask(view);
+            repository.insertTask(key, view);
         } catch (StorageException e) {
-            if (repository.taskExists(taskId)) {
+            if (repository.taskExists(key)) {
                 throw TaskException.conflict(text(locale, "task.id_taken", taskId));
             }
             throw storageRefusal(e, locale);
         }
-        Task task = new Task(view, new EventLog(taskId, List.of(), false, store::event));
+        Task task = new Task(view, new EventLog(taskId, List.of(), false, (log, event) -> store.event(key, log, event)), key);
         try {
-            admit(task, locale, () -> live.put(taskId, task));
+            admit(task, locale, () -> live.put(key, task));
         } catch (RuntimeException notAdmitted) {
-            repository.deleteTasks(List.of(taskId));
+            repository.deleteTasks(List.of(key));
             throw notAdmitted;
         }
         return task;
@@ -175,7 +181,7 @@ public final class TaskService implements AutoCloseable {
             }
             if (status == TaskStatus.INTERRUPTED) {
                 task.status(TaskStatus.CANCELLED, clock.instant());
-                store.task(task.view());
+                store.task(task);
                 return;
             }
             if (!status.unfinished()) {
@@ -192,7 +198,7 @@ public final class TaskService implements AutoCloseable {
             data.put("detail", messages.get("cancelled.detail", messages.get("stage." + stage.id()), task.progress()));
             data.put("resumable", true);
             task.log().append(TaskEvent.CANCELLED, data);
-            store.task(task.view());
+            store.task(task);
             if (wasWaiting) {
                 LOG.debug("Task {} cancelled while waiting", task.id());
             }
@@ -211,7 +217,7 @@ public final class TaskService implements AutoCloseable {
             }
             awaitWorker(task, locale);
             store.flush();
-            Checkpoint checkpoint = repository.loadCheckpoint(taskId).orElse(Checkpoint.start());
+            Checkpoint checkpoint = repository.loadCheckpoint(task.key()).orElse(Checkpoint.start());
             long cursor = task.log().lastSeq();
             admit(task, locale, () -> {
                 if (!task.status().resumable()) {
@@ -260,7 +266,7 @@ public final class TaskService implements AutoCloseable {
                     if (!running) {
                         appendPosition(t, position);
                     }
-                    store.task(t.view());
+                    store.task(t);
                 }
             });
         } catch (Scheduler.RefusedException e) {
@@ -321,7 +327,7 @@ public final class TaskService implements AutoCloseable {
         List<TaskView> fromDb = repository.listTasks(userId);
         List<TaskView> result = new ArrayList<>(fromDb.size());
         for (TaskView view : fromDb) {
-            Task inMemory = live.get(view.taskId());
+            Task inMemory = inMemory(userId, view.taskId());
             result.add(inMemory != null ? inMemory.view() : view);
         }
         return result;
@@ -333,42 +339,66 @@ public final class TaskService implements AutoCloseable {
     }
 
     public TaskView get(String userId, String taskId, Locale locale) {
-        return view(userId, taskId, locale);
+        return view(userId, taskId, locale).view();
+    }
+
+    /** A task stored and found by its owner: its key and its state. */
+    private record Found(String key, TaskView view) {
+    }
+
+    /** The caller's task held in memory, under its scoped key or (stored before scoping) its bare id. */
+    private Task inMemory(String userId, String taskId) {
+        Task task = live.get(TaskKeys.of(userId, taskId));
+        if (task == null) {
+            task = live.get(taskId);
+        }
+        return task != null && task.userId().equals(userId) ? task : null;
+    }
+
+    /** The caller's stored task, under its scoped key or (stored before scoping) its bare id. */
+    private Optional<Found> stored(String userId, String taskId) {
+        if (taskId == null || !TaskFiles.ID.matcher(taskId).matches()) {
+            return Optional.empty();
+        }
+        String key = TaskKeys.of(userId, taskId);
+        Optional<TaskView> view = repository.findTask(key);
+        if (view.isEmpty()) {
+            key = taskId;
+            view = repository.findTask(taskId).filter(v -> v.userId().equals(userId));
+        }
+        String found = key;
+        return view.map(v -> new Found(found, v));
     }
 
     /**
      * The caller's task as it is now, without loading its event log: from memory while it is held there, else
      * from the database (a task leaves memory only after its state was written).
      */
-    private TaskView view(String userId, String taskId, Locale locale) {
-        Task inMemory = taskId == null ? null : live.get(taskId);
-        if (inMemory != null && inMemory.userId().equals(userId)) {
-            return inMemory.view();
+    private Found view(String userId, String taskId, Locale locale) {
+        Task inMemory = taskId == null ? null : inMemory(userId, taskId);
+        if (inMemory != null) {
+            return new Found(inMemory.key(), inMemory.view());
         }
-        Optional<TaskView> stored = taskId != null && TaskFiles.ID.matcher(taskId).matches()
-                ? repository.findTask(taskId) : Optional.empty();
-        if (stored.isEmpty() || !stored.get().userId().equals(userId)) {
-            throw TaskException.notFound(text(locale, "task.not_found"));
-        }
-        return stored.get();
+        return stored(userId, taskId).orElseThrow(() -> TaskException.notFound(text(locale, "task.not_found")));
     }
 
     public AnnotationsView annotations(String userId, String taskId, Locale locale) {
-        view(userId, taskId, locale);
-        Task task = live.get(taskId);
+        Found found = view(userId, taskId, locale);
+        Task task = live.get(found.key());
         ExtractedText text = task == null ? null : task.liveText();
         if (text != null) {
             return new AnnotationsView(text.text(), task.liveAnnotations());
         }
         store.flush();
-        return repository.loadCheckpoint(taskId)
+        return repository.loadCheckpoint(found.key())
                 .map(c -> new AnnotationsView(c.text().text(), c.annotations()))
                 .orElse(new AnnotationsView("", List.of()));
     }
 
     public ResultFile result(String userId, String taskId, Locale locale) {
-        TaskView view = view(userId, taskId, locale);
-        Path path = files.result(taskId, view.format());
+        Found found = view(userId, taskId, locale);
+        TaskView view = found.view();
+        Path path = files.result(found.key(), view.format());
         if (view.status() != TaskStatus.COMPLETED || !Files.exists(path)) {
             throw TaskException.conflict(text(locale, "result.not_ready", view.status().id()));
         }
@@ -422,27 +452,35 @@ public final class TaskService implements AutoCloseable {
         if (taskId == null || !TaskFiles.ID.matcher(taskId).matches()) {
             throw TaskException.notFound(text(locale, "task.not_found"));
         }
-        Task task = live.compute(taskId, (id, present) -> {
-            Task found = present != null ? present : load(id);
-            if (found != null && pin && found.userId().equals(userId)) {
-                found.pin();
-            }
-            return found;
-        });
+        Task task = ownedUnder(TaskKeys.of(userId, taskId), userId, pin);
+        if (task == null) {
+            task = ownedUnder(taskId, userId, pin); // stored before task ids were scoped
+        }
         if (task == null || !task.userId().equals(userId)) {
             throw TaskException.notFound(text(locale, "task.not_found"));
         }
         return task;
     }
 
-    private Task load(String taskId) {
-        Optional<TaskView> view = repository.findTask(taskId);
+    private Task ownedUnder(String key, String userId, boolean pin) {
+        return live.compute(key, (k, present) -> {
+            Task found = present != null ? present : load(k);
+            if (found != null && pin && found.userId().equals(userId)) {
+                found.pin();
+            }
+            return found;
+        });
+    }
+
+    private Task load(String key) {
+        Optional<TaskView> view = repository.findTask(key);
         if (view.isEmpty()) {
             return null;
         }
-        List<TaskEvent> history = repository.loadEvents(taskId);
-        EventLog log = new EventLog(taskId, history, !view.get().status().unfinished(), store::event);
-        return new Task(view.get(), log);
+        List<TaskEvent> history = repository.loadEvents(key);
+        EventLog log = new EventLog(view.get().taskId(), history, !view.get().status().unfinished(),
+                (l, event) -> store.event(key, l, event));
+        return new Task(view.get(), log, key);
     }
 
     // ---- housekeeping ----
@@ -460,7 +498,7 @@ public final class TaskService implements AutoCloseable {
                         flushed = true;
                     }
                     // Checked again inside the map's atomic step: a resume pins the task in one (owned with pin).
-                    live.computeIfPresent(task.id(), (id, present) -> present == task && evictable(task, now) ? null : present);
+                    live.computeIfPresent(task.key(), (id, present) -> present == task && evictable(task, now) ? null : present);
                 }
             }
         } catch (Throwable e) {
@@ -536,7 +574,7 @@ public final class TaskService implements AutoCloseable {
                 task.requestStop(0);
                 task.status(TaskStatus.INTERRUPTED, clock.instant());
                 task.log().append(TaskEvent.SHUTDOWN, TaskEvent.shutdownFields(task.messages().get("shutdown.message")));
-                store.task(task.view());
+                store.task(task);
             }
         }
         try {

@@ -54,7 +54,7 @@ final class TaskWorker {
         synchronized (task) {
             if (task.status() == TaskStatus.QUEUED) {
                 task.status(TaskStatus.RUNNING, clock.instant());
-                store.task(task.view());
+                store.task(task);
             }
             if (task.status() != TaskStatus.RUNNING || task.stopRequested()) {
                 return;
@@ -62,9 +62,9 @@ final class TaskWorker {
         }
         TaskView view = task.view();
         Locale locale = Messages.supported(Locale.forLanguageTag(view.locale()));
-        Checkpoint from = repository.loadCheckpoint(task.id()).orElse(null);
+        Checkpoint from = repository.loadCheckpoint(task.key()).orElse(null);
         PipelineInput input = new PipelineInput(files.document(view.documentId()), view.format(), view.requirement(),
-                files.result(task.id(), view.format()));
+                files.result(task.key(), view.format()));
         PipelineRun run = null;
         boolean stopped = false;
         try {
@@ -89,12 +89,12 @@ final class TaskWorker {
                     task.live(task.liveText(), run.annotations());
                 }
                 if (run.hasNext() && System.nanoTime() - lastCheckpoint > checkpointIntervalNanos) {
-                    store.checkpoint(task.id(), run.checkpoint());
+                    store.checkpoint(task.key(), run.checkpoint());
                     lastCheckpoint = System.nanoTime();
                 }
             }
             if (stopped) {
-                store.checkpoint(task.id(), run.checkpoint());
+                store.checkpoint(task.key(), run.checkpoint());
             }
         } catch (RuntimeException | Error e) {
             if (task.stopRequested() || wasInterrupted(e)) {
@@ -103,7 +103,7 @@ final class TaskWorker {
                 LOG.info("Task {} stopped during a step ({})", task.id(), e.toString());
                 stopAfterInterruption(task, run);
             } else if (e instanceof DocumentRejectedException rejected) {
-                fail(task, "unprocessable_document", rejected.getMessage());
+                fail(task, "unprocessable_document", rejected.message(locale));
             } else {
                 LOG.error("Task {} failed", task.id(), e);
                 fail(task, "internal_error", new Messages("http", locale).get("error.internal"));
@@ -120,7 +120,7 @@ final class TaskWorker {
                     LOG.debug("Task {}: no heap release estimate", task.id(), e);
                 }
             }
-            store.task(task.view());
+            store.task(task);
         }
     }
 
@@ -145,7 +145,7 @@ final class TaskWorker {
     private void stopAfterInterruption(Task task, PipelineRun run) {
         if (run != null) {
             try {
-                store.checkpoint(task.id(), run.checkpoint());
+                store.checkpoint(task.key(), run.checkpoint());
             } catch (RuntimeException e) {
                 LOG.warn("Task {}: no checkpoint after the stop", task.id(), e);
             }
@@ -156,7 +156,7 @@ final class TaskWorker {
             }
             task.status(TaskStatus.INTERRUPTED, clock.instant());
             task.log().append(TaskEvent.SHUTDOWN, TaskEvent.shutdownFields(task.messages().get("shutdown.message")));
-            store.task(task.view());
+            store.task(task);
         }
     }
 
@@ -185,7 +185,7 @@ final class TaskWorker {
             data.put("message", p.message());
             data.put("detail", p.detail());
             task.log().append(TaskEvent.PROGRESS, data);
-            store.task(task.view());
+            store.task(task);
         } else if (event instanceof PipelineEvent.AnnotationFound found) {
             sendAnnotation(task, found.annotation());
         } else if (event instanceof PipelineEvent.Completed completed) {
@@ -225,8 +225,8 @@ final class TaskWorker {
     }
 
     private void complete(Task task, Checkpoint checkpoint, int count, Map<String, Integer> summary, RunReport report) {
-        store.checkpoint(task.id(), checkpoint);
-        store.annotations(task.id(), checkpoint.annotations());
+        store.checkpoint(task.key(), checkpoint);
+        store.annotations(task.key(), checkpoint.annotations());
         synchronized (task) {
             task.annotationCount(count);
             if (task.status() != TaskStatus.RUNNING) {
@@ -245,7 +245,7 @@ final class TaskWorker {
             data.put("requirement", report.requirement());
             data.put("analyser", report.analyser());
             task.log().append(TaskEvent.RESULT, data);
-            store.task(task.view());
+            store.task(task);
         }
     }
 
@@ -259,7 +259,7 @@ final class TaskWorker {
             data.put("code", code);
             data.put("message", message);
             task.log().append(TaskEvent.ERROR, data);
-            store.task(task.view());
+            store.task(task);
         }
     }
 }

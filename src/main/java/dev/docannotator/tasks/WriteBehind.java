@@ -4,7 +4,6 @@ import dev.docannotator.analysis.Annotation;
 import dev.docannotator.pipeline.Checkpoint;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +31,11 @@ public final class WriteBehind implements AutoCloseable {
     /** Writes one batch in one transaction, or throws and writes nothing. */
     @FunctionalInterface
     interface BatchWriter {
-        void write(List<TaskRepository.PendingEvent> events, Collection<TaskView> tasks,
+        void write(List<TaskRepository.PendingEvent> events, Map<String, TaskView> tasks,
                    Map<String, Checkpoint> checkpoints, Map<String, List<Annotation>> annotations);
     }
 
-    private record Queued(EventLog log, TaskEvent event) {
+    private record Queued(String key, EventLog log, TaskEvent event) {
     }
 
     private final BatchWriter writer;
@@ -66,11 +65,16 @@ public final class WriteBehind implements AutoCloseable {
         thread.start();
     }
 
-    /** The sink of every task's event log: queues the event and wakes the writer. */
+    /** A sink for a log stored under its task id. */
     public void event(EventLog log, TaskEvent event) {
+        event(log.taskId(), log, event);
+    }
+
+    /** The sink of the event log of the task stored under {@code key}: queues the event and wakes the writer. */
+    public void event(String key, EventLog log, TaskEvent event) {
         lock.lock();
         try {
-            events.addLast(new Queued(log, event));
+            events.addLast(new Queued(key, log, event));
             eventsWaiting = true;
             wake.signal();
         } finally {
@@ -78,10 +82,15 @@ public final class WriteBehind implements AutoCloseable {
         }
     }
 
-    public void task(TaskView task) {
+    /** Queues the task's current state. */
+    public void task(Task task) {
+        task(task.key(), task.view());
+    }
+
+    public void task(String key, TaskView view) {
         lock.lock();
         try {
-            tasks.put(task.taskId(), task);
+            tasks.put(key, view);
         } finally {
             lock.unlock();
         }
@@ -119,7 +128,7 @@ public final class WriteBehind implements AutoCloseable {
         // One flush at a time, so that a later batch never overtakes an earlier one for the same task.
         synchronized (flushing) {
             List<Queued> batch;
-            List<TaskView> taskBatch;
+            Map<String, TaskView> taskBatch;
             Map<String, Checkpoint> checkpointBatch;
             Map<String, List<Annotation>> annotationBatch;
             lock.lock();
@@ -127,7 +136,7 @@ public final class WriteBehind implements AutoCloseable {
                 batch = new ArrayList<>(events);
                 events.clear();
                 eventsWaiting = false;
-                taskBatch = new ArrayList<>(tasks.values());
+                taskBatch = new LinkedHashMap<>(tasks);
                 checkpointBatch = new LinkedHashMap<>(checkpoints);
                 annotationBatch = new LinkedHashMap<>(annotations);
                 tasks.clear();
@@ -142,7 +151,7 @@ public final class WriteBehind implements AutoCloseable {
             try {
                 List<TaskRepository.PendingEvent> pending = new ArrayList<>(batch.size());
                 for (Queued queued : batch) {
-                    pending.add(new TaskRepository.PendingEvent(queued.log().taskId(), queued.event()));
+                    pending.add(new TaskRepository.PendingEvent(queued.key(), queued.event()));
                 }
                 writer.write(pending, taskBatch, checkpointBatch, annotationBatch);
             } catch (Throwable e) {
@@ -160,16 +169,14 @@ public final class WriteBehind implements AutoCloseable {
     }
 
     /** Puts a failed batch back in front of what was queued meanwhile; newer task state queued meanwhile wins. */
-    private void requeue(List<Queued> batch, List<TaskView> taskBatch, Map<String, Checkpoint> checkpointBatch,
+    private void requeue(List<Queued> batch, Map<String, TaskView> taskBatch, Map<String, Checkpoint> checkpointBatch,
                          Map<String, List<Annotation>> annotationBatch) {
         lock.lock();
         try {
             for (int i = batch.size() - 1; i >= 0; i--) {
                 events.addFirst(batch.get(i));
             }
-            for (TaskView task : taskBatch) {
-                tasks.putIfAbsent(task.taskId(), task);
-            }
+            taskBatch.forEach(tasks::putIfAbsent);
             checkpointBatch.forEach(checkpoints::putIfAbsent);
             annotationBatch.forEach(annotations::putIfAbsent);
         } finally {

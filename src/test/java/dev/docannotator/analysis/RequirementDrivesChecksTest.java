@@ -39,4 +39,20 @@ class RequirementDrivesChecksTest {
         // American English (the default) flags "licences" and "organised": GrammarCheckTest covers that side.
         assertThat(british).extracting(Annotation::quote).doesNotContain("licences", "organised");
     }
+
+    @Test
+    void spellingsTheRequirementQuotesAreKeptConsistent() {
+        ExtractedText t = text("Users sign in with their badge.", "After you sign in, the dashboard opens.",
+                "If you cannot log in, call the help desk.");
+
+        List<Annotation> found = runAll(analyser, t,
+                analyser.parse("Make sure \"sign in\" and \"log in\" are used consistently"));
+
+        assertThat(found).filteredOn(a -> a.rule().equals("inconsistent_terms/requested"))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.quote()).isEqualTo("log in");
+                    assertThat(a.suggestion()).isEqualTo("sign in");
+                    assertThat(a.message()).contains("2 times");
+                });
+    }
 }

@@ -92,9 +92,10 @@ class RemoteAnnotateTest {
             CliProcess cli = new CliProcess(dir).start("annotate", file.toString(), "--server", server.baseUrl(),
                     "--user-id", USER);
             try {
-                engine.analyse.awaitWaiting();
+                // The CLI is a JVM of its own: on a busy machine it may need long to start, and to stop.
+                engine.analyse.awaitWaiting(java.time.Duration.ofSeconds(90));
                 cli.interrupt();
-                assertThat(cli.awaitExit(20)).as(cli.stderr()).isEqualTo(ExitCodes.CANCELLED);
+                assertThat(cli.awaitExit(60)).as(cli.stderr()).isEqualTo(ExitCodes.CANCELLED);
             } finally {
                 engine.openAll();
             }

@@ -34,7 +34,7 @@ class ResumeCliTest {
             try {
                 awaitWaiting(engine, paused);
                 paused.interrupt();
-                assertThat(paused.awaitExit(20)).as(paused.stderr()).isEqualTo(ExitCodes.CANCELLED);
+                assertThat(paused.awaitExit(60)).as(paused.stderr()).isEqualTo(ExitCodes.CANCELLED);
             } finally {
                 engine.openAll();
             }
@@ -78,6 +78,16 @@ class ResumeCliTest {
         assertThat(cli.awaitExit(30)).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.stderr()).contains("reports: is a directory").doesNotContain("no such file").doesNotContain("\tat ");
         assertThat(cli.stdout()).isEmpty();
+    }
+
+    @Test
+    void theCliSaysItsOwnErrorsInTheLanguageOfLang() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("报告"));
+        AnnotateCommandTest.Run zh = AnnotateCommandTest.annotate(folder.toString(), "--lang", "zh");
+        assertThat(zh.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zh.stderr()).contains("报告：是一个目录；请给出一个文档文件");
+        AnnotateCommandTest.Run resumeZh = AnnotateCommandTest.annotate("--resume", "some-task-0001", "--lang", "zh");
+        assertThat(resumeZh.stderr()).contains("--resume 需要 --server URL");
     }
 
     @Test

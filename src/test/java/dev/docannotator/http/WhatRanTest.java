@@ -51,6 +51,9 @@ class WhatRanTest {
         assertThat(result.at("/requirement/fell_back").asBoolean(true)).isFalse();
         assertThat(result.at("/requirement/notes/0").asText()).isEqualTo("语气不是内置检查能够判断的。");
         assertThat(result.get("summary").get("long_sentence").asInt()).isEqualTo(1);
+        JsonNode annotation = events.stream().filter(e -> e.type().equals("annotation")).findFirst().orElseThrow()
+                .data().get("annotation");
+        assertThat(annotation.get("message").asText()).isEqualTo("这个句子有 31 个单词（超过 25 个），建议拆分。");
 
         String taskId = result.get("task_id").asText();
         JsonNode task = TestServer.json(server.send(server.request("/api/tasks/" + taskId, user)

@@ -38,19 +38,24 @@ class TaskRepositoryTest {
                 "en", true, status, Stage.ANALYSE, 30, "Analysing", null, null, 2, at, at);
     }
 
+    /** Stores the task under its bare id, as tasks stored before ids were scoped are. */
+    private static void insertBare(TaskRepository repository, TaskView view) {
+        repository.insertTask(view.taskId(), view);
+    }
+
     @Test
     void tasksCheckpointsAndEventsSurviveReopeningTheDatabaseAndRunningTasksComeBackInterrupted() {
         db = Database.open(dir.resolve("a.db"));
         TaskRepository repository = new TaskRepository(db);
         Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
-        repository.insertTask(task("task-running", TaskStatus.RUNNING, t0));
-        repository.insertTask(task("task-done-1", TaskStatus.COMPLETED, t0.plusMillis(5)));
+        insertBare(repository, task("task-running", TaskStatus.RUNNING, t0));
+        insertBare(repository, task("task-done-1", TaskStatus.COMPLETED, t0.plusMillis(5)));
         ExtractedText text = new ExtractedText("one TODO\ntwo", List.of(new TextBlock(0, 8, null, 1), new TextBlock(9, 12, null, 2)));
         Annotation a1 = new Annotation("a1", 4, 8, "TODO", null, 1, "todo_markers", "warning", "Resolve it.", null, "todo");
         Checkpoint checkpoint = new Checkpoint(Stage.ANALYSE, 1, 35, text, List.of(a1), 0);
         repository.writeBatch(List.of(new TaskRepository.PendingEvent("task-running", new TaskEvent(1, "task", "{}")),
                         new TaskRepository.PendingEvent("task-running", new TaskEvent(2, "annotation", "{\"x\":1}"))),
-                List.of(), Map.of("task-running", checkpoint), Map.of("task-done-1", List.of(a1)));
+                Map.of(), Map.of("task-running", checkpoint), Map.of("task-done-1", List.of(a1)));
         db.close();
 
         db = Database.open(dir.resolve("a.db"));
@@ -70,10 +75,10 @@ class TaskRepositoryTest {
         db = Database.open(dir.resolve("d.db"));
         TaskRepository repository = new TaskRepository(db);
         Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
-        repository.insertTask(task("task-open-01", TaskStatus.RUNNING, t0));
-        repository.insertTask(withLocale(task("task-empty-01", TaskStatus.QUEUED, t0), "zh-CN"));
-        repository.insertTask(task("task-ended-01", TaskStatus.RUNNING, t0));
-        repository.insertTask(task("task-done-01", TaskStatus.COMPLETED, t0));
+        insertBare(repository, task("task-open-01", TaskStatus.RUNNING, t0));
+        insertBare(repository, withLocale(task("task-empty-01", TaskStatus.QUEUED, t0), "zh-CN"));
+        insertBare(repository, task("task-ended-01", TaskStatus.RUNNING, t0));
+        insertBare(repository, task("task-done-01", TaskStatus.COMPLETED, t0));
         TaskEvent ended = new TaskEvent(2, "shutdown", "{\"type\":\"shutdown\"}");
         TaskEvent result = new TaskEvent(2, "result", "{\"type\":\"result\"}");
         repository.writeBatch(List.of(
@@ -82,7 +87,7 @@ class TaskRepositoryTest {
                 new TaskRepository.PendingEvent("task-ended-01", new TaskEvent(1, "task", "{}")),
                 new TaskRepository.PendingEvent("task-ended-01", ended),
                 new TaskRepository.PendingEvent("task-done-01", new TaskEvent(1, "task", "{}")),
-                new TaskRepository.PendingEvent("task-done-01", result)), List.of(), Map.of(), Map.of());
+                new TaskRepository.PendingEvent("task-done-01", result)), Map.of(), Map.of(), Map.of());
 
         assertThat(repository.markUnfinishedInterrupted(t0.plusSeconds(60), tag -> "stopped:" + tag)).isEqualTo(3);
         // A second recovery finds nothing unfinished, so nothing is appended twice.
@@ -121,10 +126,10 @@ class TaskRepositoryTest {
         TaskRepository repository = new TaskRepository(db);
         Instant old = Instant.parse("2026-01-01T00:00:00Z");
         repository.insertDocument(new DocumentRecord("doc-00000001", "user-1234567890abcdef", "a.txt", DocumentFormat.TXT, 3, old));
-        repository.insertTask(task("task-old-01", TaskStatus.COMPLETED, old));
-        repository.insertTask(task("task-live-01", TaskStatus.RUNNING, old));
+        insertBare(repository, task("task-old-01", TaskStatus.COMPLETED, old));
+        insertBare(repository, task("task-live-01", TaskStatus.RUNNING, old));
         repository.writeBatch(List.of(new TaskRepository.PendingEvent("task-old-01", new TaskEvent(1, "task", "{}"))),
-                List.of(), Map.of(), Map.of());
+                Map.of(), Map.of(), Map.of());
 
         TaskRepository.Expired expired = repository.expiredBefore(old.plusSeconds(3600));
         assertThat(expired.taskIds()).containsExactly("task-old-01");
@@ -139,14 +144,14 @@ class TaskRepositoryTest {
         db = Database.open(dir.resolve("c.db"));
         TaskRepository repository = new TaskRepository(db);
         Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
-        repository.insertTask(task("task-kept-01", TaskStatus.RUNNING, t0));
+        insertBare(repository, task("task-kept-01", TaskStatus.RUNNING, t0));
         ExtractedText text = new ExtractedText("one", List.of(new TextBlock(0, 3, null, 1)));
         Annotation a1 = new Annotation("a1", 0, 3, "one", null, 1, "todo_markers", "warning", "Resolve it.", null, "todo");
         Checkpoint checkpoint = new Checkpoint(Stage.ANALYSE, 1, 35, text, List.of(a1), 0);
 
         repository.writeBatch(List.of(new TaskRepository.PendingEvent("task-gone-01", new TaskEvent(7, "progress", "{}")),
                         new TaskRepository.PendingEvent("task-kept-01", new TaskEvent(1, "task", "{}"))),
-                List.of(task("task-gone-01", TaskStatus.CANCELLED, t0)),
+                Map.of("task-gone-01", task("task-gone-01", TaskStatus.CANCELLED, t0)),
                 Map.of("task-gone-01", checkpoint, "task-kept-01", checkpoint),
                 Map.of("task-gone-01", List.of(a1)));
 

@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,7 +33,7 @@ class WriteBehindTest {
     private volatile Supplier<Throwable> failWith;
     private final WriteBehind writer = new WriteBehind(this::write, health, 50);
 
-    private void write(List<TaskRepository.PendingEvent> events, Collection<TaskView> tasks,
+    private void write(List<TaskRepository.PendingEvent> events, Map<String, TaskView> tasks,
                        Map<String, Checkpoint> checkpoints, Map<String, List<Annotation>> annotations) {
         attempts.incrementAndGet();
         Supplier<Throwable> failure = failWith;
@@ -122,23 +121,23 @@ class WriteBehindTest {
 
     @Test
     void newerTaskStateQueuedDuringAFailedWriteWinsOverTheRequeuedOne() {
-        List<Collection<TaskView>> written = new ArrayList<>();
+        List<Map<String, TaskView>> written = new ArrayList<>();
         AtomicInteger calls = new AtomicInteger();
         WriteBehind local = new WriteBehind((events, tasks, checkpoints, annotations) -> {
             if (calls.incrementAndGet() == 1) {
                 throw new StorageException("fails once", null);
             }
-            written.add(List.copyOf(tasks));
+            written.add(Map.copyOf(tasks));
         }, new PersistenceHealth(new SimpleMeterRegistry()), 60_000);
         try {
             TaskView older = view(TaskStatus.RUNNING);
             TaskView newer = view(TaskStatus.COMPLETED);
-            local.task(older);
+            local.task("u:task-0001", older);
             assertThatThrownBy(local::flush).isInstanceOf(StorageException.class);
-            local.task(newer);
+            local.task("u:task-0001", newer);
             local.flush();
             assertThat(written).singleElement().satisfies(tasks ->
-                    assertThat(tasks).extracting(TaskView::status).containsExactly(TaskStatus.COMPLETED));
+                    assertThat(tasks.values()).extracting(TaskView::status).containsExactly(TaskStatus.COMPLETED));
         } finally {
             local.close();
         }

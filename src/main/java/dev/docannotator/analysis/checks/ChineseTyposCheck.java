@@ -9,11 +9,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +22,6 @@ import java.util.regex.Pattern;
 public final class ChineseTyposCheck implements BlockCheck {
     private static final String LIST = "checks/typos_zh.tsv";
     private static final int NEAR = 12;
-    private static final ResourceBundle MESSAGES = ResourceBundle.getBundle("i18n/checks", Locale.ROOT);
 
     /** One pair of the list: where the wrong form is wrong, and what is right. */
     record Entry(String wrong, String right, Pattern pattern, Pattern near) {
@@ -64,7 +60,7 @@ public final class ChineseTyposCheck implements BlockCheck {
                         Math.min(text.length(), m.end() + NEAR))).find()) {
                     continue;
                 }
-                String message = MessageFormat.format(MESSAGES.getString("typos_zh.message"), e.wrong(), e.right());
+                String message = out.message("typos_zh.message", e.wrong(), e.right());
                 out.add(block, m.start(), m.end(), Check.TYPOS_ZH, Severity.ERROR, message, e.right(),
                         "typos_zh/" + e.wrong());
             }

@@ -2,6 +2,8 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.analysis.Check;
+import dev.docannotator.common.Language;
+import dev.docannotator.common.Messages;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import java.util.ArrayList;
@@ -34,10 +36,30 @@ public final class Findings {
     public static final int MAX_PER_CATEGORY = 200;
 
     private final ExtractedText text;
+    private final Language language;
+    private final Messages messages;
     private final List<Annotation> found = new ArrayList<>();
 
+    /** Findings in English. */
     public Findings(ExtractedText text) {
+        this(text, Language.ENGLISH);
+    }
+
+    /** Findings whose messages are written in {@code language} (the language the user reads). */
+    public Findings(ExtractedText text, Language language) {
         this.text = text;
+        this.language = language;
+        this.messages = new Messages("checks", language.locale());
+    }
+
+    /** The language the reader reads, in which {@link #message} writes. */
+    public Language language() {
+        return language;
+    }
+
+    /** A finding's message from the {@code checks} bundle, in the reader's language. */
+    public String message(String key, Object... args) {
+        return messages.get(key, args);
     }
 
     public ExtractedText text() {

@@ -238,8 +238,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             for (Occurrence o : e.getValue()) {
                 String suggestion = matchCase(dominant, o.original());
                 out.add(o.block(), o.start(), o.end(), Check.INCONSISTENT_TERMS, Severity.WARNING,
-                        "\u201c" + o.original() + "\u201d is spelled \u201c" + dominant + "\u201d " + best
-                                + (best == 1 ? " time" : " times") + " elsewhere in this document; use one spelling.",
+                        out.message(o.original().equalsIgnoreCase(dominant) ? "inconsistent_terms.case"
+                                : "inconsistent_terms.message", o.original(), dominant, best),
                         suggestion, "inconsistent_terms/" + key);
             }
         }

@@ -38,15 +38,13 @@ public final class LongSentenceCheck implements BlockCheck {
                 int chars = chineseLength(s);
                 if (chars > maxChineseChars) {
                     out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.INFO,
-                            "This sentence has " + chars + " characters (more than " + maxChineseChars
-                                    + "); consider splitting it.", null, "long_sentence/zh");
+                            out.message("long_sentence.zh", chars, maxChineseChars), null, "long_sentence/zh");
                 }
             } else {
                 int words = Words.countWords(s);
                 if (words > maxEnglishWords) {
                     out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.INFO,
-                            "This sentence has " + words + " words (more than " + maxEnglishWords
-                                    + "); consider splitting it.", null, "long_sentence/en");
+                            out.message("long_sentence.en", words, maxEnglishWords), null, "long_sentence/en");
                 }
             }
         }

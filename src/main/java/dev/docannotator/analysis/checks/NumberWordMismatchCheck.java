@@ -48,7 +48,7 @@ public final class NumberWordMismatchCheck implements BlockCheck {
     private static void compare(TextBlock block, Matcher m, OptionalLong inWords, long inDigits, Findings out) {
         if (inWords.isPresent() && inWords.getAsLong() != inDigits) {
             out.add(block, m.start(), m.end(), Check.NUMBER_MISMATCH, Severity.ERROR,
-                    "The number in words (" + inWords.getAsLong() + ") does not match the figure " + inDigits + ".",
+                    out.message("number_mismatch.words_vs_digits", inWords.getAsLong(), inDigits),
                     null, "number_mismatch/words_vs_digits");
         }
     }

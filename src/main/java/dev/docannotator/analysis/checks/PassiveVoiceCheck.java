@@ -68,7 +68,7 @@ public final class PassiveVoiceCheck implements BlockCheck {
             String word = m.group(1).toLowerCase(Locale.ROOT);
             if (isParticiple(word)) {
                 out.add(block, m.start(), m.end(), Check.PASSIVE_VOICE, Severity.INFO,
-                        "This is in the passive voice; consider saying who does it (active voice).", null,
+                        out.message("passive_voice.en"), null,
                         "passive_voice/en");
             }
         }
@@ -77,7 +77,7 @@ public final class PassiveVoiceCheck implements BlockCheck {
             String word = get.group(1).toLowerCase(Locale.ROOT);
             if (isParticiple(word) && !GET_IDIOMS.contains(word)) {
                 out.add(block, get.start(), get.end(), Check.PASSIVE_VOICE, Severity.INFO,
-                        "This is a passive with \u201cget\u201d; consider saying who does it (active voice).", null,
+                        out.message("passive_voice.got"), null,
                         "passive_voice/got");
             }
         }
@@ -86,8 +86,8 @@ public final class PassiveVoiceCheck implements BlockCheck {
             int end = clauseEnd(text, zh.end());
             if (end > zh.end()) {
                 out.add(block, zh.start(), end, Check.PASSIVE_VOICE, Severity.INFO,
-                        "This uses the passive " + zh.group() + " construction; consider an active sentence that names "
-                                + "who acts.", null, "passive_voice/zh");
+                        zh.group().equals("被") ? out.message("passive_voice.zh")
+                                : out.message("passive_voice.zh_marker", zh.group()), null, "passive_voice/zh");
             }
         }
     }

@@ -235,7 +235,7 @@ public final class QuantityMismatchCheck implements DocumentCheck {
             }
         }
         Statement reference = dominant.get(0);
-        String where = reference.block().paragraph() == null ? "" : " (paragraph " + reference.block().paragraph() + ")";
+        Integer where = reference.block().paragraph();
         String rule = key.contains("|%|") || key.endsWith("|%") ? "number_mismatch/percentage" : "number_mismatch/quantity";
         for (List<Statement> group : byAmount.values()) {
             if (group == dominant) {
@@ -243,8 +243,10 @@ public final class QuantityMismatchCheck implements DocumentCheck {
             }
             for (Statement s : group) {
                 out.add(s.block(), s.start(), s.end(), Check.NUMBER_MISMATCH, Severity.WARNING,
-                        "\u201c" + s.subject() + "\u201d is given as " + s.value() + " here but as " + reference.value()
-                                + " elsewhere" + where + ".", reference.value(), rule);
+                        where == null
+                                ? out.message("number_mismatch.quantity", s.subject(), s.value(), reference.value())
+                                : out.message("number_mismatch.quantity_in", s.subject(), s.value(), reference.value(), where),
+                        reference.value(), rule);
             }
         }
     }

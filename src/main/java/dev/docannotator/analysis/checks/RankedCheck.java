@@ -47,7 +47,7 @@ public final class RankedCheck implements DocumentCheck {
 
     @Override
     public void inspect(ExtractedText text, Findings out) {
-        Findings all = new Findings(text);
+        Findings all = new Findings(text, out.language());
         source.accept(text, all);
         List<Annotation> found = all.all();
         int limit = ranking.limitFor(Genre.of(text.text()));
@@ -73,6 +73,6 @@ public final class RankedCheck implements DocumentCheck {
                 firstLeftOut = found.get(i);
             }
         }
-        out.add(Rankings.summary(firstLeftOut, found.size() - limit, limit));
+        out.add(Rankings.summary(firstLeftOut, found.size() - limit, limit, out));
     }
 }

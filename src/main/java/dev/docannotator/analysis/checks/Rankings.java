@@ -5,14 +5,9 @@ import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.ExtractedText;
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.ResourceBundle;
 
 /** The limit and the measure of strength of each capped category, and the text of its summary. */
 final class Rankings {
-    private static final ResourceBundle MESSAGES = ResourceBundle.getBundle("i18n/checks", Locale.ROOT);
-
     private Rankings() {
     }
 
@@ -54,11 +49,16 @@ final class Rankings {
         return score;
     }
 
-    /** One annotation that says how many findings of its category are not annotated one by one. */
-    static Annotation summary(Annotation anchor, int more, int shown) {
+    /**
+     * One annotation that says how many findings of its category are not annotated one by one, in the language of
+     * {@code out}'s reader.
+     */
+    static Annotation summary(Annotation anchor, int more, int shown, Findings out) {
         String key = "summary." + anchor.category();
-        String pattern = MESSAGES.containsKey(key) ? MESSAGES.getString(key) : MESSAGES.getString("summary.other");
-        String message = new MessageFormat(pattern, Locale.ROOT).format(new Object[] {more, shown});
+        String message = out.message(key, more, shown);
+        if (message.equals(key)) {
+            message = out.message("summary.other", more, shown);
+        }
         return new Annotation(null, anchor.start(), anchor.end(), anchor.quote(), anchor.page(), anchor.paragraph(),
                 anchor.category(), "info", message, null, anchor.category() + "/summary");
     }

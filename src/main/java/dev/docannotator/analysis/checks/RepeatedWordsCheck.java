@@ -52,7 +52,7 @@ public final class RepeatedWordsCheck implements BlockCheck {
                 continue; // "--dir DIR": a word next to its placeholder, not a typo
             }
             out.add(block, m.start(), m.end(), Check.REPEATED_WORDS, Severity.ERROR,
-                    "The word \u201c" + word + "\u201d is repeated.", word, "repeated_words/en");
+                    out.message("repeated_words.en", word), word, "repeated_words/en");
         }
         Matcher zh = CHINESE.matcher(text);
         while (zh.find()) {
@@ -61,13 +61,13 @@ public final class RepeatedWordsCheck implements BlockCheck {
             }
             String ch = zh.group(1);
             out.add(block, zh.start(), zh.end(), Check.REPEATED_WORDS, Severity.ERROR,
-                    "The character \u201c" + ch + "\u201d is repeated.", ch, "repeated_words/zh");
+                    out.message("repeated_words.zh", ch), ch, "repeated_words/zh");
         }
         Matcher words = CHINESE_WORDS.matcher(text);
         while (words.find()) {
             String word = words.group(1);
             out.add(block, words.start(), words.end(), Check.REPEATED_WORDS, Severity.ERROR,
-                    "The word \u201c" + word + "\u201d is repeated.", word, "repeated_words/zh");
+                    out.message("repeated_words.zh_word", word), word, "repeated_words/zh");
         }
     }
 

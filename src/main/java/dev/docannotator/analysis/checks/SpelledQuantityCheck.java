@@ -64,11 +64,11 @@ public final class SpelledQuantityCheck implements DocumentCheck {
                         && shareContext(digits, words) && reported.add(words)) {
                     String said = text.text().substring(digits.where().block().start() + digits.start(),
                             digits.where().block().start() + digits.end());
-                    String where = digits.where().block().paragraph() == null ? ""
-                            : " (paragraph " + digits.where().block().paragraph() + ")";
+                    Integer where = digits.where().block().paragraph();
+                    String message = where == null ? out.message("number_mismatch.spelled_period", said)
+                            : out.message("number_mismatch.spelled_period_in", said, where);
                     out.add(words.where().block(), words.start(), words.end(), Check.NUMBER_MISMATCH, Severity.WARNING,
-                            "This period is written in words and differs from \u201c" + said + "\u201d elsewhere" + where
-                                    + ", which seems to be about the same thing.", said, "number_mismatch/words_vs_digits");
+                            message, said, "number_mismatch/words_vs_digits");
                 }
             }
         }

@@ -51,7 +51,7 @@ public final class TermsCheck implements BlockCheck {
                 boolean rightOk = !boundedRight || end == text.length() || !Scripts.isLatinWordChar(text.charAt(end));
                 if (leftOk && rightOk) {
                     out.add(block, at, end, Check.TERMS, Severity.INFO,
-                            "This is an occurrence of the requested term \u201c" + term + "\u201d.", null, "terms/requested");
+                            out.message("terms.requested", term), null, "terms/requested");
                     from = end;
                 } else {
                     from = at + 1;

@@ -51,13 +51,13 @@ public final class TodoMarkersCheck implements BlockCheck {
         while (m.find()) {
             String marker = m.group();
             out.add(block, m.start(), m.end(), Check.TODO_MARKERS, Severity.WARNING,
-                    "\u201c" + marker + "\u201d marks unfinished content that must be completed before release.", null,
+                    out.message("todo_markers.message", marker), null,
                     "todo_markers/" + marker.toLowerCase(Locale.ROOT).replace(' ', '_'));
         }
         Matcher p = PLACEHOLDERS.matcher(original(block, out));
         while (p.find()) {
             out.add(block, p.start(), p.end(), Check.TODO_MARKERS, Severity.WARNING,
-                    "\u201c" + p.group() + "\u201d is a placeholder that must be filled in before release.", null,
+                    out.message("todo_markers.placeholder", p.group()), null,
                     "todo_markers/placeholder");
         }
     }

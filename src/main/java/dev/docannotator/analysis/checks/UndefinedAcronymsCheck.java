@@ -88,14 +88,15 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             Integer definedAt = firstDefinition.get(acronym);
             if (definedAt == null) {
                 out.add(use.block(), use.start(), use.end(), Check.UNDEFINED_ACRONYMS, Severity.INFO,
-                        "The acronym \u201c" + acronym + "\u201d is never defined; spell it out at its first use, "
-                                + "as in \u201cFull Name (" + acronym + ")\u201d.", null, "undefined_acronyms/never_defined");
+                        out.message("undefined_acronyms.never_defined", acronym), null,
+                        "undefined_acronyms/never_defined");
             } else if (use.global() < definedAt) {
                 TextBlock where = text.blockAt(definedAt);
-                String place = where != null && where.paragraph() != null ? " in paragraph " + where.paragraph() : " later";
+                String message = where != null && where.paragraph() != null
+                        ? out.message("undefined_acronyms.defined_in", acronym, where.paragraph())
+                        : out.message("undefined_acronyms.defined_later", acronym);
                 out.add(use.block(), use.start(), use.end(), Check.UNDEFINED_ACRONYMS, Severity.INFO,
-                        "The acronym \u201c" + acronym + "\u201d is used before it is defined" + place
-                                + "; define it at its first use.", null, "undefined_acronyms/used_before_definition");
+                        message, null, "undefined_acronyms/used_before_definition");
             }
         }
     }

@@ -80,7 +80,7 @@ public final class VagueWordsCheck implements BlockCheck {
                 continue;
             }
             out.add(block, m.start(), m.end(), Check.VAGUE_WORDS, Severity.INFO,
-                    "\u201c" + word + "\u201d is vague; state the exact value, amount or condition.", null,
+                    out.message("vague_words.message", word), null,
                     "vague_words/" + key);
         }
     }

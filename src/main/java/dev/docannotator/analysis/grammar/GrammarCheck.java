@@ -92,7 +92,12 @@ public final class GrammarCheck implements BlockCheck {
             }
             List<String> replacements = match.getSuggestedReplacements();
             String suggestion = replacements.isEmpty() ? null : replacements.get(0);
-            out.add(block, start, end, Check.GRAMMAR, severity(match, spelling, word), message(match), suggestion,
+            Severity severity = severity(match, spelling, word);
+            // LanguageTool writes English; a Chinese reader gets the kind of problem in Chinese before its text.
+            String key = spelling ? "grammar.spelling"
+                    : match.getRule().getLocQualityIssueType() == ITSIssueType.Grammar ? "grammar.grammar"
+                    : "grammar.style";
+            out.add(block, start, end, Check.GRAMMAR, severity, out.message(key, message(match)), suggestion,
                     "grammar/" + rule);
         }
     }

@@ -1,5 +1,6 @@
 package dev.docannotator.document.docx;
 
+import dev.docannotator.document.ReviewTexts;
 import dev.docannotator.analysis.Annotation;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -30,12 +31,14 @@ final class CommentWriter {
 
     private final XWPFDocument document;
     private final Clock clock;
+    private final ReviewTexts texts;
     private XWPFComments comments;
     private BigInteger nextId;
 
-    CommentWriter(XWPFDocument document, Clock clock) {
+    CommentWriter(XWPFDocument document, Clock clock, ReviewTexts texts) {
         this.document = document;
         this.clock = clock;
+        this.texts = texts;
         this.comments = document.getDocComments();
         this.nextId = highestId().add(BigInteger.ONE);
     }
@@ -53,7 +56,7 @@ final class CommentWriter {
         comment.setDate(now());
         comment.createParagraph().createRun().setText(annotation.message() == null ? "" : annotation.message());
         if (annotation.suggestion() != null && !annotation.suggestion().isBlank()) {
-            comment.createParagraph().createRun().setText("Suggestion: " + annotation.suggestion());
+            comment.createParagraph().createRun().setText(texts.suggestion(annotation.suggestion()));
         }
         return id;
     }

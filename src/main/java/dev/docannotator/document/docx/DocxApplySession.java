@@ -1,5 +1,6 @@
 package dev.docannotator.document.docx;
 
+import dev.docannotator.document.ReviewTexts;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.ExtractedText;
@@ -37,7 +38,7 @@ final class DocxApplySession implements ApplySession {
 
     /** Rebuilds the text model and checks it is {@code expected}; throws IllegalStateException otherwise. */
     DocxApplySession(DocxOpener opener, Path copy, XWPFDocument document, DocxTextWalker walker,
-                     ExtractedText expected, Clock clock) {
+                     ExtractedText expected, Clock clock, ReviewTexts texts) {
         this.opener = opener;
         this.copy = copy;
         this.document = document;
@@ -55,7 +56,7 @@ final class DocxApplySession implements ApplySession {
         }
         this.blocks = rebuilt.blocks();
         this.textLength = rebuilt.text().length();
-        this.comments = new CommentWriter(document, clock);
+        this.comments = new CommentWriter(document, clock, texts);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.docannotator.document.docx;
 
+import dev.docannotator.document.RejectionText;
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.DocumentRejectedException;
 import dev.docannotator.document.DocumentRejectedException.Reason;
@@ -25,20 +26,18 @@ final class DocxFailures {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
             if (message.contains("zip bomb detected") && message.contains("max size of the expanded data")) {
-                return DocumentRejectedException.unprocessable("The Word document looks like a decompression bomb: "
-                        + "one of its parts expands beyond " + megabytes(limits.maxEntryBytes()) + " MB.", failure);
+                return DocumentRejectedException.unprocessable(
+                        RejectionText.of("docx.bomb_part", megabytes(limits.maxEntryBytes())), failure);
             }
             if (message.contains("zip bomb detected")) {
-                return DocumentRejectedException.unprocessable("The Word document looks like a decompression bomb: "
-                        + "it expands far more than a real document would.", failure);
+                return DocumentRejectedException.unprocessable(RejectionText.of("docx.bomb_ratio"), failure);
             }
             if (message.contains("more internal file entries than expected")) {
-                return DocumentRejectedException.unprocessable("The Word document looks like a decompression bomb: "
-                        + "it holds more than " + limits.maxEntries() + " internal files.", failure);
+                return DocumentRejectedException.unprocessable(
+                        RejectionText.of("docx.bomb_entries", limits.maxEntries()), failure);
             }
             if (message.contains("strict ooxml")) {
-                return DocumentRejectedException.unprocessable("The Word document is saved as Strict Open XML, "
-                        + "which is not supported; save it as a standard Word document and upload it again.", failure);
+                return DocumentRejectedException.unprocessable(RejectionText.of("docx.strict"), failure);
             }
             xml |= t instanceof XmlException || t instanceof SAXException;
             zip |= t instanceof ZipException || t instanceof EOFException || message.contains("truncated");
@@ -46,20 +45,20 @@ final class DocxFailures {
         }
         if (zip) {
             return DocumentRejectedException.unprocessable(
-                    "The Word document is truncated or its ZIP structure is corrupt.", failure);
+                    RejectionText.of("docx.corrupt_zip"), failure);
         }
         if (xml) {
             return DocumentRejectedException.unprocessable(
-                    "The Word document is corrupt: its XML content could not be parsed.", failure);
+                    RejectionText.of("docx.corrupt_xml"), failure);
         }
         if (notOffice) {
             return new DocumentRejectedException(Reason.UNSUPPORTED_FORMAT,
-                    "The file is a ZIP archive but not a Word (DOCX) document.", failure);
+                    RejectionText.of("docx.zip_not_word"), failure);
         }
         if (failure instanceof StackOverflowError) {
-            return DocumentRejectedException.unprocessable("The Word document is nested too deeply to be read.", failure);
+            return DocumentRejectedException.unprocessable(RejectionText.of("docx.too_deep"), failure);
         }
-        return DocumentRejectedException.unprocessable("The Word document could not be opened; it may be damaged.", failure);
+        return DocumentRejectedException.unprocessable(RejectionText.of("docx.damaged"), failure);
     }
 
     private static long megabytes(long bytes) {

@@ -1,5 +1,7 @@
 package dev.docannotator.document.docx;
 
+import dev.docannotator.common.Language;
+import dev.docannotator.document.ReviewTexts;
 import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.DocumentHandler;
@@ -47,11 +49,16 @@ public final class DocxHandler implements DocumentHandler {
 
     @Override
     public ApplySession openForApply(Path file, ExtractedText text) {
+        return openForApply(file, text, Language.ENGLISH);
+    }
+
+    @Override
+    public ApplySession openForApply(Path file, ExtractedText text, Language language) {
         Path copy = opener.copyOf(file);
         XWPFDocument document = null;
         try {
             document = opener.openCopy(copy);
-            return new DocxApplySession(opener, copy, document, walker, text, clock);
+            return new DocxApplySession(opener, copy, document, walker, text, clock, ReviewTexts.of(language));
         } catch (RuntimeException e) {
             opener.discard(document);
             deleteQuietly(copy);

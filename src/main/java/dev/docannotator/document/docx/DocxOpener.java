@@ -1,5 +1,6 @@
 package dev.docannotator.document.docx;
 
+import dev.docannotator.document.RejectionText;
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.DocumentRejectedException;
 import dev.docannotator.document.DocumentRejectedException.Reason;
@@ -110,7 +111,7 @@ final class DocxOpener {
 
     private static DocumentRejectedException notWord() {
         return new DocumentRejectedException(Reason.UNSUPPORTED_FORMAT,
-                "The file is a ZIP archive but not a Word (DOCX) document.");
+                RejectionText.of("docx.zip_not_word"));
     }
 
     private void checkSignature(Path file) {
@@ -118,16 +119,16 @@ final class DocxOpener {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(OLE2_MAGIC.length);
         } catch (IOException e) {
-            throw DocumentRejectedException.unprocessable("The Word document could not be read.", e);
+            throw DocumentRejectedException.unprocessable(RejectionText.of("docx.unreadable"), e);
         }
         if (head.length == 0) {
-            throw DocumentRejectedException.unprocessable("The file is empty.");
+            throw DocumentRejectedException.unprocessable(RejectionText.of("empty"));
         }
         if (startsWith(head, OLE2_MAGIC)) {
             throw ole2(file);
         }
         if (!startsWith(head, ZIP_MAGIC)) {
-            throw new DocumentRejectedException(Reason.UNSUPPORTED_FORMAT, "The file is not a Word (DOCX) document.");
+            throw new DocumentRejectedException(Reason.UNSUPPORTED_FORMAT, RejectionText.of("docx.not_word"));
         }
         checkCentralDirectory(file);
     }
@@ -140,11 +141,11 @@ final class DocxOpener {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() == 0) {
                 throw new DocumentRejectedException(Reason.UNSUPPORTED_FORMAT,
-                        "The file is a ZIP archive but not a Word (DOCX) document.");
+                        RejectionText.of("docx.zip_not_word"));
             }
         } catch (IOException e) {
             throw DocumentRejectedException.unprocessable(
-                    "The Word document is truncated or its ZIP structure is corrupt.", e);
+                    RejectionText.of("docx.corrupt_zip"), e);
         }
     }
 
@@ -153,14 +154,14 @@ final class DocxOpener {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             if (isEncryptedPackage(fs)) {
                 return DocumentRejectedException.unprocessable(
-                        "The Word document is password-protected; remove the password and upload it again.");
+                        RejectionText.of("docx.password"));
             }
         } catch (IOException | RuntimeException e) {
             return DocumentRejectedException.unprocessable(
-                    "The file looks like an Office document but is corrupt or truncated.", e);
+                    RejectionText.of("office.corrupt"), e);
         }
         return new DocumentRejectedException(Reason.UNSUPPORTED_FORMAT,
-                "Legacy Word files (.doc) are not supported; save the document as DOCX and upload it again.");
+                RejectionText.of("docx.legacy"));
     }
 
     /** An encrypted OOXML package: an OLE2 container with the EncryptedPackage stream (and normally EncryptionInfo). */

@@ -1,5 +1,6 @@
 package dev.docannotator.document.docx;
 
+import dev.docannotator.document.RejectionText;
 import dev.docannotator.document.DocumentRejectedException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -135,7 +136,7 @@ final class DocxTextWalker {
     private static void checkDepth(int depth) {
         if (depth > MAX_DEPTH) {
             throw DocumentRejectedException.unprocessable(
-                    "The Word document nests tables or content controls more than " + MAX_DEPTH + " levels deep.");
+                    RejectionText.of("docx.nesting", MAX_DEPTH));
         }
     }
 

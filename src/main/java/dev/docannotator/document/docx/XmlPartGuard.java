@@ -2,6 +2,7 @@ package dev.docannotator.document.docx;
 
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.DocumentRejectedException;
+import dev.docannotator.document.RejectionText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ final class XmlPartGuard {
     void check(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() > limits.maxEntries()) {
-                throw DocumentRejectedException.unprocessable("The Word document looks like a decompression bomb: "
-                        + "it holds more than " + limits.maxEntries() + " internal files.");
+                throw DocumentRejectedException.unprocessable(
+                        RejectionText.of("docx.bomb_entries", limits.maxEntries()));
             }
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -43,8 +44,7 @@ final class XmlPartGuard {
                 }
             }
         } catch (IOException e) {
-            throw DocumentRejectedException.unprocessable(
-                    "The Word document is truncated or its ZIP structure is corrupt.", e);
+            throw DocumentRejectedException.unprocessable(RejectionText.of("docx.corrupt_zip"), e);
         }
     }
 
@@ -55,15 +55,14 @@ final class XmlPartGuard {
             while ((n = in.read(buffer)) > 0) {
                 expanded += n;
                 if (expanded > limits.maxEntryBytes()) {
-                    throw DocumentRejectedException.unprocessable("The Word document looks like a decompression bomb: "
-                            + "one of its parts expands beyond " + Math.max(1, limits.maxEntryBytes() >> 20) + " MB.");
+                    throw DocumentRejectedException.unprocessable(
+                            RejectionText.of("docx.bomb_part", Math.max(1, limits.maxEntryBytes() >> 20)));
                 }
             }
         }
         long compressed = entry.getCompressedSize();
         if (expanded > GRACE_BYTES && compressed >= 0 && (double) compressed / expanded < limits.minInflateRatio()) {
-            throw DocumentRejectedException.unprocessable("The Word document looks like a decompression bomb: "
-                    + "it expands far more than a real document would.");
+            throw DocumentRejectedException.unprocessable(RejectionText.of("docx.bomb_ratio"));
         }
     }
 }

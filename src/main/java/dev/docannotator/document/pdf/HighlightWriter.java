@@ -1,5 +1,6 @@
 package dev.docannotator.document.pdf;
 
+import dev.docannotator.document.ReviewTexts;
 import dev.docannotator.analysis.Annotation;
 import java.io.IOException;
 import java.util.Calendar;
@@ -23,9 +24,11 @@ final class HighlightWriter {
     private static final float POPUP_HEIGHT = 120;
 
     private final PDDocument document;
+    private final ReviewTexts texts;
 
-    HighlightWriter(PDDocument document) {
+    HighlightWriter(PDDocument document, ReviewTexts texts) {
         this.document = document;
+        this.texts = texts;
     }
 
     /** Highlights {@code segments} (one quad per line segment) on {@code page}. */
@@ -51,7 +54,7 @@ final class HighlightWriter {
         highlight.setRectangle(rect);
         highlight.setColor(new PDColor(new float[] {1, 1, 0}, PDDeviceRGB.INSTANCE));
         highlight.setTitlePopup(TITLE);
-        highlight.setContents(contents(annotation));
+        highlight.setContents(contents(annotation, texts));
         if (annotation.category() != null) {
             highlight.setSubject(annotation.category());
         }
@@ -79,12 +82,12 @@ final class HighlightWriter {
         page.setAnnotations(annotations);
     }
 
-    static String contents(Annotation annotation) {
+    static String contents(Annotation annotation, ReviewTexts texts) {
         String message = annotation.message() == null ? "" : annotation.message();
         if (annotation.suggestion() == null || annotation.suggestion().isBlank()) {
             return message;
         }
-        return message + "\nSuggestion: " + annotation.suggestion();
+        return message + "\n" + texts.suggestion(annotation.suggestion());
     }
 
     /** Beside the highlight, kept inside the visible page area. */

@@ -1,5 +1,6 @@
 package dev.docannotator.document.pdf;
 
+import dev.docannotator.document.RejectionText;
 import dev.docannotator.document.DocumentRejectedException;
 import java.io.IOException;
 import java.io.Writer;
@@ -97,18 +98,17 @@ final class PageTextStripper extends PDFTextStripper {
             withGlyphBoxes = glyphBoxes;
             return extract(document, page);
         } catch (InflationGuard.InflationException e) {
-            throw DocumentRejectedException.unprocessable("The PDF looks like a decompression bomb: a stream on page "
-                    + pageNumber + " expands to more than " + (InflationGuard.MAX_DECODED_STREAM_BYTES >> 20)
-                    + " MB.", e);
+            throw DocumentRejectedException.unprocessable(
+                    RejectionText.of("pdf.bomb", pageNumber, InflationGuard.MAX_DECODED_STREAM_BYTES >> 20), e);
         } catch (TooMuchTextException e) {
-            throw DocumentRejectedException.unprocessable("Page " + pageNumber + " of the PDF holds more than "
-                    + MAX_GLYPHS_PER_PAGE + " characters, more than this server accepts.", e);
+            throw DocumentRejectedException.unprocessable(
+                    RejectionText.of("pdf.too_many_glyphs", pageNumber, MAX_GLYPHS_PER_PAGE), e);
         } catch (DocumentRejectedException e) {
             throw e;
         } catch (IOException | RuntimeException | StackOverflowError e) {
             // a stack overflow here means absurdly nested content (forms in forms), which is hostile, not a bug
             throw DocumentRejectedException.unprocessable(
-                    "The PDF is corrupt: page " + pageNumber + " cannot be read.", e);
+                    RejectionText.of("pdf.corrupt_page", pageNumber), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.docannotator.document.pdf;
 
+import dev.docannotator.document.ReviewTexts;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.ExtractedText;
@@ -45,11 +46,11 @@ final class PdfApplySession implements ApplySession {
     };
     private boolean closed;
 
-    PdfApplySession(Path source, PDDocument document, ExtractedText text) {
+    PdfApplySession(Path source, PDDocument document, ExtractedText text, ReviewTexts texts) {
         this.source = source;
         this.document = document;
         this.text = text;
-        this.writer = new HighlightWriter(document);
+        this.writer = new HighlightWriter(document, texts);
         document.getPages().forEach(pageList::add);
         this.firstBlock = indexBlocksByPage(text.blocks(), pageList.size());
     }

@@ -1,5 +1,7 @@
 package dev.docannotator.document.pdf;
 
+import dev.docannotator.common.Language;
+import dev.docannotator.document.ReviewTexts;
 import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.DocumentHandler;
@@ -33,9 +35,14 @@ public final class PdfHandler implements DocumentHandler {
 
     @Override
     public ApplySession openForApply(Path file, ExtractedText text) {
+        return openForApply(file, text, Language.ENGLISH);
+    }
+
+    @Override
+    public ApplySession openForApply(Path file, ExtractedText text, Language language) {
         PDDocument document = opener.open(file);
         try {
-            return new PdfApplySession(file, document, text);
+            return new PdfApplySession(file, document, text, ReviewTexts.of(language));
         } catch (RuntimeException e) {
             IOUtils.closeQuietly(document);
             throw e;

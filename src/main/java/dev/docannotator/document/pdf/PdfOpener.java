@@ -1,5 +1,6 @@
 package dev.docannotator.document.pdf;
 
+import dev.docannotator.document.RejectionText;
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.DocumentRejectedException;
 import java.io.IOException;
@@ -34,18 +35,18 @@ final class PdfOpener {
             PDDocument document = Loader.loadPDF(source, "", null, null, IOUtils.createTempFileOnlyStreamCache());
             if (document.getNumberOfPages() < 1) {
                 document.close();
-                throw DocumentRejectedException.unprocessable("The PDF has no pages.");
+                throw DocumentRejectedException.unprocessable(RejectionText.of("pdf.no_pages"));
             }
             return document;
         } catch (InvalidPasswordException e) {
             IOUtils.closeQuietly(source);
             throw DocumentRejectedException.unprocessable(
-                    "The PDF is password-protected; remove the password and upload it again.", e);
+                    RejectionText.of("pdf.password"), e);
         } catch (NoClassDefFoundError e) {
             // PDFBox needs Bouncy Castle (deliberately not shipped) only for certificate-encrypted PDFs.
             IOUtils.closeQuietly(source);
             throw DocumentRejectedException.unprocessable(
-                    "The PDF is encrypted for certificate holders, which is not supported; remove the encryption and upload it again.",
+                    RejectionText.of("pdf.certificate"),
                     e);
         } catch (DocumentRejectedException e) {
             throw e;
@@ -57,7 +58,7 @@ final class PdfOpener {
     }
 
     static DocumentRejectedException corrupt(Exception cause) {
-        return DocumentRejectedException.unprocessable("The PDF is corrupt or truncated and cannot be read.", cause);
+        return DocumentRejectedException.unprocessable(RejectionText.of("pdf.corrupt"), cause);
     }
 
     private void checkSize(Path file) {
@@ -65,10 +66,10 @@ final class PdfOpener {
             long size = Files.size(file);
             if (size > limits.maxUploadBytes()) {
                 throw new DocumentRejectedException(DocumentRejectedException.Reason.TOO_LARGE,
-                        "The PDF is larger than the " + limits.maxUploadBytes() / (1024 * 1024) + " MB this server accepts.");
+                        RejectionText.of("pdf.too_large", limits.maxUploadBytes() / (1024 * 1024)));
             }
         } catch (IOException e) {
-            throw DocumentRejectedException.unprocessable("The PDF could not be read.", e);
+            throw DocumentRejectedException.unprocessable(RejectionText.of("pdf.unreadable"), e);
         }
     }
 }

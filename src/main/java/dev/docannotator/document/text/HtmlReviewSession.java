@@ -3,6 +3,7 @@ package dev.docannotator.document.text;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.ExtractedText;
+import dev.docannotator.document.ReviewTexts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -27,6 +28,7 @@ final class HtmlReviewSession implements ApplySession {
     private final ExtractedText text;
     private final String source;
     private final SourceMap map;
+    private final ReviewTexts texts;
     private final List<Annotation> annotations = new ArrayList<>();
     private final List<Span> spans = new ArrayList<>();
 
@@ -37,11 +39,12 @@ final class HtmlReviewSession implements ApplySession {
         }
     }
 
-    HtmlReviewSession(String title, ExtractedText text, String source, SourceMap map) {
+    HtmlReviewSession(String title, ExtractedText text, String source, SourceMap map, ReviewTexts texts) {
         this.title = title;
         this.text = text;
         this.source = source;
         this.map = map;
+        this.texts = texts;
     }
 
     @Override
@@ -67,23 +70,24 @@ final class HtmlReviewSession implements ApplySession {
     }
 
     private void writePage(Writer w) throws IOException {
-        w.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        w.write("<!DOCTYPE html>\n<html lang=\"" + texts.language().tag() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CONTENT_SECURITY_POLICY + "\">"
                 + "<meta name=\"generator\" content=\"DocAnnotator\"><title>");
-        w.write(escape(title + " — DocAnnotator review"));
+        w.write(escape(texts.page("title", title)));
         w.write("</title><style>" + STYLE + "</style></head><body><header><h1>");
         w.write(escape(title));
-        w.write("</h1><p>" + annotations.size() + " annotations by DocAnnotator</p></header><main><pre class=\"doc\">");
+        w.write("</h1><p>" + escape(texts.page("count", annotations.size())) + "</p></header><main><pre class=\"doc\">");
         writeText(w);
-        w.write("</pre><aside><h2>Notes</h2><ol class=\"notes\">");
+        w.write("</pre><aside><h2>" + escape(texts.page("notes")) + "</h2><ol class=\"notes\">");
         for (Annotation a : annotations) {
             w.write("<li id=\"note-" + escape(a.id()) + "\" class=\"sev-" + escape(a.severity()) + "\">");
             w.write("<a href=\"#" + escape(a.id()) + "\">“" + escape(a.quote()) + "”</a> ");
-            w.write("<span class=\"cat\">" + escape(a.category()) + " · " + escape(a.severity()) + "</span>");
+            w.write("<span class=\"cat\">" + escape(texts.category(a.category())) + " · " + escape(texts.severity(a.severity()))
+                    + "</span>");
             w.write("<p>" + escape(a.message()) + "</p>");
             if (a.suggestion() != null && !a.suggestion().isBlank()) {
-                w.write("<p class=\"sugg\">Suggestion: " + escape(a.suggestion()) + "</p>");
+                w.write("<p class=\"sugg\">" + escape(texts.suggestion(a.suggestion())) + "</p>");
             }
             w.write("</li>");
         }

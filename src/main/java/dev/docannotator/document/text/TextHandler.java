@@ -1,5 +1,8 @@
 package dev.docannotator.document.text;
 
+import dev.docannotator.document.RejectionText;
+import dev.docannotator.common.Language;
+import dev.docannotator.document.ReviewTexts;
 import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.DocumentHandler;
@@ -51,11 +54,16 @@ public final class TextHandler implements DocumentHandler {
 
     @Override
     public ApplySession openForApply(Path file, ExtractedText text) {
+        return openForApply(file, text, Language.ENGLISH);
+    }
+
+    @Override
+    public ApplySession openForApply(Path file, ExtractedText text, Language language) {
         TextLayout.Laid laid = layout(file);
         if (!laid.text().equals(text.text())) {
             throw new IllegalStateException("The document changed since it was read");
         }
-        return new HtmlReviewSession(titleOf(laid.source()), text, laid.source(), laid.map());
+        return new HtmlReviewSession(titleOf(laid.source()), text, laid.source(), laid.map(), ReviewTexts.of(language));
     }
 
     /** The page title: the document's first non-blank line (a Markdown heading without its #), cut to 80 characters. */
@@ -79,11 +87,11 @@ public final class TextHandler implements DocumentHandler {
             long size = Files.size(file);
             if (size > limits.maxUploadBytes()) {
                 throw new DocumentRejectedException(DocumentRejectedException.Reason.TOO_LARGE,
-                        "The file is " + size + " bytes; the limit is " + limits.maxUploadBytes() + " bytes.");
+                        RejectionText.of("too_large", size, limits.maxUploadBytes()));
             }
             return TextLines.decodeUtf8(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw DocumentRejectedException.unprocessable("The text file could not be read.", e);
+            throw DocumentRejectedException.unprocessable(RejectionText.of("text.unreadable"), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.docannotator.document.text;
 
+import dev.docannotator.document.RejectionText;
 import dev.docannotator.document.DocumentRejectedException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,7 +24,7 @@ final class TextLines {
                     .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw DocumentRejectedException.unprocessable("The text is not valid UTF-8.", e);
+            throw DocumentRejectedException.unprocessable(RejectionText.of("text.not_utf8"), e);
         }
     }
 

@@ -84,7 +84,10 @@ class GrammarCheckTest {
     void britishVariantAcceptsBritishSpelling() {
         ExtractedText t = text("The colour of the centre is grey.");
         List<Annotation> american = runAll(analyser, t, GRAMMAR);
-        List<Annotation> british = runAll(new DefaultAnalyser(new AnalyserOptions(EnglishVariant.BRITISH)), t, GRAMMAR);
+        // the server's variant reaches the checks through the parsed requirement's settings; a Requirement built
+        // directly carries the default settings (American)
+        DefaultAnalyser britishServer = new DefaultAnalyser(new AnalyserOptions(EnglishVariant.BRITISH));
+        List<Annotation> british = runAll(britishServer, t, britishServer.parse("check grammar"));
 
         assertThat(american).extracting(Annotation::quote).contains("colour");
         assertThat(british).isEmpty();
