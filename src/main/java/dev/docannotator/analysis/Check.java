@@ -11,6 +11,8 @@ public enum Check {
     UNDEFINED_ACRONYMS("undefined_acronyms"),
     TODO_MARKERS("todo_markers"),
     NUMBER_MISMATCH("number_mismatch"),
+    /** Commonly confused Chinese words (既使 for 即使), from a curated list. */
+    TYPOS_ZH("typos_zh"),
     GRAMMAR("grammar");
 
     private final String id;

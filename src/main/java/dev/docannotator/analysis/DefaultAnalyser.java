@@ -1,13 +1,16 @@
 package dev.docannotator.analysis;
 
 import dev.docannotator.analysis.checks.BlockCheck;
+import dev.docannotator.analysis.checks.ChineseTyposCheck;
 import dev.docannotator.analysis.checks.DocumentCheck;
 import dev.docannotator.analysis.checks.InconsistentTermsCheck;
 import dev.docannotator.analysis.checks.LongSentenceCheck;
 import dev.docannotator.analysis.checks.NumberWordMismatchCheck;
 import dev.docannotator.analysis.checks.PassiveVoiceCheck;
 import dev.docannotator.analysis.checks.QuantityMismatchCheck;
+import dev.docannotator.analysis.checks.RankedCheck;
 import dev.docannotator.analysis.checks.RepeatedWordsCheck;
+import dev.docannotator.analysis.checks.SpelledQuantityCheck;
 import dev.docannotator.analysis.checks.RequestedSpellingsCheck;
 import dev.docannotator.analysis.checks.TermsCheck;
 import dev.docannotator.analysis.checks.TodoMarkersCheck;
@@ -33,11 +36,18 @@ public final class DefaultAnalyser implements Analyser {
     private final EnglishVariant defaultVariant;
     /** One pool per English variant a requirement asked for; each loads LanguageTool only when first used. */
     private final Map<EnglishVariant, LanguageToolPool> languageTools = new ConcurrentHashMap<>();
+    /** Checks whose findings are almost surely worth each annotation: run block by block, as found. */
     private final List<BlockCheck> fixedBlockChecks = List.of(
-            new PassiveVoiceCheck(), new VagueWordsCheck(), new RepeatedWordsCheck(),
-            new TodoMarkersCheck(), new NumberWordMismatchCheck());
+            new RepeatedWordsCheck(), new TodoMarkersCheck(), new NumberWordMismatchCheck(), new ChineseTyposCheck());
+    /**
+     * Checks that need the whole document, and the style checks, which run over the whole document so that only
+     * their strongest findings are annotated one by one (see {@link RankedCheck}); long sentences join them per
+     * requirement, with its limits.
+     */
     private final List<DocumentCheck> documentChecks = List.of(
-            new InconsistentTermsCheck(), new UndefinedAcronymsCheck(), new QuantityMismatchCheck());
+            RankedCheck.of(new PassiveVoiceCheck()),
+            RankedCheck.of(new VagueWordsCheck()), RankedCheck.of(new InconsistentTermsCheck()),
+            RankedCheck.of(new UndefinedAcronymsCheck()), new QuantityMismatchCheck(), new SpelledQuantityCheck());
 
     public DefaultAnalyser() {
         this(AnalyserOptions.defaults());
@@ -79,19 +89,20 @@ public final class DefaultAnalyser implements Analyser {
             blockChecks.add(new TermsCheck(requirement.terms()));
         }
         CheckSettings settings = requirement.settings();
-        if (requirement.checks().contains(Check.LONG_SENTENCE)) {
-            blockChecks.add(new LongSentenceCheck(settings.maxWords(), settings.maxChineseChars()));
-        }
         for (BlockCheck check : fixedBlockChecks) {
             if (requirement.checks().contains(check.check())) {
                 blockChecks.add(check);
             }
         }
         if (requirement.checks().contains(Check.GRAMMAR)) {
-            blockChecks.add(new GrammarCheck(languageTool(settings.variant())));
+            blockChecks.add(new GrammarCheck(languageTool(settings.variant()), settings.variant(),
+                    requirement.checks().contains(Check.REPEATED_WORDS)));
         }
-        List<DocumentCheck> wholeDocument = new ArrayList<>(documentChecks.stream()
-                .filter(c -> requirement.checks().contains(c.check())).toList());
+        List<DocumentCheck> wholeDocument = new ArrayList<>();
+        if (requirement.checks().contains(Check.LONG_SENTENCE)) {
+            wholeDocument.add(RankedCheck.of(new LongSentenceCheck(settings.maxWords(), settings.maxChineseChars())));
+        }
+        documentChecks.stream().filter(c -> requirement.checks().contains(c.check())).forEach(wholeDocument::add);
         if (requirement.checks().contains(Check.INCONSISTENT_TERMS) && !settings.consistencyTerms().isEmpty()) {
             wholeDocument.add(new RequestedSpellingsCheck(settings.consistencyTerms()));
         }

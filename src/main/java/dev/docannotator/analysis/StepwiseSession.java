@@ -4,7 +4,9 @@ import dev.docannotator.analysis.checks.BlockCheck;
 import dev.docannotator.analysis.checks.DocumentCheck;
 import dev.docannotator.analysis.checks.Findings;
 import dev.docannotator.analysis.text.Chunks;
+import dev.docannotator.analysis.text.ProseMask;
 import dev.docannotator.analysis.text.Span;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.common.Language;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
@@ -73,10 +75,16 @@ final class StepwiseSession implements AnalysisSession {
         if (index < blockStepCount()) {
             TextBlock window = window(index);
             String windowText = text.blockText(window);
+            BlockKind kind = window.kind();
+            String masked = null;
             for (BlockCheck check : blockChecks) {
-                if (check.reads(window.kind())) {
-                    check.inspect(window, windowText, findings);
+                if (!check.reads(kind)) {
+                    continue;
                 }
+                if (check.readsMasked() && masked == null) {
+                    masked = ProseMask.mask(windowText).text();
+                }
+                check.inspect(window, check.readsMasked() ? masked : windowText, findings);
             }
         } else if (!documentChecks.isEmpty()) {
             documentChecks.get(index - blockStepCount()).inspect(text, findings);

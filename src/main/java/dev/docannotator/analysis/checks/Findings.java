@@ -36,6 +36,7 @@ public final class Findings {
     public static final int MAX_PER_CATEGORY = 200;
 
     private final ExtractedText text;
+    private final Language language;
     private final Messages messages;
     private final List<Annotation> found = new ArrayList<>();
 
@@ -47,7 +48,13 @@ public final class Findings {
     /** Findings whose messages are written in {@code language} (the language the user reads). */
     public Findings(ExtractedText text, Language language) {
         this.text = text;
+        this.language = language;
         this.messages = new Messages("checks", language.locale());
+    }
+
+    /** The language the reader reads, in which {@link #message} writes. */
+    public Language language() {
+        return language;
     }
 
     /** A finding's message from the {@code checks} bundle, in the reader's language. */
@@ -72,16 +79,29 @@ public final class Findings {
                 check.id(), severity.id(), message, suggestion, rule));
     }
 
+    /** Adds a finding already anchored in the whole text (a ranked finding or a summary built from one). */
+    void add(Annotation anchored) {
+        if (!anchored.quote().equals(text.text().substring(anchored.start(), anchored.end()))) {
+            throw new IllegalArgumentException("The quote of " + anchored + " is not the text at its offsets");
+        }
+        found.add(anchored);
+    }
+
+    /** Everything reported, in document order, without exact duplicates and without the per-category cap. */
+    List<Annotation> all() {
+        List<Annotation> copy = new ArrayList<>(found);
+        copy.sort(DOCUMENT_ORDER);
+        return List.copyOf(new LinkedHashSet<>(copy));
+    }
+
     /**
      * What was reported, in document order, without exact duplicates, and at most {@link #MAX_PER_CATEGORY} of one
      * category (the first ones): past that a hostile or broken text would only flood the stream and the document.
      */
     public List<Annotation> sorted() {
-        List<Annotation> copy = new ArrayList<>(found);
-        copy.sort(DOCUMENT_ORDER);
         Map<String, Integer> perCategory = new HashMap<>();
         List<Annotation> kept = new ArrayList<>();
-        for (Annotation a : new LinkedHashSet<>(copy)) {
+        for (Annotation a : all()) {
             if (perCategory.merge(a.category(), 1, Integer::sum) <= MAX_PER_CATEGORY) {
                 kept.add(a);
             }

@@ -1,6 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import java.util.ArrayList;
@@ -32,6 +33,11 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             "ever", "never", "wise", "self", "long", "more", "less", "there", "here", "your", "our", "them",
             "made", "work", "place", "side", "set", "top", "up", "along", "without", "within", "into", "onto");
     private static final int MIN_KEY_LENGTH = 4;
+    /** A word in capitals (3–10 letters) or capitalised, for the case variants. */
+    private static final Pattern CASE_TOKEN = Pattern.compile(
+            "(?<![\\p{IsLatin}\\p{N}_\\-./@])(?:[A-Z]{3,10}|[A-Z][a-z]{2,9})(?![\\p{IsLatin}\\p{N}_]|[-./@][A-Za-z0-9])");
+    private static final Pattern CAPITAL_WORD_BEFORE = Pattern.compile("[A-Z]{2,}[\\s\"'”]*$");
+    private static final Pattern CAPITAL_WORD_AFTER = Pattern.compile("[\\s\"'“]*[A-Z]{2,}(?![a-z])");
     private static final List<List<String>> CHINESE_VARIANTS = List.of(
             List.of("登录", "登陆"), List.of("账号", "帐号"), List.of("账户", "帐户"), List.of("其他", "其它"),
             List.of("作为", "做为"), List.of("唯一", "惟一"), List.of("图像", "图象"), List.of("部署", "布署"),
@@ -50,12 +56,13 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         Map<String, Map<String, List<Occurrence>>> byKey = new LinkedHashMap<>();
         List<Occurrence> pairs = new ArrayList<>();
         Set<String> singleKeys = new HashSet<>();
-        for (TextBlock block : text.blocks()) {
-            collectTokens(block, text.blockText(block), byKey, pairs, singleKeys);
+        List<BlockText> blocks = BlockText.of(text, Kinds.WORDS);
+        for (BlockText b : blocks) {
+            collectTokens(b.block(), b.text(), byKey, pairs, singleKeys);
         }
         for (Occurrence pair : pairs) {
             String key = key(pair.original());
-            if (singleKeys.contains(key)) {
+            if (singleKeys.contains(key) && !isNameAndHandle(pair.original(), byKey.get(key))) {
                 String form = pair.original().toLowerCase(Locale.ROOT);
                 byKey.get(key).computeIfAbsent(form, f -> new ArrayList<>()).add(pair);
             }
@@ -63,10 +70,18 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         for (Map.Entry<String, Map<String, List<Occurrence>>> entry : byKey.entrySet()) {
             report(entry.getKey(), entry.getValue(), out);
         }
+        Map<String, Map<String, List<Occurrence>>> byCase = new LinkedHashMap<>();
+        for (BlockText b : blocks) {
+            collectCaseForms(b.block(), b.text(), byCase);
+        }
+        for (Map.Entry<String, Map<String, List<Occurrence>>> entry : byCase.entrySet()) {
+            report("case_" + entry.getKey(), entry.getValue(), out);
+        }
         for (List<String> variants : CHINESE_VARIANTS) {
             Map<String, List<Occurrence>> forms = new LinkedHashMap<>();
-            for (TextBlock block : text.blocks()) {
-                String blockText = text.blockText(block);
+            for (BlockText b : blocks) {
+                TextBlock block = b.block();
+                String blockText = b.text();
                 for (String variant : variants) {
                     for (int at = blockText.indexOf(variant); at >= 0; at = blockText.indexOf(variant, at + 1)) {
                         forms.computeIfAbsent(variant, v -> new ArrayList<>())
@@ -101,6 +116,60 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             }
             previous = current;
         }
+    }
+
+    /**
+     * One name in capitals and capitalised (APP/App, WIFI/Wifi): the capitalised form counts only inside a sentence
+     * (not after a full stop or at the start of a block) and the capital form only among lower-case words, so
+     * sentence starts and headings or boilerplate in capitals ("AS IS", "SEE ALSO") are not variants.
+     */
+    private static void collectCaseForms(TextBlock block, String text, Map<String, Map<String, List<Occurrence>>> into) {
+        if (isShouting(text)) {
+            return;
+        }
+        Matcher m = CASE_TOKEN.matcher(text);
+        while (m.find()) {
+            String token = m.group();
+            boolean capitals = token.chars().allMatch(Character::isUpperCase);
+            if (capitals ? nextToCapitals(text, m.start(), m.end()) : startsSentence(text, m.start())) {
+                continue;
+            }
+            into.computeIfAbsent(token.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(token, f -> new ArrayList<>()).add(new Occurrence(block, m.start(), m.end(), token));
+        }
+    }
+
+    private static boolean startsSentence(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && (Character.isWhitespace(text.charAt(i)) || "\"'“‘(（*#>-".indexOf(text.charAt(i)) >= 0)) {
+            i--;
+        }
+        return i < 0 || ".!?:;。！？：；".indexOf(text.charAt(i)) >= 0 || text.charAt(i) == '\uFFFC';
+    }
+
+    private static boolean nextToCapitals(String text, int start, int end) {
+        Matcher before = CAPITAL_WORD_BEFORE.matcher(text.substring(Math.max(0, start - 20), start));
+        Matcher after = CAPITAL_WORD_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 20)));
+        return before.find() || after.lookingAt();
+    }
+
+    private static boolean isShouting(String text) {
+        int letters = 0;
+        int upper = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c) && c < 0x250) {
+                letters++;
+                upper += Character.isUpperCase(c) ? 1 : 0;
+            }
+        }
+        return letters >= 10 && upper * 10 >= letters * 7;
+    }
+
+    /** "Jane Doe" and "janedoe": a person's name and their handle, not two spellings of one term. */
+    private static boolean isNameAndHandle(String pair, Map<String, List<Occurrence>> singles) {
+        boolean name = java.util.Arrays.stream(pair.split(" ")).allMatch(InconsistentTermsCheck::isCapitalised);
+        return name && singles.keySet().stream().allMatch(f -> f.chars().allMatch(Character::isLowerCase));
     }
 
     private static boolean isPhrasePart(String word) {
@@ -141,7 +210,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                 key.append(Character.toLowerCase(c));
             }
         }
-        return key.toString();
+        return SpellingKey.of(key.toString());
     }
 
     private static boolean isCapitalised(String part) {
@@ -169,7 +238,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             for (Occurrence o : e.getValue()) {
                 String suggestion = matchCase(dominant, o.original());
                 out.add(o.block(), o.start(), o.end(), Check.INCONSISTENT_TERMS, Severity.WARNING,
-                        out.message("inconsistent_terms.message", o.original(), dominant, best),
+                        out.message(o.original().equalsIgnoreCase(dominant) ? "inconsistent_terms.case"
+                                : "inconsistent_terms.message", o.original(), dominant, best),
                         suggestion, "inconsistent_terms/" + key);
             }
         }

@@ -37,13 +37,13 @@ public final class LongSentenceCheck implements BlockCheck {
             if (Scripts.mainlyChinese(s)) {
                 int chars = chineseLength(s);
                 if (chars > maxChineseChars) {
-                    out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.WARNING,
+                    out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.INFO,
                             out.message("long_sentence.zh", chars, maxChineseChars), null, "long_sentence/zh");
                 }
             } else {
                 int words = Words.countWords(s);
                 if (words > maxEnglishWords) {
-                    out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.WARNING,
+                    out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.INFO,
                             out.message("long_sentence.en", words, maxEnglishWords), null, "long_sentence/en");
                 }
             }

@@ -1,9 +1,11 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,11 @@ public final class NumberWordMismatchCheck implements BlockCheck {
     @Override
     public Check check() {
         return Check.NUMBER_MISMATCH;
+    }
+
+    @Override
+    public Set<BlockKind> reads() {
+        return Kinds.WORDS;
     }
 
     @Override

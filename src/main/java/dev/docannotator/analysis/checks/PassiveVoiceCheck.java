@@ -1,6 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
 import java.util.Locale;
@@ -10,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Flags passive constructions. English: a form of "be" (optionally with one adverb between) followed by a past
- * participle, regular (-ed) or from a list of irregular ones. Chinese: the 被 construction, but not words such
- * as 被子 or 被告 that merely contain the character.
+ * participle, regular (-ed) or from a list of irregular ones, and the passive with "get" (got notified). Chinese: the
+ * 被 construction (not words such as 被子 or 被告 that merely contain the character), 遭到, 受到 and 遭受, each flagged
+ * up to the end of its clause.
  */
 public final class PassiveVoiceCheck implements BlockCheck {
     private static final Set<String> IRREGULAR = Set.of(
@@ -41,7 +43,18 @@ public final class PassiveVoiceCheck implements BlockCheck {
                     + "(?:\\s+(?:not|also|often|always|usually|never|already|still|then|now|currently|typically|"
                     + "automatically|only|generally|normally|being))?\\s+([A-Za-z]+)"),
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CHINESE = Pattern.compile("被(?![子告褥单面称动迫])");
+    /** "got notified", "get promoted": the passive with get, as in speech. */
+    private static final Pattern GET = Pattern.compile(Words.bounded(
+            "(?:get|gets|got|gotten|getting)(?:\\s+(?:not|also|often|always|never|already|then|now|automatically))?"
+                    + "\\s+([A-Za-z]+)"), Pattern.CASE_INSENSITIVE);
+    /** -ed words after "get" that make an idiom, not a passive: get started, got married, get used to it. */
+    private static final Set<String> GET_IDIOMS = Set.of(
+            "started", "used", "involved", "dressed", "engaged", "married", "tired", "bored", "lost", "excited",
+            "interested", "confused", "scared", "worried", "stuck", "ready", "rid", "done");
+    /** 被 as a passive marker, not in words that merely contain it: 被子, 被告, 被动, 被迫 … */
+    private static final Pattern CHINESE = Pattern.compile("被(?![子告褥单面称动迫窝套])|遭到|受到|遭受");
+    /** Where a Chinese clause ends: punctuation, a space, or anything that is not a Han character or digit. */
+    private static final int MAX_CLAUSE = 24;
 
     @Override
     public Check check() {
@@ -59,20 +72,53 @@ public final class PassiveVoiceCheck implements BlockCheck {
                         "passive_voice/en");
             }
         }
-        Matcher zh = CHINESE.matcher(text);
-        while (zh.find()) {
-            int end = zh.end();
-            // The agent or verb follows within a clause; flag 被 plus what follows up to the next punctuation (max 8).
-            int limit = Math.min(text.length(), end + 8);
-            while (end < limit && Character.isLetter(text.charAt(end))) {
-                end++;
-            }
-            if (end > zh.end()) {
-                out.add(block, zh.start(), end, Check.PASSIVE_VOICE, Severity.INFO,
-                        out.message("passive_voice.zh"), null,
-                        "passive_voice/zh");
+        Matcher get = GET.matcher(text);
+        while (get.find()) {
+            String word = get.group(1).toLowerCase(Locale.ROOT);
+            if (isParticiple(word) && !GET_IDIOMS.contains(word)) {
+                out.add(block, get.start(), get.end(), Check.PASSIVE_VOICE, Severity.INFO,
+                        out.message("passive_voice.got"), null,
+                        "passive_voice/got");
             }
         }
+        Matcher zh = CHINESE.matcher(text);
+        while (zh.find()) {
+            int end = clauseEnd(text, zh.end());
+            if (end > zh.end()) {
+                out.add(block, zh.start(), end, Check.PASSIVE_VOICE, Severity.INFO,
+                        zh.group().equals("被") ? out.message("passive_voice.zh")
+                                : out.message("passive_voice.zh_marker", zh.group()), null, "passive_voice/zh");
+            }
+        }
+    }
+
+    /**
+     * The end of the passive clause that starts at {@code from}: the next punctuation mark or space; in a long clause
+     * without punctuation, just after the first aspect particle (了, 过, 掉) or before a conjunction, so that the span
+     * ends where a reader would end it rather than after a fixed number of characters.
+     */
+    static int clauseEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && isClauseChar(text.charAt(end))) {
+            end++;
+        }
+        if (end - from <= MAX_CLAUSE) {
+            return end;
+        }
+        for (int i = from + 1; i < from + MAX_CLAUSE; i++) {
+            char c = text.charAt(i);
+            if (c == '了' || c == '过' || c == '掉') {
+                return i + 1;
+            }
+            if ((c == '并' || c == '而' || c == '但' || c == '且') && i > from + 1) {
+                return i;
+            }
+        }
+        return from + MAX_CLAUSE;
+    }
+
+    private static boolean isClauseChar(char c) {
+        return Scripts.isHan(c) || Character.isLetterOrDigit(c);
     }
 
     static boolean isParticiple(String word) {

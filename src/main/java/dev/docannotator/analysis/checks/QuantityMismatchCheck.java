@@ -1,6 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
@@ -46,6 +47,8 @@ public final class QuantityMismatchCheck implements DocumentCheck {
             "which", "who", "whose", "it", "there", "here", "then", "than", "so", "now", "each", "every", "all", "any",
             "some", "no", "not", "also", "only", "one", "they", "we", "he", "she", "you", "i", "what", "how", "while");
     private static final int MAX_SUBJECT_WORDS = 4;
+    private static final Pattern FOR_WHAT = Pattern.compile(
+            "\\s+(?:for|on|of|in)\\s+(?:the\\s+|a\\s+|an\\s+)?([A-Za-z]+(?:\\s+[A-Za-z]+)?)");
 
     private record Statement(TextBlock block, int start, int end, String subject, String value, BigDecimal amount) {
     }
@@ -58,10 +61,9 @@ public final class QuantityMismatchCheck implements DocumentCheck {
     @Override
     public void inspect(ExtractedText text, Findings out) {
         Map<String, List<Statement>> byKey = new LinkedHashMap<>();
-        for (TextBlock block : text.blocks()) {
-            String blockText = text.blockText(block);
-            english(block, blockText, byKey);
-            chinese(block, blockText, byKey);
+        for (BlockText b : BlockText.of(text, Kinds.SENTENCES)) {
+            english(b.block(), b.text(), byKey);
+            chinese(b.block(), b.text(), byKey);
         }
         for (Map.Entry<String, List<Statement>> e : byKey.entrySet()) {
             report(e.getKey(), e.getValue(), out);
@@ -80,12 +82,13 @@ public final class QuantityMismatchCheck implements DocumentCheck {
                 continue; // "page 3 of 10", "Total: 5" in every table: too loose without a unit
             }
             String subject = englishSubject(text, m.start());
-            if (subject == null) {
-                continue;
+            if (subject == null || !subject.contains(" ")) {
+                continue; // "the rate is 6.2%": one generic noun does not say which rate
             }
             int end = unit.isEmpty() || m.group("unit") == null || !isUnit(m.group("unit")) ? m.end("value") : m.end("unit");
             String tense = verb.equals("was") || verb.equals("were") ? "past" : "present";
-            String key = subject.toLowerCase(Locale.ROOT) + "|" + tense + "|" + qualifier(m.group("qual")) + "|" + unit;
+            String key = subject.toLowerCase(Locale.ROOT) + "|" + tense + "|" + qualifier(m.group("qual")) + "|" + unit
+                    + "|" + whose(text, end);
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Statement(block, m.start("value"), end, subject,
                     text.substring(m.start("value"), end), amount(m.group("num"), m.group("frac"))));
         }
@@ -125,6 +128,15 @@ public final class QuantityMismatchCheck implements DocumentCheck {
                     m.start("value"), end, subject, text.substring(m.start("value"), end),
                     amount(m.group("num"), m.group("frac"))));
         }
+    }
+
+    /**
+     * What the quantity is for, when the sentence says so right after it: "6.2% for Social Security" and "1.45% for
+     * Medicare" are two taxes' rates, not one rate stated twice.
+     */
+    private static String whose(String text, int valueEnd) {
+        Matcher m = FOR_WHAT.matcher(text.substring(valueEnd, Math.min(text.length(), valueEnd + 60)));
+        return m.lookingAt() ? m.group(1).toLowerCase(Locale.ROOT) : "";
     }
 
     /** 为 in 因为/作为/成为 and 是 in 但是/就是/还是 are not "is". */
@@ -224,7 +236,7 @@ public final class QuantityMismatchCheck implements DocumentCheck {
         }
         Statement reference = dominant.get(0);
         Integer where = reference.block().paragraph();
-        String rule = key.endsWith("|%") ? "number_mismatch/percentage" : "number_mismatch/quantity";
+        String rule = key.contains("|%|") || key.endsWith("|%") ? "number_mismatch/percentage" : "number_mismatch/quantity";
         for (List<Statement> group : byAmount.values()) {
             if (group == dominant) {
                 continue;

@@ -1,6 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
 import java.util.Locale;
@@ -14,14 +15,30 @@ import java.util.regex.Pattern;
  */
 public final class RepeatedWordsCheck implements BlockCheck {
     private static final Pattern ENGLISH = Pattern.compile(
-            Words.bounded("(\\p{IsLatin}+)[ \\t\\u00a0]+(\\1)"), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            // across a line break too: "to⏎to" in a wrapped paragraph is the classic doubled word
+            Words.bounded("(\\p{IsLatin}+)(?:[ \\t\\u00a0]+|[ \\t\\u00a0]*\\r?\\n[ \\t\\u00a0]*)(\\1)"),
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Set<String> GRAMMATICAL = Set.of("that", "had", "bye", "no", "so", "very", "ha");
     private static final Pattern CHINESE = Pattern.compile(
             "([的了是在和与地得就也都把被对及或而之])\\1");
+    /**
+     * Two-character words that Chinese never doubles (需要需要, 我们我们); verbs that may be doubled to soften them
+     * (研究研究, 看看) and reduplicated adjectives and nouns (常常, 人人) are not in it.
+     */
+    private static final Pattern CHINESE_WORDS = Pattern.compile("(需要|可以|应该|必须|能够|我们|你们|他们|她们|它们|"
+            + "这个|那个|这些|那些|如果|因为|所以|但是|而且|并且|或者|以及|已经|没有|是否|进行|通过|对于|关于|"
+            + "其中|以下|以上|用户|系统|数据|文件|功能|问题|服务|使用|设置|配置|内容|信息|可能|就是|还是|只是|"
+            + "不是|然后|同时|目前|根据|按照|包括|其他|所有|每个|为了|由于|虽然|即使)\\1");
 
     @Override
     public Check check() {
         return Check.REPEATED_WORDS;
+    }
+
+    /** Every cell is a block of its own, so "Exempt | Exempt" in two cells is never one repeated word. */
+    @Override
+    public Set<BlockKind> reads() {
+        return Kinds.WORDS;
     }
 
     @Override
@@ -34,7 +51,7 @@ public final class RepeatedWordsCheck implements BlockCheck {
             if (GRAMMATICAL.contains(word.toLowerCase(Locale.ROOT)) || isAllCapitals(word) != isAllCapitals(m.group(2))) {
                 continue; // "--dir DIR": a word next to its placeholder, not a typo
             }
-            out.add(block, m.start(), m.end(), Check.REPEATED_WORDS, Severity.WARNING,
+            out.add(block, m.start(), m.end(), Check.REPEATED_WORDS, Severity.ERROR,
                     out.message("repeated_words.en", word), word, "repeated_words/en");
         }
         Matcher zh = CHINESE.matcher(text);
@@ -43,8 +60,14 @@ public final class RepeatedWordsCheck implements BlockCheck {
                 continue;
             }
             String ch = zh.group(1);
-            out.add(block, zh.start(), zh.end(), Check.REPEATED_WORDS, Severity.WARNING,
+            out.add(block, zh.start(), zh.end(), Check.REPEATED_WORDS, Severity.ERROR,
                     out.message("repeated_words.zh", ch), ch, "repeated_words/zh");
+        }
+        Matcher words = CHINESE_WORDS.matcher(text);
+        while (words.find()) {
+            String word = words.group(1);
+            out.add(block, words.start(), words.end(), Check.REPEATED_WORDS, Severity.ERROR,
+                    out.message("repeated_words.zh_word", word), word, "repeated_words/zh");
         }
     }
 

@@ -1,9 +1,12 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.document.TextBlock;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds every occurrence of the requested terms, ignoring case. A term that starts or ends with a Latin
@@ -19,6 +22,17 @@ public final class TermsCheck implements BlockCheck {
     @Override
     public Check check() {
         return Check.TERMS;
+    }
+
+    /** The user asked for these terms: every kind of block, as written (a term may well be code). */
+    @Override
+    public Set<BlockKind> reads() {
+        return EnumSet.allOf(BlockKind.class);
+    }
+
+    @Override
+    public boolean readsMasked() {
+        return false;
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,10 +17,32 @@ public final class TodoMarkersCheck implements BlockCheck {
     private static final Pattern MARKERS = Pattern.compile(
             Words.bounded("TODO|TBD|TBC|FIXME|XXX|[Ll]orem ipsum")
                     + "|待定|待补充|待确认|待完善|待更新");
+    /**
+     * Template blanks nobody filled in: [insert date], [Client name], &lt;name&gt;, {{company}}, XX万元, ××年××月, 某某公司.
+     * Only bracketed words that name what belongs there, so "[1]", "[optional]" and "&lt;file&gt;" in a synopsis stay.
+     */
+    private static final Pattern PLACEHOLDERS = Pattern.compile(
+            "\\[(?:insert|enter|add|your|client|customer|company|name|date|amount|number|address|title|placeholder|tbd"
+                    + "|todo)\\b[^\\]\\n]{0,40}]"
+                    + "|<(?:name|date|your[ _-][a-z]+|insert[^>\\n]{0,30}|client|customer|company|amount|placeholder)>"
+                    + "|\\{\\{\\s*[A-Za-z_][\\w.]*\\s*}}"
+                    + "|(?<![A-Za-z])(?:[Xx]{2}(?![Xx])|[×＊]{2,})(?=\\s*(?:[万亿千百]?元|%|％|年|月|日|天|个|人|号|公司|部门|先生|女士|项目))"
+                    + "|某某(?:公司|部门|先生|女士|项目)?",
+            Pattern.CASE_INSENSITIVE);
 
     @Override
     public Check check() {
         return Check.TODO_MARKERS;
+    }
+
+    /** {{name}} and &lt;name&gt; look like code to the prose mask, so placeholders are looked for in the text as written. */
+    private static String original(TextBlock block, Findings out) {
+        return out.text().blockText(block);
+    }
+
+    @Override
+    public Set<BlockKind> reads() {
+        return Kinds.WORDS;
     }
 
     @Override
@@ -26,9 +50,15 @@ public final class TodoMarkersCheck implements BlockCheck {
         Matcher m = MARKERS.matcher(text);
         while (m.find()) {
             String marker = m.group();
-            out.add(block, m.start(), m.end(), Check.TODO_MARKERS, Severity.ERROR,
+            out.add(block, m.start(), m.end(), Check.TODO_MARKERS, Severity.WARNING,
                     out.message("todo_markers.message", marker), null,
                     "todo_markers/" + marker.toLowerCase(Locale.ROOT).replace(' ', '_'));
+        }
+        Matcher p = PLACEHOLDERS.matcher(original(block, out));
+        while (p.find()) {
+            out.add(block, p.start(), p.end(), Check.TODO_MARKERS, Severity.WARNING,
+                    out.message("todo_markers.placeholder", p.group()), null,
+                    "todo_markers/placeholder");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
@@ -43,6 +44,14 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             "PUT", "PATCH", "DELETE", "HEAD", "STOP", "WARN", "INFO", "ERROR", "DEBUG", "FATAL", "TRACE", "MUST",
             "SHALL", "SHOULD", "MAY", "ALL", "NEVER", "ONLY", "FREE", "DONE", "OFF", "ON");
 
+    /** Not headings: a heading in capitals is not a run of acronyms. Table cells may hold a glossary. */
+    private static final Set<BlockKind> READS = Set.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL);
+
+    private static final Pattern CAPITALS_BEFORE = Pattern.compile("(?<![A-Za-z])[A-Z]{2,}[\\s\"“]+$");
+    private static final Pattern CAPITALS_AFTER = Pattern.compile("[\\s\"”]+[A-Z]{2,}(?![a-z])");
+    /** Markdown emphasis and list marks around a glossary term: "**KPI**: key performance indicator". */
+    private static final String MARKUP = "*_`#>-+ \t";
+
     private record Use(TextBlock block, int start, int end, int global) {
     }
 
@@ -55,8 +64,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     public void inspect(ExtractedText text, Findings out) {
         Map<String, Use> firstUse = new LinkedHashMap<>();
         Map<String, Integer> firstDefinition = new HashMap<>();
-        for (TextBlock block : text.blocks()) {
-            String blockText = text.blockText(block);
+        for (BlockText b : BlockText.of(text, READS)) {
+            TextBlock block = b.block();
+            String blockText = b.text();
             boolean shouting = isAllCapitals(blockText);
             Matcher m = ACRONYM.matcher(blockText);
             while (m.find()) {
@@ -65,9 +75,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                     continue;
                 }
                 int global = block.start() + m.start(1);
-                if (isDefinition(blockText, m.start(1), m.end(1), acronym)) {
+                if (isDefinition(blockText, m.start(1), m.end(), acronym)) {
                     firstDefinition.putIfAbsent(acronym, global);
-                } else if (!shouting) {
+                } else if (!shouting && !inCapitalsPhrase(blockText, m.start(), m.end())) {
                     firstUse.putIfAbsent(acronym, new Use(block, m.start(1), m.end(1), global));
                 }
             }
@@ -77,7 +87,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             Use use = e.getValue();
             Integer definedAt = firstDefinition.get(acronym);
             if (definedAt == null) {
-                out.add(use.block(), use.start(), use.end(), Check.UNDEFINED_ACRONYMS, Severity.WARNING,
+                out.add(use.block(), use.start(), use.end(), Check.UNDEFINED_ACRONYMS, Severity.INFO,
                         out.message("undefined_acronyms.never_defined", acronym), null,
                         "undefined_acronyms/never_defined");
             } else if (use.global() < definedAt) {
@@ -85,13 +95,16 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                 String message = where != null && where.paragraph() != null
                         ? out.message("undefined_acronyms.defined_in", acronym, where.paragraph())
                         : out.message("undefined_acronyms.defined_later", acronym);
-                out.add(use.block(), use.start(), use.end(), Check.UNDEFINED_ACRONYMS, Severity.WARNING,
+                out.add(use.block(), use.start(), use.end(), Check.UNDEFINED_ACRONYMS, Severity.INFO,
                         message, null, "undefined_acronyms/used_before_definition");
             }
         }
     }
 
-    /** Whether the acronym at {@code [start, end)} is being defined there. */
+    /**
+     * Whether the acronym at {@code [start, end)} (a plural "s" included) is being defined there: "(KPIs)" after its
+     * words, its words in brackets after it, or a glossary line, Markdown emphasis allowed ("**KPI**: …").
+     */
     static boolean isDefinition(String text, int start, int end, String acronym) {
         char first = Character.toLowerCase(acronym.charAt(0));
         // "Service Level Agreement (SLA)" or 服务等级协议（SLA）
@@ -122,13 +135,31 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             char c = text.charAt(i + 1);
             return Scripts.isHan(c) || Character.toLowerCase(c) == first;
         }
-        // A glossary line: "SLA: Service Level Agreement", "SLA – Service Level Agreement"
-        if (text.substring(0, start).isBlank()) {
-            String rest = text.substring(end).stripLeading();
+        // A glossary line: "SLA: Service Level Agreement", "SLA – Service Level Agreement", "**SLA**: …"
+        if (isMarkupOnly(text.substring(0, start))) {
+            String rest = stripMarkup(text.substring(end));
             return rest.length() > 1 && ":：–—-\t".indexOf(rest.charAt(0)) >= 0
                     || text.length() > end && text.charAt(end) == '\t';
         }
         return false;
+    }
+
+    /** "AS IS", "SEE ALSO", "OF ANY KIND": words in capitals next to other words in capitals are boilerplate. */
+    static boolean inCapitalsPhrase(String text, int start, int end) {
+        return CAPITALS_BEFORE.matcher(text.substring(Math.max(0, start - 30), start)).find()
+                || CAPITALS_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 30))).lookingAt();
+    }
+
+    private static boolean isMarkupOnly(String s) {
+        return s.chars().allMatch(c -> MARKUP.indexOf(c) >= 0);
+    }
+
+    private static String stripMarkup(String s) {
+        int i = 0;
+        while (i < s.length() && MARKUP.indexOf(s.charAt(i)) >= 0 && s.charAt(i) != '-') {
+            i++;
+        }
+        return s.substring(i);
     }
 
     private static boolean isOpen(char c) {

@@ -1,37 +1,57 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.Quotations;
+import dev.docannotator.analysis.text.Span;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Flags vague and hedging words in English (whole words, any case) and Chinese. Words that are only vague in
- * one use are matched in that use: "about" before a number, 左右 after one, 可能 but not 不可能.
+ * one use are matched in that use: "about" before a number, 左右 after one, 可能 but not 不可能. A quantifier that
+ * introduces the list that makes it exact ("in several ways:") and words inside quoted speech are left alone.
  */
 public final class VagueWordsCheck implements BlockCheck {
-    private static final List<String> ENGLISH_WORDS = List.of(
-            "some", "approximately", "possibly", "various", "several", "maybe", "perhaps", "fairly", "quite",
-            "roughly", "probably", "somewhat", "relatively", "reasonably", "arguably", "presumably", "a number of",
-            "a few", "a lot of", "lots of", "more or less", "and so on", "and so forth", "to some extent",
-            "in some cases", "as appropriate", "as needed", "if possible", "as soon as possible", "user-friendly",
-            "sufficiently", "adequately");
+    /** Deadlines and conditions nobody can check: what an editor always asks about. */
+    private static final List<String> ENGLISH_PHRASES = List.of(
+            "in the near future", "at some point", "in a timely manner", "as soon as possible", "as soon as practicable",
+            "in due course", "sooner or later", "as appropriate", "as needed", "if possible", "where appropriate",
+            "to some extent", "in some cases", "more or less", "and so on", "and so forth", "user-friendly",
+            "a significant number of", "a large number of");
+    private static final List<String> ENGLISH_HEDGES = List.of(
+            "approximately", "possibly", "maybe", "perhaps", "fairly", "quite", "roughly", "probably", "somewhat",
+            "relatively", "reasonably", "arguably", "presumably", "sufficiently", "adequately");
+    /** Quantifiers: vague unless a list or a number follows. */
+    private static final List<String> ENGLISH_QUANTIFIERS = List.of(
+            "some", "various", "several", "a number of", "a few", "a lot of", "lots of");
     private static final Pattern ENGLISH = Pattern.compile(Words.bounded(
-            ENGLISH_WORDS.stream().sorted(Comparator.comparingInt(String::length).reversed())
+            Stream.of(ENGLISH_PHRASES, ENGLISH_HEDGES, ENGLISH_QUANTIFIERS).flatMap(List::stream)
+                    .sorted(Comparator.comparingInt(String::length).reversed())
                     .map(w -> w.replace(" ", "\\s+").replace("-", "[-‑]"))
                     .collect(Collectors.joining("|"))
                     + "|about(?=\\s+[$€£¥]?\\d)|around(?=\\s+[$€£¥]?\\d)") + "|" + Words.bounded("etc") + "\\.?",
             Pattern.CASE_INSENSITIVE);
-    private static final List<String> CHINESE_WORDS = List.of(
-            "一定程度上", "尽可能", "差不多", "基本上", "可能", "大概", "若干", "也许", "一些", "等等", "适当", "大约",
-            "尽量", "较为", "某些", "大致", "或许", "适量", "似乎", "好像", "不少");
+    private static final List<String> CHINESE_PHRASES = List.of(
+            "不久的将来", "一定程度上", "视情况而定", "尽快", "尽早", "适当", "适时", "酌情", "近期", "必要时", "一段时间", "等等");
+    private static final List<String> CHINESE_HEDGES = List.of(
+            "尽可能", "差不多", "基本上", "可能", "大概", "也许", "大约", "尽量", "较为", "大致", "或许", "适量", "似乎", "好像");
+    private static final List<String> CHINESE_QUANTIFIERS = List.of("若干", "一些", "某些", "不少");
     private static final Pattern CHINESE = Pattern.compile(
-            "(?<!不)(?:" + String.join("|", CHINESE_WORDS) + ")|(?<=[0-9零一二三四五六七八九十百千万两][个天人次年月周元%％]?)左右");
+            "(?<!不)(?:" + Stream.of(CHINESE_PHRASES, CHINESE_HEDGES, CHINESE_QUANTIFIERS).flatMap(List::stream)
+                    .sorted(Comparator.comparingInt(String::length).reversed()).collect(Collectors.joining("|"))
+                    + ")|(?<=[0-9零一二三四五六七八九十百千万两][个天人次年月周元%％]?)左右");
+    private static final Set<String> PHRASE_KEYS = keys(ENGLISH_PHRASES, CHINESE_PHRASES);
+    private static final Set<String> QUANTIFIER_KEYS = keys(ENGLISH_QUANTIFIERS, CHINESE_QUANTIFIERS);
+    /** "in several ways:" — a few words, then the colon that opens the list. */
+    private static final Pattern OPENS_LIST = Pattern.compile("^[\\p{L}\\p{N}\\s'’-]{0,40}[:：]");
 
     @Override
     public Check check() {
@@ -40,17 +60,37 @@ public final class VagueWordsCheck implements BlockCheck {
 
     @Override
     public void inspect(TextBlock block, String text, Findings out) {
-        report(block, text, ENGLISH.matcher(text), out);
-        report(block, text, CHINESE.matcher(text), out);
+        List<Span> quoted = Quotations.find(text);
+        report(block, text, ENGLISH.matcher(text), quoted, out);
+        report(block, text, CHINESE.matcher(text), quoted, out);
     }
 
-    private static void report(TextBlock block, String text, Matcher m, Findings out) {
+    /** How strong a finding of rule {@code rule} is: an unverifiable deadline or condition above a hedge above a quantifier. */
+    static double weight(String rule) {
+        String key = rule.substring(rule.indexOf('/') + 1);
+        return PHRASE_KEYS.contains(key) ? 3 : QUANTIFIER_KEYS.contains(key) ? 1 : 2;
+    }
+
+    private static void report(TextBlock block, String text, Matcher m, List<Span> quoted, Findings out) {
         while (m.find()) {
             String word = m.group();
-            String key = word.toLowerCase(Locale.ROOT).replace(".", "").replaceAll("[\\s‑-]+", "_");
+            String key = key(word);
+            if (Quotations.inside(quoted, m.start(), m.end())
+                    || QUANTIFIER_KEYS.contains(key) && OPENS_LIST.matcher(text.substring(m.end())).find()) {
+                continue;
+            }
             out.add(block, m.start(), m.end(), Check.VAGUE_WORDS, Severity.INFO,
                     out.message("vague_words.message", word), null,
                     "vague_words/" + key);
         }
+    }
+
+    private static String key(String word) {
+        return word.toLowerCase(Locale.ROOT).replace(".", "").replaceAll("[\\s‑-]+", "_");
+    }
+
+    @SafeVarargs
+    private static Set<String> keys(List<String>... lists) {
+        return Stream.of(lists).flatMap(List::stream).map(VagueWordsCheck::key).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -1,29 +1,58 @@
 package dev.docannotator.analysis.grammar;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.EnglishVariant;
 import dev.docannotator.analysis.checks.BlockCheck;
 import dev.docannotator.analysis.checks.Findings;
 import dev.docannotator.analysis.checks.Severity;
+import dev.docannotator.analysis.text.ProseMask;
 import dev.docannotator.analysis.text.Scripts;
+import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.languagetool.JLanguageTool;
 import org.languagetool.rules.ITSIssueType;
 import org.languagetool.rules.RuleMatch;
 
 /**
- * English grammar and spelling with LanguageTool, one paragraph (line of the block) at a time. The session hands it
- * a huge block one window at a time, cut at sentence boundaries, so that a step stays short; the script test then
- * applies to the window. Blocks that are mainly Chinese are skipped. Misspellings are errors, grammar warnings, style and
- * typography info.
+ * English grammar and spelling with LanguageTool, on the whole paragraph (a line break inside a block is read as a
+ * space, so a wrapped sentence is one sentence). The session hands it a huge block one window at a time, cut at
+ * sentence boundaries. Blocks that are mainly Chinese are skipped. What it leaves out, so that what it reports is worth
+ * reading: matches on code, URLs and paths (masked); rules about layout where the layout is not the author's (a block
+ * with line breaks or runs of spaces came from a hard-wrapped or laid-out page); spelling of code-like tokens and of
+ * names the document itself uses (capitalised and recurring); doubled words when the repeated-words check runs.
+ * Misspellings of ordinary words are errors, grammar warnings, style and typography info.
  */
 public final class GrammarCheck implements BlockCheck {
+    /** Rules that judge the page layout rather than the author's writing. */
+    private static final Set<String> LAYOUT_RULES = Set.of(
+            "WHITESPACE_RULE", "CONSECUTIVE_SPACES", "UPPERCASE_SENTENCE_START", "SENTENCE_WHITESPACE",
+            "COMMA_PARENTHESIS_WHITESPACE", "DOUBLE_PUNCTUATION");
+    private static final Set<String> REPEAT_RULES = Set.of("ENGLISH_WORD_REPEAT_RULE");
+    private static final Pattern LAID_OUT = Pattern.compile("\\n| {2,}|\\t");
+    /** snake_case, dotted.names, CamelCase with a capital inside, words with digits: identifiers, not misspellings. */
+    private static final Pattern CODE_LIKE = Pattern.compile(".*(?:[_.\\d/\\\\]|[a-z][A-Z]).*");
+
     private final LanguageToolPool pool;
+    private final EnglishVariant variant;
+    private final boolean repeatsReportedElsewhere;
+    private volatile DocumentNames names;
 
     public GrammarCheck(LanguageToolPool pool) {
+        this(pool, pool.variant(), false);
+    }
+
+    /**
+     * {@code repeatsReportedElsewhere}: the repeated-words check runs too, so a doubled word is reported once, by it.
+     */
+    public GrammarCheck(LanguageToolPool pool, EnglishVariant variant, boolean repeatsReportedElsewhere) {
         this.pool = pool;
+        this.variant = variant;
+        this.repeatsReportedElsewhere = repeatsReportedElsewhere;
     }
 
     @Override
@@ -31,26 +60,55 @@ public final class GrammarCheck implements BlockCheck {
         return Check.GRAMMAR;
     }
 
+    /** LanguageTool reads the text as written; masked spans are dropped from its matches instead. */
+    @Override
+    public boolean readsMasked() {
+        return false;
+    }
+
     @Override
     public void inspect(TextBlock block, String text, Findings out) {
         if (text.isBlank() || Scripts.mainlyChinese(text) || Scripts.latinLetterCount(text) == 0) {
             return;
         }
-        JLanguageTool tool = pool.forCurrentThread();
-        int from = 0;
-        while (from <= text.length()) {
-            int to = text.indexOf('\n', from);
-            if (to < 0) {
-                to = text.length();
+        ProseMask.Masked masked = ProseMask.mask(text);
+        boolean laidOut = LAID_OUT.matcher(text).find();
+        // same length: offsets of the paragraph are offsets of the block
+        String paragraph = text.replace('\n', ' ').replace('\r', ' ');
+        DocumentNames known = names(out.text());
+        for (RuleMatch match : check(pool.forCurrentThread(variant), paragraph)) {
+            int start = Math.max(0, match.getFromPos());
+            int end = Math.min(paragraph.length(), match.getToPos());
+            String rule = match.getRule().getId();
+            if (end <= start || masked.overlapsHidden(start, end)
+                    || laidOut && LAYOUT_RULES.contains(rule)
+                    || repeatsReportedElsewhere && REPEAT_RULES.contains(rule)) {
+                continue;
             }
-            String paragraph = text.substring(from, to);
-            if (!paragraph.isBlank() && !Scripts.mainlyChinese(paragraph)) {
-                for (RuleMatch match : check(tool, paragraph)) {
-                    report(block, from, paragraph, match, out);
-                }
+            boolean spelling = isSpelling(match);
+            String word = text.substring(start, end);
+            if (spelling && (CODE_LIKE.matcher(word).matches() || known.isName(word))) {
+                continue;
             }
-            from = to + 1;
+            List<String> replacements = match.getSuggestedReplacements();
+            String suggestion = replacements.isEmpty() ? null : replacements.get(0);
+            Severity severity = severity(match, spelling, word);
+            // LanguageTool writes English; a Chinese reader gets the kind of problem in Chinese before its text.
+            String key = spelling ? "grammar.spelling"
+                    : match.getRule().getLocQualityIssueType() == ITSIssueType.Grammar ? "grammar.grammar"
+                    : "grammar.style";
+            out.add(block, start, end, Check.GRAMMAR, severity, out.message(key, message(match)), suggestion,
+                    "grammar/" + rule);
         }
+    }
+
+    private DocumentNames names(ExtractedText text) {
+        DocumentNames known = names;
+        if (known == null || !known.isOf(text)) {
+            known = DocumentNames.of(text);
+            names = known;
+        }
+        return known;
     }
 
     private static List<RuleMatch> check(JLanguageTool tool, String paragraph) {
@@ -61,31 +119,17 @@ public final class GrammarCheck implements BlockCheck {
         }
     }
 
-    private static void report(TextBlock block, int offset, String paragraph, RuleMatch match, Findings out) {
-        int start = Math.max(0, match.getFromPos());
-        int end = Math.min(paragraph.length(), match.getToPos());
-        if (end <= start) {
-            return;
-        }
-        List<String> replacements = match.getSuggestedReplacements();
-        String suggestion = replacements.isEmpty() ? null : replacements.get(0);
-        Severity severity = severity(match);
-        // LanguageTool writes English; a Chinese reader gets the kind of problem in Chinese before its text.
-        String key = switch (severity) {
-            case ERROR -> "grammar.spelling";
-            case WARNING -> "grammar.grammar";
-            default -> "grammar.style";
-        };
-        out.add(block, offset + start, offset + end, Check.GRAMMAR, severity, out.message(key, message(match)),
-                suggestion, "grammar/" + match.getRule().getId());
+    private static boolean isSpelling(RuleMatch match) {
+        return match.getRule().isDictionaryBasedSpellingRule()
+                || match.getRule().getLocQualityIssueType() == ITSIssueType.Misspelling;
     }
 
-    private static Severity severity(RuleMatch match) {
-        ITSIssueType type = match.getRule().getLocQualityIssueType();
-        if (match.getRule().isDictionaryBasedSpellingRule() || type == ITSIssueType.Misspelling) {
-            return Severity.ERROR;
+    /** An unknown word in lower case is almost surely a typo; a capitalised one may be a name nobody told us about. */
+    private static Severity severity(RuleMatch match, boolean spelling, String word) {
+        if (spelling) {
+            return !word.isEmpty() && Character.isLowerCase(word.charAt(0)) ? Severity.ERROR : Severity.WARNING;
         }
-        if (type == ITSIssueType.Grammar) {
+        if (match.getRule().getLocQualityIssueType() == ITSIssueType.Grammar) {
             return Severity.WARNING;
         }
         return Severity.INFO;

@@ -4,6 +4,8 @@ import dev.docannotator.analysis.EnglishVariant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
 import org.languagetool.Languages;
@@ -20,8 +22,9 @@ public final class LanguageToolPool {
     private static final List<String> DISABLED_RULES = List.of("EN_QUOTES", "PUNCTUATION_PARAGRAPH_END");
 
     private final EnglishVariant variant;
-    private final ThreadLocal<JLanguageTool> perThread = ThreadLocal.withInitial(this::create);
-    private volatile Language language;
+    /** One instance per variant and thread; a document that asks for en-GB does not disturb the en-US ones. */
+    private final Map<EnglishVariant, ThreadLocal<JLanguageTool>> perThread = new ConcurrentHashMap<>();
+    private final Map<EnglishVariant, Language> languages = new ConcurrentHashMap<>();
 
     public LanguageToolPool(EnglishVariant variant) {
         this.variant = variant;
@@ -31,9 +34,14 @@ public final class LanguageToolPool {
         return variant;
     }
 
-    /** This thread's instance, loaded on the first call from the thread. */
+    /** This thread's instance for the default variant, loaded on the first call from the thread. */
     public JLanguageTool forCurrentThread() {
-        return perThread.get();
+        return forCurrentThread(variant);
+    }
+
+    /** This thread's instance for {@code english}, loaded on the first call from the thread. */
+    public JLanguageTool forCurrentThread(EnglishVariant english) {
+        return perThread.computeIfAbsent(english, v -> ThreadLocal.withInitial(() -> create(v))).get();
     }
 
     /**
@@ -49,25 +57,12 @@ public final class LanguageToolPool {
         }
     }
 
-    private JLanguageTool create() {
-        JLanguageTool tool = new JLanguageTool(language());
+    private JLanguageTool create(EnglishVariant english) {
+        JLanguageTool tool = new JLanguageTool(languages.computeIfAbsent(english,
+                v -> Languages.getLanguageForShortCode(v.languageCode())));
         tool.disableRules(DISABLED_RULES);
         // en-GB proposes Oxford -ize spellings for correct British -ise ones ("organised"): not an error to flag.
         tool.disableCategory(new CategoryId("BRE_STYLE_OXFORD_SPELLING"));
         return tool;
-    }
-
-    private Language language() {
-        Language loaded = language;
-        if (loaded == null) {
-            synchronized (this) {
-                loaded = language;
-                if (loaded == null) {
-                    loaded = Languages.getLanguageForShortCode(variant.languageCode());
-                    language = loaded;
-                }
-            }
-        }
-        return loaded;
     }
 }

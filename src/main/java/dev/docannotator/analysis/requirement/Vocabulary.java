@@ -49,7 +49,8 @@ final class Vocabulary {
                 "数据一致", "数字是否一致", "数据是否一致", "矛盾", "前后矛盾");
         add(e, Set.of(Check.GRAMMAR), "grammar", "grammatical", "spelling", "spell check", "spellcheck",
                 "spell-check", "misspelling", "misspellings", "misspelled", "misspelt", "typo",
-                "typos", "proofread", "proofreading", "语法", "拼写", "错别字", "病句", "校对", "错字", "别字");
+                "typos", "proofread", "proofreading", "语法", "拼写", "病句", "校对");
+        add(e, Set.of(Check.GRAMMAR, Check.TYPOS_ZH), "错别字", "错字", "别字");
         e.sort(Comparator.comparingInt((Entry x) -> x.phrase().length()).reversed());
         ENTRIES = List.copyOf(e);
     }

@@ -160,11 +160,12 @@ class BlockChecksTest {
     @Nested
     class TodoMarkers {
         @Test
-        void flagsMarkersAsErrors() {
+        void flagsMarkersAsWarnings() {
             List<Annotation> found = run(Check.TODO_MARKERS, "TODO: finish. Owner TBD.", "价格待定，XXX公司负责，内容待补充。");
 
             assertThat(quotes(found)).containsExactly("TODO", "TBD", "待定", "XXX", "待补充");
-            assertThat(found).allSatisfy(a -> assertThat(a.severity()).isEqualTo("error"));
+            // a marker may sit in a page header or a quoted example: worth a look, not surely wrong
+            assertThat(found).allSatisfy(a -> assertThat(a.severity()).isEqualTo("warning"));
             assertThat(found.get(0).rule()).isEqualTo("todo_markers/todo");
         }
 

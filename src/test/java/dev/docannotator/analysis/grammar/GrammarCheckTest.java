@@ -84,7 +84,10 @@ class GrammarCheckTest {
     void britishVariantAcceptsBritishSpelling() {
         ExtractedText t = text("The colour of the centre is grey.");
         List<Annotation> american = runAll(analyser, t, GRAMMAR);
-        List<Annotation> british = runAll(new DefaultAnalyser(new AnalyserOptions(EnglishVariant.BRITISH)), t, GRAMMAR);
+        // the server's variant reaches the checks through the parsed requirement's settings; a Requirement built
+        // directly carries the default settings (American)
+        DefaultAnalyser britishServer = new DefaultAnalyser(new AnalyserOptions(EnglishVariant.BRITISH));
+        List<Annotation> british = runAll(britishServer, t, britishServer.parse("check grammar"));
 
         assertThat(american).extracting(Annotation::quote).contains("colour");
         assertThat(british).isEmpty();
@@ -126,5 +129,43 @@ class GrammarCheckTest {
                     pass, perParagraph, paragraphs[0].length(), paragraphs.length);
             assertThat(found).isEmpty();
         }
+    }
+
+    @Test
+    void aHardWrappedIndentedParagraphIsReadAsOneParagraphWithoutLayoutComplaints() {
+        ExtractedText t = text("   Permission is hereby granted, free of charge, to any person\n"
+                + "   obtaining a copy of this software, to deal in the Software\n   without restriction.");
+
+        assertThat(runAll(analyser, t, GRAMMAR)).isEmpty();
+    }
+
+    @Test
+    void spellingSkipsCodeAndTheDocumentsOwnNamesButNotTypos() {
+        ExtractedText t = text("Zorbix reads its settings from `zorbix_conf` and the --verbos flag.",
+                "Install Zorbix with make_install, then recieve the first report.");
+
+        List<Annotation> found = runAll(analyser, t, GRAMMAR);
+
+        assertThat(found).extracting(Annotation::quote).containsExactly("recieve");
+        assertThat(found.get(0).severity()).isEqualTo("error");
+    }
+
+    @Test
+    void aDoubledWordIsReportedOnceByTheRepeatedWordsCheck() {
+        Requirement both = new Requirement("grammar and repeated words", Set.of(Check.GRAMMAR, Check.REPEATED_WORDS),
+                List.of(), false);
+
+        List<Annotation> found = runAll(analyser, text("Send the the report to the office."), both);
+
+        assertThat(found).extracting(Annotation::category).containsExactly("repeated_words");
+    }
+
+    @Test
+    void acceptsTheEnglishVariantsLanguageToolKnows() {
+        assertThat(EnglishVariant.fromSetting("en-AU").languageCode()).isEqualTo("en-AU");
+        assertThat(EnglishVariant.fromSetting("Canadian")).isEqualTo(EnglishVariant.CANADIAN);
+        assertThat(EnglishVariant.fromSetting("en_NZ")).isEqualTo(EnglishVariant.NEW_ZEALAND);
+        assertThat(org.languagetool.Languages.getLanguageForShortCode(EnglishVariant.SOUTH_AFRICAN.languageCode()))
+                .isNotNull();
     }
 }

@@ -60,7 +60,7 @@ class RequirementParserTest {
                 .containsExactlyInAnyOrder(Check.REPEATED_WORDS, Check.LONG_SENTENCE, Check.UNDEFINED_ACRONYMS);
         assertThat(parser.parse("找出待定内容，术语要一致").checks())
                 .containsExactlyInAnyOrder(Check.TODO_MARKERS, Check.INCONSISTENT_TERMS);
-        assertThat(parser.parse("检查语法和错别字").checks()).containsExactly(Check.GRAMMAR);
+        assertThat(parser.parse("检查语法和错别字").checks()).containsExactlyInAnyOrder(Check.GRAMMAR, Check.TYPOS_ZH);
         assertThat(parser.parse("数字不一致的地方").checks()).containsExactly(Check.NUMBER_MISMATCH);
         assertThat(parser.parse("含糊的缩写").checks())
                 .containsExactlyInAnyOrder(Check.VAGUE_WORDS, Check.UNDEFINED_ACRONYMS);

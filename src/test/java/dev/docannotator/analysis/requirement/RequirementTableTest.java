@@ -9,6 +9,7 @@ import static dev.docannotator.analysis.Check.REPEATED_WORDS;
 import static dev.docannotator.analysis.Check.TERMS;
 import static dev.docannotator.analysis.Check.TODO_MARKERS;
 import static dev.docannotator.analysis.Check.UNDEFINED_ACRONYMS;
+import static dev.docannotator.analysis.Check.TYPOS_ZH;
 import static dev.docannotator.analysis.Check.VAGUE_WORDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,7 +84,7 @@ class RequirementTableTest {
                         .note("note.grammar_english_only"),
                 row("Check for run-on sentences, weasel words and undefined abbreviations in US English",
                         EnumSet.of(LONG_SENTENCE, VAGUE_WORDS, UNDEFINED_ACRONYMS)),
-                row("检查错别字和术语是否统一", EnumSet.of(GRAMMAR, INCONSISTENT_TERMS)),
+                row("检查错别字和术语是否统一", EnumSet.of(GRAMMAR, TYPOS_ZH, INCONSISTENT_TERMS)),
                 row("别忘了检查被动句", EnumSet.of(PASSIVE_VOICE)),
                 row("特别注意被动句和长句", EnumSet.of(PASSIVE_VOICE, LONG_SENTENCE)),
                 row("Don't forget to check the acronyms", EnumSet.of(UNDEFINED_ACRONYMS)),

@@ -1,0 +1,65 @@
+package dev.docannotator.analysis.checks;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.Scripts;
+import dev.docannotator.analysis.text.Words;
+import dev.docannotator.document.ExtractedText;
+
+/** The limit and the measure of strength of each capped category, and the text of its summary. */
+final class Rankings {
+    private Rankings() {
+    }
+
+    static Ranking of(Check check) {
+        return switch (check) {
+            // a sentence further over the limit is harder to read
+            case LONG_SENTENCE -> new Ranking(10, 5, (a, t) -> Words.countWords(a.quote()) + Scripts.hanCount(a.quote()) / 2.0);
+            case PASSIVE_VOICE -> new Ranking(10, 3, Rankings::passive);
+            case VAGUE_WORDS -> new Ranking(10, 5, (a, t) -> VagueWordsCheck.weight(a.rule()));
+            // a definition that comes too late is surely worth fixing; a missing one may be common knowledge
+            case UNDEFINED_ACRONYMS -> new Ranking(15, 15,
+                    (a, t) -> a.rule().endsWith("used_before_definition") ? 2 : 1);
+            case INCONSISTENT_TERMS -> Ranking.inOrder(20);
+            default -> Ranking.inOrder(50);
+        };
+    }
+
+    /**
+     * Passives that hide who acts (no "by …" after them) and "got" passives first; several in one sentence make it
+     * heavier still.
+     */
+    private static double passive(Annotation a, ExtractedText text) {
+        String doc = text.text();
+        int sentenceEnd = a.end();
+        while (sentenceEnd < doc.length() && sentenceEnd - a.end() < 200 && ".!?。！？\n".indexOf(doc.charAt(sentenceEnd)) < 0) {
+            sentenceEnd++;
+        }
+        String rest = doc.substring(a.end(), sentenceEnd);
+        double score = 1;
+        if (!rest.matches("(?s).*\\bby\\b.*") && !rest.contains("由")) {
+            score += 1;
+        }
+        if (a.rule().endsWith("/got") || a.rule().endsWith("/zh")) {
+            score += 0.5;
+        }
+        if (a.quote().matches("(?is)(?:shall|may|must|will|can)\\b.*")) {
+            score -= 0.5; // "shall be deemed": the convention of rules and contracts
+        }
+        return score;
+    }
+
+    /**
+     * One annotation that says how many findings of its category are not annotated one by one, in the language of
+     * {@code out}'s reader.
+     */
+    static Annotation summary(Annotation anchor, int more, int shown, Findings out) {
+        String key = "summary." + anchor.category();
+        String message = out.message(key, more, shown);
+        if (message.equals(key)) {
+            message = out.message("summary.other", more, shown);
+        }
+        return new Annotation(null, anchor.start(), anchor.end(), anchor.quote(), anchor.page(), anchor.paragraph(),
+                anchor.category(), "info", message, null, anchor.category() + "/summary");
+    }
+}

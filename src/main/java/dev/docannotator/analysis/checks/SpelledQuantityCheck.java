@@ -1,0 +1,157 @@
+package dev.docannotator.analysis.checks;
+
+import dev.docannotator.analysis.Check;
+import dev.docannotator.document.BlockKind;
+import dev.docannotator.analysis.text.Scripts;
+import dev.docannotator.analysis.text.Sentences;
+import dev.docannotator.analysis.text.Span;
+import dev.docannotator.document.ExtractedText;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A duration written once in digits and once in words with another value, about the same thing: "the pilot runs for
+ * 6 weeks" … "after eight weeks of the pilot", 试点期为6个月 … 试点半年后. Mixing digits and words is the mark of an
+ * edit that missed one place; "the same thing" means the two sentences share a content word (pilot, 试点), so that two
+ * different periods of one document are not compared.
+ */
+public final class SpelledQuantityCheck implements DocumentCheck {
+    private static final Pattern ENGLISH = Pattern.compile(
+            "(?<![\\p{IsLatin}\\p{N}_])(?:(?<digits>\\d{1,3})|(?<words>" + NumberWords.ENGLISH_REGEX + "))[\\s-]+"
+                    + "(?<unit>days?|weeks?|months?|years?|hours?|minutes?)(?![\\p{IsLatin}])",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHINESE = Pattern.compile(
+            "(?:(?<digits>\\d{1,3})|(?<words>[一二三四五六七八九十两]+)|(?<half>半))(?:个)?(?<unit>月|年|周|星期|天|小时)"
+                    + "|(?<yearhalf>[一二三四五六七八九十两]+)年半");
+    private static final Set<String> STOP = Set.of(
+            "the", "and", "for", "with", "that", "this", "from", "after", "before", "within", "during", "than", "then",
+            "will", "shall", "must", "have", "been", "were", "into", "over", "each", "every", "about", "they", "them",
+            "their", "there", "which", "when", "what", "more", "less", "least", "most", "days", "weeks", "months",
+            "years", "hours", "minutes", "week", "month", "year", "hour", "minute", "period", "time", "also", "only");
+    private static final Set<String> CHINESE_STOP = Set.of(
+            "我们", "进行", "需要", "可以", "一个", "以后", "之后", "之前", "以内", "期间", "时间", "个月", "小时", "星期");
+
+    private record Mention(BlockText where, int start, int end, long amount, String unit, boolean inWords,
+                           Set<String> context) {
+    }
+
+    @Override
+    public Check check() {
+        return Check.NUMBER_MISMATCH;
+    }
+
+    @Override
+    public void inspect(ExtractedText text, Findings out) {
+        List<Mention> mentions = new ArrayList<>();
+        for (BlockText b : BlockText.of(text, Kinds.SENTENCES)) {
+            for (Span sentence : Sentences.split(b.text())) {
+                collect(b, sentence, mentions);
+            }
+        }
+        Set<Mention> reported = new HashSet<>();
+        for (Mention words : mentions) {
+            if (!words.inWords()) {
+                continue;
+            }
+            for (Mention digits : mentions) {
+                if (!digits.inWords() && digits.unit().equals(words.unit()) && digits.amount() != words.amount()
+                        && shareContext(digits, words) && reported.add(words)) {
+                    String said = text.text().substring(digits.where().block().start() + digits.start(),
+                            digits.where().block().start() + digits.end());
+                    Integer where = digits.where().block().paragraph();
+                    String message = where == null ? out.message("number_mismatch.spelled_period", said)
+                            : out.message("number_mismatch.spelled_period_in", said, where);
+                    out.add(words.where().block(), words.start(), words.end(), Check.NUMBER_MISMATCH, Severity.WARNING,
+                            message, said, "number_mismatch/words_vs_digits");
+                }
+            }
+        }
+    }
+
+    private static boolean shareContext(Mention a, Mention b) {
+        for (String w : a.context()) {
+            if (b.context().contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void collect(BlockText b, Span sentence, List<Mention> into) {
+        String s = sentence.of(b.text());
+        Matcher m = ENGLISH.matcher(s);
+        while (m.find()) {
+            boolean inWords = m.group("words") != null;
+            OptionalLong amount = inWords ? NumberWords.english(m.group("words"))
+                    : OptionalLong.of(Long.parseLong(m.group("digits")));
+            String unit = m.group("unit").toLowerCase(Locale.ROOT).replaceAll("s$", "");
+            if (amount.isPresent()) {
+                into.add(new Mention(b, sentence.start() + m.start(), sentence.start() + m.end(), amount.getAsLong(),
+                        unit, inWords, englishContext(s, m.start(), m.end())));
+            }
+        }
+        Matcher zh = CHINESE.matcher(s);
+        while (zh.find()) {
+            long months;
+            String unit;
+            boolean inWords = zh.group("digits") == null;
+            if (zh.group("yearhalf") != null) {
+                OptionalLong years = NumberWords.chinese(zh.group("yearhalf"));
+                if (years.isEmpty()) {
+                    continue;
+                }
+                months = years.getAsLong() * 12 + 6;
+                unit = "月";
+            } else {
+                OptionalLong n = zh.group("half") != null ? OptionalLong.of(0)
+                        : zh.group("digits") != null ? OptionalLong.of(Long.parseLong(zh.group("digits")))
+                        : NumberWords.chinese(zh.group("words"));
+                if (n.isEmpty()) {
+                    continue;
+                }
+                unit = zh.group("unit").equals("星期") ? "周" : zh.group("unit");
+                months = n.getAsLong();
+                if (unit.equals("年")) {
+                    // years and half years are compared with months: 半年 is 6个月
+                    months = zh.group("half") != null ? 6 : months * 12;
+                    unit = "月";
+                } else if (zh.group("half") != null) {
+                    continue; // 半天, 半小时: not worth comparing
+                }
+            }
+            into.add(new Mention(b, sentence.start() + zh.start(), sentence.start() + zh.end(), months, unit, inWords,
+                    chineseContext(s, zh.start(), zh.end())));
+        }
+    }
+
+    private static Set<String> englishContext(String sentence, int start, int end) {
+        Set<String> words = new HashSet<>();
+        String rest = sentence.substring(0, start) + " " + sentence.substring(end);
+        for (String w : rest.toLowerCase(Locale.ROOT).split("[^\\p{IsLatin}]+")) {
+            if (w.length() >= 4 && !STOP.contains(w)) {
+                words.add(w.endsWith("s") ? w.substring(0, w.length() - 1) : w);
+            }
+        }
+        return words;
+    }
+
+    private static Set<String> chineseContext(String sentence, int start, int end) {
+        Set<String> bigrams = new HashSet<>();
+        String rest = sentence.substring(0, start) + "，" + sentence.substring(end);
+        for (int i = 0; i + 2 <= rest.length(); i++) {
+            if (Scripts.isHan(rest.charAt(i)) && Scripts.isHan(rest.charAt(i + 1))) {
+                String bigram = rest.substring(i, i + 2);
+                if (!CHINESE_STOP.contains(bigram)) {
+                    bigrams.add(bigram);
+                }
+            }
+        }
+        return bigrams;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.docannotator.analysis.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hides what is not prose inside prose: inline code, URLs, e-mail addresses, paths, environment variables,
+ * command-line options, format strings and file names. The masked text has the same length as the original (every
+ * hidden character becomes {@link #MASK}), so an offset found in it is an offset in the original; a mask character is
+ * neither a letter nor a space nor sentence punctuation, so nothing is a word, a sentence end or a repeated word
+ * across it.
+ */
+public final class ProseMask {
+    /** What hidden characters become: U+FFFC, the object replacement character. */
+    public static final char MASK = '\uFFFC';
+
+    private static final Pattern NOT_PROSE = Pattern.compile(String.join("|",
+            "``[^`\\n]+``|`[^`\\n]+`", // inline code
+            "\\b(?:https?|ftp|file|ssh|git)://[^\\s<>\"'`]+|\\bwww\\.[A-Za-z0-9-]+\\.[^\\s<>\"'`]+", // URLs
+            "\\bmailto:[^\\s<>]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+", // e-mail addresses
+            "\\$\\{[^}\\s]{1,80}\\}|\\$\\(?[A-Za-z_][A-Za-z0-9_]*\\)?|%[A-Za-z_][A-Za-z0-9_]*%", // $HOME ${X} %PATH%
+            // /etc/passwd, ~/.config, ./configure, ../x, C:\Windows; not "and/or", not a lone "/"
+            "(?<![\\p{L}\\p{N}_/.])(?:~|\\.{1,2})?/[A-Za-z0-9_.@+-]+(?:/[A-Za-z0-9_.@*+-]*)*"
+                    + "|\\b[A-Za-z]:\\\\[^\\s\"'<>]+"
+                    + "|\\b[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+){2,}/?",
+            // --long-option=value, -x, -xvf (after a space or bracket, so e-mail and re-enter stay words)
+            // with its value or its placeholder in capitals ("--log LOG", "-f FILE")
+            "(?<![^\\s(\\[,|/])--?[A-Za-z][A-Za-z0-9_-]*(?:=[^\\s,;)]+|[ =][A-Z][A-Z0-9_]*(?![\\p{L}\\p{N}_]))?"
+                    + "(?![\\p{L}\\p{N}_])",
+            // %s %d %-5.2f %1$s, {0} {} {name}
+            "(?<![\\p{L}\\p{N}%])%(?:\\d+\\$)?[-+0#]*\\d*(?:\\.\\d+)?[sdifFeEgGxXoc](?![\\p{L}\\p{N}])"
+                    + "|\\{\\d*\\}|\\{[A-Za-z_][A-Za-z0-9_.]*\\}",
+            // identifiers: snake_case, dotted.names(), CamelCase with inner capitals after a lower-case letter
+            "\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b|\\b[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)+\\(\\)"
+                    + "|\\b[A-Za-z_][A-Za-z0-9_]*\\(\\)",
+            // file names with a well-known extension
+            "\\b[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*\\.(?:md|txt|java|py|c|h|cc|cpp|js|ts|sh|json|ya?ml|xml|html?|cfg"
+                    + "|conf|ini|toml|gz|xz|bz2|tar|tgz|zip|deb|rpm|jar|so|dll|exe|log|pdf|docx?|csv|properties)\\b"));
+
+    private ProseMask() {
+    }
+
+    /** The masked copy of {@code text} and the spans that were hidden. */
+    public static Masked mask(String text) {
+        Matcher m = NOT_PROSE.matcher(text);
+        List<Span> hidden = new ArrayList<>();
+        StringBuilder out = null;
+        while (m.find()) {
+            int end = trimTrailingPunctuation(text, m.start(), m.end());
+            if (end <= m.start()) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text);
+            }
+            for (int i = m.start(); i < end; i++) {
+                out.setCharAt(i, MASK);
+            }
+            hidden.add(new Span(m.start(), end));
+        }
+        return new Masked(out == null ? text : out.toString(), hidden);
+    }
+
+    /** A URL or path at the end of a sentence does not own the full stop or bracket after it. */
+    private static int trimTrailingPunctuation(String text, int start, int end) {
+        if (text.charAt(start) == '`' || text.charAt(end - 1) == '}') {
+            return end;
+        }
+        while (end > start + 1) {
+            char last = text.charAt(end - 1);
+            boolean unopened = (last == ')' || last == ']') && text.lastIndexOf(last == ')' ? '(' : '[', end - 1) < start;
+            if (".,;:!?'\"".indexOf(last) < 0 && !unopened) {
+                break;
+            }
+            end--;
+        }
+        return end;
+    }
+
+    /** A masked text and the spans of the original it hides. */
+    public record Masked(String text, List<Span> hidden) {
+        public Masked {
+            hidden = List.copyOf(hidden);
+        }
+
+        /** True when {@code [start, end)} touches a hidden span. */
+        public boolean overlapsHidden(int start, int end) {
+            for (Span s : hidden) {
+                if (s.start() < end && start < s.end()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

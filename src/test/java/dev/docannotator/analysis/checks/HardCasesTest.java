@@ -1,0 +1,70 @@
+package dev.docannotator.analysis.checks;
+
+import static dev.docannotator.analysis.AnalysisFixture.quotes;
+import static dev.docannotator.analysis.AnalysisFixture.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.Check;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What an editor would catch and the old checks missed or got wrong, in English and Chinese. */
+class HardCasesTest {
+
+    @Test
+    void passivesWithGetAndChinesePassiveMarkersEndAtTheirClause() {
+        List<Annotation> found = run(Check.PASSIVE_VOICE,
+                "Customers got notified late, but we got started on the fix at once.",
+                "该账号遭到恶意攻击，服务器被位于境外的多个僵尸网络节点持续攻击了三天。",
+                "会议受到广泛关注。他盖着被子睡觉。");
+
+        assertThat(quotes(found)).containsExactly("got notified", "遭到恶意攻击",
+                "被位于境外的多个僵尸网络节点持续攻击了三天", "受到广泛关注");
+    }
+
+    @Test
+    void aWordRepeatedAcrossALineBreakAndDoubledChineseWordsAreErrorsButReduplicationIsNot() {
+        List<Annotation> found = run(Check.REPEATED_WORDS,
+                "Permission is granted to\nto any person obtaining a copy.",
+                "用户需要需要先登录。我们常常看看日志，人人都要研究研究再决定。");
+
+        assertThat(quotes(found)).containsExactly("to\nto", "需要需要");
+        assertThat(found).allSatisfy(a -> assertThat(a.severity()).isEqualTo("error"));
+    }
+
+    @Test
+    void oneTermInBritishAndAmericanSpellingOrInDifferentCaseIsInconsistent() {
+        List<Annotation> found = run(Check.INCONSISTENT_TERMS,
+                "The training programme starts in May. Colleagues organise the programme locally.",
+                "Each program ends with an exam; the centres organize it.",
+                "用户可在手机App中查看订单，App会推送通知。下载APP后登录即可。",
+                "SEE ALSO the manual. The software is provided AS IS, see also the licence.");
+
+        assertThat(quotes(found)).containsExactly("program", "organize", "APP");
+        assertThat(found.get(0).suggestion()).isEqualTo("programme");
+    }
+
+    @Test
+    void placeholdersLeftInATemplateAreFlagged() {
+        List<Annotation> found = run(Check.TODO_MARKERS,
+                "Dear <name>, your contract starts on [insert date] and is signed by {{company}}.",
+                "合同金额为XX万元，由某某公司于××年××月支付。",
+                "See reference [1] and pass <file> to the [optional] tool.");
+
+        assertThat(quotes(found)).containsExactly("<name>", "[insert date]", "{{company}}", "XX", "某某公司", "××", "××");
+        assertThat(found).allSatisfy(a -> assertThat(a.rule()).isEqualTo("todo_markers/placeholder"));
+    }
+
+    @Test
+    void aPeriodInDigitsAndInWordsAboutTheSameThingMustAgree() {
+        List<Annotation> found = run(Check.NUMBER_MISMATCH,
+                "The pilot runs for 6 weeks in two regions. Training takes three days.",
+                "After eight weeks of the pilot, the team reports back. The audit lasts 2 days.",
+                "试点期为3个月。试点半年后进行评估。项目周期6个月，项目半年内完成。");
+
+        assertThat(quotes(found)).containsExactly("eight weeks", "半年");
+        assertThat(found.get(0).suggestion()).isEqualTo("6 weeks");
+        assertThat(found.get(1).suggestion()).isEqualTo("3个月");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.docannotator.analysis.checks;
+
+import static dev.docannotator.analysis.AnalysisFixture.quotes;
+import static dev.docannotator.analysis.AnalysisFixture.run;
+import static dev.docannotator.analysis.AnalysisFixture.runAll;
+import static dev.docannotator.analysis.AnalysisFixture.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.DefaultAnalyser;
+import dev.docannotator.analysis.Requirement;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What is not prose (code, commands, quoted speech, the list a quantifier announces) is not judged as prose. */
+class ProseOnlyTest {
+
+    @Test
+    void codeAndCommandsInAReadmeAreNotRepeatedWordsOrAcronyms() {
+        List<Annotation> found = runAll(new DefaultAnalyser(), text(
+                "Run `echo echo` to test the shell, then set ${JAVA_OPTS} and pass --log LOG to the daemon.",
+                "Details are at https://example.org/the/the/page and in /usr/share/doc/app/README.",
+                "The the installer asks for the directory."),
+                new Requirement("t", Set.of(Check.REPEATED_WORDS, Check.UNDEFINED_ACRONYMS), List.of(), false));
+
+        assertThat(quotes(found)).containsExactly("The the");
+    }
+
+    @Test
+    void aQuantifierThatOpensItsListIsNotVagueButAnUncheckableDeadlineIs() {
+        List<Annotation> found = run(Check.VAGUE_WORDS,
+                "There are several ways to install the package:",
+                "We will publish the fixed version in the near future.",
+                "The reviewer wrote: “this is probably fine”, and we agreed.");
+
+        assertThat(quotes(found)).containsExactly("in the near future");
+        assertThat(found.get(0).rule()).isEqualTo("vague_words/in_the_near_future");
+    }
+
+    @Test
+    void chineseVaguePhrasesAreFlagged() {
+        assertThat(quotes(run(Check.VAGUE_WORDS, "请尽快提交材料，并适当调整预算。"))).containsExactly("尽快", "适当");
+    }
+
+    @Test
+    void markdownAndPluralDefinitionsCountAndBoilerplateInCapitalsIsNoAcronym() {
+        List<Annotation> found = run(Check.UNDEFINED_ACRONYMS,
+                "**LTS**: Long Term Support releases get fixes for five years.",
+                "Teams track key performance indicators (KPIs) every quarter; each KPI has an owner.",
+                "The software is provided \u201cAS IS\u201d, WITHOUT WARRANTY OF ANY KIND; SEE ALSO the FAQ.",
+                "Every LTS release and every KPI is reviewed by the CAB.");
+
+        assertThat(quotes(found)).containsExactly("CAB");
+    }
+
+    @Test
+    void aPersonsNameAndTheirHandleAreNotInconsistentTerms() {
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "Thanks to Jane Doe for the Debian packaging and to Max Power for the tests.",
+                "Report packaging bugs to janedoe on the tracker; maxpower reviews test changes.",
+                "Jane Doe also maintains the documentation.")).isEmpty();
+    }
+
+    @Test
+    void differentTaxesRatesAreNotOneNumberStatedTwice() {
+        List<Annotation> found = run(Check.NUMBER_MISMATCH,
+                "The rate is 6.2% for Social Security and the rate is 1.45% for Medicare.",
+                "The tax rate is 6.2% for social security wages up to the limit.",
+                "The filing deadline is 15 April. The late fee is 5% per month; the late fee is 4% per month.");
+
+        assertThat(quotes(found)).containsExactly("4%");
+    }
+}
