@@ -57,7 +57,8 @@ class AnalyserPerformanceTest {
         System.out.printf("Default checks: %d paragraphs, %d chars, %d annotations in %d ms; slowest step %.1f ms%n",
                 text.blocks().size(), text.text().length(), count, total.toMillis(), slowestStep / 1e6);
 
-        assertThat(count).isGreaterThan(3000);
+        // Style checks are ranked and capped per document now, so a hundred pages give hundreds, not thousands.
+        assertThat(count).isGreaterThan(300);
         // Generous bound for a shared 2-core machine; typical runs are far below it.
         assertThat(total).isLessThan(Duration.ofSeconds(30));
     }

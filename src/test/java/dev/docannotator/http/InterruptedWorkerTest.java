@@ -41,7 +41,7 @@ class InterruptedWorkerTest {
                 s -> s.withTimings(Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(2)),
                 b -> b.engine(engine))) {
             String user = TestServer.newUser();
-            String doc = server.upload(user, "a.txt", "one\ntwo\nthree\nfour\n").get("document_id").asText();
+            String doc = server.upload(user, "a.txt", "one\n\ntwo\n\nthree\n\nfour\n").get("document_id").asText();
             EventStream stream = server.stream(user, Map.of("document_id", doc));
             String taskId = stream.next().data().get("task_id").asText();
             blocked.await();
