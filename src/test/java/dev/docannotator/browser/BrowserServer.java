@@ -60,7 +60,10 @@ final class BrowserServer implements BeforeAllCallback, AfterAllCallback {
         server = TestServer.start(settings -> settings, builder -> builder
                 .engine(pacedEngine())
                 .rollout(new RolloutSettings(tokenDir, ADMIN_TOKEN, null, INITIAL_STAGE, null))
-                .featureDecider(decider));
+                .featureDecider(decider)
+                // Long-review tests stream 12 000 findings: above the default per-task safety limit of 5 000.
+                .runLimits(new dev.docannotator.pipeline.RunLimits(dev.docannotator.pipeline.RunLimits.defaults().maxTextChars(),
+                        50_000, dev.docannotator.pipeline.RunLimits.defaults().maxResultBytes())));
     }
 
     private static Engine pacedEngine() {

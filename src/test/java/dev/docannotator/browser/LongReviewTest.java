@@ -42,7 +42,7 @@ class LongReviewTest {
                 + " + ' ms; ' + e.scripts.map(s => (s.sourceFunctionName || s.invoker) + ' ' + Math.round(s.duration)).join(', '))))"
                 + ".observe({type: 'long-animation-frame'}); } catch (e) {}");
 
-        page.start(TestDocuments.manyFindings(dir, 4000), "Find \"some\", vague words and TODO markers.");
+        page.start(TestDocuments.manyFindings(dir, 6000), "Find \"some\", vague words and TODO markers.");
         page.waitForStatus("completed", Duration.ofSeconds(180));
         Map<String, Object> json = Json.read((String) page.fetchInPage("/api/tasks/" + page.taskId() + "/annotations")
                 .get("body"), Map.class);

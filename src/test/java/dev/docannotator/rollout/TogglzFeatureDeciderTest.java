@@ -45,7 +45,7 @@ class TogglzFeatureDeciderTest {
         assertThat(shareOn()).isZero();
         rollout.service.advance("a", "canary", 1L, false);
         assertThat(shareOn()).isCloseTo(0.05, within(0.01));
-        rollout.service.setPercentage("a", "half", 2L, 50);
+        rollout.service.setPercentage("a", "half", 2L, 50, true, java.util.Locale.ENGLISH);
         assertThat(shareOn()).isCloseTo(0.50, within(0.02));
         rollout.service.rollback("a", "kill switch", 3L, 0);
         assertThat(shareOn()).isZero();
@@ -53,7 +53,7 @@ class TogglzFeatureDeciderTest {
 
     @Test
     void theDecisionMatchesTheStrategyWithThePlanSalt() {
-        rollout.service.setPercentage("a", "quarter", 1L, 25);
+        rollout.service.setPercentage("a", "quarter", 1L, 25, true, java.util.Locale.ENGLISH);
         for (String user : users.subList(0, 1000)) {
             assertThat(decider.isEnabled(Features.PAUSABLE_STREAMING, user)).isEqualTo(
                     StickyPercentageStrategy.isEnrolled(rollout.plan.salt(), "PAUSABLE_STREAMING", user, 25));
@@ -62,7 +62,7 @@ class TogglzFeatureDeciderTest {
 
     @Test
     void noIdentityGetsNoFeatureAndTheThreadHasNoCurrentUser() {
-        rollout.service.setPercentage("a", "all", 1L, 100);
+        rollout.service.setPercentage("a", "all", 1L, 100, true, java.util.Locale.ENGLISH);
         assertThat(decider.isEnabled(Features.PAUSABLE_STREAMING, null)).isFalse();
         assertThat(decider.isEnabled(Features.PAUSABLE_STREAMING, " ")).isFalse();
         assertThat(decider.isEnabled(Features.PAUSABLE_STREAMING, "someone-1234567890")).isTrue();
@@ -72,7 +72,7 @@ class TogglzFeatureDeciderTest {
 
     @Test
     void togglzSeesTheStateAndOnlyOurStrategy() {
-        rollout.service.setPercentage("a", "ten", 1L, 10);
+        rollout.service.setPercentage("a", "ten", 1L, 10, true, java.util.Locale.ENGLISH);
         FeatureState state = manager.getFeatureState(Features.PAUSABLE_STREAMING);
         assertThat(state.isEnabled()).isTrue();
         assertThat(state.getStrategyId()).isEqualTo("sticky-percentage");
