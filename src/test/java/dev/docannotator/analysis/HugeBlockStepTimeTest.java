@@ -7,6 +7,7 @@ import dev.docannotator.document.TextBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * is the unit between two cancel checks, so it bounds the cancel latency. The grammar document is 40 KB by default
  * (LanguageTool takes minutes over 320 KB); {@code -DhugeBlock.grammarChars=320000} measures the full size.
  */
+@Tag("timing")
 class HugeBlockStepTimeTest {
     private static final int GRAMMAR_CHARS = Integer.getInteger("hugeBlock.grammarChars", 40_000);
 
