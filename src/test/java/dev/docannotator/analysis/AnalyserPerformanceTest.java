@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A quick measurement of the default checks on about a hundred pages (3000 paragraphs, English and Chinese). */
+@Tag("timing")
 class AnalyserPerformanceTest {
     private static final String[] ENGLISH = {
         "The upload service accepts documents of up to 25 MB and stores them for thirty days.",
