@@ -2,6 +2,7 @@ package dev.docannotator.analysis;
 
 import dev.docannotator.analysis.checks.BlockCheck;
 import dev.docannotator.analysis.checks.DocumentCheck;
+import dev.docannotator.analysis.checks.DocumentFacts;
 import dev.docannotator.analysis.checks.Findings;
 import dev.docannotator.analysis.text.Chunks;
 import dev.docannotator.analysis.text.ProseMask;
@@ -27,6 +28,8 @@ final class StepwiseSession implements AnalysisSession {
     static final int MAX_STEP_CHARS = 4_000;
 
     private final ExtractedText text;
+    /** What the steps learn about the whole document once (its genre) and share. */
+    private final DocumentFacts facts;
     /** The language the findings' messages are written in. */
     private final Language language;
     private final List<BlockCheck> blockChecks;
@@ -41,6 +44,7 @@ final class StepwiseSession implements AnalysisSession {
     StepwiseSession(ExtractedText text, List<BlockCheck> blockChecks, List<DocumentCheck> documentChecks,
                     int maxStepChars, Language language) {
         this.text = text;
+        this.facts = new DocumentFacts(text);
         this.language = language;
         this.blockChecks = List.copyOf(blockChecks);
         this.documentChecks = List.copyOf(documentChecks);
@@ -71,7 +75,7 @@ final class StepwiseSession implements AnalysisSession {
         if (index < 0 || index >= stepCount()) {
             throw new IndexOutOfBoundsException("Step " + index + " does not exist; there are " + stepCount());
         }
-        Findings findings = new Findings(text, language);
+        Findings findings = new Findings(facts, language);
         if (index < blockStepCount()) {
             TextBlock window = window(index);
             String windowText = text.blockText(window);

@@ -36,6 +36,7 @@ public final class Findings {
     public static final int MAX_PER_CATEGORY = 200;
 
     private final ExtractedText text;
+    private final DocumentFacts facts;
     private final Language language;
     private final Messages messages;
     private final List<Annotation> found = new ArrayList<>();
@@ -47,7 +48,13 @@ public final class Findings {
 
     /** Findings whose messages are written in {@code language} (the language the user reads). */
     public Findings(ExtractedText text, Language language) {
-        this.text = text;
+        this(new DocumentFacts(text), language);
+    }
+
+    /** Findings of one step of a session whose steps share {@code facts} about the document. */
+    public Findings(DocumentFacts facts, Language language) {
+        this.text = facts.text();
+        this.facts = facts;
         this.language = language;
         this.messages = new Messages("checks", language.locale());
     }
@@ -64,6 +71,11 @@ public final class Findings {
 
     public ExtractedText text() {
         return text;
+    }
+
+    /** What is known about the whole document, shared by the steps of one session. */
+    public DocumentFacts facts() {
+        return facts;
     }
 
     /** Reports {@code [localStart, localEnd)} of {@code block}; the span must lie inside the block and be non-empty. */

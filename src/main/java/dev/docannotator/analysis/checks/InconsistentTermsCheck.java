@@ -5,6 +5,7 @@ import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,11 +58,13 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         List<Occurrence> pairs = new ArrayList<>();
         Set<String> singleKeys = new HashSet<>();
         List<BlockText> blocks = BlockText.of(text, Kinds.WORDS);
+        // a document repeats its words: each distinct form is folded to its spelling key once
+        Map<String, String> keys = new HashMap<>();
         for (BlockText b : blocks) {
-            collectTokens(b.block(), b.text(), byKey, pairs, singleKeys);
+            collectTokens(b.block(), b.text(), byKey, pairs, singleKeys, keys);
         }
         for (Occurrence pair : pairs) {
-            String key = key(pair.original());
+            String key = key(pair.original(), keys);
             if (singleKeys.contains(key) && !isNameAndHandle(pair.original(), byKey.get(key))) {
                 String form = pair.original().toLowerCase(Locale.ROOT);
                 byKey.get(key).computeIfAbsent(form, f -> new ArrayList<>()).add(pair);
@@ -94,7 +97,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     }
 
     private static void collectTokens(TextBlock block, String text, Map<String, Map<String, List<Occurrence>>> byKey,
-                                      List<Occurrence> pairs, Set<String> singleKeys) {
+                                      List<Occurrence> pairs, Set<String> singleKeys, Map<String, String> keys) {
         Matcher m = TOKEN.matcher(text);
         Occurrence previous = null;
         while (m.find()) {
@@ -102,7 +105,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             Occurrence current = new Occurrence(block, m.start(), m.end(), token);
             String form = normalise(token);
             if (form != null) {
-                String key = key(form);
+                String key = key(form, keys);
                 if (key.length() >= MIN_KEY_LENGTH) {
                     singleKeys.add(key);
                     byKey.computeIfAbsent(key, k -> new LinkedHashMap<>())
@@ -200,6 +203,10 @@ public final class InconsistentTermsCheck implements DocumentCheck {
 
     private static boolean isHyphen(char c) {
         return c == '-' || c == '‑';
+    }
+
+    private static String key(String form, Map<String, String> keys) {
+        return keys.computeIfAbsent(form, InconsistentTermsCheck::key);
     }
 
     private static String key(String form) {

@@ -2,6 +2,7 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.text.Scripts;
+import dev.docannotator.analysis.text.StartScan;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
 import java.util.Locale;
@@ -63,8 +64,9 @@ public final class PassiveVoiceCheck implements BlockCheck {
 
     @Override
     public void inspect(TextBlock block, String text, Findings out) {
-        Matcher m = ENGLISH.matcher(text);
-        while (m.find()) {
+        StartScan forms = new StartScan(ENGLISH, text, StartScan.wordStart(c -> "aiwbAIWB".indexOf(c) >= 0));
+        Matcher m = forms.matcher();
+        while (forms.find()) {
             String word = m.group(1).toLowerCase(Locale.ROOT);
             if (isParticiple(word)) {
                 out.add(block, m.start(), m.end(), Check.PASSIVE_VOICE, Severity.INFO,
@@ -72,8 +74,9 @@ public final class PassiveVoiceCheck implements BlockCheck {
                         "passive_voice/en");
             }
         }
-        Matcher get = GET.matcher(text);
-        while (get.find()) {
+        StartScan gets = new StartScan(GET, text, StartScan.wordStart(c -> c == 'g' || c == 'G'));
+        Matcher get = gets.matcher();
+        while (gets.find()) {
             String word = get.group(1).toLowerCase(Locale.ROOT);
             if (isParticiple(word) && !GET_IDIOMS.contains(word)) {
                 out.add(block, get.start(), get.end(), Check.PASSIVE_VOICE, Severity.INFO,

@@ -3,6 +3,7 @@ package dev.docannotator.analysis.checks;
 import dev.docannotator.analysis.Check;
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Scripts;
+import dev.docannotator.analysis.text.StartScan;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import java.math.BigDecimal;
@@ -71,8 +72,10 @@ public final class QuantityMismatchCheck implements DocumentCheck {
     }
 
     private static void english(TextBlock block, String text, Map<String, List<Statement>> byKey) {
-        Matcher m = ENGLISH.matcher(text);
-        while (m.find()) {
+        // a statement starts at the space before its verb or at its colon or equals sign
+        StartScan statements = new StartScan(ENGLISH, text, StartScan.oneOf(" \t\n\u000B\f\r:="));
+        Matcher m = statements.matcher();
+        while (statements.find()) {
             if (continuesAsNumber(text, m.end("value"))) {
                 continue;
             }
@@ -95,8 +98,9 @@ public final class QuantityMismatchCheck implements DocumentCheck {
     }
 
     private static void chinese(TextBlock block, String text, Map<String, List<Statement>> byKey) {
-        Matcher m = CHINESE.matcher(text);
-        while (m.find()) {
+        StartScan statements = new StartScan(CHINESE, text, StartScan.oneOf("为是：:达等不最至"));
+        Matcher m = statements.matcher();
+        while (statements.find()) {
             if (continuesAsNumber(text, m.end("value")) && m.group("unit") == null) {
                 continue;
             }

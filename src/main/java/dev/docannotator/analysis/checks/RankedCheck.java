@@ -2,7 +2,6 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.analysis.Check;
-import dev.docannotator.analysis.text.Genre;
 import dev.docannotator.document.ExtractedText;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,10 +46,10 @@ public final class RankedCheck implements DocumentCheck {
 
     @Override
     public void inspect(ExtractedText text, Findings out) {
-        Findings all = new Findings(text, out.language());
+        Findings all = new Findings(out.facts(), out.language());
         source.accept(text, all);
         List<Annotation> found = all.all();
-        int limit = ranking.limitFor(Genre.of(text.text()));
+        int limit = ranking.limitFor(out.facts().genre());
         if (found.size() <= limit) {
             found.forEach(out::add);
             return;

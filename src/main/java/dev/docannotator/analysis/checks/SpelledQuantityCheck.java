@@ -3,6 +3,7 @@ package dev.docannotator.analysis.checks;
 import dev.docannotator.analysis.Check;
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Scripts;
+import dev.docannotator.analysis.text.StartScan;
 import dev.docannotator.analysis.text.Sentences;
 import dev.docannotator.analysis.text.Span;
 import dev.docannotator.document.ExtractedText;
@@ -85,8 +86,10 @@ public final class SpelledQuantityCheck implements DocumentCheck {
 
     private static void collect(BlockText b, Span sentence, List<Mention> into) {
         String s = sentence.of(b.text());
-        Matcher m = ENGLISH.matcher(s);
-        while (m.find()) {
+        StartScan english = new StartScan(ENGLISH, s,
+                StartScan.wordStart(c -> StartScan.isAsciiLetter(c) || c >= '0' && c <= '9'));
+        Matcher m = english.matcher();
+        while (english.find()) {
             boolean inWords = m.group("words") != null;
             OptionalLong amount = inWords ? NumberWords.english(m.group("words"))
                     : OptionalLong.of(Long.parseLong(m.group("digits")));
@@ -96,8 +99,12 @@ public final class SpelledQuantityCheck implements DocumentCheck {
                         unit, inWords, englishContext(s, m.start(), m.end())));
             }
         }
-        Matcher zh = CHINESE.matcher(s);
-        while (zh.find()) {
+        StartScan chinese = new StartScan(CHINESE, s, (t, i) -> {
+            char c = t.charAt(i);
+            return c >= '0' && c <= '9' || "一二三四五六七八九十两半".indexOf(c) >= 0;
+        });
+        Matcher zh = chinese.matcher();
+        while (chinese.find()) {
             long months;
             String unit;
             boolean inWords = zh.group("digits") == null;

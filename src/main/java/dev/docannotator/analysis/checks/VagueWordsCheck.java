@@ -3,6 +3,7 @@ package dev.docannotator.analysis.checks;
 import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.text.Quotations;
 import dev.docannotator.analysis.text.Span;
+import dev.docannotator.analysis.text.StartScan;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
 import java.util.Comparator;
@@ -48,6 +49,9 @@ public final class VagueWordsCheck implements BlockCheck {
             "(?<!不)(?:" + Stream.of(CHINESE_PHRASES, CHINESE_HEDGES, CHINESE_QUANTIFIERS).flatMap(List::stream)
                     .sorted(Comparator.comparingInt(String::length).reversed()).collect(Collectors.joining("|"))
                     + ")|(?<=[0-9零一二三四五六七八九十百千万两][个天人次年月周元%％]?)左右");
+    /** The characters a Chinese match starts with: the first of each word, and 左 of 左右. */
+    private static final String CHINESE_FIRST = Stream.of(CHINESE_PHRASES, CHINESE_HEDGES, CHINESE_QUANTIFIERS)
+            .flatMap(List::stream).map(w -> w.substring(0, 1)).distinct().collect(Collectors.joining()) + "左";
     private static final Set<String> PHRASE_KEYS = keys(ENGLISH_PHRASES, CHINESE_PHRASES);
     private static final Set<String> QUANTIFIER_KEYS = keys(ENGLISH_QUANTIFIERS, CHINESE_QUANTIFIERS);
     /** "in several ways:" — a few words, then the colon that opens the list. */
@@ -61,8 +65,8 @@ public final class VagueWordsCheck implements BlockCheck {
     @Override
     public void inspect(TextBlock block, String text, Findings out) {
         List<Span> quoted = Quotations.find(text);
-        report(block, text, ENGLISH.matcher(text), quoted, out);
-        report(block, text, CHINESE.matcher(text), quoted, out);
+        report(block, text, new StartScan(ENGLISH, text, StartScan.wordStart(StartScan::isAsciiLetter)), quoted, out);
+        report(block, text, new StartScan(CHINESE, text, StartScan.oneOf(CHINESE_FIRST)), quoted, out);
     }
 
     /** How strong a finding of rule {@code rule} is: an unverifiable deadline or condition above a hedge above a quantifier. */
@@ -71,18 +75,24 @@ public final class VagueWordsCheck implements BlockCheck {
         return PHRASE_KEYS.contains(key) ? 3 : QUANTIFIER_KEYS.contains(key) ? 1 : 2;
     }
 
-    private static void report(TextBlock block, String text, Matcher m, List<Span> quoted, Findings out) {
-        while (m.find()) {
+    private static void report(TextBlock block, String text, StartScan scan, List<Span> quoted, Findings out) {
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             String word = m.group();
             String key = key(word);
             if (Quotations.inside(quoted, m.start(), m.end())
-                    || QUANTIFIER_KEYS.contains(key) && OPENS_LIST.matcher(text.substring(m.end())).find()) {
+                    || QUANTIFIER_KEYS.contains(key) && opensList(text, m.end())) {
                 continue;
             }
             out.add(block, m.start(), m.end(), Check.VAGUE_WORDS, Severity.INFO,
                     out.message("vague_words.message", word), null,
                     "vague_words/" + key);
         }
+    }
+
+    /** Whether a list opens within a few words after {@code at}: a region, not a copy of the rest of the block per word. */
+    private static boolean opensList(String text, int at) {
+        return OPENS_LIST.matcher(text).region(at, Math.min(text.length(), at + 41)).find();
     }
 
     private static String key(String word) {

@@ -25,11 +25,52 @@ public enum Genre {
         if (words < 50) {
             return GENERAL;
         }
+        int markers = countMarkers(text);
+        return markers * 1000.0 / words >= LEGAL_PER_THOUSAND ? LEGAL : GENERAL;
+    }
+
+    /**
+     * How many legal markers {@code text} holds: what counting {@code LEGAL_MARKERS.find()} gives, but the pattern is
+     * tried only where a marker can start (a word start, § or the first character of a Chinese marker) instead of at
+     * every character, which took ~0.3 µs a character in every ranked check.
+     */
+    static int countMarkers(String text) {
+        Matcher m = LEGAL_MARKERS.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int markers = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (!canStart(text, i)) {
+                continue;
+            }
+            m.region(i, n);
+            if (m.lookingAt()) {
+                markers++;
+                i = m.end() - 1;
+            }
+        }
+        return markers;
+    }
+
+    /** Counted with find(), for the test that compares it with {@link #countMarkers}. */
+    static int countMarkersByFind(String text) {
         Matcher m = LEGAL_MARKERS.matcher(text);
         int markers = 0;
         while (m.find()) {
             markers++;
         }
-        return markers * 1000.0 / words >= LEGAL_PER_THOUSAND ? LEGAL : GENERAL;
+        return markers;
+    }
+
+    private static boolean canStart(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '§' || "本第应甲乙违".indexOf(c) >= 0) {
+            return true;
+        }
+        return c < 128 && Character.isLetter(c) && (i == 0 || !isWordChar(text.charAt(i - 1)));
+    }
+
+    /** A word character as {@code \\b} sees it. */
+    private static boolean isWordChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
     }
 }

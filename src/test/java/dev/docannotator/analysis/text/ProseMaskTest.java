@@ -3,6 +3,7 @@ package dev.docannotator.analysis.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ProseMaskTest {
@@ -40,5 +41,24 @@ class ProseMaskTest {
 
         assertThat(Sentences.split(masked)).hasSize(2);
         assertThat(Words.countWords(masked)).isEqualTo(5); // Use the keyword Visit today
+    }
+
+    @Test
+    void hidesExactlyWhatAScanOfEveryPositionWouldHide() {
+        // mask() tries the pattern only near telling characters; a plain find() tries it everywhere
+        String[] pieces = {"a", "Z", "x", "9", " ", "  ", "\n", "\t", ".", ":", "/", "\\", "@", "$", "%", "_", "{",
+            "}", "(", ")", "-", "--", "`", "~", "+", ",", ";", "'", "\"", "[", "]", "|", "=", "s", "d", "被", "é",
+            "www.", "http://", "mailto:", "C:\\", ".txt", ".md", "()", "${", "%s", "%1$s", "{0}", "-f FILE", "word",
+            "e.g.", "and/or", "re-enter", "a_b", "x.y", "~/", "../", "LOG", "QQ", "file", "example.org"};
+        Random random = new Random(12);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = 1 + random.nextInt(30);
+            for (int i = 0; i < length; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = text.toString();
+            assertThat(ProseMask.mask(s).hidden()).as(s).isEqualTo(ProseMask.maskByFind(s));
+        }
     }
 }
