@@ -60,6 +60,23 @@ public final class RemoteAnnotator {
         return this;
     }
 
+    /**
+     * Whether the server has a language model (GET /api/capabilities); empty when it cannot tell (an older server,
+     * or none reachable: the run itself then reports that).
+     */
+    public java.util.Optional<Boolean> serverHasModel() {
+        try {
+            JsonNode capabilities = client.get("/api/capabilities");
+            return capabilities.path("llm").isBoolean() ? java.util.Optional.of(capabilities.path("llm").asBoolean())
+                    : java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
     public AnnotateResult annotate(Path file, String requirement, Path out, AtomicBoolean cancelled)
             throws InterruptedException {
         JsonNode document = withRetries("what.upload", () -> client.upload(file));
