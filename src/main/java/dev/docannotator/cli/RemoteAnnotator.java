@@ -304,7 +304,11 @@ public final class RemoteAnnotator {
         return new RunReport(
                 List.of(Json.mapper().convertValue(result.path("checks"), CheckRun[].class)),
                 Json.mapper().convertValue(result.path("requirement"), RunReport.RequirementReport.class),
-                result.path("analyser").asText(null));
+                result.path("analyser").asText(null),
+                result.has("usage") ? Json.mapper().convertValue(result.path("usage"),
+                        dev.docannotator.analysis.llm.LlmUsage.class) : null,
+                result.has("llm_failure") ? Json.mapper().convertValue(result.path("llm_failure"),
+                        RunReport.ModelFailure.class) : null);
     }
 
     @FunctionalInterface

@@ -130,6 +130,31 @@ class AnalyserCliTest {
     }
 
     @Test
+    void aFailingModelWithBothLeavesTheRulesFindingsAndJsonSaysWhy() throws Exception {
+        fake.fallback(r -> new FakeOpenAiServer.Status(503, "0"));
+        AnnotateCommandTest.Run local = annotate(file.toString(), "--json", "--analyser", "both", "--requirement",
+                "Flag vague words", "--llm-base-url", fake.baseUrl(), "--llm-model", "fake-model",
+                "--out", dir.resolve("local.html").toString());
+        assertThat(local.exit()).as(local.stderr()).isZero();
+        JsonNode localJson = Json.mapper().readTree(local.stdout());
+        assertThat(sources(localJson)).containsExactly("rules");
+        assertThat(localJson.at("/llm_failure/reason").asText()).isEqualTo("server_error");
+        assertThat(localJson.at("/usage/requests").asInt()).isPositive();
+
+        try (TestServer server = TestServer.start(s -> s, b -> b.llm(LlmSettings.of(fake.baseUrl(), "fake-model", null)
+                .withRetries(1, Duration.ofMillis(50))))) {
+            AnnotateCommandTest.Run remote = annotate(file.toString(), "--json", "--requirement", "Flag vague words",
+                    "--server", server.baseUrl(), "--user-id", USER, "--out", dir.resolve("remote.html").toString());
+            assertThat(remote.exit()).as(remote.stderr()).isZero();
+            JsonNode remoteJson = Json.mapper().readTree(remote.stdout());
+            assertThat(remoteJson.path("analyser").asText()).isEqualTo("both");
+            assertThat(sources(remoteJson)).containsExactly("rules");
+            assertThat(remoteJson.path("llm_failure")).isEqualTo(localJson.path("llm_failure"));
+            assertThat(remoteJson.at("/requirement/notes").toString()).contains("built-in checks' findings only");
+        }
+    }
+
+    @Test
     void throughAServerWithoutAModelAskingForItIsAUsageErrorBeforeAnythingIsSent() throws Exception {
         try (TestServer server = TestServer.start()) {
             AnnotateCommandTest.Run run = annotate(file.toString(), "--analyser", "llm", "--server",
