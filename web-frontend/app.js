@@ -18,6 +18,7 @@ const ui = {
   taskFile: $('task-file'), taskList: $('task-list'), tasksEmpty: $('tasks-empty'), tasksRefresh: $('tasks-refresh'),
   docText: $('doc-text'), docEmpty: $('doc-empty'),
   upload: $('upload-progress'), uploadFill: $('upload-fill'), checks: $('checks'),
+  analyserField: $('analyser-field'), analyser: $('analyser'),
   docNav: $('doc-nav'), docPosition: $('doc-position'), prevFinding: $('prev-finding'), nextFinding: $('next-finding'),
 };
 const annotations = new AnnotationList({
@@ -345,6 +346,7 @@ async function start(event) {
   }
   const taskId = newTaskId();
   const requirement = ui.requirement.value;
+  const analyser = chosenAnalyser();
   beginTask(taskId, file.name);
   state.upload = { loaded: 0, total: file.size };
   render();
@@ -377,7 +379,8 @@ async function start(event) {
       const response = await request('/api/chat/stream', {
         method: 'POST',
         headers: { Accept: 'text/event-stream', 'Content-Type': 'application/json' },
-        body: JSON.stringify({ message: requirement, task_type: 'DOC_ANNOTATE', document_id: documentId, task_id: taskId }),
+        body: JSON.stringify({ message: requirement, task_type: 'DOC_ANNOTATE', document_id: documentId, task_id: taskId,
+          ...(analyser ? { analyser } : {}) }),
       });
       await features;
       ui.start.disabled = false;
@@ -579,6 +582,30 @@ function checkSize(file) {
   return true;
 }
 
+/**
+ * What this server can do (GET /api/capabilities): the analyser choice is offered only when a language model is
+ * configured; otherwise the field stays hidden and the server's default (the rules) runs.
+ */
+async function loadCapabilities() {
+  let body = null;
+  try {
+    body = await requestJson('/api/capabilities');
+  } catch { /* no choice offered: the server decides */ }
+  const offered = body?.llm === true && Array.isArray(body.analysers) ? body.analysers.map(String) : [];
+  [...ui.analyser.options].forEach((option) => { option.hidden = !offered.includes(option.value); });
+  const usable = offered.filter((id) => [...ui.analyser.options].some((o) => o.value === id));
+  ui.analyserField.hidden = usable.length < 2;
+  if (!ui.analyserField.hidden && !usable.includes(ui.analyser.value)) {
+    ui.analyser.value = usable.includes(body.default_analyser) ? body.default_analyser : usable[0];
+  }
+  ui.analyserField.dataset.ready = 'true'; // for tests: the choice is settled (shown or not)
+}
+
+/** The analyser the user chose, or null when no choice is offered (the server's default then). */
+function chosenAnalyser() {
+  return ui.analyserField.hidden ? null : ui.analyser.value || null;
+}
+
 async function loadFeatures() {
   try {
     const body = await requestJson('/api/features');
@@ -752,6 +779,7 @@ ui.nextFinding.addEventListener('click', () => stepFinding(1));
 render();
 loadFeatures();
 loadLimits();
+loadCapabilities();
 refreshTasks().then(() => {
   // After a reload, a task that is still running is followed again without a click.
   const latest = tasksCache[0];

@@ -99,7 +99,7 @@ public final class AnnotateCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         if (analyser != null && AnalyserChoice.fromId(analyser).isEmpty()) {
-            stderr.println("doc-annotator: --analyser must be rules, llm or both");
+            stderr.println("doc-annotator: " + texts.get("usage.bad_analyser", analyser));
             return ExitCodes.USAGE;
         }
         try {
@@ -109,7 +109,7 @@ public final class AnnotateCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         if (server == null && model == null && analyser != null && AnalyserChoice.fromId(analyser).get().usesModel()) {
-            stderr.println("doc-annotator: --analyser " + analyser + " needs a model: --llm-base-url and --llm-model");
+            stderr.println("doc-annotator: " + texts.get("usage.analyser_needs_model", analyser));
             return ExitCodes.USAGE;
         }
         AtomicBoolean cancelled = new AtomicBoolean();
@@ -120,6 +120,12 @@ public final class AnnotateCommand implements Callable<Integer> {
             remote = server == null ? null : remoteAnnotator(locale, progress);
         } catch (IllegalArgumentException e) {
             stderr.println("doc-annotator: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (remote != null && resume == null && analyser != null && AnalyserChoice.fromId(analyser).get().usesModel()
+                && !remote.serverHasModel().orElse(true)) {
+            // Asked before the upload: the server would refuse the stream (400), but this is the user's choice to fix.
+            stderr.println("doc-annotator: " + texts.get("usage.server_has_no_model", analyser, server));
             return ExitCodes.USAGE;
         }
         Thread onCtrlC = new Thread(() -> {

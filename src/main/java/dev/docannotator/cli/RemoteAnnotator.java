@@ -60,6 +60,23 @@ public final class RemoteAnnotator {
         return this;
     }
 
+    /**
+     * Whether the server has a language model (GET /api/capabilities); empty when it cannot tell (an older server,
+     * or none reachable: the run itself then reports that).
+     */
+    public java.util.Optional<Boolean> serverHasModel() {
+        try {
+            JsonNode capabilities = client.get("/api/capabilities");
+            return capabilities.path("llm").isBoolean() ? java.util.Optional.of(capabilities.path("llm").asBoolean())
+                    : java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
     public AnnotateResult annotate(Path file, String requirement, Path out, AtomicBoolean cancelled)
             throws InterruptedException {
         JsonNode document = withRetries("what.upload", () -> client.upload(file));
@@ -287,7 +304,11 @@ public final class RemoteAnnotator {
         return new RunReport(
                 List.of(Json.mapper().convertValue(result.path("checks"), CheckRun[].class)),
                 Json.mapper().convertValue(result.path("requirement"), RunReport.RequirementReport.class),
-                result.path("analyser").asText(null));
+                result.path("analyser").asText(null),
+                result.has("usage") ? Json.mapper().convertValue(result.path("usage"),
+                        dev.docannotator.analysis.llm.LlmUsage.class) : null,
+                result.has("llm_failure") ? Json.mapper().convertValue(result.path("llm_failure"),
+                        RunReport.ModelFailure.class) : null);
     }
 
     @FunctionalInterface

@@ -29,6 +29,9 @@ final class TaskJson {
         if (report.usage() != null) {
             json.put("usage", report.usage());
         }
+        if (report.llmFailure() != null) {
+            json.put("llm_failure", report.llmFailure());
+        }
         return json;
     }
 

@@ -404,8 +404,7 @@ public final class PipelineRun implements AutoCloseable {
         if (!input.analyser().usesModel()) {
             return rules;
         }
-        return rules.withModel(input.analyser().id(), usageOrNone(),
-                llmFailure == null ? List.of() : List.of(degradedNote()));
+        return rules.withModel(input.analyser().id(), usageOrNone(), llmFailure, locale);
     }
 
     /** Releases the open document, analysis state and temporary files. Safe to call at any time, twice. */

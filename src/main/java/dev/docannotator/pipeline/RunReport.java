@@ -7,16 +7,46 @@ import dev.docannotator.analysis.llm.LlmUsage;
 import dev.docannotator.common.Language;
 import dev.docannotator.common.Messages;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What ran, as the API reports it in the {@code result} event, the task JSON and the CLI's {@code --json}: every
- * check with its parameters, how the requirement was read (with notes in the reader's language), the analyser, and
- * what the language model cost ({@code usage}, null when no model ran).
+ * check with its parameters, how the requirement was read (with notes in the reader's language), the analyser,
+ * what the language model cost ({@code usage}, null when no model ran), and {@code llmFailure} when a "both" run
+ * went on without the model (null otherwise).
  */
-public record RunReport(List<CheckRun> checks, RequirementReport requirement, String analyser, LlmUsage usage) {
+public record RunReport(List<CheckRun> checks, RequirementReport requirement, String analyser, LlmUsage usage,
+                        ModelFailure llmFailure) {
 
     public RunReport(List<CheckRun> checks, RequirementReport requirement, String analyser) {
-        this(checks, requirement, analyser, null);
+        this(checks, requirement, analyser, null, null);
+    }
+
+    public RunReport(List<CheckRun> checks, RequirementReport requirement, String analyser, LlmUsage usage) {
+        this(checks, requirement, analyser, usage, null);
+    }
+
+    /**
+     * Why the model's findings are missing from a completed "both" run: the failure's kind ({@code reason}, e.g.
+     * {@code server_error}, {@code unauthorized}; the {@code failure.*} keys of {@code i18n/llm}) and a sentence in
+     * the reader's language. Never carries the model's own answer or anything of the request.
+     */
+    public record ModelFailure(String reason, String message) {
+    }
+
+    /**
+     * This report for a run with the model whose model part failed with {@code failureKind} (null: it did not):
+     * the note that the findings are the built-in checks' only, and {@link #llmFailure()}, both in {@code locale}.
+     */
+    public RunReport withModel(String modelAnalyser, LlmUsage modelUsage, String failureKind, Locale locale) {
+        if (failureKind == null || !"both".equals(modelAnalyser)) { // with the model alone, a failure fails the task
+            return withModel(modelAnalyser, modelUsage, List.of());
+        }
+        String reason = new Messages("llm", locale).get("failure." + failureKind);
+        RunReport noted = withModel(modelAnalyser, modelUsage,
+                List.of(new Messages("pipeline", locale).get("llm.degraded", reason)));
+        return new RunReport(noted.checks(), noted.requirement(), noted.analyser(), noted.usage(),
+                new ModelFailure(failureKind, reason));
     }
 
     /** This report for a run with the model: its analyser ("llm", "both"), its usage, and notes to add. */

@@ -352,9 +352,16 @@ public final class TaskService implements AutoCloseable {
         if (!task.analyser().usesModel()) {
             return report;
         }
-        // What the model cost so far is in the checkpoint (the last one; a running task's may lag a few seconds).
-        return report.withModel(task.analyser().id(),
-                repository.loadCheckpoint(task.taskId()).map(Checkpoint::llmUsage).orElse(null), List.of());
+        // What the model cost so far, and whether it failed (a "both" run then goes on with the rules alone), are in
+        // the checkpoint (the last one; a running task's may lag a few seconds).
+        // Checkpoints are stored under the task's key (scoped to its owner), not its public id.
+        Task live = inMemory(task.userId(), task.taskId());
+        String key = live != null ? live.key()
+                : stored(task.userId(), task.taskId()).map(Found::key).orElse(task.taskId());
+        store.flush(); // the last checkpoint may still be on its way to the database
+        Optional<Checkpoint> checkpoint = repository.loadCheckpoint(key);
+        return report.withModel(task.analyser().id(), checkpoint.map(Checkpoint::llmUsage).orElse(null),
+                checkpoint.map(Checkpoint::llmFailure).orElse(null), locale);
     }
 
     public TaskView get(String userId, String taskId, Locale locale) {

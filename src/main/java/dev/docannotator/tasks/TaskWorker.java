@@ -263,6 +263,9 @@ final class TaskWorker {
             if (report.usage() != null) {
                 data.put("usage", report.usage());
             }
+            if (report.llmFailure() != null) {
+                data.put("llm_failure", report.llmFailure()); // a "both" run that went on without the model
+            }
             task.log().append(TaskEvent.RESULT, data);
             store.task(task);
         }

@@ -36,11 +36,13 @@ final class BrowserServer implements BeforeAllCallback, AfterAllCallback {
     private static final int INITIAL_STAGE = 1;
 
     private final FeatureDecider decider;
+    private final dev.docannotator.analysis.llm.LlmSettings model;
     private Path tokenDir;
     private TestServer server;
 
-    private BrowserServer(FeatureDecider decider) {
+    private BrowserServer(FeatureDecider decider, dev.docannotator.analysis.llm.LlmSettings model) {
         this.decider = decider;
+        this.model = model;
     }
 
     /** A server on which PAUSABLE_STREAMING is on for everyone. */
@@ -50,7 +52,13 @@ final class BrowserServer implements BeforeAllCallback, AfterAllCallback {
 
     /** A server whose rollout is at stage 1 but whose users get PAUSABLE_STREAMING from {@code decider}. */
     static BrowserServer perClass(FeatureDecider decider) {
-        return new BrowserServer(decider);
+        return new BrowserServer(decider, null);
+    }
+
+    /** A server with PAUSABLE_STREAMING on for everyone and a language model at {@code llmBaseUrl} (a fake one). */
+    static BrowserServer withModel(String llmBaseUrl, String apiKey) {
+        return new BrowserServer(FeatureDecider.ALL_ON, dev.docannotator.analysis.llm.LlmSettings.of(llmBaseUrl,
+                "fake-model", apiKey).withRetries(1, Duration.ofMillis(50)));
     }
 
     @Override
@@ -61,6 +69,7 @@ final class BrowserServer implements BeforeAllCallback, AfterAllCallback {
                 .engine(pacedEngine())
                 .rollout(new RolloutSettings(tokenDir, ADMIN_TOKEN, null, INITIAL_STAGE, null))
                 .featureDecider(decider)
+                .llm(model)
                 // Long-review tests stream 12 000 findings: above the default per-task safety limit of 5 000.
                 .runLimits(new dev.docannotator.pipeline.RunLimits(dev.docannotator.pipeline.RunLimits.defaults().maxTextChars(),
                         50_000, dev.docannotator.pipeline.RunLimits.defaults().maxResultBytes())));

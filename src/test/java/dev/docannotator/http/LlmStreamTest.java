@@ -170,6 +170,43 @@ class LlmStreamTest {
     }
 
     @Test
+    void withBothAModelFailingAfterRetriesCompletesWithTheRulesAndTheResultAndTaskSaySo() throws Exception {
+        fake.fallback(r -> new FakeOpenAiServer.Status(500, "0"));
+        List<SseEvent> events = server.stream(user, Map.of("document_id", upload(), "analyser", "both",
+                "message", "find vague words")).readToEnd();
+        SseEvent result = events.get(events.size() - 1);
+        assertThat(result.type()).isEqualTo("result");
+        assertThat(fake.received()).as("one request and two retries, then no more").hasSize(3);
+        assertThat(annotations(events)).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.get("source").asText()).isEqualTo("rules"));
+        JsonNode data = result.data();
+        assertThat(data.get("analyser").asText()).isEqualTo("both");
+        assertThat(data.at("/llm_failure/reason").asText()).isEqualTo("server_error");
+        assertThat(data.at("/llm_failure/message").asText()).contains("kept failing after several retries");
+        assertThat(data.at("/requirement/notes").toString()).contains("built-in checks' findings only");
+        assertThat(data.at("/usage/requests").asInt()).isEqualTo(3);
+
+        String taskId = data.get("task_id").asText();
+        JsonNode task = TestServer.json(server.get("/api/tasks/" + taskId, user));
+        assertThat(task.get("status").asText()).isEqualTo("completed");
+        assertThat(task.get("llm_failure")).isEqualTo(data.get("llm_failure"));
+        assertThat(task.at("/requirement/notes")).isEqualTo(data.at("/requirement/notes"));
+        assertThat(task.at("/usage/requests").asInt()).as("the task's usage, from its checkpoint").isEqualTo(3);
+        JsonNode chinese = TestServer.json(server.send(server.request("/api/tasks/" + taskId, user)
+                .header("Accept-Language", "zh-CN").GET().build()));
+        assertThat(chinese.at("/llm_failure/reason").asText()).isEqualTo("server_error");
+        assertThat(chinese.at("/requirement/notes").toString()).contains("仅为内置检查的结果");
+
+        // A model that works leaves no llm_failure behind.
+        fake.fallback(r -> new FakeOpenAiServer.Stream("{\"findings\": []}", 8, 0));
+        SseEvent fine = server.stream(user, Map.of("document_id", upload(), "analyser", "both")).readToEnd()
+                .stream().filter(e -> e.type().equals("result")).findFirst().orElseThrow();
+        assertThat(fine.data().has("llm_failure")).isFalse();
+        assertThat(TestServer.json(server.get("/api/tasks/" + fine.data().get("task_id").asText(), user))
+                .has("llm_failure")).isFalse();
+    }
+
+    @Test
     void withLlmAFailingModelFailsTheTaskWithAClearMessageInTheUsersLanguage() throws Exception {
         fake.fallback(r -> new FakeOpenAiServer.Status(404, null));
         EventStream stream = server.open(server.request("/api/chat/stream", user)

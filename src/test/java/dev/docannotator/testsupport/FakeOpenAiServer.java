@@ -52,6 +52,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
     public record Status(int code, String retryAfter) implements Reply {
     }
 
+    /**
+     * An error status whose body echoes every request header, the Authorization header with the API key included,
+     * as careless proxies and some servers do ({@code Retry-After} when not null).
+     */
+    public record EchoHeaders(int code, String retryAfter) implements Reply {
+    }
+
     /** Streams the first {@code chars} characters of {@code content}, then breaks the connection. */
     public record Cut(String content, int chars) implements Reply {
     }
@@ -151,6 +158,23 @@ public final class FakeOpenAiServer implements AutoCloseable {
             reply = fallback.apply(request);
         }
         try {
+            if (reply instanceof EchoHeaders echo) {
+                StringBuilder headers = new StringBuilder();
+                exchange.getRequestHeaders().forEach((name, values) -> values.forEach(
+                        v -> headers.append(name).append(": ").append(v).append("; ")));
+                byte[] error = ("{\"error\": {\"message\": " + quote("Incorrect API key provided: "
+                        + request.authorization() + ". Request headers: " + headers) + ", \"type\": \"invalid_request_error\","
+                        + " \"code\": \"invalid_api_key\"}}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("X-Echo-Authorization", String.valueOf(request.authorization()));
+                if (echo.retryAfter() != null) {
+                    exchange.getResponseHeaders().add("Retry-After", echo.retryAfter());
+                }
+                exchange.sendResponseHeaders(echo.code(), error.length);
+                exchange.getResponseBody().write(error);
+                exchange.close();
+                return;
+            }
             if (reply instanceof Status status) {
                 byte[] error = ("{\"error\": {\"message\": \"scripted " + status.code() + "\", \"type\": \"test\"}}")
                         .getBytes(StandardCharsets.UTF_8);
