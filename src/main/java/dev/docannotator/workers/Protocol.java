@@ -165,13 +165,27 @@ final class Protocol {
             return null;
         }
         if (n < 0 || n > MAX_FRAME_BYTES) {
-            throw new IOException("A frame of " + n + " bytes is out of bounds");
+            // Not a frame: text on the channel. The JVM itself prints "Terminating due to
+            // java.lang.OutOfMemoryError: ..." on stdout just before -XX:+ExitOnOutOfMemoryError ends it.
+            byte[] head = {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+            byte[] more = new byte[Math.min(256, in.available())];
+            int read = in.read(more);
+            String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    + (read > 0 ? new String(more, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1) : "");
+            throw new NotAFrame(text);
         }
         byte[] bytes = in.readNBytes(n);
         if (bytes.length < n) {
             return null;
         }
         return MAPPER.readValue(bytes, type);
+    }
+
+    /** Text where a frame was expected. */
+    static final class NotAFrame extends IOException {
+        NotAFrame(String text) {
+            super(text.strip());
+        }
     }
 
     static DataInputStream input(InputStream in) {

@@ -133,8 +133,16 @@ final class WorkerProcess {
                     replies.add(message);
                 }
             }
+        } catch (Protocol.NotAFrame text) {
+            if (text.getMessage().contains("OutOfMemoryError")) {
+                oomSeen = true; // the JVM said so on its stdout and is ending
+                WORKER_LOG.warn("[worker {} pid {}] {}", id, process.pid(), text.getMessage());
+            } else if (process.isAlive() && !stopping && killCause == null) {
+                LOG.warn("Worker {}: text on its channel ({}), killing it", id, text.getMessage());
+                kill(Cause.CRASHED);
+            }
         } catch (IOException | RuntimeException e) {
-            if (process.isAlive() && !stopping) {
+            if (process.isAlive() && !stopping && killCause == null) {
                 LOG.warn("Worker {}: unreadable channel, killing it", id, e);
                 kill(Cause.CRASHED);
             }
