@@ -2,6 +2,7 @@ package dev.docannotator;
 
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.http.AdminRoutes;
+import dev.docannotator.http.WorkerRoutes;
 import dev.docannotator.http.HttpApi;
 import dev.docannotator.http.RequestLimits;
 import dev.docannotator.http.RouteModule;
@@ -17,7 +18,10 @@ import dev.docannotator.rollout.Rollout;
 import dev.docannotator.rollout.RolloutSettings;
 import dev.docannotator.storage.Database;
 import dev.docannotator.tasks.TaskMetrics;
+import dev.docannotator.tasks.TaskRunner;
 import dev.docannotator.tasks.TaskService;
+import dev.docannotator.workers.WorkerSettings;
+import dev.docannotator.workers.WorkerSupervisor;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -52,6 +56,9 @@ public final class Application implements AutoCloseable {
     private final Engine engine;
     private final TaskService tasks;
     private final Rollout rollout;
+    private final WorkerSettings workerSettings;
+    /** The worker processes, or null when documents run in the server's own threads (--isolation none). */
+    private final WorkerSupervisor workers;
     private final JvmGcMetrics gcMetrics;
     private final Javalin javalin;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -80,12 +87,25 @@ public final class Application implements AutoCloseable {
         TaskService.Options options = new TaskService.Options(settings.workers(), settings.queueCapacity(),
                 settings.perUserLimit(), settings.disconnectGrace(), settings.retention(), settings.cleanupInterval(),
                 settings.checkpointInterval());
-        this.tasks = new TaskService(options, engine, featureDecider, metrics, b.clock, settings.dataDir(), database);
+        this.workerSettings = b.workerSettings;
+        if (workerSettings.isolation() == WorkerSettings.Isolation.PROCESS) {
+            if (b.engine != null) {
+                LOG.warn("A custom engine was given, but documents run in worker processes with the default engine");
+            }
+            this.workers = WorkerSupervisor.create(settings.workers(), workerSettings, limits(settings),
+                    engine.runLimits(), b.llm, registry, b.clock);
+        } else {
+            this.workers = null;
+        }
+        TaskRunner runner = workers != null ? workers : TaskRunner.inProcess(engine);
+        this.tasks = new TaskService(options, engine, runner, featureDecider, metrics, b.clock, settings.dataDir(),
+                database);
         HttpApi api = new HttpApi(settings, tasks, metrics, registry, featureDecider, this::ready,
                 b.pages != null ? b.pages : Application.class.getClassLoader(), b.requestLimits);
         List<RouteModule> modules = new ArrayList<>();
         if (rollout != null) {
             modules.add(new AdminRoutes(rollout.service(), rollout.adminToken()));
+            modules.add(new WorkerRoutes(workers, rollout.adminToken()));
         }
         for (Function<Parts, RouteModule> factory : b.routeModules) {
             modules.add(factory.apply(parts));
@@ -119,6 +139,9 @@ public final class Application implements AutoCloseable {
 
     /** Starts listening; returns this. */
     public Application start() {
+        if (workers != null) {
+            workers.start(); // /ready says 200 once they are ready
+        }
         if (host == null) {
             javalin.start(settings.port());
         } else {
@@ -133,6 +156,12 @@ public final class Application implements AutoCloseable {
         LOG.info("Annotation page: {}  Operator console: {}", bound.pageUrl(), bound.consoleUrl());
         if (rollout != null) {
             LOG.info("Admin token: {}", rollout.adminToken().origin());
+        }
+        if (workers != null) {
+            LOG.info("Documents run in {} worker process(es) of {} MB heap each (task time limit {} s)",
+                    settings.workers(), workerSettings.heapMb(), workerSettings.taskTimeLimit().toSeconds());
+        } else {
+            LOG.info("Documents run in the server process (isolation none)");
         }
         return this;
     }
@@ -177,9 +206,19 @@ public final class Application implements AutoCloseable {
         return java.util.Optional.ofNullable(rollout);
     }
 
-    /** Accepting new tasks. */
+    /** Accepting new tasks (and, in process mode, the workers have started). */
     public boolean ready() {
-        return !stopped.get() && tasks.accepting();
+        return !stopped.get() && tasks.accepting() && (workers == null || workers.ready());
+    }
+
+    /** The worker processes, empty when documents run in the server process. */
+    public java.util.Optional<WorkerSupervisor> workers() {
+        return java.util.Optional.ofNullable(workers);
+    }
+
+    /** Where documents run. */
+    public WorkerSettings workerSettings() {
+        return workerSettings;
     }
 
     /**
@@ -205,6 +244,11 @@ public final class Application implements AutoCloseable {
             step(failures, "stop the rollout evaluation", () -> rollout.stop(Duration.ZERO)); // waited for below
         }
         step(failures, "drain the tasks", () -> tasks.shutdown(Duration.ofNanos(Math.max(0, closing - System.nanoTime()))));
+        if (workers != null) {
+            // The running tasks have checkpointed through their workers: now SIGTERM, then SIGKILL at the grace.
+            step(failures, "stop the workers", () -> workers.close(Duration.ofNanos(Math.max(MIN_HTTP_STOP_MILLIS * 1_000_000L,
+                    Math.min(workerSettings.stopGrace().toNanos(), closing - System.nanoTime())))));
+        }
         step(failures, "let the streams close", () -> awaitStreamsClosed(closing));
         step(failures, "stop the HTTP server", () -> stopHttp(deadline - reserve / 2));
         step(failures, "close the task service", tasks::close);
@@ -285,6 +329,7 @@ public final class Application implements AutoCloseable {
         private LlmSettings llm;
         private String host;
         private dev.docannotator.pipeline.RunLimits runLimits;
+        private WorkerSettings workerSettings = WorkerSettings.inProcess();
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -374,6 +419,15 @@ public final class Application implements AutoCloseable {
         /** The per-task safety limits (findings, text, result size); default: the engine's own. */
         public Builder runLimits(dev.docannotator.pipeline.RunLimits value) {
             this.runLimits = value;
+            return this;
+        }
+
+        /**
+         * Where documents run (default: in the server's own threads, as tests built here mostly want; {@code serve}
+         * passes worker processes unless told {@code --isolation none}).
+         */
+        public Builder workers(WorkerSettings value) {
+            this.workerSettings = value;
             return this;
         }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.docannotator.analysis.DefaultAnalyser;
 import dev.docannotator.rollout.RolloutSettings;
 import java.nio.file.Path;
+import dev.docannotator.workers.WorkerSettings;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,8 +38,26 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Data directory (default ./data, env ANNOTATOR_DATA_DIR).")
     Path dataDir;
 
-    @Option(names = "--workers", description = "Task worker threads (default: number of cores, env ANNOTATOR_WORKERS).")
+    @Option(names = "--workers", description = "Document workers: tasks that run at once, each in its own worker "
+            + "process unless --isolation none (default: number of cores, env ANNOTATOR_WORKERS).")
     Integer workers;
+
+    @Option(names = "--isolation", paramLabel = "process|none", description = "Where documents are read, analysed and "
+            + "annotated: in supervised worker processes (process, the default) or in the server process (none); "
+            + "env ANNOTATOR_ISOLATION.")
+    String isolation;
+
+    @Option(names = "--worker-heap", paramLabel = "MB", description = "Heap limit of each worker process in MB "
+            + "(default 512, sized for the 25 MB upload limit; env ANNOTATOR_WORKER_HEAP_MB).")
+    Integer workerHeapMb;
+
+    @Option(names = "--task-time-limit-seconds", description = "Longest one task may run in a worker before the worker "
+            + "is killed and the task fails (default 600, env ANNOTATOR_TASK_TIME_LIMIT_SECONDS).")
+    Integer taskTimeLimit;
+
+    @Option(names = "--worker-recycle-after", paramLabel = "TASKS", description = "Replace a worker process by a fresh "
+            + "one after this many tasks (default 200, env ANNOTATOR_WORKER_RECYCLE_AFTER).")
+    Integer recycleAfter;
 
     @Option(names = "--queue-capacity", description = "Tasks that may wait for a worker (env ANNOTATOR_QUEUE_CAPACITY).")
     Integer queueCapacity;
@@ -94,6 +113,7 @@ public final class ServeCommand implements Callable<Integer> {
                     .llm(llm.orElse(null))
                     .host(host(System.getenv()))
                     .runLimits(dev.docannotator.pipeline.RunLimits.fromEnvironment(System.getenv()))
+                    .workers(workerSettings(WorkerSettings.fromEnvironment(System.getenv())))
                     .build();
         } catch (RuntimeException e) {
             System.err.println("Cannot start the server: " + e.getMessage());
@@ -111,7 +131,8 @@ public final class ServeCommand implements Callable<Integer> {
             }
             return ExitCodes.FAILED;
         }
-        if (app.engine().analyser() instanceof DefaultAnalyser analyser) {
+        // In process mode each worker loads its own grammar checker as it starts; the server never analyses.
+        if (app.workers().isEmpty() && app.engine().analyser() instanceof DefaultAnalyser analyser) {
             // LanguageTool takes seconds to load: do it now, off the request path, rather than in the first grammar task.
             Thread warmUp = new Thread(() -> {
                 long started = System.nanoTime();
@@ -159,6 +180,24 @@ public final class ServeCommand implements Callable<Integer> {
         }
         String fromEnv = env.get("ANNOTATOR_HOST");
         return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : DEFAULT_HOST;
+    }
+
+    /** The worker settings with this command's flags applied. */
+    WorkerSettings workerSettings(WorkerSettings base) {
+        WorkerSettings w = base;
+        if (isolation != null) {
+            w = w.withIsolation(WorkerSettings.Isolation.parse(isolation));
+        }
+        if (workerHeapMb != null) {
+            w = w.withHeapMb(workerHeapMb);
+        }
+        if (taskTimeLimit != null) {
+            w = w.withTaskTimeLimit(Duration.ofSeconds(taskTimeLimit));
+        }
+        if (recycleAfter != null) {
+            w = w.withRecycleAfter(recycleAfter);
+        }
+        return w;
     }
 
     /** The settings with this command's flags applied. */

@@ -76,6 +76,12 @@ public final class TaskService implements AutoCloseable {
 
     public TaskService(Options options, Engine engine, FeatureDecider features, TaskMetrics metrics, Clock clock,
                        Path dataDir, Database database) {
+        this(options, engine, TaskRunner.inProcess(engine), features, metrics, clock, dataDir, database);
+    }
+
+    /** With the pipeline runs started by {@code runner} (e.g. in supervised worker processes). */
+    public TaskService(Options options, Engine engine, TaskRunner runner, FeatureDecider features, TaskMetrics metrics,
+                       Clock clock, Path dataDir, Database database) {
         this.options = options;
         this.engine = engine;
         this.features = features;
@@ -87,7 +93,7 @@ public final class TaskService implements AutoCloseable {
         this.health = new PersistenceHealth(metrics.registry());
         this.store = new WriteBehind(repository, health, 100);
         this.heapProbe = new HeapReleaseProbe(metrics, TimeUnit.SECONDS.toNanos(60));
-        TaskWorker worker = new TaskWorker(engine, files, store, repository, metrics, heapProbe, clock,
+        TaskWorker worker = new TaskWorker(runner, files, store, repository, metrics, heapProbe, clock,
                 options.checkpointInterval());
         this.scheduler = new Scheduler(options.workers(), options.queueCapacity(), options.perUserLimit(),
                 worker::run, this::reportPosition);

@@ -5,10 +5,8 @@ import dev.docannotator.analysis.llm.LlmFailure;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentRejectedException;
 import dev.docannotator.pipeline.Checkpoint;
-import dev.docannotator.pipeline.Engine;
 import dev.docannotator.pipeline.PipelineEvent;
 import dev.docannotator.pipeline.PipelineInput;
-import dev.docannotator.pipeline.PipelineRun;
 import dev.docannotator.pipeline.RunReport;
 import dev.docannotator.pipeline.Stage;
 import java.nio.file.Files;
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
 final class TaskWorker {
     private static final Logger LOG = LoggerFactory.getLogger(TaskWorker.class);
 
-    private final Engine engine;
+    private final TaskRunner runner;
     private final TaskFiles files;
     private final WriteBehind store;
     private final TaskRepository repository;
@@ -39,9 +37,9 @@ final class TaskWorker {
     private final Clock clock;
     private final long checkpointIntervalNanos;
 
-    TaskWorker(Engine engine, TaskFiles files, WriteBehind store, TaskRepository repository, TaskMetrics metrics,
+    TaskWorker(TaskRunner runner, TaskFiles files, WriteBehind store, TaskRepository repository, TaskMetrics metrics,
                HeapReleaseProbe heapProbe, Clock clock, Duration checkpointInterval) {
-        this.engine = engine;
+        this.runner = runner;
         this.files = files;
         this.store = store;
         this.repository = repository;
@@ -52,6 +50,11 @@ final class TaskWorker {
     }
 
     void run(Task task) {
+        run(task, 0);
+    }
+
+    /** {@code attempt} 1 is the one retry after the process running the task crashed. */
+    private void run(Task task, int attempt) {
         synchronized (task) {
             if (task.status() == TaskStatus.QUEUED) {
                 task.status(TaskStatus.RUNNING, clock.instant());
@@ -66,13 +69,14 @@ final class TaskWorker {
         Checkpoint from = repository.loadCheckpoint(task.key()).orElse(null);
         PipelineInput input = new PipelineInput(files.document(view.documentId()), view.format(), view.requirement(),
                 files.result(task.key(), view.format()), view.analyser());
-        PipelineRun run = null;
+        TaskRun run = null;
         boolean stopped = false;
+        boolean retry = false;
         try {
-            run = engine.start(input, from, locale);
+            run = runner.start(task.id(), input, from, locale, task::stopRequested);
             // A pause closes an open request to the model at once, not after it; on its own thread, so that the
             // cancel request (which holds the task's monitor) answers without waiting for the connection to close.
-            PipelineRun aborting = run;
+            TaskRun aborting = run;
             task.onStop(() -> {
                 Thread abort = new Thread(aborting::abort, "abort-" + task.id());
                 abort.setDaemon(true);
@@ -88,7 +92,7 @@ final class TaskWorker {
                     stopped = true;
                     break;
                 }
-                PipelineRun current = run;
+                TaskRun current = run;
                 current.next(event -> {
                     emit(task, current, event);
                     if (current.stage() != Stage.READ && task.liveText() == null) {
@@ -109,7 +113,15 @@ final class TaskWorker {
                 store.checkpoint(task.key(), run.checkpoint());
             }
         } catch (RuntimeException | Error e) {
-            if (task.stopRequested() || wasInterrupted(e)) {
+            if (e instanceof TaskRunFailure failure && !task.stopRequested()) {
+                if (failure.retryable() && attempt == 0) {
+                    LOG.warn("Task {}: {}; trying once more from its last checkpoint", task.id(), failure.getMessage());
+                    retry = true;
+                } else {
+                    LOG.warn("Task {} failed: {} ({})", task.id(), failure.getMessage(), failure.code());
+                    fail(task, failure.code(), failure.getMessage());
+                }
+            } else if (task.stopRequested() || wasInterrupted(e) || e instanceof TaskRunStopped) {
                 // A stop (cancel, shutdown, executor shutdownNow) cut the step short: that is no failure.
                 stopped = true;
                 LOG.info("Task {} stopped during a step ({})", task.id(), e.toString());
@@ -138,6 +150,10 @@ final class TaskWorker {
             }
             store.task(task);
         }
+        if (retry) {
+            store.flush(); // the retry starts from the last checkpoint saved
+            run(task, attempt + 1);
+        }
     }
 
     /** Whether the thread was interrupted or the failure was caused by an interruption. */
@@ -158,7 +174,7 @@ final class TaskWorker {
      * Takes the final checkpoint (the last whole step) and, when nobody asked for the stop (an executor
      * shutdown), marks the task interrupted and tells its stream, like a graceful stop would.
      */
-    private void stopAfterInterruption(Task task, PipelineRun run) {
+    private void stopAfterInterruption(Task task, TaskRun run) {
         if (run != null) {
             try {
                 store.checkpoint(task.key(), run.checkpoint());
@@ -176,7 +192,7 @@ final class TaskWorker {
         }
     }
 
-    private void stoppedAfterCancel(Task task, PipelineRun run, TaskView view) {
+    private void stoppedAfterCancel(Task task, TaskRun run, TaskView view) {
         long requested = task.cancelRequestedNanos();
         if (requested != 0) {
             metrics.cancelToWorkerStopped(task.pausable(), Duration.ofNanos(System.nanoTime() - requested));
@@ -191,7 +207,7 @@ final class TaskWorker {
         heapProbe.watch(task.pausable(), List.of(run), new long[] {estimate});
     }
 
-    private void emit(Task task, PipelineRun run, PipelineEvent event) {
+    private void emit(Task task, TaskRun run, PipelineEvent event) {
         if (event instanceof PipelineEvent.Progress p) {
             task.progress(p.stage(), p.progress(), p.message(), clock.instant());
             Map<String, Object> data = new LinkedHashMap<>();
@@ -231,7 +247,7 @@ final class TaskWorker {
         }
     }
 
-    private void completeFromCheckpoint(Task task, PipelineRun run) {
+    private void completeFromCheckpoint(Task task, TaskRun run) {
         Checkpoint checkpoint = run.checkpoint();
         Map<String, Integer> summary = new TreeMap<>();
         for (Annotation a : checkpoint.annotations()) {

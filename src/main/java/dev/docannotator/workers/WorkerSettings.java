@@ -1,0 +1,144 @@
+package dev.docannotator.workers;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How documents are isolated: in supervised worker processes ({@link Isolation#PROCESS}, what {@code serve} does by
+ * default) or in the server's own task threads ({@link Isolation#NONE}, the CLI and most tests). The number of
+ * workers is the task pool's size ({@code --workers}).
+ *
+ * @param isolation         process or none
+ * @param heapMb            each worker's heap limit ({@code -Xmx}); a document that needs more fails its task
+ * @param taskTimeLimit     longest one task may hold a worker before the worker is killed and the task fails
+ * @param recycleAfter      a worker is replaced by a fresh one after this many tasks
+ * @param heartbeatInterval how often an idle or busy worker is pinged
+ * @param heartbeatTimeout  a worker that has not answered a ping for this long is killed
+ * @param startTimeout      longest a worker may take to start, and a task to wait for a worker
+ * @param stopGrace         how long a stopping worker has between SIGTERM and SIGKILL
+ * @param warmUpGrammar     load the grammar checker in each worker as it starts (seconds of CPU, off the task path)
+ * @param jvmArgs           more JVM options for the workers (e.g. a system property in tests)
+ */
+public record WorkerSettings(Isolation isolation, int heapMb, Duration taskTimeLimit, int recycleAfter,
+                             Duration heartbeatInterval, Duration heartbeatTimeout, Duration startTimeout,
+                             Duration stopGrace, boolean warmUpGrammar, List<String> jvmArgs) {
+
+    /** Sized for the 25 MB upload limit: a large DOCX's model, its text and the annotated copy fit with room. */
+    public static final int DEFAULT_HEAP_MB = 512;
+    public static final Duration DEFAULT_TASK_TIME_LIMIT = Duration.ofMinutes(10);
+    public static final int DEFAULT_RECYCLE_AFTER = 200;
+
+    /** Where a document is read, analysed and annotated. */
+    public enum Isolation {
+        /** In supervised worker processes. */
+        PROCESS("process"),
+        /** In the server process (today's mode; {@code --isolation none}). */
+        NONE("in-process");
+
+        private final String mode;
+
+        Isolation(String mode) {
+            this.mode = mode;
+        }
+
+        /** The name {@code GET /api/admin/workers} reports: "process" or "in-process". */
+        public String mode() {
+            return mode;
+        }
+
+        /** From the option's value: "process" or "none" (also "in-process"). */
+        public static Isolation parse(String value) {
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            return switch (v) {
+                case "process" -> PROCESS;
+                case "none", "in-process" -> NONE;
+                default -> throw new IllegalArgumentException("isolation must be process or none, not \"" + value + "\"");
+            };
+        }
+    }
+
+    public WorkerSettings {
+        if (heapMb < 32 || recycleAfter < 1) {
+            throw new IllegalArgumentException("the worker heap must be at least 32 MB and recycling at least 1 task");
+        }
+        if (taskTimeLimit.isNegative() || taskTimeLimit.isZero()) {
+            throw new IllegalArgumentException("the task time limit must be positive");
+        }
+        jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    /** Documents in the server's own threads. */
+    public static WorkerSettings inProcess() {
+        return processes().withIsolation(Isolation.NONE);
+    }
+
+    /** Documents in worker processes, with the documented defaults. */
+    public static WorkerSettings processes() {
+        return new WorkerSettings(Isolation.PROCESS, DEFAULT_HEAP_MB, DEFAULT_TASK_TIME_LIMIT, DEFAULT_RECYCLE_AFTER,
+                Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(5), true,
+                List.of());
+    }
+
+    /**
+     * {@link #processes()} overridden by ANNOTATOR_ISOLATION (process|none), ANNOTATOR_WORKER_HEAP_MB,
+     * ANNOTATOR_TASK_TIME_LIMIT_SECONDS and ANNOTATOR_WORKER_RECYCLE_AFTER.
+     */
+    public static WorkerSettings fromEnvironment(Map<String, String> env) {
+        WorkerSettings d = processes();
+        String isolation = env.get("ANNOTATOR_ISOLATION");
+        return new WorkerSettings(isolation == null || isolation.isBlank() ? d.isolation() : Isolation.parse(isolation),
+                intOf(env, "ANNOTATOR_WORKER_HEAP_MB", d.heapMb()),
+                Duration.ofSeconds(intOf(env, "ANNOTATOR_TASK_TIME_LIMIT_SECONDS", (int) d.taskTimeLimit().toSeconds())),
+                intOf(env, "ANNOTATOR_WORKER_RECYCLE_AFTER", d.recycleAfter()), d.heartbeatInterval(),
+                d.heartbeatTimeout(), d.startTimeout(), d.stopGrace(), d.warmUpGrammar(), d.jvmArgs());
+    }
+
+    private static int intOf(Map<String, String> env, String key, int fallback) {
+        String value = env.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not \"" + value + "\"", e);
+        }
+    }
+
+    public WorkerSettings withIsolation(Isolation value) {
+        return new WorkerSettings(value, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs);
+    }
+
+    public WorkerSettings withHeapMb(int value) {
+        return new WorkerSettings(isolation, value, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs);
+    }
+
+    public WorkerSettings withTaskTimeLimit(Duration value) {
+        return new WorkerSettings(isolation, heapMb, value, recycleAfter, heartbeatInterval, heartbeatTimeout,
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs);
+    }
+
+    public WorkerSettings withRecycleAfter(int value) {
+        return new WorkerSettings(isolation, heapMb, taskTimeLimit, value, heartbeatInterval, heartbeatTimeout,
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs);
+    }
+
+    public WorkerSettings withHeartbeat(Duration interval, Duration timeout) {
+        return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, interval, timeout,
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs);
+    }
+
+    public WorkerSettings withWarmUpGrammar(boolean value) {
+        return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
+                startTimeout, stopGrace, value, jvmArgs);
+    }
+
+    public WorkerSettings withJvmArgs(List<String> value) {
+        return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
+                startTimeout, stopGrace, warmUpGrammar, value);
+    }
+}
