@@ -17,6 +17,8 @@ import dev.docannotator.rollout.FeatureDecider;
 import dev.docannotator.rollout.Rollout;
 import dev.docannotator.rollout.RolloutSettings;
 import dev.docannotator.storage.Database;
+import dev.docannotator.storage.sqlite.SqliteStore;
+import dev.docannotator.tasks.TaskFiles;
 import dev.docannotator.tasks.TaskMetrics;
 import dev.docannotator.tasks.TaskRunner;
 import dev.docannotator.tasks.TaskService;
@@ -98,8 +100,8 @@ public final class Application implements AutoCloseable {
             this.workers = null;
         }
         TaskRunner runner = workers != null ? workers : TaskRunner.inProcess(engine);
-        this.tasks = new TaskService(options, engine, runner, featureDecider, metrics, b.clock, settings.dataDir(),
-                database);
+        this.tasks = new TaskService(options, engine, runner, featureDecider, metrics, b.clock,
+                new TaskFiles(settings.dataDir()), files -> new SqliteStore(database, files));
         HttpApi api = new HttpApi(settings, tasks, metrics, registry, featureDecider, this::ready,
                 b.pages != null ? b.pages : Application.class.getClassLoader(), b.requestLimits);
         List<RouteModule> modules = new ArrayList<>();

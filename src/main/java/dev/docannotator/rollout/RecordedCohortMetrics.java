@@ -33,7 +33,6 @@ public final class RecordedCohortMetrics implements CohortMetrics {
         this.database = database;
         this.feature = feature;
         this.clock = clock;
-        database.migrate(RolloutMigrations.all());
     }
 
     @Override

@@ -23,7 +23,6 @@ public final class RolloutStore {
 
     public RolloutStore(Database database) {
         this.database = database;
-        database.migrate(RolloutMigrations.all());
     }
 
     /** Creates the feature's row with {@code initial} (version 1) and records {@code entry}, unless the row exists. */

@@ -43,6 +43,20 @@ public final class TaskFiles {
         return results.resolve(name + "." + format.outputExtension());
     }
 
+    /**
+     * Where a shared store (PostgreSQL) keeps local copies of results, named by their result ids; created when first
+     * asked for.
+     */
+    public Path resultCache() {
+        Path dir = documents.resolveSibling("cache").resolve("results");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir, e);
+        }
+        return dir;
+    }
+
     /** The directory for uploads being received; emptied at start-up. */
     public Path uploads() {
         return uploads;
@@ -65,7 +79,8 @@ public final class TaskFiles {
         }
     }
 
-    static void deleteQuietly(Path file) {
+    /** Deletes the file if it is there; a failure is left to the next retention round. */
+    public static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {

@@ -4,7 +4,6 @@ import dev.docannotator.analysis.AnalyserChoice;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.common.Language;
 import dev.docannotator.common.Messages;
-import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.pipeline.Engine;
@@ -14,7 +13,8 @@ import dev.docannotator.rollout.FeatureDecider;
 import dev.docannotator.rollout.Features;
 import dev.docannotator.storage.Database;
 import dev.docannotator.storage.StorageException;
-import java.nio.file.Files;
+import dev.docannotator.storage.Store;
+import dev.docannotator.storage.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ public final class TaskService implements AutoCloseable {
     private final TaskMetrics metrics;
     private final Clock clock;
     private final TaskFiles files;
-    private final TaskRepository repository;
+    private final Store stored;
     private final DocumentStore documents;
     private final PersistenceHealth health;
     private final WriteBehind store;
@@ -74,26 +75,32 @@ public final class TaskService implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Map<String, Task> live = new ConcurrentHashMap<>();
 
+    /** A service on the embedded SQLite {@code database} (already migrated) with its files under {@code dataDir}. */
     public TaskService(Options options, Engine engine, FeatureDecider features, TaskMetrics metrics, Clock clock,
                        Path dataDir, Database database) {
-        this(options, engine, TaskRunner.inProcess(engine), features, metrics, clock, dataDir, database);
+        this(options, engine, TaskRunner.inProcess(engine), features, metrics, clock, new TaskFiles(dataDir),
+                files -> new SqliteStore(database, files));
     }
 
-    /** With the pipeline runs started by {@code runner} (e.g. in supervised worker processes). */
+    /**
+     * A service whose pipeline runs are started by {@code runner} (in-process, or in supervised worker processes), on
+     * the store that {@code store} builds over the data directory's {@code files} (SQLite keeps the bytes there,
+     * PostgreSQL its local copies).
+     */
     public TaskService(Options options, Engine engine, TaskRunner runner, FeatureDecider features, TaskMetrics metrics,
-                       Clock clock, Path dataDir, Database database) {
+                       Clock clock, TaskFiles files, Function<TaskFiles, Store> store) {
         this.options = options;
         this.engine = engine;
         this.features = features;
         this.metrics = metrics;
         this.clock = clock;
-        this.files = new TaskFiles(dataDir);
-        this.repository = new TaskRepository(database);
-        this.documents = new DocumentStore(engine, files, repository, clock);
+        this.files = files;
+        this.stored = store.apply(files);
+        this.documents = new DocumentStore(engine, files, stored, clock);
         this.health = new PersistenceHealth(metrics.registry());
-        this.store = new WriteBehind(repository, health, 100);
+        this.store = new WriteBehind(stored, health, 100);
         this.heapProbe = new HeapReleaseProbe(metrics, TimeUnit.SECONDS.toNanos(60));
-        TaskWorker worker = new TaskWorker(runner, files, store, repository, metrics, heapProbe, clock,
+        TaskWorker worker = new TaskWorker(runner, files, this.store, stored, metrics, heapProbe, clock,
                 options.checkpointInterval());
         this.scheduler = new Scheduler(options.workers(), options.queueCapacity(), options.perUserLimit(),
                 worker::run, this::reportPosition);
@@ -104,15 +111,21 @@ public final class TaskService implements AutoCloseable {
         });
         files.clearUploads();
         // The same text a graceful stop sends, so that a crash-recovered log ends like a gracefully stopped one.
-        int interrupted = repository.markUnfinishedInterrupted(clock.instant(),
-                localeTag -> text(Locale.forLanguageTag(localeTag), "shutdown.message"));
+        int interrupted = stored.tasks().markUnfinishedInterrupted(clock.instant(),
+                (key, localeTag) -> TaskEvent.dataLine(TaskEvent.SHUTDOWN, TaskKeys.publicId(key), TaskEvent.shutdownFields(
+                        text(Locale.forLanguageTag(localeTag), "shutdown.message"))));
         if (interrupted > 0) {
             LOG.info("{} task(s) that were running when the server stopped are now interrupted and resumable", interrupted);
         }
-        metrics.registerGauges(repository::countByStatusAndPausable, scheduler::queueDepth);
+        metrics.registerGauges(stored.tasks()::countByStatusAndPausable, scheduler::queueDepth);
         long cleanup = options.cleanupInterval().toMillis();
         timers.scheduleWithFixedDelay(this::cleanupQuietly, cleanup, cleanup, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::housekeeping, 5, 5, TimeUnit.SECONDS);
+    }
+
+    /** Where the tasks, their events, checkpoints, documents and results are stored. */
+    public Store store() {
+        return stored;
     }
 
     /** Uploaded documents: admitted by the engine and stored under generated ids. */
@@ -151,13 +164,13 @@ public final class TaskService implements AutoCloseable {
         // Scoped to the identity: only the identity holding the id gets a 409 (a task stored before ids were
         // scoped holds its bare id).
         String key = TaskKeys.of(userId, taskId);
-        if (requestedTaskId != null && repository.findTask(taskId).filter(t -> t.userId().equals(userId)).isPresent()) {
+        if (requestedTaskId != null && stored.tasks().find(taskId).filter(t -> t.userId().equals(userId)).isPresent()) {
             throw TaskException.conflict(text(locale, "task.id_taken", taskId));
         }
         try {
-            repository.insertTask(key, view);
+            stored.tasks().insert(key, view);
         } catch (StorageException e) {
-            if (repository.taskExists(key)) {
+            if (stored.tasks().exists(key)) {
                 throw TaskException.conflict(text(locale, "task.id_taken", taskId));
             }
             throw storageRefusal(e, locale);
@@ -166,7 +179,7 @@ public final class TaskService implements AutoCloseable {
         try {
             admit(task, locale, () -> live.put(key, task));
         } catch (RuntimeException notAdmitted) {
-            repository.deleteTasks(List.of(key));
+            stored.tasks().delete(List.of(key));
             throw notAdmitted;
         }
         return task;
@@ -236,7 +249,7 @@ public final class TaskService implements AutoCloseable {
             }
             awaitWorker(task, locale);
             store.flush();
-            Checkpoint checkpoint = repository.loadCheckpoint(task.key()).orElse(Checkpoint.start());
+            Checkpoint checkpoint = stored.checkpoints().load(task.key()).orElse(Checkpoint.start());
             long cursor = task.log().lastSeq();
             admit(task, locale, () -> {
                 if (!task.status().resumable()) {
@@ -343,7 +356,7 @@ public final class TaskService implements AutoCloseable {
 
     public List<TaskView> list(String userId) {
         store.flush();
-        List<TaskView> fromDb = repository.listTasks(userId);
+        List<TaskView> fromDb = stored.tasks().listByUser(userId);
         List<TaskView> result = new ArrayList<>(fromDb.size());
         for (TaskView view : fromDb) {
             Task inMemory = inMemory(userId, view.taskId());
@@ -363,9 +376,9 @@ public final class TaskService implements AutoCloseable {
         // Checkpoints are stored under the task's key (scoped to its owner), not its public id.
         Task live = inMemory(task.userId(), task.taskId());
         String key = live != null ? live.key()
-                : stored(task.userId(), task.taskId()).map(Found::key).orElse(task.taskId());
+                : stored(task.userId(), task.taskId()).map(Found::key).orElse(TaskKeys.of(task.userId(), task.taskId()));
         store.flush(); // the last checkpoint may still be on its way to the database
-        Optional<Checkpoint> checkpoint = repository.loadCheckpoint(key);
+        Optional<Checkpoint> checkpoint = stored.checkpoints().load(key);
         return report.withModel(task.analyser().id(), checkpoint.map(Checkpoint::llmUsage).orElse(null),
                 checkpoint.map(Checkpoint::llmFailure).orElse(null), locale);
     }
@@ -393,10 +406,10 @@ public final class TaskService implements AutoCloseable {
             return Optional.empty();
         }
         String key = TaskKeys.of(userId, taskId);
-        Optional<TaskView> view = repository.findTask(key);
+        Optional<TaskView> view = stored.tasks().find(key);
         if (view.isEmpty()) {
             key = taskId;
-            view = repository.findTask(taskId).filter(v -> v.userId().equals(userId));
+            view = stored.tasks().find(taskId).filter(v -> v.userId().equals(userId));
         }
         String found = key;
         return view.map(v -> new Found(found, v));
@@ -422,7 +435,7 @@ public final class TaskService implements AutoCloseable {
             return new AnnotationsView(text.text(), task.liveAnnotations());
         }
         store.flush();
-        return repository.loadCheckpoint(found.key())
+        return stored.checkpoints().load(found.key())
                 .map(c -> new AnnotationsView(c.text().text(), c.annotations()))
                 .orElse(new AnnotationsView("", List.of()));
     }
@@ -430,14 +443,15 @@ public final class TaskService implements AutoCloseable {
     public ResultFile result(String userId, String taskId, Locale locale) {
         Found found = view(userId, taskId, locale);
         TaskView view = found.view();
-        Path path = files.result(found.key(), view.format());
-        if (view.status() != TaskStatus.COMPLETED || !Files.exists(path)) {
+        Optional<Path> path = view.status() == TaskStatus.COMPLETED
+                ? stored.results().localFile(found.key(), view.format()) : Optional.empty();
+        if (path.isEmpty()) {
             throw TaskException.conflict(text(locale, "result.not_ready", view.status().id()));
         }
         String name = view.filename();
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
-        return new ResultFile(path, base + ".annotated." + view.format().outputExtension(),
+        return new ResultFile(path.get(), base + ".annotated." + view.format().outputExtension(),
                 view.format().outputContentType());
     }
 
@@ -505,11 +519,11 @@ public final class TaskService implements AutoCloseable {
     }
 
     private Task load(String key) {
-        Optional<TaskView> view = repository.findTask(key);
+        Optional<TaskView> view = stored.tasks().find(key);
         if (view.isEmpty()) {
             return null;
         }
-        List<TaskEvent> history = repository.loadEvents(key);
+        List<TaskEvent> history = stored.events().all(key);
         EventLog log = new EventLog(view.get().taskId(), history, !view.get().status().unfinished(),
                 (l, event) -> store.event(key, l, event));
         return new Task(view.get(), log, key);
@@ -564,11 +578,13 @@ public final class TaskService implements AutoCloseable {
     /** Removes finished tasks and documents older than the retention period, with their files. */
     public void cleanup() {
         store.flush();
-        TaskRepository.Expired expired = repository.expiredBefore(clock.instant().minus(options.retention()));
+        Instant cutoff = clock.instant().minus(options.retention());
+        List<String> expiredTasks = stored.tasks().finishedBefore(cutoff);
+        List<String> expiredDocuments = stored.documents().unusedBefore(cutoff);
         // Only tasks nobody uses are removed; a task in use (worker, stream, resume) keeps its rows.
-        List<String> removed = new ArrayList<>(expired.taskIds().size());
+        List<String> removed = new ArrayList<>(expiredTasks.size());
         Set<String> documentsInUse = new HashSet<>();
-        for (String taskId : expired.taskIds()) {
+        for (String taskId : expiredTasks) {
             Task task = live.get(taskId);
             if (task != null && (task.workerActive() || task.readers() > 0 || task.pinned())) {
                 documentsInUse.add(task.view().documentId());
@@ -576,16 +592,11 @@ public final class TaskService implements AutoCloseable {
             }
             live.remove(taskId);
             removed.add(taskId);
-            for (DocumentFormat format : DocumentFormat.values()) {
-                TaskFiles.deleteQuietly(files.result(taskId, format));
-            }
+            stored.results().delete(taskId);
         }
-        repository.deleteTasks(removed);
-        List<String> removedDocuments = expired.documentIds().stream().filter(id -> !documentsInUse.contains(id)).toList();
-        for (String documentId : removedDocuments) {
-            TaskFiles.deleteQuietly(files.document(documentId));
-        }
-        repository.deleteDocuments(removedDocuments);
+        stored.tasks().delete(removed);
+        List<String> removedDocuments = expiredDocuments.stream().filter(id -> !documentsInUse.contains(id)).toList();
+        stored.documents().delete(removedDocuments);
         if (!removed.isEmpty() || !removedDocuments.isEmpty()) {
             LOG.info("Retention removed {} task(s) and {} document(s)", removed.size(), removedDocuments.size());
         }
