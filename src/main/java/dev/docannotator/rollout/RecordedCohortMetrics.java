@@ -25,12 +25,17 @@ public final class RecordedCohortMetrics implements CohortMetrics {
     static final String CONNECTION_STABLE = "connection_stable";
     static final String HEAP_RELEASED = "heap_released";
 
-    private final Database database;
+    private final RolloutTables database;
     private final String feature;
     private final Clock clock;
 
     public RecordedCohortMetrics(Database database, String feature, Clock clock) {
-        this.database = database;
+        this(RolloutTables.sqlite(database), feature, clock);
+    }
+
+    /** On the shared PostgreSQL tables, every instance's observations count in one window (the gates aggregate them all). */
+    public RecordedCohortMetrics(RolloutTables tables, String feature, Clock clock) {
+        this.database = tables;
         this.feature = feature;
         this.clock = clock;
     }

@@ -32,11 +32,19 @@ public final class Rollout implements AutoCloseable {
 
     /** Builds the rollout on {@code database} (migrating it) from the plan and settings. */
     public static Rollout create(Database database, RolloutSettings settings, Clock clock) {
+        return create(RolloutTables.sqlite(database), settings, clock);
+    }
+
+    /**
+     * Builds the rollout on {@code tables}. The state repository reads the stored state on every decision (no cache),
+     * so with the shared PostgreSQL tables every instance sees an operator's change at its next decision.
+     */
+    public static Rollout create(RolloutTables tables, RolloutSettings settings, Clock clock) {
         RolloutPlanLoader loader = new RolloutPlanLoader();
         RolloutPlan plan = (settings.planFile() == null ? loader.fromClasspath() : loader.fromFile(settings.planFile()))
                 .withOverrides(settings.salt(), settings.initialStage());
-        RolloutStore store = new RolloutStore(database);
-        RecordedCohortMetrics metrics = new RecordedCohortMetrics(database, plan.feature(), clock);
+        RolloutStore store = new RolloutStore(tables);
+        RecordedCohortMetrics metrics = new RecordedCohortMetrics(tables, plan.feature(), clock);
         RolloutService service = new RolloutService(plan, store, metrics, clock);
         FeatureManager manager = FeatureManagerFactory.create(
                 new RolloutStateRepository(store, plan.salt()), new StickyPercentageStrategy());

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rollout state and history in SQLite. Every change is a compare-and-swap on the version
+ * The rollout state and history, in SQLite or in the shared PostgreSQL database ({@link RolloutTables}). Every change is a compare-and-swap on the version
  * ({@code UPDATE … WHERE version = ?}) together with its history line, in one transaction, so two operators
  * or two instances can never overwrite each other's change unseen.
  */
@@ -19,18 +19,22 @@ public final class RolloutStore {
     /** The id of the newest observation: a new stage's window starts after it. */
     private static final String LAST_OBSERVATION = "(SELECT COALESCE(MAX(id), 0) FROM rollout_observations)";
 
-    private final Database database;
+    private final RolloutTables database;
 
     public RolloutStore(Database database) {
-        this.database = database;
+        this(RolloutTables.sqlite(database));
+    }
+
+    public RolloutStore(RolloutTables tables) {
+        this.database = tables;
     }
 
     /** Creates the feature's row with {@code initial} (version 1) and records {@code entry}, unless the row exists. */
     public void initialise(RolloutState initial, HistoryEntry entry) {
         database.inTransaction(c -> {
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT OR IGNORE INTO rollout_state (feature, stage, percentage, frozen, since, version, observations_after)"
-                            + " VALUES (?, ?, ?, ?, ?, 1, " + LAST_OBSERVATION + ")")) {
+                    "INSERT INTO rollout_state (feature, stage, percentage, frozen, since, version, observations_after)"
+                            + " VALUES (?, ?, ?, ?, ?, 1, " + LAST_OBSERVATION + ") ON CONFLICT (feature) DO NOTHING")) {
                 insert.setString(1, initial.feature());
                 insert.setInt(2, initial.stage());
                 insert.setInt(3, initial.percentage());

@@ -1,0 +1,145 @@
+package dev.docannotator.tasks;
+
+import dev.docannotator.storage.StorageException;
+import dev.docannotator.storage.postgres.Notifications;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A cancel accepted on one instance for a task another instance runs: recorded in {@code task_cancel_requests} and
+ * announced with {@code NOTIFY annotator_cancel '<task key>'} in the same transaction. The running instance sets
+ * its own cancel flag when woken; since a notification can be lost (listener reconnecting), it also re-reads the
+ * table for the tasks it runs after a resync and every second. The row stays until the run has stopped, so an
+ * instance that takes the task over after a fail-over sees the cancel before it starts.
+ */
+public final class ClusterCancels implements AutoCloseable {
+
+    public static final String CHANNEL = "annotator_cancel";
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterCancels.class);
+
+    private final DataSource pool;
+    private final String instanceId;
+    private final Supplier<Collection<String>> runningHere;
+    private final Consumer<String> stop;
+    private final ScheduledExecutorService sweeper;
+
+    /**
+     * {@code runningHere} lists the keys this instance runs; {@code stop} is called (possibly more than once) with
+     * the key of each of them that was cancelled elsewhere.
+     */
+    public ClusterCancels(DataSource pool, Notifications notifications, String instanceId,
+                          Supplier<Collection<String>> runningHere, Consumer<String> stop) {
+        this.pool = pool;
+        this.instanceId = instanceId;
+        this.runningHere = runningHere;
+        this.stop = stop;
+        notifications.subscribe(CHANNEL, payload -> {
+            if (payload.isEmpty()) {
+                sweep();
+            } else if (runningHere.get().contains(payload)) {
+                stop.accept(payload);
+            }
+        });
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cluster-cancel-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweepQuietly, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Records a cancel of {@code taskKey} and wakes the instance running it (delivered when this commits). */
+    public void request(String taskKey) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO task_cancel_requests (task_key, requested_at, by_instance) VALUES (?, ?, ?)"
+                            + " ON CONFLICT (task_key) DO NOTHING")) {
+                insert.setString(1, taskKey);
+                insert.setTimestamp(2, Timestamp.from(Instant.now()));
+                insert.setString(3, instanceId);
+                insert.executeUpdate();
+                Notifications.publish(c, CHANNEL, taskKey);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Cannot record the cancel: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a cancel of {@code taskKey} is pending (checked before a run starts, e.g. after a fail-over). */
+    public boolean requested(String taskKey) {
+        return !pending(List.of(taskKey)).isEmpty();
+    }
+
+    /** Forgets the cancel of {@code taskKey}: its run has stopped, or it is resumed. */
+    public void clear(String taskKey) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement delete = c.prepareStatement("DELETE FROM task_cancel_requests WHERE task_key = ?")) {
+            delete.setString(1, taskKey);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("Cannot clear the cancel: " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> pending(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = pool.getConnection();
+             PreparedStatement query = c.prepareStatement(
+                     "SELECT task_key FROM task_cancel_requests WHERE task_key = ANY (?)")) {
+            query.setArray(1, c.createArrayOf("text", keys.toArray()));
+            List<String> found = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StorageException("Cannot read the cancels: " + e.getMessage(), e);
+        }
+    }
+
+    private void sweep() {
+        for (String key : pending(runningHere.get())) {
+            stop.accept(key);
+        }
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep();
+        } catch (Throwable e) {
+            // A periodic task that throws is never run again: catch everything.
+            LOG.debug("Cancel sweep failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+    }
+}

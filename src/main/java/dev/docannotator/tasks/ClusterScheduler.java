@@ -1,0 +1,242 @@
+package dev.docannotator.tasks;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.docannotator.storage.StorageException;
+import dev.docannotator.storage.postgres.InstanceRegistry;
+import dev.docannotator.storage.postgres.Notifications;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claiming and fail-over across instances, on db-scheduler: a queued task is a one-time execution ('annotate',
+ * instance id = the task's key) in the shared database; whichever instance has a free worker claims it
+ * ({@code SELECT … FOR UPDATE SKIP LOCKED}) and runs it, heartbeating every {@link #HEARTBEAT}. An instance that
+ * misses {@link #MISSED_HEARTBEATS} heartbeats is dead: its executions are revived and claimed by another
+ * instance, which continues the task from its checkpoint. Admission (queue bound, per-user limit) is decided in the
+ * database under one advisory lock, so the limits hold across instances. db-scheduler cannot stop a running
+ * execution: cancel stays our own flag, carried by {@link ClusterCancels}.
+ */
+public final class ClusterScheduler implements AutoCloseable {
+
+    /** db-scheduler's heartbeat: every 1 s; dead after 4 missed ones (4 s, its smallest limit), checked every 2 s. */
+    public static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    public static final int MISSED_HEARTBEATS = 4;
+    /** The fallback poll for due executions; a NOTIFY on {@link #QUEUE_CHANNEL} wakes every instance at once. */
+    public static final Duration POLLING = Duration.ofSeconds(1);
+    public static final String QUEUE_CHANNEL = "annotator_queue";
+    static final String TASK_NAME = "annotate";
+    /** One lock for every admission in the cluster: counting and inserting must not interleave. */
+    private static final long ADMISSION_LOCK = 0x616e6e6f74617465L;
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterScheduler.class);
+
+    /** Runs one claimed task to the end of this run (completed, failed, cancelled or interrupted); blocks. */
+    @FunctionalInterface
+    public interface Runner {
+        void run(String taskKey);
+    }
+
+    private final DataSource pool;
+    private final Notifications notifications;
+    private final int workers;
+    private final int queueCapacity;
+    private final int perUserLimit;
+    private final Scheduler scheduler;
+    private final OneTimeTask<Void> annotate;
+    private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
+    private volatile boolean accepting = true;
+
+    public ClusterScheduler(DataSource pool, Notifications notifications, String instanceId, int workers,
+                            int queueCapacity, int perUserLimit, Runner runner) {
+        this.pool = pool;
+        this.notifications = notifications;
+        this.workers = workers;
+        this.queueCapacity = queueCapacity;
+        this.perUserLimit = perUserLimit;
+        this.annotate = Tasks.oneTime(TASK_NAME)
+                // A run that throws has already recorded the task as failed: never retry it behind the user's back.
+                .onFailure((complete, operations) -> operations.stop())
+                .execute((instance, context) -> {
+                    String key = instance.getId();
+                    runningHere.add(key);
+                    try {
+                        runner.run(key);
+                    } finally {
+                        runningHere.remove(key);
+                    }
+                });
+        this.scheduler = Scheduler.create(pool, annotate)
+                .schedulerName(new SchedulerName.Fixed(instanceId))
+                .threads(workers)
+                .pollingInterval(POLLING)
+                .pollUsingLockAndFetch(0.5, 1.0)
+                .heartbeatInterval(HEARTBEAT)
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
+                .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(30))
+                .build();
+        notifications.subscribe(QUEUE_CHANNEL, payload -> scheduler.triggerCheckForDueExecutions());
+    }
+
+    /** How long a dead instance's task waits before another instance may take it (heartbeat × missed limit). */
+    public static Duration deadAfter() {
+        return HEARTBEAT.multipliedBy(MISSED_HEARTBEATS);
+    }
+
+    public void start() {
+        scheduler.start();
+    }
+
+    /**
+     * Admits the task cluster-wide: refused when the user already has {@code perUserLimit} unfinished tasks in any
+     * instance, or when the cluster's waiting line is full ({@code queueCapacity} per live instance). Returns the
+     * task's position among the waiting ones (1 = next). The caller has written the task's row and first event.
+     */
+    int admit(String taskKey, String userId) {
+        if (!accepting) {
+            throw new dev.docannotator.tasks.Scheduler.RefusedException(dev.docannotator.tasks.Scheduler.Refusal.SHUTTING_DOWN);
+        }
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int position = admitLocked(c, taskKey, userId);
+                c.commit();
+                return position;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Cannot admit the task: " + e.getMessage(), e);
+        }
+    }
+
+    private int admitLocked(Connection c, String taskKey, String userId) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, ADMISSION_LOCK);
+            lock.execute();
+        }
+        int ofUser;
+        int waiting;
+        int instances;
+        try (PreparedStatement count = c.prepareStatement(
+                "SELECT COUNT(*) FILTER (WHERE starts_with(task_instance, ?)), COUNT(*) FILTER (WHERE NOT picked),"
+                        + " (SELECT COUNT(*) FROM instances WHERE heartbeat_at > now() - make_interval(secs => ?))"
+                        + " FROM scheduled_tasks WHERE task_name = ?")) {
+            count.setString(1, userId + ":");
+            count.setDouble(2, InstanceRegistry.ALIVE_WITHIN.toSeconds());
+            count.setString(3, TASK_NAME);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                ofUser = rs.getInt(1);
+                waiting = rs.getInt(2);
+                instances = Math.max(1, rs.getInt(3));
+            }
+        }
+        if (ofUser >= perUserLimit) {
+            throw new dev.docannotator.tasks.Scheduler.RefusedException(dev.docannotator.tasks.Scheduler.Refusal.USER_LIMIT);
+        }
+        if (waiting >= (long) queueCapacity * instances) {
+            throw new dev.docannotator.tasks.Scheduler.RefusedException(dev.docannotator.tasks.Scheduler.Refusal.QUEUE_FULL);
+        }
+        // Inserted on this connection, under the lock: db-scheduler's own schedule() would use another connection.
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)"
+                        + " VALUES (?, ?, ?, false, 1, 0)")) {
+            insert.setString(1, TASK_NAME);
+            insert.setString(2, taskKey);
+            insert.setTimestamp(3, java.sql.Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+        }
+        Notifications.publish(c, QUEUE_CHANNEL, "");
+        return waiting + 1;
+    }
+
+    /** Takes a task that no instance has claimed yet out of the line; false when it was claimed (or is gone). */
+    boolean removeWaiting(String taskKey) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement delete = c.prepareStatement(
+                     "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND NOT picked")) {
+            delete.setString(1, TASK_NAME);
+            delete.setString(2, taskKey);
+            return delete.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StorageException("Cannot take the task out of the line: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the task is queued or running anywhere in the cluster (its execution exists). */
+    boolean scheduled(String taskKey) {
+        return scheduler.getScheduledExecution(TaskInstanceId.of(TASK_NAME, taskKey)).isPresent();
+    }
+
+    /** The instance running the task now, if one claimed it. */
+    java.util.Optional<String> runningOn(String taskKey) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement query = c.prepareStatement(
+                     "SELECT picked_by FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked")) {
+            query.setString(1, TASK_NAME);
+            query.setString(2, taskKey);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? java.util.Optional.ofNullable(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Cannot look the task's run up: " + e.getMessage(), e);
+        }
+    }
+
+    /** Tasks waiting in the whole cluster. */
+    int queueDepth() {
+        try (Connection c = pool.getConnection();
+             PreparedStatement query = c.prepareStatement(
+                     "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ? AND NOT picked")) {
+            query.setString(1, TASK_NAME);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            LOG.debug("Cannot count the waiting tasks: {}", e.getMessage());
+            return 0;
+        }
+    }
+
+    /** Tasks this instance runs now. */
+    int runningCount() {
+        return runningHere.size();
+    }
+
+    Set<String> runningHere() {
+        return Set.copyOf(runningHere);
+    }
+
+    boolean accepting() {
+        return accepting;
+    }
+
+    /** Refuses new tasks here; claimed ones keep running until the caller stops them. */
+    void stopAdmitting() {
+        accepting = false;
+    }
+
+    /** Stops claiming and waits for this instance's runs to return (the caller told them to stop). */
+    @Override
+    public void close() {
+        accepting = false;
+        scheduler.stop();
+    }
+}
