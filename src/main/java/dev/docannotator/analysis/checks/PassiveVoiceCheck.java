@@ -102,7 +102,8 @@ public final class PassiveVoiceCheck implements BlockCheck {
      */
     static int clauseEnd(String text, int from) {
         int end = from;
-        while (end < text.length() && isClauseChar(text.charAt(end))) {
+        // only whether the clause is longer than MAX_CLAUSE matters: 被被被… would otherwise scan to its end per 被
+        while (end < text.length() && end - from <= MAX_CLAUSE && isClauseChar(text.charAt(end))) {
             end++;
         }
         if (end - from <= MAX_CLAUSE) {

@@ -5,9 +5,14 @@ import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.ExtractedText;
+import java.util.regex.Pattern;
 
 /** The limit and the measure of strength of each capped category, and the text of its summary. */
 final class Rankings {
+    /** "by" as a word, as {@code \\bby\\b} saw it in the rest of the sentence. */
+    private static final Pattern BY = Pattern.compile("\\bby\\b");
+    private static final Pattern MODAL = Pattern.compile("(?i)(?:shall|may|must|will|can)\\b");
+
     private Rankings() {
     }
 
@@ -35,18 +40,26 @@ final class Rankings {
         while (sentenceEnd < doc.length() && sentenceEnd - a.end() < 200 && ".!?。！？\n".indexOf(doc.charAt(sentenceEnd)) < 0) {
             sentenceEnd++;
         }
-        String rest = doc.substring(a.end(), sentenceEnd);
         double score = 1;
-        if (!rest.matches("(?s).*\\bby\\b.*") && !rest.contains("由")) {
+        if (!BY.matcher(doc).region(a.end(), sentenceEnd).find() && !containsBefore(doc, '由', a.end(), sentenceEnd)) {
             score += 1;
         }
         if (a.rule().endsWith("/got") || a.rule().endsWith("/zh")) {
             score += 0.5;
         }
-        if (a.quote().matches("(?is)(?:shall|may|must|will|can)\\b.*")) {
+        if (MODAL.matcher(a.quote()).lookingAt()) {
             score -= 0.5; // "shall be deemed": the convention of rules and contracts
         }
         return score;
+    }
+
+    private static boolean containsBefore(String doc, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (doc.charAt(i) == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
