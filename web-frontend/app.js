@@ -24,6 +24,7 @@ const ui = {
 const annotations = new AnnotationList({
   list: $('ann-list'), empty: $('ann-empty'), count: $('ann-count'), tools: $('ann-tools'),
   categorySelect: $('filter-category'), severitySelect: $('filter-severity'),
+  groupToggle: $('group-by-category'), expandAll: $('groups-expand-all'), collapseAll: $('groups-collapse-all'),
 });
 /** The document's highlights: list index -> first <mark> showing that annotation; the finding last stepped to. */
 let highlights = new Map();
