@@ -64,6 +64,10 @@ class GroupedReviewTest {
         page.waitUntil(Duration.ofSeconds(20), d -> count(page, "[data-testid=annotation]") == total);
         assertThat(page.present("annotation-group")).as("flat until asked").isFalse();
         assertThat(page.hook("groups-collapse-all").isDisplayed()).isFalse();
+        new Select(page.hook("filter-category")).selectByValue("todo_markers"); // the flat list filters as before
+        assertThat(shown(page, "[data-testid=annotation]")).isEqualTo(perCategory.get("todo_markers"));
+        new Select(page.hook("filter-category")).selectByValue("");
+        assertThat(shown(page, "[data-testid=annotation]")).isEqualTo(total);
 
         // Grouping is a checkbox: Space on it from the keyboard.
         page.hook("group-by-category").sendKeys(Keys.SPACE);
