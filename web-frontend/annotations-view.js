@@ -53,10 +53,13 @@ function cssString(value) {
 
 /**
  * The annotation list: one <li data-testid="annotation"> per annotation, in arrival order, with filters by
- * category and severity that show how many findings each has.
+ * category and severity that show how many findings each has. Grouped (the groupToggle checkbox), the list holds
+ * one collapsible group per category (<li data-testid="annotation-group">, its header a button with aria-expanded
+ * and the category's count) with that category's annotations inside, in arrival order.
  */
 export class AnnotationList {
-  constructor({ list, empty, count, tools, categorySelect, severitySelect, summary, onRendered = () => {} }) {
+  constructor({ list, empty, count, tools, categorySelect, severitySelect, summary, groupToggle, expandAll,
+    collapseAll, onRendered = () => {} }) {
     this.list = list;
     this.empty = empty;
     this.count = count;
@@ -72,6 +75,15 @@ export class AnnotationList {
     this.generation = 0;
     this.counts = { category: new Map(), severity: new Map() };
     this.filter = { category: '', severity: '' };
+    this.grouped = false;
+    this.groups = new Map(); // category -> {node, toggle, name, count, items}
+    this.collapsed = new Set(); // categories whose group is collapsed (kept across re-renders)
+    this.groupToggle = groupToggle;
+    this.expandAll = expandAll;
+    this.collapseAll = collapseAll;
+    groupToggle?.addEventListener('change', () => this.setGrouped(groupToggle.checked));
+    expandAll?.addEventListener('click', () => this.setAllCollapsed(false));
+    collapseAll?.addEventListener('click', () => this.setAllCollapsed(true));
     this.sheet = null;
     if (typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in document) {
       this.sheet = new CSSStyleSheet();
@@ -84,6 +96,7 @@ export class AnnotationList {
   /** Renders every item again, e.g. after the page language changed (in slices, like new ones). */
   rerender() {
     this.generation++;
+    this.groups = new Map();
     this.list.replaceChildren();
     this.order.forEach((item) => { item.node = null; });
     this.pending = [...this.order];
@@ -98,6 +111,8 @@ export class AnnotationList {
     this.pending = [];
     this.counts = { category: new Map(), severity: new Map() };
     this.filter = { category: '', severity: '' };
+    this.groups = new Map();
+    this.collapsed.clear();
     this.applyFilter();
     this.list.replaceChildren();
     this.refreshEmpty();
@@ -142,17 +157,20 @@ export class AnnotationList {
       return;
     }
     const started = performance.now();
-    const fragment = document.createDocumentFragment();
+    const fragments = new Map(); // container -> fragment: one append per container and slice
     while (this.pending.length && performance.now() - started < SLICE_MS) {
       const batchEnd = Math.min(this.pending.length, 20);
       for (let i = 0; i < batchEnd; i++) {
         const item = this.pending[i];
         item.node = this.render(item.annotation, item.index);
-        fragment.append(item.node);
+        const container = this.containerFor(item.annotation);
+        if (!fragments.has(container)) fragments.set(container, document.createDocumentFragment());
+        fragments.get(container).append(item.node);
       }
       this.pending.splice(0, batchEnd);
     }
-    this.list.append(fragment);
+    fragments.forEach((fragment, container) => container.append(fragment));
+    this.refreshGroups();
     this.refreshEmpty();
     this.renderTools();
     this.flushing = false;
@@ -189,6 +207,65 @@ export class AnnotationList {
     return this.items.get(String(id))?.index;
   }
 
+  /** Where an annotation's entry goes: the list, or its category's group when grouped. */
+  containerFor(annotation) {
+    if (!this.grouped) return this.list;
+    return this.groupFor(String(annotation.category ?? '')).items;
+  }
+
+  groupFor(category) {
+    let group = this.groups.get(category);
+    if (group) return group;
+    const id = `ann-group-${this.generation}-${this.groups.size}`;
+    const open = !this.collapsed.has(category);
+    const name = el('span', { className: 'group-name' }, categoryLabel(category));
+    const count = el('span', { className: 'group-count', 'data-testid': 'group-count', 'aria-hidden': 'true' }, '0');
+    const toggle = el('button', { type: 'button', className: 'group-head', 'aria-expanded': String(open),
+      'aria-controls': id, 'data-testid': 'group-toggle' }, name, ' ', count);
+    const items = el('ol', { className: 'group-items', id, hidden: !open });
+    const node = el('li', { className: 'ann-group', 'data-testid': 'annotation-group', dataset: { category } },
+      el('h3', { className: 'group-title' }, toggle), items);
+    toggle.addEventListener('click', () => this.setCollapsed(category, !this.collapsed.has(category)));
+    group = { node, toggle, name, count, items };
+    this.groups.set(category, group);
+    this.list.append(node);
+    return group;
+  }
+
+  /** Each group's header shows how many findings its category has (also those still queued for rendering). */
+  refreshGroups() {
+    this.groups.forEach((group, category) => {
+      const n = this.counts.category.get(category) || 0;
+      if (group.count.textContent !== String(n)) {
+        group.count.textContent = String(n);
+        group.toggle.setAttribute('aria-label', t('ann.group.label', { name: categoryLabel(category), n }));
+      }
+    });
+  }
+
+  setGrouped(on) {
+    if (this.groupToggle) this.groupToggle.checked = on;
+    if (on === this.grouped) return;
+    this.grouped = on;
+    this.list.dataset.grouped = on ? 'true' : 'false';
+    this.renderTools();
+    this.rerender(); // in slices, like new entries: thousands of them are never moved in one task
+  }
+
+  setCollapsed(category, collapsed) {
+    if (collapsed) this.collapsed.add(category);
+    else this.collapsed.delete(category);
+    const group = this.groups.get(category);
+    if (!group) return;
+    group.toggle.setAttribute('aria-expanded', String(!collapsed));
+    group.items.hidden = collapsed;
+  }
+
+  setAllCollapsed(collapsed) {
+    new Set([...this.counts.category.keys(), ...this.groups.keys()])
+      .forEach((category) => this.setCollapsed(category, collapsed));
+  }
+
   /** The list entry of the annotation at {@code index} (rendering it now if it is still queued). */
   nodeAt(index) {
     const item = this.order[index];
@@ -197,9 +274,12 @@ export class AnnotationList {
       while (this.pending.length && !item.node) {
         const next = this.pending.shift();
         next.node = this.render(next.annotation, next.index);
-        this.list.append(next.node);
+        this.containerFor(next.annotation).append(next.node);
       }
+      this.refreshGroups();
     }
+    // Shown from the document: its group opens so that the entry can be seen and focused.
+    if (this.grouped) this.setCollapsed(String(item.annotation.category ?? ''), false);
     return item.node;
   }
 
@@ -222,7 +302,12 @@ export class AnnotationList {
     const rules = [];
     if (this.filter.category) rules.push(`:not([data-category=${cssString(this.filter.category)}])`);
     if (this.filter.severity) rules.push(`:not([data-severity=${cssString(this.filter.severity)}])`);
-    if (this.sheet) this.sheet.replaceSync(rules.map((r) => `#${this.list.id} > li${r} { display: none; }`).join('\n'));
+    const hide = rules.map((r) => `#${this.list.id} li.ann${r} { display: none; }`);
+    // Grouped, a category filter leaves only that category's group.
+    if (this.filter.category) {
+      hide.push(`#${this.list.id} > li.ann-group:not([data-category=${cssString(this.filter.category)}]) { display: none; }`);
+    }
+    if (this.sheet) this.sheet.replaceSync(hide.join('\n'));
     this.list.dataset.filtered = rules.length ? 'true' : 'false';
   }
 
@@ -230,6 +315,8 @@ export class AnnotationList {
   renderTools() {
     if (!this.tools) return;
     this.tools.hidden = this.order.length === 0;
+    if (this.expandAll) this.expandAll.hidden = !this.grouped;
+    if (this.collapseAll) this.collapseAll.hidden = !this.grouped;
     const total = this.order.length;
     const categories = [...this.counts.category.entries()]
       .sort((a, b) => b[1] - a[1] || categoryLabel(a[0]).localeCompare(categoryLabel(b[0])));

@@ -24,6 +24,7 @@ const ui = {
 const annotations = new AnnotationList({
   list: $('ann-list'), empty: $('ann-empty'), count: $('ann-count'), tools: $('ann-tools'),
   categorySelect: $('filter-category'), severitySelect: $('filter-severity'),
+  groupToggle: $('group-by-category'), expandAll: $('groups-expand-all'), collapseAll: $('groups-collapse-all'),
 });
 /** The document's highlights: list index -> first <mark> showing that annotation; the finding last stepped to. */
 let highlights = new Map();
@@ -469,7 +470,9 @@ async function loadWhatRan(id) {
   whatRanShown = true;
   try {
     const task = await requestJson(`/api/tasks/${encodeURIComponent(id)}`);
-    if (id === state.taskId) renderWhatRan(task);
+    // An answer that arrives after the result would put back what was known before the end (e.g. without the
+    // note that the model failed): the result's own account wins.
+    if (id === state.taskId && !state.result) renderWhatRan(task);
   } catch { /* shown with the result instead */ }
 }
 

@@ -123,6 +123,25 @@ class AnalyserChoicePageTest {
     }
 
     @Test
+    void withBothAFailingModelThePageShowsTheRulesFindingsAndSaysTheModelWasNotUsed(WebDriver driver,
+            @TempDir Path dir) throws Exception {
+        AnnotationPage page = new AnnotationPage(driver, withModel.baseUrl()).open();
+        waitForCapabilities(page);
+        assertThat(new Select(page.hook("analyser")).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("both");
+        fake.then(new FakeOpenAiServer.Status(401, null)); // not retried: the run goes on with the rules
+        page.start(contract(dir), "Flag TODO markers").waitForStatus("completed", TASK_TIMEOUT);
+        JsonNode task = task(page);
+        assertThat(task.get("analyser").asText()).isEqualTo("both");
+        assertThat(task.at("/llm_failure/reason").asText()).isEqualTo("unauthorized");
+        assertThat(annotations(page)).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.get("source").asText()).isEqualTo("rules"));
+        page.waitUntil(Duration.ofSeconds(5), d -> page.hook("checks").getText()
+                .contains("The language model could not be used"));
+        assertThat(page.present("error") && page.hook("error").isDisplayed()).as("not an error: the review completed")
+                .isFalse();
+    }
+
+    @Test
     void withoutAModelThereIsNoChoiceAndTheRulesRun(WebDriver driver, @TempDir Path dir) throws Exception {
         AnnotationPage page = new AnnotationPage(driver, withoutModel.baseUrl()).open();
         waitForCapabilities(page);
