@@ -83,7 +83,8 @@ public record WorkerSettings(Isolation isolation, int heapMb, Duration taskTimeL
 
     /**
      * {@link #processes()} overridden by ANNOTATOR_ISOLATION (process|none), ANNOTATOR_WORKER_HEAP_MB,
-     * ANNOTATOR_TASK_TIME_LIMIT_SECONDS and ANNOTATOR_WORKER_RECYCLE_AFTER.
+     * ANNOTATOR_TASK_TIME_LIMIT_SECONDS, ANNOTATOR_WORKER_RECYCLE_AFTER and ANNOTATOR_WORKER_WARM_UP (0 = do not load
+     * the grammar checker as a worker starts).
      */
     public static WorkerSettings fromEnvironment(Map<String, String> env) {
         WorkerSettings d = processes();
@@ -92,7 +93,8 @@ public record WorkerSettings(Isolation isolation, int heapMb, Duration taskTimeL
                 intOf(env, "ANNOTATOR_WORKER_HEAP_MB", d.heapMb()),
                 Duration.ofSeconds(intOf(env, "ANNOTATOR_TASK_TIME_LIMIT_SECONDS", (int) d.taskTimeLimit().toSeconds())),
                 intOf(env, "ANNOTATOR_WORKER_RECYCLE_AFTER", d.recycleAfter()), d.heartbeatInterval(),
-                d.heartbeatTimeout(), d.startTimeout(), d.stopGrace(), d.warmUpGrammar(), d.jvmArgs());
+                d.heartbeatTimeout(), d.startTimeout(), d.stopGrace(),
+                !"0".equals(env.getOrDefault("ANNOTATOR_WORKER_WARM_UP", "1").strip()), d.jvmArgs());
     }
 
     private static int intOf(Map<String, String> env, String key, int fallback) {
