@@ -134,5 +134,21 @@ class GroupedReviewTest {
         page.waitUntil(Duration.ofSeconds(20), d -> count(page, "#ann-list > [data-testid=annotation]") == total);
         assertThat(page.present("annotation-group")).isFalse();
         assertThat(page.hook("groups-expand-all").isDisplayed()).isFalse();
+
+        // Screenshots of the grouped view (one group collapsed) for a person to review; no horizontal scroll.
+        page.hook("group-by-category").click();
+        page.waitUntil(Duration.ofSeconds(20), d -> count(page, "[data-testid=annotation-group] [data-testid=annotation]")
+                == total);
+        toggle(driver, "vague_words").click();
+        page.script("document.getElementById('ann-list').scrollTop = 0; window.scrollTo(0, 0)");
+        java.nio.file.Files.createDirectories(PageScreenshotsTest.OUT);
+        for (String lang : List.of("en", "zh")) {
+            new Select(driver.findElement(By.id("lang-select"))).selectByValue(lang);
+            page.waitUntil(Duration.ofSeconds(20), d -> count(page,
+                    "[data-testid=annotation-group] [data-testid=annotation]") == total);
+            for (int width : List.of(360, 1440)) {
+                PageScreenshotsTest.shoot(driver, page, "grouped-" + lang + "-" + width, width);
+            }
+        }
     }
 }

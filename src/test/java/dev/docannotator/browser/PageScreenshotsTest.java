@@ -57,7 +57,7 @@ class PageScreenshotsTest {
         }
     }
 
-    private static void shoot(WebDriver driver, AnnotationPage page, String name, int width) throws Exception {
+    static void shoot(WebDriver driver, AnnotationPage page, String name, int width) throws Exception {
         ChromeDriver chrome = (ChromeDriver) driver;
         chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 500));

@@ -155,6 +155,28 @@ class AnalyserCliTest {
     }
 
     @Test
+    void theKeyFromTheEnvironmentNeverReachesTheCliOutputWhenTheModelEchoesIt() throws Exception {
+        String key = "sk-cli-NEVER-SHOW-ME-4b1d9e7c2a";
+        Map<String, String> env = Map.of("ANNOTATOR_LLM_BASE_URL", fake.baseUrl(), "ANNOTATOR_LLM_MODEL", "fake-model",
+                "ANNOTATOR_LLM_API_KEY", key);
+        fake.fallback(r -> new FakeOpenAiServer.EchoHeaders(401, null));
+        CliProcess llm = new CliProcess(Files.createDirectories(dir.resolve("llm"))).start(env, "annotate", file.toString(),
+                "--json", "--analyser", "llm", "--out", dir.resolve("llm.html").toString());
+        assertThat(llm.awaitExit(60)).as(llm.stderr()).isEqualTo(ExitCodes.FAILED);
+        assertThat(llm.stderr()).contains("API key").doesNotContain(key).doesNotContain("NEVER-SHOW-ME");
+        assertThat(llm.stdout()).doesNotContain(key);
+
+        fake.fallback(r -> new FakeOpenAiServer.EchoHeaders(500, "0"));
+        CliProcess both = new CliProcess(Files.createDirectories(dir.resolve("both"))).start(env, "annotate", file.toString(),
+                "--json", "--out", dir.resolve("both.html").toString());
+        assertThat(both.awaitExit(60)).as(both.stderr()).isZero();
+        assertThat(Json.mapper().readTree(both.stdout()).at("/llm_failure/reason").asText()).isEqualTo("server_error");
+        assertThat(both.stdout() + both.stderr() + Files.readString(dir.resolve("both.html")))
+                .doesNotContain(key).doesNotContain("NEVER-SHOW-ME");
+        assertThat(fake.received()).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + key));
+    }
+
+    @Test
     void throughAServerWithoutAModelAskingForItIsAUsageErrorBeforeAnythingIsSent() throws Exception {
         try (TestServer server = TestServer.start()) {
             AnnotateCommandTest.Run run = annotate(file.toString(), "--analyser", "llm", "--server",

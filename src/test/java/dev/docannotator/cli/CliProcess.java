@@ -27,12 +27,18 @@ final class CliProcess {
     }
 
     CliProcess start(String... args) throws IOException {
+        return start(java.util.Map.of(), args);
+    }
+
+    /** {@link #start(String...)} with these environment variables added. */
+    CliProcess start(java.util.Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + tmp, "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
                 "dev.docannotator.App"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         builder.environment().remove("XDG_CONFIG_HOME");
+        builder.environment().putAll(env);
         process = builder.start();
         return this;
     }
