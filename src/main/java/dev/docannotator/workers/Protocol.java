@@ -149,11 +149,18 @@ final class Protocol {
     }
 
     static void write(OutputStream out, Object message) throws IOException {
+        write(out, message, true);
+    }
+
+    /** Writes one frame; without {@code flush} it may wait in {@code out}'s buffer for the next flushed one. */
+    static void write(OutputStream out, Object message, boolean flush) throws IOException {
         byte[] bytes = MAPPER.writeValueAsBytes(message);
         int n = bytes.length;
         out.write(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
         out.write(bytes);
-        out.flush();
+        if (flush) {
+            out.flush();
+        }
     }
 
     /** The next message, or null at the end of the stream. */

@@ -49,12 +49,24 @@ public final class WorkerMain {
         return t;
     });
     private final boolean testHooks;
+    /** Flushes events held back by a step that then takes long (a request to the model), so none waits more than 5 ms. */
+    private final java.util.concurrent.ScheduledExecutorService flusher =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "worker-flush");
+                t.setDaemon(true);
+                return t;
+            });
+    private boolean flushPending;
     private Engine engine;
     private volatile PipelineRun current;
     private volatile boolean abortRequested;
     private Protocol.Run currentRequest;
     private Locale currentLocale = Locale.ENGLISH;
     private boolean textSent;
+    /** When the running step started (0 between steps): a short step's events go out in one write. */
+    private long stepStartedNanos;
+    /** A step's events are held back this long at most, then stream one by one (e.g. a model's findings). */
+    private static final long BATCH_NANOS = 5_000_000L;
 
     WorkerMain(DataInputStream in, OutputStream out, boolean testHooks) {
         this.in = in;
@@ -183,6 +195,7 @@ public final class WorkerMain {
             return;
         }
         List<IOException> broken = new ArrayList<>(1);
+        stepStartedNanos = System.nanoTime();
         try {
             if (testHooks) {
                 TestHooks.beforeStep(currentRequest.requirement(), run.stage());
@@ -195,8 +208,10 @@ public final class WorkerMain {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
+            stepStartedNanos = 0;
             send(new Protocol.StepDone(run.stage(), run.hasNext()));
         } catch (RuntimeException | Error e) {
+            stepStartedNanos = 0;
             if (!broken.isEmpty()) {
                 throw broken.get(0);
             }
@@ -206,16 +221,40 @@ public final class WorkerMain {
 
     private void forward(PipelineRun run, PipelineEvent event) throws IOException {
         if (!textSent && run.stage() != Stage.READ) {
-            send(new Protocol.Text(run.text()));
+            sendEvent(new Protocol.Text(run.text()));
             textSent = true;
         }
         if (event instanceof PipelineEvent.Progress p) {
-            send(new Protocol.Progress(p.stage(), p.progress(), p.message(), p.detail(), run.stage()));
+            sendEvent(new Protocol.Progress(p.stage(), p.progress(), p.message(), p.detail(), run.stage()));
         } else if (event instanceof PipelineEvent.AnnotationFound found) {
-            send(new Protocol.Found(found.annotation(), run.stage()));
+            sendEvent(new Protocol.Found(found.annotation(), run.stage()));
         } else if (event instanceof PipelineEvent.Completed c) {
-            send(new Protocol.Completed(c.annotationCount(), c.summary(), c.report(), c.output().toString(),
+            sendEvent(new Protocol.Completed(c.annotationCount(), c.summary(), c.report(), c.output().toString(),
                     run.checkpoint()));
+        }
+    }
+
+    /** An event of the running step: buffered while the step is young, so a short step costs one write. */
+    private void sendEvent(Protocol.FromWorker message) throws IOException {
+        boolean flush = stepStartedNanos == 0 || System.nanoTime() - stepStartedNanos > BATCH_NANOS;
+        synchronized (writeLock) {
+            Protocol.write(out, message, flush);
+            if (!flush && !flushPending) {
+                flushPending = true;
+                flusher.schedule(this::flushQuietly, BATCH_NANOS, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    private void flushQuietly() {
+        synchronized (writeLock) {
+            flushPending = false;
+            try {
+                out.flush();
+            } catch (IOException e) {
+                LOG.error("Cannot answer the server", e);
+                Runtime.getRuntime().halt(1);
+            }
         }
     }
 
