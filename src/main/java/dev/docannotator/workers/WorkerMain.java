@@ -6,6 +6,7 @@ import dev.docannotator.analysis.llm.LlmFailure;
 import dev.docannotator.analysis.llm.LlmMetrics;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentRejectedException;
+import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.pipeline.Engine;
 import dev.docannotator.pipeline.Engines;
 import dev.docannotator.pipeline.PipelineEvent;
@@ -63,6 +64,9 @@ public final class WorkerMain {
     private Protocol.Run currentRequest;
     private Locale currentLocale = Locale.ENGLISH;
     private boolean textSent;
+    /** Steps done by the current run; the checkpoints after each step of the current batch but its last. */
+    private long stepsDone;
+    private final java.util.Map<Long, Checkpoint> batchCheckpoints = new java.util.HashMap<>();
     /** When the running step started (0 between steps): a short step's events go out in one write. */
     private long stepStartedNanos;
     /** A step's events are held back this long at most, then stream one by one (e.g. a model's findings). */
@@ -138,12 +142,20 @@ public final class WorkerMain {
                 configure(configure);
             } else if (message instanceof Protocol.Run run) {
                 start(run);
-            } else if (message instanceof Protocol.Step) {
-                step();
-            } else if (message instanceof Protocol.GetCheckpoint) {
-                send(new Protocol.CheckpointReply(current.checkpoint()));
-            } else if (message instanceof Protocol.Close) {
+            } else if (message instanceof Protocol.Step step) {
+                steps(step.budgetNanos());
+            } else if (message instanceof Protocol.GetCheckpoint get) {
+                Checkpoint saved = get.step() == stepsDone ? current.checkpoint() : batchCheckpoints.get(get.step());
+                if (saved == null) {
+                    LOG.error("No checkpoint after step {} (done {})", get.step(), stepsDone);
+                    saved = current.checkpoint();
+                }
+                send(new Protocol.CheckpointReply(saved));
+            } else if (message instanceof Protocol.Close close) {
                 close();
+                if (close.ack()) {
+                    send(new Protocol.Closed());
+                }
             }
         } catch (IOException e) {
             LOG.error("Cannot answer the server", e);
@@ -178,6 +190,8 @@ public final class WorkerMain {
         currentLocale = Messages.supported(Locale.forLanguageTag(request.locale()));
         textSent = false;
         abortRequested = false;
+        stepsDone = 0;
+        batchCheckpoints.clear();
         PipelineInput input = new PipelineInput(Path.of(request.document()), request.format(), request.requirement(),
                 Path.of(request.output()), request.analyser());
         try {
@@ -188,14 +202,39 @@ public final class WorkerMain {
         }
     }
 
-    private void step() throws IOException {
+    /** Steps until the budget is spent, the run is over, a step fails or an abort comes. */
+    private void steps(long budgetNanos) throws IOException {
+        batchCheckpoints.clear();
+        long started = System.nanoTime();
+        stepStartedNanos = started;
+        while (true) {
+            if (!step()) {
+                stepStartedNanos = 0;
+                return;
+            }
+            boolean more = current.hasNext() && !abortRequested && System.nanoTime() - started < budgetNanos;
+            if (more) {
+                // The server may stop after any step of the batch and ask for the checkpoint right after it.
+                batchCheckpoints.put(stepsDone, current.checkpoint());
+            }
+            if (more) {
+                sendEvent(new Protocol.StepDone(current.stage(), current.hasNext(), false));
+            } else {
+                stepStartedNanos = 0;
+                send(new Protocol.StepDone(current.stage(), current.hasNext(), true));
+                return;
+            }
+        }
+    }
+
+    /** One step and its events; false when it failed (the failure is sent). */
+    private boolean step() throws IOException {
         PipelineRun run = current;
         if (run == null) {
             send(new Protocol.Failed("internal_error", "No run to step", false));
-            return;
+            return false;
         }
         List<IOException> broken = new ArrayList<>(1);
-        stepStartedNanos = System.nanoTime();
         try {
             if (testHooks) {
                 TestHooks.beforeStep(currentRequest.requirement(), run.stage());
@@ -208,14 +247,14 @@ public final class WorkerMain {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            stepStartedNanos = 0;
-            send(new Protocol.StepDone(run.stage(), run.hasNext()));
+            stepsDone++;
+            return true;
         } catch (RuntimeException | Error e) {
-            stepStartedNanos = 0;
             if (!broken.isEmpty()) {
                 throw broken.get(0);
             }
             send(failure(e));
+            return false;
         }
     }
 
@@ -277,6 +316,7 @@ public final class WorkerMain {
         PipelineRun run = current;
         current = null;
         currentRequest = null;
+        batchCheckpoints.clear();
         if (run != null) {
             run.close();
         }

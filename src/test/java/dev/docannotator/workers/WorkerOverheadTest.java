@@ -37,6 +37,11 @@ class WorkerOverheadTest {
     @TempDir
     Path tmp;
 
+    @SuppressWarnings("unchecked")
+    private final List<Long>[][] phases = new List[][] {
+            {new ArrayList<>(), new ArrayList<>(), new ArrayList<>()},
+            {new ArrayList<>(), new ArrayList<>(), new ArrayList<>()}};
+
     @Test
     void aWarmWorkerAddsAtMostTwentyMillisecondsPerTask() throws Exception {
         Path document = tmp.resolve("doc.txt");
@@ -68,6 +73,11 @@ class WorkerOverheadTest {
                             + "worker process median %.2f ms p90 %.2f ms; overhead %.2f ms (median), %d rounds%n",
                     events[1] / (WARM_UP + ROUNDS), localMedian, pct(local, 0.9) / 1e6, remoteMedian,
                     pct(remote, 0.9) / 1e6, remoteMedian - localMedian, ROUNDS);
+            for (int k = 0; k < 2; k++) {
+                System.out.printf(Locale.ROOT, "%s: start %.2f ms, steps %.2f ms, close %.2f ms (medians)%n",
+                        k == 0 ? "in-process" : "worker", median(phases[k][0]) / 1e6, median(phases[k][1]) / 1e6,
+                        median(phases[k][2]) / 1e6);
+            }
             assertThat(events[1]).isEqualTo(events[0]);
             assertThat(remoteMedian - localMedian).isLessThanOrEqualTo(20.0);
         } finally {
@@ -80,15 +90,14 @@ class WorkerOverheadTest {
                 tmp.resolve("out-" + slot + ".txt"));
         long t0 = System.nanoTime();
         try (TaskRun run = runner.start("task-" + slot + "-" + i, input, null, Locale.ENGLISH, () -> false)) {
-            if (i == WARM_UP + ROUNDS - 1) {
-                StringBuilder steps = new StringBuilder("start " + (System.nanoTime() - t0) / 1000 + " us;");
-                while (run.hasNext()) {
-                    long s0 = System.nanoTime();
+            phases[slot][0].add(System.nanoTime() - t0);
+            long s0 = System.nanoTime();
                     run.next(event -> { });
                     steps.append(' ').append(run.stage()).append(' ').append((System.nanoTime() - s0) / 1000).append(" us;");
                 }
                 System.out.println((slot == 0 ? "in-process" : "worker") + " steps: " + steps);
             }
+            long s0 = System.nanoTime();
             while (run.hasNext()) {
                 run.next(event -> {
                     events[slot]++;
@@ -97,6 +106,10 @@ class WorkerOverheadTest {
                     }
                 });
             }
+            phases[slot][1].add(System.nanoTime() - s0);
+            s0 = System.nanoTime();
+            run.close();
+            phases[slot][2].add(System.nanoTime() - s0);
         }
         return System.nanoTime() - t0;
     }
