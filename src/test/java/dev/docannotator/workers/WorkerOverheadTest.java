@@ -92,12 +92,6 @@ class WorkerOverheadTest {
         try (TaskRun run = runner.start("task-" + slot + "-" + i, input, null, Locale.ENGLISH, () -> false)) {
             phases[slot][0].add(System.nanoTime() - t0);
             long s0 = System.nanoTime();
-                    run.next(event -> { });
-                    steps.append(' ').append(run.stage()).append(' ').append((System.nanoTime() - s0) / 1000).append(" us;");
-                }
-                System.out.println((slot == 0 ? "in-process" : "worker") + " steps: " + steps);
-            }
-            long s0 = System.nanoTime();
             while (run.hasNext()) {
                 run.next(event -> {
                     events[slot]++;
