@@ -25,6 +25,11 @@ import java.util.function.Consumer;
  * {@code worker_failed} and a sentence saying what happened.
  */
 final class ProcessRun implements TaskRun {
+    /**
+     * Steps shorter than this together are done in one request: one round trip between processes for a run of
+     * paragraph-sized steps instead of one per step. It bounds how far the worker runs ahead of a cancel too.
+     */
+    static final long STEP_BUDGET_NANOS = 10_000_000L;
     private final WorkerSupervisor.Lease lease;
     private final WorkerProcess worker;
     private final Locale locale;
@@ -36,6 +41,11 @@ final class ProcessRun implements TaskRun {
     private RunReport report;
     private Checkpoint finalCheckpoint;
     private boolean clean = true;
+    /** Answers read while waiting for another one (a checkpoint asked mid-batch), in order. */
+    private final java.util.ArrayDeque<Protocol.FromWorker> pending = new java.util.ArrayDeque<>();
+    /** A batch of steps was asked for and its last step has not been read yet. */
+    private boolean outstanding;
+    private long stepsConsumed;
     private boolean gone;
     private boolean closed;
 
@@ -77,7 +87,10 @@ final class ProcessRun implements TaskRun {
         if (lease.stopRequested()) {
             throw new TaskRunStopped("the worker is being stopped");
         }
-        send(new Protocol.Step());
+        if (!outstanding) {
+            send(new Protocol.Step(STEP_BUDGET_NANOS));
+            outstanding = true;
+        }
         while (true) {
             Protocol.FromWorker answer = answer();
             if (answer instanceof Protocol.Progress p) {
@@ -98,6 +111,8 @@ final class ProcessRun implements TaskRun {
             } else if (answer instanceof Protocol.StepDone done) {
                 stage = done.stage();
                 hasNext = done.hasNext();
+                stepsConsumed++;
+                outstanding = !done.last();
                 return;
             } else {
                 throw unexpected(answer);
@@ -125,12 +140,18 @@ final class ProcessRun implements TaskRun {
         if (finalCheckpoint != null) {
             return finalCheckpoint;
         }
-        send(new Protocol.GetCheckpoint());
-        Protocol.FromWorker answer = answer();
-        if (answer instanceof Protocol.CheckpointReply reply) {
-            return reply.checkpoint();
+        send(new Protocol.GetCheckpoint(stepsConsumed));
+        while (true) {
+            Protocol.FromWorker answer = take();
+            if (answer instanceof Protocol.CheckpointReply reply) {
+                return reply.checkpoint();
+            }
+            if (answer instanceof Protocol.Gone) {
+                gone = true;
+                throw workerFailed();
+            }
+            pending.add(answer); // the rest of a batch of steps the caller stopped reading: read by next()
         }
-        throw unexpected(answer);
     }
 
     @Override
@@ -157,9 +178,22 @@ final class ProcessRun implements TaskRun {
         }
         closed = true;
         if (!gone) {
+            // With a batch still running, wait until the worker says the run is gone, so that nothing of this
+            // run is left on the channel for the next task.
+            boolean ack = outstanding;
             try {
-                worker.send(new Protocol.Close());
-            } catch (IOException e) {
+                worker.send(new Protocol.Close(ack));
+                while (ack) {
+                    Protocol.FromWorker answer = take();
+                    if (answer instanceof Protocol.Closed) {
+                        break;
+                    }
+                    if (answer instanceof Protocol.Gone) {
+                        gone = true;
+                        break;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
                 clean = false;
             }
         }
@@ -181,25 +215,30 @@ final class ProcessRun implements TaskRun {
 
     /** The next answer; a failure or the end of the worker becomes an exception. */
     private Protocol.FromWorker answer() {
-        Protocol.FromWorker answer;
-        try {
-            answer = worker.replies().take();
-        } catch (InterruptedException e) {
-            clean = false; // the answer is still coming: this worker is not lent again
-            Thread.currentThread().interrupt();
-            throw new TaskRunStopped("interrupted while the worker was busy");
-        }
+        Protocol.FromWorker answer = pending.isEmpty() ? take() : pending.poll();
         if (answer instanceof Protocol.Gone) {
             gone = true;
             throw workerFailed();
         }
         if (answer instanceof Protocol.Failed failed) {
+            outstanding = false;
             if (failed.aborted()) {
                 throw new TaskRunStopped("the step was cut short");
             }
             throw new TaskRunFailure(failed.code(), failed.message(), false);
         }
         return answer;
+    }
+
+    /** The next answer from the channel itself. */
+    private Protocol.FromWorker take() {
+        try {
+            return worker.replies().take();
+        } catch (InterruptedException e) {
+            clean = false; // the answer is still coming: this worker is not lent again
+            Thread.currentThread().interrupt();
+            throw new TaskRunStopped("interrupted while the worker was busy");
+        }
     }
 
     private TaskRunFailure workerFailed() {

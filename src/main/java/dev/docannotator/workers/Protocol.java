@@ -62,20 +62,24 @@ final class Protocol {
                AnalyserChoice analyser, String locale, Checkpoint from) implements ToWorker {
     }
 
-    /** Do one step; answered by events, then {@link StepDone} or {@link Failed}. */
-    record Step() implements ToWorker {
+    /**
+     * Do steps: at least one, and more while they have taken less than {@code budgetNanos} together (short steps,
+     * e.g. one paragraph's checks, then cost one round trip between them all). Each step is answered by its events
+     * and {@link StepDone} ({@code last} on the batch's last), or the batch ends with {@link Failed}.
+     */
+    record Step(long budgetNanos) implements ToWorker {
     }
 
-    /** Answered by {@link CheckpointReply}. */
-    record GetCheckpoint() implements ToWorker {
+    /** The checkpoint after step {@code step} of the run (1 = the first step; 0 = before any); {@link CheckpointReply}. */
+    record GetCheckpoint(long step) implements ToWorker {
     }
 
     /** Cut the running step short (pause, shutdown); no answer of its own. */
     record Abort() implements ToWorker {
     }
 
-    /** Release the run (document, analysis state, files); no answer. */
-    record Close() implements ToWorker {
+    /** Release the run (document, analysis state, files); answered by {@link Closed} when {@code ack}. */
+    record Close(boolean ack) implements ToWorker {
     }
 
     /** Answered by {@link Pong} at once, whatever the run is doing. */
@@ -98,6 +102,7 @@ final class Protocol {
             @JsonSubTypes.Type(value = StepDone.class, name = "step_done"),
             @JsonSubTypes.Type(value = CheckpointReply.class, name = "checkpoint"),
             @JsonSubTypes.Type(value = Failed.class, name = "failed"),
+            @JsonSubTypes.Type(value = Closed.class, name = "closed"),
             @JsonSubTypes.Type(value = Pong.class, name = "pong")})
     sealed interface FromWorker {
     }
@@ -127,8 +132,12 @@ final class Protocol {
                      Checkpoint checkpoint) implements FromWorker {
     }
 
-    /** The step is over. */
-    record StepDone(Stage stage, boolean hasNext) implements FromWorker {
+    /** The step is over; {@code last} when the batch of steps asked for is over too. */
+    record StepDone(Stage stage, boolean hasNext, boolean last) implements FromWorker {
+    }
+
+    /** The run is released: nothing more of it will come. */
+    record Closed() implements FromWorker {
     }
 
     record CheckpointReply(Checkpoint checkpoint) implements FromWorker {
@@ -149,11 +158,18 @@ final class Protocol {
     }
 
     static void write(OutputStream out, Object message) throws IOException {
+        write(out, message, true);
+    }
+
+    /** Writes one frame; without {@code flush} it may wait in {@code out}'s buffer for the next flushed one. */
+    static void write(OutputStream out, Object message, boolean flush) throws IOException {
         byte[] bytes = MAPPER.writeValueAsBytes(message);
         int n = bytes.length;
         out.write(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
         out.write(bytes);
-        out.flush();
+        if (flush) {
+            out.flush();
+        }
     }
 
     /** The next message, or null at the end of the stream. */

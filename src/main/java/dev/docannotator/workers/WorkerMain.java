@@ -6,6 +6,7 @@ import dev.docannotator.analysis.llm.LlmFailure;
 import dev.docannotator.analysis.llm.LlmMetrics;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentRejectedException;
+import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.pipeline.Engine;
 import dev.docannotator.pipeline.Engines;
 import dev.docannotator.pipeline.PipelineEvent;
@@ -49,12 +50,27 @@ public final class WorkerMain {
         return t;
     });
     private final boolean testHooks;
+    /** Flushes events held back by a step that then takes long (a request to the model), so none waits more than 5 ms. */
+    private final java.util.concurrent.ScheduledExecutorService flusher =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "worker-flush");
+                t.setDaemon(true);
+                return t;
+            });
+    private boolean flushPending;
     private Engine engine;
     private volatile PipelineRun current;
     private volatile boolean abortRequested;
     private Protocol.Run currentRequest;
     private Locale currentLocale = Locale.ENGLISH;
     private boolean textSent;
+    /** Steps done by the current run; the checkpoints after each step of the current batch but its last. */
+    private long stepsDone;
+    private final java.util.Map<Long, Checkpoint> batchCheckpoints = new java.util.HashMap<>();
+    /** When the running step started (0 between steps): a short step's events go out in one write. */
+    private long stepStartedNanos;
+    /** A step's events are held back this long at most, then stream one by one (e.g. a model's findings). */
+    private static final long BATCH_NANOS = 5_000_000L;
 
     WorkerMain(DataInputStream in, OutputStream out, boolean testHooks) {
         this.in = in;
@@ -126,12 +142,20 @@ public final class WorkerMain {
                 configure(configure);
             } else if (message instanceof Protocol.Run run) {
                 start(run);
-            } else if (message instanceof Protocol.Step) {
-                step();
-            } else if (message instanceof Protocol.GetCheckpoint) {
-                send(new Protocol.CheckpointReply(current.checkpoint()));
-            } else if (message instanceof Protocol.Close) {
+            } else if (message instanceof Protocol.Step step) {
+                steps(step.budgetNanos());
+            } else if (message instanceof Protocol.GetCheckpoint get) {
+                Checkpoint saved = get.step() == stepsDone ? current.checkpoint() : batchCheckpoints.get(get.step());
+                if (saved == null) {
+                    LOG.error("No checkpoint after step {} (done {})", get.step(), stepsDone);
+                    saved = current.checkpoint();
+                }
+                send(new Protocol.CheckpointReply(saved));
+            } else if (message instanceof Protocol.Close close) {
                 close();
+                if (close.ack()) {
+                    send(new Protocol.Closed());
+                }
             }
         } catch (IOException e) {
             LOG.error("Cannot answer the server", e);
@@ -148,8 +172,10 @@ public final class WorkerMain {
         send(new Protocol.Ready(ProcessHandle.current().pid(), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
         if (configure.warmUpGrammar() && engine.analyser() instanceof DefaultAnalyser analyser) {
             Thread warmUp = new Thread(() -> {
+                long started = System.nanoTime();
                 try {
                     analyser.warmUpGrammar();
+                    LOG.info("Grammar checker loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
                 } catch (RuntimeException e) {
                     LOG.warn("The grammar checker could not be loaded in advance", e);
                 }
@@ -166,6 +192,8 @@ public final class WorkerMain {
         currentLocale = Messages.supported(Locale.forLanguageTag(request.locale()));
         textSent = false;
         abortRequested = false;
+        stepsDone = 0;
+        batchCheckpoints.clear();
         PipelineInput input = new PipelineInput(Path.of(request.document()), request.format(), request.requirement(),
                 Path.of(request.output()), request.analyser());
         try {
@@ -176,11 +204,37 @@ public final class WorkerMain {
         }
     }
 
-    private void step() throws IOException {
+    /** Steps until the budget is spent, the run is over, a step fails or an abort comes. */
+    private void steps(long budgetNanos) throws IOException {
+        batchCheckpoints.clear();
+        long started = System.nanoTime();
+        stepStartedNanos = started;
+        while (true) {
+            if (!step()) {
+                stepStartedNanos = 0;
+                return;
+            }
+            boolean more = current.hasNext() && !abortRequested && System.nanoTime() - started < budgetNanos;
+            if (more) {
+                // The server may stop after any step of the batch and ask for the checkpoint right after it.
+                batchCheckpoints.put(stepsDone, current.checkpoint());
+            }
+            if (more) {
+                sendEvent(new Protocol.StepDone(current.stage(), current.hasNext(), false));
+            } else {
+                stepStartedNanos = 0;
+                send(new Protocol.StepDone(current.stage(), current.hasNext(), true));
+                return;
+            }
+        }
+    }
+
+    /** One step and its events; false when it failed (the failure is sent). */
+    private boolean step() throws IOException {
         PipelineRun run = current;
         if (run == null) {
             send(new Protocol.Failed("internal_error", "No run to step", false));
-            return;
+            return false;
         }
         List<IOException> broken = new ArrayList<>(1);
         try {
@@ -195,27 +249,53 @@ public final class WorkerMain {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            send(new Protocol.StepDone(run.stage(), run.hasNext()));
+            stepsDone++;
+            return true;
         } catch (RuntimeException | Error e) {
             if (!broken.isEmpty()) {
                 throw broken.get(0);
             }
             send(failure(e));
+            return false;
         }
     }
 
     private void forward(PipelineRun run, PipelineEvent event) throws IOException {
         if (!textSent && run.stage() != Stage.READ) {
-            send(new Protocol.Text(run.text()));
+            sendEvent(new Protocol.Text(run.text()));
             textSent = true;
         }
         if (event instanceof PipelineEvent.Progress p) {
-            send(new Protocol.Progress(p.stage(), p.progress(), p.message(), p.detail(), run.stage()));
+            sendEvent(new Protocol.Progress(p.stage(), p.progress(), p.message(), p.detail(), run.stage()));
         } else if (event instanceof PipelineEvent.AnnotationFound found) {
-            send(new Protocol.Found(found.annotation(), run.stage()));
+            sendEvent(new Protocol.Found(found.annotation(), run.stage()));
         } else if (event instanceof PipelineEvent.Completed c) {
-            send(new Protocol.Completed(c.annotationCount(), c.summary(), c.report(), c.output().toString(),
+            sendEvent(new Protocol.Completed(c.annotationCount(), c.summary(), c.report(), c.output().toString(),
                     run.checkpoint()));
+        }
+    }
+
+    /** An event of the running step: buffered while the step is young, so a short step costs one write. */
+    private void sendEvent(Protocol.FromWorker message) throws IOException {
+        boolean flush = stepStartedNanos == 0 || System.nanoTime() - stepStartedNanos > BATCH_NANOS;
+        synchronized (writeLock) {
+            Protocol.write(out, message, flush);
+            if (!flush && !flushPending) {
+                flushPending = true;
+                flusher.schedule(this::flushQuietly, BATCH_NANOS, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    private void flushQuietly() {
+        synchronized (writeLock) {
+            flushPending = false;
+            try {
+                out.flush();
+            } catch (IOException e) {
+                LOG.error("Cannot answer the server", e);
+                Runtime.getRuntime().halt(1);
+            }
         }
     }
 
@@ -238,6 +318,7 @@ public final class WorkerMain {
         PipelineRun run = current;
         current = null;
         currentRequest = null;
+        batchCheckpoints.clear();
         if (run != null) {
             run.close();
         }

@@ -1,0 +1,120 @@
+package dev.docannotator.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.document.DocumentFormat;
+import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.pipeline.Engines;
+import dev.docannotator.pipeline.PipelineEvent;
+import dev.docannotator.pipeline.PipelineInput;
+import dev.docannotator.pipeline.RunLimits;
+import dev.docannotator.tasks.TaskRun;
+import dev.docannotator.tasks.TaskRunner;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The per-task cost of running a document in a warm worker process rather than in the server's thread: the same
+ * task, driven step by step exactly as the task worker drives it (every step, its events, the final checkpoint),
+ * alternately through the in-process runner and a warm worker; the overhead is the difference of the medians.
+ * A timing test (wall clock on a shared machine): run with {@code -DexcludedTestGroups=none}; figures in BENCHMARKS.md.
+ */
+@Tag("timing")
+class WorkerOverheadTest {
+    private static final int WARM_UP = 30;
+    private static final int ROUNDS = 60;
+
+    @TempDir
+    Path tmp;
+
+    @SuppressWarnings("unchecked")
+    private final List<Long>[][] phases = new List[][] {
+            {new ArrayList<>(), new ArrayList<>(), new ArrayList<>()},
+            {new ArrayList<>(), new ArrayList<>(), new ArrayList<>()}};
+
+    @Test
+    void aWarmWorkerAddsAtMostTwentyMillisecondsPerTask() throws Exception {
+        Path document = tmp.resolve("doc.txt");
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            text.append("Paragraph ").append(i).append(" describes the system. TODO check the figures here.\n\n");
+        }
+        Files.writeString(document, text);
+        TaskRunner inProcess = TaskRunner.inProcess(Engines.createDefault(DocumentLimits.defaults()));
+        WorkerSupervisor workers = WorkerSupervisor.create(1, WorkerSettings.processes().withWarmUpGrammar(false),
+                DocumentLimits.defaults(), RunLimits.defaults(), null, new SimpleMeterRegistry(), Clock.systemUTC());
+        workers.start();
+        try {
+            assertThat(workers.awaitReady(Duration.ofSeconds(120))).isTrue();
+            List<Long> local = new ArrayList<>();
+            List<Long> remote = new ArrayList<>();
+            int[] events = new int[2];
+            for (int i = 0; i < WARM_UP + ROUNDS; i++) {
+                long a = run(inProcess, document, i, events, 0);
+                long b = run(workers, document, i, events, 1);
+                if (i >= WARM_UP) {
+                    local.add(a);
+                    remote.add(b);
+                }
+            }
+            double localMedian = median(local) / 1e6;
+            double remoteMedian = median(remote) / 1e6;
+            System.out.printf(Locale.ROOT, "per task (%d events): in-process median %.2f ms p90 %.2f ms; "
+                            + "worker process median %.2f ms p90 %.2f ms; overhead %.2f ms (median), %d rounds%n",
+                    events[1] / (WARM_UP + ROUNDS), localMedian, pct(local, 0.9) / 1e6, remoteMedian,
+                    pct(remote, 0.9) / 1e6, remoteMedian - localMedian, ROUNDS);
+            for (int k = 0; k < 2; k++) {
+                System.out.printf(Locale.ROOT, "%s: start %.2f ms, steps %.2f ms, close %.2f ms (medians)%n",
+                        k == 0 ? "in-process" : "worker", median(phases[k][0]) / 1e6, median(phases[k][1]) / 1e6,
+                        median(phases[k][2]) / 1e6);
+            }
+            assertThat(events[1]).isEqualTo(events[0]);
+            assertThat(remoteMedian - localMedian).isLessThanOrEqualTo(20.0);
+        } finally {
+            workers.close();
+        }
+    }
+
+    private long run(TaskRunner runner, Path document, int i, int[] events, int slot) {
+        PipelineInput input = new PipelineInput(document, DocumentFormat.TXT, "find TODO markers",
+                tmp.resolve("out-" + slot + ".txt"));
+        long t0 = System.nanoTime();
+        try (TaskRun run = runner.start("task-" + slot + "-" + i, input, null, Locale.ENGLISH, () -> false)) {
+            phases[slot][0].add(System.nanoTime() - t0);
+            long s0 = System.nanoTime();
+            while (run.hasNext()) {
+                run.next(event -> {
+                    events[slot]++;
+                    if (event instanceof PipelineEvent.Completed) {
+                        run.checkpoint();
+                    }
+                });
+            }
+            phases[slot][1].add(System.nanoTime() - s0);
+            s0 = System.nanoTime();
+            run.close();
+            phases[slot][2].add(System.nanoTime() - s0);
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private static double median(List<Long> values) {
+        return pct(values, 0.5);
+    }
+
+    private static double pct(List<Long> values, double p) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size())));
+    }
+}
