@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -19,13 +18,7 @@ import java.util.concurrent.BlockingQueue;
  * pool of read-only connections, so that in WAL mode they see the last commit without waiting for a writer
  * (a request looking up a document must not queue behind a batch of checkpoints).
  */
-public final class Database implements AutoCloseable {
-
-    /** Work done with the connection; may throw SQLException. */
-    @FunctionalInterface
-    public interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
+public final class Database implements SqlAccess, AutoCloseable {
 
     private static final int READERS = 4;
 
@@ -42,8 +35,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if missing) the database file, in WAL mode with foreign keys on. An existing file that is not
-     * one of ours is refused ({@link DatabaseFile#check}).
+     * Opens (creating if missing) the database file, in WAL mode with foreign keys on, and brings its schema up to
+     * date ({@link dev.docannotator.storage.sqlite.SqliteMigrations}). An existing file that is not one of ours is refused ({@link DatabaseFile#check}).
      */
     public static Database open(Path file) {
         DatabaseFile.check(file);
@@ -59,8 +52,8 @@ public final class Database implements AutoCloseable {
                 st.execute("PRAGMA synchronous=NORMAL");
                 st.execute("PRAGMA foreign_keys=ON");
                 st.execute("PRAGMA busy_timeout=5000");
-                st.execute("CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
             }
+            dev.docannotator.storage.sqlite.SqliteMigrations.migrate(url, connection);
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
                 Connection reader = DriverManager.getConnection(url);
@@ -80,37 +73,11 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    /** Applies, in order and each in its own transaction, the migrations not applied yet. */
-    public synchronized void migrate(List<Migration> migrations) {
-        for (Migration migration : migrations) {
-            inTransaction(c -> {
-                try (PreparedStatement check = c.prepareStatement("SELECT 1 FROM schema_migrations WHERE id = ?")) {
-                    check.setString(1, migration.id());
-                    if (check.executeQuery().next()) {
-                        return null;
-                    }
-                }
-                try (Statement st = c.createStatement()) {
-                    for (String sql : migration.sql().split(";\\s*(\\n|$)")) {
-                        if (!sql.isBlank()) {
-                            st.execute(sql);
-                        }
-                    }
-                }
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO schema_migrations (id, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))")) {
-                    insert.setString(1, migration.id());
-                    insert.executeUpdate();
-                }
-                return null;
-            });
-        }
-    }
-
     /**
      * Runs read-only {@code work} on one of the read connections: it sees everything committed before it began,
      * and never waits for a writer. Writing through it fails.
      */
+    @Override
     public <T> T read(SqlWork<T> work) {
         Connection reader;
         try {
@@ -138,6 +105,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    @Override
     public synchronized <T> T inTransaction(SqlWork<T> work) {
         try {
             connection.setAutoCommit(false);

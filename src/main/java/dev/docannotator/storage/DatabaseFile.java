@@ -91,7 +91,8 @@ public final class DatabaseFile {
     }
 
     /**
-     * Whether the file has our migration table, or no table at all (a crash right after it was created). Opened
+     * Whether the file has our migration table (Flyway's, or the {@code schema_migrations} of data directories made
+     * before Flyway), or no table at all (a crash right after it was created). Opened
      * read-only, so that checking never changes the file.
      */
     private static boolean isOursOrBlank(Path file) {
@@ -99,9 +100,10 @@ public final class DatabaseFile {
         config.setReadOnly(true);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
              var rs = c.createStatement().executeQuery(
-                     "SELECT count(*), count(CASE WHEN name = 'schema_migrations' THEN 1 END) FROM sqlite_master "
+                     "SELECT count(*), count(CASE WHEN name IN ('schema_migrations', 'flyway_schema_history') THEN 1 END) "
+                             + "FROM sqlite_master "
                              + "WHERE type = 'table'")) {
-            return rs.next() && (rs.getInt(1) == 0 || rs.getInt(2) == 1);
+            return rs.next() && (rs.getInt(1) == 0 || rs.getInt(2) >= 1);
         } catch (SQLException e) {
             throw new RefusedException("The database " + file + " cannot be opened: " + e.getMessage()
                     + ". Move it away, or start with --init to set it aside and begin with an empty database.");

@@ -1,2 +1,2 @@
-/** The embedded SQLite database and its versioned migrations. */
+/** The store interfaces (what the tasks service keeps, split by what it stores) and the embedded SQLite database. */
 package dev.docannotator.storage;

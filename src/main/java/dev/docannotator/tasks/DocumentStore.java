@@ -3,11 +3,11 @@ package dev.docannotator.tasks;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.pipeline.Engine;
+import dev.docannotator.storage.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -21,13 +21,13 @@ import java.util.UUID;
 public final class DocumentStore {
     private final Engine engine;
     private final TaskFiles files;
-    private final TaskRepository repository;
+    private final Store store;
     private final Clock clock;
 
-    DocumentStore(Engine engine, TaskFiles files, TaskRepository repository, Clock clock) {
+    DocumentStore(Engine engine, TaskFiles files, Store store, Clock clock) {
         this.engine = engine;
         this.files = files;
-        this.repository = repository;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -45,10 +45,8 @@ public final class DocumentStore {
             String name = displayName(filename);
             DocumentFormat format = engine.admit(upload, name);
             String id = UUID.randomUUID().toString();
-            Path target = files.document(id);
-            Files.move(upload, target, StandardCopyOption.ATOMIC_MOVE);
-            DocumentRecord doc = new DocumentRecord(id, userId, name, format, Files.size(target), clock.instant());
-            repository.insertDocument(doc);
+            DocumentRecord doc = new DocumentRecord(id, userId, name, format, Files.size(upload), clock.instant());
+            store.documents().insert(doc, upload);
             return doc;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the uploaded document", e);
@@ -60,8 +58,8 @@ public final class DocumentStore {
     /** The caller's document, or 404 (also for another identity's document). */
     public DocumentRecord find(String userId, String documentId, Locale locale) {
         Optional<DocumentRecord> doc = documentId != null && TaskFiles.ID.matcher(documentId).matches()
-                ? repository.findDocument(documentId) : Optional.empty();
-        if (doc.isEmpty() || !doc.get().userId().equals(userId) || !Files.exists(files.document(documentId))) {
+                ? store.documents().find(documentId) : Optional.empty();
+        if (doc.isEmpty() || !doc.get().userId().equals(userId) || store.documents().localFile(documentId).isEmpty()) {
             throw TaskException.notFound(new Messages("http", locale).get("document.not_found"));
         }
         return doc.get();
@@ -76,12 +74,11 @@ public final class DocumentStore {
         if (documentId == null || !TaskFiles.ID.matcher(documentId).matches()) {
             return false;
         }
-        Optional<DocumentRecord> doc = repository.findDocument(documentId);
-        if (doc.isEmpty() || !doc.get().userId().equals(userId) || repository.documentInUse(documentId)) {
+        Optional<DocumentRecord> doc = store.documents().find(documentId);
+        if (doc.isEmpty() || !doc.get().userId().equals(userId) || store.tasks().refersTo(documentId)) {
             return false;
         }
-        TaskFiles.deleteQuietly(files.document(documentId));
-        repository.deleteDocuments(List.of(documentId));
+        store.documents().delete(List.of(documentId));
         return true;
     }
 

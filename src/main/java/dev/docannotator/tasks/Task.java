@@ -91,6 +91,18 @@ public final class Task {
                 message, errorCode, errorMessage, annotationCount, initial.createdAt(), updatedAt, initial.analyser());
     }
 
+    /** Several instances: takes the stored state written by the instance that runs the task. */
+    synchronized void refresh(TaskView stored) {
+        status = stored.status();
+        stage = stored.stage();
+        progress = stored.progress();
+        message = stored.message();
+        errorCode = stored.errorCode();
+        errorMessage = stored.errorMessage();
+        annotationCount = stored.annotationCount();
+        updatedAt = stored.updatedAt();
+    }
+
     public synchronized TaskStatus status() {
         return status;
     }

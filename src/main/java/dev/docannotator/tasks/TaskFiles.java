@@ -43,6 +43,20 @@ public final class TaskFiles {
         return results.resolve(name + "." + format.outputExtension());
     }
 
+    /**
+     * A directory for local copies of what a shared store keeps (PostgreSQL: results fetched from the database),
+     * created when first asked for.
+     */
+    public Path cache(String name) {
+        Path dir = documents.resolveSibling("cache").resolve(checked(name));
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir, e);
+        }
+        return dir;
+    }
+
     /** The directory for uploads being received; emptied at start-up. */
     public Path uploads() {
         return uploads;
@@ -65,7 +79,8 @@ public final class TaskFiles {
         }
     }
 
-    static void deleteQuietly(Path file) {
+    /** Deletes the file if it is there; a failure is left to the next retention round. */
+    public static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {

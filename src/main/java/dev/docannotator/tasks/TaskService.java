@@ -4,7 +4,6 @@ import dev.docannotator.analysis.AnalyserChoice;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.common.Language;
 import dev.docannotator.common.Messages;
-import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.pipeline.Engine;
@@ -14,7 +13,8 @@ import dev.docannotator.rollout.FeatureDecider;
 import dev.docannotator.rollout.Features;
 import dev.docannotator.storage.Database;
 import dev.docannotator.storage.StorageException;
-import java.nio.file.Files;
+import dev.docannotator.storage.Store;
+import dev.docannotator.storage.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,11 +28,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +67,7 @@ public final class TaskService implements AutoCloseable {
     private final TaskMetrics metrics;
     private final Clock clock;
     private final TaskFiles files;
-    private final TaskRepository repository;
+    private final Store stored;
     private final DocumentStore documents;
     private final PersistenceHealth health;
     private final WriteBehind store;
@@ -73,21 +75,45 @@ public final class TaskService implements AutoCloseable {
     private final HeapReleaseProbe heapProbe;
     private final ScheduledExecutorService timers;
     private final Map<String, Task> live = new ConcurrentHashMap<>();
+    private final TaskWorker worker;
+    /** Null for a single instance; see {@link ClusterTasks}. */
+    private final ClusterTasks cluster;
 
+    /** A service on the embedded SQLite {@code database} (already migrated) with its files under {@code dataDir}. */
     public TaskService(Options options, Engine engine, FeatureDecider features, TaskMetrics metrics, Clock clock,
                        Path dataDir, Database database) {
+        this(options, engine, features, metrics, clock, new TaskFiles(dataDir), files -> new SqliteStore(database, files));
+    }
+
+    /**
+     * A service on the store that {@code store} builds over the data directory's {@code files} (SQLite keeps the
+     * bytes there, PostgreSQL its local copies).
+     */
+    public TaskService(Options options, Engine engine, FeatureDecider features, TaskMetrics metrics, Clock clock,
+                       TaskFiles files, Function<TaskFiles, Store> store) {
+        this(options, engine, features, metrics, clock, files, store, null);
+    }
+
+    /**
+     * With {@code cluster}, one of several instances on one PostgreSQL database: tasks are claimed through the
+     * database (any instance may run any task), a cancel reaches the instance running the task, streams follow tasks
+     * run elsewhere, and a task whose instance died is taken over (so start-up marks nothing interrupted).
+     */
+    public TaskService(Options options, Engine engine, FeatureDecider features, TaskMetrics metrics, Clock clock,
+                       TaskFiles files, Function<TaskFiles, Store> store, ClusterTasks cluster) {
+        this.cluster = cluster;
         this.options = options;
         this.engine = engine;
         this.features = features;
         this.metrics = metrics;
         this.clock = clock;
-        this.files = new TaskFiles(dataDir);
-        this.repository = new TaskRepository(database);
-        this.documents = new DocumentStore(engine, files, repository, clock);
+        this.files = files;
+        this.stored = cluster == null ? store.apply(files) : cluster.announcing(store.apply(files));
+        this.documents = new DocumentStore(engine, files, stored, clock);
         this.health = new PersistenceHealth(metrics.registry());
-        this.store = new WriteBehind(repository, health, 100);
+        this.store = new WriteBehind(stored, health, 100);
         this.heapProbe = new HeapReleaseProbe(metrics, TimeUnit.SECONDS.toNanos(60));
-        TaskWorker worker = new TaskWorker(engine, files, store, repository, metrics, heapProbe, clock,
+        this.worker = new TaskWorker(engine, files, this.store, stored, metrics, heapProbe, clock,
                 options.checkpointInterval());
         this.scheduler = new Scheduler(options.workers(), options.queueCapacity(), options.perUserLimit(),
                 worker::run, this::reportPosition);
@@ -98,15 +124,26 @@ public final class TaskService implements AutoCloseable {
         });
         files.clearUploads();
         // The same text a graceful stop sends, so that a crash-recovered log ends like a gracefully stopped one.
-        int interrupted = repository.markUnfinishedInterrupted(clock.instant(),
-                localeTag -> text(Locale.forLanguageTag(localeTag), "shutdown.message"));
+        int interrupted = cluster != null ? 0 : stored.tasks().markUnfinishedInterrupted(clock.instant(),
+                (key, localeTag) -> TaskEvent.dataLine(TaskEvent.SHUTDOWN, TaskKeys.publicId(key), TaskEvent.shutdownFields(
+                        text(Locale.forLanguageTag(localeTag), "shutdown.message"))));
         if (interrupted > 0) {
             LOG.info("{} task(s) that were running when the server stopped are now interrupted and resumable", interrupted);
         }
-        metrics.registerGauges(repository::countByStatusAndPausable, scheduler::queueDepth);
+        if (cluster != null) {
+            cluster.bind(options, this::runClaimed, this::cancelledElsewhere, this::followStored);
+            cluster.start();
+        }
+        metrics.registerGauges(stored.tasks()::countByStatusAndPausable,
+                cluster != null ? () -> cluster.scheduler().queueDepth() : scheduler::queueDepth);
         long cleanup = options.cleanupInterval().toMillis();
         timers.scheduleWithFixedDelay(this::cleanupQuietly, cleanup, cleanup, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::housekeeping, 5, 5, TimeUnit.SECONDS);
+    }
+
+    /** Where the tasks, their events, checkpoints, documents and results are stored. */
+    public Store store() {
+        return stored;
     }
 
     /** Uploaded documents: admitted by the engine and stored under generated ids. */
@@ -145,13 +182,13 @@ public final class TaskService implements AutoCloseable {
         // Scoped to the identity: only the identity holding the id gets a 409 (a task stored before ids were
         // scoped holds its bare id).
         String key = TaskKeys.of(userId, taskId);
-        if (requestedTaskId != null && repository.findTask(taskId).filter(t -> t.userId().equals(userId)).isPresent()) {
+        if (requestedTaskId != null && stored.tasks().find(taskId).filter(t -> t.userId().equals(userId)).isPresent()) {
             throw TaskException.conflict(text(locale, "task.id_taken", taskId));
         }
         try {
-            repository.insertTask(key, view);
+            stored.tasks().insert(key, view);
         } catch (StorageException e) {
-            if (repository.taskExists(key)) {
+            if (stored.tasks().exists(key)) {
                 throw TaskException.conflict(text(locale, "task.id_taken", taskId));
             }
             throw storageRefusal(e, locale);
@@ -160,7 +197,7 @@ public final class TaskService implements AutoCloseable {
         try {
             admit(task, locale, () -> live.put(key, task));
         } catch (RuntimeException notAdmitted) {
-            repository.deleteTasks(List.of(key));
+            stored.tasks().delete(List.of(key));
             throw notAdmitted;
         }
         return task;
@@ -175,7 +212,95 @@ public final class TaskService implements AutoCloseable {
         if (!task.pausable()) {
             throw new TaskException(TaskException.Reason.FEATURE_DISABLED, text(locale, "feature.pausable_off"));
         }
+        if (cluster != null && !cluster.runsHere(task.key())) {
+            cancelAnywhere(task, locale, requestedNanos);
+            return;
+        }
         cancelInternal(task, locale, requestedNanos);
+    }
+
+    /**
+     * Several instances, a task this instance does not run: a task no instance has claimed yet is taken out of the
+     * line and cancelled here (nobody else writes its log); one running elsewhere gets a cancel request, which wakes
+     * its instance (NOTIFY) to stop it at its next step and write {@code cancelled}, which every stream then sees.
+     */
+    private void cancelAnywhere(Task task, Locale locale, long requestedNanos) {
+        followStored(task);
+        if (cluster.scheduler().removeWaiting(task.key()) || !cluster.scheduler().scheduled(task.key())) {
+            cancelInternal(task, locale, requestedNanos);
+            return;
+        }
+        TaskStatus status = task.status();
+        if (status == TaskStatus.COMPLETED || status == TaskStatus.FAILED) {
+            throw TaskException.conflict(text(locale, "task.cancel_finished", status.id()));
+        }
+        cluster.cancels().request(task.key());
+    }
+
+    /** Several instances: a cancel accepted elsewhere for a task this instance runs. */
+    private void cancelledElsewhere(String key) {
+        Task task = live.get(key);
+        if (task == null || task.stopRequested()) {
+            return;
+        }
+        try {
+            cancelInternal(task, Locale.forLanguageTag(task.view().locale()), System.nanoTime());
+        } catch (TaskException finished) {
+            LOG.debug("Task {} finished before the cancel from another instance arrived", task.id());
+        }
+    }
+
+    /**
+     * Several instances: runs a task this instance claimed, from its last checkpoint (after a fail-over too: the
+     * dead instance's task is still running in the table). Returns when this run ends.
+     */
+    private void runClaimed(String key) {
+        Task task = live.compute(key, (k, present) -> present != null ? present : load(k));
+        if (task == null) {
+            return; // removed meanwhile (retention)
+        }
+        store.flush();
+        followStored(task);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        task.workerStarted(done);
+        try {
+            if (!task.status().unfinished()) {
+                return;
+            }
+            if (cluster.cancels().requested(key)) {
+                cancelledElsewhere(key);
+                return;
+            }
+            worker.run(task);
+        } finally {
+            store.flush();
+            done.complete(null);
+            cluster.cancels().clear(key);
+        }
+    }
+
+    /** Several instances: brings this instance's copy of a task run elsewhere up to date with the tables. */
+    private void followStored(String key) {
+        if (key.isEmpty()) {
+            live.values().forEach(this::followStored); // the listener reconnected: catch up on everything
+            return;
+        }
+        Task task = live.get(key);
+        if (task != null) {
+            followStored(task);
+        }
+    }
+
+    private void followStored(Task task) {
+        if (cluster.runsHere(task.key())) {
+            return; // this instance writes its log
+        }
+        try {
+            task.log().absorb(stored.events().after(task.key(), task.log().lastSeq()));
+            stored.tasks().find(task.key()).ifPresent(task::refresh);
+        } catch (RuntimeException e) {
+            LOG.debug("Cannot follow task {}: {}", task.id(), e.getMessage());
+        }
     }
 
     /**
@@ -225,12 +350,15 @@ public final class TaskService implements AutoCloseable {
         // Task for the same id (two logs diverging). Once admitted it is unfinished, so it is not evicted.
         Task task = owned(userId, taskId, locale, true);
         try {
+            if (cluster != null) {
+                awaitRunAnywhere(task, locale);
+            }
             if (!task.status().resumable()) {
                 throw TaskException.conflict(text(locale, "task.not_resumable", task.status().id()));
             }
             awaitWorker(task, locale);
             store.flush();
-            Checkpoint checkpoint = repository.loadCheckpoint(task.key()).orElse(Checkpoint.start());
+            Checkpoint checkpoint = stored.checkpoints().load(task.key()).orElse(Checkpoint.start());
             long cursor = task.log().lastSeq();
             admit(task, locale, () -> {
                 if (!task.status().resumable()) {
@@ -242,6 +370,20 @@ public final class TaskService implements AutoCloseable {
         } finally {
             task.unpin();
         }
+    }
+
+    /** Several instances: waits (up to 10 s) until no instance runs the task any more, then takes its stored state. */
+    private void awaitRunAnywhere(Task task, Locale locale) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        followStored(task);
+        while (!cluster.runsHere(task.key()) && cluster.scheduler().scheduled(task.key())) {
+            if (System.nanoTime() > deadline) {
+                throw TaskException.conflict(text(locale, "task.still_stopping"));
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            followStored(task);
+        }
+        cluster.cancels().clear(task.key());
     }
 
     /** Waits for the worker of the cancelled run to finish its step and checkpoint (steps are short). */
@@ -262,6 +404,10 @@ public final class TaskService implements AutoCloseable {
 
     /** Admits the task; under the scheduler's lock, announces it: the task event, unsent annotations, its position. */
     private void admit(Task task, Locale locale, Runnable beforeAnnounce, Checkpoint resumeFrom) {
+        if (cluster != null) {
+            admitToCluster(task, locale, beforeAnnounce, resumeFrom);
+            return;
+        }
         try {
             scheduler.admit(task, (t, running, position) -> {
                 beforeAnnounce.run();
@@ -283,14 +429,52 @@ public final class TaskService implements AutoCloseable {
                 }
             });
         } catch (Scheduler.RefusedException e) {
-            switch (e.refusal()) {
-                // A slot frees when one of the user's tasks ends: seconds for small documents, so try again soon.
-                case USER_LIMIT -> throw new TaskException(TaskException.Reason.USER_LIMIT, 
-                        text(locale, "admission.user_limit", options.perUserLimit()), 10);
-                case QUEUE_FULL -> throw new TaskException(TaskException.Reason.BUSY, text(locale, "admission.queue_full"), 5);
-                default -> throw new TaskException(TaskException.Reason.BUSY, text(locale, "admission.stopping"), 10);
-            }
+            throw refused(e, locale);
         }
+    }
+
+    /**
+     * Several instances: admission is decided in the database (limits across instances); the task is reserved,
+     * its {@code task} event (and a resume's kept annotations) committed, and only then released to be claimed by
+     * whichever instance has a free worker, which continues its log from the table.
+     */
+    private void admitToCluster(Task task, Locale locale, Runnable beforeAnnounce, Checkpoint resumeFrom) {
+        try {
+            cluster.scheduler().reserve(task.key(), task.userId());
+        } catch (Scheduler.RefusedException e) {
+            throw refused(e, locale);
+        }
+        try {
+            beforeAnnounce.run();
+            synchronized (task) {
+                task.status(TaskStatus.QUEUED, clock.instant());
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("status", "queued");
+                data.put("pausable", task.pausable());
+                task.log().append(TaskEvent.TASK, data);
+                if (resumeFrom != null) {
+                    for (Annotation annotation : resumeFrom.annotations()) {
+                        TaskWorker.sendAnnotation(task, annotation);
+                    }
+                }
+                store.task(task);
+            }
+            store.flush();
+            cluster.scheduler().release(task.key());
+        } catch (RuntimeException e) {
+            cluster.scheduler().unreserve(task.key());
+            throw e;
+        }
+    }
+
+    private TaskException refused(Scheduler.RefusedException e, Locale locale) {
+        return switch (e.refusal()) {
+            // A slot frees when one of the user's tasks ends: seconds for small documents, so try again soon.
+            case USER_LIMIT -> new TaskException(TaskException.Reason.USER_LIMIT,
+                    text(locale, "admission.user_limit", options.perUserLimit()), 10);
+            case QUEUE_FULL -> new TaskException(TaskException.Reason.BUSY, text(locale, "admission.queue_full"), 5);
+            default -> new TaskException(TaskException.Reason.BUSY, text(locale, "admission.stopping"), 10);
+        };
     }
 
     private void reportPosition(Task task, int position) {
@@ -311,7 +495,11 @@ public final class TaskService implements AutoCloseable {
 
     /** The caller's task (for streaming), or 404. */
     public Task attach(String userId, String taskId, Locale locale) {
-        return owned(userId, taskId, locale);
+        Task task = owned(userId, taskId, locale);
+        if (cluster != null) {
+            followStored(task);
+        }
+        return task;
     }
 
     /** A stream started following the task. */
@@ -327,7 +515,8 @@ public final class TaskService implements AutoCloseable {
         int readers = task.detachReader();
         if (clientGone && readers == 0 && task.status().unfinished()) {
             timers.schedule(() -> {
-                if (task.readers() == 0 && task.status().unfinished()) {
+                if (task.readers() == 0 && task.status().unfinished()
+                        && (cluster == null || cluster.runsHere(task.key()))) {
                     LOG.info("No client follows task {} any more; cancelling it (resumable)", task.id());
                     cancelInternal(task, null, System.nanoTime());
                 }
@@ -337,7 +526,7 @@ public final class TaskService implements AutoCloseable {
 
     public List<TaskView> list(String userId) {
         store.flush();
-        List<TaskView> fromDb = repository.listTasks(userId);
+        List<TaskView> fromDb = stored.tasks().listByUser(userId);
         List<TaskView> result = new ArrayList<>(fromDb.size());
         for (TaskView view : fromDb) {
             Task inMemory = inMemory(userId, view.taskId());
@@ -354,7 +543,8 @@ public final class TaskService implements AutoCloseable {
         }
         // What the model cost so far is in the checkpoint (the last one; a running task's may lag a few seconds).
         return report.withModel(task.analyser().id(),
-                repository.loadCheckpoint(task.taskId()).map(Checkpoint::llmUsage).orElse(null), List.of());
+                stored.checkpoints().load(TaskKeys.of(task.userId(), task.taskId())).map(Checkpoint::llmUsage).orElse(null),
+                List.of());
     }
 
     public TaskView get(String userId, String taskId, Locale locale) {
@@ -371,6 +561,9 @@ public final class TaskService implements AutoCloseable {
         if (task == null) {
             task = live.get(taskId);
         }
+        if (task != null && cluster != null && !cluster.runsHere(task.key())) {
+            return null; // run elsewhere (or not at all): the tables are the truth
+        }
         return task != null && task.userId().equals(userId) ? task : null;
     }
 
@@ -380,10 +573,10 @@ public final class TaskService implements AutoCloseable {
             return Optional.empty();
         }
         String key = TaskKeys.of(userId, taskId);
-        Optional<TaskView> view = repository.findTask(key);
+        Optional<TaskView> view = stored.tasks().find(key);
         if (view.isEmpty()) {
             key = taskId;
-            view = repository.findTask(taskId).filter(v -> v.userId().equals(userId));
+            view = stored.tasks().find(taskId).filter(v -> v.userId().equals(userId));
         }
         String found = key;
         return view.map(v -> new Found(found, v));
@@ -409,7 +602,7 @@ public final class TaskService implements AutoCloseable {
             return new AnnotationsView(text.text(), task.liveAnnotations());
         }
         store.flush();
-        return repository.loadCheckpoint(found.key())
+        return stored.checkpoints().load(found.key())
                 .map(c -> new AnnotationsView(c.text().text(), c.annotations()))
                 .orElse(new AnnotationsView("", List.of()));
     }
@@ -417,20 +610,21 @@ public final class TaskService implements AutoCloseable {
     public ResultFile result(String userId, String taskId, Locale locale) {
         Found found = view(userId, taskId, locale);
         TaskView view = found.view();
-        Path path = files.result(found.key(), view.format());
-        if (view.status() != TaskStatus.COMPLETED || !Files.exists(path)) {
+        Optional<Path> path = view.status() == TaskStatus.COMPLETED
+                ? stored.results().localFile(found.key(), view.format()) : Optional.empty();
+        if (path.isEmpty()) {
             throw TaskException.conflict(text(locale, "result.not_ready", view.status().id()));
         }
         String name = view.filename();
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
-        return new ResultFile(path, base + ".annotated." + view.format().outputExtension(),
+        return new ResultFile(path.get(), base + ".annotated." + view.format().outputExtension(),
                 view.format().outputContentType());
     }
 
     /** Whether new tasks are admitted (false while draining, and while task state cannot be written). */
     public boolean accepting() {
-        return scheduler.accepting() && health.ok();
+        return scheduler.accepting() && health.ok() && (cluster == null || cluster.scheduler().accepting());
     }
 
     /** Whether writing task state works, fails, or fails because the disk is full. */
@@ -455,7 +649,7 @@ public final class TaskService implements AutoCloseable {
     }
 
     public int runningTasks() {
-        return scheduler.runningCount();
+        return cluster != null ? cluster.scheduler().runningCount() : scheduler.runningCount();
     }
 
     /** The caller's task, loaded from the database into memory when needed; 404 for unknown or another's. */
@@ -492,11 +686,11 @@ public final class TaskService implements AutoCloseable {
     }
 
     private Task load(String key) {
-        Optional<TaskView> view = repository.findTask(key);
+        Optional<TaskView> view = stored.tasks().find(key);
         if (view.isEmpty()) {
             return null;
         }
-        List<TaskEvent> history = repository.loadEvents(key);
+        List<TaskEvent> history = stored.events().all(key);
         EventLog log = new EventLog(view.get().taskId(), history, !view.get().status().unfinished(),
                 (l, event) -> store.event(key, l, event));
         return new Task(view.get(), log, key);
@@ -527,8 +721,10 @@ public final class TaskService implements AutoCloseable {
         }
     }
 
-    private static boolean evictable(Task task, long nowMillis) {
-        return !task.status().unfinished() && task.readers() == 0 && !task.workerActive() && !task.pinned()
+    private boolean evictable(Task task, long nowMillis) {
+        // Several instances: a copy of a task run elsewhere (or waiting) is only a cache of the tables.
+        boolean resting = !task.status().unfinished() || (cluster != null && !cluster.runsHere(task.key()));
+        return resting && task.readers() == 0 && !task.workerActive() && !task.pinned()
                 && nowMillis - task.view().updatedAt().toEpochMilli() > EVICT_AFTER_MILLIS;
     }
 
@@ -551,11 +747,13 @@ public final class TaskService implements AutoCloseable {
     /** Removes finished tasks and documents older than the retention period, with their files. */
     public void cleanup() {
         store.flush();
-        TaskRepository.Expired expired = repository.expiredBefore(clock.instant().minus(options.retention()));
+        Instant cutoff = clock.instant().minus(options.retention());
+        List<String> expiredTasks = stored.tasks().finishedBefore(cutoff);
+        List<String> expiredDocuments = stored.documents().unusedBefore(cutoff);
         // Only tasks nobody uses are removed; a task in use (worker, stream, resume) keeps its rows.
-        List<String> removed = new ArrayList<>(expired.taskIds().size());
+        List<String> removed = new ArrayList<>(expiredTasks.size());
         Set<String> documentsInUse = new HashSet<>();
-        for (String taskId : expired.taskIds()) {
+        for (String taskId : expiredTasks) {
             Task task = live.get(taskId);
             if (task != null && (task.workerActive() || task.readers() > 0 || task.pinned())) {
                 documentsInUse.add(task.view().documentId());
@@ -563,16 +761,11 @@ public final class TaskService implements AutoCloseable {
             }
             live.remove(taskId);
             removed.add(taskId);
-            for (DocumentFormat format : DocumentFormat.values()) {
-                TaskFiles.deleteQuietly(files.result(taskId, format));
-            }
+            stored.results().delete(taskId);
         }
-        repository.deleteTasks(removed);
-        List<String> removedDocuments = expired.documentIds().stream().filter(id -> !documentsInUse.contains(id)).toList();
-        for (String documentId : removedDocuments) {
-            TaskFiles.deleteQuietly(files.document(documentId));
-        }
-        repository.deleteDocuments(removedDocuments);
+        stored.tasks().delete(removed);
+        List<String> removedDocuments = expiredDocuments.stream().filter(id -> !documentsInUse.contains(id)).toList();
+        stored.documents().delete(removedDocuments);
         if (!removed.isEmpty() || !removedDocuments.isEmpty()) {
             LOG.info("Retention removed {} task(s) and {} document(s)", removed.size(), removedDocuments.size());
         }
@@ -585,7 +778,14 @@ public final class TaskService implements AutoCloseable {
     public void shutdown(Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
         scheduler.stopAdmitting();
+        if (cluster != null) {
+            cluster.scheduler().stopAdmitting();
+        }
         for (Task task : live.values()) {
+            if (cluster != null && !cluster.runsHere(task.key())) {
+                task.log().closeCopy(); // run elsewhere or waiting: its streams re-attach to another instance
+                continue;
+            }
             synchronized (task) {
                 if (!task.status().unfinished()) {
                     continue;
@@ -605,11 +805,17 @@ public final class TaskService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (cluster != null) {
+            cluster.close(); // waits for this instance's runs to return (they were told to stop above)
+        }
         store.flush();
     }
 
     @Override
     public void close() {
+        if (cluster != null) {
+            cluster.close();
+        }
         timers.shutdownNow();
         scheduler.shutdownNow();
         store.close();

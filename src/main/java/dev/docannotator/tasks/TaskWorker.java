@@ -11,7 +11,9 @@ import dev.docannotator.pipeline.PipelineInput;
 import dev.docannotator.pipeline.PipelineRun;
 import dev.docannotator.pipeline.RunReport;
 import dev.docannotator.pipeline.Stage;
+import dev.docannotator.storage.Store;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -33,18 +35,18 @@ final class TaskWorker {
     private final Engine engine;
     private final TaskFiles files;
     private final WriteBehind store;
-    private final TaskRepository repository;
+    private final Store stored;
     private final TaskMetrics metrics;
     private final HeapReleaseProbe heapProbe;
     private final Clock clock;
     private final long checkpointIntervalNanos;
 
-    TaskWorker(Engine engine, TaskFiles files, WriteBehind store, TaskRepository repository, TaskMetrics metrics,
+    TaskWorker(Engine engine, TaskFiles files, WriteBehind store, Store stored, TaskMetrics metrics,
                HeapReleaseProbe heapProbe, Clock clock, Duration checkpointInterval) {
         this.engine = engine;
         this.files = files;
         this.store = store;
-        this.repository = repository;
+        this.stored = stored;
         this.metrics = metrics;
         this.heapProbe = heapProbe;
         this.clock = clock;
@@ -63,9 +65,11 @@ final class TaskWorker {
         }
         TaskView view = task.view();
         Locale locale = Messages.supported(Locale.forLanguageTag(view.locale()));
-        Checkpoint from = repository.loadCheckpoint(task.key()).orElse(null);
-        PipelineInput input = new PipelineInput(files.document(view.documentId()), view.format(), view.requirement(),
-                files.result(task.key(), view.format()), view.analyser());
+        Checkpoint from = stored.checkpoints().load(task.key()).orElse(null);
+        // The store's local copy (PostgreSQL: fetched into this machine's cache when another instance received it).
+        Path document = stored.documents().localFile(view.documentId()).orElse(files.document(view.documentId()));
+        PipelineInput input = new PipelineInput(document, view.format(), view.requirement(),
+                stored.results().workFile(task.key(), view.format()), view.analyser());
         PipelineRun run = null;
         boolean stopped = false;
         try {
@@ -241,6 +245,8 @@ final class TaskWorker {
     }
 
     private void complete(Task task, Checkpoint checkpoint, int count, Map<String, Integer> summary, RunReport report) {
+        // Durable before the result event says it is there (PostgreSQL: so that any instance can serve it).
+        stored.results().put(task.key(), task.view().format());
         store.checkpoint(task.key(), checkpoint);
         store.annotations(task.key(), checkpoint.annotations());
         synchronized (task) {

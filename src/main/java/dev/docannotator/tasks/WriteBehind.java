@@ -2,6 +2,8 @@ package dev.docannotator.tasks;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.pipeline.Checkpoint;
+import dev.docannotator.storage.Store;
+import dev.docannotator.storage.StoreBatch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -31,8 +33,7 @@ public final class WriteBehind implements AutoCloseable {
     /** Writes one batch in one transaction, or throws and writes nothing. */
     @FunctionalInterface
     interface BatchWriter {
-        void write(List<TaskRepository.PendingEvent> events, Map<String, TaskView> tasks,
-                   Map<String, Checkpoint> checkpoints, Map<String, List<Annotation>> annotations);
+        void write(StoreBatch batch);
     }
 
     private record Queued(String key, EventLog log, TaskEvent event) {
@@ -52,8 +53,8 @@ public final class WriteBehind implements AutoCloseable {
     private boolean closing;
     private final Thread thread;
 
-    public WriteBehind(TaskRepository repository, PersistenceHealth health, long intervalMillis) {
-        this(repository::writeBatch, health, intervalMillis);
+    public WriteBehind(Store store, PersistenceHealth health, long intervalMillis) {
+        this(store::writeBatch, health, intervalMillis);
     }
 
     WriteBehind(BatchWriter writer, PersistenceHealth health, long intervalMillis) {
@@ -149,11 +150,11 @@ public final class WriteBehind implements AutoCloseable {
                 return;
             }
             try {
-                List<TaskRepository.PendingEvent> pending = new ArrayList<>(batch.size());
+                List<StoreBatch.PendingEvent> pending = new ArrayList<>(batch.size());
                 for (Queued queued : batch) {
-                    pending.add(new TaskRepository.PendingEvent(queued.key(), queued.event()));
+                    pending.add(new StoreBatch.PendingEvent(queued.key(), queued.event()));
                 }
-                writer.write(pending, taskBatch, checkpointBatch, annotationBatch);
+                writer.write(new StoreBatch(pending, taskBatch, checkpointBatch, annotationBatch));
             } catch (Throwable e) {
                 // Out-of-memory and every other error too: the batch must never be lost on the way.
                 requeue(batch, taskBatch, checkpointBatch, annotationBatch);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docannotator.storage.postgres.DatabaseUrl;
+import dev.docannotator.storage.postgres.PooledSqlAccess;
 import dev.docannotator.storage.postgres.PostgresDatabase;
 import dev.docannotator.testsupport.TestPostgres;
 import java.time.Clock;
@@ -38,13 +39,13 @@ class SharedRolloutTest {
         first.migrate();
         second.migrate();
         a = service(first);
-        storeB = new RolloutStore(RolloutTables.postgres(second));
+        storeB = new RolloutStore(new PooledSqlAccess(second.dataSource()));
         b = new RolloutService(plan, storeB,
-                new RecordedCohortMetrics(RolloutTables.postgres(second), plan.feature(), Clock.systemUTC()), Clock.systemUTC());
+                new RecordedCohortMetrics(new PooledSqlAccess(second.dataSource()), plan.feature(), Clock.systemUTC()), Clock.systemUTC());
     }
 
     private RolloutService service(PostgresDatabase db) {
-        RolloutTables tables = RolloutTables.postgres(db);
+        PooledSqlAccess tables = new PooledSqlAccess(db.dataSource());
         return new RolloutService(plan, new RolloutStore(tables),
                 new RecordedCohortMetrics(tables, plan.feature(), Clock.systemUTC()), Clock.systemUTC());
     }
@@ -125,8 +126,8 @@ class SharedRolloutTest {
 
     @Test
     void gateObservationsFromEveryInstanceCountTogether() {
-        RecordedCohortMetrics onA = new RecordedCohortMetrics(RolloutTables.postgres(first), plan.feature(), Clock.systemUTC());
-        RecordedCohortMetrics onB = new RecordedCohortMetrics(RolloutTables.postgres(second), plan.feature(), Clock.systemUTC());
+        RecordedCohortMetrics onA = new RecordedCohortMetrics(new PooledSqlAccess(first.dataSource()), plan.feature(), Clock.systemUTC());
+        RecordedCohortMetrics onB = new RecordedCohortMetrics(new PooledSqlAccess(second.dataSource()), plan.feature(), Clock.systemUTC());
         onA.streamFinished(true, true);
         onB.streamFinished(true, false);
         MetricsSnapshot snapshot = onB.snapshot(0, java.time.Instant.EPOCH);

@@ -19,7 +19,7 @@ class DatabaseFileTest {
     void aMissingFileStartsAFreshDatabaseAndOursOpensAgain() {
         Path file = dir.resolve("annotator.db");
         try (Database db = Database.open(file)) {
-            db.migrate(List.of(new Migration("001-notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY)")));
+            db.write(c -> c.createStatement().executeUpdate("CREATE TABLE notes (id INTEGER PRIMARY KEY)"));
         }
         DatabaseFile.check(file);
         try (Database again = Database.open(file)) {

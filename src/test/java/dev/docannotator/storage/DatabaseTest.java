@@ -23,7 +23,7 @@ class DatabaseTest {
     @BeforeEach
     void open() {
         db = Database.open(dir.resolve("t.db"));
-        db.migrate(List.of(new Migration("001-notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")));
+        db.write(c -> c.createStatement().executeUpdate("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)"));
     }
 
     @AfterEach

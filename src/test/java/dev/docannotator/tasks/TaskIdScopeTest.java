@@ -60,7 +60,7 @@ class TaskIdScopeTest {
     @Test
     void aTaskStoredBeforeIdsWereScopedIsStillItsOwnersAndDoesNotBlockOthers() throws Exception {
         Instant now = Instant.now();
-        new TaskRepository(server.app().database()).insertTask("legacy-task-01", new TaskView("legacy-task-01", alice,
+        server.app().tasks().store().tasks().insert("legacy-task-01", new TaskView("legacy-task-01", alice,
                 "doc-00000001", "old.txt", DocumentFormat.TXT, "", "en", true, TaskStatus.CANCELLED, Stage.ANALYSE, 30,
                 null, null, null, 0, now, now));
 

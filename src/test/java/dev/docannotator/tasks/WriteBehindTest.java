@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.storage.StorageException;
+import dev.docannotator.storage.StoreBatch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,8 +34,7 @@ class WriteBehindTest {
     private volatile Supplier<Throwable> failWith;
     private final WriteBehind writer = new WriteBehind(this::write, health, 50);
 
-    private void write(List<TaskRepository.PendingEvent> events, Map<String, TaskView> tasks,
-                       Map<String, Checkpoint> checkpoints, Map<String, List<Annotation>> annotations) {
+    private void write(StoreBatch batch) {
         attempts.incrementAndGet();
         Supplier<Throwable> failure = failWith;
         if (failure != null) {
@@ -44,7 +44,7 @@ class WriteBehindTest {
             }
             throw (RuntimeException) t;
         }
-        events.forEach(e -> committedSeqs.add(e.event().seq()));
+        batch.events().forEach(e -> committedSeqs.add(e.event().seq()));
     }
 
     @AfterEach
@@ -123,11 +123,11 @@ class WriteBehindTest {
     void newerTaskStateQueuedDuringAFailedWriteWinsOverTheRequeuedOne() {
         List<Map<String, TaskView>> written = new ArrayList<>();
         AtomicInteger calls = new AtomicInteger();
-        WriteBehind local = new WriteBehind((events, tasks, checkpoints, annotations) -> {
+        WriteBehind local = new WriteBehind(batch -> {
             if (calls.incrementAndGet() == 1) {
                 throw new StorageException("fails once", null);
             }
-            written.add(Map.copyOf(tasks));
+            written.add(Map.copyOf(batch.tasks()));
         }, new PersistenceHealth(new SimpleMeterRegistry()), 60_000);
         try {
             TaskView older = view(TaskStatus.RUNNING);

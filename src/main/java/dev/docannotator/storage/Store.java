@@ -1,0 +1,26 @@
+package dev.docannotator.storage;
+
+/**
+ * Everything the tasks service keeps, split by what it stores. {@code sqlite.SqliteStore} (embedded, one instance)
+ * and {@code postgres.PostgresStore} (shared by several instances) implement it; one contract test holds both to the
+ * same behaviour. The schema is migrated by whoever opens the database, once.
+ */
+public interface Store {
+    UploadStore documents();
+
+    TaskStore tasks();
+
+    EventStore events();
+
+    CheckpointStore checkpoints();
+
+    AnnotationStore annotations();
+
+    ResultStore results();
+
+    /**
+     * Writes one batch in one transaction, or throws and writes nothing: an event is durable together with the
+     * checkpoint and the task row of the same step.
+     */
+    void writeBatch(StoreBatch batch);
+}

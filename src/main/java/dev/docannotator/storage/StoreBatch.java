@@ -1,0 +1,36 @@
+package dev.docannotator.storage;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.pipeline.Checkpoint;
+import dev.docannotator.tasks.TaskEvent;
+import dev.docannotator.tasks.TaskView;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One group commit of the tasks' changes, keyed by task key: new events (in seq order per task), task rows
+ * (latest state), checkpoints (replacing) and final annotations (replacing). Changes of a task whose row no longer
+ * exists (removed by retention) are dropped.
+ */
+public record StoreBatch(List<PendingEvent> events, Map<String, TaskView> tasks, Map<String, Checkpoint> checkpoints,
+                         Map<String, List<Annotation>> annotations) {
+
+    /** One event of the task stored under {@code key}. */
+    public record PendingEvent(String key, TaskEvent event) {
+    }
+
+    public StoreBatch {
+        events = List.copyOf(events);
+        tasks = Map.copyOf(tasks);
+        checkpoints = Map.copyOf(checkpoints);
+        annotations = Map.copyOf(annotations);
+    }
+
+    public static StoreBatch ofEvents(List<PendingEvent> events) {
+        return new StoreBatch(events, Map.of(), Map.of(), Map.of());
+    }
+
+    public boolean isEmpty() {
+        return events.isEmpty() && tasks.isEmpty() && checkpoints.isEmpty() && annotations.isEmpty();
+    }
+}
