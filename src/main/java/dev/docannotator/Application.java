@@ -16,6 +16,12 @@ import dev.docannotator.rollout.FeatureDecider;
 import dev.docannotator.rollout.Rollout;
 import dev.docannotator.rollout.RolloutSettings;
 import dev.docannotator.storage.Database;
+import dev.docannotator.storage.Store;
+import dev.docannotator.storage.postgres.DatabaseUrl;
+import dev.docannotator.storage.postgres.PostgresDatabase;
+import dev.docannotator.storage.postgres.PostgresStore;
+import dev.docannotator.storage.sqlite.SqliteStore;
+import dev.docannotator.tasks.TaskFiles;
 import dev.docannotator.tasks.TaskMetrics;
 import dev.docannotator.tasks.TaskService;
 import io.javalin.Javalin;
@@ -45,9 +51,13 @@ public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final long CLOSING_RESERVE_NANOS = 1_000_000_000L;
     private static final long MIN_HTTP_STOP_MILLIS = 100;
+    /** Connections to the shared database: request threads, the writer and the workers share them briefly. */
+    private static final int POSTGRES_POOL = 10;
 
     private final Settings settings;
     private final Database database;
+    /** The shared PostgreSQL database when the application was given one ({@link Builder#databaseUrl}), else null. */
+    private final PostgresDatabase postgres;
     private final PrometheusMeterRegistry registry;
     private final Engine engine;
     private final TaskService tasks;
@@ -61,6 +71,7 @@ public final class Application implements AutoCloseable {
         this.settings = b.settings;
         this.host = b.host;
         this.database = Database.open(databaseFile(settings));
+        this.postgres = b.databaseUrl == null ? null : openPostgres(b.databaseUrl, database);
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         this.gcMetrics = new JvmGcMetrics();
@@ -80,7 +91,10 @@ public final class Application implements AutoCloseable {
         TaskService.Options options = new TaskService.Options(settings.workers(), settings.queueCapacity(),
                 settings.perUserLimit(), settings.disconnectGrace(), settings.retention(), settings.cleanupInterval(),
                 settings.checkpointInterval());
-        this.tasks = new TaskService(options, engine, featureDecider, metrics, b.clock, settings.dataDir(), database);
+        Function<TaskFiles, Store> store = postgres != null ? files -> new PostgresStore(postgres, files)
+                : files -> new SqliteStore(database, files);
+        this.tasks = new TaskService(options, engine, featureDecider, metrics, b.clock, new TaskFiles(settings.dataDir()),
+                store);
         HttpApi api = new HttpApi(settings, tasks, metrics, registry, featureDecider, this::ready,
                 b.pages != null ? b.pages : Application.class.getClassLoader(), b.requestLimits);
         List<RouteModule> modules = new ArrayList<>();
@@ -98,6 +112,27 @@ public final class Application implements AutoCloseable {
      * its own meters in the registry).
      */
     public record Parts(Settings settings, Database database, PrometheusMeterRegistry registry, Clock clock) {
+    }
+
+    /**
+     * Connects to the shared PostgreSQL database and brings its schema up to date (once, here); closes the embedded
+     * database opened before when that fails, so that a failed start leaves nothing open.
+     */
+    private static PostgresDatabase openPostgres(String url, Database embedded) {
+        try {
+            PostgresDatabase shared = PostgresDatabase.connect(DatabaseUrl.parse(url), POSTGRES_POOL);
+            try {
+                shared.migrate();
+            } catch (RuntimeException e) {
+                shared.close();
+                throw e;
+            }
+            LOG.info("Tasks, documents and results are stored in PostgreSQL at {}", shared.url());
+            return shared;
+        } catch (RuntimeException e) {
+            embedded.close();
+            throw e;
+        }
     }
 
     /** The embedded database's file in the data directory. */
@@ -160,6 +195,11 @@ public final class Application implements AutoCloseable {
         return database;
     }
 
+    /** The shared PostgreSQL database, when this instance was started with one. */
+    public java.util.Optional<PostgresDatabase> postgres() {
+        return java.util.Optional.ofNullable(postgres);
+    }
+
     public PrometheusMeterRegistry meterRegistry() {
         return registry;
     }
@@ -217,6 +257,9 @@ public final class Application implements AutoCloseable {
         }
         step(failures, "close the GC metrics", gcMetrics::close);
         step(failures, "close the database", database::close);
+        if (postgres != null) {
+            step(failures, "close the PostgreSQL pool", postgres::close);
+        }
         LOG.info("Stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
         if (!failures.isEmpty()) {
             RuntimeException first = failures.get(0);
@@ -285,6 +328,7 @@ public final class Application implements AutoCloseable {
         private LlmSettings llm;
         private String host;
         private dev.docannotator.pipeline.RunLimits runLimits;
+        private String databaseUrl;
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -374,6 +418,15 @@ public final class Application implements AutoCloseable {
         /** The per-task safety limits (findings, text, result size); default: the engine's own. */
         public Builder runLimits(dev.docannotator.pipeline.RunLimits value) {
             this.runLimits = value;
+            return this;
+        }
+
+        /**
+         * Stores tasks, events, checkpoints, documents and results in the PostgreSQL database at {@code url}
+         * ({@code postgresql://USER:PASSWORD@HOST:PORT/DB}) instead of the embedded SQLite database; null = embedded.
+         */
+        public Builder databaseUrl(String url) {
+            this.databaseUrl = url == null || url.isBlank() ? null : url;
             return this;
         }
 

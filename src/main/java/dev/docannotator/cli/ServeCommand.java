@@ -66,6 +66,11 @@ public final class ServeCommand implements Callable<Integer> {
             + "annotator.db.<time>.bak first. Without it, a database file that is empty, unreadable or not ours is refused.")
     boolean init;
 
+    @Option(names = "--database-url", paramLabel = "URL", description = "Share one PostgreSQL database with other "
+            + "instances: postgresql://USER:PASSWORD@HOST:5432/DB (env ANNOTATOR_DATABASE_URL). Without it, the embedded "
+            + "SQLite database in the data directory serves one instance.")
+    String databaseUrl;
+
     @Option(names = "--llm-base-url", description = "An OpenAI-compatible endpoint for the language-model analyser, "
             + "e.g. http://localhost:11434/v1 (env ANNOTATOR_LLM_BASE_URL; key from ANNOTATOR_LLM_API_KEY).")
     String llmBaseUrl;
@@ -94,6 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
                     .llm(llm.orElse(null))
                     .host(host(System.getenv()))
                     .runLimits(dev.docannotator.pipeline.RunLimits.fromEnvironment(System.getenv()))
+                    .databaseUrl(databaseUrl(System.getenv()))
                     .build();
         } catch (RuntimeException e) {
             System.err.println("Cannot start the server: " + e.getMessage());
@@ -150,6 +156,15 @@ public final class ServeCommand implements Callable<Integer> {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** The shared PostgreSQL database: --database-url, else ANNOTATOR_DATABASE_URL, else none (embedded SQLite). */
+    String databaseUrl(java.util.Map<String, String> env) {
+        if (databaseUrl != null && !databaseUrl.isBlank()) {
+            return databaseUrl.strip();
+        }
+        String fromEnv = env.get("ANNOTATOR_DATABASE_URL");
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : null;
     }
 
     /** The address to listen on: --host, else ANNOTATOR_HOST, else loopback. */

@@ -9,12 +9,15 @@ public final class StorageFailures {
     private StorageFailures() {
     }
 
-    /** Whether the disk (or the database's size limit) is full: SQLite's SQLITE_FULL or the OS's ENOSPC. */
+    /** Whether the disk (or the database's size limit) is full: SQLite's SQLITE_FULL, PostgreSQL's disk_full or ENOSPC. */
     public static boolean isDiskFull(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLiteException sqlite && sqlite.getResultCode() != null
                     && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_FULL.code) {
                 return true;
+            }
+            if (t instanceof java.sql.SQLException sql && "53100".equals(sql.getSQLState())) {
+                return true; // PostgreSQL's disk_full
             }
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("no space left on device") || message.contains("database or disk is full")

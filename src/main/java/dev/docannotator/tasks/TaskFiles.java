@@ -44,11 +44,11 @@ public final class TaskFiles {
     }
 
     /**
-     * A directory for local copies of what a shared store keeps (PostgreSQL: results fetched from the database),
-     * created when first asked for.
+     * Where a shared store (PostgreSQL) keeps local copies of results, named by their result ids; created when first
+     * asked for.
      */
-    public Path cache(String name) {
-        Path dir = documents.resolveSibling("cache").resolve(checked(name));
+    public Path resultCache() {
+        Path dir = documents.resolveSibling("cache").resolve("results");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -2,6 +2,8 @@ package dev.docannotator.storage.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.docannotator.storage.SqlAccess;
+import dev.docannotator.storage.SqlWork;
 import dev.docannotator.storage.StorageException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,7 +18,7 @@ import org.flywaydb.core.Flyway;
  * pooled ({@code LISTEN} needs one connection of its own for the life of the process). Schema changes are Flyway
  * migrations under {@code db/postgresql}, applied once by the composition root through {@link #migrate()}.
  */
-public final class PostgresDatabase implements AutoCloseable {
+public final class PostgresDatabase implements SqlAccess, AutoCloseable {
 
     /** Where the PostgreSQL migrations live on the classpath. */
     public static final String MIGRATIONS = "classpath:db/postgresql";
@@ -81,6 +83,35 @@ public final class PostgresDatabase implements AutoCloseable {
             return c.isValid((int) Math.max(1, timeout.toSeconds()));
         } catch (SQLException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /** Runs {@code work} on a pooled connection in autocommit mode (the stores' reads). */
+    @Override
+    public <T> T read(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StorageException("Database error: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Database error: " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,259 @@
+package dev.docannotator.storage.postgres;
+
+import dev.docannotator.document.DocumentFormat;
+import dev.docannotator.storage.ResultStore;
+import dev.docannotator.storage.StorageException;
+import dev.docannotator.storage.UploadStore;
+import dev.docannotator.storage.jdbc.JdbcStore;
+import dev.docannotator.storage.jdbc.SqlDialect;
+import dev.docannotator.tasks.DocumentRecord;
+import dev.docannotator.tasks.TaskFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store shared by several instances: every row, and the bytes of documents and results, in PostgreSQL, so that
+ * any instance can serve any request. Each instance keeps local copies (documents under their never-reused ids,
+ * results under their result ids) in its data directory, because the workers read and write files.
+ */
+public final class PostgresStore extends JdbcStore {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
+
+    private static final SqlDialect DIALECT = new SqlDialect() {
+        @Override
+        public void setInstant(PreparedStatement st, int index, Instant instant) throws SQLException {
+            st.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+
+        @Override
+        public Instant getInstant(ResultSet rs, String column) throws SQLException {
+            return rs.getObject(column, OffsetDateTime.class).toInstant();
+        }
+
+        @Override
+        public String insertionOrder() {
+            return "row_no";
+        }
+    };
+
+    private final TaskFiles files;
+    private final UploadStore documents = new Documents();
+    private final ResultStore results = new Results();
+
+    /** A store over {@code database} (already migrated), with its local copies under {@code files}. */
+    public PostgresStore(PostgresDatabase database, TaskFiles files) {
+        super(database, DIALECT);
+        this.files = files;
+    }
+
+    @Override
+    public UploadStore documents() {
+        return documents;
+    }
+
+    @Override
+    public ResultStore results() {
+        return results;
+    }
+
+    /** Writes {@code in} to {@code target} through a temporary file beside it, so that no reader sees half of it. */
+    private static void copyAtomically(InputStream in, Path target) throws IOException {
+        Path part = Files.createTempFile(target.getParent(), "fetch-", ".part");
+        try {
+            Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    private final class Documents implements UploadStore {
+        @Override
+        public void insert(DocumentRecord document, Path content) {
+            sql.inTransaction(c -> {
+                try (PreparedStatement st = c.prepareStatement("INSERT INTO documents (" + DOCUMENT_COLUMNS
+                        + ", content) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                     InputStream in = Files.newInputStream(content)) {
+                    int next = bind(st, 1, documentValues(document));
+                    st.setBinaryStream(next, in, Files.size(content));
+                    return st.executeUpdate();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the uploaded document", e);
+                }
+            });
+            // Committed: keep this instance's copy, which a task started here will read.
+            try {
+                Files.move(content, files.document(document.documentId()), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                LOG.debug("No local copy of document {} (fetched again when needed)", document.documentId(), e);
+            }
+        }
+
+        @Override
+        public Optional<DocumentRecord> find(String documentId) {
+            return findDocumentRow(documentId);
+        }
+
+        @Override
+        public Optional<Path> localFile(String documentId) {
+            Path local = files.document(documentId);
+            if (Files.exists(local)) {
+                return Optional.of(local);
+            }
+            return sql.read(c -> {
+                try (PreparedStatement st = c.prepareStatement("SELECT content FROM documents WHERE document_id = ?")) {
+                    st.setString(1, documentId);
+                    try (ResultSet rs = st.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.empty();
+                        }
+                        try (InputStream in = rs.getBinaryStream("content")) {
+                            copyAtomically(in, local);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("Cannot keep a local copy of document " + documentId, e);
+                        }
+                        return Optional.of(local);
+                    }
+                }
+            });
+        }
+
+        @Override
+        public List<String> unusedBefore(Instant cutoff) {
+            return unusedDocumentsBefore(cutoff);
+        }
+
+        @Override
+        public void delete(List<String> documentIds) {
+            deleteDocumentRows(documentIds);
+            for (String id : documentIds) {
+                TaskFiles.deleteQuietly(files.document(id));
+            }
+        }
+    }
+
+    private final class Results implements ResultStore {
+        @Override
+        public Path workFile(String key, DocumentFormat format) {
+            return files.result(key, format);
+        }
+
+        private Path cached(String resultId, DocumentFormat format) {
+            return files.resultCache().resolve(resultId + "." + format.outputExtension());
+        }
+
+        @Override
+        public void put(String key, DocumentFormat format) {
+            Path work = workFile(key, format);
+            if (!Files.exists(work)) {
+                // A resume that found the run finished wrote nothing new: the stored result stands.
+                LOG.debug("Task {}: no result file to store", key);
+                return;
+            }
+            String resultId = UUID.randomUUID().toString();
+            sql.inTransaction(c -> {
+                try (PreparedStatement st = c.prepareStatement("INSERT INTO results (task_id, format, result_id, "
+                        + "size_bytes, content, created_at) SELECT ?, ?, ?, ?, ?, ? "
+                        + "WHERE EXISTS (SELECT 1 FROM tasks WHERE task_id = ?) ON CONFLICT (task_id, format) DO UPDATE "
+                        + "SET result_id = excluded.result_id, size_bytes = excluded.size_bytes, "
+                        + "content = excluded.content, created_at = excluded.created_at");
+                     InputStream in = Files.newInputStream(work)) {
+                    long size = Files.size(work);
+                    bind(st, 1, List.of(key, format.id(), resultId, size));
+                    st.setBinaryStream(5, in, size);
+                    bindOne(st, 6, Instant.now());
+                    st.setString(7, key);
+                    return st.executeUpdate();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the result of task " + key, e);
+                }
+            });
+            try {
+                Files.move(work, cached(resultId, format), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                LOG.debug("Task {}: no local copy of the result (fetched again when needed)", key, e);
+            }
+        }
+
+        @Override
+        public Optional<Path> localFile(String key, DocumentFormat format) {
+            return sql.read(c -> {
+                String resultId;
+                try (PreparedStatement st = c.prepareStatement(
+                        "SELECT result_id FROM results WHERE task_id = ? AND format = ?")) {
+                    st.setString(1, key);
+                    st.setString(2, format.id());
+                    try (ResultSet rs = st.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.empty();
+                        }
+                        resultId = rs.getString("result_id");
+                    }
+                }
+                Path local = cached(resultId, format);
+                if (Files.exists(local)) {
+                    return Optional.of(local);
+                }
+                try (PreparedStatement st = c.prepareStatement("SELECT content FROM results WHERE result_id = ?")) {
+                    st.setString(1, resultId);
+                    try (ResultSet rs = st.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.empty();
+                        }
+                        try (InputStream in = rs.getBinaryStream("content")) {
+                            copyAtomically(in, local);
+                        } catch (IOException e) {
+                            throw new StorageException("Cannot keep a local copy of the result of " + key, e);
+                        }
+                        return Optional.of(local);
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void delete(String key) {
+            List<String[]> cachedResults = sql.read(c -> {
+                List<String[]> found = new ArrayList<>();
+                try (PreparedStatement st = c.prepareStatement("SELECT result_id, format FROM results WHERE task_id = ?")) {
+                    st.setString(1, key);
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(new String[] {rs.getString("result_id"), rs.getString("format")});
+                        }
+                    }
+                }
+                return found;
+            });
+            sql.inTransaction(c -> {
+                try (PreparedStatement st = c.prepareStatement("DELETE FROM results WHERE task_id = ?")) {
+                    st.setString(1, key);
+                    return st.executeUpdate();
+                }
+            });
+            for (String[] result : cachedResults) {
+                TaskFiles.deleteQuietly(cached(result[0], DocumentFormat.fromId(result[1])));
+            }
+            for (DocumentFormat format : DocumentFormat.values()) {
+                TaskFiles.deleteQuietly(workFile(key, format));
+            }
+        }
+    }
+}
