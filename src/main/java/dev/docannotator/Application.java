@@ -20,6 +20,11 @@ import dev.docannotator.storage.Store;
 import dev.docannotator.storage.postgres.DatabaseUrl;
 import dev.docannotator.storage.postgres.PostgresDatabase;
 import dev.docannotator.storage.postgres.PostgresStore;
+import dev.docannotator.storage.postgres.InstanceRegistry;
+import dev.docannotator.storage.postgres.Notifications;
+import dev.docannotator.http.InstanceRoutes;
+import dev.docannotator.tasks.ClusterTasks;
+import java.time.Instant;
 import dev.docannotator.storage.sqlite.SqliteStore;
 import dev.docannotator.tasks.TaskFiles;
 import dev.docannotator.tasks.TaskMetrics;
@@ -59,6 +64,10 @@ public final class Application implements AutoCloseable {
     /** The shared PostgreSQL database when the application was given one ({@link Builder#databaseUrl}), else null. */
     private final PostgresDatabase postgres;
     private final PrometheusMeterRegistry registry;
+    /** With PostgreSQL: this instance's listening connection and its row in the instances table (else null). */
+    private final Notifications notifications;
+    private final InstanceRegistry instances;
+    private final String instanceId;
     private final Engine engine;
     private final TaskService tasks;
     private final Rollout rollout;
@@ -79,7 +88,8 @@ public final class Application implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         Parts parts = new Parts(settings, database, registry, b.clock);
-        this.rollout = b.rolloutSettings == null ? null : Rollout.create(database, b.rolloutSettings, b.clock);
+        this.rollout = b.rolloutSettings == null ? null
+                : Rollout.create(postgres != null ? postgres : database, b.rolloutSettings, b.clock);
         FeatureDecider featureDecider = b.featureDecider != null ? b.featureDecider.apply(parts)
                 : rollout != null ? rollout.decider() : FeatureDecider.ALL_ON;
         CohortMetrics cohortMetrics = b.cohortMetrics != null ? b.cohortMetrics.apply(parts)
@@ -93,13 +103,28 @@ public final class Application implements AutoCloseable {
                 settings.checkpointInterval());
         Function<TaskFiles, Store> store = postgres != null ? files -> new PostgresStore(postgres, files)
                 : files -> new SqliteStore(database, files);
-        this.tasks = new TaskService(options, engine, featureDecider, metrics, b.clock, new TaskFiles(settings.dataDir()),
-                store);
+        String hostName = InstanceRegistry.localHost();
+        this.instanceId = InstanceRegistry.newId(hostName);
+        if (postgres != null) {
+            // Several instances share this database: one listening connection, claiming through the database.
+            this.notifications = new Notifications(postgres).start();
+            this.tasks = new TaskService(options, engine, featureDecider, metrics, b.clock,
+                    new TaskFiles(settings.dataDir()), store, new ClusterTasks(postgres.dataSource(), notifications, instanceId));
+            this.instances = new InstanceRegistry(postgres.dataSource(), instanceId, hostName, tasks::runningTasks, b.clock);
+        } else {
+            this.notifications = null;
+            this.tasks = new TaskService(options, engine, featureDecider, metrics, b.clock,
+                    new TaskFiles(settings.dataDir()), store);
+            this.instances = null;
+        }
+        Instant startedAt = b.clock.instant();
         HttpApi api = new HttpApi(settings, tasks, metrics, registry, featureDecider, this::ready,
                 b.pages != null ? b.pages : Application.class.getClassLoader(), b.requestLimits);
         List<RouteModule> modules = new ArrayList<>();
         if (rollout != null) {
             modules.add(new AdminRoutes(rollout.service(), rollout.adminToken()));
+            modules.add(new InstanceRoutes(instances != null ? instances::list : () -> List.of(new InstanceRegistry.InstanceView(
+                    instanceId, hostName, startedAt, b.clock.instant(), tasks.runningTasks(), true)), rollout.adminToken()));
         }
         for (Function<Parts, RouteModule> factory : b.routeModules) {
             modules.add(factory.apply(parts));
@@ -162,6 +187,10 @@ public final class Application implements AutoCloseable {
         if (rollout != null) {
             rollout.start();
         }
+        if (instances != null) {
+            instances.start();
+            LOG.info("Instance {} of the instances sharing the PostgreSQL database", instanceId);
+        }
         ServerAddress bound = ServerAddress.of(javalin);
         LOG.info("DocAnnotator listening on {}{} (data directory {})", bound.hostAndPort(),
                 bound.everyInterface() ? ", every network interface" : "", settings.dataDir().toAbsolutePath());
@@ -189,6 +218,11 @@ public final class Application implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** This instance's id (in the instances list and as db-scheduler's picked_by). */
+    public String instanceId() {
+        return instanceId;
     }
 
     public Database database() {
@@ -219,7 +253,8 @@ public final class Application implements AutoCloseable {
 
     /** Accepting new tasks. */
     public boolean ready() {
-        return !stopped.get() && tasks.accepting();
+        // With PostgreSQL the listening connection checks the database every fraction of a second: down = not ready.
+        return !stopped.get() && tasks.accepting() && (notifications == null || notifications.connected());
     }
 
     /**
@@ -248,6 +283,10 @@ public final class Application implements AutoCloseable {
         step(failures, "let the streams close", () -> awaitStreamsClosed(closing));
         step(failures, "stop the HTTP server", () -> stopHttp(deadline - reserve / 2));
         step(failures, "close the task service", tasks::close);
+        if (instances != null) {
+            step(failures, "leave the instances list", instances::close);
+            step(failures, "stop listening for notifications", notifications::close);
+        }
         if (rollout != null) {
             step(failures, "end the rollout evaluation", () -> {
                 if (!rollout.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {

@@ -271,8 +271,10 @@ public final class TaskService implements AutoCloseable {
                 cancelledElsewhere(key);
                 return;
             }
+            task.runHere(true);
             worker.run(task);
         } finally {
+            task.runHere(false);
             store.flush();
             done.complete(null);
             cluster.cancels().clear(key);
@@ -292,12 +294,16 @@ public final class TaskService implements AutoCloseable {
     }
 
     private void followStored(Task task) {
-        if (cluster.runsHere(task.key())) {
-            return; // this instance writes its log
-        }
         try {
-            task.log().absorb(stored.events().after(task.key(), task.log().lastSeq()));
-            stored.tasks().find(task.key()).ifPresent(task::refresh);
+            List<TaskEvent> committed = stored.events().after(task.key(), task.log().lastSeq());
+            Optional<TaskView> view = stored.tasks().find(task.key());
+            synchronized (task) {
+                if (task.runHere()) {
+                    return; // this instance writes its log; what was read may already be older
+                }
+                task.log().absorb(committed);
+                view.ifPresent(task::refresh);
+            }
         } catch (RuntimeException e) {
             LOG.debug("Cannot follow task {}: {}", task.id(), e.getMessage());
         }

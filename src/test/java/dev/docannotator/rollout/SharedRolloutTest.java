@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docannotator.storage.postgres.DatabaseUrl;
-import dev.docannotator.storage.postgres.PooledSqlAccess;
 import dev.docannotator.storage.postgres.PostgresDatabase;
 import dev.docannotator.testsupport.TestPostgres;
 import java.time.Clock;
@@ -39,13 +38,13 @@ class SharedRolloutTest {
         first.migrate();
         second.migrate();
         a = service(first);
-        storeB = new RolloutStore(new PooledSqlAccess(second.dataSource()));
+        storeB = new RolloutStore(second);
         b = new RolloutService(plan, storeB,
-                new RecordedCohortMetrics(new PooledSqlAccess(second.dataSource()), plan.feature(), Clock.systemUTC()), Clock.systemUTC());
+                new RecordedCohortMetrics(second, plan.feature(), Clock.systemUTC()), Clock.systemUTC());
     }
 
     private RolloutService service(PostgresDatabase db) {
-        PooledSqlAccess tables = new PooledSqlAccess(db.dataSource());
+        PostgresDatabase tables = db;
         return new RolloutService(plan, new RolloutStore(tables),
                 new RecordedCohortMetrics(tables, plan.feature(), Clock.systemUTC()), Clock.systemUTC());
     }
@@ -126,8 +125,8 @@ class SharedRolloutTest {
 
     @Test
     void gateObservationsFromEveryInstanceCountTogether() {
-        RecordedCohortMetrics onA = new RecordedCohortMetrics(new PooledSqlAccess(first.dataSource()), plan.feature(), Clock.systemUTC());
-        RecordedCohortMetrics onB = new RecordedCohortMetrics(new PooledSqlAccess(second.dataSource()), plan.feature(), Clock.systemUTC());
+        RecordedCohortMetrics onA = new RecordedCohortMetrics(first, plan.feature(), Clock.systemUTC());
+        RecordedCohortMetrics onB = new RecordedCohortMetrics(second, plan.feature(), Clock.systemUTC());
         onA.streamFinished(true, true);
         onB.streamFinished(true, false);
         MetricsSnapshot snapshot = onB.snapshot(0, java.time.Instant.EPOCH);
