@@ -68,6 +68,7 @@ async function load() {
     rollout = await requestJson('/api/admin/rollout', { headers: authHeaders() });
     showError('');
     render();
+    loadInstances();
     return true;
   } catch (err) {
     if (err.status === 401) rollout = null;
@@ -75,6 +76,27 @@ async function load() {
     render();
     return false;
   }
+}
+
+/** The instances sharing the database (one on the embedded store); a failure leaves the table as it was. */
+async function loadInstances() {
+  let list;
+  try {
+    list = (await requestJson('/api/admin/instances', { headers: authHeaders() })).instances || [];
+  } catch (err) {
+    return;
+  }
+  const body = document.getElementById('instances');
+  body.replaceChildren(...list.map((i) => {
+    const row = document.createElement('tr');
+    for (const value of [i.id, i.host, formatTime(i.started_at), formatTime(i.heartbeat_at), i.running_tasks,
+      t(i.alive ? 'admin.instances.yes' : 'admin.instances.no')]) {
+      const cell = document.createElement('td');
+      cell.textContent = text(value);
+      row.append(cell);
+    }
+    return row;
+  }));
 }
 
 function text(value) {

@@ -21,6 +21,11 @@ import dev.docannotator.storage.Store;
 import dev.docannotator.storage.postgres.DatabaseUrl;
 import dev.docannotator.storage.postgres.PostgresDatabase;
 import dev.docannotator.storage.postgres.PostgresStore;
+import dev.docannotator.storage.postgres.InstanceRegistry;
+import dev.docannotator.storage.postgres.Notifications;
+import dev.docannotator.http.InstanceRoutes;
+import dev.docannotator.tasks.ClusterTasks;
+import java.time.Instant;
 import dev.docannotator.storage.sqlite.SqliteStore;
 import dev.docannotator.tasks.TaskFiles;
 import dev.docannotator.tasks.TaskMetrics;
@@ -63,6 +68,10 @@ public final class Application implements AutoCloseable {
     /** The shared PostgreSQL database when the application was given one ({@link Builder#databaseUrl}), else null. */
     private final PostgresDatabase postgres;
     private final PrometheusMeterRegistry registry;
+    /** With PostgreSQL: this instance's listening connection and its row in the instances table (else null). */
+    private final Notifications notifications;
+    private final InstanceRegistry instances;
+    private final String instanceId;
     private final Engine engine;
     private final TaskService tasks;
     private final Rollout rollout;
@@ -86,7 +95,8 @@ public final class Application implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         Parts parts = new Parts(settings, database, registry, b.clock);
-        this.rollout = b.rolloutSettings == null ? null : Rollout.create(database, b.rolloutSettings, b.clock);
+        this.rollout = b.rolloutSettings == null ? null
+                : Rollout.create(postgres != null ? postgres : database, b.rolloutSettings, b.clock);
         FeatureDecider featureDecider = b.featureDecider != null ? b.featureDecider.apply(parts)
                 : rollout != null ? rollout.decider() : FeatureDecider.ALL_ON;
         CohortMetrics cohortMetrics = b.cohortMetrics != null ? b.cohortMetrics.apply(parts)
@@ -111,14 +121,29 @@ public final class Application implements AutoCloseable {
         TaskRunner runner = workers != null ? workers : TaskRunner.inProcess(engine);
         Function<TaskFiles, Store> store = postgres != null ? files -> new PostgresStore(postgres, files)
                 : files -> new SqliteStore(database, files);
-        this.tasks = new TaskService(options, engine, runner, featureDecider, metrics, b.clock,
-                new TaskFiles(settings.dataDir()), store);
+        String hostName = InstanceRegistry.localHost();
+        this.instanceId = InstanceRegistry.newId(hostName);
+        if (postgres != null) {
+            // Several instances share this database: one listening connection, claiming through the database.
+            this.notifications = new Notifications(postgres).start();
+            this.tasks = new TaskService(options, engine, runner, featureDecider, metrics, b.clock,
+                    new TaskFiles(settings.dataDir()), store, new ClusterTasks(postgres.dataSource(), notifications, instanceId));
+            this.instances = new InstanceRegistry(postgres.dataSource(), instanceId, hostName, tasks::runningTasks, b.clock);
+        } else {
+            this.notifications = null;
+            this.tasks = new TaskService(options, engine, runner, featureDecider, metrics, b.clock,
+                    new TaskFiles(settings.dataDir()), store);
+            this.instances = null;
+        }
+        Instant startedAt = b.clock.instant();
         HttpApi api = new HttpApi(settings, tasks, metrics, registry, featureDecider, this::ready,
                 b.pages != null ? b.pages : Application.class.getClassLoader(), b.requestLimits);
         List<RouteModule> modules = new ArrayList<>();
         if (rollout != null) {
             modules.add(new AdminRoutes(rollout.service(), rollout.adminToken()));
             modules.add(new WorkerRoutes(workers, rollout.adminToken()));
+            modules.add(new InstanceRoutes(instances != null ? instances::list : () -> List.of(new InstanceRegistry.InstanceView(
+                    instanceId, hostName, startedAt, b.clock.instant(), tasks.runningTasks(), true)), rollout.adminToken()));
         }
         for (Function<Parts, RouteModule> factory : b.routeModules) {
             modules.add(factory.apply(parts));
@@ -184,6 +209,10 @@ public final class Application implements AutoCloseable {
         if (rollout != null) {
             rollout.start();
         }
+        if (instances != null) {
+            instances.start();
+            LOG.info("Instance {} of the instances sharing the PostgreSQL database", instanceId);
+        }
         ServerAddress bound = ServerAddress.of(javalin);
         LOG.info("DocAnnotator listening on {}{} (data directory {})", bound.hostAndPort(),
                 bound.everyInterface() ? ", every network interface" : "", settings.dataDir().toAbsolutePath());
@@ -219,6 +248,11 @@ public final class Application implements AutoCloseable {
         return settings;
     }
 
+    /** This instance's id (in the instances list and as db-scheduler's picked_by). */
+    public String instanceId() {
+        return instanceId;
+    }
+
     public Database database() {
         return database;
     }
@@ -247,7 +281,9 @@ public final class Application implements AutoCloseable {
 
     /** Accepting new tasks (and, in process mode, the workers have started). */
     public boolean ready() {
-        return !stopped.get() && tasks.accepting() && (workers == null || workers.ready());
+        // With PostgreSQL the listening connection checks the database every fraction of a second: down = not ready.
+        return !stopped.get() && tasks.accepting() && (workers == null || workers.ready())
+                && (notifications == null || notifications.connected());
     }
 
     /** The worker processes, empty when documents run in the server process. */
@@ -291,6 +327,10 @@ public final class Application implements AutoCloseable {
         step(failures, "let the streams close", () -> awaitStreamsClosed(closing));
         step(failures, "stop the HTTP server", () -> stopHttp(deadline - reserve / 2));
         step(failures, "close the task service", tasks::close);
+        if (instances != null) {
+            step(failures, "leave the instances list", instances::close);
+            step(failures, "stop listening for notifications", notifications::close);
+        }
         if (rollout != null) {
             step(failures, "end the rollout evaluation", () -> {
                 if (!rollout.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {

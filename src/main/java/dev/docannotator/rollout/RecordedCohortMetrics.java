@@ -1,6 +1,7 @@
 package dev.docannotator.rollout;
 
 import dev.docannotator.storage.Database;
+import dev.docannotator.storage.SqlAccess;
 import dev.docannotator.storage.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,16 +26,16 @@ public final class RecordedCohortMetrics implements CohortMetrics {
     static final String CONNECTION_STABLE = "connection_stable";
     static final String HEAP_RELEASED = "heap_released";
 
-    private final RolloutTables database;
+    private final SqlAccess database;
     private final String feature;
     private final Clock clock;
 
     public RecordedCohortMetrics(Database database, String feature, Clock clock) {
-        this(RolloutTables.sqlite(database), feature, clock);
+        this((SqlAccess) database, feature, clock);
     }
 
     /** On the shared PostgreSQL tables, every instance's observations count in one window (the gates aggregate them all). */
-    public RecordedCohortMetrics(RolloutTables tables, String feature, Clock clock) {
+    public RecordedCohortMetrics(SqlAccess tables, String feature, Clock clock) {
         this.database = tables;
         this.feature = feature;
         this.clock = clock;
@@ -65,7 +66,7 @@ public final class RecordedCohortMetrics implements CohortMetrics {
 
     private void record(boolean pausable, String kind, double value) {
         try {
-            database.write(c -> {
+            database.inTransaction(c -> {
                 try (PreparedStatement insert = c.prepareStatement(
                         "INSERT INTO rollout_observations (feature, at_ms, pausable, kind, value) VALUES (?, ?, ?, ?, ?)")) {
                     insert.setString(1, feature);
@@ -90,7 +91,7 @@ public final class RecordedCohortMetrics implements CohortMetrics {
 
     /** Deletes the observations outside the window: from an earlier stage, or older than {@code notBefore}. */
     public int prune(long afterId, Instant notBefore) {
-        return database.write(c -> {
+        return database.inTransaction(c -> {
             try (PreparedStatement delete = c.prepareStatement(
                     "DELETE FROM rollout_observations WHERE feature = ? AND (id <= ? OR at_ms < ?)")) {
                 delete.setString(1, feature);

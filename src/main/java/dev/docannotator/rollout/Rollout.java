@@ -1,6 +1,7 @@
 package dev.docannotator.rollout;
 
 import dev.docannotator.storage.Database;
+import dev.docannotator.storage.SqlAccess;
 import java.time.Clock;
 import java.time.Duration;
 import org.togglz.core.manager.FeatureManager;
@@ -32,14 +33,14 @@ public final class Rollout implements AutoCloseable {
 
     /** Builds the rollout on {@code database} (migrating it) from the plan and settings. */
     public static Rollout create(Database database, RolloutSettings settings, Clock clock) {
-        return create(RolloutTables.sqlite(database), settings, clock);
+        return create((SqlAccess) database, settings, clock);
     }
 
     /**
      * Builds the rollout on {@code tables}. The state repository reads the stored state on every decision (no cache),
      * so with the shared PostgreSQL tables every instance sees an operator's change at its next decision.
      */
-    public static Rollout create(RolloutTables tables, RolloutSettings settings, Clock clock) {
+    public static Rollout create(SqlAccess tables, RolloutSettings settings, Clock clock) {
         RolloutPlanLoader loader = new RolloutPlanLoader();
         RolloutPlan plan = (settings.planFile() == null ? loader.fromClasspath() : loader.fromFile(settings.planFile()))
                 .withOverrides(settings.salt(), settings.initialStage());

@@ -1,6 +1,7 @@
 package dev.docannotator.rollout;
 
 import dev.docannotator.storage.Database;
+import dev.docannotator.storage.SqlAccess;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rollout state and history, in SQLite or in the shared PostgreSQL database ({@link RolloutTables}). Every change is a compare-and-swap on the version
+ * The rollout state and history, in SQLite or in the shared PostgreSQL database ({@link SqlAccess}). Every change is a compare-and-swap on the version
  * ({@code UPDATE … WHERE version = ?}) together with its history line, in one transaction, so two operators
  * or two instances can never overwrite each other's change unseen.
  */
@@ -19,13 +20,14 @@ public final class RolloutStore {
     /** The id of the newest observation: a new stage's window starts after it. */
     private static final String LAST_OBSERVATION = "(SELECT COALESCE(MAX(id), 0) FROM rollout_observations)";
 
-    private final RolloutTables database;
+    private final SqlAccess database;
 
     public RolloutStore(Database database) {
-        this(RolloutTables.sqlite(database));
+        this((SqlAccess) database);
     }
 
-    public RolloutStore(RolloutTables tables) {
+    /** On any SQL store: the embedded SQLite file or the shared PostgreSQL database (same tables, same SQL). */
+    public RolloutStore(SqlAccess tables) {
         this.database = tables;
     }
 

@@ -38,6 +38,8 @@ public final class ClusterScheduler implements AutoCloseable {
     public static final Duration POLLING = Duration.ofSeconds(1);
     public static final String QUEUE_CHANNEL = "annotator_queue";
     static final String TASK_NAME = "annotate";
+    /** A reservation that its instance never released (it died in between) becomes due after this. */
+    private static final Duration RESERVED_FOR = Duration.ofMinutes(1);
     /** One lock for every admission in the cluster: counting and inserting must not interleave. */
     private static final long ADMISSION_LOCK = 0x616e6e6f74617465L;
     private static final Logger LOG = LoggerFactory.getLogger(ClusterScheduler.class);
@@ -105,6 +107,16 @@ public final class ClusterScheduler implements AutoCloseable {
      * task's position among the waiting ones (1 = next). The caller has written the task's row and first event.
      */
     int admit(String taskKey, String userId) {
+        int position = reserve(taskKey, userId);
+        release(taskKey);
+        return position;
+    }
+
+    /**
+     * Admits the task (see {@link #admit}) but not yet due: no instance claims it until {@link #release}, so the
+     * caller can write its first events before any instance may run it. It counts against the limits at once.
+     */
+    int reserve(String taskKey, String userId) {
         if (!accepting) {
             throw new dev.docannotator.tasks.Scheduler.RefusedException(dev.docannotator.tasks.Scheduler.Refusal.SHUTTING_DOWN);
         }
@@ -159,11 +171,31 @@ public final class ClusterScheduler implements AutoCloseable {
                         + " VALUES (?, ?, ?, false, 1, 0)")) {
             insert.setString(1, TASK_NAME);
             insert.setString(2, taskKey);
-            insert.setTimestamp(3, java.sql.Timestamp.from(Instant.now()));
+            insert.setTimestamp(3, java.sql.Timestamp.from(Instant.now().plus(RESERVED_FOR)));
             insert.executeUpdate();
         }
-        Notifications.publish(c, QUEUE_CHANNEL, "");
         return waiting + 1;
+    }
+
+    /** Makes a reserved task due now and wakes every instance to claim it. */
+    void release(String taskKey) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement due = c.prepareStatement(
+                     "UPDATE scheduled_tasks SET execution_time = now() WHERE task_name = ? AND task_instance = ?"
+                             + " AND NOT picked")) {
+            due.setString(1, TASK_NAME);
+            due.setString(2, taskKey);
+            due.executeUpdate();
+            Notifications.publish(c, QUEUE_CHANNEL, "");
+        } catch (SQLException e) {
+            throw new StorageException("Cannot release the task: " + e.getMessage(), e);
+        }
+        scheduler.triggerCheckForDueExecutions();
+    }
+
+    /** Gives a reservation back (the task was not admitted after all). */
+    void unreserve(String taskKey) {
+        removeWaiting(taskKey);
     }
 
     /** Takes a task that no instance has claimed yet out of the line; false when it was claimed (or is gone). */

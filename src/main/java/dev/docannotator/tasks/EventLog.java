@@ -82,6 +82,43 @@ public final class EventLog {
         }
     }
 
+    /**
+     * Several instances: takes in the events another instance committed after this copy's last one (seq order,
+     * continuing it), so that this instance's streams follow a task run elsewhere. The log is closed exactly when
+     * its last event is terminal (a resume's {@code task} event opens it again). Events already held are skipped.
+     */
+    public void absorb(List<TaskEvent> committed) {
+        lock.lock();
+        try {
+            boolean added = false;
+            for (TaskEvent event : committed) {
+                if (event.seq() == events.size() + 1L) {
+                    events.add(event);
+                    added = true;
+                }
+            }
+            if (added) {
+                durable = events.size();
+                closed = events.get(events.size() - 1).terminal();
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Several instances: ends this copy's readers without an event (this instance stops; the task goes on elsewhere). */
+    public void closeCopy() {
+        lock.lock();
+        try {
+            closed = true;
+            durable = events.size();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Opens a closed log again for a resumed run; the sequence continues. */
     public void reopen() {
         lock.lock();

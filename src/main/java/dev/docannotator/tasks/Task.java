@@ -36,6 +36,7 @@ public final class Task {
     private int readers;
     private int pins;
     private int annotationsSent;
+    private boolean runHere;
     private ExtractedText liveText;
     private List<Annotation> liveAnnotations = List.of();
 
@@ -89,6 +90,27 @@ public final class Task {
         return new TaskView(initial.taskId(), initial.userId(), initial.documentId(), initial.filename(),
                 initial.format(), initial.requirement(), initial.locale(), initial.pausable(), status, stage, progress,
                 message, errorCode, errorMessage, annotationCount, initial.createdAt(), updatedAt, initial.analyser());
+    }
+
+    /** Several instances: whether this instance runs the task now (then its copy is the truth, not the tables). */
+    synchronized boolean runHere() {
+        return runHere;
+    }
+
+    synchronized void runHere(boolean value) {
+        runHere = value;
+    }
+
+    /** Several instances: takes the stored state written by the instance that runs the task. */
+    synchronized void refresh(TaskView stored) {
+        status = stored.status();
+        stage = stored.stage();
+        progress = stored.progress();
+        message = stored.message();
+        errorCode = stored.errorCode();
+        errorMessage = stored.errorMessage();
+        annotationCount = stored.annotationCount();
+        updatedAt = stored.updatedAt();
     }
 
     public synchronized TaskStatus status() {

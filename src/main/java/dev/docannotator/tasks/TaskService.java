@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,6 +75,9 @@ public final class TaskService implements AutoCloseable {
     private final HeapReleaseProbe heapProbe;
     private final ScheduledExecutorService timers;
     private final Map<String, Task> live = new ConcurrentHashMap<>();
+    private final TaskWorker worker;
+    /** Null for a single instance; see {@link ClusterTasks}. */
+    private final ClusterTasks cluster;
 
     /** A service on the embedded SQLite {@code database} (already migrated) with its files under {@code dataDir}. */
     public TaskService(Options options, Engine engine, FeatureDecider features, TaskMetrics metrics, Clock clock,
@@ -89,18 +93,29 @@ public final class TaskService implements AutoCloseable {
      */
     public TaskService(Options options, Engine engine, TaskRunner runner, FeatureDecider features, TaskMetrics metrics,
                        Clock clock, TaskFiles files, Function<TaskFiles, Store> store) {
+        this(options, engine, runner, features, metrics, clock, files, store, null);
+    }
+
+    /**
+     * With {@code cluster}, one of several instances on one PostgreSQL database: tasks are claimed through the
+     * database (any instance may run any task), a cancel reaches the instance running the task, streams follow tasks
+     * run elsewhere, and a task whose instance died is taken over (so start-up marks nothing interrupted).
+     */
+    public TaskService(Options options, Engine engine, TaskRunner runner, FeatureDecider features, TaskMetrics metrics,
+                       Clock clock, TaskFiles files, Function<TaskFiles, Store> store, ClusterTasks cluster) {
+        this.cluster = cluster;
         this.options = options;
         this.engine = engine;
         this.features = features;
         this.metrics = metrics;
         this.clock = clock;
         this.files = files;
-        this.stored = store.apply(files);
+        this.stored = cluster == null ? store.apply(files) : cluster.announcing(store.apply(files));
         this.documents = new DocumentStore(engine, files, stored, clock);
         this.health = new PersistenceHealth(metrics.registry());
         this.store = new WriteBehind(stored, health, 100);
         this.heapProbe = new HeapReleaseProbe(metrics, TimeUnit.SECONDS.toNanos(60));
-        TaskWorker worker = new TaskWorker(runner, files, this.store, stored, metrics, heapProbe, clock,
+        this.worker = new TaskWorker(runner, files, this.store, stored, metrics, heapProbe, clock,
                 options.checkpointInterval());
         this.scheduler = new Scheduler(options.workers(), options.queueCapacity(), options.perUserLimit(),
                 worker::run, this::reportPosition);
@@ -111,13 +126,18 @@ public final class TaskService implements AutoCloseable {
         });
         files.clearUploads();
         // The same text a graceful stop sends, so that a crash-recovered log ends like a gracefully stopped one.
-        int interrupted = stored.tasks().markUnfinishedInterrupted(clock.instant(),
+        int interrupted = cluster != null ? 0 : stored.tasks().markUnfinishedInterrupted(clock.instant(),
                 (key, localeTag) -> TaskEvent.dataLine(TaskEvent.SHUTDOWN, TaskKeys.publicId(key), TaskEvent.shutdownFields(
                         text(Locale.forLanguageTag(localeTag), "shutdown.message"))));
         if (interrupted > 0) {
             LOG.info("{} task(s) that were running when the server stopped are now interrupted and resumable", interrupted);
         }
-        metrics.registerGauges(stored.tasks()::countByStatusAndPausable, scheduler::queueDepth);
+        if (cluster != null) {
+            cluster.bind(options, this::runClaimed, this::cancelledElsewhere, this::followStored);
+            cluster.start();
+        }
+        metrics.registerGauges(stored.tasks()::countByStatusAndPausable,
+                cluster != null ? () -> cluster.scheduler().queueDepth() : scheduler::queueDepth);
         long cleanup = options.cleanupInterval().toMillis();
         timers.scheduleWithFixedDelay(this::cleanupQuietly, cleanup, cleanup, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::housekeeping, 5, 5, TimeUnit.SECONDS);
@@ -194,7 +214,101 @@ public final class TaskService implements AutoCloseable {
         if (!task.pausable()) {
             throw new TaskException(TaskException.Reason.FEATURE_DISABLED, text(locale, "feature.pausable_off"));
         }
+        if (cluster != null && !cluster.runsHere(task.key())) {
+            cancelAnywhere(task, locale, requestedNanos);
+            return;
+        }
         cancelInternal(task, locale, requestedNanos);
+    }
+
+    /**
+     * Several instances, a task this instance does not run: a task no instance has claimed yet is taken out of the
+     * line and cancelled here (nobody else writes its log); one running elsewhere gets a cancel request, which wakes
+     * its instance (NOTIFY) to stop it at its next step and write {@code cancelled}, which every stream then sees.
+     */
+    private void cancelAnywhere(Task task, Locale locale, long requestedNanos) {
+        followStored(task);
+        if (cluster.scheduler().removeWaiting(task.key()) || !cluster.scheduler().scheduled(task.key())) {
+            cancelInternal(task, locale, requestedNanos);
+            return;
+        }
+        TaskStatus status = task.status();
+        if (status == TaskStatus.COMPLETED || status == TaskStatus.FAILED) {
+            throw TaskException.conflict(text(locale, "task.cancel_finished", status.id()));
+        }
+        cluster.cancels().request(task.key());
+    }
+
+    /** Several instances: a cancel accepted elsewhere for a task this instance runs. */
+    private void cancelledElsewhere(String key) {
+        Task task = live.get(key);
+        if (task == null || task.stopRequested()) {
+            return;
+        }
+        try {
+            cancelInternal(task, Locale.forLanguageTag(task.view().locale()), System.nanoTime());
+        } catch (TaskException finished) {
+            LOG.debug("Task {} finished before the cancel from another instance arrived", task.id());
+        }
+    }
+
+    /**
+     * Several instances: runs a task this instance claimed, from its last checkpoint (after a fail-over too: the
+     * dead instance's task is still running in the table). Returns when this run ends.
+     */
+    private void runClaimed(String key) {
+        Task task = live.compute(key, (k, present) -> present != null ? present : load(k));
+        if (task == null) {
+            return; // removed meanwhile (retention)
+        }
+        store.flush();
+        followStored(task);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        task.workerStarted(done);
+        try {
+            if (!task.status().unfinished()) {
+                return;
+            }
+            if (cluster.cancels().requested(key)) {
+                cancelledElsewhere(key);
+                return;
+            }
+            task.runHere(true);
+            worker.run(task);
+        } finally {
+            task.runHere(false);
+            store.flush();
+            done.complete(null);
+            cluster.cancels().clear(key);
+        }
+    }
+
+    /** Several instances: brings this instance's copy of a task run elsewhere up to date with the tables. */
+    private void followStored(String key) {
+        if (key.isEmpty()) {
+            live.values().forEach(this::followStored); // the listener reconnected: catch up on everything
+            return;
+        }
+        Task task = live.get(key);
+        if (task != null) {
+            followStored(task);
+        }
+    }
+
+    private void followStored(Task task) {
+        try {
+            List<TaskEvent> committed = stored.events().after(task.key(), task.log().lastSeq());
+            Optional<TaskView> view = stored.tasks().find(task.key());
+            synchronized (task) {
+                if (task.runHere()) {
+                    return; // this instance writes its log; what was read may already be older
+                }
+                task.log().absorb(committed);
+                view.ifPresent(task::refresh);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Cannot follow task {}: {}", task.id(), e.getMessage());
+        }
     }
 
     /**
@@ -244,6 +358,9 @@ public final class TaskService implements AutoCloseable {
         // Task for the same id (two logs diverging). Once admitted it is unfinished, so it is not evicted.
         Task task = owned(userId, taskId, locale, true);
         try {
+            if (cluster != null) {
+                awaitRunAnywhere(task, locale);
+            }
             if (!task.status().resumable()) {
                 throw TaskException.conflict(text(locale, "task.not_resumable", task.status().id()));
             }
@@ -261,6 +378,20 @@ public final class TaskService implements AutoCloseable {
         } finally {
             task.unpin();
         }
+    }
+
+    /** Several instances: waits (up to 10 s) until no instance runs the task any more, then takes its stored state. */
+    private void awaitRunAnywhere(Task task, Locale locale) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        followStored(task);
+        while (!cluster.runsHere(task.key()) && cluster.scheduler().scheduled(task.key())) {
+            if (System.nanoTime() > deadline) {
+                throw TaskException.conflict(text(locale, "task.still_stopping"));
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            followStored(task);
+        }
+        cluster.cancels().clear(task.key());
     }
 
     /** Waits for the worker of the cancelled run to finish its step and checkpoint (steps are short). */
@@ -281,6 +412,10 @@ public final class TaskService implements AutoCloseable {
 
     /** Admits the task; under the scheduler's lock, announces it: the task event, unsent annotations, its position. */
     private void admit(Task task, Locale locale, Runnable beforeAnnounce, Checkpoint resumeFrom) {
+        if (cluster != null) {
+            admitToCluster(task, locale, beforeAnnounce, resumeFrom);
+            return;
+        }
         try {
             scheduler.admit(task, (t, running, position) -> {
                 beforeAnnounce.run();
@@ -302,14 +437,52 @@ public final class TaskService implements AutoCloseable {
                 }
             });
         } catch (Scheduler.RefusedException e) {
-            switch (e.refusal()) {
-                // A slot frees when one of the user's tasks ends: seconds for small documents, so try again soon.
-                case USER_LIMIT -> throw new TaskException(TaskException.Reason.USER_LIMIT, 
-                        text(locale, "admission.user_limit", options.perUserLimit()), 10);
-                case QUEUE_FULL -> throw new TaskException(TaskException.Reason.BUSY, text(locale, "admission.queue_full"), 5);
-                default -> throw new TaskException(TaskException.Reason.BUSY, text(locale, "admission.stopping"), 10);
-            }
+            throw refused(e, locale);
         }
+    }
+
+    /**
+     * Several instances: admission is decided in the database (limits across instances); the task is reserved,
+     * its {@code task} event (and a resume's kept annotations) committed, and only then released to be claimed by
+     * whichever instance has a free worker, which continues its log from the table.
+     */
+    private void admitToCluster(Task task, Locale locale, Runnable beforeAnnounce, Checkpoint resumeFrom) {
+        try {
+            cluster.scheduler().reserve(task.key(), task.userId());
+        } catch (Scheduler.RefusedException e) {
+            throw refused(e, locale);
+        }
+        try {
+            beforeAnnounce.run();
+            synchronized (task) {
+                task.status(TaskStatus.QUEUED, clock.instant());
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("status", "queued");
+                data.put("pausable", task.pausable());
+                task.log().append(TaskEvent.TASK, data);
+                if (resumeFrom != null) {
+                    for (Annotation annotation : resumeFrom.annotations()) {
+                        TaskWorker.sendAnnotation(task, annotation);
+                    }
+                }
+                store.task(task);
+            }
+            store.flush();
+            cluster.scheduler().release(task.key());
+        } catch (RuntimeException e) {
+            cluster.scheduler().unreserve(task.key());
+            throw e;
+        }
+    }
+
+    private TaskException refused(Scheduler.RefusedException e, Locale locale) {
+        return switch (e.refusal()) {
+            // A slot frees when one of the user's tasks ends: seconds for small documents, so try again soon.
+            case USER_LIMIT -> new TaskException(TaskException.Reason.USER_LIMIT,
+                    text(locale, "admission.user_limit", options.perUserLimit()), 10);
+            case QUEUE_FULL -> new TaskException(TaskException.Reason.BUSY, text(locale, "admission.queue_full"), 5);
+            default -> new TaskException(TaskException.Reason.BUSY, text(locale, "admission.stopping"), 10);
+        };
     }
 
     private void reportPosition(Task task, int position) {
@@ -330,7 +503,11 @@ public final class TaskService implements AutoCloseable {
 
     /** The caller's task (for streaming), or 404. */
     public Task attach(String userId, String taskId, Locale locale) {
-        return owned(userId, taskId, locale);
+        Task task = owned(userId, taskId, locale);
+        if (cluster != null) {
+            followStored(task);
+        }
+        return task;
     }
 
     /** A stream started following the task. */
@@ -346,7 +523,8 @@ public final class TaskService implements AutoCloseable {
         int readers = task.detachReader();
         if (clientGone && readers == 0 && task.status().unfinished()) {
             timers.schedule(() -> {
-                if (task.readers() == 0 && task.status().unfinished()) {
+                if (task.readers() == 0 && task.status().unfinished()
+                        && (cluster == null || cluster.runsHere(task.key()))) {
                     LOG.info("No client follows task {} any more; cancelling it (resumable)", task.id());
                     cancelInternal(task, null, System.nanoTime());
                 }
@@ -396,6 +574,9 @@ public final class TaskService implements AutoCloseable {
         Task task = live.get(TaskKeys.of(userId, taskId));
         if (task == null) {
             task = live.get(taskId);
+        }
+        if (task != null && cluster != null && !cluster.runsHere(task.key())) {
+            return null; // run elsewhere (or not at all): the tables are the truth
         }
         return task != null && task.userId().equals(userId) ? task : null;
     }
@@ -457,7 +638,7 @@ public final class TaskService implements AutoCloseable {
 
     /** Whether new tasks are admitted (false while draining, and while task state cannot be written). */
     public boolean accepting() {
-        return scheduler.accepting() && health.ok();
+        return scheduler.accepting() && health.ok() && (cluster == null || cluster.scheduler().accepting());
     }
 
     /** Whether writing task state works, fails, or fails because the disk is full. */
@@ -482,7 +663,7 @@ public final class TaskService implements AutoCloseable {
     }
 
     public int runningTasks() {
-        return scheduler.runningCount();
+        return cluster != null ? cluster.scheduler().runningCount() : scheduler.runningCount();
     }
 
     /** The caller's task, loaded from the database into memory when needed; 404 for unknown or another's. */
@@ -554,8 +735,10 @@ public final class TaskService implements AutoCloseable {
         }
     }
 
-    private static boolean evictable(Task task, long nowMillis) {
-        return !task.status().unfinished() && task.readers() == 0 && !task.workerActive() && !task.pinned()
+    private boolean evictable(Task task, long nowMillis) {
+        // Several instances: a copy of a task run elsewhere (or waiting) is only a cache of the tables.
+        boolean resting = !task.status().unfinished() || (cluster != null && !cluster.runsHere(task.key()));
+        return resting && task.readers() == 0 && !task.workerActive() && !task.pinned()
                 && nowMillis - task.view().updatedAt().toEpochMilli() > EVICT_AFTER_MILLIS;
     }
 
@@ -613,7 +796,14 @@ public final class TaskService implements AutoCloseable {
     public void shutdown(Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
         scheduler.stopAdmitting();
+        if (cluster != null) {
+            cluster.scheduler().stopAdmitting();
+        }
         for (Task task : live.values()) {
+            if (cluster != null && !cluster.runsHere(task.key())) {
+                task.log().closeCopy(); // run elsewhere or waiting: its streams re-attach to another instance
+                continue;
+            }
             synchronized (task) {
                 if (!task.status().unfinished()) {
                     continue;
@@ -633,11 +823,17 @@ public final class TaskService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (cluster != null) {
+            cluster.close(); // waits for this instance's runs to return (they were told to stop above)
+        }
         store.flush();
     }
 
     @Override
     public void close() {
+        if (cluster != null) {
+            cluster.close();
+        }
         timers.shutdownNow();
         scheduler.shutdownNow();
         store.close();

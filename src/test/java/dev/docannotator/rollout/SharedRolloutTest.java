@@ -38,13 +38,13 @@ class SharedRolloutTest {
         first.migrate();
         second.migrate();
         a = service(first);
-        storeB = new RolloutStore(RolloutTables.postgres(second));
+        storeB = new RolloutStore(second);
         b = new RolloutService(plan, storeB,
-                new RecordedCohortMetrics(RolloutTables.postgres(second), plan.feature(), Clock.systemUTC()), Clock.systemUTC());
+                new RecordedCohortMetrics(second, plan.feature(), Clock.systemUTC()), Clock.systemUTC());
     }
 
     private RolloutService service(PostgresDatabase db) {
-        RolloutTables tables = RolloutTables.postgres(db);
+        PostgresDatabase tables = db;
         return new RolloutService(plan, new RolloutStore(tables),
                 new RecordedCohortMetrics(tables, plan.feature(), Clock.systemUTC()), Clock.systemUTC());
     }
@@ -125,8 +125,8 @@ class SharedRolloutTest {
 
     @Test
     void gateObservationsFromEveryInstanceCountTogether() {
-        RecordedCohortMetrics onA = new RecordedCohortMetrics(RolloutTables.postgres(first), plan.feature(), Clock.systemUTC());
-        RecordedCohortMetrics onB = new RecordedCohortMetrics(RolloutTables.postgres(second), plan.feature(), Clock.systemUTC());
+        RecordedCohortMetrics onA = new RecordedCohortMetrics(first, plan.feature(), Clock.systemUTC());
+        RecordedCohortMetrics onB = new RecordedCohortMetrics(second, plan.feature(), Clock.systemUTC());
         onA.streamFinished(true, true);
         onB.streamFinished(true, false);
         MetricsSnapshot snapshot = onB.snapshot(0, java.time.Instant.EPOCH);

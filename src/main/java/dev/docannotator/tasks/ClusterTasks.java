@@ -1,0 +1,142 @@
+package dev.docannotator.tasks;
+
+import dev.docannotator.storage.AnnotationStore;
+import dev.docannotator.storage.CheckpointStore;
+import dev.docannotator.storage.EventStore;
+import dev.docannotator.storage.ResultStore;
+import dev.docannotator.storage.Store;
+import dev.docannotator.storage.StoreBatch;
+import dev.docannotator.storage.TaskStore;
+import dev.docannotator.storage.UploadStore;
+import dev.docannotator.storage.postgres.Notifications;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * What a {@link TaskService} needs to be one of several instances on one PostgreSQL database: claiming and
+ * fail-over ({@link ClusterScheduler}), cancels accepted elsewhere ({@link ClusterCancels}), and wake-ups for the
+ * streams of tasks another instance runs ({@code NOTIFY annotator_events '<task key>'} after each commit of events;
+ * the streams then read the event table). Built by the composition root; the service binds it to itself.
+ */
+public final class ClusterTasks implements AutoCloseable {
+
+    public static final String EVENTS_CHANNEL = "annotator_events";
+
+    private final DataSource pool;
+    private final Notifications notifications;
+    private final String instanceId;
+    private final ExecutorService followers = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cluster-event-follow");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private ClusterScheduler scheduler;
+    private ClusterCancels cancels;
+
+    public ClusterTasks(DataSource pool, Notifications notifications, String instanceId) {
+        this.pool = pool;
+        this.notifications = notifications;
+        this.instanceId = instanceId;
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** Called once by the service: who runs a claimed task, who stops a task cancelled elsewhere, who follows events. */
+    void bind(TaskService.Options options, ClusterScheduler.Runner runner, Consumer<String> stopHere,
+              Consumer<String> eventsCommitted) {
+        scheduler = new ClusterScheduler(pool, notifications, instanceId, options.workers(), options.queueCapacity(),
+                options.perUserLimit(), runner);
+        cancels = new ClusterCancels(pool, notifications, instanceId, scheduler::runningHere, stopHere);
+        notifications.subscribe(EVENTS_CHANNEL, key -> followers.execute(() -> eventsCommitted.accept(key)));
+    }
+
+    void start() {
+        scheduler.start();
+    }
+
+    ClusterScheduler scheduler() {
+        return scheduler;
+    }
+
+    ClusterCancels cancels() {
+        return cancels;
+    }
+
+    /** Whether this instance runs the task now. */
+    boolean runsHere(String key) {
+        return scheduler.runningHere().contains(key);
+    }
+
+    /** {@code store}, announcing after each committed batch which tasks got new events. */
+    Store announcing(Store store) {
+        return new Store() {
+            @Override
+            public UploadStore documents() {
+                return store.documents();
+            }
+
+            @Override
+            public TaskStore tasks() {
+                return store.tasks();
+            }
+
+            @Override
+            public EventStore events() {
+                return store.events();
+            }
+
+            @Override
+            public CheckpointStore checkpoints() {
+                return store.checkpoints();
+            }
+
+            @Override
+            public AnnotationStore annotations() {
+                return store.annotations();
+            }
+
+            @Override
+            public ResultStore results() {
+                return store.results();
+            }
+
+            @Override
+            public void writeBatch(StoreBatch batch) {
+                store.writeBatch(batch);
+                Set<String> keys = new LinkedHashSet<>();
+                batch.events().forEach(e -> keys.add(e.key()));
+                batch.tasks().keySet().forEach(keys::add);
+                for (String key : keys) {
+                    notifications.publish(EVENTS_CHANNEL, key);
+                }
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (cancels != null) {
+            cancels.close();
+        }
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        followers.shutdownNow();
+        try {
+            followers.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package dev.docannotator.cluster;
+
+import static dev.docannotator.testsupport.WaitUntil.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.docannotator.common.Json;
+import dev.docannotator.storage.postgres.DatabaseUrl;
+import dev.docannotator.testsupport.EventStream;
+import dev.docannotator.testsupport.ServerProcess;
+import dev.docannotator.testsupport.SseEvent;
+import dev.docannotator.testsupport.TestPostgres;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three real server processes on one PostgreSQL database behave as one service: a stream opened on one, a cancel
+ * sent to another, a re-attach to the third; a task whose instance is killed with {@code kill -9} finishes on
+ * another from its checkpoint with the same result; two operators on two instances with the same version get one
+ * success and one conflict.
+ */
+class ThreeInstancesTest {
+
+    static final String TOKEN = "cluster-test-admin-token-0123456789";
+    static final String OPERATOR = "operator-console-user";
+    private static final Duration LIMIT = Duration.ofSeconds(90);
+    private static final Pattern INSTANCE = Pattern.compile("Instance (\\S+) of the instances");
+
+    @TempDir
+    Path tmp;
+    String url;
+    final List<ServerProcess> servers = new ArrayList<>();
+
+    @BeforeEach
+    void threeInstances() throws Exception {
+        url = TestPostgres.freshDatabaseUrl();
+        for (String name : List.of("a", "b", "c")) {
+            servers.add(ServerProcess.start(tmp.resolve(name), List.of("-Xmx256m"),
+                    List.of("--database-url", url, "--workers", "1"), Map.of("ANNOTATOR_ADMIN_TOKEN", TOKEN,
+                            "ANNOTATOR_ROLLOUT_INITIAL_STAGE", "7")));
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (ServerProcess server : servers) {
+            server.close();
+        }
+    }
+
+    ServerProcess a() {
+        return servers.get(0);
+    }
+
+    ServerProcess b() {
+        return servers.get(1);
+    }
+
+    ServerProcess c() {
+        return servers.get(2);
+    }
+
+    /** A text document with {@code lines} TODO markers: long enough to be caught running. */
+    static byte[] todoDocument(int lines) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= lines; i++) {
+            text.append("Line ").append(i).append(": TODO fill in this part.\n");
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String upload(ServerProcess server, String user, byte[] content) throws Exception {
+        HttpResponse<String> upload = server.upload(user, "todo.txt", content);
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        return Json.mapper().readTree(upload.body()).get("document_id").asText();
+    }
+
+    static EventStream start(ServerProcess server, String user, String documentId) throws Exception {
+        EventStream stream = server.stream(user, Json.write(Map.of("message", "find TODO markers",
+                "task_type", "DOC_ANNOTATE", "document_id", documentId)));
+        assertThat(stream.status()).isEqualTo(200);
+        return stream;
+    }
+
+    static HttpResponse<String> post(ServerProcess server, String path, String user) throws Exception {
+        return server.send(server.request(path, user).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    static JsonNode get(ServerProcess server, String path, String user) throws Exception {
+        HttpResponse<String> response = server.send(server.request(path, user).GET().build());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return Json.mapper().readTree(response.body());
+    }
+
+    /** Reads until {@code annotations} annotation events arrived; returns every event read. */
+    static List<SseEvent> readAnnotations(EventStream stream, int annotations) throws Exception {
+        List<SseEvent> seen = new ArrayList<>();
+        int count = 0;
+        SseEvent event;
+        while ((event = stream.next(LIMIT)) != null) {
+            seen.add(event);
+            assertThat(event.terminal()).as("the task ended before it was caught running: " + event).isFalse();
+            if (event.type().equals("annotation") && ++count >= annotations) {
+                return seen;
+            }
+        }
+        throw new AssertionError("the stream ended after " + seen.size() + " events");
+    }
+
+    String instanceId(ServerProcess server) {
+        Matcher m = INSTANCE.matcher(server.output());
+        assertThat(m.find()).as("instance id in the log").isTrue();
+        return m.group(1);
+    }
+
+    /** The instance whose db-scheduler claimed the task (picked_by). */
+    ServerProcess runnerOf(String user, String taskId) throws Exception {
+        DatabaseUrl db = DatabaseUrl.parse(url);
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT picked_by FROM scheduled_tasks WHERE task_instance = ? AND picked")) {
+            q.setString(1, user + ":" + taskId);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).as("the task is claimed").isTrue();
+                String id = rs.getString(1);
+                for (ServerProcess server : servers) {
+                    if (instanceId(server).equals(id)) {
+                        return server;
+                    }
+                }
+                throw new AssertionError("no instance " + id);
+            }
+        }
+    }
+
+    @Test
+    void uploadOnAStreamOnBCancelOnCAndReattachOnA() throws Exception {
+        String user = "cluster-user-one";
+        String documentId = upload(a(), user, todoDocument(6000));
+        EventStream onB = start(b(), user, documentId);
+        List<SseEvent> seen = readAnnotations(onB, 20);
+        String taskId = seen.get(0).data().get("task_id").asText();
+
+        long sent = System.nanoTime();
+        HttpResponse<String> cancel = post(c(), "/api/tasks/" + taskId + "/cancel", user);
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+        SseEvent event;
+        while ((event = onB.next(LIMIT)) != null && !event.terminal()) {
+            seen.add(event);
+        }
+        long toldMillis = (System.nanoTime() - sent) / 1_000_000;
+        assertThat(event).isNotNull();
+        assertThat(event.type()).isEqualTo("cancelled");
+        seen.add(event);
+        System.out.println("cross-instance cancel: stream on B told " + toldMillis + " ms after the cancel was sent to C");
+        waitUntil("every instance says cancelled", LIMIT, () -> servers.stream().allMatch(s -> {
+            try {
+                return get(s, "/api/tasks/" + taskId, user).get("status").asText().equals("cancelled");
+            } catch (Exception e) {
+                return false;
+            }
+        }));
+
+        // Re-attach on A from the start: the same events under the same ids, ending with cancelled.
+        List<SseEvent> replay = a().events(user, taskId, 0).readToEnd(LIMIT);
+        assertThat(replay).containsExactlyElementsOf(seen);
+
+        // Resume on C continues from the checkpoint; the result is served by every instance.
+        EventStream resumed = c().open(c().request("/api/tasks/" + taskId + "/resume", user)
+                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(resumed.status()).isEqualTo(200);
+        List<SseEvent> rest = resumed.readToEnd(LIMIT);
+        assertThat(rest.get(0).id()).isEqualTo(event.id() + 1);
+        assertThat(rest.get(rest.size() - 1).type()).isEqualTo("result");
+        for (ServerProcess s : servers) {
+            HttpResponse<String> result = s.send(s.request("/api/tasks/" + taskId + "/result", user).GET().build());
+            assertThat(result.statusCode()).isEqualTo(200);
+        }
+        assertThat(get(b(), "/api/tasks/" + taskId + "/annotations", user).get("annotations").size()).isEqualTo(6000);
+
+        // More samples of the client-seen latency: stream on one instance, cancel sent to the next one.
+        List<Long> samples = new ArrayList<>();
+        samples.add(toldMillis);
+        for (int i = 0; i < 10; i++) {
+            String sampleUser = "cluster-latency-user-" + i;
+            ServerProcess streamOn = servers.get(i % 3);
+            ServerProcess cancelOn = servers.get((i + 1) % 3);
+            EventStream stream = start(streamOn, sampleUser, upload(streamOn, sampleUser, todoDocument(4000)));
+            String id = readAnnotations(stream, 5).get(0).data().get("task_id").asText();
+            long t0 = System.nanoTime();
+            assertThat(post(cancelOn, "/api/tasks/" + id + "/cancel", sampleUser).statusCode()).isEqualTo(200);
+            SseEvent told;
+            while ((told = stream.next(LIMIT)) != null && !told.terminal()) {
+                // annotations still in flight before the cancel
+            }
+            samples.add((System.nanoTime() - t0) / 1_000_000);
+            assertThat(told.type()).isEqualTo("cancelled");
+            stream.close();
+        }
+        List<Long> sorted = samples.stream().sorted().toList();
+        System.out.println("cross-instance cancel samples (ms): " + samples + " median " + sorted.get(sorted.size() / 2)
+                + " max " + sorted.get(sorted.size() - 1));
+    }
+
+    @Test
+    void aTaskWhoseInstanceIsKilledFinishesOnAnotherFromItsCheckpointWithTheSameResult() throws Exception {
+        String user = "cluster-user-two";
+        byte[] document = todoDocument(8000);
+        // The uninterrupted run, for comparison.
+        String reference = upload(a(), user, document);
+        List<SseEvent> uninterrupted = start(a(), user, reference).readToEnd(LIMIT);
+        assertThat(uninterrupted.get(uninterrupted.size() - 1).type()).isEqualTo("result");
+        String referenceTask = uninterrupted.get(0).data().get("task_id").asText();
+        JsonNode expected = get(a(), "/api/tasks/" + referenceTask + "/annotations", user);
+
+        String documentId = upload(b(), user, document);
+        EventStream stream = start(b(), user, documentId);
+        List<SseEvent> seen = readAnnotations(stream, 300);
+        String taskId = seen.get(0).data().get("task_id").asText();
+        ServerProcess runner = runnerOf(user, taskId);
+        ServerProcess survivor = servers.stream().filter(s -> s != runner).findFirst().orElseThrow();
+        long lastSeen = seen.get(seen.size() - 1).id();
+
+        long killed = System.nanoTime();
+        runner.kill9();
+        long storedAtDeath = maxStoredSeq(user + ":" + taskId);
+        // Re-attach (as a client does when its connection drops) to a surviving instance.
+        EventStream reattached = survivor.events(user, taskId, lastSeen);
+        SseEvent first = reattached.next(LIMIT);
+        List<SseEvent> after = new ArrayList<>();
+        long failoverMillis = -1;
+        while (first != null && !first.terminal()) {
+            after.add(first);
+            if (failoverMillis < 0 && first.id() > storedAtDeath) {
+                failoverMillis = (System.nanoTime() - killed) / 1_000_000; // written by the instance that took over
+            }
+            first = reattached.next(LIMIT);
+        }
+        assertThat(first).as("the task continues after the kill").isNotNull();
+        after.add(first);
+        System.out.println("fail-over: first event written by the new instance " + failoverMillis
+                + " ms after kill -9 of the running instance (stored up to seq " + storedAtDeath + " at its death)");
+        assertThat(after.get(after.size() - 1).type()).isEqualTo("result");
+        assertThat(after.get(0).id()).isGreaterThan(lastSeen);
+
+        JsonNode got = get(survivor, "/api/tasks/" + taskId + "/annotations", user);
+        assertThat(got.get("text")).isEqualTo(expected.get("text"));
+        assertThat(withoutIds(got.get("annotations"))).isEqualTo(withoutIds(expected.get("annotations")));
+        assertThat(after.get(after.size() - 1).data().get("annotation_count").asInt())
+                .isEqualTo(uninterrupted.get(uninterrupted.size() - 1).data().get("annotation_count").asInt());
+        servers.remove(runner);
+        runner.close();
+    }
+
+    private long maxStoredSeq(String key) throws Exception {
+        DatabaseUrl db = DatabaseUrl.parse(url);
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             PreparedStatement q = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM task_events WHERE task_id = ?")) {
+            q.setString(1, key);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<String> withoutIds(JsonNode annotations) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode a : annotations) {
+            out.add(a.get("start") + "-" + a.get("end") + ":" + a.get("rule") + ":" + a.get("message"));
+        }
+        return out;
+    }
+
+    @Test
+    void twoOperatorsOnTwoInstancesWithTheSameVersionGetOneSuccessAndOneConflict() throws Exception {
+        long version = rollout(a()).get("version").asLong();
+        assertThat(rollout(b()).get("version").asLong()).isEqualTo(version);
+        HttpResponse<String> first = admin(a(), "/api/admin/rollout/freeze", Map.of("reason", "hold", "version", version));
+        HttpResponse<String> second = admin(b(), "/api/admin/rollout/freeze", Map.of("reason", "hold too", "version", version));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+        assertThat(rollout(c()).get("version").asLong()).isEqualTo(version + 1);
+        assertThat(rollout(c()).get("frozen").asBoolean()).isTrue();
+
+        JsonNode instances = Json.mapper().readTree(c().send(c().request("/api/admin/instances", OPERATOR)
+                .header("Authorization", "Bearer " + TOKEN).GET().build()).body()).get("instances");
+        assertThat(instances).hasSize(3);
+        for (JsonNode instance : instances) {
+            assertThat(instance.get("alive").asBoolean()).isTrue();
+            assertThat(instance.has("heartbeat_at")).isTrue();
+        }
+    }
+
+    private JsonNode rollout(ServerProcess server) throws Exception {
+        HttpResponse<String> response = server.send(server.request("/api/admin/rollout", OPERATOR)
+                .header("Authorization", "Bearer " + TOKEN).GET().build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.mapper().readTree(response.body());
+    }
+
+    private HttpResponse<String> admin(ServerProcess server, String path, Map<String, Object> body) throws Exception {
+        return server.send(server.request(path, OPERATOR).header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build());
+    }
+}
