@@ -7,6 +7,7 @@ import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,10 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             "AD", "BC", "CE", "BCE", "NB", "PS", "MD", "PHD", "MBA", "BA", "BSC", "MSC", "IOU", "FBI", "CIA", "BBC",
             "CNN", "WHO", "NATO", "UNESCO", "EUR", "USD", "GBP", "CNY", "RMB", "JPY", "HK", "NY", "LA", "DC",
             "SMTP", "IMAP", "POP", "SSO", "AWS", "GCP", "IBM", "IO", "DB", "VM", "CI", "NO", "TM", "OCR", "CLI", "GUI", "JDBC", "JVM", "JDK", "JRE", "UUID", "GUID", "RFC", "CRUD",
-            "YAML", "DOM", "SSE", "WWW", "SEO", "FAQS");
+            "YAML", "DOM", "SSE", "WWW", "SEO", "FAQS",
+            // names of systems, organisations and standards that software documents use as words
+            "GNU", "UNIX", "BSD", "POSIX", "LDAP", "FIFO", "GPL", "LGPL", "AGPL", "MIT", "AIX", "IRIX", "HPUX", "BIOS",
+            "ANSI", "NFS", "PAM", "TTY", "MIME", "EOF", "GCC", "CVS", "NUL", "CR", "LF", "LZ");
     private static final Set<String> NOT_ACRONYMS = Set.of(
             "TODO", "TBD", "TBC", "FIXME", "XXX", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII",
             "XIV", "XV", "XVI", "XX", "I", "A",
@@ -42,13 +46,24 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             "NOTE", "README", "FILE", "TEXT", "PATH", "PORT", "DIR", "HOST", "USER", "NAME", "TYPE", "KEY", "VALUE",
             "DATA", "TRUE", "FALSE", "NULL", "NONE", "AND", "OR", "NOT", "THE", "YES", "NEW", "END", "GET", "POST",
             "PUT", "PATCH", "DELETE", "HEAD", "STOP", "WARN", "INFO", "ERROR", "DEBUG", "FATAL", "TRACE", "MUST",
-            "SHALL", "SHOULD", "MAY", "ALL", "NEVER", "ONLY", "FREE", "DONE", "OFF", "ON");
+            "SHALL", "SHOULD", "MAY", "ALL", "NEVER", "ONLY", "FREE", "DONE", "OFF", "ON",
+            // the files every source package has
+            "NEWS", "COPYING", "INSTALL", "AUTHORS", "THANKS", "CHANGELOG", "LICENSE", "NOTICE", "HACKING");
 
     /** Not headings: a heading in capitals is not a run of acronyms. Table cells may hold a glossary. */
     private static final Set<BlockKind> READS = Set.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL);
 
-    private static final Pattern CAPITALS_BEFORE = Pattern.compile("(?<![A-Za-z])[A-Z]{2,}[\\s\"“]+$");
-    private static final Pattern CAPITALS_AFTER = Pattern.compile("[\\s\"”]+[A-Z]{2,}(?![a-z])");
+    private static final Pattern CAPITALS_BEFORE = Pattern.compile("(?<![A-Za-z])[A-Z]{2,}[\\s\"“,;-]+$");
+    private static final Pattern CAPITALS_AFTER = Pattern.compile("[\\s\"”,;-]+[A-Z]{2,}(?![a-z])");
+    /**
+     * Where a word in capitals is a placeholder or a variable, not an abbreviation: an option's argument
+     * ({@code --label=LABEL}, {@code --color[=WHEN]}, {@code -D ACTION}), a synopsis ({@code [ENV=VAR]}, {@code <NAME>}),
+     * an assignment ({@code AR='ar -X64'}), an environment variable ({@code $SYSTEM}) or a manual page's title line
+     * ({@code GREP(1)}). Every use of such a word in the document is then left alone.
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?:(?<![\\p{L}\\p{N}])--?[A-Za-z][\\w-]*(?:\\[?=|\\s)|\\[=?|<|=|\\+|\\$\\{?)([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])"
+                    + "|(?<![\\p{L}\\p{N}_$])([A-Z][A-Z0-9_]+)(?:=|\\(\\d\\w*\\))");
     /** Markdown emphasis and list marks around a glossary term: "**KPI**: key performance indicator". */
     private static final String MARKUP = "*_`#>-+ \t";
 
@@ -62,6 +77,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
 
     @Override
     public void inspect(ExtractedText text, Findings out) {
+        Set<String> placeholders = placeholders(text.text());
         Map<String, Use> firstUse = new LinkedHashMap<>();
         Map<String, Integer> firstDefinition = new HashMap<>();
         for (BlockText b : BlockText.of(text, READS)) {
@@ -71,7 +87,8 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             Matcher m = ACRONYM.matcher(blockText);
             while (m.find()) {
                 String acronym = m.group(1);
-                if (WELL_KNOWN.contains(acronym) || NOT_ACRONYMS.contains(acronym)) {
+                if (WELL_KNOWN.contains(acronym) || NOT_ACRONYMS.contains(acronym) || placeholders.contains(acronym)
+                        || isFormatPattern(acronym)) {
                     continue;
                 }
                 int global = block.start() + m.start(1);
@@ -99,6 +116,21 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                         message, null, "undefined_acronyms/used_before_definition");
             }
         }
+    }
+
+    /** The words in capitals that the document uses as placeholders or variables somewhere (see PLACEHOLDER). */
+    static Set<String> placeholders(String text) {
+        Set<String> found = new HashSet<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return found;
+    }
+
+    /** YYYY, MM, DD, XX, ZZZZ: one letter repeated is a date or number format, not an abbreviation. */
+    private static boolean isFormatPattern(String word) {
+        return word.chars().distinct().count() == 1;
     }
 
     /**
@@ -136,9 +168,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             return Scripts.isHan(c) || Character.toLowerCase(c) == first;
         }
         // A glossary line: "SLA: Service Level Agreement", "SLA – Service Level Agreement", "**SLA**: …"
-        if (isMarkupOnly(text.substring(0, start))) {
-            String rest = stripMarkup(text.substring(end));
-            return rest.length() > 1 && ":：–—-\t".indexOf(rest.charAt(0)) >= 0
+        if (isMarkupOnly(text, start)) {
+            int rest = skipMarkup(text, end);
+            return text.length() - rest > 1 && ":：–—-\t".indexOf(text.charAt(rest)) >= 0
                     || text.length() > end && text.charAt(end) == '\t';
         }
         return false;
@@ -150,16 +182,23 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                 || CAPITALS_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 30))).lookingAt();
     }
 
-    private static boolean isMarkupOnly(String s) {
-        return s.chars().allMatch(c -> MARKUP.indexOf(c) >= 0);
+    /** Whether the first {@code end} characters are markup only (indices, not a copy: a huge block has many acronyms). */
+    private static boolean isMarkupOnly(String s, int end) {
+        for (int i = 0; i < end; i++) {
+            if (MARKUP.indexOf(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static String stripMarkup(String s) {
-        int i = 0;
+    /** Where the text after {@code from} starts once the markup (but not a dash) is skipped. */
+    private static int skipMarkup(String s, int from) {
+        int i = from;
         while (i < s.length() && MARKUP.indexOf(s.charAt(i)) >= 0 && s.charAt(i) != '-') {
             i++;
         }
-        return s.substring(i);
+        return i;
     }
 
     private static boolean isOpen(char c) {

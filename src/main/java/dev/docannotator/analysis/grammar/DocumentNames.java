@@ -4,17 +4,21 @@ import dev.docannotator.analysis.text.ProseMask;
 import dev.docannotator.document.ExtractedText;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The names a document itself uses: capitalised words that recur (twice or more) and never appear in lower case, such
- * as a product, a project or a person. A spelling checker does not know them; the document does.
+ * The names a document itself uses: words that recur (twice or more, in any case), such as a product, a command, a
+ * project or a person ({@code grep} 45 times in grep's manual, {@code man-db}, {@code Zstd}). A spelling checker does not
+ * know them; the document does. The price: a typo made the same way twice is not reported.
  */
 final class DocumentNames {
-    private static final Pattern WORD = Pattern.compile("(?<![\\p{IsLatin}\\p{N}_])\\p{IsLatin}[\\p{IsLatin}'’]*");
+    /** A word, with its hyphenated parts: "man-db" counts as "man-db", "man" and "db". */
+    private static final Pattern WORD = Pattern.compile(
+            "(?<![\\p{IsLatin}\\p{N}_])\\p{IsLatin}[\\p{IsLatin}'’]*(?:-\\p{IsLatin}[\\p{IsLatin}'’]*)*");
     private static final int RECURRING = 2;
 
     private final ExtractedText source;
@@ -26,21 +30,21 @@ final class DocumentNames {
     }
 
     static DocumentNames of(ExtractedText text) {
-        Map<String, Integer> capitalised = new HashMap<>();
-        Set<String> lower = new HashSet<>();
-        // masked: "zorbix_conf" in code is not the lower-case use of the name Zorbix
+        Map<String, Integer> counts = new HashMap<>();
+        // masked: "zorbix_conf" in code is not a use of the name Zorbix
         Matcher m = WORD.matcher(ProseMask.mask(text.text()).text());
         while (m.find()) {
-            String w = m.group();
-            if (Character.isUpperCase(w.charAt(0))) {
-                capitalised.merge(w, 1, Integer::sum);
-            } else {
-                lower.add(w);
+            String w = m.group().toLowerCase(Locale.ROOT);
+            counts.merge(w, 1, Integer::sum);
+            if (w.indexOf('-') > 0) {
+                for (String part : w.split("-")) {
+                    counts.merge(part, 1, Integer::sum);
+                }
             }
         }
         Set<String> names = new HashSet<>();
-        capitalised.forEach((w, n) -> {
-            if (n >= RECURRING && !lower.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+        counts.forEach((w, n) -> {
+            if (n >= RECURRING) {
                 names.add(w);
             }
         });
@@ -52,6 +56,6 @@ final class DocumentNames {
     }
 
     boolean isName(String word) {
-        return names.contains(word);
+        return names.contains(word.toLowerCase(Locale.ROOT));
     }
 }

@@ -7,6 +7,7 @@ import dev.docannotator.analysis.checks.Findings;
 import dev.docannotator.analysis.checks.Severity;
 import dev.docannotator.analysis.text.ProseMask;
 import dev.docannotator.analysis.text.Scripts;
+import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import java.io.IOException;
@@ -33,6 +34,14 @@ public final class GrammarCheck implements BlockCheck {
             "WHITESPACE_RULE", "CONSECUTIVE_SPACES", "UPPERCASE_SENTENCE_START", "SENTENCE_WHITESPACE",
             "COMMA_PARENTHESIS_WHITESPACE", "DOUBLE_PUNCTUATION");
     private static final Set<String> REPEAT_RULES = Set.of("ENGLISH_WORD_REPEAT_RULE");
+    /**
+     * Rules whose findings on real documents were noise in every sampled case (quality benchmark, BENCHMARKS.md):
+     * "(C)" in copyright lines, "all of the", brackets and quotes that code and regular expressions leave unpaired
+     * ({@code "["}, {@code `show c'}), "General Public" License, "newest first" in option lists.
+     */
+    private static final Set<String> NOT_WORTH_A_COMMENT = Set.of(
+            "COPYRIGHT", "ALL_OF_THE", "EN_UNPAIRED_BRACKETS", "EN_UNPAIRED_QUOTES", "GENERAL_XX", "THE_SUPERLATIVE",
+            "ARROWS");
     private static final Pattern LAID_OUT = Pattern.compile("\\n| {2,}|\\t");
     /** snake_case, dotted.names, CamelCase with a capital inside, words with digits: identifiers, not misspellings. */
     private static final Pattern CODE_LIKE = Pattern.compile(".*(?:[_.\\d/\\\\]|[a-z][A-Z]).*");
@@ -76,13 +85,16 @@ public final class GrammarCheck implements BlockCheck {
         // same length: offsets of the paragraph are offsets of the block
         String paragraph = text.replace('\n', ' ').replace('\r', ' ');
         DocumentNames known = names(out.text());
-        for (RuleMatch match : check(pool.forCurrentThread(variant), paragraph)) {
+        List<RuleMatch> matches = check(pool.forCurrentThread(variant), paragraph);
+        boolean listOfNames = isListOfNames(paragraph, matches);
+        for (RuleMatch match : matches) {
             int start = Math.max(0, match.getFromPos());
             int end = Math.min(paragraph.length(), match.getToPos());
             String rule = match.getRule().getId();
             if (end <= start || masked.overlapsHidden(start, end)
                     || laidOut && LAYOUT_RULES.contains(rule)
-                    || repeatsReportedElsewhere && REPEAT_RULES.contains(rule)) {
+                    || repeatsReportedElsewhere && REPEAT_RULES.contains(rule)
+                    || NOT_WORTH_A_COMMENT.contains(rule) || listOfNames) {
                 continue;
             }
             boolean spelling = isSpelling(match);
@@ -109,6 +121,16 @@ public final class GrammarCheck implements BlockCheck {
             names = known;
         }
         return known;
+    }
+
+    /**
+     * A paragraph where six words or more, and a fifth of its words or more, are unknown to the dictionary is a list
+     * of commands, options or names ("arch b2sum base32 basename chcon chgrp …"), not prose: LanguageTool's findings
+     * there are dropped (its commands also trip word rules: {@code id}, {@code tr}).
+     */
+    private static boolean isListOfNames(String paragraph, List<RuleMatch> matches) {
+        long unknown = matches.stream().filter(GrammarCheck::isSpelling).count();
+        return unknown >= 6 && unknown * 5 >= Words.countWords(paragraph);
     }
 
     private static List<RuleMatch> check(JLanguageTool tool, String paragraph) {

@@ -119,10 +119,20 @@ class BlockChecksTest {
 
         @Test
         void flagsChineseVagueWords() {
-            List<Annotation> found = run(Check.VAGUE_WORDS, "大概需要3天左右，可能更久，也需要一些资源。这不可能。");
+            List<Annotation> found = run(Check.VAGUE_WORDS, "大概需要3天左右，可能更久，也需要若干资源。这不可能。");
 
-            assertThat(quotes(found)).containsExactly("大概", "左右", "可能", "一些");
+            assertThat(quotes(found)).containsExactly("大概", "左右", "可能", "若干");
             assertThat(found.get(0).rule()).isEqualTo("vague_words/大概");
+        }
+
+        @Test
+        void leavesOrdinaryQuantifiersAndPossibilitiesAlone() {
+            // real manuals: "for some tests", 您可能需要手动设置; but 可能比平时多 hedges an amount
+            List<Annotation> found = run(Check.VAGUE_WORDS, "For some tests, set some other encoding.",
+                    "您可能需要手动设置，可能包括一些环境变量。", "某些系统不同。支持请求可能比平时多。");
+
+            assertThat(quotes(found)).containsExactly("可能");
+            assertThat(found.get(0).paragraph()).isEqualTo(3);
         }
 
         @Test

@@ -91,6 +91,20 @@ class DocumentChecksTest {
                     "TODO in part II.", "INTRODUCTION TO THE NEW SYSTEM", "serve --port PORT --data-dir DIR FILE",
                     "NOTE: the CLI reads README files.")).isEmpty();
         }
+
+        @Test
+        void leavesManualPagePlaceholdersVariablesAndFormatsAloneButNotARealAbbreviation() {
+            // from grep(1), man(1) and login(1): a metavariable is used in prose after its option introduced it
+            List<Annotation> found = run(Check.UNDEFINED_ACRONYMS,
+                    "GREP(1) User Commands GREP(1)",
+                    "-D ACTION, --devices=ACTION If an input file is a device, use ACTION to process it.",
+                    "--color[=WHEN] Surround the matches. WHEN is never, always, or auto.",
+                    "login [-p] [ENV=VAR...]", "SYSTEM If $SYSTEM is set, it acts like -m.",
+                    "The date may be written YYYY-MM-DD. Under Linux, the SAK mechanism can be used.",
+                    "Use it with GNU, POSIX or BSD systems.");
+
+            assertThat(quotes(found)).containsExactly("SAK");
+        }
     }
 
     @Nested

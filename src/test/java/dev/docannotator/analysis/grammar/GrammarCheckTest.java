@@ -151,6 +151,19 @@ class GrammarCheckTest {
     }
 
     @Test
+    void spellingSkipsCommandsTheDocumentKeepsUsingAndListsOfNames() {
+        // grep(1) names grep all the time; coreutils' README lists its programs; the typo occurs once
+        ExtractedText t = text("Use grep to search, and man-db to read manuals.",
+                "Then call grep again, or read the man-db manual.",
+                "The programs are: chcon chgrp chroot cksum csplit dircolors mkfifo nproc numfmt pathchk runcon stdbuf.",
+                "We recieve reports.");
+
+        List<Annotation> found = runAll(analyser, t, GRAMMAR);
+
+        assertThat(found).extracting(Annotation::quote).containsExactly("recieve");
+    }
+
+    @Test
     void aDoubledWordIsReportedOnceByTheRepeatedWordsCheck() {
         Requirement both = new Requirement("grammar and repeated words", Set.of(Check.GRAMMAR, Check.REPEATED_WORDS),
                 List.of(), false);
