@@ -23,4 +23,12 @@ public interface Store {
      * checkpoint and the task row of the same step.
      */
     void writeBatch(StoreBatch batch);
+
+    /**
+     * Removes this machine's copies of documents and results the database no longer has (another instance's
+     * retention removed them); returns how many. Nothing to do where the files are the only copy.
+     */
+    default int pruneLocalCopies() {
+        return 0;
+    }
 }

@@ -33,6 +33,11 @@ public final class TaskFiles {
         }
     }
 
+    /** The directory of the documents' files (PostgreSQL: their local copies). */
+    public Path documentsDir() {
+        return documents;
+    }
+
     public Path document(String documentId) {
         return documents.resolve(checked(documentId));
     }

@@ -775,6 +775,10 @@ public final class TaskService implements AutoCloseable {
         if (!removed.isEmpty() || !removedDocuments.isEmpty()) {
             LOG.info("Retention removed {} task(s) and {} document(s)", removed.size(), removedDocuments.size());
         }
+        int pruned = stored.pruneLocalCopies();
+        if (pruned > 0) {
+            LOG.info("Removed {} local copies of documents and results that the database no longer has", pruned);
+        }
     }
 
     /**

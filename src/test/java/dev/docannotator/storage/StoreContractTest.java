@@ -169,6 +169,37 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void aCheckpointsTextIsKeptOnceAndAChangedTextReplacesIt() {
+        store.tasks().insert("k:task-0001", task("task-0001", TaskStatus.RUNNING, T0));
+        ExtractedText shorter = new ExtractedText("one", List.of(new TextBlock(0, 3, null, 1)));
+        Checkpoint reading = new Checkpoint(Stage.READ, 1, 10, shorter, List.of(), 0);
+        Checkpoint analysing = checkpoint(1);
+        Checkpoint further = checkpoint(2, annotation("a1", 4, 8));
+
+        write(List.of(), Map.of(), Map.of("k:task-0001", reading), Map.of());
+        assertThat(store.checkpoints().load("k:task-0001")).contains(reading);
+        write(List.of(), Map.of(), Map.of("k:task-0001", analysing), Map.of());
+        assertThat(store.checkpoints().load("k:task-0001")).contains(analysing);
+        write(List.of(), Map.of(), Map.of("k:task-0001", further), Map.of());
+        assertThat(store.checkpoints().load("k:task-0001")).contains(further);
+    }
+
+    @Test
+    void aTaskIdUsedAgainAfterRetentionGetsItsTextWrittenAgainEvenThroughAnotherHandle() throws Exception {
+        store.tasks().insert("k:task-0001", task("task-0001", TaskStatus.COMPLETED, T0));
+        write(List.of(), Map.of(), Map.of("k:task-0001", checkpoint(1)), Map.of());
+        Store other = openOther();
+        other.tasks().delete(List.of("k:task-0001"));
+        other.tasks().insert("k:task-0001", task("task-0001", TaskStatus.RUNNING, T0.plusSeconds(1)));
+        assertThat(store.checkpoints().load("k:task-0001")).isEmpty();
+
+        Checkpoint again = checkpoint(2);
+        write(List.of(), Map.of(), Map.of("k:task-0001", again), Map.of());
+        assertThat(store.checkpoints().load("k:task-0001")).contains(again);
+        assertThat(other.checkpoints().load("k:task-0001")).contains(again);
+    }
+
+    @Test
     void tasksCheckpointsAndEventsSurviveReopeningAndRunningTasksComeBackInterrupted() throws Exception {
         store.tasks().insert("task-running", task("task-running", TaskStatus.RUNNING, T0));
         store.tasks().insert("task-done-1", task("task-done-1", TaskStatus.COMPLETED, T0.plusMillis(5)));

@@ -4,8 +4,6 @@ import static dev.docannotator.testsupport.WaitUntil.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.docannotator.analysis.Annotation;
-import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.storage.StorageException;
 import dev.docannotator.storage.StoreBatch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -4,6 +4,7 @@ import dev.docannotator.analysis.AnalyserChoice;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.common.Json;
 import dev.docannotator.document.DocumentFormat;
+import dev.docannotator.document.ExtractedText;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.pipeline.Stage;
 import dev.docannotator.storage.AnnotationStore;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
@@ -47,6 +49,8 @@ public abstract class JdbcStore implements Store {
     private final EventStore events = new Events();
     private final CheckpointStore checkpoints = new Checkpoints();
     private final AnnotationStore annotations = new Annotations();
+    /** The fingerprint of the text this store last committed per task key (see {@link #writeTexts}). */
+    private final Map<String, String> textsWritten = new ConcurrentHashMap<>();
 
     protected JdbcStore(SqlAccess sql, SqlDialect dialect) {
         this.sql = sql;
@@ -217,11 +221,38 @@ public abstract class JdbcStore implements Store {
 
     // ---- the group commit ----
 
+    /** A checkpoint's text, apart from the checkpoint: its fingerprint, and its JSON when it must be written. */
+    private record PendingText(ExtractedText text, String fingerprint, String json) {
+    }
+
+    /** Cheap to compute again (a String caches its hash), and different whenever the text or its blocks differ. */
+    static String fingerprint(ExtractedText text) {
+        return text.text().length() + "/" + text.text().hashCode() + "/" + text.blocks().size() + "/"
+                + text.blocks().hashCode();
+    }
+
+    private static Checkpoint withoutText(Checkpoint c) {
+        return new Checkpoint(c.stage(), c.position(), c.progress(), ExtractedText.empty(), c.annotations(), c.applied(),
+                c.dropped(), c.llmUsage(), c.llmFailure());
+    }
+
+    private static Checkpoint withText(Checkpoint c, ExtractedText text) {
+        return new Checkpoint(c.stage(), c.position(), c.progress(), text, c.annotations(), c.applied(), c.dropped(),
+                c.llmUsage(), c.llmFailure());
+    }
+
     @Override
     public void writeBatch(StoreBatch batch) {
-        // JSON is written before the transaction: the connection is held only for the SQL.
+        // JSON is written before the transaction: the connection is held only for the SQL. A task's text is
+        // serialised only when it differs from the one this store last wrote for the task (checked again below).
         Map<String, String> checkpointJson = new LinkedHashMap<>();
-        batch.checkpoints().forEach((key, checkpoint) -> checkpointJson.put(key, Json.write(checkpoint)));
+        Map<String, PendingText> texts = new LinkedHashMap<>();
+        batch.checkpoints().forEach((key, checkpoint) -> {
+            checkpointJson.put(key, Json.write(withoutText(checkpoint)));
+            String fingerprint = fingerprint(checkpoint.text());
+            texts.put(key, new PendingText(checkpoint.text(), fingerprint,
+                    fingerprint.equals(textsWritten.get(key)) ? null : Json.write(checkpoint.text())));
+        });
         Map<String, List<String>> annotationJson = new LinkedHashMap<>();
         batch.annotations().forEach((key, all) -> annotationJson.put(key, all.stream().map(Json::write).toList()));
         Instant now = Instant.now();
@@ -238,6 +269,7 @@ public abstract class JdbcStore implements Store {
                     }
                     st.executeBatch();
                 }
+                writeTexts(c, texts);
             }
             for (Map.Entry<String, List<String>> entry : annotationJson.entrySet()) {
                 try (PreparedStatement del = c.prepareStatement("DELETE FROM annotations WHERE task_id = ?")) {
@@ -256,6 +288,39 @@ public abstract class JdbcStore implements Store {
             }
             return null;
         });
+        texts.forEach((key, text) -> textsWritten.put(key, text.fingerprint()));
+    }
+
+    /**
+     * Writes the texts that changed. One this store believes written is checked against the table (cheap): another
+     * instance may have replaced it, or retention removed the task and its id was used again.
+     */
+    private void writeTexts(Connection c, Map<String, PendingText> texts) throws SQLException {
+        try (PreparedStatement stored = c.prepareStatement("SELECT fingerprint FROM task_texts WHERE task_id = ?");
+             PreparedStatement upsert = c.prepareStatement("INSERT INTO task_texts (task_id, fingerprint, json) "
+                     + "SELECT ?, ?, ? " + IF_TASK_EXISTS + " ON CONFLICT (task_id) DO UPDATE SET "
+                     + "fingerprint = excluded.fingerprint, json = excluded.json")) {
+            boolean any = false;
+            for (Map.Entry<String, PendingText> entry : texts.entrySet()) {
+                PendingText text = entry.getValue();
+                String json = text.json();
+                if (json == null) {
+                    stored.setString(1, entry.getKey());
+                    try (ResultSet rs = stored.executeQuery()) {
+                        if (rs.next() && text.fingerprint().equals(rs.getString("fingerprint"))) {
+                            continue;
+                        }
+                    }
+                    json = Json.write(text.text());
+                }
+                bind(upsert, 1, Arrays.asList(entry.getKey(), text.fingerprint(), json, entry.getKey()));
+                upsert.addBatch();
+                any = true;
+            }
+            if (any) {
+                upsert.executeBatch();
+            }
+        }
     }
 
     private void updateTasks(Connection c, Map<String, TaskView> rows) throws SQLException {
@@ -427,6 +492,7 @@ public abstract class JdbcStore implements Store {
         @Override
         public void delete(List<String> keys) {
             deleteIds("DELETE FROM tasks WHERE task_id = ?", keys);
+            keys.forEach(textsWritten::remove);
         }
     }
 
@@ -454,10 +520,18 @@ public abstract class JdbcStore implements Store {
         @Override
         public Optional<Checkpoint> load(String key) {
             return sql.read(c -> {
-                try (PreparedStatement st = c.prepareStatement("SELECT json FROM checkpoints WHERE task_id = ?")) {
+                try (PreparedStatement st = c.prepareStatement("SELECT c.json, t.json AS text_json FROM checkpoints c "
+                        + "LEFT JOIN task_texts t ON t.task_id = c.task_id WHERE c.task_id = ?")) {
                     st.setString(1, key);
                     try (ResultSet rs = st.executeQuery()) {
-                        return rs.next() ? Optional.of(Json.read(rs.getString("json"), Checkpoint.class)) : Optional.empty();
+                        if (!rs.next()) {
+                            return Optional.empty();
+                        }
+                        Checkpoint checkpoint = Json.read(rs.getString("json"), Checkpoint.class);
+                        String text = rs.getString("text_json");
+                        // A checkpoint written before texts were kept apart carries its own text.
+                        return Optional.of(text == null ? checkpoint
+                                : withText(checkpoint, Json.read(text, ExtractedText.class)));
                     }
                 }
             });

@@ -72,6 +72,53 @@ public final class PostgresStore extends JdbcStore {
         return results;
     }
 
+    @Override
+    public int pruneLocalCopies() {
+        int removed = 0;
+        // Documents: a local copy is made only after its row committed, so a copy without a row was deleted.
+        removed += prune(files.documentsDir(), "documents", "document_id", name -> name);
+        // Results: named by result id; the work files of running tasks live elsewhere and are not touched.
+        removed += prune(files.resultCache(), "results", "result_id",
+                name -> name.indexOf('.') > 0 ? name.substring(0, name.indexOf('.')) : name);
+        return removed;
+    }
+
+    /** Deletes the files in {@code dir} whose id ({@code idOf} their name) is not in {@code table}. */
+    private int prune(Path dir, String table, String column, java.util.function.UnaryOperator<String> idOf) {
+        List<Path> local;
+        try (var listing = Files.list(dir)) {
+            local = listing.filter(p -> !p.getFileName().toString().endsWith(".part")).toList();
+        } catch (IOException e) {
+            LOG.debug("Cannot list {}", dir, e);
+            return 0;
+        }
+        if (local.isEmpty()) {
+            return 0;
+        }
+        List<String> ids = local.stream().map(p -> idOf.apply(p.getFileName().toString())).toList();
+        java.util.Set<String> known = sql.read(c -> {
+            java.util.Set<String> found = new java.util.HashSet<>();
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT " + column + " FROM " + table + " WHERE " + column + " = ANY (?)")) {
+                st.setArray(1, c.createArrayOf("text", ids.toArray()));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+            return found;
+        });
+        int removed = 0;
+        for (int i = 0; i < local.size(); i++) {
+            if (!known.contains(ids.get(i))) {
+                TaskFiles.deleteQuietly(local.get(i));
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     /** Writes {@code in} to {@code target} through a temporary file beside it, so that no reader sees half of it. */
     private static void copyAtomically(InputStream in, Path target) throws IOException {
         Path part = Files.createTempFile(target.getParent(), "fetch-", ".part");
