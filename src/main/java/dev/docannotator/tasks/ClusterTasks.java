@@ -118,6 +118,11 @@ public final class ClusterTasks implements AutoCloseable {
             }
 
             @Override
+            public int pruneLocalCopies() {
+                return store.pruneLocalCopies();
+            }
+
+            @Override
             public void writeBatch(StoreBatch batch) {
                 store.writeBatch(batch);
                 Set<String> keys = new LinkedHashSet<>();
