@@ -36,6 +36,7 @@ public final class ClusterTasks implements AutoCloseable {
         return t;
     });
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Set<String> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ClusterScheduler scheduler;
     private ClusterCancels cancels;
 
@@ -55,7 +56,15 @@ public final class ClusterTasks implements AutoCloseable {
         scheduler = new ClusterScheduler(pool, notifications, instanceId, options.workers(), options.queueCapacity(),
                 options.perUserLimit(), runner);
         cancels = new ClusterCancels(pool, notifications, instanceId, scheduler::runningHere, stopHere);
-        notifications.subscribe(EVENTS_CHANNEL, key -> followers.execute(() -> eventsCommitted.accept(key)));
+        // Coalesced: a busy task sends a wake-up per commit; one read per task catches up on all of them.
+        notifications.subscribe(EVENTS_CHANNEL, key -> {
+            if (pending.add(key)) {
+                followers.execute(() -> {
+                    pending.remove(key);
+                    eventsCommitted.accept(key);
+                });
+            }
+        });
     }
 
     void start() {
@@ -106,6 +115,11 @@ public final class ClusterTasks implements AutoCloseable {
             @Override
             public ResultStore results() {
                 return store.results();
+            }
+
+            @Override
+            public int pruneLocalCopies() {
+                return store.pruneLocalCopies();
             }
 
             @Override
