@@ -1,5 +1,7 @@
 package dev.docannotator;
 
+import static dev.docannotator.common.EnvironmentValues.intOf;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -82,17 +84,6 @@ public record Settings(int port, Path dataDir, int workers, int queueCapacity, i
                 intOf(env, "ANNOTATOR_MAX_STREAMS_PER_USER", d.maxStreamsPerUser()));
     }
 
-    private static int intOf(Map<String, String> env, String key, int fallback) {
-        String value = env.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, not \"" + value + "\"", e);
-        }
-    }
 
     public Settings withPort(int newPort) {
         return new Settings(newPort, dataDir, workers, queueCapacity, perUserLimit, maxUploadBytes, maxJsonBytes,

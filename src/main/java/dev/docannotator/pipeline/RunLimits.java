@@ -1,5 +1,7 @@
 package dev.docannotator.pipeline;
 
+import static dev.docannotator.common.EnvironmentValues.intOf;
+
 import java.util.Map;
 
 /**
@@ -35,15 +37,4 @@ public record RunLimits(int maxTextChars, int maxFindings, long maxResultBytes) 
                         ? intOf(env, "ANNOTATOR_MAX_RESULT_MB", 0) * 1024L * 1024 : DEFAULT_MAX_RESULT_BYTES);
     }
 
-    private static int intOf(Map<String, String> env, String key, int fallback) {
-        String value = env.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, not \"" + value + "\"", e);
-        }
-    }
 }

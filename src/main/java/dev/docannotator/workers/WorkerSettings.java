@@ -1,5 +1,7 @@
 package dev.docannotator.workers;
 
+import static dev.docannotator.common.EnvironmentValues.intOf;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -97,17 +99,6 @@ public record WorkerSettings(Isolation isolation, int heapMb, Duration taskTimeL
                 !"0".equals(env.getOrDefault("ANNOTATOR_WORKER_WARM_UP", "1").strip()), d.jvmArgs());
     }
 
-    private static int intOf(Map<String, String> env, String key, int fallback) {
-        String value = env.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, not \"" + value + "\"", e);
-        }
-    }
 
     public WorkerSettings withIsolation(Isolation value) {
         return new WorkerSettings(value, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,

@@ -1,5 +1,7 @@
 package dev.docannotator.analysis.llm;
 
+import static dev.docannotator.common.EnvironmentValues.intOf;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -99,15 +101,4 @@ public record LlmSettings(String baseUrl, String model, String apiKey, Duration 
         return b != null && !b.isBlank() ? b.trim() : null;
     }
 
-    private static int intOf(Map<String, String> env, String key, int fallback) {
-        String value = env.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, not \"" + value + "\"", e);
-        }
-    }
 }
