@@ -93,6 +93,9 @@ public final class ClusterScheduler implements AutoCloseable {
     }
 
     /** How long a dead instance's task waits before another instance may take it (heartbeat × missed limit). */
+    /** How long a resume waits for its previous execution's row to be removed by db-scheduler. */
+    private static final Duration STILL_FINISHING_WAIT = Duration.ofSeconds(10);
+
     public static Duration deadAfter() {
         return HEARTBEAT.multipliedBy(MISSED_HEARTBEATS);
     }
@@ -120,6 +123,28 @@ public final class ClusterScheduler implements AutoCloseable {
         if (!accepting) {
             throw new dev.docannotator.tasks.Scheduler.RefusedException(dev.docannotator.tasks.Scheduler.Refusal.SHUTTING_DOWN);
         }
+        // A resumed task's previous execution row is deleted by db-scheduler just after its handler returned, which
+        // may be a moment after our worker finished: wait for it (briefly) rather than fail on its primary key.
+        long deadline = System.nanoTime() + STILL_FINISHING_WAIT.toNanos();
+        while (true) {
+            int position = tryReserve(taskKey, userId);
+            if (position > 0 || System.nanoTime() > deadline) {
+                if (position > 0) {
+                    return position;
+                }
+                throw new StorageException("Cannot admit the task: its previous run is still finishing", null);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageException("Interrupted while admitting the task", e);
+            }
+        }
+    }
+
+    /** One attempt: the task's position, or 0 when an execution row for it still exists. */
+    private int tryReserve(String taskKey, String userId) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -168,11 +193,13 @@ public final class ClusterScheduler implements AutoCloseable {
         // Inserted on this connection, under the lock: db-scheduler's own schedule() would use another connection.
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)"
-                        + " VALUES (?, ?, ?, false, 1, 0)")) {
+                        + " VALUES (?, ?, ?, false, 1, 0) ON CONFLICT DO NOTHING")) {
             insert.setString(1, TASK_NAME);
             insert.setString(2, taskKey);
             insert.setTimestamp(3, java.sql.Timestamp.from(Instant.now().plus(RESERVED_FOR)));
-            insert.executeUpdate();
+            if (insert.executeUpdate() == 0) {
+                return 0;
+            }
         }
         return waiting + 1;
     }
