@@ -73,6 +73,7 @@ final class ServerBenchmarks {
         try (ServerProcess server = ServerProcess.start(data, "1g", Map.of("ANNOTATOR_QUEUE_CAPACITY", "1000",
                 "ANNOTATOR_DISCONNECT_GRACE_SECONDS", "600", "ANNOTATOR_ROLLOUT_INITIAL_STAGE", "7"))) {
             warmUp(http, server, doc);
+            loadAtStart = loadAverage();
             List<StreamRun> runs = new ArrayList<>();
             double heapBefore = 0;
             double heapPeak = 0;
@@ -158,6 +159,18 @@ final class ServerBenchmarks {
                 });
     }
 
+    private static String loadAtStart = "unknown";
+
+    /** The 1/5/15-minute load averages (Linux), so that every figure says how busy the machine was. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     private static String loadReport(List<StreamRun> runs, ServerProcess server, double heapBefore, double heapPeak,
                                      double heapAfter, double wallSeconds) throws Exception {
         List<Double> firstEvent = new ArrayList<>();
@@ -185,6 +198,8 @@ final class ServerBenchmarks {
                 + "client: %s.%n%n", LOAD_ROUNDS, LOAD_STREAMS, LOAD_PAGES, cancelsSent, wallSeconds,
                 RAMP_MILLIS == 0 ? "all at once" : "evenly over " + RAMP_MILLIS + " ms", MOST_OPEN.get(),
                 SOCKET_CLIENT ? "a plain socket and thread per stream" : "java.net.http.HttpClient"));
+        sb.append(String.format(Locale.ROOT, "Server: %s; machine load average (1 / 5 / 15 min) before the rounds: %s, "
+                + "after: %s.%n%n", server.documentsLine(), loadAtStart, loadAverage()));
         sb.append("| measure | p50 | p95 | p99 | max | n |\n|---|---:|---:|---:|---:|---:|\n");
         sb.append(row("time to first event (client), ms", firstEvent));
         sb.append(row("cancel sent → `cancelled` received (client), ms", cancelSeen));

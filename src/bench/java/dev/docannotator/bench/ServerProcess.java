@@ -19,6 +19,7 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
+    private Path log;
 
     private ServerProcess(Process process, int port) {
         this.process = process;
@@ -49,7 +50,9 @@ final class ServerProcess implements AutoCloseable {
         ServerProcess server = new ServerProcess(builder.start(), port);
         server.awaitReady(Duration.ofSeconds(60));
         // The grammar checker loads in the background after start (seconds of CPU): measure after it, not during.
-        server.awaitLogLine(log, "Grammar checker loaded", Duration.ofMinutes(3));
+        // In process mode every worker loads its own: wait for all of them, not only the first.
+        server.awaitGrammar(log, Duration.ofMinutes(3));
+        server.log = log;
         return server;
     }
 
@@ -70,15 +73,27 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    private void awaitLogLine(Path log, String text, Duration limit) throws Exception {
+    private void awaitGrammar(Path log, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            long workers = count(text, "Worker w[0-9]+ ready");
+            if (count(text, "Grammar checker loaded") >= Math.max(1, workers)) {
                 return;
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("the server did not log '" + text + "' within " + limit);
+        throw new IllegalStateException("the server did not log 'Grammar checker loaded' for every worker within " + limit);
+    }
+
+    private static long count(String text, String regex) {
+        return java.util.regex.Pattern.compile(regex).matcher(text).results().count();
+    }
+
+    /** How the server runs documents, from its start-up log ("Documents run in ..."). */
+    String documentsLine() throws IOException {
+        return Files.readAllLines(log).stream().filter(l -> l.contains("Documents run in"))
+                .map(l -> l.substring(l.indexOf("Documents run in"))).findFirst().orElse("?");
     }
 
     private void awaitReady(Duration limit) throws Exception {

@@ -102,7 +102,8 @@ public final class ServeCommand implements Callable<Integer> {
         Settings settings;
         Application app;
         try {
-            settings = settings(Settings.fromEnvironment(System.getenv()));
+            WorkerSettings workerSettings = workerSettings(WorkerSettings.fromEnvironment(System.getenv()));
+            settings = settings(Settings.fromEnvironment(System.getenv()), workerSettings, System.getenv());
             if (init) {
                 java.nio.file.Path aside = dev.docannotator.storage.DatabaseFile.setAside(Application.databaseFile(settings));
                 if (aside != null) {
@@ -118,7 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
                     .llm(llm.orElse(null))
                     .host(host(System.getenv()))
                     .runLimits(dev.docannotator.pipeline.RunLimits.fromEnvironment(System.getenv()))
-                    .workers(workerSettings(WorkerSettings.fromEnvironment(System.getenv())))
+                    .workers(workerSettings)
                     .databaseUrl(databaseUrl(System.getenv()))
                     .build();
         } catch (RuntimeException e) {
@@ -213,6 +214,19 @@ public final class ServeCommand implements Callable<Integer> {
             w = w.withRecycleAfter(recycleAfter);
         }
         return w;
+    }
+
+    /**
+     * The settings with this command's flags applied; when neither {@code --workers} nor ANNOTATOR_WORKERS says how
+     * many tasks run at once, the default of {@code workers}' isolation (process mode leaves the server a core).
+     */
+    Settings settings(Settings base, WorkerSettings workers, java.util.Map<String, String> env) {
+        Settings s = settings(base);
+        if (this.workers == null && !env.containsKey("ANNOTATOR_WORKERS")) {
+            s = s.withAdmission(workers.defaultWorkers(Runtime.getRuntime().availableProcessors()), s.queueCapacity(),
+                    s.perUserLimit());
+        }
+        return s;
     }
 
     /** The settings with this command's flags applied. */

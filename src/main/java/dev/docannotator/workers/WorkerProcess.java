@@ -27,6 +27,8 @@ final class WorkerProcess {
     private static final Logger WORKER_LOG = LoggerFactory.getLogger("dev.docannotator.workers.worker");
     /** The exit status of a JVM that stopped with {@code -XX:+ExitOnOutOfMemoryError}. */
     static final int OOM_EXIT_STATUS = 3;
+    /** Where {@code nice} lives on Linux and macOS; elsewhere workers run at the server's priority. */
+    private static final List<Path> NICE = List.of(Path.of("/usr/bin/nice"), Path.of("/bin/nice"));
 
     /** Why a worker ended without being asked to. */
     enum Cause {
@@ -78,6 +80,11 @@ final class WorkerProcess {
     /** The command line of a worker: the server's own java binary and class path, a heap limit, exit on OOM. */
     static List<String> command(String id, WorkerSettings settings) {
         List<String> command = new ArrayList<>();
+        // nice execs java in the same process (same pid): the worker yields the CPU to the server's request threads.
+        Path nice = NICE.stream().filter(java.nio.file.Files::isExecutable).findFirst().orElse(null);
+        if (settings.niceness() > 0 && nice != null) {
+            command.addAll(List.of(nice.toString(), "-n", Integer.toString(settings.niceness())));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + settings.heapMb() + "m");
         command.add("-XX:+ExitOnOutOfMemoryError");

@@ -22,15 +22,19 @@ import java.util.Map;
  * @param stopGrace         how long a stopping worker has between SIGTERM and SIGKILL
  * @param warmUpGrammar     load the grammar checker in each worker as it starts (seconds of CPU, off the task path)
  * @param jvmArgs           more JVM options for the workers (e.g. a system property in tests)
+ * @param niceness          the workers' CPU niceness (0 = the server's; up to 19): a request thread of the server
+ *                          (a stream's first event, a cancel, /health) then gets a core before a document's analysis
  */
 public record WorkerSettings(Isolation isolation, int heapMb, Duration taskTimeLimit, int recycleAfter,
                              Duration heartbeatInterval, Duration heartbeatTimeout, Duration startTimeout,
-                             Duration stopGrace, boolean warmUpGrammar, List<String> jvmArgs) {
+                             Duration stopGrace, boolean warmUpGrammar, List<String> jvmArgs, int niceness) {
 
     /** Sized for the 25 MB upload limit: a large DOCX's model, its text and the annotated copy fit with room. */
     public static final int DEFAULT_HEAP_MB = 512;
     public static final Duration DEFAULT_TASK_TIME_LIMIT = Duration.ofMinutes(10);
     public static final int DEFAULT_RECYCLE_AFTER = 200;
+    /** Workers yield the CPU to the server's request threads (see BENCHMARKS.md, "Document workers"). */
+    public static final int DEFAULT_NICENESS = 10;
 
     /** Where a document is read, analysed and annotated. */
     public enum Isolation {
@@ -68,7 +72,18 @@ public record WorkerSettings(Isolation isolation, int heapMb, Duration taskTimeL
         if (taskTimeLimit.isNegative() || taskTimeLimit.isZero()) {
             throw new IllegalArgumentException("the task time limit must be positive");
         }
+        if (niceness < 0 || niceness > 19) {
+            throw new IllegalArgumentException("the worker niceness must be 0 to 19, not " + niceness);
+        }
         jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    /**
+     * Tasks that run at once when the operator did not say: in process mode one core is left to the server (its
+     * request threads, the event writer, the streams), so {@code cores - 1}, at least 1; else one per core.
+     */
+    public int defaultWorkers(int cores) {
+        return isolation == Isolation.PROCESS ? Math.max(1, cores - 1) : Math.max(1, cores);
     }
 
     /** Documents in the server's own threads. */
@@ -80,13 +95,13 @@ public record WorkerSettings(Isolation isolation, int heapMb, Duration taskTimeL
     public static WorkerSettings processes() {
         return new WorkerSettings(Isolation.PROCESS, DEFAULT_HEAP_MB, DEFAULT_TASK_TIME_LIMIT, DEFAULT_RECYCLE_AFTER,
                 Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(5), true,
-                List.of());
+                List.of(), DEFAULT_NICENESS);
     }
 
     /**
      * {@link #processes()} overridden by ANNOTATOR_ISOLATION (process|none), ANNOTATOR_WORKER_HEAP_MB,
-     * ANNOTATOR_TASK_TIME_LIMIT_SECONDS, ANNOTATOR_WORKER_RECYCLE_AFTER and ANNOTATOR_WORKER_WARM_UP (0 = do not load
-     * the grammar checker as a worker starts).
+     * ANNOTATOR_TASK_TIME_LIMIT_SECONDS, ANNOTATOR_WORKER_RECYCLE_AFTER, ANNOTATOR_WORKER_WARM_UP (0 = do not load
+     * the grammar checker as a worker starts) and ANNOTATOR_WORKER_NICE (0 = the server's CPU priority).
      */
     public static WorkerSettings fromEnvironment(Map<String, String> env) {
         WorkerSettings d = processes();
@@ -96,42 +111,48 @@ public record WorkerSettings(Isolation isolation, int heapMb, Duration taskTimeL
                 Duration.ofSeconds(intOf(env, "ANNOTATOR_TASK_TIME_LIMIT_SECONDS", (int) d.taskTimeLimit().toSeconds())),
                 intOf(env, "ANNOTATOR_WORKER_RECYCLE_AFTER", d.recycleAfter()), d.heartbeatInterval(),
                 d.heartbeatTimeout(), d.startTimeout(), d.stopGrace(),
-                !"0".equals(env.getOrDefault("ANNOTATOR_WORKER_WARM_UP", "1").strip()), d.jvmArgs());
+                !"0".equals(env.getOrDefault("ANNOTATOR_WORKER_WARM_UP", "1").strip()), d.jvmArgs(),
+                intOf(env, "ANNOTATOR_WORKER_NICE", d.niceness()));
     }
 
 
     public WorkerSettings withIsolation(Isolation value) {
         return new WorkerSettings(value, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs);
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness);
     }
 
     public WorkerSettings withHeapMb(int value) {
         return new WorkerSettings(isolation, value, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs);
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness);
     }
 
     public WorkerSettings withTaskTimeLimit(Duration value) {
         return new WorkerSettings(isolation, heapMb, value, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs);
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness);
     }
 
     public WorkerSettings withRecycleAfter(int value) {
         return new WorkerSettings(isolation, heapMb, taskTimeLimit, value, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs);
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness);
     }
 
     public WorkerSettings withHeartbeat(Duration interval, Duration timeout) {
         return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, interval, timeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs);
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness);
     }
 
     public WorkerSettings withWarmUpGrammar(boolean value) {
         return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, value, jvmArgs);
+                startTimeout, stopGrace, value, jvmArgs, niceness);
     }
 
     public WorkerSettings withJvmArgs(List<String> value) {
         return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, value);
+                startTimeout, stopGrace, warmUpGrammar, value, niceness);
+    }
+
+    public WorkerSettings withNiceness(int value) {
+        return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs, value);
     }
 }

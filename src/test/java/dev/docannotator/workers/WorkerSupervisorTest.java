@@ -55,6 +55,12 @@ class WorkerSupervisorTest {
         assertThat(supervisor().awaitReady(Duration.ofSeconds(90))).isTrue();
     }
 
+    /** Field 19 of /proc/PID/stat. */
+    private static int niceness(String pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+    }
+
     private static WorkerSupervisor supervisor() {
         return server.app().workers().orElseThrow();
     }
@@ -70,6 +76,9 @@ class WorkerSupervisorTest {
             assertThat(ProcessHandle.of(w.get("pid").asLong()).flatMap(p -> p.info().commandLine()).orElse(""))
                     .contains("-Ddocannotator.worker=w").contains("-Xmx128m").contains("-XX:+ExitOnOutOfMemoryError");
             assertThat(w.get("heap_max_mb").asInt()).isEqualTo(128);
+            // Below the server's CPU priority (10 steps nicer): the server's request threads get a core first.
+            assertThat(niceness(w.get("pid").asText())).as("niceness")
+                    .isEqualTo(Math.min(19, niceness("self") + WorkerSettings.DEFAULT_NICENESS));
             assertThat(w.has("started_at")).isTrue();
         }
         List<SseEvent> events = run(TestServer.newUser(), todos(3), "find TODO markers");
