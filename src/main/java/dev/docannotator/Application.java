@@ -1,6 +1,7 @@
 package dev.docannotator;
 
 import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.http.AdminGuard;
 import dev.docannotator.http.AdminRoutes;
 import dev.docannotator.http.WorkerRoutes;
 import dev.docannotator.http.HttpApi;
@@ -140,10 +141,11 @@ public final class Application implements AutoCloseable {
                 b.pages != null ? b.pages : Application.class.getClassLoader(), b.requestLimits);
         List<RouteModule> modules = new ArrayList<>();
         if (rollout != null) {
-            modules.add(new AdminRoutes(rollout.service(), rollout.adminToken()));
-            modules.add(new WorkerRoutes(workers, rollout.adminToken()));
+            modules.add(new AdminGuard(rollout.adminToken())); // one token check before every admin route
+            modules.add(new AdminRoutes(rollout.service()));
+            modules.add(new WorkerRoutes(workers));
             modules.add(new InstanceRoutes(instances != null ? instances::list : () -> List.of(new InstanceRegistry.InstanceView(
-                    instanceId, hostName, startedAt, b.clock.instant(), tasks.runningTasks(), true)), rollout.adminToken()));
+                    instanceId, hostName, startedAt, b.clock.instant(), tasks.runningTasks(), true))));
         }
         for (Function<Parts, RouteModule> factory : b.routeModules) {
             modules.add(factory.apply(parts));

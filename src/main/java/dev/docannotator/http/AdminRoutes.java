@@ -3,15 +3,13 @@ package dev.docannotator.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.docannotator.common.Json;
-import dev.docannotator.rollout.AdminToken;
 import dev.docannotator.rollout.RolloutService;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 
 /**
- * The operator API under /api/admin/** (rollout of PAUSABLE_STREAMING). I/O only: checks the bearer token,
- * parses and type-checks the body, calls {@link RolloutService}, answers with the rollout as GET shows it.
+ * The operator API under /api/admin/** (rollout of PAUSABLE_STREAMING). I/O only ({@link AdminGuard} checks the
+ * bearer token): parses and type-checks the body, calls {@link RolloutService}, answers with the rollout as GET shows it.
  */
 public final class AdminRoutes implements RouteModule {
 
@@ -20,29 +18,28 @@ public final class AdminRoutes implements RouteModule {
     private static final int MAX_HISTORY = 1000;
 
     private final RolloutService service;
-    private final AdminToken token;
 
-    public AdminRoutes(RolloutService service, AdminToken token) {
+    /** The routes; {@link AdminGuard} checks the token before them. */
+    public AdminRoutes(RolloutService service) {
         this.service = service;
-        this.token = token;
     }
 
     @Override
     public void register(JavalinConfig config) {
-        config.routes.get("/api/admin/rollout", guarded(this::show));
-        config.routes.post("/api/admin/rollout/advance", guarded(ctx -> {
+        config.routes.get("/api/admin/rollout", this::show);
+        config.routes.post("/api/admin/rollout/advance", ctx -> {
             JsonNode body = body(ctx);
             service.advance(actor(ctx), text(ctx, body, "reason"), version(ctx, body), flag(ctx, body, "force"),
                     Requests.locale(ctx));
             show(ctx);
-        }));
-        config.routes.post("/api/admin/rollout/rollback", guarded(ctx -> {
+        });
+        config.routes.post("/api/admin/rollout/rollback", ctx -> {
             JsonNode body = body(ctx);
             service.rollback(actor(ctx), text(ctx, body, "reason"), version(ctx, body), whole(ctx, body, "to_stage"),
                     Requests.locale(ctx));
             show(ctx);
-        }));
-        config.routes.post("/api/admin/rollout/percentage", guarded(ctx -> {
+        });
+        config.routes.post("/api/admin/rollout/percentage", ctx -> {
             JsonNode body = body(ctx);
             Integer percentage = whole(ctx, body, "percentage");
             if (percentage == null) {
@@ -51,28 +48,17 @@ public final class AdminRoutes implements RouteModule {
             service.setPercentage(actor(ctx), text(ctx, body, "reason"), version(ctx, body), percentage,
                     flag(ctx, body, "force"), Requests.locale(ctx));
             show(ctx);
-        }));
-        config.routes.post("/api/admin/rollout/freeze", guarded(ctx -> {
+        });
+        config.routes.post("/api/admin/rollout/freeze", ctx -> {
             JsonNode body = body(ctx);
             service.freeze(actor(ctx), text(ctx, body, "reason"), version(ctx, body), Requests.locale(ctx));
             show(ctx);
-        }));
-        config.routes.post("/api/admin/rollout/unfreeze", guarded(ctx -> {
+        });
+        config.routes.post("/api/admin/rollout/unfreeze", ctx -> {
             JsonNode body = body(ctx);
             service.unfreeze(actor(ctx), text(ctx, body, "reason"), version(ctx, body), Requests.locale(ctx));
             show(ctx);
-        }));
-    }
-
-    private Handler guarded(Handler handler) {
-        return ctx -> {
-            ctx.header("Cache-Control", "no-store");
-            if (!token.authorizes(ctx.header("Authorization"))) {
-                ctx.header("WWW-Authenticate", "Bearer realm=\"docannotator-admin\"");
-                throw ApiException.unauthorized(Requests.messages(ctx).get("admin.token_required"));
-            }
-            handler.handle(ctx);
-        };
+        });
     }
 
     private void show(Context ctx) {

@@ -1,50 +1,46 @@
 package dev.docannotator.http;
 
 import dev.docannotator.common.Json;
-import dev.docannotator.rollout.AdminToken;
 import dev.docannotator.workers.WorkerSettings;
 import dev.docannotator.workers.WorkerSupervisor;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import java.util.List;
 
 /**
- * The operator API for the document workers under /api/admin/workers (same bearer token as the rollout's). I/O only:
- * checks the token, calls the {@link WorkerSupervisor}, answers with the workers as GET lists them. In-process mode
+ * The operator API for the document workers under /api/admin/workers (same bearer token as the rollout's). I/O only
+ * ({@link AdminGuard} checks the token): calls the {@link WorkerSupervisor}, answers with the workers as GET lists them. In-process mode
  * lists none and refuses the controls with 409.
  */
 public final class WorkerRoutes implements RouteModule {
     private final WorkerSupervisor workers;
-    private final AdminToken token;
 
-    /** {@code workers} is null when documents run in the server process. */
-    public WorkerRoutes(WorkerSupervisor workers, AdminToken token) {
+    /** {@code workers} is null when documents run in the server process; {@link AdminGuard} checks the token. */
+    public WorkerRoutes(WorkerSupervisor workers) {
         this.workers = workers;
-        this.token = token;
     }
 
     @Override
     public void register(JavalinConfig config) {
-        config.routes.get("/api/admin/workers", guarded(this::show));
-        config.routes.post("/api/admin/workers/start", guarded(ctx -> {
+        config.routes.get("/api/admin/workers", this::show);
+        config.routes.post("/api/admin/workers/start", ctx -> {
             controllable(ctx).startAll();
             show(ctx);
-        }));
-        config.routes.post("/api/admin/workers/stop", guarded(ctx -> {
+        });
+        config.routes.post("/api/admin/workers/stop", ctx -> {
             controllable(ctx).stopAll();
             show(ctx);
-        }));
-        config.routes.post("/api/admin/workers/restart", guarded(ctx -> {
+        });
+        config.routes.post("/api/admin/workers/restart", ctx -> {
             controllable(ctx).restartAll();
             show(ctx);
-        }));
-        config.routes.post("/api/admin/workers/{id}/restart", guarded(ctx -> {
+        });
+        config.routes.post("/api/admin/workers/{id}/restart", ctx -> {
             if (!controllable(ctx).restart(ctx.pathParam("id"))) {
                 throw ApiException.notFound(Requests.messages(ctx).get("admin.worker_not_found"));
             }
             show(ctx);
-        }));
+        });
     }
 
     private WorkerSupervisor controllable(Context ctx) {
@@ -58,16 +54,5 @@ public final class WorkerRoutes implements RouteModule {
         WorkerSupervisor.View view = workers != null ? workers.view()
                 : new WorkerSupervisor.View(WorkerSettings.Isolation.NONE.mode(), List.of());
         ctx.contentType("application/json").result(Json.write(view));
-    }
-
-    private Handler guarded(Handler handler) {
-        return ctx -> {
-            ctx.header("Cache-Control", "no-store");
-            if (!token.authorizes(ctx.header("Authorization"))) {
-                ctx.header("WWW-Authenticate", "Bearer realm=\"docannotator-admin\"");
-                throw ApiException.unauthorized(Requests.messages(ctx).get("admin.token_required"));
-            }
-            handler.handle(ctx);
-        };
     }
 }

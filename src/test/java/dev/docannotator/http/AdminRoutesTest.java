@@ -41,8 +41,10 @@ class AdminRoutesTest {
         Clock clock = Clock.systemUTC();
         RolloutService service = new RolloutService(plan, new RolloutStore(database),
                 new RecordedCohortMetrics(database, plan.feature(), clock), clock);
-        AdminRoutes routes = new AdminRoutes(service, AdminToken.resolve(TOKEN, dataDir));
+        AdminRoutes routes = new AdminRoutes(service);
+        AdminGuard guard = new AdminGuard(AdminToken.resolve(TOKEN, dataDir));
         app = Javalin.create(config -> {
+            guard.register(config);
             routes.register(config);
             ErrorMapping.register(config); // the server's one mapping of errors to the contract's body
         }).start(0);

@@ -45,9 +45,11 @@ class RolloutPercentageTest {
         RolloutPlan plan = new RolloutPlanLoader().fromClasspath().withOverrides(null, initialStage);
         metrics = new RecordedCohortMetrics(database, plan.feature(), clock);
         RolloutService service = new RolloutService(plan, new RolloutStore(database), metrics, clock);
-        AdminRoutes routes = new AdminRoutes(service, AdminToken.resolve(TOKEN, dataDir));
+        AdminRoutes routes = new AdminRoutes(service);
+        AdminGuard guard = new AdminGuard(AdminToken.resolve(TOKEN, dataDir));
         app = Javalin.create(config -> {
             ErrorMapping.register(config);
+            guard.register(config);
             routes.register(config);
         }).start(0);
     }

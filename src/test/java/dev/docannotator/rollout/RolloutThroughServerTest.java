@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.http.AdminGuard;
 import dev.docannotator.http.AdminRoutes;
 import dev.docannotator.storage.Database;
 import dev.docannotator.testsupport.EventStream;
@@ -40,7 +41,7 @@ class RolloutThroughServerTest {
         server = TestServer.start(s -> s, b -> b.engine(stepped.engine(DocumentLimits.defaults()))
                 .featureDecider(rollout.decider())
                 .cohortMetrics(rollout.metrics())
-                .routes(new AdminRoutes(rollout.service(), rollout.adminToken())));
+                .routes(new AdminGuard(rollout.adminToken()), new AdminRoutes(rollout.service())));
     }
 
     @AfterEach
