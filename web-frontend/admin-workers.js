@@ -1,10 +1,9 @@
 // The document workers on the operator console: the list from GET /api/admin/workers (refreshed every 5 s while
 // a token is entered) and the start / stop / restart controls. The token is the one the rollout section uses.
 
-import { requestJson } from './api.js';
+import { adminRequest, adminToken, confirmAction } from './admin-api.js';
 import { onLanguageChange, t } from './i18n.js';
 
-const TOKEN_KEY = 'docannotator.adminToken';
 const REFRESH_MS = 5000;
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -17,14 +16,7 @@ let view = null; // the last GET /api/admin/workers answer
 let busy = false;
 
 function token() {
-  const typed = ui.token.value.trim();
-  if (typed) return typed;
-  try { return sessionStorage.getItem(TOKEN_KEY) || ''; } catch { return ''; }
-}
-
-function headers() {
-  const value = token();
-  return value ? { Authorization: `Bearer ${value}` } : {};
+  return adminToken(ui.token);
 }
 
 function showError(message) {
@@ -35,7 +27,7 @@ function showError(message) {
 async function load() {
   if (!token()) return;
   try {
-    view = await requestJson('/api/admin/workers', { headers: headers() });
+    view = await adminRequest('/api/admin/workers', ui.token);
     showError('');
   } catch (err) {
     view = null;
@@ -50,7 +42,7 @@ async function control(path, confirmText) {
   busy = true;
   setDisabled(true);
   try {
-    view = await requestJson(path, { method: 'POST', headers: headers() });
+    view = await adminRequest(path, ui.token, { method: 'POST' });
     showError('');
   } catch (err) {
     showError(err.message);
@@ -59,27 +51,6 @@ async function control(path, confirmText) {
     setDisabled(false);
   }
   render();
-}
-
-/** Asks in the console's own dialog (the rollout section's), the safe answer focused. */
-function confirmAction(text, yesLabel) {
-  const dialog = $('confirm-dialog');
-  $('confirm-text').textContent = text;
-  $('confirm-yes').textContent = yesLabel;
-  return new Promise((resolve) => {
-    const done = (answer) => {
-      $('confirm-yes').onclick = null;
-      $('confirm-no').onclick = null;
-      dialog.onclose = null;
-      if (dialog.open) dialog.close();
-      resolve(answer);
-    };
-    $('confirm-yes').onclick = () => done(true);
-    $('confirm-no').onclick = () => done(false);
-    dialog.onclose = () => done(false);
-    dialog.showModal();
-    $('confirm-no').focus();
-  });
 }
 
 function setDisabled(disabled) {

@@ -2,10 +2,9 @@
 // sessionStorage and travels only in the Authorization header; every write carries the version of the
 // state it was based on, so a stale console gets a 409 instead of overwriting another operator's change.
 
-import { requestJson } from './api.js';
+import { adminRequest, adminToken, confirmAction, forgetToken, storedToken } from './admin-api.js';
 import { has, onLanguageChange, setupLanguageSwitch, t } from './i18n.js';
 
-const TOKEN_KEY = 'docannotator.adminToken';
 const OPERATOR_KEY = 'docannotator.operator';
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -25,24 +24,13 @@ let busy = false;
 
 // ---------------------------------------------------------------- token
 
-function storedToken() {
-  try { return sessionStorage.getItem(TOKEN_KEY) || ''; } catch { return ''; }
-}
-
 function currentToken() {
-  const typed = ui.token.value.trim();
-  try {
-    if (typed) sessionStorage.setItem(TOKEN_KEY, typed);
-  } catch { /* session storage disabled: the token then lives only in the input */ }
-  return typed;
+  return adminToken(ui.token);
 }
 
-function authHeaders() {
-  const token = currentToken();
-  const headers = token ? { Authorization: `Bearer ${token}` } : {};
-  const operator = ui.operator.value.trim();
-  if (operator) headers['X-Operator'] = operator;
-  return headers;
+/** A request of this section: the admin token and the operator's name, if given. */
+function admin(path, options = {}) {
+  return adminRequest(path, ui.token, { ...options, operator: ui.operator.value.trim() });
 }
 
 // ---------------------------------------------------------------- messages
@@ -65,7 +53,7 @@ function showNotice(message) {
 
 async function load() {
   try {
-    rollout = await requestJson('/api/admin/rollout', { headers: authHeaders() });
+    rollout = await admin('/api/admin/rollout');
     showError('');
     render();
     loadInstances();
@@ -82,7 +70,7 @@ async function load() {
 async function loadInstances() {
   let list;
   try {
-    list = (await requestJson('/api/admin/instances', { headers: authHeaders() })).instances || [];
+    list = (await admin('/api/admin/instances')).instances || [];
   } catch (err) {
     return;
   }
@@ -505,9 +493,7 @@ async function write(action, extra = {}) {
     }
     const body = { reason: ui.reason.value.trim(), ...extra };
     if (rollout) body.version = rollout.version;
-    const answer = await requestJson(`/api/admin/rollout/${action}`, {
-      method: 'POST', headers: authHeaders(), json: body,
-    });
+    const answer = await admin(`/api/admin/rollout/${action}`, { method: 'POST', json: body });
     if (answer && typeof answer === 'object' && 'stage' in answer && 'version' in answer) rollout = answer;
     showError('');
     ui.reason.value = '';
@@ -527,32 +513,6 @@ async function write(action, extra = {}) {
 function setButtonsDisabled(disabled) {
   [ui.advance, ui.rollback, ui.setPct, ui.freeze, ui.unfreeze].forEach((b) => { b.disabled = disabled; });
   if (rollout && rollout.stage >= lastStage() && lastStage() > 0) ui.advance.disabled = true;
-}
-
-// ---------------------------------------------------------------- confirmation
-
-/**
- * Asks before an action that skips a safeguard or reaches everyone at once (force, rollback to 0, freeze):
- * a modal dialog whose confirm button names the action. Resolves to whether the operator confirmed.
- */
-function confirmAction(text, yesLabel) {
-  const dialog = $('confirm-dialog');
-  $('confirm-text').textContent = text;
-  $('confirm-yes').textContent = yesLabel;
-  return new Promise((resolve) => {
-    const done = (answer) => {
-      $('confirm-yes').onclick = null;
-      $('confirm-no').onclick = null;
-      dialog.onclose = null;
-      if (dialog.open) dialog.close();
-      resolve(answer);
-    };
-    $('confirm-yes').onclick = () => done(true);
-    $('confirm-no').onclick = () => done(false);
-    dialog.onclose = () => done(false); // Escape
-    dialog.showModal();
-    $('confirm-no').focus(); // the safe choice is the default
-  });
 }
 
 /** Refuses a write without a reason before sending it, in the page language. */
@@ -577,7 +537,7 @@ ui.token.addEventListener('keydown', (e) => {
   if (e.key === 'Enter') { e.preventDefault(); load(); }
 });
 ui.forget.addEventListener('click', () => {
-  try { sessionStorage.removeItem(TOKEN_KEY); } catch { /* nothing stored */ }
+  forgetToken();
   ui.token.value = '';
   rollout = null;
   showError('');
