@@ -7,7 +7,6 @@ import dev.docannotator.http.WorkerRoutes;
 import dev.docannotator.http.HttpApi;
 import dev.docannotator.http.RequestLimits;
 import dev.docannotator.http.RouteModule;
-import dev.docannotator.analysis.llm.LlmAnalyser;
 import dev.docannotator.analysis.llm.LlmMetrics;
 import dev.docannotator.analysis.llm.LlmSettings;
 import dev.docannotator.http.ServerAddress;
@@ -103,9 +102,10 @@ public final class Application implements AutoCloseable {
         CohortMetrics cohortMetrics = b.cohortMetrics != null ? b.cohortMetrics.apply(parts)
                 : rollout != null ? rollout.metrics() : CohortMetrics.NONE;
         TaskMetrics metrics = new TaskMetrics(registry, cohortMetrics);
-        Engine chosen = b.engine != null ? b.engine : Engines.createDefault(limits(settings));
-        Engine limited = b.runLimits != null ? chosen.withRunLimits(b.runLimits) : chosen;
-        this.engine = b.llm == null ? limited : limited.withLlm(new LlmAnalyser(b.llm, new LlmMetrics(registry)));
+        // One set of model meters: the server's own model calls (isolation none) and those its workers report.
+        LlmMetrics llmMetrics = b.llm == null ? null : new LlmMetrics(registry);
+        this.engine = b.engine != null ? Engines.configure(b.engine, b.runLimits, b.llm, llmMetrics)
+                : Engines.create(limits(settings), b.runLimits, b.llm, llmMetrics);
         TaskService.Options options = new TaskService.Options(settings.workers(), settings.queueCapacity(),
                 settings.perUserLimit(), settings.disconnectGrace(), settings.retention(), settings.cleanupInterval(),
                 settings.checkpointInterval());
@@ -115,7 +115,7 @@ public final class Application implements AutoCloseable {
                 LOG.warn("A custom engine was given, but documents run in worker processes with the default engine");
             }
             this.workers = WorkerSupervisor.create(settings.workers(), workerSettings, limits(settings),
-                    engine.runLimits(), b.llm, registry, b.clock);
+                    engine.runLimits(), b.llm, llmMetrics, registry, b.clock);
         } else {
             this.workers = null;
         }

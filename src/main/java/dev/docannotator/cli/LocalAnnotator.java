@@ -1,7 +1,6 @@
 package dev.docannotator.cli;
 
 import dev.docannotator.analysis.AnalyserChoice;
-import dev.docannotator.analysis.llm.LlmAnalyser;
 import dev.docannotator.analysis.llm.LlmMetrics;
 import dev.docannotator.analysis.llm.LlmSettings;
 import dev.docannotator.analysis.llm.LlmCancelledException;
@@ -33,9 +32,8 @@ public final class LocalAnnotator {
 
     /** The default engine with the language model, when one is configured. */
     public static LocalAnnotator withModel(ProgressPrinter progress, LlmSettings model) {
-        Engine engine = Engines.createDefault(DocumentLimits.defaults());
-        return new LocalAnnotator(model == null ? engine
-                : engine.withLlm(new LlmAnalyser(model, LlmMetrics.unregistered())), progress);
+        return new LocalAnnotator(Engines.create(DocumentLimits.defaults(), null, model, LlmMetrics.unregistered()),
+                progress);
     }
 
     /**

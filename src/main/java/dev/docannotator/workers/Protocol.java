@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.docannotator.analysis.AnalyserChoice;
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.llm.LlmMetrics;
 import dev.docannotator.analysis.llm.LlmSettings;
 import dev.docannotator.common.Json;
 import dev.docannotator.document.DocumentFormat;
@@ -103,7 +104,8 @@ final class Protocol {
             @JsonSubTypes.Type(value = CheckpointReply.class, name = "checkpoint"),
             @JsonSubTypes.Type(value = Failed.class, name = "failed"),
             @JsonSubTypes.Type(value = Closed.class, name = "closed"),
-            @JsonSubTypes.Type(value = Pong.class, name = "pong")})
+            @JsonSubTypes.Type(value = Pong.class, name = "pong"),
+            @JsonSubTypes.Type(value = ModelCall.class, name = "model_call")})
     sealed interface FromWorker {
     }
 
@@ -151,6 +153,13 @@ final class Protocol {
     }
 
     record Pong(long seq) implements FromWorker {
+    }
+
+    /**
+     * What the worker's model client observed (a request started or finished, tokens, an error, a dropped quote),
+     * whenever it happens: the server counts it in its own Prometheus meters. Not an answer to any request.
+     */
+    record ModelCall(LlmMetrics.Observation observation) implements FromWorker {
     }
 
     /** Not sent: what the server's reader hands on when the worker's output ended (the process is gone). */

@@ -1,7 +1,6 @@
 package dev.docannotator.workers;
 
 import dev.docannotator.analysis.DefaultAnalyser;
-import dev.docannotator.analysis.llm.LlmAnalyser;
 import dev.docannotator.analysis.llm.LlmFailure;
 import dev.docannotator.analysis.llm.LlmMetrics;
 import dev.docannotator.common.Messages;
@@ -164,11 +163,9 @@ public final class WorkerMain {
     }
 
     private void configure(Protocol.Configure configure) throws IOException {
-        Engine built = Engines.createDefault(configure.documentLimits()).withRunLimits(configure.runLimits());
-        if (configure.llm() != null) {
-            built = built.withLlm(new LlmAnalyser(configure.llm(), LlmMetrics.unregistered()));
-        }
-        this.engine = built;
+        // The model calls are counted by the server: each observation goes there on the channel.
+        this.engine = Engines.create(configure.documentLimits(), configure.runLimits(), configure.llm(),
+                LlmMetrics.relayedTo(this::relay));
         send(new Protocol.Ready(ProcessHandle.current().pid(), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
         if (configure.warmUpGrammar() && engine.analyser() instanceof DefaultAnalyser analyser) {
             Thread warmUp = new Thread(() -> {
@@ -296,6 +293,16 @@ public final class WorkerMain {
                 LOG.error("Cannot answer the server", e);
                 Runtime.getRuntime().halt(1);
             }
+        }
+    }
+
+    /** A model call's observation, from whichever thread the model client reports on. */
+    private void relay(LlmMetrics.Observation observation) {
+        try {
+            sendEvent(new Protocol.ModelCall(observation));
+        } catch (IOException e) {
+            LOG.error("Cannot answer the server", e);
+            Runtime.getRuntime().halt(1);
         }
     }
 

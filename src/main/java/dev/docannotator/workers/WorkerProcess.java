@@ -1,5 +1,6 @@
 package dev.docannotator.workers;
 
+import dev.docannotator.analysis.llm.LlmMetrics;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.DataInputStream;
@@ -68,9 +69,14 @@ final class WorkerProcess {
     private volatile boolean oomSeen;
     private volatile boolean stopping;
     private int tasksDone;
+    /** Where the model calls the worker reports are counted (the server's meters; null without a model). */
+    private final LlmMetrics modelMetrics;
+    /** Model requests started and not yet finished: no longer in flight once the worker is gone. */
+    private int modelCallsOpen;
 
-    private WorkerProcess(String id, Process process, Instant startedAt, int heapMb) {
+    private WorkerProcess(String id, Process process, Instant startedAt, int heapMb, LlmMetrics modelMetrics) {
         this.id = id;
+        this.modelMetrics = modelMetrics;
         this.process = process;
         this.stdin = new BufferedOutputStream(process.getOutputStream(), 64 * 1024);
         this.startedAt = startedAt;
@@ -102,11 +108,11 @@ final class WorkerProcess {
     }
 
     /** Starts the JVM and sends it its configuration; {@link #listen} starts the reader threads. */
-    static WorkerProcess spawn(String id, WorkerSettings settings, Protocol.Configure configure, Instant now)
-            throws IOException {
+    static WorkerProcess spawn(String id, WorkerSettings settings, Protocol.Configure configure, LlmMetrics modelMetrics,
+                               Instant now) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command(id, settings));
         Process process = builder.start();
-        WorkerProcess worker = new WorkerProcess(id, process, now, settings.heapMb());
+        WorkerProcess worker = new WorkerProcess(id, process, now, settings.heapMb(), modelMetrics);
         worker.send(configure);
         return worker;
     }
@@ -131,6 +137,8 @@ final class WorkerProcess {
                 }
                 if (message instanceof Protocol.Pong) {
                     lastPongNanos = System.nanoTime();
+                } else if (message instanceof Protocol.ModelCall call) {
+                    modelCall(call.observation());
                 } else if (message instanceof Protocol.Ready r) {
                     heapMaxMb = r.heapMaxMb();
                     lastPongNanos = System.nanoTime();
@@ -154,8 +162,25 @@ final class WorkerProcess {
                 kill(Cause.CRASHED);
             }
         } finally {
+            if (modelMetrics != null && modelCallsOpen > 0) {
+                modelMetrics.abandoned(modelCallsOpen);
+                modelCallsOpen = 0;
+            }
             replies.add(new Protocol.Gone());
         }
+    }
+
+    /** On the reader thread: counts what the worker's model client observed in the server's meters. */
+    private void modelCall(LlmMetrics.Observation observation) {
+        if (modelMetrics == null) {
+            return;
+        }
+        switch (observation.type()) {
+            case STARTED -> modelCallsOpen++;
+            case FINISHED -> modelCallsOpen = Math.max(0, modelCallsOpen - 1);
+            default -> { }
+        }
+        modelMetrics.record(observation);
     }
 
     private void forwardStderr() {

@@ -1,5 +1,6 @@
 package dev.docannotator.workers;
 
+import dev.docannotator.analysis.llm.LlmMetrics;
 import dev.docannotator.common.Messages;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.pipeline.PipelineInput;
@@ -108,6 +109,8 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Counter restarts;
     private final MeterRegistry registry;
+    /** The server's meters of model calls, which the workers report theirs to (null without a model). */
+    private final LlmMetrics modelMetrics;
     private boolean closed;
     /** The first start is over: every worker was ready once, or the start timeout passed. */
     private boolean started;
@@ -119,6 +122,12 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
      */
     WorkerSupervisor(int count, WorkerSettings settings, Protocol.Configure configure, MeterRegistry registry,
                      Clock clock) {
+        this(count, settings, configure, null, registry, clock);
+    }
+
+    private WorkerSupervisor(int count, WorkerSettings settings, Protocol.Configure configure, LlmMetrics modelMetrics,
+                             MeterRegistry registry, Clock clock) {
+        this.modelMetrics = modelMetrics;
         this.settings = settings;
         this.configure = configure;
         this.clock = clock;
@@ -142,14 +151,18 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
         }
     }
 
-    /** The supervisor of {@code count} workers that build the engine from these limits and this model. */
+    /**
+     * The supervisor of {@code count} workers that build the engine from these limits and this model ({@code llm}
+     * null = none); the model calls the workers make are counted in {@code modelMetrics} (the server's meters).
+     */
     public static WorkerSupervisor create(int count, WorkerSettings settings,
                                           dev.docannotator.document.DocumentLimits documentLimits,
                                           dev.docannotator.pipeline.RunLimits runLimits,
-                                          dev.docannotator.analysis.llm.LlmSettings llm, MeterRegistry registry,
-                                          Clock clock) {
+                                          dev.docannotator.analysis.llm.LlmSettings llm, LlmMetrics modelMetrics,
+                                          MeterRegistry registry, Clock clock) {
         return new WorkerSupervisor(count, settings,
-                new Protocol.Configure(documentLimits, runLimits, llm, settings.warmUpGrammar()), registry, clock);
+                new Protocol.Configure(documentLimits, runLimits, llm, settings.warmUpGrammar()), modelMetrics,
+                registry, clock);
     }
 
     private Counter crashes(WorkerProcess.Cause cause) {
@@ -315,7 +328,7 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
         }
         WorkerProcess process;
         try {
-            process = WorkerProcess.spawn(slot.id, settings, configure, clock.instant());
+            process = WorkerProcess.spawn(slot.id, settings, configure, modelMetrics, clock.instant());
         } catch (IOException | RuntimeException e) {
             LOG.error("Worker {} could not be started", slot.id, e);
             synchronized (this) {

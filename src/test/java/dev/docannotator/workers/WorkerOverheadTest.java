@@ -52,7 +52,7 @@ class WorkerOverheadTest {
         Files.writeString(document, text);
         TaskRunner inProcess = TaskRunner.inProcess(Engines.createDefault(DocumentLimits.defaults()));
         WorkerSupervisor workers = WorkerSupervisor.create(1, WorkerSettings.processes().withWarmUpGrammar(false),
-                DocumentLimits.defaults(), RunLimits.defaults(), null, new SimpleMeterRegistry(), Clock.systemUTC());
+                DocumentLimits.defaults(), RunLimits.defaults(), null, null, new SimpleMeterRegistry(), Clock.systemUTC());
         workers.start();
         try {
             assertThat(workers.awaitReady(Duration.ofSeconds(120))).isTrue();
