@@ -302,6 +302,9 @@ public final class TaskService implements AutoCloseable {
     }
 
     private void followStored(Task task) {
+        if (task.runHere()) {
+            return; // read only after this instance's run ended and flushed: a read taken during it is already old
+        }
         try {
             List<TaskEvent> committed = stored.events().after(task.key(), task.log().lastSeq());
             Optional<TaskView> view = stored.tasks().find(task.key());
