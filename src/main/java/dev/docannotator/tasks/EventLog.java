@@ -1,5 +1,6 @@
 package dev.docannotator.tasks;
 
+import dev.docannotator.storage.TaskEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class EventLog {
             if (closed) {
                 return null;
             }
-            TaskEvent event = new TaskEvent(events.size() + 1L, type, TaskEvent.dataLine(type, taskId, fields));
+            TaskEvent event = new TaskEvent(events.size() + 1L, type, EventLines.dataLine(type, taskId, fields));
             events.add(event);
             if (event.terminal()) {
                 closed = true;

@@ -12,8 +12,13 @@ import dev.docannotator.pipeline.Stage;
 import dev.docannotator.rollout.FeatureDecider;
 import dev.docannotator.rollout.Features;
 import dev.docannotator.storage.Database;
+import dev.docannotator.storage.DocumentRecord;
 import dev.docannotator.storage.StorageException;
 import dev.docannotator.storage.Store;
+import dev.docannotator.storage.TaskEvent;
+import dev.docannotator.storage.TaskFiles;
+import dev.docannotator.storage.TaskStatus;
+import dev.docannotator.storage.TaskView;
 import dev.docannotator.storage.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -127,7 +132,7 @@ public final class TaskService implements AutoCloseable {
         files.clearUploads();
         // The same text a graceful stop sends, so that a crash-recovered log ends like a gracefully stopped one.
         int interrupted = cluster != null ? 0 : stored.tasks().markUnfinishedInterrupted(clock.instant(),
-                (key, localeTag) -> TaskEvent.dataLine(TaskEvent.SHUTDOWN, TaskKeys.publicId(key), TaskEvent.shutdownFields(
+                (key, localeTag) -> EventLines.dataLine(TaskEvent.SHUTDOWN, TaskKeys.publicId(key), EventLines.shutdownFields(
                         text(Locale.forLanguageTag(localeTag), "shutdown.message"))));
         if (interrupted > 0) {
             LOG.info("{} task(s) that were running when the server stopped are now interrupted and resumable", interrupted);
@@ -810,7 +815,7 @@ public final class TaskService implements AutoCloseable {
                 }
                 task.requestStop(0);
                 task.status(TaskStatus.INTERRUPTED, clock.instant());
-                task.log().append(TaskEvent.SHUTDOWN, TaskEvent.shutdownFields(task.messages().get("shutdown.message")));
+                task.log().append(TaskEvent.SHUTDOWN, EventLines.shutdownFields(task.messages().get("shutdown.message")));
                 store.task(task);
             }
         }

@@ -10,6 +10,10 @@ import dev.docannotator.pipeline.PipelineInput;
 import dev.docannotator.pipeline.RunReport;
 import dev.docannotator.pipeline.Stage;
 import dev.docannotator.storage.Store;
+import dev.docannotator.storage.TaskEvent;
+import dev.docannotator.storage.TaskFiles;
+import dev.docannotator.storage.TaskStatus;
+import dev.docannotator.storage.TaskView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -191,7 +195,7 @@ final class TaskWorker {
                 return; // cancel or shutdown already set the status and told the stream
             }
             task.status(TaskStatus.INTERRUPTED, clock.instant());
-            task.log().append(TaskEvent.SHUTDOWN, TaskEvent.shutdownFields(task.messages().get("shutdown.message")));
+            task.log().append(TaskEvent.SHUTDOWN, EventLines.shutdownFields(task.messages().get("shutdown.message")));
             store.task(task);
         }
     }

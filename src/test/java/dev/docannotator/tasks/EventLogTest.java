@@ -2,6 +2,7 @@ package dev.docannotator.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docannotator.storage.TaskEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

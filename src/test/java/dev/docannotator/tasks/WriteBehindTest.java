@@ -4,6 +4,9 @@ import static dev.docannotator.testsupport.WaitUntil.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.docannotator.storage.TaskEvent;
+import dev.docannotator.storage.TaskStatus;
+import dev.docannotator.storage.TaskView;
 import dev.docannotator.storage.StorageException;
 import dev.docannotator.storage.StoreBatch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
