@@ -84,8 +84,8 @@ final class CancelAndResume {
             data.put("message", messages.get(byUser ? "cancelled.message" : "cancelled.abandoned"));
             data.put("detail", messages.get("cancelled.detail", messages.get("stage." + stage.id()), task.progress()));
             data.put("resumable", true);
+            writer.task(task); // the row before its event (see WriteBehind)
             task.log().append(TaskEvent.CANCELLED, data);
-            writer.task(task);
             if (wasWaiting) {
                 LOG.debug("Task {} cancelled while waiting", task.id());
             }

@@ -168,10 +168,16 @@ final class ClusterPlacement implements Placement {
             task.runHere(true);
             parts.worker().run(task);
         } finally {
-            task.runHere(false);
-            parts.writer().flush();
-            done.complete(null);
-            cluster.cancels().clear(key);
+            try {
+                // Before this copy stops being the truth: from then on the tables must hold all of this run.
+                parts.writer().flush();
+            } catch (RuntimeException e) {
+                LOG.warn("Task {}: its last state is not written yet ({}); the writer keeps trying", task.id(), e.toString());
+            } finally {
+                task.runHere(false);
+                done.complete(null);
+                cluster.cancels().clear(key);
+            }
         }
     }
 
@@ -201,6 +207,9 @@ final class ClusterPlacement implements Placement {
     }
 
     private void followStored(Task task) {
+        if (task.runHere()) {
+            return; // read only after this instance's run ended and flushed: a read taken during it is already old
+        }
         try {
             List<TaskEvent> committed = parts.store().events().after(task.key(), task.log().lastSeq());
             Optional<TaskView> view = parts.store().tasks().find(task.key());

@@ -267,8 +267,8 @@ public final class TaskService implements AutoCloseable {
                 }
                 task.requestStop(0);
                 task.status(TaskStatus.INTERRUPTED, clock.instant());
+                writer.task(task); // the row before its event (see WriteBehind)
                 task.log().append(TaskEvent.SHUTDOWN, EventLines.shutdownFields(task.messages().get("shutdown.message")));
-                writer.task(task);
             }
         }
         placement.awaitRuns(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) - 500));
