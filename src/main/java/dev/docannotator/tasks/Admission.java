@@ -11,15 +11,12 @@ import dev.docannotator.storage.DocumentRecord;
 import dev.docannotator.storage.StorageException;
 import dev.docannotator.storage.StorageFailures;
 import dev.docannotator.storage.Store;
-import dev.docannotator.storage.TaskEvent;
 import dev.docannotator.storage.TaskStatus;
 import dev.docannotator.storage.TaskView;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -109,10 +106,7 @@ final class Admission {
     private void announce(Task task, boolean running, int position, Checkpoint resumeFrom) {
         synchronized (task) {
             task.status(running ? TaskStatus.RUNNING : TaskStatus.QUEUED, clock.instant());
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("status", running ? "running" : "queued");
-            data.put("pausable", task.pausable());
-            task.log().append(TaskEvent.TASK, data);
+            task.log().append(new StreamEvent.Admitted(running, task.pausable()));
             if (resumeFrom != null) {
                 for (Annotation annotation : resumeFrom.annotations()) {
                     TaskWorker.sendAnnotation(task, annotation);
@@ -134,12 +128,8 @@ final class Admission {
 
     private void appendPosition(Task task, int position) {
         Messages messages = task.messages();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("stage", Stage.QUEUED.id());
-        data.put("progress", task.progress());
-        data.put("message", messages.get("queue.message", position));
-        data.put("detail", messages.get("queue.detail", position - 1));
-        task.log().append(TaskEvent.PROGRESS, data);
+        task.log().append(new StreamEvent.Progress(Stage.QUEUED, task.progress(), messages.get("queue.message", position),
+                messages.get("queue.detail", position - 1)));
     }
 
     private TaskException refused(Scheduler.RefusedException e, Locale locale) {

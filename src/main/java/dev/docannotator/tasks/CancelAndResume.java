@@ -4,12 +4,9 @@ import dev.docannotator.common.Messages;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.pipeline.Stage;
 import dev.docannotator.storage.Store;
-import dev.docannotator.storage.TaskEvent;
 import dev.docannotator.storage.TaskStatus;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -77,15 +74,11 @@ final class CancelAndResume {
             task.requestStop(requestedNanos);
             task.status(TaskStatus.CANCELLED, clock.instant());
             Messages messages = task.messages();
-            Map<String, Object> data = new LinkedHashMap<>();
             Stage stage = task.stage() == Stage.DONE ? Stage.APPLY : task.stage();
-            data.put("stage", stage.id());
-            data.put("progress", task.progress());
-            data.put("message", messages.get(byUser ? "cancelled.message" : "cancelled.abandoned"));
-            data.put("detail", messages.get("cancelled.detail", messages.get("stage." + stage.id()), task.progress()));
-            data.put("resumable", true);
             writer.task(task); // the row before its event (see WriteBehind)
-            task.log().append(TaskEvent.CANCELLED, data);
+            task.log().append(new StreamEvent.Cancelled(stage, task.progress(),
+                    messages.get(byUser ? "cancelled.message" : "cancelled.abandoned"),
+                    messages.get("cancelled.detail", messages.get("stage." + stage.id()), task.progress())));
             if (wasWaiting) {
                 LOG.debug("Task {} cancelled while waiting", task.id());
             }

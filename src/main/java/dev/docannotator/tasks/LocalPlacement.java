@@ -1,7 +1,6 @@
 package dev.docannotator.tasks;
 
 import dev.docannotator.storage.Store;
-import dev.docannotator.storage.TaskEvent;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +30,8 @@ final class LocalPlacement implements Placement {
         // Nobody else can continue what was running when this instance stopped. The same text a graceful stop
         // sends, so that a crash-recovered log ends like a gracefully stopped one.
         int interrupted = parts.store().tasks().markUnfinishedInterrupted(parts.clock().instant(),
-                (key, localeTag) -> EventLines.dataLine(TaskEvent.SHUTDOWN, TaskKeys.publicId(key),
-                        EventLines.shutdownFields(Texts.of(Locale.forLanguageTag(localeTag), "shutdown.message"))));
+                (key, localeTag) -> StreamEvent.dataLine(TaskKeys.publicId(key),
+                        new StreamEvent.Shutdown(Texts.of(Locale.forLanguageTag(localeTag), "shutdown.message"))));
         if (interrupted > 0) {
             LOG.info("{} task(s) that were running when the server stopped are now interrupted and resumable", interrupted);
         }

@@ -9,7 +9,6 @@ import dev.docannotator.storage.Database;
 import dev.docannotator.storage.Store;
 import dev.docannotator.storage.TaskFiles;
 import dev.docannotator.storage.TaskStatus;
-import dev.docannotator.storage.TaskEvent;
 import dev.docannotator.storage.TaskView;
 import dev.docannotator.storage.sqlite.SqliteStore;
 import java.nio.file.Path;
@@ -268,7 +267,7 @@ public final class TaskService implements AutoCloseable {
                 task.requestStop(0);
                 task.status(TaskStatus.INTERRUPTED, clock.instant());
                 writer.task(task); // the row before its event (see WriteBehind)
-                task.log().append(TaskEvent.SHUTDOWN, EventLines.shutdownFields(task.messages().get("shutdown.message")));
+                task.log().append(new StreamEvent.Shutdown(task.messages().get("shutdown.message")));
             }
         }
         placement.awaitRuns(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) - 500));
