@@ -4,6 +4,8 @@ import dev.docannotator.analysis.Annotation;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.storage.Store;
 import dev.docannotator.storage.StoreBatch;
+import dev.docannotator.storage.TaskEvent;
+import dev.docannotator.storage.TaskView;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * included) is put back in front of what was queued meanwhile and retried with backoff, and {@link PersistenceHealth}
  * reports the incident: the writer never dies and never drops a batch. {@link #flush()} writes everything queued
  * so far before it returns; {@link #close()} flushes a last time.
+ *
+ * <p>Callers queue a task's row before the event that announces its change: a batch may be cut between two calls,
+ * and a row queued first is committed with the event or before it, so that nobody who saw {@code result} (on any
+ * instance) reads the task as still running.
  */
 public final class WriteBehind implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WriteBehind.class);
