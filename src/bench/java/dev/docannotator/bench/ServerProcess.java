@@ -51,7 +51,7 @@ final class ServerProcess implements AutoCloseable {
         server.awaitReady(Duration.ofSeconds(60));
         // The grammar checker loads in the background after start (seconds of CPU): measure after it, not during.
         // In process mode every worker loads its own: wait for all of them, not only the first.
-        server.awaitGrammar(log, Duration.ofMinutes(3));
+        server.awaitGrammar(log, Duration.ofMinutes(10)); // nice workers on a busy machine take minutes
         server.log = log;
         return server;
     }
