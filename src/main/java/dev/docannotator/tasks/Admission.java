@@ -106,6 +106,7 @@ final class Admission {
     private void announce(Task task, boolean running, int position, Checkpoint resumeFrom) {
         synchronized (task) {
             task.status(running ? TaskStatus.RUNNING : TaskStatus.QUEUED, clock.instant());
+            writer.task(task); // the row before its event (see WriteBehind)
             task.log().append(new StreamEvent.Admitted(running, task.pausable()));
             if (resumeFrom != null) {
                 for (Annotation annotation : resumeFrom.annotations()) {
