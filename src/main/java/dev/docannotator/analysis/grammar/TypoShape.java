@@ -26,8 +26,8 @@ final class TypoShape {
     /** Whether {@code word} is one slip away from one of the first suggestions. */
     static boolean isSlip(String word, List<String> suggestions) {
         String w = word.toLowerCase(Locale.ROOT);
-        if (w.length() < MIN_LENGTH) {
-            return false;
+        if (w.length() < MIN_LENGTH || word.chars().noneMatch(Character::isLowerCase)) {
+            return false; // YYYY-ZZZZ, HPUX: placeholders and names in capitals are not slips
         }
         return suggestions.stream().limit(SUGGESTIONS).map(s -> s.toLowerCase(Locale.ROOT))
                 .anyMatch(s -> swapped(w, s) || doubledLetter(w, s) || doubledLetter(s, w) || vowelForVowel(w, s)

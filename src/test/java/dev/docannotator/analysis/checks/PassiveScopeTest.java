@@ -26,7 +26,9 @@ class PassiveScopeTest {
                     + "patterns given. A NUM of -1 is treated as infinity and grep does not stop.",
             "A Meson project is provided within build/meson. By default, CMAKE_BUILD_TYPE is set to Release.",
             "A user whose account is locked must contact the system administrator before being able to use the "
-                    + "system again. The date may also be expressed in the format YYYY-MM-DD.");
+                    + "system again. The date may also be expressed in the format YYYY-MM-DD.",
+            "Normally the exit status is 0 if a line is selected, 1 if no lines were selected. The number of days "
+                    + "that a user will be warned their password is about to expire.");
 
     /** A proposal: a decision without its actor, a got-passive, and agents that should be the subject. */
     private static final String PROPOSAL = String.join("\n",

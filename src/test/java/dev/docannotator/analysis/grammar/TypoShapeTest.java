@@ -28,6 +28,7 @@ class TypoShapeTest {
         // one vowel for another only in longer words: "sed" is not "sad"
         assertThat(TypoShape.isSlip("sed", List.of("sad", "set"))).isFalse();
         assertThat(TypoShape.isSlip("hppa", List.of("hpa"))).isFalse();
+        assertThat(TypoShape.isSlip("YYYY-ZZZZ", List.of("YYYY-ZZZ"))).isFalse();
         assertThat(TypoShape.isSlip("anything", List.of())).isFalse();
     }
 }
