@@ -93,6 +93,7 @@ final class QualityBenchmark {
 
         report.append(precisionTable(real, words, labels()));
         writeUnlabelled(real, labels(), Path.of("target", "benchmarks", "quality-unlabelled.tsv"));
+        writeUnlabelled(real, Map.of(), Path.of("target", "benchmarks", "quality-all.tsv"));
 
         List<Finding> plantedFindings = new ArrayList<>();
         try (Stream<Path> files = Files.list(CORPUS.resolve("planted"))) {

@@ -5,19 +5,32 @@ import java.util.Objects;
 
 /**
  * The parameters a requirement can set: the long-sentence limits (English words, Chinese characters), the English
- * variant for grammar and spelling, and the terms whose spelling the user wants kept consistent.
+ * variant for grammar and spelling, the terms whose spelling the user wants kept consistent, and which passives to
+ * report (all of them only when passives were asked for by name).
  */
-public record CheckSettings(int maxWords, int maxChineseChars, EnglishVariant variant, List<String> consistencyTerms) {
+public record CheckSettings(int maxWords, int maxChineseChars, EnglishVariant variant, List<String> consistencyTerms,
+                            PassiveScope passives) {
     /** The limits the long-sentence check used before it read them from the requirement. */
     public static final int DEFAULT_MAX_WORDS = 40;
     public static final int DEFAULT_MAX_CHINESE_CHARS = 80;
 
     public CheckSettings {
         Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(passives, "passives");
         consistencyTerms = List.copyOf(consistencyTerms);
         if (maxWords < 1 || maxChineseChars < 1) {
             throw new IllegalArgumentException("Sentence limits must be positive");
         }
+    }
+
+    /** Settings that leave passives to their default scope (those hiding an actor). */
+    public CheckSettings(int maxWords, int maxChineseChars, EnglishVariant variant, List<String> consistencyTerms) {
+        this(maxWords, maxChineseChars, variant, consistencyTerms, PassiveScope.HIDDEN_ACTOR);
+    }
+
+    /** The same settings with {@code scope} for the passive-voice check. */
+    public CheckSettings withPassives(PassiveScope scope) {
+        return new CheckSettings(maxWords, maxChineseChars, variant, consistencyTerms, scope);
     }
 
     /** The defaults with American English. */

@@ -45,7 +45,6 @@ public final class DefaultAnalyser implements Analyser {
      * requirement, with its limits.
      */
     private final List<DocumentCheck> documentChecks = List.of(
-            RankedCheck.of(new PassiveVoiceCheck()),
             RankedCheck.of(new VagueWordsCheck()), RankedCheck.of(new InconsistentTermsCheck()),
             RankedCheck.of(new UndefinedAcronymsCheck()), new QuantityMismatchCheck(), new SpelledQuantityCheck());
 
@@ -101,6 +100,9 @@ public final class DefaultAnalyser implements Analyser {
         List<DocumentCheck> wholeDocument = new ArrayList<>();
         if (requirement.checks().contains(Check.LONG_SENTENCE)) {
             wholeDocument.add(RankedCheck.of(new LongSentenceCheck(settings.maxWords(), settings.maxChineseChars())));
+        }
+        if (requirement.checks().contains(Check.PASSIVE_VOICE)) {
+            wholeDocument.add(RankedCheck.of(new PassiveVoiceCheck(settings.passives())));
         }
         documentChecks.stream().filter(c -> requirement.checks().contains(c.check())).forEach(wholeDocument::add);
         if (requirement.checks().contains(Check.INCONSISTENT_TERMS) && !settings.consistencyTerms().isEmpty()) {

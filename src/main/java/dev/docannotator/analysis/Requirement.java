@@ -28,10 +28,14 @@ public record Requirement(String text, Set<Check> checks, List<String> terms, bo
         notes = List.copyOf(notes);
     }
 
-    /** A requirement given directly as checks and terms (tests, other analysers): default settings, English. */
+    /**
+     * A requirement given directly as checks and terms (tests, other analysers): default settings, English; the checks
+     * count as asked for by name, so passive voice among them reports every passive.
+     */
     public Requirement(String text, Set<Check> checks, List<String> terms, boolean defaulted) {
-        this(text, checks, terms, defaulted, CheckSettings.defaults(), List.of(), List.of(), List.of(),
-                Language.ENGLISH);
+        this(text, checks, terms, defaulted, CheckSettings.defaults().withPassives(
+                        checks.contains(Check.PASSIVE_VOICE) && !defaulted ? PassiveScope.ALL : PassiveScope.HIDDEN_ACTOR),
+                List.of(), List.of(), List.of(), Language.ENGLISH);
     }
 
     /** The same requirement read by someone in {@code newLanguage}. */
@@ -58,6 +62,7 @@ public record Requirement(String text, Set<Check> checks, List<String> terms, bo
                 params.put("max_chars", settings.maxChineseChars());
             }
             case GRAMMAR -> params.put("variant", settings.variant().languageCode());
+            case PASSIVE_VOICE -> params.put("scope", settings.passives().id());
             case TERMS -> params.put("terms", terms);
             case INCONSISTENT_TERMS -> {
                 if (!settings.consistencyTerms().isEmpty()) {

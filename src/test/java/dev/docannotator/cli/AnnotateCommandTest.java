@@ -74,7 +74,7 @@ class AnnotateCommandTest {
         try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument();
              java.io.OutputStream os = Files.newOutputStream(file)) {
             doc.createParagraph().createRun().setText("The limit is approximately 25 MB. TODO: confirm it.");
-            doc.createParagraph().createRun().setText("The files were checked by the the gateway.");
+            doc.createParagraph().createRun().setText("The files were approved by the the board.");
             doc.write(os);
         }
         Run run = annotate(file.toString(), "--json");

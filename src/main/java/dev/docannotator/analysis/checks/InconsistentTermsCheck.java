@@ -34,9 +34,13 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             "ever", "never", "wise", "self", "long", "more", "less", "there", "here", "your", "our", "them",
             "made", "work", "place", "side", "set", "top", "up", "along", "without", "within", "into", "onto");
     private static final int MIN_KEY_LENGTH = 4;
+    private static final Pattern BEFORE_A_WORD = Pattern.compile(" [a-z]");
+    private static final Pattern CAPITALS_PLURAL = Pattern.compile("[A-Z]{2,}s");
     /** A word in capitals (3–10 letters) or capitalised, for the case variants. */
     private static final Pattern CASE_TOKEN = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_\\-./@])(?:[A-Z]{3,10}|[A-Z][a-z]{2,9})(?![\\p{IsLatin}\\p{N}_]|[-./@][A-Za-z0-9])");
+    /** "a LICENSE file", "the NEWS files": a file named in capitals. */
+    private static final Pattern NAMES_A_FILE = Pattern.compile("\\s+files?\\b");
     private static final Pattern CAPITAL_WORD_BEFORE = Pattern.compile("[A-Z]{2,}[\\s\"'”]*$");
     private static final Pattern CAPITAL_WORD_AFTER = Pattern.compile("[\\s\"'“]*[A-Z]{2,}(?![a-z])");
     private static final List<List<String>> CHINESE_VARIANTS = List.of(
@@ -44,7 +48,11 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             List.of("作为", "做为"), List.of("唯一", "惟一"), List.of("图像", "图象"), List.of("部署", "布署"),
             List.of("截图", "截屏"), List.of("文件夹", "文件夾"));
 
-    private record Occurrence(TextBlock block, int start, int end, String original) {
+    /** One use of a form; {@code beforeAWord}: a lower-case word follows it ("command-line option"). */
+    private record Occurrence(TextBlock block, int start, int end, String original, boolean beforeAWord) {
+        Occurrence(TextBlock block, int start, int end, String original) {
+            this(block, start, end, original, false);
+        }
     }
 
     @Override
@@ -71,7 +79,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             }
         }
         for (Map.Entry<String, Map<String, List<Occurrence>>> entry : byKey.entrySet()) {
-            report(entry.getKey(), entry.getValue(), out);
+            if (!isModifierAndNoun(entry.getValue())) {
+                report(entry.getKey(), entry.getValue(), out);
+            }
         }
         Map<String, Map<String, List<Occurrence>>> byCase = new LinkedHashMap<>();
         for (BlockText b : blocks) {
@@ -102,7 +112,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         Occurrence previous = null;
         while (m.find()) {
             String token = m.group();
-            Occurrence current = new Occurrence(block, m.start(), m.end(), token);
+            Occurrence current = new Occurrence(block, m.start(), m.end(), token,
+                    BEFORE_A_WORD.matcher(text).region(m.end(), text.length()).lookingAt());
             String form = normalise(token);
             if (form != null) {
                 String key = key(form, keys);
@@ -127,19 +138,26 @@ public final class InconsistentTermsCheck implements DocumentCheck {
      * sentence starts and headings or boilerplate in capitals ("AS IS", "SEE ALSO") are not variants.
      */
     private static void collectCaseForms(TextBlock block, String text, Map<String, Map<String, List<Occurrence>>> into) {
-        if (isShouting(text)) {
-            return;
+        if (isShouting(text) || block.kind() == BlockKind.HEADING) {
+            return; // "Other Options", "BUGS": a heading's capitals are the heading's style
         }
         Matcher m = CASE_TOKEN.matcher(text);
         while (m.find()) {
             String token = m.group();
             boolean capitals = token.chars().allMatch(Character::isUpperCase);
-            if (capitals ? nextToCapitals(text, m.start(), m.end()) : startsSentence(text, m.start())) {
-                continue;
+            if (capitals ? nextToCapitals(text, m.start(), m.end()) || startsBlock(text, m.start())
+                    || NAMES_A_FILE.matcher(text).region(m.end(), text.length()).lookingAt()
+                    : startsSentence(text, m.start())) {
+                continue; // "APPENDIX: How to apply", "SYSTEM  If $SYSTEM is set", "a LICENSE file"
             }
             into.computeIfAbsent(token.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
                     .computeIfAbsent(token, f -> new ArrayList<>()).add(new Occurrence(block, m.start(), m.end(), token));
         }
+    }
+
+    /** A word in capitals that opens its block is a run-in heading or a manual's item name. */
+    private static boolean startsBlock(String text, int at) {
+        return text.substring(0, at).isBlank();
     }
 
     private static boolean startsSentence(String text, int at) {
@@ -169,6 +187,27 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         return letters >= 10 && upper * 10 >= letters * 7;
     }
 
+    /**
+     * "a command-line option" and "on the command line": English hyphenates a compound before the noun it modifies and
+     * writes it open as a noun, so the two forms are one spelling used rightly. Only when the only forms are the
+     * hyphenated and the open one, and every hyphenated use comes right before another word.
+     */
+    private static boolean isModifierAndNoun(Map<String, List<Occurrence>> forms) {
+        if (forms.size() != 2) {
+            return false;
+        }
+        List<Occurrence> hyphenated = null;
+        boolean open = false;
+        for (Map.Entry<String, List<Occurrence>> e : forms.entrySet()) {
+            if (e.getKey().indexOf('-') > 0 || e.getKey().indexOf('‑') > 0) {
+                hyphenated = e.getValue();
+            } else if (e.getKey().indexOf(' ') > 0) {
+                open = true;
+            }
+        }
+        return open && hyphenated != null && hyphenated.stream().allMatch(Occurrence::beforeAWord);
+    }
+
     /** "Jane Doe" and "janedoe": a person's name and their handle, not two spellings of one term. */
     private static boolean isNameAndHandle(String pair, Map<String, List<Occurrence>> singles) {
         boolean name = java.util.Arrays.stream(pair.split(" ")).allMatch(InconsistentTermsCheck::isCapitalised);
@@ -188,8 +227,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         for (int i = 0; i <= token.length(); i++) {
             if (i == token.length() || isHyphen(token.charAt(i))) {
                 String part = token.substring(partStart, i);
-                if (part.length() > 1 && part.chars().allMatch(Character::isUpperCase)) {
-                    return null;
+                if (part.length() > 1 && part.chars().allMatch(Character::isUpperCase)
+                        || CAPITALS_PLURAL.matcher(part).matches()) {
+                    return null; // "FILEs": the plural of the metavariable FILE, left to the acronym check
                 }
                 form.append(isCapitalised(part) ? part.toLowerCase(Locale.ROOT) : part);
                 if (i < token.length()) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * different words only matters if a document contains both of them; the rules are limited to known stems where
  * that could happen (filled/filed, metre/meter).
  */
-final class SpellingKey {
+public final class SpellingKey {
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry("programme", "program"), Map.entry("programmes", "programs"), Map.entry("grey", "gray"),
             Map.entry("judgement", "judgment"), Map.entry("judgements", "judgments"), Map.entry("ageing", "aging"),
@@ -37,7 +37,7 @@ final class SpellingKey {
     }
 
     /** The American spelling of a lower-case word, or the word itself. */
-    static String of(String word) {
+    public static String of(String word) {
         String mapped = WORDS.get(word);
         if (mapped != null) {
             return mapped;

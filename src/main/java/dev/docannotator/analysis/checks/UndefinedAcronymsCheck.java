@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern ACRONYM = Pattern.compile(
-            "(?<![\\p{IsLatin}\\p{N}_./@\\\\])([A-Z]{2,6})s?(?![\\p{IsLatin}\\p{N}_]|[./@\\\\][A-Za-z0-9])");
+            "(?<![\\p{IsLatin}\\p{N}_./@\\\\])([A-Z]{2,6})s?(?![\\p{IsLatin}\\p{N}_]|[./@\\\\][A-Za-z0-9]|-[A-Z])");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
     private static final Set<String> WELL_KNOWN = Set.of(
             "PDF", "URL", "URI", "HTTP", "HTTPS", "API", "ID", "OK", "USA", "US", "UK", "EU", "UN", "FAQ", "HTML",
@@ -63,7 +63,11 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      */
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?:(?<![\\p{L}\\p{N}])--?[A-Za-z][\\w-]*(?:\\[?=|\\s)|\\[=?|<|=|\\+|\\$\\{?)([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])"
-                    + "|(?<![\\p{L}\\p{N}_$])([A-Z][A-Z0-9_]+)(?:=|\\(\\d\\w*\\))");
+                    + "|(?<![\\p{L}\\p{N}_$])([A-Z][A-Z0-9_]+)s?(?:=|\\(\\d\\w*\\))");
+    /** A postal code after two capitals: a state in an address ("Boston, MA 02110-1301"). */
+    private static final Pattern US_STATE = Pattern.compile("\\s+\\d{5}\\b");
+    /** "(EREs, see below)": a forward reference the author makes on purpose. */
+    private static final Pattern SEE_BELOW = Pattern.compile("s?[,;]?\\s*\\(?see\\s+below");
     /** Markdown emphasis and list marks around a glossary term: "**KPI**: key performance indicator". */
     private static final String MARKUP = "*_`#>-+ \t";
 
@@ -103,6 +107,12 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             String acronym = e.getKey();
             Use use = e.getValue();
             Integer definedAt = firstDefinition.get(acronym);
+            String after = text.text().substring(use.block().start() + use.end(),
+                    Math.min(text.text().length(), use.block().start() + use.end() + 20));
+            if (definedAt == null && US_STATE.matcher(after).lookingAt()
+                    || definedAt != null && SEE_BELOW.matcher(after).lookingAt()) {
+                continue; // "Boston, MA 02110"; "(EREs, see below)": the author announces the definition
+            }
             if (definedAt == null) {
                 out.add(use.block(), use.start(), use.end(), Check.UNDEFINED_ACRONYMS, Severity.INFO,
                         out.message("undefined_acronyms.never_defined", acronym), null,

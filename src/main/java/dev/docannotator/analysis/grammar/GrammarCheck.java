@@ -26,22 +26,29 @@ import org.languagetool.rules.RuleMatch;
  * reading: matches on code, URLs and paths (masked); rules about layout where the layout is not the author's (a block
  * with line breaks or runs of spaces came from a hard-wrapped or laid-out page); spelling of code-like tokens and of
  * names the document itself uses (capitalised and recurring); doubled words when the repeated-words check runs.
- * Misspellings of ordinary words are errors, grammar warnings, style and typography info.
+ * Unknown words are reported only when they look like a slip on a known word ({@link TypoShape}); misspellings and
+ * grammar are warnings, style and typography info.
  */
 public final class GrammarCheck implements BlockCheck {
     /** Rules that judge the page layout rather than the author's writing. */
     private static final Set<String> LAYOUT_RULES = Set.of(
-            "WHITESPACE_RULE", "CONSECUTIVE_SPACES", "UPPERCASE_SENTENCE_START", "SENTENCE_WHITESPACE",
-            "COMMA_PARENTHESIS_WHITESPACE", "DOUBLE_PUNCTUATION");
+            "WHITESPACE_RULE", "CONSECUTIVE_SPACES", "SENTENCE_WHITESPACE", "COMMA_PARENTHESIS_WHITESPACE",
+            "DOUBLE_PUNCTUATION");
     private static final Set<String> REPEAT_RULES = Set.of("ENGLISH_WORD_REPEAT_RULE");
     /**
      * Rules whose findings on real documents were noise in every sampled case (quality benchmark, BENCHMARKS.md):
      * "(C)" in copyright lines, "all of the", brackets and quotes that code and regular expressions leave unpaired
-     * ({@code "["}, {@code `show c'}), "General Public" License, "newest first" in option lists.
+     * ({@code "["}, {@code `show c'}), "General Public" License, "newest first" in option lists. A lower-case
+     * sentence start: on extracted text it is a command, a list continued after a colon or semicolon, or a manual's
+     * synopsis line ({@code sudo env PATH=…}, {@code ls [OPTION]}, "; or that the Covered Software …"), never a
+     * sentence the author forgot to capitalise. Comma and word-choice opinions ("Typically," "afterwards", "outside
+     * of", "a small number of", a comma before "and"/"but") that an editor of a manual would not ask for.
      */
     private static final Set<String> NOT_WORTH_A_COMMENT = Set.of(
             "COPYRIGHT", "ALL_OF_THE", "EN_UNPAIRED_BRACKETS", "EN_UNPAIRED_QUOTES", "GENERAL_XX", "THE_SUPERLATIVE",
-            "ARROWS");
+            "ARROWS", "UPPERCASE_SENTENCE_START", "SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA",
+            "COMMA_COMPOUND_SENTENCE", "COMMA_COMPOUND_SENTENCE_2", "SMALL_NUMBER_OF", "AFTERWARDS_US", "OUTSIDE_OF",
+            "MISSING_COMMA_AFTER_INTRODUCTORY_PHRASE", "ON_THE_NOVEL", "SPACE_BEFORE_PARENTHESIS");
     private static final Pattern LAID_OUT = Pattern.compile("\\n| {2,}|\\t");
     /** snake_case, dotted.names, CamelCase with a capital inside, words with digits: identifiers, not misspellings. */
     private static final Pattern CODE_LIKE = Pattern.compile(".*(?:[_.\\d/\\\\]|[a-z][A-Z]).*");
@@ -102,6 +109,10 @@ public final class GrammarCheck implements BlockCheck {
             if (spelling && (CODE_LIKE.matcher(word).matches() || known.isName(word))) {
                 continue;
             }
+            if (match.getRule().isDictionaryBasedSpellingRule()
+                    && !TypoShape.isSlip(word, match.getSuggestedReplacements())) {
+                continue; // a command, a library or a name, not a slip of the fingers
+            }
             List<String> replacements = match.getSuggestedReplacements();
             String suggestion = replacements.isEmpty() ? null : replacements.get(0);
             Severity severity = severity(match, spelling, word);
@@ -146,12 +157,12 @@ public final class GrammarCheck implements BlockCheck {
                 || match.getRule().getLocQualityIssueType() == ITSIssueType.Misspelling;
     }
 
-    /** An unknown word in lower case is almost surely a typo; a capitalised one may be a name nobody told us about. */
+    /**
+     * A word the dictionary does not know is a warning, never an error: even one slip away from a known word it may be
+     * a name or a term of the trade. Grammar is a warning, style and typography info.
+     */
     private static Severity severity(RuleMatch match, boolean spelling, String word) {
-        if (spelling) {
-            return !word.isEmpty() && Character.isLowerCase(word.charAt(0)) ? Severity.ERROR : Severity.WARNING;
-        }
-        if (match.getRule().getLocQualityIssueType() == ITSIssueType.Grammar) {
+        if (spelling || match.getRule().getLocQualityIssueType() == ITSIssueType.Grammar) {
             return Severity.WARNING;
         }
         return Severity.INFO;

@@ -3,6 +3,7 @@ package dev.docannotator.analysis.requirement;
 import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.CheckSettings;
 import dev.docannotator.analysis.EnglishVariant;
+import dev.docannotator.analysis.PassiveScope;
 import dev.docannotator.analysis.Requirement;
 import dev.docannotator.analysis.RequirementNote;
 import dev.docannotator.analysis.text.Scripts;
@@ -191,7 +192,10 @@ public final class RequirementParser {
         if (checks.contains(Check.GRAMMAR) && text.codePoints().anyMatch(Scripts::isHan)) {
             notes.add(RequirementNote.of("note.grammar_english_only"));
         }
-        CheckSettings settings = new CheckSettings(maxWords, maxChars, variant, consistencyTerms);
+        // passives named in the requirement (not only through "everything" or the defaults): report them all
+        PassiveScope passives = selected.contains(Check.PASSIVE_VOICE) && checks.contains(Check.PASSIVE_VOICE)
+                ? PassiveScope.ALL : PassiveScope.HIDDEN_ACTOR;
+        CheckSettings settings = new CheckSettings(maxWords, maxChars, variant, consistencyTerms, passives);
         return new Requirement(original, checks, quoted.terms(), fellBack, settings, understood, notUnderstood,
                 List.copyOf(new LinkedHashSet<>(notes)), Language.ENGLISH);
     }

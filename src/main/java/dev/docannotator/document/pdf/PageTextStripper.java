@@ -1,5 +1,6 @@
 package dev.docannotator.document.pdf;
 
+import dev.docannotator.document.LineJoin;
 import dev.docannotator.document.RejectionText;
 import dev.docannotator.document.DocumentRejectedException;
 import java.io.IOException;
@@ -247,7 +248,7 @@ final class PageTextStripper extends PDFTextStripper {
     /** Whether the text so far ends with a letter and a hyphen and {@code next} (starting the next line) is lower case. */
     private boolean isHyphenBreak(char next) {
         int n = text.length();
-        return Character.isLowerCase(next) && n >= 2 && text.charAt(n - 1) == '-'
+        return Character.isLowerCase(next) && n >= 2 && LineJoin.isHyphen(text.charAt(n - 1))
                 && Character.isLetter(text.charAt(n - 2));
     }
 

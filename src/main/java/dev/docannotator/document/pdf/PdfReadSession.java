@@ -91,7 +91,8 @@ final class PdfReadSession implements ReadSession {
         while (to < text.length() && Character.isLetter(text.charAt(to))) {
             to++;
         }
-        return text.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+        // U+2010 or a soft hyphen at the break: the pair is looked up as written with '-'
+        return (text.substring(from, at) + "-" + text.substring(at + 1, to)).toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override

@@ -112,27 +112,32 @@ class BlockChecksTest {
             List<Annotation> found = run(Check.VAGUE_WORDS,
                     "It takes approximately 3 days, maybe more, for about 20 users, etc. Something is fine.");
 
-            assertThat(quotes(found)).containsExactly("approximately", "maybe", "about", "etc.");
+            // "etc." closing a list of examples is not vague (on real documents it never was)
+            assertThat(quotes(found)).containsExactly("approximately", "maybe", "about");
             assertThat(found.get(0).rule()).isEqualTo("vague_words/approximately");
-            assertThat(found.get(3).rule()).isEqualTo("vague_words/etc");
         }
 
         @Test
         void flagsChineseVagueWords() {
-            List<Annotation> found = run(Check.VAGUE_WORDS, "大概需要3天左右，可能更久，也需要若干资源。这不可能。");
+            List<Annotation> found = run(Check.VAGUE_WORDS, "大概需要3天左右，可能更久，也需要不少资源。这不可能。");
 
-            assertThat(quotes(found)).containsExactly("大概", "左右", "可能", "若干");
+            assertThat(quotes(found)).containsExactly("大概", "左右", "可能", "不少");
             assertThat(found.get(0).rule()).isEqualTo("vague_words/大概");
         }
 
         @Test
         void leavesOrdinaryQuantifiersAndPossibilitiesAlone() {
             // real manuals: "for some tests", 您可能需要手动设置; but 可能比平时多 hedges an amount
+            // zstd's README, grep(1), coreutils' README, the GPL and man(1) in Chinese
             List<Annotation> found = run(Check.VAGUE_WORDS, "For some tests, set some other encoding.",
-                    "您可能需要手动设置，可能包括一些环境变量。", "某些系统不同。支持请求可能比平时多。");
+                    "Several fast compression algorithms were tested; a few other algorithms can produce higher "
+                            + "compression ratios by using various operators. Print sizes like 1K 234M 2G etc.",
+                    "Keep it available for as long as needed to satisfy these requirements.",
+                    "您可能需要手动设置，可能包括一些环境变量。一个手册页面包含若干个小节，复制交叉引用时可能更方便。",
+                    "某些系统不同。支持请求可能比平时多。");
 
             assertThat(quotes(found)).containsExactly("可能");
-            assertThat(found.get(0).paragraph()).isEqualTo(3);
+            assertThat(found.get(0).paragraph()).isEqualTo(5);
         }
 
         @Test
@@ -199,7 +204,8 @@ class BlockChecksTest {
 
     @Test
     void theDefaultChecksTogetherStayAnchoredOnMixedText() {
-        ExtractedText t = text("The the report was written approximately TODO.", "", "报告被他写了了，大概待定。",
+        // passives by default only where the actor of a decision is hidden: "was approved", 被经理批准
+        ExtractedText t = text("The the report was approved approximately TODO.", "", "报告被经理批准了了，大概待定。",
                 "Mixed 中文 and English (SLA) text.");
         Requirement all = new DefaultAnalyser().parse("");
 

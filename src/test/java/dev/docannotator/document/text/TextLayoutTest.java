@@ -78,6 +78,26 @@ class TextLayoutTest {
     }
 
     @Test
+    void groffLineEndHyphensAndCapitalsBrokenAtTheLineEndAreUndoneToo() {
+        // as grep(1) and ls(1) are rendered by man: U+2010 at groff's own breaks, real compounds written with it too
+        String man = """
+                DESCRIPTION
+                       Search for lines containing “f” and ending in “.c”, within all files in the current  di‐
+                       rectory whose names contain “g”.  The TIME_STYLE environment vari‐
+                       able sets the default style.  If  FORMAT  is  FOR‐
+                       MAT1<newline>FORMAT2, then FORMAT1 applies to older files.  Give the command‐
+                       line options first; a command‐line option wins over the environment.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(man, false);
+
+        assertThat(texts(laid)).containsExactly("DESCRIPTION", "Search for lines containing “f” and ending in “.c”, "
+                + "within all files in the current  directory whose names contain “g”.  The TIME_STYLE environment "
+                + "variable sets the default style.  If  FORMAT  is  FORMAT1<newline>FORMAT2, then FORMAT1 applies to "
+                + "older files.  Give the command\u2010line options first; a command\u2010line option wins over the "
+                + "environment.");
+    }
+
+    @Test
     void aSentenceEndingShortOfTheWrapWidthOrAChangeOfIndentationEndsAParagraph() {
         String text = """
                 This agreement starts on the day both parties sign it and continues for one year

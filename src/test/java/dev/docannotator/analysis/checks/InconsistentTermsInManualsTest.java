@@ -1,0 +1,45 @@
+package dev.docannotator.analysis.checks;
+
+import static dev.docannotator.analysis.AnalysisFixture.quotes;
+import static dev.docannotator.analysis.AnalysisFixture.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.analysis.Check;
+import org.junit.jupiter.api.Test;
+
+/** Spellings that only look inconsistent in manuals and licences (grep(1), ls(1), the Apache and Mozilla licences). */
+class InconsistentTermsInManualsTest {
+
+    @Test
+    void aCompoundHyphenatedBeforeItsNounAndOpenAsANounIsOneSpelling() {
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "Follow symbolic links only if they are on the command line.",
+                "Exit status is 2 if serious trouble (e.g., cannot access command-line argument).",
+                "Options given on the command line override the environment.")).isEmpty();
+    }
+
+    @Test
+    void theOpenFormUsedAsAModifierAsWellIsStillInconsistent() {
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "Pass it on the command-line.", "Command-line options win.", "Read the command-line help.",
+                "Or give it on the command line.")))
+                .containsExactly("command line");
+    }
+
+    @Test
+    void capitalsInHeadingsRunInHeadingsFileNamesAndPluralMetavariablesAreNotVariants() {
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "APPENDIX: How to apply the Apache License to your work. Attach the notice in the appendix.",
+                "Include the notice in a location (such as a LICENSE file in a relevant directory). This license "
+                        + "applies to the license notice.",
+                "List information about the FILEs (the current directory by default). Sort the files by name.",
+                "SYSTEM  If $SYSTEM is set, it has the same effect as the -m option. The system default is used.")).isEmpty();
+    }
+
+    @Test
+    void oneNameInCapitalsAndCapitalisedInsideSentencesIsStillInconsistent() {
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "Open the App and sign in. The App shows your orders.", "Download the APP from the store.")))
+                .containsExactly("APP");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.docannotator.analysis.checks;
+
+import static dev.docannotator.analysis.AnalysisFixture.quotes;
+import static dev.docannotator.analysis.AnalysisFixture.runAll;
+import static dev.docannotator.analysis.AnalysisFixture.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.DefaultAnalyser;
+import dev.docannotator.analysis.PassiveScope;
+import dev.docannotator.analysis.Requirement;
+import dev.docannotator.document.ExtractedText;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Passives in manuals and licences are the genre's style: unless the user asks for passives by name, only those that
+ * hide who decides or must act, or whose agent could be the subject, are reported.
+ */
+class PassiveScopeTest {
+    private final DefaultAnalyser analyser = new DefaultAnalyser();
+
+    /** From grep(1), zstd's README and chage(1): passives a careful editor leaves alone. */
+    private static final String MANUAL = String.join("\n",
+            "If this option is used multiple times or is combined with the -f (--file) option, search for all "
+                    + "patterns given. A NUM of -1 is treated as infinity and grep does not stop.",
+            "A Meson project is provided within build/meson. By default, CMAKE_BUILD_TYPE is set to Release.",
+            "A user whose account is locked must contact the system administrator before being able to use the "
+                    + "system again. The date may also be expressed in the format YYYY-MM-DD.",
+            "Normally the exit status is 0 if a line is selected, 1 if no lines were selected. The number of days "
+                    + "that a user will be warned their password is about to expire.");
+
+    /** A proposal: a decision without its actor, a got-passive, and agents that should be the subject. */
+    private static final String PROPOSAL = String.join("\n",
+            "The current portal runs on machines that were set up in 2017. The budget was approved by the board in "
+                    + "January. Last year the customers got notified about an outage two hours after it began.",
+            "The new retention rules must be approved before the switch. The work is split into three phases.",
+            "Every incident has been reviewed by the same two people, and backups are kept until the matter is "
+                    + "closed, unless it has not been resolved by the time the machines are switched off.");
+
+    private List<String> passives(String requirement, String... paragraphs) {
+        Requirement parsed = analyser.parse(requirement);
+        ExtractedText text = text(paragraphs);
+        return quotes(runAll(analyser, text, parsed).stream()
+                .filter(a -> a.category().equals("passive_voice")).toList());
+    }
+
+    @Test
+    void aManualCheckedForEverythingGetsNoPassives() {
+        assertThat(passives("Check everything, including grammar and spelling", MANUAL)).isEmpty();
+    }
+
+    @Test
+    void aManualGetsItsPassivesWhenTheUserAsksForThem() {
+        assertThat(passives("Find passive voice", MANUAL))
+                .contains("is combined", "is treated", "is provided", "is set", "is locked", "be expressed");
+    }
+
+    @Test
+    void hiddenDecisionsGotPassivesAndAgentsThatShouldBeTheSubjectAreReportedByDefault() {
+        assertThat(passives("Check everything", PROPOSAL)).containsExactly(
+                "was approved", "got notified", "be approved", "been reviewed");
+    }
+
+    @Test
+    void aRequirementThatNamesPassivesSaysSoInItsParameters() {
+        assertThat(analyser.parse("别忘了检查被动句").settings().passives()).isEqualTo(PassiveScope.ALL);
+        assertThat(analyser.parse("Check everything").settings().passives()).isEqualTo(PassiveScope.HIDDEN_ACTOR);
+        assertThat(analyser.parse("Check everything except passive voice").checks())
+                .doesNotContain(dev.docannotator.analysis.Check.PASSIVE_VOICE);
+    }
+
+    @Test
+    void chinesePassivesAfterAModalOrBeforeADecisionAreReportedAndPlainOnesAreNot() {
+        // from man(1) in Chinese and the planted proposal
+        List<String> found = passives("全部检查",
+                "所有应当解释为命令行选项参数一部分的空格必须被转义。不实际显示手册页，但打印将被格式化的源 nroff 文件的位置。",
+                "格式化字符会被忽略，以便不使用特殊工具就能阅读结果。该预算在一月份被董事会批准。",
+                "去年发生故障时，项目因此受到了严重影响。");
+
+        assertThat(found).containsExactly("被转义", "被董事会批准", "受到了严重影响");
+    }
+
+    @Test
+    void anAnnotationOnlyForTheScopeItRanWith() {
+        List<Annotation> all = runAll(analyser, text(MANUAL), analyser.parse("passive voice"));
+        assertThat(all).isNotEmpty().allSatisfy(a -> assertThat(a.category()).isEqualTo("passive_voice"));
+        assertThat(analyser.parse("passive voice").checksRun())
+                .anySatisfy(run -> assertThat(run.params()).containsEntry("scope", "all"));
+    }
+}
