@@ -110,7 +110,7 @@ public final class TaskService implements AutoCloseable {
         this.metrics = metrics;
         this.clock = clock;
         this.files = files;
-        this.stored = cluster == null ? store.apply(files) : cluster.announcing(store.apply(files));
+        this.stored = store.apply(files);
         this.documents = new DocumentStore(engine, files, stored, clock);
         this.health = new PersistenceHealth(metrics.registry());
         this.store = new WriteBehind(stored, health, 100);
@@ -210,33 +210,45 @@ public final class TaskService implements AutoCloseable {
      * {@code requestedNanos} is when the request arrived ({@link System#nanoTime()}), where cancel latency starts.
      */
     public void cancel(String userId, String taskId, Locale locale, long requestedNanos) {
+        if (cluster != null) {
+            // The task's row (or this instance's copy when it runs here): no event log is loaded on this path.
+            Found found = view(userId, taskId, locale);
+            if (!cluster.runsHere(found.key())) {
+                cancelAnywhere(userId, taskId, found, locale, requestedNanos);
+                return;
+            }
+        }
         Task task = owned(userId, taskId, locale);
         if (!task.pausable()) {
             throw new TaskException(TaskException.Reason.FEATURE_DISABLED, text(locale, "feature.pausable_off"));
-        }
-        if (cluster != null && !cluster.runsHere(task.key())) {
-            cancelAnywhere(task, locale, requestedNanos);
-            return;
         }
         cancelInternal(task, locale, requestedNanos);
     }
 
     /**
-     * Several instances, a task this instance does not run: a task no instance has claimed yet is taken out of the
-     * line and cancelled here (nobody else writes its log); one running elsewhere gets a cancel request, which wakes
-     * its instance (NOTIFY) to stop it at its next step and write {@code cancelled}, which every stream then sees.
+     * Several instances, a task this instance does not run: one claimed by an instance gets a cancel request (one
+     * statement), which wakes that instance (NOTIFY) to stop it at its next step and write {@code cancelled}, which
+     * every stream then sees. A task no instance has claimed is taken out of the line and cancelled here (nobody
+     * else writes its log), and so is one not scheduled at all (its status decides: a 409 when it finished).
      */
-    private void cancelAnywhere(Task task, Locale locale, long requestedNanos) {
-        followStored(task);
-        if (cluster.scheduler().removeWaiting(task.key()) || !cluster.scheduler().scheduled(task.key())) {
+    private void cancelAnywhere(String userId, String taskId, Found found, Locale locale, long requestedNanos) {
+        TaskView view = found.view();
+        if (!view.pausable()) {
+            throw new TaskException(TaskException.Reason.FEATURE_DISABLED, text(locale, "feature.pausable_off"));
+        }
+        if (view.status() == TaskStatus.COMPLETED || view.status() == TaskStatus.FAILED) {
+            throw TaskException.conflict(text(locale, "task.cancel_finished", view.status().id()));
+        }
+        if (cluster.cancels().requestIfClaimed(found.key())) {
+            return;
+        }
+        if (cluster.scheduler().removeWaiting(found.key()) || !cluster.scheduler().scheduled(found.key())) {
+            Task task = owned(userId, taskId, locale);
+            followStored(task);
             cancelInternal(task, locale, requestedNanos);
             return;
         }
-        TaskStatus status = task.status();
-        if (status == TaskStatus.COMPLETED || status == TaskStatus.FAILED) {
-            throw TaskException.conflict(text(locale, "task.cancel_finished", status.id()));
-        }
-        cluster.cancels().request(task.key());
+        cluster.cancels().request(found.key()); // claimed in the meantime
     }
 
     /** Several instances: a cancel accepted elsewhere for a task this instance runs. */

@@ -137,6 +137,8 @@ class ClusterSchedulerTest {
         b.scheduler.admit("u2:busy-b", "u2");
         waitUntil("both workers busy", LIMIT, () -> ranOn.size() == 2);
         a.scheduler.admit("u3:waiting", "u3");
+        assertThat(b.cancels.requestIfClaimed("u3:waiting")).as("no instance runs it: nothing to wake").isFalse();
+        assertThat(a.cancels.requested("u3:waiting")).isFalse();
         assertThat(b.scheduler.removeWaiting("u3:waiting")).isTrue();
         assertThat(b.scheduler.removeWaiting("u1:busy-a")).isFalse();
         assertThat(a.scheduler.scheduled("u3:waiting")).isFalse();
@@ -151,7 +153,7 @@ class ClusterSchedulerTest {
         Instance runner = ranOn.get("u1:long").equals("a") ? a : b;
         Instance other = runner == a ? b : a;
         long t0 = System.nanoTime();
-        other.cancels.request("u1:long");
+        assertThat(other.cancels.requestIfClaimed("u1:long")).isTrue();
         waitUntil("the running instance is told", LIMIT, () -> runner.stopped.containsKey("u1:long"));
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
         assertThat(other.cancels.requested("u1:long")).isTrue();

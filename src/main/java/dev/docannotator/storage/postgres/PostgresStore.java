@@ -3,6 +3,7 @@ package dev.docannotator.storage.postgres;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.storage.ResultStore;
 import dev.docannotator.storage.StorageException;
+import dev.docannotator.storage.StoreBatch;
 import dev.docannotator.storage.UploadStore;
 import dev.docannotator.storage.jdbc.JdbcStore;
 import dev.docannotator.storage.jdbc.SqlDialect;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,8 +23,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +57,37 @@ public final class PostgresStore extends JdbcStore {
     };
 
     private final TaskFiles files;
+    /** Where each committed batch names the tasks it wrote; null: nobody listens. */
+    private final String eventsChannel;
     private final UploadStore documents = new Documents();
     private final ResultStore results = new Results();
 
     /** A store over {@code database} (already migrated), with its local copies under {@code files}. */
     public PostgresStore(PostgresDatabase database, TaskFiles files) {
+        this(database, files, null);
+    }
+
+    /**
+     * A store that also sends {@code NOTIFY <eventsChannel> '<task key>'} for each task a batch wrote, in the
+     * batch's own transaction: the instances streaming that task are woken at the commit, with no further round trip.
+     */
+    public PostgresStore(PostgresDatabase database, TaskFiles files, String eventsChannel) {
         super(database, DIALECT);
         this.files = files;
+        this.eventsChannel = eventsChannel;
+    }
+
+    @Override
+    protected void announce(Connection c, StoreBatch batch) throws SQLException {
+        if (eventsChannel == null) {
+            return;
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        batch.events().forEach(e -> keys.add(e.key()));
+        keys.addAll(batch.tasks().keySet());
+        for (String key : keys) {
+            Notifications.publish(c, eventsChannel, key);
+        }
     }
 
     @Override
