@@ -288,10 +288,16 @@ public final class TaskService implements AutoCloseable {
             task.runHere(true);
             worker.run(task);
         } finally {
-            task.runHere(false);
-            store.flush();
-            done.complete(null);
-            cluster.cancels().clear(key);
+            try {
+                // Before this copy stops being the truth: from then on the tables must hold all of this run.
+                store.flush();
+            } catch (RuntimeException e) {
+                LOG.warn("Task {}: its last state is not written yet ({}); the writer keeps trying", task.id(), e.toString());
+            } finally {
+                task.runHere(false);
+                done.complete(null);
+                cluster.cancels().clear(key);
+            }
         }
     }
 
@@ -308,6 +314,9 @@ public final class TaskService implements AutoCloseable {
     }
 
     private void followStored(Task task) {
+        if (task.runHere()) {
+            return; // read only after this instance's run ended and flushed: a read taken during it is already old
+        }
         try {
             List<TaskEvent> committed = stored.events().after(task.key(), task.log().lastSeq());
             Optional<TaskView> view = stored.tasks().find(task.key());
@@ -355,8 +364,8 @@ public final class TaskService implements AutoCloseable {
             data.put("message", messages.get(byUser ? "cancelled.message" : "cancelled.abandoned"));
             data.put("detail", messages.get("cancelled.detail", messages.get("stage." + stage.id()), task.progress()));
             data.put("resumable", true);
+            store.task(task); // the row before its event (see WriteBehind)
             task.log().append(TaskEvent.CANCELLED, data);
-            store.task(task);
             if (wasWaiting) {
                 LOG.debug("Task {} cancelled while waiting", task.id());
             }
@@ -822,8 +831,8 @@ public final class TaskService implements AutoCloseable {
                 }
                 task.requestStop(0);
                 task.status(TaskStatus.INTERRUPTED, clock.instant());
+                store.task(task); // the row before its event (see WriteBehind)
                 task.log().append(TaskEvent.SHUTDOWN, TaskEvent.shutdownFields(task.messages().get("shutdown.message")));
-                store.task(task);
             }
         }
         try {

@@ -191,8 +191,8 @@ final class TaskWorker {
                 return; // cancel or shutdown already set the status and told the stream
             }
             task.status(TaskStatus.INTERRUPTED, clock.instant());
+            store.task(task); // the row before its event (see WriteBehind)
             task.log().append(TaskEvent.SHUTDOWN, TaskEvent.shutdownFields(task.messages().get("shutdown.message")));
-            store.task(task);
         }
     }
 
@@ -220,8 +220,8 @@ final class TaskWorker {
             data.put("progress", task.progress());
             data.put("message", p.message());
             data.put("detail", p.detail());
+            store.task(task); // the row before its event (see WriteBehind)
             task.log().append(TaskEvent.PROGRESS, data);
-            store.task(task);
         } else if (event instanceof PipelineEvent.AnnotationFound found) {
             sendAnnotation(task, found.annotation());
         } else if (event instanceof PipelineEvent.Completed completed) {
@@ -288,8 +288,8 @@ final class TaskWorker {
             if (report.llmFailure() != null) {
                 data.put("llm_failure", report.llmFailure()); // a "both" run that went on without the model
             }
+            store.task(task); // the row before its event (see WriteBehind)
             task.log().append(TaskEvent.RESULT, data);
-            store.task(task);
         }
     }
 
@@ -302,8 +302,8 @@ final class TaskWorker {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("code", code);
             data.put("message", message);
+            store.task(task); // the row before its event (see WriteBehind)
             task.log().append(TaskEvent.ERROR, data);
-            store.task(task);
         }
     }
 }

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * included) is put back in front of what was queued meanwhile and retried with backoff, and {@link PersistenceHealth}
  * reports the incident: the writer never dies and never drops a batch. {@link #flush()} writes everything queued
  * so far before it returns; {@link #close()} flushes a last time.
+ *
+ * <p>Callers queue a task's row before the event that announces its change: a batch may be cut between two calls,
+ * and a row queued first is committed with the event or before it, so that nobody who saw {@code result} (on any
+ * instance) reads the task as still running.
  */
 public final class WriteBehind implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WriteBehind.class);

@@ -87,11 +87,11 @@ class ServeOnPostgresTest {
 
         EventStream resumed = server.resume(user, taskId);
         List<SseEvent> resumedEvents = resumed.readToEnd();
-        assertThat(resumed.status()).isEqualTo(200);
+        assertThat(resumed.status()).as(String.join("\n", resumed.lines())).isEqualTo(200);
         assertThat(resumedEvents.get(0).id()).isEqualTo(event.id() + 1);
         assertThat(resumedEvents.get(resumedEvents.size() - 1).type()).isEqualTo("result");
         HttpResponse<String> result = server.get("/api/tasks/" + taskId + "/result", user);
-        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
         assertThat(result.headers().firstValue("Content-Disposition")).hasValueSatisfying(v ->
                 assertThat(v).contains("notes.annotated."));
 
