@@ -294,6 +294,7 @@ public final class TaskService implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("Task {}: its last state is not written yet ({}); the writer keeps trying", task.id(), e.toString());
             } finally {
+                cluster.scheduler().finish(key); // before anyone learns the run ended: a resume may follow at once
                 task.runHere(false);
                 done.complete(null);
                 cluster.cancels().clear(key);
@@ -469,7 +470,10 @@ public final class TaskService implements AutoCloseable {
      */
     private void admitToCluster(Task task, Locale locale, Runnable beforeAnnounce, Checkpoint resumeFrom) {
         try {
-            cluster.scheduler().reserve(task.key(), task.userId());
+            if (cluster.scheduler().reserve(task.key(), task.userId()) == 0) {
+                // Queued or running already (another resume was first): the same answer as a resume of a running task.
+                throw TaskException.conflict(text(locale, "task.not_resumable", TaskStatus.RUNNING.id()));
+            }
         } catch (Scheduler.RefusedException e) {
             throw refused(e, locale);
         }

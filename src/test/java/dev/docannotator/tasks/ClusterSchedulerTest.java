@@ -40,6 +40,7 @@ class ClusterSchedulerTest {
         final ClusterScheduler scheduler;
         final ClusterCancels cancels;
         final Map<String, Boolean> stopped = new ConcurrentHashMap<>();
+        final java.util.Set<String> ended = ConcurrentHashMap.newKeySet();
 
         Instance(String id, int workers) {
             this.id = id;
@@ -59,6 +60,9 @@ class ClusterSchedulerTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                // As the task service does: the claim ends before anyone is told that the run ended.
+                Instance.this.scheduler.finish(key);
+                ended.add(key);
             });
             cancels = new ClusterCancels(db.dataSource(), notifications, id, scheduler::runningHere,
                     key -> stopped.put(key, true));
@@ -99,6 +103,27 @@ class ClusterSchedulerTest {
         release.get("u2:second").countDown();
         waitUntil("both executions are gone", LIMIT,
                 () -> !a.scheduler.scheduled("u1:first") && !b.scheduler.scheduled("u2:second"));
+    }
+
+    @Test
+    void aTaskWhoseRunEndedCanBeAdmittedAgainAtOnceOnAnyInstance() {
+        Instance a = new Instance("a", 1);
+        Instance b = new Instance("b", 1);
+        for (int round = 0; round < 5; round++) {
+            Instance admitting = round % 2 == 0 ? a : b;
+            ranOn.remove("u1:again");
+            release.remove("u1:again");
+            a.ended.clear();
+            b.ended.clear();
+            // A resume right after the run ended (a cancel, then a resume): no wait for the old execution row.
+            assertThat(admitting.scheduler.admit("u1:again", "u1")).as("round " + round).isPositive();
+            waitUntil("it runs", LIMIT, () -> ranOn.containsKey("u1:again"));
+            release.get("u1:again").countDown();
+            waitUntil("its run ended", LIMIT, () -> a.ended.contains("u1:again") || b.ended.contains("u1:again"));
+        }
+        release.remove("u1:again"); // the next run is held
+        assertThat(b.scheduler.admit("u1:again", "u1")).isPositive();
+        assertThat(a.scheduler.admit("u1:again", "u1")).as("scheduled already: not admitted twice").isZero();
     }
 
     @Test
