@@ -27,7 +27,7 @@ import dev.docannotator.http.InstanceRoutes;
 import dev.docannotator.tasks.ClusterTasks;
 import java.time.Instant;
 import dev.docannotator.storage.sqlite.SqliteStore;
-import dev.docannotator.tasks.TaskFiles;
+import dev.docannotator.storage.TaskFiles;
 import dev.docannotator.tasks.TaskMetrics;
 import dev.docannotator.tasks.TaskRunner;
 import dev.docannotator.tasks.TaskService;

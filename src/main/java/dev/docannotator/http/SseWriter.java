@@ -1,6 +1,6 @@
 package dev.docannotator.http;
 
-import dev.docannotator.tasks.TaskEvent;
+import dev.docannotator.storage.TaskEvent;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;

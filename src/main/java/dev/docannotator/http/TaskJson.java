@@ -1,8 +1,8 @@
 package dev.docannotator.http;
 
 import dev.docannotator.pipeline.RunReport;
-import dev.docannotator.tasks.DocumentRecord;
-import dev.docannotator.tasks.TaskView;
+import dev.docannotator.storage.DocumentRecord;
+import dev.docannotator.storage.TaskView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package dev.docannotator.http;
 
 import dev.docannotator.tasks.EventLog;
 import dev.docannotator.tasks.Task;
-import dev.docannotator.tasks.TaskEvent;
+import dev.docannotator.storage.TaskEvent;
 import dev.docannotator.tasks.TaskMetrics;
 import dev.docannotator.tasks.TaskService;
 import io.javalin.http.Context;

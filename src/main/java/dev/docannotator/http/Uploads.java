@@ -1,7 +1,7 @@
 package dev.docannotator.http;
 
 import dev.docannotator.common.Messages;
-import dev.docannotator.tasks.TaskFiles;
+import dev.docannotator.storage.TaskFiles;
 import io.javalin.http.Context;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;

@@ -41,6 +41,11 @@ public record Checkpoint(Stage stage, int position, int progress, ExtractedText 
         this(stage, position, progress, text, annotations, applied, dropped, null, null);
     }
 
+    /** This checkpoint with another text (null: none). */
+    public Checkpoint withText(ExtractedText newText) {
+        return new Checkpoint(stage, position, progress, newText, annotations, applied, dropped, llmUsage, llmFailure);
+    }
+
     /** The checkpoint of a run that has not started. */
     public static Checkpoint start() {
         return new Checkpoint(Stage.READ, 0, 0, ExtractedText.empty(), List.of(), 0);

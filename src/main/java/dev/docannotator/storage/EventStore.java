@@ -1,6 +1,5 @@
 package dev.docannotator.storage;
 
-import dev.docannotator.tasks.TaskEvent;
 import java.util.List;
 
 /** The stream events of each task, numbered 1, 2, ... per task; appended through {@link Store#writeBatch}. */

@@ -2,8 +2,6 @@ package dev.docannotator.storage;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.pipeline.Checkpoint;
-import dev.docannotator.tasks.TaskEvent;
-import dev.docannotator.tasks.TaskView;
 import java.util.List;
 import java.util.Map;
 

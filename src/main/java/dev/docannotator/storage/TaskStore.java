@@ -1,6 +1,5 @@
 package dev.docannotator.storage;
 
-import dev.docannotator.tasks.TaskView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

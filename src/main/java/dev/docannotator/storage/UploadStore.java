@@ -1,6 +1,5 @@
 package dev.docannotator.storage;
 
-import dev.docannotator.tasks.DocumentRecord;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

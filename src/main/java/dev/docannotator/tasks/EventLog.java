@@ -1,8 +1,8 @@
 package dev.docannotator.tasks;
 
+import dev.docannotator.storage.TaskEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -47,17 +47,14 @@ public final class EventLog {
         return taskId;
     }
 
-    /**
-     * Appends an event; returns it, or null when the log is closed (the event is dropped). A terminal event
-     * closes the log. {@code fields} are the data besides "type" and "task_id".
-     */
-    public TaskEvent append(String type, Map<String, ?> fields) {
+    /** Appends an event; returns it numbered, or null when the log is closed (the event is dropped). A terminal event closes the log. */
+    public TaskEvent append(StreamEvent streamEvent) {
         lock.lock();
         try {
             if (closed) {
                 return null;
             }
-            TaskEvent event = new TaskEvent(events.size() + 1L, type, TaskEvent.dataLine(type, taskId, fields));
+            TaskEvent event = new TaskEvent(events.size() + 1L, streamEvent.type(), StreamEvent.dataLine(taskId, streamEvent));
             events.add(event);
             if (event.terminal()) {
                 closed = true;

@@ -4,6 +4,8 @@ import dev.docannotator.analysis.Annotation;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.pipeline.Stage;
+import dev.docannotator.storage.TaskStatus;
+import dev.docannotator.storage.TaskView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,8 @@
 package dev.docannotator.tasks;
 
 import dev.docannotator.rollout.CohortMetrics;
+import dev.docannotator.storage.TaskEvent;
+import dev.docannotator.storage.TaskStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

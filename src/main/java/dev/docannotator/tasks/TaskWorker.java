@@ -10,11 +10,13 @@ import dev.docannotator.pipeline.PipelineInput;
 import dev.docannotator.pipeline.RunReport;
 import dev.docannotator.pipeline.Stage;
 import dev.docannotator.storage.Store;
+import dev.docannotator.storage.TaskFiles;
+import dev.docannotator.storage.TaskStatus;
+import dev.docannotator.storage.TaskView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -192,7 +194,7 @@ final class TaskWorker {
             }
             task.status(TaskStatus.INTERRUPTED, clock.instant());
             store.task(task); // the row before its event (see WriteBehind)
-            task.log().append(TaskEvent.SHUTDOWN, TaskEvent.shutdownFields(task.messages().get("shutdown.message")));
+            task.log().append(new StreamEvent.Shutdown(task.messages().get("shutdown.message")));
         }
     }
 
@@ -214,14 +216,9 @@ final class TaskWorker {
     private void emit(Task task, TaskRun run, PipelineEvent event) {
         if (event instanceof PipelineEvent.Progress p) {
             task.progress(p.stage(), p.progress(), p.message(), clock.instant());
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("stage", p.stage().id());
-            // After a crash the last checkpoint may be older than the last event sent: never report less than before.
-            data.put("progress", task.progress());
-            data.put("message", p.message());
-            data.put("detail", p.detail());
             store.task(task); // the row before its event (see WriteBehind)
-            task.log().append(TaskEvent.PROGRESS, data);
+            // After a crash the last checkpoint may be older than the last event sent: never report less than before.
+            task.log().append(new StreamEvent.Progress(p.stage(), task.progress(), p.message(), p.detail()));
         } else if (event instanceof PipelineEvent.AnnotationFound found) {
             sendAnnotation(task, found.annotation());
         } else if (event instanceof PipelineEvent.Completed completed) {
@@ -235,7 +232,7 @@ final class TaskWorker {
             if (ordinal(annotation) <= task.annotationsSent()) {
                 return;
             }
-            if (task.log().append(TaskEvent.ANNOTATION, Map.of("annotation", annotation)) != null) {
+            if (task.log().append(new StreamEvent.AnnotationFound(annotation)) != null) {
                 task.annotationSent();
             }
             task.annotationCount(Math.max(task.view().annotationCount(), ordinal(annotation)));
@@ -273,23 +270,9 @@ final class TaskWorker {
             }
             task.status(TaskStatus.COMPLETED, clock.instant());
             task.progress(Stage.DONE, 100, task.message(), clock.instant());
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("status", "completed");
-            data.put("annotation_count", count);
-            data.put("download_url", "/api/tasks/" + task.id() + "/result");
-            data.put("annotations_url", "/api/tasks/" + task.id() + "/annotations");
-            data.put("summary", summary);
-            data.put("checks", report.checks());
-            data.put("requirement", report.requirement());
-            data.put("analyser", report.analyser());
-            if (report.usage() != null) {
-                data.put("usage", report.usage());
-            }
-            if (report.llmFailure() != null) {
-                data.put("llm_failure", report.llmFailure()); // a "both" run that went on without the model
-            }
             store.task(task); // the row before its event (see WriteBehind)
-            task.log().append(TaskEvent.RESULT, data);
+            task.log().append(new StreamEvent.Result(count, "/api/tasks/" + task.id() + "/result",
+                    "/api/tasks/" + task.id() + "/annotations", summary, report));
         }
     }
 
@@ -299,11 +282,8 @@ final class TaskWorker {
                 return;
             }
             task.failed(code, message, clock.instant());
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("code", code);
-            data.put("message", message);
             store.task(task); // the row before its event (see WriteBehind)
-            task.log().append(TaskEvent.ERROR, data);
+            task.log().append(new StreamEvent.Failed(code, message));
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.docannotator.analysis.Annotation;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.storage.Store;
 import dev.docannotator.storage.StoreBatch;
+import dev.docannotator.storage.TaskEvent;
+import dev.docannotator.storage.TaskView;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -144,7 +144,7 @@ final class ProcessRun implements TaskRun {
         while (true) {
             Protocol.FromWorker answer = take();
             if (answer instanceof Protocol.CheckpointReply reply) {
-                return reply.checkpoint();
+                return reply.textOmitted() ? reply.checkpoint().withText(text) : reply.checkpoint();
             }
             if (answer instanceof Protocol.Gone) {
                 gone = true;

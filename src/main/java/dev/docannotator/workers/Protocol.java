@@ -140,7 +140,11 @@ final class Protocol {
     record Closed() implements FromWorker {
     }
 
-    record CheckpointReply(Checkpoint checkpoint) implements FromWorker {
+    /**
+     * {@code textOmitted}: the checkpoint comes without its text because the server already has it (sent once as
+     * {@link Text} after the read stage): an 18 MB text is not copied across the channel at every checkpoint.
+     */
+    record CheckpointReply(Checkpoint checkpoint, boolean textOmitted) implements FromWorker {
     }
 
     /**

@@ -150,7 +150,8 @@ public final class WorkerMain {
                     LOG.error("No checkpoint after step {} (done {})", get.step(), stepsDone);
                     saved = current.checkpoint();
                 }
-                send(new Protocol.CheckpointReply(saved));
+                boolean omitText = textSent && saved.stage() != Stage.READ;
+                send(new Protocol.CheckpointReply(omitText ? saved.withText(null) : saved, omitText));
             } else if (message instanceof Protocol.Close close) {
                 close();
                 if (close.ack()) {

@@ -2,14 +2,17 @@ package dev.docannotator.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docannotator.pipeline.Stage;
+import dev.docannotator.storage.TaskEvent;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class EventLogTest {
+    private static final StreamEvent ADMITTED = new StreamEvent.Admitted(false, true);
+    private static final StreamEvent PROGRESS = new StreamEvent.Progress(Stage.ANALYSE, 40, "Analysing", "page 2");
     private final List<TaskEvent> persisted = new CopyOnWriteArrayList<>();
     private final EventLog log = new EventLog("task-0001", List.of(), false, (l, e) -> {
         persisted.add(e);
@@ -18,30 +21,30 @@ class EventLogTest {
 
     @Test
     void assignsConsecutiveSequenceNumbersAndWritesOneLineJsonWithTypeAndTaskId() {
-        TaskEvent first = log.append("task", Map.of("status", "running"));
-        TaskEvent second = log.append("progress", Map.of("message", "line one\nline two"));
+        TaskEvent first = log.append(new StreamEvent.Admitted(true, false));
+        TaskEvent second = log.append(new StreamEvent.Progress(Stage.READ, 5, "line one\nline two", null));
         assertThat(first.seq()).isEqualTo(1);
         assertThat(second.seq()).isEqualTo(2);
-        assertThat(first.data()).isEqualTo("{\"type\":\"task\",\"task_id\":\"task-0001\",\"status\":\"running\"}");
+        assertThat(first.data()).isEqualTo("{\"type\":\"task\",\"task_id\":\"task-0001\",\"status\":\"running\",\"pausable\":false}");
         assertThat(second.data()).doesNotContain("\n").contains("line one\\nline two");
         assertThat(persisted).containsExactly(first, second);
     }
 
     @Test
     void aTerminalEventClosesTheLogAndLaterEventsAreDroppedUntilItIsReopened() {
-        log.append("task", Map.of());
-        log.append("cancelled", Map.of("resumable", true));
+        log.append(ADMITTED);
+        log.append(new StreamEvent.Cancelled(Stage.READ, 5, "Paused", "at 5 %"));
         assertThat(log.closed()).isTrue();
-        assertThat(log.append("progress", Map.of())).isNull();
+        assertThat(log.append(PROGRESS)).isNull();
         assertThat(log.lastSeq()).isEqualTo(2);
         log.reopen();
-        assertThat(log.append("task", Map.of()).seq()).isEqualTo(3);
+        assertThat(log.append(ADMITTED).seq()).isEqualTo(3);
         assertThat(persisted).hasSize(3);
     }
 
     @Test
     void aWaitingReaderWakesUpOnTheNextEvent() throws Exception {
-        log.append("task", Map.of());
+        log.append(ADMITTED);
         CompletableFuture<EventLog.Batch> waiting = CompletableFuture.supplyAsync(() -> {
             try {
                 return log.await(1, 10_000);
@@ -49,7 +52,7 @@ class EventLogTest {
                 throw new IllegalStateException(e);
             }
         });
-        log.append("progress", Map.of());
+        log.append(PROGRESS);
         EventLog.Batch batch = waiting.get(5, TimeUnit.SECONDS);
         assertThat(batch.events()).extracting(TaskEvent::seq).containsExactly(2L);
         assertThat(batch.closed()).isFalse();
@@ -58,7 +61,7 @@ class EventLogTest {
     @Test
     void awaitReturnsEmptyWhenNothingHappensAndReportsAClosedLog() throws Exception {
         assertThat(log.await(0, 20).events()).isEmpty();
-        log.append("result", Map.of());
+        log.append(new StreamEvent.Failed("internal_error", "Something went wrong"));
         EventLog.Batch after = log.await(1, 10_000);
         assertThat(after.events()).isEmpty();
         assertThat(after.closed()).isTrue();
@@ -71,15 +74,15 @@ class EventLogTest {
         assertThat(restored.annotationEvents()).isEqualTo(1);
         assertThat(restored.after(1).events()).extracting(TaskEvent::seq).containsExactly(2L, 3L);
         restored.reopen();
-        assertThat(restored.append("task", Map.of()).seq()).isEqualTo(4);
+        assertThat(restored.append(ADMITTED).seq()).isEqualTo(4);
     }
 
     @Test
     void anEventIsInvisibleToReadersUntilItsSinkSaysItIsCommitted() throws Exception {
         List<TaskEvent> uncommitted = new CopyOnWriteArrayList<>();
         EventLog gated = new EventLog("task-0002", List.of(), false, (l, e) -> uncommitted.add(e));
-        gated.append("task", Map.of());
-        gated.append("result", Map.of());
+        gated.append(ADMITTED);
+        gated.append(new StreamEvent.Failed("internal_error", "Something went wrong"));
         assertThat(gated.after(0).events()).isEmpty();
         // Closed, but a reader must not end before it has seen the terminal event.
         assertThat(gated.await(0, 20).closed()).isFalse();

@@ -3,6 +3,8 @@ package dev.docannotator.tasks;
 import static dev.docannotator.testsupport.WaitUntil.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docannotator.storage.TaskEvent;
+import dev.docannotator.storage.TaskStatus;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.rollout.CohortMetrics;

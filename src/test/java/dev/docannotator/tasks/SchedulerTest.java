@@ -3,6 +3,8 @@ package dev.docannotator.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.docannotator.storage.TaskStatus;
+import dev.docannotator.storage.TaskView;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.pipeline.Stage;
 import java.time.Instant;

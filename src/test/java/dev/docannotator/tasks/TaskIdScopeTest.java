@@ -2,6 +2,8 @@ package dev.docannotator.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docannotator.storage.TaskStatus;
+import dev.docannotator.storage.TaskView;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.pipeline.Stage;

@@ -4,6 +4,9 @@ import static dev.docannotator.testsupport.WaitUntil.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.docannotator.storage.TaskEvent;
+import dev.docannotator.storage.TaskStatus;
+import dev.docannotator.storage.TaskView;
 import dev.docannotator.storage.StorageException;
 import dev.docannotator.storage.StoreBatch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -65,8 +68,8 @@ class WriteBehindTest {
     void anOutOfMemoryErrorDuringAWriteNeitherStopsTheWriterNorLosesTheBatch() {
         failWith = () -> new OutOfMemoryError("Java heap space");
         EventLog log = log();
-        log.append("task", Map.of());
-        log.append("progress", Map.of());
+        log.append(new StreamEvent.Admitted(true, true));
+        log.append(new StreamEvent.Progress(Stage.READ, 5, "Reading", null));
         waitUntil("the writer tried and failed twice (it keeps retrying)", Duration.ofSeconds(5), () -> attempts.get() >= 2);
         assertThat(health.state()).isEqualTo(PersistenceHealth.State.FAILING);
         assertThat(log.after(0).events()).as("nothing uncommitted is visible").isEmpty();
@@ -83,10 +86,10 @@ class WriteBehindTest {
     void aFailedBatchGoesBackInFrontOfEventsQueuedMeanwhile() {
         failWith = () -> new StorageException("Database error: disk I/O error", new SQLException("disk I/O error"));
         EventLog log = log();
-        log.append("task", Map.of());
+        log.append(new StreamEvent.Admitted(true, true));
         assertThatThrownBy(writer::flush).isInstanceOf(StorageException.class);
-        log.append("progress", Map.of());
-        log.append("result", Map.of());
+        log.append(new StreamEvent.Progress(Stage.READ, 5, "Reading", null));
+        log.append(new StreamEvent.Failed("internal_error", "Something went wrong"));
         failWith = null;
         writer.flush();
         assertThat(committedSeqs).containsExactly(1L, 2L, 3L);
@@ -97,7 +100,7 @@ class WriteBehindTest {
     @Tag("timing")
     void retriesBackOffInsteadOfHammeringTheDatabaseEvery100Ms() {
         failWith = () -> new StorageException("Database error: locked", new SQLException("locked"));
-        log().append("task", Map.of());
+        log().append(new StreamEvent.Admitted(true, true));
         long started = System.nanoTime();
         waitUntil("five attempts", Duration.ofSeconds(10), () -> attempts.get() >= 5);
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
@@ -109,7 +112,7 @@ class WriteBehindTest {
     void aFullDiskIsReportedAsSuchAndTheHealthRecoversWithTheNextWrite() {
         failWith = () -> new StorageException("Database error: [SQLITE_FULL] database or disk is full",
                 new SQLException("[SQLITE_FULL] Insertion failed because database is full (database or disk is full)"));
-        log().append("task", Map.of());
+        log().append(new StreamEvent.Admitted(true, true));
         waitUntil("the writer reported a full disk", Duration.ofSeconds(5),
                 () -> health.state() == PersistenceHealth.State.DISK_FULL);
         failWith = null;

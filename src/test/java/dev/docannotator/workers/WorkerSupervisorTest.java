@@ -242,6 +242,13 @@ class WorkerSupervisorTest {
         SseEvent last = resumed.get(resumed.size() - 1);
         assertThat(last.type()).as(resumed.toString()).isEqualTo("result");
         assertThat(last.data().get("annotation_count").asInt()).isEqualTo(400);
+        // The checkpoint came without its text (the server had it already) and was completed from the server's copy.
+        JsonNode annotations = TestServer.json(server.get("/api/tasks/" + taskId + "/annotations", user));
+        String text = annotations.get("text").asText();
+        assertThat(text).startsWith("Line 1: TODO").contains("Line 400: TODO fill in this part.");
+        for (JsonNode a : annotations.get("annotations")) {
+            assertThat(text.substring(a.get("start").asInt(), a.get("end").asInt())).isEqualTo(a.get("quote").asText());
+        }
     }
 
     private static String todos(int count) {

@@ -3,7 +3,7 @@ package dev.docannotator.storage.sqlite;
 import dev.docannotator.storage.Database;
 import dev.docannotator.storage.Store;
 import dev.docannotator.storage.StoreContractTest;
-import dev.docannotator.tasks.TaskFiles;
+import dev.docannotator.storage.TaskFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,5 @@
-package dev.docannotator.tasks;
+package dev.docannotator.storage;
 
-import dev.docannotator.common.Json;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,22 +24,5 @@ public record TaskEvent(long seq, String type, String data) {
 
     public static boolean isTerminal(String type) {
         return TERMINAL.contains(type);
-    }
-
-    /** An event's data line as every stored event has it: type and task_id first, then {@code fields}. */
-    static String dataLine(String type, String taskId, Map<String, ?> fields) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("type", type);
-        data.put("task_id", taskId);
-        data.putAll(fields);
-        return Json.write(data);
-    }
-
-    /** The fields of a resumable {@code shutdown} event, besides type and task_id. */
-    static Map<String, Object> shutdownFields(String message) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("message", message);
-        fields.put("resumable", true);
-        return fields;
     }
 }

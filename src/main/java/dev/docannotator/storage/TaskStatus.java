@@ -1,4 +1,4 @@
-package dev.docannotator.tasks;
+package dev.docannotator.storage;
 
 import java.util.Locale;
 

@@ -1,0 +1,261 @@
+package dev.docannotator.tasks;
+
+import dev.docannotator.storage.Store;
+import dev.docannotator.storage.TaskEvent;
+import dev.docannotator.storage.TaskFiles;
+import dev.docannotator.storage.TaskStatus;
+import dev.docannotator.storage.TaskView;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One of several instances on one PostgreSQL database ({@link ClusterTasks}): tasks are claimed through the
+ * database (any instance may run any task), a cancel reaches the instance running the task, streams follow tasks
+ * run elsewhere, and a task whose instance died is taken over (so start-up marks nothing interrupted). This
+ * instance's copy of a task it does not run is only a cache of the tables.
+ */
+final class ClusterPlacement implements Placement {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterPlacement.class);
+
+    private final ClusterTasks cluster;
+    private final TaskService.Options options;
+    private Parts parts;
+
+    ClusterPlacement(ClusterTasks cluster, TaskService.Options options) {
+        this.cluster = cluster;
+        this.options = options;
+    }
+
+    @Override
+    public Store store(Store store) {
+        return store; // the PostgreSQL store announces each commit's tasks itself, inside the transaction
+    }
+
+    @Override
+    public void start(Parts parts) {
+        this.parts = parts;
+        cluster.bind(options, this::runClaimed, this::cancelledElsewhere, this::followStored);
+        cluster.start();
+    }
+
+    /**
+     * Admission is decided in the database (limits across instances); the task is reserved, its {@code task} event
+     * (and a resume's kept annotations) committed, and only then released to be claimed by whichever instance has a
+     * free worker, which continues its log from the table. Its position is not known here: no position event.
+     */
+    @Override
+    public void admit(Task task, Scheduler.Announcer announcer) {
+        if (cluster.scheduler().reserve(task.key(), task.userId()) == 0) {
+            // Queued or running already (another resume was first): the answer to a resume of a running task.
+            throw TaskException.conflict(Texts.of(Locale.forLanguageTag(task.view().locale()), "task.not_resumable",
+                    TaskStatus.RUNNING.id()));
+        }
+        try {
+            announcer.admitted(task, false, 0);
+            parts.writer().flush();
+            cluster.scheduler().release(task.key());
+        } catch (RuntimeException e) {
+            cluster.scheduler().unreserve(task.key());
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean runsHere(Task task) {
+        return cluster.runsHere(task.key());
+    }
+
+    @Override
+    public boolean takeOutOfLine(Task task) {
+        return false; // the waiting line is in the database: see cancel
+    }
+
+    /**
+     * A task claimed by another instance is cancelled from its row (one query) and one statement that records the
+     * cancel and wakes that instance (NOTIFY), without loading its event log here: this is on the path of every
+     * cancel sent to another instance than the one running the task. Anything else takes the path below.
+     */
+    @Override
+    public boolean cancelRunElsewhere(String userId, String taskId, Locale locale) {
+        if (taskId == null || !TaskFiles.ID.matcher(taskId).matches()) {
+            return false;
+        }
+        String key = TaskKeys.of(userId, taskId);
+        if (cluster.runsHere(key)) {
+            return false;
+        }
+        Optional<TaskView> row = parts.store().tasks().find(key);
+        if (row.isEmpty()) {
+            return false; // unknown (404), or stored under its bare id before ids were scoped
+        }
+        TaskView view = row.get();
+        if (!view.pausable()) {
+            throw new TaskException(TaskException.Reason.FEATURE_DISABLED, Texts.of(locale, "feature.pausable_off"));
+        }
+        if (view.status() == TaskStatus.COMPLETED || view.status() == TaskStatus.FAILED) {
+            throw TaskException.conflict(Texts.of(locale, "task.cancel_finished", view.status().id()));
+        }
+        return cluster.cancels().requestIfClaimed(key);
+    }
+
+    /**
+     * A task no instance has claimed yet is taken out of the line and cancelled here (nobody else writes its log);
+     * one running elsewhere gets a cancel request, which wakes its instance (NOTIFY) to stop it at its next step and
+     * write {@code cancelled}, which every stream then sees.
+     */
+    @Override
+    public void cancel(Task task, Locale locale, long requestedNanos) {
+        if (runsHere(task)) {
+            parts.cancels().cancelHere(task, locale, requestedNanos);
+            return;
+        }
+        followStored(task);
+        if (cluster.scheduler().removeWaiting(task.key()) || !cluster.scheduler().scheduled(task.key())) {
+            parts.cancels().cancelHere(task, locale, requestedNanos);
+            return;
+        }
+        TaskStatus status = task.status();
+        if (status == TaskStatus.COMPLETED || status == TaskStatus.FAILED) {
+            throw TaskException.conflict(Texts.of(locale, "task.cancel_finished", status.id()));
+        }
+        cluster.cancels().request(task.key());
+    }
+
+    /** Waits (up to 10 s) until no instance runs the task any more, then takes its stored state. */
+    @Override
+    public void awaitNoRun(Task task, Locale locale) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        followStored(task);
+        while (!runsHere(task) && cluster.scheduler().scheduled(task.key())) {
+            if (System.nanoTime() > deadline) {
+                throw TaskException.conflict(Texts.of(locale, "task.still_stopping"));
+            }
+            LockSupport.parkNanos(20_000_000L);
+            followStored(task);
+        }
+        cluster.cancels().clear(task.key());
+    }
+
+    @Override
+    public void follow(Task task) {
+        followStored(task);
+    }
+
+    @Override
+    public boolean accepting() {
+        return cluster.scheduler().accepting();
+    }
+
+    @Override
+    public int queueDepth() {
+        return cluster.scheduler().queueDepth();
+    }
+
+    @Override
+    public int runningCount() {
+        return cluster.scheduler().runningCount();
+    }
+
+    @Override
+    public void stopAdmitting() {
+        cluster.scheduler().stopAdmitting();
+    }
+
+    @Override
+    public void awaitRuns(long millis) {
+        cluster.close(); // waits for this instance's runs to return (they were told to stop)
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
+    }
+
+    /**
+     * Runs a task this instance claimed, from its last checkpoint (after a fail-over too: the dead instance's task is
+     * still running in the table). Returns when this run ends.
+     */
+    private void runClaimed(String key) {
+        Task task = parts.live().loadIfAbsent(key);
+        if (task == null) {
+            return; // removed meanwhile (retention)
+        }
+        parts.writer().flush();
+        followStored(task);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        task.workerStarted(done);
+        try {
+            if (!task.status().unfinished()) {
+                return;
+            }
+            if (cluster.cancels().requested(key)) {
+                cancelledElsewhere(key);
+                return;
+            }
+            task.runHere(true);
+            parts.worker().run(task);
+        } finally {
+            try {
+                // Before this copy stops being the truth: from then on the tables must hold all of this run.
+                parts.writer().flush();
+            } catch (RuntimeException e) {
+                LOG.warn("Task {}: its last state is not written yet ({}); the writer keeps trying", task.id(), e.toString());
+            } finally {
+                cluster.scheduler().finish(key); // before anyone learns the run ended: a resume may follow at once
+                task.runHere(false);
+                done.complete(null);
+                cluster.cancels().clear(key);
+            }
+        }
+    }
+
+    /** A cancel accepted elsewhere for a task this instance runs. */
+    private void cancelledElsewhere(String key) {
+        Task task = parts.live().get(key);
+        if (task == null || task.stopRequested()) {
+            return;
+        }
+        try {
+            parts.cancels().cancelHere(task, Locale.forLanguageTag(task.view().locale()), System.nanoTime());
+        } catch (TaskException finished) {
+            LOG.debug("Task {} finished before the cancel from another instance arrived", task.id());
+        }
+    }
+
+    /** Brings this instance's copy of a task run elsewhere up to date with the tables; "" for every task. */
+    private void followStored(String key) {
+        if (key.isEmpty()) {
+            parts.live().all().forEach(this::followStored); // the listener reconnected: catch up on everything
+            return;
+        }
+        Task task = parts.live().get(key);
+        if (task != null) {
+            followStored(task);
+        }
+    }
+
+    private void followStored(Task task) {
+        if (task.runHere()) {
+            return; // read only after this instance's run ended and flushed: a read taken during it is already old
+        }
+        try {
+            List<TaskEvent> committed = parts.store().events().after(task.key(), task.log().lastSeq());
+            Optional<TaskView> view = parts.store().tasks().find(task.key());
+            synchronized (task) {
+                if (task.runHere()) {
+                    return; // this instance writes its log; what was read may already be older
+                }
+                task.log().absorb(committed);
+                view.ifPresent(task::refresh);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Cannot follow task {}: {}", task.id(), e.getMessage());
+        }
+    }
+}
