@@ -147,6 +147,28 @@ public final class PostgresStore extends JdbcStore {
         return removed;
     }
 
+    /**
+     * Copies the {@code content} column that {@code query} selects for {@code id} to {@code local}; empty when there
+     * is no such row (it was deleted). {@code what} names the bytes in the error.
+     */
+    private static Optional<Path> copyContent(Connection c, String query, String id, Path local, String what)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(query)) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                try (InputStream in = rs.getBinaryStream("content")) {
+                    copyAtomically(in, local);
+                } catch (IOException e) {
+                    throw new StorageException("Cannot keep a local copy of " + what, e);
+                }
+                return Optional.of(local);
+            }
+        }
+    }
+
     /** Writes {@code in} to {@code target} through a temporary file beside it, so that no reader sees half of it. */
     private static void copyAtomically(InputStream in, Path target) throws IOException {
         Path part = Files.createTempFile(target.getParent(), "fetch-", ".part");
@@ -192,22 +214,8 @@ public final class PostgresStore extends JdbcStore {
             if (Files.exists(local)) {
                 return Optional.of(local);
             }
-            return sql.read(c -> {
-                try (PreparedStatement st = c.prepareStatement("SELECT content FROM documents WHERE document_id = ?")) {
-                    st.setString(1, documentId);
-                    try (ResultSet rs = st.executeQuery()) {
-                        if (!rs.next()) {
-                            return Optional.empty();
-                        }
-                        try (InputStream in = rs.getBinaryStream("content")) {
-                            copyAtomically(in, local);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException("Cannot keep a local copy of document " + documentId, e);
-                        }
-                        return Optional.of(local);
-                    }
-                }
-            });
+            return sql.read(c -> copyContent(c, "SELECT content FROM documents WHERE document_id = ?", documentId,
+                    local, "document " + documentId));
         }
 
         @Override
@@ -286,20 +294,8 @@ public final class PostgresStore extends JdbcStore {
                 if (Files.exists(local)) {
                     return Optional.of(local);
                 }
-                try (PreparedStatement st = c.prepareStatement("SELECT content FROM results WHERE result_id = ?")) {
-                    st.setString(1, resultId);
-                    try (ResultSet rs = st.executeQuery()) {
-                        if (!rs.next()) {
-                            return Optional.empty();
-                        }
-                        try (InputStream in = rs.getBinaryStream("content")) {
-                            copyAtomically(in, local);
-                        } catch (IOException e) {
-                            throw new StorageException("Cannot keep a local copy of the result of " + key, e);
-                        }
-                        return Optional.of(local);
-                    }
-                }
+                return copyContent(c, "SELECT content FROM results WHERE result_id = ?", resultId, local,
+                        "the result of " + key);
             });
         }
 
