@@ -120,7 +120,7 @@ public final class Application implements AutoCloseable {
             this.workers = null;
         }
         TaskRunner runner = workers != null ? workers : TaskRunner.inProcess(engine);
-        Function<TaskFiles, Store> store = postgres != null ? files -> new PostgresStore(postgres, files)
+        Function<TaskFiles, Store> store = postgres != null ? files -> new PostgresStore(postgres, files, ClusterTasks.EVENTS_CHANNEL)
                 : files -> new SqliteStore(database, files);
         String hostName = InstanceRegistry.localHost();
         this.instanceId = InstanceRegistry.newId(hostName);

@@ -42,6 +42,9 @@ final class CancelAndResume {
      * {@code requestedNanos} is when the request arrived ({@link System#nanoTime()}), where cancel latency starts.
      */
     void cancel(String userId, String taskId, Locale locale, long requestedNanos) {
+        if (placement.cancelRunElsewhere(userId, taskId, locale)) {
+            return;
+        }
         Task task = live.owned(userId, taskId, locale);
         if (!task.pausable()) {
             throw new TaskException(TaskException.Reason.FEATURE_DISABLED, Texts.of(locale, "feature.pausable_off"));

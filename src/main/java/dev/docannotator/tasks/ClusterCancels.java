@@ -87,6 +87,31 @@ public final class ClusterCancels implements AutoCloseable {
         }
     }
 
+    /**
+     * Records a cancel of {@code taskKey} and wakes the instance running it, only if an instance claimed it; false
+     * (nothing recorded) when it waits in the line or is not scheduled at all. One statement, one round trip: this
+     * is on the path of a cancel sent to another instance than the one running the task.
+     */
+    public boolean requestIfClaimed(String taskKey) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement request = c.prepareStatement(
+                     "WITH claimed AS (SELECT task_instance FROM scheduled_tasks"
+                             + " WHERE task_name = ? AND task_instance = ? AND picked),"
+                             + " recorded AS (INSERT INTO task_cancel_requests (task_key, requested_at, by_instance)"
+                             + " SELECT task_instance, now(), ? FROM claimed ON CONFLICT (task_key) DO NOTHING)"
+                             + " SELECT pg_notify(?, task_instance) FROM claimed")) {
+            request.setString(1, ClusterScheduler.TASK_NAME);
+            request.setString(2, taskKey);
+            request.setString(3, instanceId);
+            request.setString(4, CHANNEL);
+            try (ResultSet rs = request.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Cannot record the cancel: " + e.getMessage(), e);
+        }
+    }
+
     /** Whether a cancel of {@code taskKey} is pending (checked before a run starts, e.g. after a fail-over). */
     public boolean requested(String taskKey) {
         return !pending(List.of(taskKey)).isEmpty();

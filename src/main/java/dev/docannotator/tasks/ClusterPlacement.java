@@ -2,6 +2,7 @@ package dev.docannotator.tasks;
 
 import dev.docannotator.storage.Store;
 import dev.docannotator.storage.TaskEvent;
+import dev.docannotator.storage.TaskFiles;
 import dev.docannotator.storage.TaskStatus;
 import dev.docannotator.storage.TaskView;
 import java.util.List;
@@ -33,7 +34,7 @@ final class ClusterPlacement implements Placement {
 
     @Override
     public Store store(Store store) {
-        return cluster.announcing(store);
+        return store; // the PostgreSQL store announces each commit's tasks itself, inside the transaction
     }
 
     @Override
@@ -50,7 +51,11 @@ final class ClusterPlacement implements Placement {
      */
     @Override
     public void admit(Task task, Scheduler.Announcer announcer) {
-        cluster.scheduler().reserve(task.key(), task.userId());
+        if (cluster.scheduler().reserve(task.key(), task.userId()) == 0) {
+            // Queued or running already (another resume was first): the answer to a resume of a running task.
+            throw TaskException.conflict(Texts.of(Locale.forLanguageTag(task.view().locale()), "task.not_resumable",
+                    TaskStatus.RUNNING.id()));
+        }
         try {
             announcer.admitted(task, false, 0);
             parts.writer().flush();
@@ -69,6 +74,34 @@ final class ClusterPlacement implements Placement {
     @Override
     public boolean takeOutOfLine(Task task) {
         return false; // the waiting line is in the database: see cancel
+    }
+
+    /**
+     * A task claimed by another instance is cancelled from its row (one query) and one statement that records the
+     * cancel and wakes that instance (NOTIFY), without loading its event log here: this is on the path of every
+     * cancel sent to another instance than the one running the task. Anything else takes the path below.
+     */
+    @Override
+    public boolean cancelRunElsewhere(String userId, String taskId, Locale locale) {
+        if (taskId == null || !TaskFiles.ID.matcher(taskId).matches()) {
+            return false;
+        }
+        String key = TaskKeys.of(userId, taskId);
+        if (cluster.runsHere(key)) {
+            return false;
+        }
+        Optional<TaskView> row = parts.store().tasks().find(key);
+        if (row.isEmpty()) {
+            return false; // unknown (404), or stored under its bare id before ids were scoped
+        }
+        TaskView view = row.get();
+        if (!view.pausable()) {
+            throw new TaskException(TaskException.Reason.FEATURE_DISABLED, Texts.of(locale, "feature.pausable_off"));
+        }
+        if (view.status() == TaskStatus.COMPLETED || view.status() == TaskStatus.FAILED) {
+            throw TaskException.conflict(Texts.of(locale, "task.cancel_finished", view.status().id()));
+        }
+        return cluster.cancels().requestIfClaimed(key);
     }
 
     /**
@@ -174,6 +207,7 @@ final class ClusterPlacement implements Placement {
             } catch (RuntimeException e) {
                 LOG.warn("Task {}: its last state is not written yet ({}); the writer keeps trying", task.id(), e.toString());
             } finally {
+                cluster.scheduler().finish(key); // before anyone learns the run ended: a resume may follow at once
                 task.runHere(false);
                 done.complete(null);
                 cluster.cancels().clear(key);

@@ -3,7 +3,7 @@ package dev.docannotator.tasks;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.docannotator.storage.StorageException;
 import dev.docannotator.storage.postgres.InstanceRegistry;
@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -56,8 +57,9 @@ public final class ClusterScheduler implements AutoCloseable {
     private final int queueCapacity;
     private final int perUserLimit;
     private final Scheduler scheduler;
-    private final OneTimeTask<Void> annotate;
-    private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
+    private final CustomTask<Void> annotate;
+    /** The tasks this instance runs, each with the version of its execution row as claimed. */
+    private final Map<String, Long> claims = new ConcurrentHashMap<>();
     private volatile boolean accepting = true;
 
     public ClusterScheduler(DataSource pool, Notifications notifications, String instanceId, int workers,
@@ -67,17 +69,19 @@ public final class ClusterScheduler implements AutoCloseable {
         this.workers = workers;
         this.queueCapacity = queueCapacity;
         this.perUserLimit = perUserLimit;
-        this.annotate = Tasks.oneTime(TASK_NAME)
-                // A run that throws has already recorded the task as failed: never retry it behind the user's back.
-                .onFailure((complete, operations) -> operations.stop())
+        this.annotate = Tasks.custom(TASK_NAME, Void.class)
+                // A run that throws has already recorded the task as failed, and its row is gone (see below): never
+                // retry it behind the user's back.
+                .onFailure((complete, operations) -> { })
                 .execute((instance, context) -> {
                     String key = instance.getId();
-                    runningHere.add(key);
+                    claims.put(key, context.getExecution().version);
                     try {
                         runner.run(key);
                     } finally {
-                        runningHere.remove(key);
+                        finish(key); // unless the runner did
                     }
+                    return (complete, operations) -> { }; // the row is already gone: nothing for db-scheduler to remove
                 });
         this.scheduler = Scheduler.create(pool, annotate)
                 .schedulerName(new SchedulerName.Fixed(instanceId))
@@ -93,9 +97,6 @@ public final class ClusterScheduler implements AutoCloseable {
     }
 
     /** How long a dead instance's task waits before another instance may take it (heartbeat × missed limit). */
-    /** How long a resume waits for its previous execution's row to be removed by db-scheduler. */
-    private static final Duration STILL_FINISHING_WAIT = Duration.ofSeconds(10);
-
     public static Duration deadAfter() {
         return HEARTBEAT.multipliedBy(MISSED_HEARTBEATS);
     }
@@ -118,33 +119,12 @@ public final class ClusterScheduler implements AutoCloseable {
     /**
      * Admits the task (see {@link #admit}) but not yet due: no instance claims it until {@link #release}, so the
      * caller can write its first events before any instance may run it. It counts against the limits at once.
+     * Returns 0 when the task is scheduled already (queued or running somewhere: a second resume, say).
      */
     int reserve(String taskKey, String userId) {
         if (!accepting) {
             throw new dev.docannotator.tasks.Scheduler.RefusedException(dev.docannotator.tasks.Scheduler.Refusal.SHUTTING_DOWN);
         }
-        // A resumed task's previous execution row is deleted by db-scheduler just after its handler returned, which
-        // may be a moment after our worker finished: wait for it (briefly) rather than fail on its primary key.
-        long deadline = System.nanoTime() + STILL_FINISHING_WAIT.toNanos();
-        while (true) {
-            int position = tryReserve(taskKey, userId);
-            if (position > 0 || System.nanoTime() > deadline) {
-                if (position > 0) {
-                    return position;
-                }
-                throw new StorageException("Cannot admit the task: its previous run is still finishing", null);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StorageException("Interrupted while admitting the task", e);
-            }
-        }
-    }
-
-    /** One attempt: the task's position, or 0 when an execution row for it still exists. */
-    private int tryReserve(String taskKey, String userId) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -220,6 +200,31 @@ public final class ClusterScheduler implements AutoCloseable {
         scheduler.triggerCheckForDueExecutions();
     }
 
+    /**
+     * Ends this instance's claim on a task whose run here has ended: deletes its execution row. The runner calls it
+     * once the run's writes are in the tables and before it tells anyone that the run ended, so that a resume on
+     * any instance right after (a cancel, then a resume) finds no row in its way. Done here rather than by
+     * db-scheduler, which deletes the row only after our handler returned, a moment too late. Idempotent.
+     */
+    void finish(String taskKey) {
+        Long version = claims.remove(taskKey);
+        if (version == null) {
+            return;
+        }
+        try (Connection c = pool.getConnection();
+             PreparedStatement delete = c.prepareStatement(
+                     "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND version = ?")) {
+            delete.setString(1, TASK_NAME);
+            delete.setString(2, taskKey);
+            delete.setLong(3, version);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            // Left picked, without heartbeats once the handler returned: revived as dead after deadAfter(), and its
+            // next run finds the task no longer running and ends at once.
+            LOG.warn("Cannot remove the finished run of {}: {}", taskKey, e.getMessage());
+        }
+    }
+
     /** Gives a reservation back (the task was not admitted after all). */
     void unreserve(String taskKey) {
         removeWaiting(taskKey);
@@ -276,11 +281,11 @@ public final class ClusterScheduler implements AutoCloseable {
 
     /** Tasks this instance runs now. */
     int runningCount() {
-        return runningHere.size();
+        return claims.size();
     }
 
     Set<String> runningHere() {
-        return Set.copyOf(runningHere);
+        return Set.copyOf(claims.keySet());
     }
 
     boolean accepting() {

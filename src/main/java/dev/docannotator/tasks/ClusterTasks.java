@@ -1,15 +1,6 @@
 package dev.docannotator.tasks;
 
-import dev.docannotator.storage.AnnotationStore;
-import dev.docannotator.storage.CheckpointStore;
-import dev.docannotator.storage.EventStore;
-import dev.docannotator.storage.ResultStore;
-import dev.docannotator.storage.Store;
-import dev.docannotator.storage.StoreBatch;
-import dev.docannotator.storage.TaskStore;
-import dev.docannotator.storage.UploadStore;
 import dev.docannotator.storage.postgres.Notifications;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,8 +11,9 @@ import javax.sql.DataSource;
 /**
  * What a {@link TaskService} needs to be one of several instances on one PostgreSQL database: claiming and
  * fail-over ({@link ClusterScheduler}), cancels accepted elsewhere ({@link ClusterCancels}), and wake-ups for the
- * streams of tasks another instance runs ({@code NOTIFY annotator_events '<task key>'} after each commit of events;
- * the streams then read the event table). Built by the composition root; the service binds it to itself.
+ * streams of tasks another instance runs ({@code NOTIFY annotator_events '<task key>'}, sent by the PostgreSQL store
+ * in each transaction that writes a task's events; the streams then read the event table). Built by the composition
+ * root; the service binds it to itself.
  */
 public final class ClusterTasks implements AutoCloseable {
 
@@ -82,57 +74,6 @@ public final class ClusterTasks implements AutoCloseable {
     /** Whether this instance runs the task now. */
     boolean runsHere(String key) {
         return scheduler.runningHere().contains(key);
-    }
-
-    /** {@code store}, announcing after each committed batch which tasks got new events. */
-    Store announcing(Store store) {
-        return new Store() {
-            @Override
-            public UploadStore documents() {
-                return store.documents();
-            }
-
-            @Override
-            public TaskStore tasks() {
-                return store.tasks();
-            }
-
-            @Override
-            public EventStore events() {
-                return store.events();
-            }
-
-            @Override
-            public CheckpointStore checkpoints() {
-                return store.checkpoints();
-            }
-
-            @Override
-            public AnnotationStore annotations() {
-                return store.annotations();
-            }
-
-            @Override
-            public ResultStore results() {
-                return store.results();
-            }
-
-            @Override
-            public int pruneLocalCopies() {
-                return store.pruneLocalCopies();
-            }
-
-            @Override
-            public void writeBatch(StoreBatch batch) {
-                store.writeBatch(batch);
-                Set<String> keys = new LinkedHashSet<>();
-                batch.events().forEach(e -> keys.add(e.key()));
-                batch.tasks().keySet().forEach(keys::add);
-                for (String key : keys) {
-                    notifications.publish(EVENTS_CHANNEL, key);
-                }
-            }
-        };
     }
 
     @Override

@@ -31,6 +31,14 @@ interface Placement extends AutoCloseable {
     /** Takes the task out of this instance's waiting line; false when it was not waiting there. */
     boolean takeOutOfLine(Task task);
 
+    /**
+     * Before the task is loaded here: cancels it when another instance runs it, from its stored row alone (the cancel
+     * then travels to that instance); false when the caller must load the task and {@link #cancel} it.
+     */
+    default boolean cancelRunElsewhere(String userId, String taskId, Locale locale) {
+        return false;
+    }
+
     /** Cancels the caller's task wherever it runs (one this instance runs through {@link CancelAndResume#cancelHere}). */
     void cancel(Task task, Locale locale, long requestedNanos);
 

@@ -40,6 +40,7 @@ class ClusterSchedulerTest {
         final ClusterScheduler scheduler;
         final ClusterCancels cancels;
         final Map<String, Boolean> stopped = new ConcurrentHashMap<>();
+        final java.util.Set<String> ended = ConcurrentHashMap.newKeySet();
 
         Instance(String id, int workers) {
             this.id = id;
@@ -59,6 +60,9 @@ class ClusterSchedulerTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                // As the task service does: the claim ends before anyone is told that the run ended.
+                Instance.this.scheduler.finish(key);
+                ended.add(key);
             });
             cancels = new ClusterCancels(db.dataSource(), notifications, id, scheduler::runningHere,
                     key -> stopped.put(key, true));
@@ -102,6 +106,27 @@ class ClusterSchedulerTest {
     }
 
     @Test
+    void aTaskWhoseRunEndedCanBeAdmittedAgainAtOnceOnAnyInstance() {
+        Instance a = new Instance("a", 1);
+        Instance b = new Instance("b", 1);
+        for (int round = 0; round < 5; round++) {
+            Instance admitting = round % 2 == 0 ? a : b;
+            ranOn.remove("u1:again");
+            release.remove("u1:again");
+            a.ended.clear();
+            b.ended.clear();
+            // A resume right after the run ended (a cancel, then a resume): no wait for the old execution row.
+            assertThat(admitting.scheduler.admit("u1:again", "u1")).as("round " + round).isPositive();
+            waitUntil("it runs", LIMIT, () -> ranOn.containsKey("u1:again"));
+            release.get("u1:again").countDown();
+            waitUntil("its run ended", LIMIT, () -> a.ended.contains("u1:again") || b.ended.contains("u1:again"));
+        }
+        release.remove("u1:again"); // the next run is held
+        assertThat(b.scheduler.admit("u1:again", "u1")).isPositive();
+        assertThat(a.scheduler.admit("u1:again", "u1")).as("scheduled already: not admitted twice").isZero();
+    }
+
+    @Test
     void thePerUserLimitHoldsAcrossInstances() {
         Instance a = new Instance("a", 2);
         Instance b = new Instance("b", 2);
@@ -137,6 +162,8 @@ class ClusterSchedulerTest {
         b.scheduler.admit("u2:busy-b", "u2");
         waitUntil("both workers busy", LIMIT, () -> ranOn.size() == 2);
         a.scheduler.admit("u3:waiting", "u3");
+        assertThat(b.cancels.requestIfClaimed("u3:waiting")).as("no instance runs it: nothing to wake").isFalse();
+        assertThat(a.cancels.requested("u3:waiting")).isFalse();
         assertThat(b.scheduler.removeWaiting("u3:waiting")).isTrue();
         assertThat(b.scheduler.removeWaiting("u1:busy-a")).isFalse();
         assertThat(a.scheduler.scheduled("u3:waiting")).isFalse();
@@ -151,7 +178,7 @@ class ClusterSchedulerTest {
         Instance runner = ranOn.get("u1:long").equals("a") ? a : b;
         Instance other = runner == a ? b : a;
         long t0 = System.nanoTime();
-        other.cancels.request("u1:long");
+        assertThat(other.cancels.requestIfClaimed("u1:long")).isTrue();
         waitUntil("the running instance is told", LIMIT, () -> runner.stopped.containsKey("u1:long"));
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
         assertThat(other.cancels.requested("u1:long")).isTrue();

@@ -41,7 +41,15 @@ public final class ServerProcess implements AutoCloseable {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         Process process = launch(dataDir, port, jvmArgs, serveArgs, env, log);
         ServerProcess server = new ServerProcess(process, port, log);
-        server.awaitReady(Duration.ofSeconds(60));
+        try {
+            server.awaitReady(Duration.ofSeconds(120)); // a shared, loaded machine: worker JVMs warm up slowly
+        } catch (RuntimeException | Error notReady) {
+            // Nobody else holds it: a server that never became ready would outlive the test run.
+            process.destroyForcibly();
+            String output = server.output();
+            throw new AssertionError(notReady.getMessage() + "; the server printed:\n"
+                    + output.substring(Math.max(0, output.length() - 4000)), notReady);
+        }
         return server;
     }
 

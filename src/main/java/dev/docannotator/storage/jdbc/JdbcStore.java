@@ -259,6 +259,7 @@ public abstract class JdbcStore implements Store {
         sql.inTransaction(c -> {
             updateTasks(c, batch.tasks());
             appendEvents(c, batch.events());
+            announce(c, batch);
             if (!checkpointJson.isEmpty()) {
                 try (PreparedStatement st = c.prepareStatement("INSERT INTO checkpoints (task_id, json, updated_at) "
                         + "SELECT ?, ?, ? " + IF_TASK_EXISTS
@@ -337,6 +338,13 @@ public abstract class JdbcStore implements Store {
             }
             st.executeBatch();
         }
+    }
+
+    /**
+     * Called inside a batch's transaction after its tasks and events were written, before it commits: where a
+     * store tells others about them (a PostgreSQL {@code NOTIFY} is delivered exactly when the batch commits).
+     */
+    protected void announce(Connection c, StoreBatch batch) throws SQLException {
     }
 
     private void appendEvents(Connection c, List<StoreBatch.PendingEvent> pending) throws SQLException {

@@ -3,6 +3,7 @@ package dev.docannotator.storage.postgres;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.storage.ResultStore;
 import dev.docannotator.storage.StorageException;
+import dev.docannotator.storage.StoreBatch;
 import dev.docannotator.storage.UploadStore;
 import dev.docannotator.storage.jdbc.JdbcStore;
 import dev.docannotator.storage.jdbc.SqlDialect;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,8 +23,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +57,37 @@ public final class PostgresStore extends JdbcStore {
     };
 
     private final TaskFiles files;
+    /** Where each committed batch names the tasks it wrote; null: nobody listens. */
+    private final String eventsChannel;
     private final UploadStore documents = new Documents();
     private final ResultStore results = new Results();
 
     /** A store over {@code database} (already migrated), with its local copies under {@code files}. */
     public PostgresStore(PostgresDatabase database, TaskFiles files) {
+        this(database, files, null);
+    }
+
+    /**
+     * A store that also sends {@code NOTIFY <eventsChannel> '<task key>'} for each task a batch wrote, in the
+     * batch's own transaction: the instances streaming that task are woken at the commit, with no further round trip.
+     */
+    public PostgresStore(PostgresDatabase database, TaskFiles files, String eventsChannel) {
         super(database, DIALECT);
         this.files = files;
+        this.eventsChannel = eventsChannel;
+    }
+
+    @Override
+    protected void announce(Connection c, StoreBatch batch) throws SQLException {
+        if (eventsChannel == null) {
+            return;
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        batch.events().forEach(e -> keys.add(e.key()));
+        keys.addAll(batch.tasks().keySet());
+        for (String key : keys) {
+            Notifications.publish(c, eventsChannel, key);
+        }
     }
 
     @Override
@@ -119,6 +147,28 @@ public final class PostgresStore extends JdbcStore {
         return removed;
     }
 
+    /**
+     * Copies the {@code content} column that {@code query} selects for {@code id} to {@code local}; empty when there
+     * is no such row (it was deleted). {@code what} names the bytes in the error.
+     */
+    private static Optional<Path> copyContent(Connection c, String query, String id, Path local, String what)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(query)) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                try (InputStream in = rs.getBinaryStream("content")) {
+                    copyAtomically(in, local);
+                } catch (IOException e) {
+                    throw new StorageException("Cannot keep a local copy of " + what, e);
+                }
+                return Optional.of(local);
+            }
+        }
+    }
+
     /** Writes {@code in} to {@code target} through a temporary file beside it, so that no reader sees half of it. */
     private static void copyAtomically(InputStream in, Path target) throws IOException {
         Path part = Files.createTempFile(target.getParent(), "fetch-", ".part");
@@ -164,22 +214,8 @@ public final class PostgresStore extends JdbcStore {
             if (Files.exists(local)) {
                 return Optional.of(local);
             }
-            return sql.read(c -> {
-                try (PreparedStatement st = c.prepareStatement("SELECT content FROM documents WHERE document_id = ?")) {
-                    st.setString(1, documentId);
-                    try (ResultSet rs = st.executeQuery()) {
-                        if (!rs.next()) {
-                            return Optional.empty();
-                        }
-                        try (InputStream in = rs.getBinaryStream("content")) {
-                            copyAtomically(in, local);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException("Cannot keep a local copy of document " + documentId, e);
-                        }
-                        return Optional.of(local);
-                    }
-                }
-            });
+            return sql.read(c -> copyContent(c, "SELECT content FROM documents WHERE document_id = ?", documentId,
+                    local, "document " + documentId));
         }
 
         @Override
@@ -258,20 +294,8 @@ public final class PostgresStore extends JdbcStore {
                 if (Files.exists(local)) {
                     return Optional.of(local);
                 }
-                try (PreparedStatement st = c.prepareStatement("SELECT content FROM results WHERE result_id = ?")) {
-                    st.setString(1, resultId);
-                    try (ResultSet rs = st.executeQuery()) {
-                        if (!rs.next()) {
-                            return Optional.empty();
-                        }
-                        try (InputStream in = rs.getBinaryStream("content")) {
-                            copyAtomically(in, local);
-                        } catch (IOException e) {
-                            throw new StorageException("Cannot keep a local copy of the result of " + key, e);
-                        }
-                        return Optional.of(local);
-                    }
-                }
+                return copyContent(c, "SELECT content FROM results WHERE result_id = ?", resultId, local,
+                        "the result of " + key);
             });
         }
 
