@@ -24,7 +24,7 @@ class RemoteAnnotateTest {
         StringBuilder sb = new StringBuilder("# Upload service\n\n");
         for (int i = 1; i <= 120; i++) {
             sb.append("Requirement ").append(i).append(i % 10 == 0
-                    ? ": the limit is approximately 25 MB and was checked by the the gateway. TODO confirm.\n"
+                    ? ": the limit is approximately 25 MB and was approved by the the board. TODO confirm.\n"
                     : ": uploads are stored in the data directory.\n");
         }
         return Files.writeString(dir.resolve("spec.md"), sb);
