@@ -3,6 +3,7 @@ package dev.docannotator;
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.http.AdminGuard;
 import dev.docannotator.http.AdminRoutes;
+import dev.docannotator.http.TaskRoutes;
 import dev.docannotator.http.WorkerRoutes;
 import dev.docannotator.http.HttpApi;
 import dev.docannotator.http.RequestLimits;
@@ -128,12 +129,13 @@ public final class Application implements AutoCloseable {
             // Several instances share this database: one listening connection, claiming through the database.
             this.notifications = new Notifications(postgres).start();
             this.tasks = new TaskService(options, engine, runner, featureDecider, metrics, b.clock,
-                    new TaskFiles(settings.dataDir()), store, new ClusterTasks(postgres.dataSource(), notifications, instanceId));
+                    new TaskFiles(settings.dataDir()), store, TaskRoutes.LINKS,
+                    new ClusterTasks(postgres.dataSource(), notifications, instanceId));
             this.instances = new InstanceRegistry(postgres.dataSource(), instanceId, hostName, tasks::runningTasks, b.clock);
         } else {
             this.notifications = null;
             this.tasks = new TaskService(options, engine, runner, featureDecider, metrics, b.clock,
-                    new TaskFiles(settings.dataDir()), store);
+                    new TaskFiles(settings.dataDir()), store, TaskRoutes.LINKS);
             this.instances = null;
         }
         Instant startedAt = b.clock.instant();

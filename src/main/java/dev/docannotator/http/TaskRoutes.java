@@ -4,6 +4,7 @@ import dev.docannotator.analysis.AnalyserChoice;
 import dev.docannotator.common.Json;
 import dev.docannotator.common.Messages;
 import dev.docannotator.storage.DocumentRecord;
+import dev.docannotator.tasks.ResultLinks;
 import dev.docannotator.tasks.Task;
 import dev.docannotator.storage.TaskFiles;
 import dev.docannotator.tasks.TaskService;
@@ -24,6 +25,19 @@ import java.util.Map;
 public final class TaskRoutes implements RouteModule {
     static final String TASK_TYPE = "DOC_ANNOTATE";
     private static final int MAX_REQUIREMENT_CHARS = 10_000;
+
+    /** The result event's links: the two routes below that serve a completed task. */
+    public static final ResultLinks LINKS = new ResultLinks() {
+        @Override
+        public String document(String taskId) {
+            return "/api/tasks/" + taskId + "/result";
+        }
+
+        @Override
+        public String annotations(String taskId) {
+            return "/api/tasks/" + taskId + "/annotations";
+        }
+    };
 
     private final TaskService tasks;
     private final TaskStreamer streamer;

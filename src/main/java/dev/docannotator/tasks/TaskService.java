@@ -63,9 +63,9 @@ public final class TaskService implements AutoCloseable {
 
     /** A service on the embedded SQLite {@code database} (already migrated) with its files under {@code dataDir}. */
     public TaskService(Options options, Engine engine, FeatureDecider features, TaskMetrics metrics, Clock clock,
-                       Path dataDir, Database database) {
+                       Path dataDir, Database database, ResultLinks links) {
         this(options, engine, TaskRunner.inProcess(engine), features, metrics, clock, new TaskFiles(dataDir),
-                files -> new SqliteStore(database, files));
+                files -> new SqliteStore(database, files), links);
     }
 
     /**
@@ -74,8 +74,8 @@ public final class TaskService implements AutoCloseable {
      * PostgreSQL its local copies).
      */
     public TaskService(Options options, Engine engine, TaskRunner runner, FeatureDecider features, TaskMetrics metrics,
-                       Clock clock, TaskFiles files, Function<TaskFiles, Store> store) {
-        this(options, engine, runner, features, metrics, clock, files, store, new LocalPlacement(options));
+                       Clock clock, TaskFiles files, Function<TaskFiles, Store> store, ResultLinks links) {
+        this(options, engine, runner, features, metrics, clock, files, store, links, new LocalPlacement(options));
     }
 
     /**
@@ -84,12 +84,15 @@ public final class TaskService implements AutoCloseable {
      * run elsewhere, and a task whose instance died is taken over (so start-up marks nothing interrupted).
      */
     public TaskService(Options options, Engine engine, TaskRunner runner, FeatureDecider features, TaskMetrics metrics,
-                       Clock clock, TaskFiles files, Function<TaskFiles, Store> store, ClusterTasks cluster) {
-        this(options, engine, runner, features, metrics, clock, files, store, new ClusterPlacement(cluster, options));
+                       Clock clock, TaskFiles files, Function<TaskFiles, Store> store, ResultLinks links,
+                       ClusterTasks cluster) {
+        this(options, engine, runner, features, metrics, clock, files, store, links,
+                new ClusterPlacement(cluster, options));
     }
 
     private TaskService(Options options, Engine engine, TaskRunner runner, FeatureDecider features, TaskMetrics metrics,
-                        Clock clock, TaskFiles files, Function<TaskFiles, Store> store, Placement placement) {
+                        Clock clock, TaskFiles files, Function<TaskFiles, Store> store, ResultLinks links,
+                        Placement placement) {
         this.engine = engine;
         this.clock = clock;
         this.placement = placement;
@@ -99,7 +102,7 @@ public final class TaskService implements AutoCloseable {
         this.writer = new WriteBehind(stored, health, 100);
         this.heapProbe = new HeapReleaseProbe(metrics, TimeUnit.SECONDS.toNanos(60));
         TaskWorker worker = new TaskWorker(runner, files, writer, stored, metrics, heapProbe, clock,
-                options.checkpointInterval());
+                options.checkpointInterval(), links);
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "task-timers");
             t.setDaemon(true);

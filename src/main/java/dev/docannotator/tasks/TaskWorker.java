@@ -40,10 +40,12 @@ final class TaskWorker {
     private final HeapReleaseProbe heapProbe;
     private final Clock clock;
     private final long checkpointIntervalNanos;
+    private final ResultLinks links;
 
     TaskWorker(TaskRunner runner, TaskFiles files, WriteBehind store, Store stored, TaskMetrics metrics,
-               HeapReleaseProbe heapProbe, Clock clock, Duration checkpointInterval) {
+               HeapReleaseProbe heapProbe, Clock clock, Duration checkpointInterval, ResultLinks links) {
         this.runner = runner;
+        this.links = links;
         this.files = files;
         this.store = store;
         this.stored = stored;
@@ -271,8 +273,8 @@ final class TaskWorker {
             task.status(TaskStatus.COMPLETED, clock.instant());
             task.progress(Stage.DONE, 100, task.message(), clock.instant());
             store.task(task); // the row before its event (see WriteBehind)
-            task.log().append(new StreamEvent.Result(count, "/api/tasks/" + task.id() + "/result",
-                    "/api/tasks/" + task.id() + "/annotations", summary, report));
+            task.log().append(new StreamEvent.Result(count, links.document(task.id()),
+                    links.annotations(task.id()), summary, report));
         }
     }
 

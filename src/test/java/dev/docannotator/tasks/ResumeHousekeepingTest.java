@@ -44,7 +44,8 @@ class ResumeHousekeepingTest {
         TaskService.Options options = new TaskService.Options(1, 4, 3, Duration.ofSeconds(60), Duration.ofDays(7),
                 Duration.ofHours(1), Duration.ofSeconds(5));
         service = new TaskService(options, stepped.engine(DocumentLimits.defaults()), FeatureDecider.ALL_ON,
-                new TaskMetrics(new SimpleMeterRegistry(), CohortMetrics.NONE), clock, dir, db);
+                new TaskMetrics(new SimpleMeterRegistry(), CohortMetrics.NONE), clock, dir, db,
+                dev.docannotator.http.TaskRoutes.LINKS);
     }
 
     @AfterEach
