@@ -28,6 +28,8 @@ final class WorkerProcess {
     private static final Logger WORKER_LOG = LoggerFactory.getLogger("dev.docannotator.workers.worker");
     /** The exit status of a JVM that stopped with {@code -XX:+ExitOnOutOfMemoryError}. */
     static final int OOM_EXIT_STATUS = 3;
+    /** How long {@link #cause()} waits for a worker whose channel closed to exit and say why. */
+    private static final long EXIT_WAIT_SECONDS = 10;
     /** Where {@code nice} lives on Linux and macOS; elsewhere workers run at the server's priority. */
     private static final List<Path> NICE = List.of(Path.of("/usr/bin/nice"), Path.of("/bin/nice"));
 
@@ -66,6 +68,8 @@ final class WorkerProcess {
     private volatile long lastPingNanos;
     private volatile long pingSeq;
     private volatile Cause killCause;
+    private final Object causeLock = new Object();
+    private Cause endCause;
     private volatile boolean oomSeen;
     private volatile boolean stopping;
     private int tasksDone;
@@ -252,13 +256,27 @@ final class WorkerProcess {
         }
     }
 
-    /** Why it ended (call once it has ended): as killed, out of memory, or a crash. */
+    /**
+     * Why it ended (call once it has ended): as killed, out of memory, or a crash. Decided once: the supervisor's
+     * crash count and the task's failure message ask separately and must agree.
+     */
     Cause cause() {
+        synchronized (causeLock) {
+            if (endCause == null) {
+                endCause = classifyEnd();
+            }
+            return endCause;
+        }
+    }
+
+    private Cause classifyEnd() {
         if (killCause != null) {
             return killCause;
         }
         try {
-            process.waitFor(2, TimeUnit.SECONDS);
+            // Its channel is closed, so it is ending: a JVM out of memory may take seconds on a busy machine to
+            // print why and exit with status 3, and a crash must not be counted before that is known.
+            process.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -125,8 +125,10 @@ class WorkerSupervisorTest {
         JsonNode task = TestServer.json(server.get("/api/tasks/" + taskId, oomUser));
         assertThat(task.get("status").asText()).isEqualTo("failed");
         assertThat(server.get("/health", TestServer.newUser()).statusCode()).isEqualTo(200);
-        assertThat(server.get("/metrics", TestServer.newUser()).body())
-                .containsPattern("annotator_worker_crashes_total\\{cause=\"oom\"} [1-9]");
+        // Counted when the supervisor sees the process end, which may be a moment after the task was told.
+        WaitUntil.waitUntil("the crash is counted as out of memory", Duration.ofSeconds(30),
+                () -> java.util.regex.Pattern.compile("annotator_worker_crashes_total\\{cause=\"oom\"} [1-9]")
+                        .matcher(server.get("/metrics", TestServer.newUser()).body()).find());
         // The worker that died is replaced.
         WaitUntil.waitUntil("both workers are idle again", Duration.ofSeconds(90),
                 () -> states().equals(List.of("idle", "idle")));
