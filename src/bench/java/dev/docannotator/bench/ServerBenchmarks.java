@@ -78,6 +78,7 @@ final class ServerBenchmarks {
             double heapBefore = 0;
             double heapPeak = 0;
             double wallSeconds = 0;
+            List<String> serverRounds = new ArrayList<>();
             MOST_OPEN.set(0);
             for (int round = 0; round < LOAD_ROUNDS; round++) {
                 List<StreamRun> batch = new ArrayList<>();
@@ -98,7 +99,20 @@ final class ServerBenchmarks {
                     }
                     openStream(http, server, batch.get(i));
                 }
+                String firstEvents = null;
+                String cancels = null;
                 while (batch.stream().anyMatch(r -> !r.stream.ended.isDone())) {
+                    // Micrometer's quantiles cover a sliding window (the last 1.3-2 minutes): read them as soon as the
+                    // round's first events (then its cancels) are all in, not after the rounds, when they read 0.
+                    if (firstEvents == null && batch.stream().allMatch(r -> r.stream.firstEventNanos != 0)) {
+                        firstEvents = serverQuantiles(server, "annotator_time_to_first_event_seconds", "");
+                    }
+                    if (cancels == null && batch.stream().allMatch(r -> r.cancelAt == null || r.cancelledNanos != 0
+                            || r.stream.ended.isDone())) {
+                        cancels = serverQuantiles(server, "annotator_cancel_latency_seconds", "phase=\"stream_told\",")
+                                + " / worker stopped " + serverQuantiles(server, "annotator_cancel_latency_seconds",
+                                "phase=\"worker_stopped\",");
+                    }
                     heapPeak = Math.max(heapPeak, server.metric("jvm_memory_used_bytes", "area=\"heap\""));
                     Thread.sleep(200);
                     if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(20)) {
@@ -106,10 +120,20 @@ final class ServerBenchmarks {
                     }
                 }
                 wallSeconds += (System.nanoTime() - start) / 1e9 / LOAD_ROUNDS;
+                if (firstEvents == null) {
+                    firstEvents = serverQuantiles(server, "annotator_time_to_first_event_seconds", "");
+                }
+                if (cancels == null) {
+                    cancels = serverQuantiles(server, "annotator_cancel_latency_seconds", "phase=\"stream_told\",")
+                            + " / worker stopped " + serverQuantiles(server, "annotator_cancel_latency_seconds",
+                            "phase=\"worker_stopped\",");
+                }
+                serverRounds.add(String.format(Locale.ROOT, "round %d: stream request → first event written %s; "
+                        + "cancel request → stream told %s", round + 1, firstEvents, cancels));
                 runs.addAll(batch);
             }
             double heapAfter = server.heapAfterGc();
-            return loadReport(runs, server, heapBefore, heapPeak, heapAfter, wallSeconds);
+            return loadReport(runs, server, serverRounds, heapBefore, heapPeak, heapAfter, wallSeconds);
         }
     }
 
@@ -171,8 +195,21 @@ final class ServerBenchmarks {
         }
     }
 
-    private static String loadReport(List<StreamRun> runs, ServerProcess server, double heapBefore, double heapPeak,
-                                     double heapAfter, double wallSeconds) throws Exception {
+    /** "p50 / p95 / p99 ms" of a timer's published quantiles, as /metrics reads now. */
+    private static String serverQuantiles(ServerProcess server, String name, String labels) throws Exception {
+        StringBuilder sb = new StringBuilder("p50 / p95 / p99");
+        String sep = " ";
+        for (String q : new String[] {"0.5", "0.95", "0.99"}) {
+            sb.append(sep).append(String.format(Locale.ROOT, "%.1f",
+                    server.metric(name, labels + "quantile=\"" + q + "\"") * 1000));
+            sep = " / ";
+        }
+        return sb.append(" ms").toString();
+    }
+
+    private static String loadReport(List<StreamRun> runs, ServerProcess server, List<String> serverRounds,
+                                     double heapBefore, double heapPeak, double heapAfter, double wallSeconds)
+            throws Exception {
         List<Double> firstEvent = new ArrayList<>();
         List<Double> cancelSeen = new ArrayList<>();
         int succeeded = 0;
@@ -203,18 +240,13 @@ final class ServerBenchmarks {
         sb.append("| measure | p50 | p95 | p99 | max | n |\n|---|---:|---:|---:|---:|---:|\n");
         sb.append(row("time to first event (client), ms", firstEvent));
         sb.append(row("cancel sent → `cancelled` received (client), ms", cancelSeen));
-        for (String q : new String[] {"0.5", "0.95", "0.99"}) {
-            double v = server.metric("annotator_time_to_first_event_seconds", "quantile=\"" + q + "\"");
-            sb.append(String.format(Locale.ROOT, "%nserver: stream request → first event written, quantile %s: %.1f ms", q, v * 1000));
+        sb.append(String.format(Locale.ROOT, "%nserver side (Micrometer quantiles over its sliding window of the last "
+                + "1.3-2 minutes, read as soon as each round's first events, then its cancels, were all in; a window "
+                + "may still hold the previous round's samples):"));
+        for (String line : serverRounds) {
+            sb.append(String.format(Locale.ROOT, "%n- %s", line));
         }
-        for (String q : new String[] {"0.5", "0.95", "0.99"}) {
-            double v = server.metric("annotator_cancel_latency_seconds", "phase=\"stream_told\",quantile=\"" + q + "\"");
-            sb.append(String.format(Locale.ROOT, "%nserver: cancel request → stream told, quantile %s: %.1f ms", q, v * 1000));
-        }
-        for (String q : new String[] {"0.5", "0.95", "0.99"}) {
-            double v = server.metric("annotator_cancel_latency_seconds", "phase=\"worker_stopped\",quantile=\"" + q + "\"");
-            sb.append(String.format(Locale.ROOT, "%nserver: cancel request → worker stopped, quantile %s: %.1f ms", q, v * 1000));
-        }
+        sb.append(String.format(Locale.ROOT, "%n"));
         double stoppedMax = server.metric("annotator_cancel_latency_seconds_max", "phase=\"worker_stopped\"");
         sb.append(String.format(Locale.ROOT, "%nserver: cancel request → worker stopped, max: %.1f ms%n", stoppedMax * 1000));
         sb.append(String.format(Locale.ROOT, "%nstream success rate: %d / %d = %.1f %%%n", succeeded, runs.size(),

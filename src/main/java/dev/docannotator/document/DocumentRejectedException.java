@@ -50,6 +50,11 @@ public class DocumentRejectedException extends RuntimeException {
         return reason;
     }
 
+    /** The message as a bundle key and its arguments (to say it elsewhere, e.g. a worker's refusal in the server). */
+    public java.util.Optional<RejectionText> text() {
+        return java.util.Optional.ofNullable(text);
+    }
+
     public static DocumentRejectedException unprocessable(String message, Throwable cause) {
         return new DocumentRejectedException(Reason.UNPROCESSABLE, message, cause);
     }

@@ -82,7 +82,8 @@ public final class TaskRoutes implements RouteModule {
             if (form.file() == null) {
                 throw ApiException.invalidRequest(Requests.messages(ctx).get("upload.no_file"));
             }
-            DocumentRecord doc = tasks.documents().store(Identity.of(ctx), form.file(), form.filename());
+            DocumentRecord doc = tasks.documents().store(Identity.of(ctx), form.file(), form.filename(),
+                    Requests.locale(ctx));
             ctx.status(201).json(TaskJson.document(doc));
         }
     }
@@ -106,7 +107,7 @@ public final class TaskRoutes implements RouteModule {
                     fields = form.fields();
                     validate(fields, messages, form.file() != null, tasks.modelConfigured());
                     if (form.file() != null) {
-                        uploadedHere = tasks.documents().store(user, form.file(), form.filename()).documentId();
+                        uploadedHere = tasks.documents().store(user, form.file(), form.filename(), locale).documentId();
                     }
                     documentId = uploadedHere != null ? uploadedHere : fields.get("document_id");
                 }

@@ -52,7 +52,7 @@ public final class WorkerRoutes implements RouteModule {
 
     private void show(Context ctx) {
         WorkerSupervisor.View view = workers != null ? workers.view()
-                : new WorkerSupervisor.View(WorkerSettings.Isolation.NONE.mode(), List.of());
+                : new WorkerSupervisor.View(WorkerSettings.Isolation.NONE.mode(), List.of(), List.of());
         ctx.contentType("application/json").result(Json.write(view));
     }
 }

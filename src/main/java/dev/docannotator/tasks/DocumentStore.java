@@ -2,7 +2,6 @@ package dev.docannotator.tasks;
 
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.DocumentFormat;
-import dev.docannotator.pipeline.Engine;
 import dev.docannotator.storage.DocumentRecord;
 import dev.docannotator.storage.Store;
 import dev.docannotator.storage.TaskFiles;
@@ -17,17 +16,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Uploaded documents: each is admitted by the engine (size, sniffed format, a trial open) and stored under a
- * generated id, owned by the identity that uploaded it. The user's filename is kept only as a display name.
+ * Uploaded documents: each is admitted by the runner (size, sniffed format, a trial open: in a worker process unless
+ * documents run in this one) and stored under a generated id, owned by the identity that uploaded it. The user's
+ * filename is kept only as a display name.
  */
 public final class DocumentStore {
-    private final Engine engine;
+    private final TaskRunner runner;
     private final TaskFiles files;
     private final Store store;
     private final Clock clock;
 
-    DocumentStore(Engine engine, TaskFiles files, Store store, Clock clock) {
-        this.engine = engine;
+    DocumentStore(TaskRunner runner, TaskFiles files, Store store, Clock clock) {
+        this.runner = runner;
         this.files = files;
         this.store = store;
         this.clock = clock;
@@ -40,12 +40,13 @@ public final class DocumentStore {
 
     /**
      * Admits an uploaded file and stores it; the upload file is moved or deleted either way.
-     * Throws DocumentRejectedException for a bad document.
+     * Throws DocumentRejectedException for a bad document, TaskException (busy) when it cannot be checked now,
+     * said in {@code locale}.
      */
-    public DocumentRecord store(String userId, Path upload, String filename) {
+    public DocumentRecord store(String userId, Path upload, String filename, Locale locale) {
         try {
             String name = displayName(filename);
-            DocumentFormat format = engine.admit(upload, name);
+            DocumentFormat format = runner.admit(upload, name, locale);
             String id = UUID.randomUUID().toString();
             DocumentRecord doc = new DocumentRecord(id, userId, name, format, Files.size(upload), clock.instant());
             store.documents().insert(doc, upload);

@@ -1,6 +1,7 @@
 package dev.docannotator.tasks;
 
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.pipeline.Engine;
@@ -9,13 +10,25 @@ import dev.docannotator.pipeline.PipelineInput;
 import dev.docannotator.pipeline.PipelineRun;
 import dev.docannotator.pipeline.RunReport;
 import dev.docannotator.pipeline.Stage;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-/** Starts a task's pipeline run: in this process ({@link #inProcess}) or in a supervised worker process. */
+/**
+ * Where documents are touched: admits uploads and starts a task's pipeline runs, in this process ({@link #inProcess})
+ * or in supervised worker processes.
+ */
 public interface TaskRunner {
+
+    /**
+     * Admits an upload before any task runs over it: size, the format sniffed from the content, a trial open. Throws
+     * {@link dev.docannotator.document.DocumentRejectedException} for a document that will not be processed (its
+     * message said in the request's language when it is answered), or {@link TaskException} when it cannot be
+     * checked now; {@code locale} words the latter.
+     */
+    DocumentFormat admit(Path upload, String filenameHint, Locale locale);
 
     /**
      * Starts a run of {@code taskId} from {@code from} (null = the beginning). {@code stopRequested} says when the
@@ -23,9 +36,20 @@ public interface TaskRunner {
      */
     TaskRun start(String taskId, PipelineInput input, Checkpoint from, Locale locale, BooleanSupplier stopRequested);
 
-    /** Today's in-process runs of {@code engine}. */
+    /** Today's in-process admissions and runs of {@code engine} ({@code --isolation none}, the local CLI). */
     static TaskRunner inProcess(Engine engine) {
-        return (taskId, input, from, locale, stopRequested) -> new InProcess(engine.start(input, from, locale));
+        return new TaskRunner() {
+            @Override
+            public DocumentFormat admit(Path upload, String filenameHint, Locale locale) {
+                return engine.admit(upload, filenameHint);
+            }
+
+            @Override
+            public TaskRun start(String taskId, PipelineInput input, Checkpoint from, Locale locale,
+                                 BooleanSupplier stopRequested) {
+                return new InProcess(engine.start(input, from, locale));
+            }
+        };
     }
 
     /** A {@link PipelineRun} of this process as a {@link TaskRun}. */

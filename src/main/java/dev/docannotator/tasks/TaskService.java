@@ -97,7 +97,7 @@ public final class TaskService implements AutoCloseable {
         this.clock = clock;
         this.placement = placement;
         this.stored = placement.store(store.apply(files));
-        this.documents = new DocumentStore(engine, files, stored, clock);
+        this.documents = new DocumentStore(runner, files, stored, clock);
         this.health = new PersistenceHealth(metrics.registry());
         this.writer = new WriteBehind(stored, health, 100);
         this.heapProbe = new HeapReleaseProbe(metrics, TimeUnit.SECONDS.toNanos(60));

@@ -11,6 +11,8 @@ import dev.docannotator.analysis.llm.LlmSettings;
 import dev.docannotator.common.Json;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.document.DocumentRejectedException;
+import dev.docannotator.document.RejectionText;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.pipeline.RunLimits;
@@ -27,7 +29,8 @@ import java.util.Map;
  * The channel between the server and a worker process: frames of a 4-byte big-endian length and that many bytes of
  * one JSON object, whose {@code type} names one of the records below. The server sends {@link ToWorker}, the worker
  * answers with {@link FromWorker}; every request but {@code abort}, {@code close} and {@code shutdown} gets exactly
- * one terminal answer, in order.
+ * one terminal answer, in order, except {@code validate}: it is done on a lane of its own in the worker and its
+ * answer carries the request's id, so it never waits behind a run nor holds one up.
  */
 final class Protocol {
     /** Larger frames are refused: a checkpoint carries at most the text limit (20 M chars) and its findings. */
@@ -49,6 +52,7 @@ final class Protocol {
             @JsonSubTypes.Type(value = Abort.class, name = "abort"),
             @JsonSubTypes.Type(value = Close.class, name = "close"),
             @JsonSubTypes.Type(value = Ping.class, name = "ping"),
+            @JsonSubTypes.Type(value = Validate.class, name = "validate"),
             @JsonSubTypes.Type(value = Shutdown.class, name = "shutdown")})
     sealed interface ToWorker {
     }
@@ -91,6 +95,13 @@ final class Protocol {
     record Shutdown() implements ToWorker {
     }
 
+    /**
+     * Admit an upload (size, sniffed format, a trial open) as the in-process engine would; answered by
+     * {@link Validated} with the same {@code id}, on a lane of the worker's own (not behind a run's steps).
+     */
+    record Validate(long id, String file, String filenameHint) implements ToWorker {
+    }
+
     /** Worker → server. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({
@@ -105,6 +116,7 @@ final class Protocol {
             @JsonSubTypes.Type(value = Failed.class, name = "failed"),
             @JsonSubTypes.Type(value = Closed.class, name = "closed"),
             @JsonSubTypes.Type(value = Pong.class, name = "pong"),
+            @JsonSubTypes.Type(value = Validated.class, name = "validated"),
             @JsonSubTypes.Type(value = ModelCall.class, name = "model_call")})
     sealed interface FromWorker {
     }
@@ -157,6 +169,30 @@ final class Protocol {
     }
 
     record Pong(long seq) implements FromWorker {
+    }
+
+    /**
+     * The answer to {@link Validate} {@code id}: the document's {@code format}, or why it was refused
+     * ({@code rejection}), or neither when the check itself failed unexpectedly ({@code internalError}).
+     */
+    record Validated(long id, DocumentFormat format, Rejection rejection, boolean internalError) implements FromWorker {
+    }
+
+    /**
+     * A refused document, so that the server can say it in the request's language: the {@code rejection} bundle's
+     * {@code key} and {@code args} when the refusal came from there, else its {@code message} as it was written.
+     */
+    record Rejection(DocumentRejectedException.Reason reason, String key, java.util.List<Object> args, String message) {
+
+        static Rejection of(DocumentRejectedException e) {
+            return e.text().map(t -> new Rejection(e.reason(), t.key(), java.util.Arrays.asList(t.args()), null))
+                    .orElseGet(() -> new Rejection(e.reason(), null, null, e.getMessage()));
+        }
+
+        DocumentRejectedException exception() {
+            return key == null ? new DocumentRejectedException(reason, message)
+                    : new DocumentRejectedException(reason, RejectionText.of(key, args == null ? new Object[0] : args.toArray()));
+        }
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Misbehaviour on demand, for the tests of supervision only: enabled in a worker by the system property
  * {@code docannotator.worker.testHooks=true} or the environment variable {@code ANNOTATOR_WORKER_TEST_HOOKS=1}, and
- * triggered by a marker in the task's requirement. Without the switch the markers are ordinary text.
+ * triggered by a marker in the task's requirement, or in an upload's filename for its check. Without the switch the
+ * markers are ordinary text.
  */
 final class TestHooks {
     /** Allocates without bound in the analyse stage: the worker runs out of memory. */
@@ -23,6 +24,29 @@ final class TestHooks {
     private TestHooks() {
     }
 
+    /** Before an upload named {@code filename} is checked: {@link #OOM} or {@link #HANG} there strike the check. */
+    static void beforeValidate(String filename) {
+        if (filename == null) {
+            return;
+        }
+        if (filename.contains(OOM)) {
+            exhaustMemory();
+        }
+        if (filename.contains(HANG)) {
+            while (true) {
+                pause(60_000);
+            }
+        }
+    }
+
+    private static void exhaustMemory() {
+        List<byte[]> hoard = new ArrayList<>();
+        sink = hoard;
+        while (true) {
+            hoard.add(new byte[1024 * 1024]);
+        }
+    }
+
     static void beforeStep(String requirement, Stage stage) {
         if (requirement == null) {
             return;
@@ -34,11 +58,7 @@ final class TestHooks {
             return;
         }
         if (requirement.contains(OOM)) {
-            List<byte[]> hoard = new ArrayList<>();
-            sink = hoard;
-            while (true) {
-                hoard.add(new byte[1024 * 1024]);
-            }
+            exhaustMemory();
         }
         if (requirement.contains(HANG)) {
             while (true) {

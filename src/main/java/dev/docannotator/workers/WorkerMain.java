@@ -48,6 +48,15 @@ public final class WorkerMain {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Uploads are admitted on a lane of their own: an answer never waits behind a run's steps. One at a time, so that
+     * a document that brings the worker down is the only one whose check fails with it.
+     */
+    private final ExecutorService validation = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "worker-validate");
+        t.setDaemon(true);
+        return t;
+    });
     private final boolean testHooks;
     /** Flushes events held back by a step that then takes long (a request to the model), so none waits more than 5 ms. */
     private final java.util.concurrent.ScheduledExecutorService flusher =
@@ -57,7 +66,7 @@ public final class WorkerMain {
                 return t;
             });
     private boolean flushPending;
-    private Engine engine;
+    private volatile Engine engine;
     private volatile PipelineRun current;
     private volatile boolean abortRequested;
     private Protocol.Run currentRequest;
@@ -122,6 +131,8 @@ public final class WorkerMain {
             }
             if (message instanceof Protocol.Ping ping) {
                 send(new Protocol.Pong(ping.seq()));
+            } else if (message instanceof Protocol.Validate validate) {
+                validation.execute(() -> validate(validate));
             } else if (message instanceof Protocol.Abort) {
                 abortRequested = true;
                 PipelineRun run = current;
@@ -181,6 +192,29 @@ public final class WorkerMain {
             warmUp.setDaemon(true);
             warmUp.setPriority(Thread.MIN_PRIORITY);
             warmUp.start();
+        }
+    }
+
+    /** On the validation lane: admits the upload as the in-process engine does, and says how it went. */
+    private void validate(Protocol.Validate request) {
+        Protocol.Validated answer;
+        try {
+            if (testHooks) {
+                TestHooks.beforeValidate(request.filenameHint());
+            }
+            answer = new Protocol.Validated(request.id(),
+                    engine.admit(Path.of(request.file()), request.filenameHint()), null, false);
+        } catch (DocumentRejectedException rejected) {
+            answer = new Protocol.Validated(request.id(), null, Protocol.Rejection.of(rejected), false);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("Checking an upload failed in the worker", e);
+            answer = new Protocol.Validated(request.id(), null, null, true);
+        }
+        try {
+            send(answer);
+        } catch (IOException e) {
+            LOG.error("Cannot answer the server", e);
+            Runtime.getRuntime().halt(1);
         }
     }
 
@@ -341,6 +375,7 @@ public final class WorkerMain {
     /** Stops taking work (for tests that drive a worker in this JVM). */
     void stop() throws InterruptedException {
         pipeline.shutdownNow();
+        validation.shutdownNow();
         pipeline.awaitTermination(5, TimeUnit.SECONDS);
     }
 }

@@ -59,6 +59,11 @@ final class WorkerProcess {
     private final OutputStream stdin;
     private final Object writeLock = new Object();
     private final BlockingQueue<Protocol.FromWorker> replies = new LinkedBlockingQueue<>();
+    /** Upload checks sent and not yet answered, by request id; completed with null when the worker is gone. */
+    private final java.util.Map<Long, java.util.concurrent.CompletableFuture<Protocol.Validated>> validations =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong validationIds = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean channelClosed;
     private final Instant startedAt;
     private final long spawnedNanos = System.nanoTime();
     private final int heapMb;
@@ -141,6 +146,11 @@ final class WorkerProcess {
                 }
                 if (message instanceof Protocol.Pong) {
                     lastPongNanos = System.nanoTime();
+                } else if (message instanceof Protocol.Validated validated) {
+                    var waiting = validations.remove(validated.id());
+                    if (waiting != null) {
+                        waiting.complete(validated);
+                    }
                 } else if (message instanceof Protocol.ModelCall call) {
                     modelCall(call.observation());
                 } else if (message instanceof Protocol.Ready r) {
@@ -171,7 +181,34 @@ final class WorkerProcess {
                 modelCallsOpen = 0;
             }
             replies.add(new Protocol.Gone());
+            channelClosed = true;
+            validations.values().forEach(waiting -> waiting.complete(null));
+            validations.clear();
         }
+    }
+
+    /**
+     * Sends a check of {@code file}; the answer completes the future, or null does when the worker ends first.
+     * Any number may be outstanding; the worker does them one after another on its validation lane.
+     */
+    java.util.concurrent.CompletableFuture<Protocol.Validated> validate(Path file, String filenameHint) {
+        long id = validationIds.incrementAndGet();
+        var answer = new java.util.concurrent.CompletableFuture<Protocol.Validated>();
+        validations.put(id, answer);
+        if (channelClosed) { // the reader is done: nobody else completes it
+            validations.remove(id);
+            answer.complete(null);
+            return answer;
+        }
+        try {
+            send(new Protocol.Validate(id, file.toAbsolutePath().toString(), filenameHint));
+        } catch (IOException e) {
+            // the channel is closing: the reader completes it with null (or did already)
+            if (channelClosed && validations.remove(id) != null) {
+                answer.complete(null);
+            }
+        }
+        return answer;
     }
 
     /** On the reader thread: counts what the worker's model client observed in the server's meters. */

@@ -24,10 +24,14 @@ import java.util.Map;
  * @param jvmArgs           more JVM options for the workers (e.g. a system property in tests)
  * @param niceness          the workers' CPU niceness (0 = the server's; up to 19): a request thread of the server
  *                          (a stream's first event, a cancel, /health) then gets a core before a document's analysis
+ * @param validators        worker processes that only check uploads (sniff, trial open), besides the task workers:
+ *                          a hostile upload then never shares a process with another user's task
+ * @param validationTimeLimit longest one upload's check may take before its worker is killed and the upload refused
  */
 public record WorkerSettings(Isolation isolation, int heapMb, Duration taskTimeLimit, int recycleAfter,
                              Duration heartbeatInterval, Duration heartbeatTimeout, Duration startTimeout,
-                             Duration stopGrace, boolean warmUpGrammar, List<String> jvmArgs, int niceness) {
+                             Duration stopGrace, boolean warmUpGrammar, List<String> jvmArgs, int niceness,
+                             int validators, Duration validationTimeLimit) {
 
     /** Sized for the 25 MB upload limit: a large DOCX's model, its text and the annotated copy fit with room. */
     public static final int DEFAULT_HEAP_MB = 512;
@@ -35,6 +39,9 @@ public record WorkerSettings(Isolation isolation, int heapMb, Duration taskTimeL
     public static final int DEFAULT_RECYCLE_AFTER = 200;
     /** Workers yield the CPU to the server's request threads (see BENCHMARKS.md, "Document workers"). */
     public static final int DEFAULT_NICENESS = 10;
+    /** One process checks uploads, one at a time (a check takes milliseconds; see BENCHMARKS.md, "Document workers"). */
+    public static final int DEFAULT_VALIDATORS = 1;
+    public static final Duration DEFAULT_VALIDATION_TIME_LIMIT = Duration.ofSeconds(30);
 
     /** Where a document is read, analysed and annotated. */
     public enum Isolation {
@@ -72,6 +79,9 @@ public record WorkerSettings(Isolation isolation, int heapMb, Duration taskTimeL
         if (taskTimeLimit.isNegative() || taskTimeLimit.isZero()) {
             throw new IllegalArgumentException("the task time limit must be positive");
         }
+        if (validators < 1 || validationTimeLimit.isNegative() || validationTimeLimit.isZero()) {
+            throw new IllegalArgumentException("at least one validator and a positive validation time limit are needed");
+        }
         if (niceness < 0 || niceness > 19) {
             throw new IllegalArgumentException("the worker niceness must be 0 to 19, not " + niceness);
         }
@@ -94,65 +104,87 @@ public record WorkerSettings(Isolation isolation, int heapMb, Duration taskTimeL
     /** Documents in worker processes, with the documented defaults. */
     public static WorkerSettings processes() {
         return new WorkerSettings(Isolation.PROCESS, DEFAULT_HEAP_MB, DEFAULT_TASK_TIME_LIMIT, DEFAULT_RECYCLE_AFTER,
-                Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(5), true,
-                List.of(), DEFAULT_NICENESS);
+                Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(60),
+                Duration.ofSeconds(5), true, List.of(), DEFAULT_NICENESS, DEFAULT_VALIDATORS,
+                DEFAULT_VALIDATION_TIME_LIMIT);
     }
 
     /**
      * {@link #processes()} overridden by ANNOTATOR_ISOLATION (process|none), ANNOTATOR_WORKER_HEAP_MB,
      * ANNOTATOR_TASK_TIME_LIMIT_SECONDS, ANNOTATOR_WORKER_RECYCLE_AFTER, ANNOTATOR_WORKER_WARM_UP (0 = do not load
-     * the grammar checker as a worker starts) and ANNOTATOR_WORKER_NICE (0 = the server's CPU priority).
+     * the grammar checker as a worker starts), ANNOTATOR_WORKER_NICE (0 = the server's CPU priority),
+     * ANNOTATOR_VALIDATORS (processes that check uploads) and ANNOTATOR_VALIDATION_TIME_LIMIT_SECONDS.
      */
     public static WorkerSettings fromEnvironment(Map<String, String> env) {
         WorkerSettings d = processes();
         String isolation = env.get("ANNOTATOR_ISOLATION");
-        return new WorkerSettings(isolation == null || isolation.isBlank() ? d.isolation() : Isolation.parse(isolation),
-                intOf(env, "ANNOTATOR_WORKER_HEAP_MB", d.heapMb()),
-                Duration.ofSeconds(intOf(env, "ANNOTATOR_TASK_TIME_LIMIT_SECONDS", (int) d.taskTimeLimit().toSeconds())),
-                intOf(env, "ANNOTATOR_WORKER_RECYCLE_AFTER", d.recycleAfter()), d.heartbeatInterval(),
-                d.heartbeatTimeout(), d.startTimeout(), d.stopGrace(),
-                !"0".equals(env.getOrDefault("ANNOTATOR_WORKER_WARM_UP", "1").strip()), d.jvmArgs(),
-                intOf(env, "ANNOTATOR_WORKER_NICE", d.niceness()));
+        return new WorkerSettings(isolation == null || isolation.isBlank() ? d.isolation() :
+                Isolation.parse(isolation), intOf(env, "ANNOTATOR_WORKER_HEAP_MB", d.heapMb()),
+                Duration.ofSeconds(intOf(env, "ANNOTATOR_TASK_TIME_LIMIT_SECONDS", (int)
+                d.taskTimeLimit().toSeconds())), intOf(env, "ANNOTATOR_WORKER_RECYCLE_AFTER",
+                d.recycleAfter()), d.heartbeatInterval(), d.heartbeatTimeout(), d.startTimeout(),
+                d.stopGrace(), !"0".equals(env.getOrDefault("ANNOTATOR_WORKER_WARM_UP",
+                "1").strip()), d.jvmArgs(), intOf(env, "ANNOTATOR_WORKER_NICE", d.niceness()),
+                intOf(env, "ANNOTATOR_VALIDATORS", d.validators()), Duration.ofSeconds(intOf(env,
+                "ANNOTATOR_VALIDATION_TIME_LIMIT_SECONDS", (int)
+                d.validationTimeLimit().toSeconds())));
     }
 
 
     public WorkerSettings withIsolation(Isolation value) {
         return new WorkerSettings(value, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness);
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness, validators,
+                validationTimeLimit);
     }
 
     public WorkerSettings withHeapMb(int value) {
         return new WorkerSettings(isolation, value, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness);
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness, validators,
+                validationTimeLimit);
     }
 
     public WorkerSettings withTaskTimeLimit(Duration value) {
         return new WorkerSettings(isolation, heapMb, value, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness);
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness, validators,
+                validationTimeLimit);
     }
 
     public WorkerSettings withRecycleAfter(int value) {
         return new WorkerSettings(isolation, heapMb, taskTimeLimit, value, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness);
-    }
-
-    public WorkerSettings withHeartbeat(Duration interval, Duration timeout) {
-        return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, interval, timeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness);
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness, validators,
+                validationTimeLimit);
     }
 
     public WorkerSettings withWarmUpGrammar(boolean value) {
         return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, value, jvmArgs, niceness);
+                startTimeout, stopGrace, value, jvmArgs, niceness, validators, validationTimeLimit);
+    }
+
+    public WorkerSettings withHeartbeat(Duration interval, Duration timeout) {
+        return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, interval, timeout, startTimeout,
+                stopGrace, warmUpGrammar, jvmArgs, niceness, validators, validationTimeLimit);
     }
 
     public WorkerSettings withJvmArgs(List<String> value) {
         return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, value, niceness);
+                startTimeout, stopGrace, warmUpGrammar, value, niceness, validators,
+                validationTimeLimit);
     }
 
     public WorkerSettings withNiceness(int value) {
         return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs, value);
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs, value, validators,
+                validationTimeLimit);
+    }
+
+    public WorkerSettings withValidators(int value) {
+        return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness, value,
+                validationTimeLimit);
+    }
+
+    public WorkerSettings withValidationTimeLimit(Duration value) {
+        return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
+                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness, validators, value);
     }
 }

@@ -4,6 +4,10 @@ import dev.docannotator.analysis.llm.LlmMetrics;
 import dev.docannotator.common.Messages;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.pipeline.PipelineInput;
+import dev.docannotator.document.DocumentFormat;
+import dev.docannotator.document.DocumentRejectedException;
+import dev.docannotator.document.RejectionText;
+import dev.docannotator.tasks.TaskException;
 import dev.docannotator.tasks.TaskRun;
 import dev.docannotator.tasks.TaskRunFailure;
 import dev.docannotator.tasks.TaskRunStopped;
@@ -12,23 +16,28 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts, watches and replaces the worker processes, and lends them to task worker threads one task at a time
- * (it is the server's {@link TaskRunner} in process mode). A worker that dies, runs out of memory, stops answering
+ * (it is the server's {@link TaskRunner} in process mode). Uploads are checked in validator processes of their own
+ * (the same worker program), one upload at a time each, so a hostile upload is never opened in the server and never
+ * shares a process with a task. A worker that dies, runs out of memory, stops answering
  * heartbeats or overruns the task time limit is killed and replaced, with a growing delay when it keeps crashing;
  * a worker is recycled after a number of tasks. Operators list, stop, start and restart workers through it.
  */
@@ -36,6 +45,8 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerSupervisor.class);
     private static final long WATCH_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
+    /** How long past the validation time limit a check is waited for if the watchdog has not ended it. */
+    private static final long VALIDATION_GUARD_MILLIS = 15_000;
 
     /** A worker's state, as the operator API reports it. */
     public enum State {
@@ -51,13 +62,25 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
                              Instant startedAt, long heapMaxMb) {
     }
 
-    /** The body of {@code GET /api/admin/workers}. */
-    public record View(String mode, List<WorkerView> workers) {
+    /**
+     * The body of {@code GET /api/admin/workers}: the task workers, and the processes that check uploads (their
+     * {@code tasks_done} counts uploads checked).
+     */
+    public record View(String mode, List<WorkerView> workers, List<WorkerView> validators) {
+    }
+
+    /** What a worker process is for. */
+    private enum Role {
+        /** Runs tasks' pipelines, one task at a time. */
+        TASK,
+        /** Checks uploads, one at a time. */
+        VALIDATION
     }
 
     /** One place for a worker: its current process (if any) and what it has done over every process it had. */
     private static final class Slot {
         final String id;
+        final Role role;
         WorkerProcess process;
         State state = State.STOPPED;
         boolean wanted;
@@ -70,8 +93,9 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
         Instant startedAt;
         ScheduledFuture<?> pendingStart;
 
-        Slot(String id) {
+        Slot(String id, Role role) {
             this.id = id;
+            this.role = role;
         }
     }
 
@@ -133,7 +157,10 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
         this.clock = clock;
         this.registry = registry;
         for (int i = 1; i <= count; i++) {
-            slots.add(new Slot("w" + i));
+            slots.add(new Slot("w" + i, Role.TASK));
+        }
+        for (int i = 1; i <= settings.validators(); i++) {
+            slots.add(new Slot("v" + i, Role.VALIDATION));
         }
         this.timers = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "worker-supervisor");
@@ -163,6 +190,12 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
         return new WorkerSupervisor(count, settings,
                 new Protocol.Configure(documentLimits, runLimits, llm, settings.warmUpGrammar()), modelMetrics,
                 registry, clock);
+    }
+
+    /** What a worker in {@code slot} is configured with: a validator never loads the grammar checker. */
+    private Protocol.Configure configure(Slot slot) {
+        return slot.role == Role.TASK ? configure
+                : new Protocol.Configure(configure.documentLimits(), configure.runLimits(), configure.llm(), false);
     }
 
     private Counter crashes(WorkerProcess.Cause cause) {
@@ -198,9 +231,16 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
         }
     }
 
-    /** The workers have started (each was ready once, or the start timeout passed) and one can take a task. */
+    /**
+     * The workers have started (each was ready once, or the start timeout passed), one can take a task and one can
+     * check an upload.
+     */
     public synchronized boolean ready() {
-        return !closed && started && slots.stream().anyMatch(s -> s.state == State.IDLE || s.state == State.BUSY);
+        return !closed && started && running(Role.TASK) && running(Role.VALIDATION);
+    }
+
+    private boolean running(Role role) {
+        return slots.stream().anyMatch(s -> s.role == role && (s.state == State.IDLE || s.state == State.BUSY));
     }
 
     private synchronized double count(State state) {
@@ -210,12 +250,13 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
     /** The workers as the operator API lists them. */
     public synchronized View view() {
         List<WorkerView> list = new ArrayList<>();
+        List<WorkerView> validators = new ArrayList<>();
         for (Slot s : slots) {
             WorkerProcess p = s.process;
-            list.add(new WorkerView(s.id, p == null ? null : p.pid(), s.state.id(), s.taskId, s.tasksDone,
+            (s.role == Role.TASK ? list : validators).add(new WorkerView(s.id, p == null ? null : p.pid(), s.state.id(), s.taskId, s.tasksDone,
                     Math.max(0, s.launches - 1), s.startedAt, p == null ? settings.heapMb() : p.heapMaxMb()));
         }
-        return new View(WorkerSettings.Isolation.PROCESS.mode(), list);
+        return new View(WorkerSettings.Isolation.PROCESS.mode(), list, validators);
     }
 
     /** Starts every stopped worker (and one waiting out its crash delay at once). */
@@ -328,7 +369,7 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
         }
         WorkerProcess process;
         try {
-            process = WorkerProcess.spawn(slot.id, settings, configure, modelMetrics, clock.instant());
+            process = WorkerProcess.spawn(slot.id, settings, configure(slot), modelMetrics, clock.instant());
         } catch (IOException | RuntimeException e) {
             LOG.error("Worker {} could not be started", slot.id, e);
             synchronized (this) {
@@ -427,7 +468,7 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
 
     /** Heartbeats, the task time limit and the start timeout. */
     private void watch() {
-        record Look(WorkerProcess process, State state, long taskStartedNanos) {
+        record Look(WorkerProcess process, State state, long taskStartedNanos, Duration timeLimit) {
         }
         List<Look> looks = new ArrayList<>();
         synchronized (this) {
@@ -437,7 +478,8 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
             }
             for (Slot slot : slots) {
                 if (slot.process != null && slot.process.alive() && !slot.process.stopping()) {
-                    looks.add(new Look(slot.process, slot.state, slot.taskStartedNanos));
+                    looks.add(new Look(slot.process, slot.state, slot.taskStartedNanos,
+                            slot.role == Role.TASK ? settings.taskTimeLimit() : settings.validationTimeLimit()));
                 }
             }
         }
@@ -451,7 +493,7 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
                 continue;
             }
             if ((look.state() == State.BUSY || look.state() == State.STOPPING)
-                    && now - look.taskStartedNanos() > settings.taskTimeLimit().toNanos()) {
+                    && now - look.taskStartedNanos() > look.timeLimit().toNanos()) {
                 p.kill(WorkerProcess.Cause.TIMEOUT);
                 continue;
             }
@@ -484,7 +526,7 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
                 throw new TaskRunStopped("stopped while waiting for a worker");
             }
             for (Slot slot : slots) {
-                if (slot.state == State.IDLE && slot.process != null && slot.process.alive()) {
+                if (slot.role == Role.TASK && slot.state == State.IDLE && slot.process != null && slot.process.alive()) {
                     slot.state = State.BUSY;
                     slot.taskId = taskId;
                     slot.taskStartedNanos = System.nanoTime();
@@ -503,6 +545,109 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
                 throw new TaskRunStopped("interrupted while waiting for a worker");
             }
         }
+    }
+
+    /**
+     * Checks an upload in a validator process: the answer is the engine's own (its format, or the same refusal in
+     * the request's language). A check that runs the validator out of memory or past the validation time limit
+     * refuses the document (422); a validator that ends otherwise, or none running, is a 503 to try again.
+     */
+    @Override
+    public DocumentFormat admit(Path upload, String filenameHint, Locale locale) {
+        Slot slot = acquireValidator(locale);
+        WorkerProcess process = slot.process;
+        try {
+            Protocol.Validated answer;
+            try {
+                // The watchdog kills it at the time limit, which answers with null; the wait is a second guard.
+                answer = process.validate(upload, filenameHint)
+                        .get(settings.validationTimeLimit().toMillis() + VALIDATION_GUARD_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                process.kill(WorkerProcess.Cause.TIMEOUT);
+                answer = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TaskException(TaskException.Reason.BUSY,
+                        new Messages("workers", locale).get("failure.unavailable"), 5);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Checking the upload failed", e.getCause());
+            }
+            if (answer == null) {
+                throw validatorEnded(process, locale);
+            }
+            if (answer.rejection() != null) {
+                throw answer.rejection().exception();
+            }
+            if (answer.internalError() || answer.format() == null) {
+                throw new IllegalStateException("Checking the upload failed in worker " + slot.id);
+            }
+            return answer.format();
+        } finally {
+            releaseValidator(slot, process);
+        }
+    }
+
+    private RuntimeException validatorEnded(WorkerProcess process, Locale locale) {
+        WorkerProcess.Cause cause = process.cause();
+        LOG.warn("Worker {} (pid {}) ended while checking an upload: {}", process.id(), process.pid(), cause.id());
+        return switch (cause) {
+            case OOM -> new DocumentRejectedException(DocumentRejectedException.Reason.UNPROCESSABLE,
+                    RejectionText.of("worker.memory", process.heapMb()));
+            case TIMEOUT -> new DocumentRejectedException(DocumentRejectedException.Reason.UNPROCESSABLE,
+                    RejectionText.of("worker.timeout", settings.validationTimeLimit().toSeconds()));
+            default -> new TaskException(TaskException.Reason.BUSY,
+                    new Messages("workers", locale).get("validation.crashed", String.valueOf(process.exitStatus())), 5);
+        };
+    }
+
+    private synchronized Slot acquireValidator(Locale locale) {
+        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+        while (true) {
+            if (closed) {
+                throw new TaskException(TaskException.Reason.BUSY,
+                        new Messages("workers", locale).get("failure.unavailable"), 5);
+            }
+            for (Slot slot : slots) {
+                if (slot.role == Role.VALIDATION && slot.state == State.IDLE && slot.process != null
+                        && slot.process.alive()) {
+                    slot.state = State.BUSY;
+                    slot.taskStartedNanos = System.nanoTime();
+                    return slot;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new TaskException(TaskException.Reason.BUSY,
+                        new Messages("workers", locale).get("failure.unavailable"), 5);
+            }
+            try {
+                wait(Math.max(1, Math.min(50, TimeUnit.NANOSECONDS.toMillis(left))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TaskException(TaskException.Reason.BUSY,
+                        new Messages("workers", locale).get("failure.unavailable"), 5);
+            }
+        }
+    }
+
+    /** A validator back from a check: free again, or stopped, recycled or (when it ended) left to {@link #onExit}. */
+    private synchronized void releaseValidator(Slot slot, WorkerProcess process) {
+        if (slot.process != process || !process.alive()) {
+            notifyAll();
+            return;
+        }
+        slot.tasksDone++;
+        process.taskDone();
+        slot.consecutiveCrashes = 0;
+        if (!slot.wanted || closed) {
+            terminate(slot);
+        } else if (slot.restartWhenIdle || process.tasksDone() >= settings.recycleAfter()) {
+            slot.restartWhenIdle = false;
+            terminate(slot);
+        } else {
+            slot.state = State.IDLE;
+        }
+        notifyAll();
     }
 
     private synchronized void release(Lease lease, boolean clean) {

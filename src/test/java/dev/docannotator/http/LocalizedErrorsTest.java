@@ -8,10 +8,21 @@ import dev.docannotator.testsupport.Multipart;
 import dev.docannotator.testsupport.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.Test;
+import dev.docannotator.workers.WorkerSettings;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Upload rejections and other error messages follow Accept-Language (English or Chinese); codes never do. */
+/**
+ * Upload rejections and other error messages follow Accept-Language (English or Chinese); codes never do. In both
+ * isolation modes: in process mode the upload is checked in a validator process and its refusal said by the server.
+ */
 class LocalizedErrorsTest {
+
+    private static TestServer start(WorkerSettings.Isolation isolation) {
+        WorkerSettings workers = WorkerSettings.processes().withHeapMb(128).withWarmUpGrammar(false)
+                .withIsolation(isolation);
+        return TestServer.start(s -> s.withAdmission(1, 16, 3), b -> b.workers(workers));
+    }
 
     private static HttpResponse<String> upload(TestServer server, String language, String filename, byte[] content) {
         Multipart form = new Multipart().file("file", filename, content);
@@ -24,9 +35,10 @@ class LocalizedErrorsTest {
         return Json.mapper().readTree(response.body()).path("error");
     }
 
-    @Test
-    void documentRejectionsAreSaidInTheRequestsLanguage() throws Exception {
-        try (TestServer server = TestServer.start()) {
+    @ParameterizedTest
+    @EnumSource(WorkerSettings.Isolation.class)
+    void documentRejectionsAreSaidInTheRequestsLanguage(WorkerSettings.Isolation isolation) throws Exception {
+        try (TestServer server = start(isolation)) {
             HttpResponse<String> emptyZh = upload(server, "zh-CN,zh;q=0.9", "empty.txt", new byte[0]);
             assertThat(emptyZh.statusCode()).isEqualTo(422);
             assertThat(error(emptyZh).path("code").asText()).isEqualTo("unprocessable_document");
@@ -47,9 +59,11 @@ class LocalizedErrorsTest {
         }
     }
 
-    @Test
-    void aStreamThatUploadsABadFileIsRefusedInChineseBeforeItStarts() throws Exception {
-        try (TestServer server = TestServer.start()) {
+    @ParameterizedTest
+    @EnumSource(WorkerSettings.Isolation.class)
+    void aStreamThatUploadsABadFileIsRefusedInChineseBeforeItStarts(WorkerSettings.Isolation isolation)
+            throws Exception {
+        try (TestServer server = start(isolation)) {
             Multipart form = new Multipart().field("message", "find TODO").field("task_type", "DOC_ANNOTATE")
                     .file("file", "empty.md", new byte[0]);
             HttpResponse<String> refused = server.send(server.request("/api/chat/stream", TestServer.newUser())

@@ -60,7 +60,7 @@ class ResumeHousekeepingTest {
     private Task restingCancelledTask() throws Exception {
         Path upload = service.documents().files().newUpload();
         Files.writeString(upload, stepped.document(50, 5));
-        String documentId = service.documents().store(USER, upload, "a.txt").documentId();
+        String documentId = service.documents().store(USER, upload, "a.txt", java.util.Locale.ENGLISH).documentId();
         stepped.analyse.close();
         Task task = service.submit(USER, documentId, "find TODO", null, EN);
         stepped.analyse.awaitWaiting();

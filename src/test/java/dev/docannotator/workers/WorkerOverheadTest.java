@@ -85,6 +85,61 @@ class WorkerOverheadTest {
         }
     }
 
+    /**
+     * The per-upload cost of checking an upload in the validator process rather than in the server: the same small
+     * DOCX and TXT admitted alternately in-process and through a warm validator; the overhead is the difference of
+     * the medians.
+     */
+    @Test
+    void anUploadCheckedInAWarmValidatorCostsAFewMillisecondsMore() throws Exception {
+        Path txt = tmp.resolve("upload.txt");
+        Files.writeString(txt, "A short note. TODO check the figures.\n".repeat(40));
+        Path docx = tmp.resolve("upload.docx");
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             var out = Files.newOutputStream(docx)) {
+            for (int i = 0; i < 40; i++) {
+                document.createParagraph().createRun().setText("Paragraph " + i + " describes the system.");
+            }
+            document.write(out);
+        }
+        TaskRunner inProcess = TaskRunner.inProcess(Engines.createDefault(DocumentLimits.defaults()));
+        WorkerSupervisor workers = WorkerSupervisor.create(1, WorkerSettings.processes().withWarmUpGrammar(false),
+                DocumentLimits.defaults(), RunLimits.defaults(), null, null, new SimpleMeterRegistry(), Clock.systemUTC());
+        workers.start();
+        try {
+            assertThat(workers.awaitReady(Duration.ofSeconds(120))).isTrue();
+            for (Path upload : List.of(txt, docx)) {
+                List<Long> local = new ArrayList<>();
+                List<Long> remote = new ArrayList<>();
+                for (int i = 0; i < WARM_UP + 2 * ROUNDS; i++) {
+                    long a = admit(inProcess, upload);
+                    long b = admit(workers, upload);
+                    if (i >= WARM_UP) {
+                        local.add(a);
+                        remote.add(b);
+                    }
+                }
+                double localMedian = median(local) / 1e6;
+                double remoteMedian = median(remote) / 1e6;
+                System.out.printf(Locale.ROOT, "upload check of %s (%d bytes): in-process median %.2f ms p90 %.2f ms; "
+                                + "validator process median %.2f ms p90 %.2f ms; overhead %.2f ms (median), %d rounds%n",
+                        upload.getFileName(), Files.size(upload), localMedian, pct(local, 0.9) / 1e6, remoteMedian,
+                        pct(remote, 0.9) / 1e6, remoteMedian - localMedian, 2 * ROUNDS);
+                assertThat(remoteMedian - localMedian).isLessThanOrEqualTo(20.0);
+            }
+        } finally {
+            workers.close();
+        }
+    }
+
+    private static long admit(TaskRunner runner, Path upload) {
+        long t0 = System.nanoTime();
+        DocumentFormat format = runner.admit(upload, upload.getFileName().toString(), Locale.ENGLISH);
+        long elapsed = System.nanoTime() - t0;
+        assertThat(format).isIn(DocumentFormat.TXT, DocumentFormat.DOCX);
+        return elapsed;
+    }
+
     private long run(TaskRunner runner, Path document, int i, int[] events, int slot) {
         PipelineInput input = new PipelineInput(document, DocumentFormat.TXT, "find TODO markers",
                 tmp.resolve("out-" + slot + ".txt"));
