@@ -225,8 +225,9 @@ public final class Application implements AutoCloseable {
             LOG.info("Admin token: {}", rollout.adminToken().origin());
         }
         if (workers != null) {
-            LOG.info("Documents run in {} worker process(es) of {} MB heap each (task time limit {} s)",
-                    settings.workers(), workerSettings.heapMb(), workerSettings.taskTimeLimit().toSeconds());
+            LOG.info("Documents run in {} worker process(es) of {} MB heap each (task time limit {} s); uploads are "
+                    + "checked in {} validator process(es)", settings.workers(), workerSettings.heapMb(),
+                    workerSettings.taskTimeLimit().toSeconds(), workerSettings.validators());
         } else {
             LOG.info("Documents run in the server process (isolation none)");
         }

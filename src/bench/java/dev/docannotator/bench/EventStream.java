@@ -15,6 +15,11 @@ final class EventStream implements Flow.Subscriber<String> {
     private final BiConsumer<String, JsonNode> onEvent;
     final CompletableFuture<String> ended = new CompletableFuture<>();
     volatile long firstEventNanos;
+    /** With the socket client: when the thread began, the connection was made, the request sent, the status read. */
+    volatile long threadStartedNanos;
+    volatile long connectedNanos;
+    volatile long requestSentNanos;
+    volatile long statusNanos;
     volatile int heartbeats;
     private String type;
     private final StringBuilder data = new StringBuilder();

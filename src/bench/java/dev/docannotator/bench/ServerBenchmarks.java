@@ -195,6 +195,18 @@ final class ServerBenchmarks {
         }
     }
 
+    /** Per stream, ms from sending the request to {@code at} (streams where it was recorded). */
+    private static List<Double> phase(List<StreamRun> runs, java.util.function.ToLongFunction<StreamRun> at) {
+        List<Double> values = new ArrayList<>();
+        for (StreamRun run : runs) {
+            long t = at.applyAsLong(run);
+            if (t != 0) {
+                values.add((t - run.sentNanos) / 1e6);
+            }
+        }
+        return values;
+    }
+
     /** "p50 / p95 / p99 ms" of a timer's published quantiles, as /metrics reads now. */
     private static String serverQuantiles(ServerProcess server, String name, String labels) throws Exception {
         StringBuilder sb = new StringBuilder("p50 / p95 / p99");
@@ -240,6 +252,14 @@ final class ServerBenchmarks {
         sb.append("| measure | p50 | p95 | p99 | max | n |\n|---|---:|---:|---:|---:|---:|\n");
         sb.append(row("time to first event (client), ms", firstEvent));
         sb.append(row("cancel sent → `cancelled` received (client), ms", cancelSeen));
+        if (SOCKET_CLIENT) {
+            // Where the client's time to first event goes: its own thread start, the connection, the request's
+            // write, the server's answer (status line: the stream's headers go out with its first event).
+            sb.append(row("… of which: stream thread started, ms", phase(runs, r -> r.stream.threadStartedNanos)));
+            sb.append(row("… connected, ms", phase(runs, r -> r.stream.connectedNanos)));
+            sb.append(row("… request written, ms", phase(runs, r -> r.stream.requestSentNanos)));
+            sb.append(row("… status line read, ms", phase(runs, r -> r.stream.statusNanos)));
+        }
         sb.append(String.format(Locale.ROOT, "%nserver side (Micrometer quantiles over its sliding window of the last "
                 + "1.3-2 minutes, read as soon as each round's first events, then its cancels, were all in; a window "
                 + "may still hold the previous round's samples):"));

@@ -22,8 +22,9 @@ final class SocketClient {
     }
 
     /** Posts {@code json} on a new thread and hands every line of the response body to {@code lines}. */
-    void postStreaming(String path, String user, String json, Flow.Subscriber<String> lines) {
+    void postStreaming(String path, String user, String json, EventStream lines) {
         Thread thread = new Thread(() -> {
+            lines.threadStartedNanos = System.nanoTime();
             lines.onSubscribe(new Flow.Subscription() {
                 @Override
                 public void request(long n) {
@@ -33,9 +34,10 @@ final class SocketClient {
                 public void cancel() {
                 }
             });
-            try (Socket socket = open(path, user, json);
+            try (Socket socket = open(path, user, json, lines);
                  BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
                 String status = in.readLine();
+                lines.statusNanos = System.nanoTime();
                 if (status == null || !status.contains(" 200")) {
                     throw new IOException("stream refused: " + status);
                 }
@@ -57,7 +59,7 @@ final class SocketClient {
     /** Posts {@code json} on a new thread and ignores the answer (cancels). */
     void postAndForget(String path, String user, String json) {
         Thread thread = new Thread(() -> {
-            try (Socket socket = open(path, user, json)) {
+            try (Socket socket = open(path, user, json, null)) {
                 socket.getInputStream().readAllBytes();
             } catch (IOException e) {
                 System.err.println("bench: POST " + path + " failed: " + e);
@@ -67,10 +69,14 @@ final class SocketClient {
         thread.start();
     }
 
-    private Socket open(String path, String user, String json) throws IOException {
+    /** Connects and sends the request; {@code timing} (may be null) gets when each was done. */
+    private Socket open(String path, String user, String json, EventStream timing) throws IOException {
         Socket socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+        if (timing != null) {
+            timing.connectedNanos = System.nanoTime();
+        }
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\nX-User-Id: " + user
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
@@ -78,6 +84,9 @@ final class SocketClient {
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
+        if (timing != null) {
+            timing.requestSentNanos = System.nanoTime();
+        }
         return socket;
     }
 }

@@ -37,7 +37,8 @@ class WorkerLifecycleTest {
             serverPid = server.pid();
             EventStream stream = startSlowTask(server);
             stream.awaitType("annotation");
-            assertThat(workersOf(serverPid)).as("the server's worker processes").hasSize(2);
+            // two task workers and the validator that checks uploads
+            assertThat(workersOf(serverPid)).as("the server's worker processes").hasSize(3);
             server.kill9();
         }
         WaitUntil.waitUntil("no worker of the killed server is left", Duration.ofSeconds(20),
