@@ -117,7 +117,16 @@ final class ServerProcess implements AutoCloseable {
 
     /** Sum of one metric family (optionally only lines containing {@code filter}) from /metrics. */
     double metric(String name, String filter) throws Exception {
-        String text = http.send(HttpRequest.newBuilder(uri("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return metric(scrape(), name, filter);
+    }
+
+    /** The whole of /metrics once (a scrape costs the server CPU: read several figures from one). */
+    String scrape() throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Sum of one metric family (optionally only lines containing {@code filter}) in a scrape's {@code text}. */
+    static double metric(String text, String name, String filter) {
         double sum = 0;
         for (String line : text.split("\n")) {
             if (line.startsWith(name) && (line.charAt(name.length()) == '{' || line.charAt(name.length()) == ' ')

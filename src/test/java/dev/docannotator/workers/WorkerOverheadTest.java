@@ -108,6 +108,7 @@ class WorkerOverheadTest {
         workers.start();
         try {
             assertThat(workers.awaitReady(Duration.ofSeconds(120))).isTrue();
+            List<Double> overheads = new ArrayList<>();
             for (Path upload : List.of(txt, docx)) {
                 List<Long> local = new ArrayList<>();
                 List<Long> remote = new ArrayList<>();
@@ -125,8 +126,9 @@ class WorkerOverheadTest {
                                 + "validator process median %.2f ms p90 %.2f ms; overhead %.2f ms (median), %d rounds%n",
                         upload.getFileName(), Files.size(upload), localMedian, pct(local, 0.9) / 1e6, remoteMedian,
                         pct(remote, 0.9) / 1e6, remoteMedian - localMedian, 2 * ROUNDS);
-                assertThat(remoteMedian - localMedian).isLessThanOrEqualTo(20.0);
+                overheads.add(remoteMedian - localMedian);
             }
+            assertThat(overheads).allMatch(overhead -> overhead <= 20.0);
         } finally {
             workers.close();
         }
