@@ -48,7 +48,7 @@ final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         ServerProcess server = new ServerProcess(builder.start(), port);
-        server.awaitReady(Duration.ofSeconds(60));
+        server.awaitReady(Duration.ofMinutes(5)); // a busy machine may take minutes (the in-process grammar checker)
         // The grammar checker loads in the background after start (seconds of CPU): measure after it, not during.
         // In process mode every worker loads its own: wait for all of them, not only the first.
         server.awaitGrammar(log, Duration.ofMinutes(10)); // nice workers on a busy machine take minutes
