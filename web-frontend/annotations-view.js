@@ -107,6 +107,7 @@ export class AnnotationList {
     this.list.replaceChildren();
     this.order.forEach((item) => { item.node = null; });
     this.pending = [...this.order];
+    this.list.dataset.rendered = '0';
     this.renderTools();
     this.schedule();
   }
@@ -123,6 +124,7 @@ export class AnnotationList {
     this.collapsed.clear();
     this.applyFilter();
     this.list.replaceChildren();
+    this.list.dataset.rendered = '0';
     this.refreshEmpty();
     this.renderTools();
   }
@@ -188,6 +190,8 @@ export class AnnotationList {
       this.pending.splice(0, batchEnd);
     }
     fragments.forEach((fragment, container) => container.append(fragment));
+    // How many entries are in the list (a cheap signal for tests, which would otherwise count thousands of nodes).
+    this.list.dataset.rendered = String(this.order.length - this.pending.length);
     this.refreshGroups();
     this.refreshEmpty();
     this.renderTools();
