@@ -83,9 +83,7 @@ class LongReviewTest {
         int total = annotationCount(driver, "/api/tasks/" + page.taskId() + "/annotations");
         assertThat(total).isGreaterThanOrEqualTo(12_000);
         long t0 = System.nanoTime();
-        // Waits on the list's own count: counting 12,000 entries in the page would be a long task of this test's.
-        page.waitUntil(Duration.ofSeconds(120), d -> String.valueOf(total).equals(page.script(
-                "return document.getElementById('ann-list').dataset.rendered")));
+        page.waitUntil(Duration.ofSeconds(120), d -> entriesListed(page, false) == total);
         long t1 = System.nanoTime();
         page.waitUntil(Duration.ofSeconds(120), d -> "true".equals(page.script(
                 "return document.getElementById('doc-text').dataset.ready")));
@@ -108,9 +106,7 @@ class LongReviewTest {
         page.hook("next-finding").click();
         page.hook("next-finding").sendKeys(Keys.ENTER);
         page.hook("group-by-category").click();
-        page.waitUntil(Duration.ofSeconds(120), d -> String.valueOf(total).equals(page.script(
-                "const list = document.getElementById('ann-list');"
-                + " return list.dataset.grouped === 'true' ? list.dataset.rendered : null")));
+        page.waitUntil(Duration.ofSeconds(120), d -> entriesListed(page, true) == total);
         List<Long> reading = reportLongTasks(page, "filtered, stepped through and grouped");
         assertThat((Number) page.script("return document.querySelectorAll("
                 + "'[data-testid=annotation-group] [data-testid=annotation]').length")).isEqualTo((long) total);
@@ -130,6 +126,21 @@ class LongReviewTest {
         assertThat(streaming).as("main-thread tasks over 50 ms while %d findings streamed in", total).isEmpty();
         assertThat(reading).as("main-thread tasks over 50 ms while %d findings were filtered, stepped through and grouped",
                 total).isEmpty();
+    }
+
+    /**
+     * How many entries the list holds (grouped: in groups), from the list's own count: counting 12,000 entries in
+     * the page would be a long task of this test's own inside the window it measures. A page without that count
+     * (before it existed) is counted the slow way, so that the test fails there on its long tasks, not on waiting.
+     */
+    private static int entriesListed(AnnotationPage page, boolean grouped) {
+        return ((Number) page.script("""
+                const list = document.getElementById('ann-list');
+                if (arguments[0] && list.dataset.grouped !== 'true') return -1;
+                if (list.dataset.rendered !== undefined) return Number(list.dataset.rendered);
+                return document.querySelectorAll(arguments[0] ? '[data-testid=annotation-group] [data-testid=annotation]'
+                    : '[data-testid=annotation]').length;
+                """, grouped)).intValue();
     }
 
     /** The durations (ms) of the long tasks seen so far, printed with the long frames that say where they went. */
