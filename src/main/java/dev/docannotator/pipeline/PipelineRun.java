@@ -169,6 +169,8 @@ public final class PipelineRun implements AutoCloseable {
         if (readSession == null) {
             readSession = handler.openForRead(input.document());
             readUnits = readSession.unitCount();
+            // Known at once, and carried in every checkpoint's text, so that the result says it after a resume too.
+            textBuilder.addUnread(readSession.unread());
             progress(events, Stage.READ, Stage.READ.progressAt(position, readUnits), true,
                     messages.get("read.message"), messages.get("read.detail", position, readUnits));
         }
@@ -398,9 +400,14 @@ public final class PipelineRun implements AutoCloseable {
         return counts;
     }
 
-    /** What runs (or ran): the checks with their parameters, how the requirement was read, and the analyser. */
+    /**
+     * What runs (or ran): the checks with their parameters, how the requirement was read, and the analyser; once the
+     * document is open, notes on what it holds that was not read.
+     */
     public RunReport report() {
-        RunReport rules = RunReport.of(requirement, analyser.name(), requirement.language());
+        ExtractedText read = stage == Stage.READ ? textBuilder.build() : text;
+        RunReport rules = RunReport.of(requirement, analyser.name(), requirement.language())
+                .withUnread(read == null ? List.of() : read.unread(), requirement.language());
         if (!input.analyser().usesModel()) {
             return rules;
         }
