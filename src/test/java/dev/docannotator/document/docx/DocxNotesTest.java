@@ -34,6 +34,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
@@ -207,6 +208,30 @@ class DocxNotesTest {
             assertThat(c.anchoredText()).isEqualTo("reasonable time.");
         });
         assertThat(readAll(handler, out)).isEqualTo(text);
+    }
+
+    @Test
+    void newCommentIdsStayClearOfCommentMarksAlreadyInANote() throws IOException {
+        Path file = write(dir, "marked.docx", document -> {
+            separatorNotes(document);
+            XWPFFootnote note = document.createFootnote();
+            XWPFParagraph body = paragraph(document, "Body text");
+            body.addFootnoteReference(note);
+            XWPFParagraph text = noteText(note, "FootnoteText", "A note with an old mark.");
+            // a mark left by another tool, its comment long deleted: its id must not be reused
+            Element mark = (Element) text.getCTP().getDomNode().getOwnerDocument()
+                    .createElementNS(WordXml.W, "w:commentRangeStart");
+            mark.setAttributeNS(WordXml.W, "w:id", "40");
+            text.getCTP().getDomNode().appendChild(mark);
+        });
+        ExtractedText text = readAll(handler, file);
+
+        Path out = apply(file, text, Language.ENGLISH, annotation(text, "old mark", "Which mark?", null));
+
+        assertThat(CommentInspector.byAuthor(out, "DocAnnotator")).singleElement().satisfies(c -> {
+            assertThat(Integer.parseInt(c.id())).isGreaterThan(40);
+            assertThat(c.anchoredText()).isEqualTo("old mark");
+        });
     }
 
     @Test
