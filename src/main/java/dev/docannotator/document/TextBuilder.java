@@ -65,6 +65,11 @@ public final class TextBuilder {
         return text;
     }
 
+    /** What the document holds that was not read, as recorded so far. */
+    public List<UnreadContent> unread() {
+        return ExtractedText.ordered(unread);
+    }
+
     public int length() {
         return text.length();
     }

@@ -19,6 +19,7 @@ import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.ReadSession;
 import dev.docannotator.document.TextBlock;
 import dev.docannotator.document.TextBuilder;
+import dev.docannotator.document.UnreadContent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -405,9 +406,9 @@ public final class PipelineRun implements AutoCloseable {
      * document is open, notes on what it holds that was not read.
      */
     public RunReport report() {
-        ExtractedText read = stage == Stage.READ ? textBuilder.build() : text;
+        List<UnreadContent> unread = stage == Stage.READ ? textBuilder.unread() : text.unread();
         RunReport rules = RunReport.of(requirement, analyser.name(), requirement.language())
-                .withUnread(read == null ? List.of() : read.unread(), requirement.language());
+                .withUnread(unread, requirement.language());
         if (!input.analyser().usesModel()) {
             return rules;
         }
