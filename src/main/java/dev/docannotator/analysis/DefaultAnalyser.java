@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * worker thread.
  */
 public final class DefaultAnalyser implements Analyser {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultAnalyser.class);
     private final RequirementParser parser;
     private final EnglishVariant defaultVariant;
     /** One pool per English variant a requirement asked for; each loads LanguageTool only when first used. */
@@ -67,6 +68,25 @@ public final class DefaultAnalyser implements Analyser {
      */
     public void warmUpGrammar() {
         languageTool(defaultVariant).warmUp();
+    }
+
+    /**
+     * {@link #warmUpGrammar()} on a low-priority daemon thread, off the request path (the server's, or a worker's at
+     * start), logging how long it took; a failure is logged and left to the first grammar task, which tries again.
+     */
+    public void warmUpGrammarInBackground() {
+        Thread warmUp = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                warmUpGrammar();
+                LOG.info("Grammar checker loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.warn("The grammar checker could not be loaded in advance; the first grammar task will try again", e);
+            }
+        }, "grammar-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     @Override

@@ -141,18 +141,7 @@ public final class ServeCommand implements Callable<Integer> {
         // In process mode each worker loads its own grammar checker as it starts; the server never analyses.
         if (app.workers().isEmpty() && app.engine().analyser() instanceof DefaultAnalyser analyser) {
             // LanguageTool takes seconds to load: do it now, off the request path, rather than in the first grammar task.
-            Thread warmUp = new Thread(() -> {
-                long started = System.nanoTime();
-                try {
-                    analyser.warmUpGrammar();
-                    LOG.info("Grammar checker loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
-                } catch (RuntimeException e) {
-                    LOG.warn("The grammar checker could not be loaded in advance; the first grammar task will try again", e);
-                }
-            }, "grammar-warm-up");
-            warmUp.setDaemon(true);
-            warmUp.setPriority(Thread.MIN_PRIORITY);
-            warmUp.start();
+            analyser.warmUpGrammarInBackground();
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -180,18 +180,7 @@ public final class WorkerMain {
                 LlmMetrics.relayedTo(this::relay));
         send(new Protocol.Ready(ProcessHandle.current().pid(), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
         if (configure.warmUpGrammar() && engine.analyser() instanceof DefaultAnalyser analyser) {
-            Thread warmUp = new Thread(() -> {
-                long started = System.nanoTime();
-                try {
-                    analyser.warmUpGrammar();
-                    LOG.info("Grammar checker loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
-                } catch (RuntimeException e) {
-                    LOG.warn("The grammar checker could not be loaded in advance", e);
-                }
-            }, "grammar-warm-up");
-            warmUp.setDaemon(true);
-            warmUp.setPriority(Thread.MIN_PRIORITY);
-            warmUp.start();
+            analyser.warmUpGrammarInBackground();
         }
     }
 

@@ -8,7 +8,6 @@ import dev.docannotator.testsupport.EventStream;
 import dev.docannotator.testsupport.FakeOpenAiServer;
 import dev.docannotator.testsupport.SseEvent;
 import dev.docannotator.testsupport.TestServer;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The language-model analyser through the HTTP API, against a fake OpenAI-compatible server. */
 class LlmStreamTest {
@@ -39,24 +39,16 @@ class LlmStreamTest {
             Map.of("quote", "a sentence the model invented", "anchor", "Notices are sent",
                     "category", "missing_date", "message", "Made up."));
 
-    private final FakeOpenAiServer fake = startFake();
+    @RegisterExtension
+    final FakeOpenAiServer fake = FakeOpenAiServer.start();
     private final TestServer server = TestServer.start(s -> s,
             b -> b.llm(LlmSettings.of(fake.baseUrl(), "fake-model", KEY).withWindowChars(200)
                     .withRetries(2, Duration.ofMillis(100))));
     private final String user = TestServer.newUser();
 
-    private static FakeOpenAiServer startFake() {
-        try {
-            return new FakeOpenAiServer();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @AfterEach
     void stop() {
         server.close();
-        fake.close();
     }
 
     private String upload() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.analysis.CheckRun;
+import dev.docannotator.analysis.llm.LlmUsage;
 import dev.docannotator.pipeline.RunReport;
 import dev.docannotator.pipeline.Stage;
 import java.util.List;
@@ -56,6 +57,29 @@ class StreamEventTest {
                         + "\"checks\":[{\"id\":\"long_sentence\",\"params\":{\"max_words\":25}}],"
                         + "\"requirement\":{\"understood\":[\"long sentences\"],\"not_understood\":[],\"fell_back\":false,"
                         + "\"notes\":[]},\"analyser\":\"rules\"}");
+    }
+
+    @Test
+    void aModelRunsResultAddsUsageAndWhyTheModelsPartIsMissingAfterTheAnalyser() {
+        RunReport report = new RunReport(List.of(), new RunReport.RequirementReport(List.of(), List.of(), true,
+                List.of("model failed")), "both", new LlmUsage(2, 100, 40, 1),
+                new RunReport.ModelFailure("server_error", "The model failed"));
+        assertThat(StreamEvent.dataLine(ID, new StreamEvent.Result(0, "/d", "/a", Map.of(), report)))
+                .isEqualTo("{\"type\":\"result\",\"task_id\":\"task-0001\",\"status\":\"completed\",\"annotation_count\":0,"
+                        + "\"download_url\":\"/d\",\"annotations_url\":\"/a\",\"summary\":{},\"checks\":[],"
+                        + "\"requirement\":{\"understood\":[],\"not_understood\":[],\"fell_back\":true,"
+                        + "\"notes\":[\"model failed\"]},\"analyser\":\"both\",\"usage\":{\"requests\":2,"
+                        + "\"prompt_tokens\":100,\"completion_tokens\":40,\"dropped_quotes\":1},"
+                        + "\"llm_failure\":{\"reason\":\"server_error\",\"message\":\"The model failed\"}}");
+    }
+
+    @Test
+    void aMissingMessageIsLeftOut() {
+        assertThat(StreamEvent.dataLine(ID, new StreamEvent.Failed("internal_error", null)))
+                .isEqualTo("{\"type\":\"error\",\"task_id\":\"task-0001\",\"code\":\"internal_error\"}");
+        assertThat(StreamEvent.dataLine(ID, new StreamEvent.Cancelled(Stage.APPLY, 60, null, null)))
+                .isEqualTo("{\"type\":\"cancelled\",\"task_id\":\"task-0001\",\"stage\":\"apply\",\"progress\":60,"
+                        + "\"resumable\":true}");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,14 +18,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A small real OpenAI-compatible server for tests: {@code POST /v1/chat/completions} answers with SSE chunks the
  * way hosted models stream, following a script: one scripted {@link Reply} per request (then the fallback), which can
  * stream findings in small delayed chunks, fail with a status and {@code Retry-After}, hang, cut the connection
  * mid-answer or send any text. It records every request and when a client closed a streaming connection.
+ *
+ * <p>As a test's fixture: {@code @RegisterExtension final FakeOpenAiServer fake = FakeOpenAiServer.start();} runs
+ * one per test and closes it after the test's own {@code @AfterEach} methods (which may still stop a server using it).
  */
-public final class FakeOpenAiServer implements AutoCloseable {
+public final class FakeOpenAiServer implements AutoCloseable, AfterEachCallback {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as received. */
@@ -83,6 +89,20 @@ public final class FakeOpenAiServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/v1/chat/completions", this::handle);
         server.start();
+    }
+
+    /** A started server, for a field initialiser. */
+    public static FakeOpenAiServer start() {
+        try {
+            return new FakeOpenAiServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the fake model server", e);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     /** The base URL to configure, ending in /v1. */

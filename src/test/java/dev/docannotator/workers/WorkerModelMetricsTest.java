@@ -13,30 +13,23 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The model calls a worker process makes are counted in the server's Prometheus registry: requests by outcome,
  * tokens, dropped quotes and latency reach {@code /metrics} although the calls ran in another JVM.
  */
 class WorkerModelMetricsTest {
-    private final FakeOpenAiServer fake = start();
+    @RegisterExtension
+    final FakeOpenAiServer fake = FakeOpenAiServer.start();
     private final TestServer server = TestServer.start(s -> s.withAdmission(1, 8, 3),
             b -> b.llm(LlmSettings.of(fake.baseUrl(), "fake-model", null).withWindowChars(200)
                             .withRetries(0, Duration.ofMillis(50)))
                     .workers(WorkerSettings.processes().withWarmUpGrammar(false)));
 
-    private static FakeOpenAiServer start() {
-        try {
-            return new FakeOpenAiServer();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @AfterEach
     void stop() {
         server.close();
-        fake.close();
     }
 
     @Test

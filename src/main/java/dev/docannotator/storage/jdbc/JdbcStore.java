@@ -13,7 +13,10 @@ import dev.docannotator.storage.EventStore;
 import dev.docannotator.storage.SqlAccess;
 import dev.docannotator.storage.Store;
 import dev.docannotator.storage.StoreBatch;
+import dev.docannotator.storage.TaskFiles;
 import dev.docannotator.storage.TaskStore;
+import dev.docannotator.storage.ResultStore;
+import dev.docannotator.storage.UploadStore;
 import dev.docannotator.storage.DocumentRecord;
 import dev.docannotator.storage.TaskEvent;
 import dev.docannotator.storage.TaskStatus;
@@ -22,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +49,10 @@ public abstract class JdbcStore implements Store {
 
     protected final SqlAccess sql;
     protected final SqlDialect dialect;
+    /** The data directory's layout: where this machine keeps the bytes of documents and results. */
+    protected final TaskFiles files;
+    private final UploadStore documents;
+    private final ResultStore results;
     private final TaskStore tasks = new Tasks();
     private final EventStore events = new Events();
     private final CheckpointStore checkpoints = new Checkpoints();
@@ -52,9 +60,31 @@ public abstract class JdbcStore implements Store {
     /** The fingerprint of the text this store last committed per task key (see {@link #writeTexts}). */
     private final Map<String, String> textsWritten = new ConcurrentHashMap<>();
 
-    protected JdbcStore(SqlAccess sql, SqlDialect dialect) {
+    protected JdbcStore(SqlAccess sql, SqlDialect dialect, TaskFiles files) {
         this.sql = sql;
         this.dialect = dialect;
+        this.files = files;
+        this.documents = newDocuments();
+        this.results = newResults();
+    }
+
+    /**
+     * The subclass's documents (where their bytes live). Called once, from this constructor: it makes an inner
+     * class and reads none of the subclass's own fields, which are not set yet.
+     */
+    protected abstract StoredDocuments newDocuments();
+
+    /** The subclass's results (where their bytes live); called once, from this constructor, like {@link #newDocuments}. */
+    protected abstract StoredResults newResults();
+
+    @Override
+    public final UploadStore documents() {
+        return documents;
+    }
+
+    @Override
+    public final ResultStore results() {
+        return results;
     }
 
     @Override
@@ -160,33 +190,46 @@ public abstract class JdbcStore implements Store {
         return List.of(doc.documentId(), doc.userId(), doc.filename(), doc.format().id(), doc.sizeBytes(), doc.createdAt());
     }
 
-    protected Optional<DocumentRecord> findDocumentRow(String documentId) {
-        return sql.read(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT " + DOCUMENT_COLUMNS + " FROM documents WHERE document_id = ?")) {
-                st.setString(1, documentId);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
+    /** The rows of documents, alike in both stores; a subclass adds where the bytes live (insert, localFile, delete). */
+    protected abstract class StoredDocuments implements UploadStore {
+        @Override
+        public final Optional<DocumentRecord> find(String documentId) {
+            return sql.read(c -> {
+                try (PreparedStatement st = c.prepareStatement(
+                        "SELECT " + DOCUMENT_COLUMNS + " FROM documents WHERE document_id = ?")) {
+                    st.setString(1, documentId);
+                    try (ResultSet rs = st.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.empty();
+                        }
+                        return Optional.of(new DocumentRecord(rs.getString("document_id"), rs.getString("user_id"),
+                                rs.getString("filename"), DocumentFormat.fromId(rs.getString("format")),
+                                rs.getLong("size_bytes"), dialect.getInstant(rs, "created_at")));
                     }
-                    return Optional.of(new DocumentRecord(rs.getString("document_id"), rs.getString("user_id"),
-                            rs.getString("filename"), DocumentFormat.fromId(rs.getString("format")),
-                            rs.getLong("size_bytes"), dialect.getInstant(rs, "created_at")));
                 }
-            }
-        });
+            });
+        }
+
+        @Override
+        public final List<String> unusedBefore(Instant cutoff) {
+            return sql.read(c -> {
+                try (PreparedStatement st = c.prepareStatement("SELECT document_id FROM documents d WHERE created_at < ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.document_id = d.document_id AND "
+                        + "(t.updated_at >= ? OR t.status IN ('queued', 'running')))")) {
+                    dialect.setInstant(st, 1, cutoff);
+                    dialect.setInstant(st, 2, cutoff);
+                    return strings(st);
+                }
+            });
+        }
     }
 
-    protected List<String> unusedDocumentsBefore(Instant cutoff) {
-        return sql.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT document_id FROM documents d WHERE created_at < ? "
-                    + "AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.document_id = d.document_id AND "
-                    + "(t.updated_at >= ? OR t.status IN ('queued', 'running')))")) {
-                dialect.setInstant(st, 1, cutoff);
-                dialect.setInstant(st, 2, cutoff);
-                return strings(st);
-            }
-        });
+    /** Results, written by the pipeline into this machine's work file; a subclass says where they are kept. */
+    protected abstract class StoredResults implements ResultStore {
+        @Override
+        public final Path workFile(String key, DocumentFormat format) {
+            return files.result(key, format);
+        }
     }
 
     protected void deleteDocumentRows(List<String> documentIds) {

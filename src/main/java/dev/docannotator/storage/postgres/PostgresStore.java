@@ -1,10 +1,8 @@
 package dev.docannotator.storage.postgres;
 
 import dev.docannotator.document.DocumentFormat;
-import dev.docannotator.storage.ResultStore;
 import dev.docannotator.storage.StorageException;
 import dev.docannotator.storage.StoreBatch;
-import dev.docannotator.storage.UploadStore;
 import dev.docannotator.storage.jdbc.JdbcStore;
 import dev.docannotator.storage.jdbc.SqlDialect;
 import dev.docannotator.storage.DocumentRecord;
@@ -56,11 +54,8 @@ public final class PostgresStore extends JdbcStore {
         }
     };
 
-    private final TaskFiles files;
     /** Where each committed batch names the tasks it wrote; null: nobody listens. */
     private final String eventsChannel;
-    private final UploadStore documents = new Documents();
-    private final ResultStore results = new Results();
 
     /** A store over {@code database} (already migrated), with its local copies under {@code files}. */
     public PostgresStore(PostgresDatabase database, TaskFiles files) {
@@ -72,8 +67,7 @@ public final class PostgresStore extends JdbcStore {
      * batch's own transaction: the instances streaming that task are woken at the commit, with no further round trip.
      */
     public PostgresStore(PostgresDatabase database, TaskFiles files, String eventsChannel) {
-        super(database, DIALECT);
-        this.files = files;
+        super(database, DIALECT, files);
         this.eventsChannel = eventsChannel;
     }
 
@@ -91,13 +85,13 @@ public final class PostgresStore extends JdbcStore {
     }
 
     @Override
-    public UploadStore documents() {
-        return documents;
+    protected StoredDocuments newDocuments() {
+        return new DatabaseDocuments();
     }
 
     @Override
-    public ResultStore results() {
-        return results;
+    protected StoredResults newResults() {
+        return new DatabaseResults();
     }
 
     @Override
@@ -180,7 +174,8 @@ public final class PostgresStore extends JdbcStore {
         }
     }
 
-    private final class Documents implements UploadStore {
+    /** Bytes in the database, a local copy as a cache. */
+    private final class DatabaseDocuments extends StoredDocuments {
         @Override
         public void insert(DocumentRecord document, Path content) {
             sql.inTransaction(c -> {
@@ -204,11 +199,6 @@ public final class PostgresStore extends JdbcStore {
         }
 
         @Override
-        public Optional<DocumentRecord> find(String documentId) {
-            return findDocumentRow(documentId);
-        }
-
-        @Override
         public Optional<Path> localFile(String documentId) {
             Path local = files.document(documentId);
             if (Files.exists(local)) {
@@ -216,11 +206,6 @@ public final class PostgresStore extends JdbcStore {
             }
             return sql.read(c -> copyContent(c, "SELECT content FROM documents WHERE document_id = ?", documentId,
                     local, "document " + documentId));
-        }
-
-        @Override
-        public List<String> unusedBefore(Instant cutoff) {
-            return unusedDocumentsBefore(cutoff);
         }
 
         @Override
@@ -232,12 +217,8 @@ public final class PostgresStore extends JdbcStore {
         }
     }
 
-    private final class Results implements ResultStore {
-        @Override
-        public Path workFile(String key, DocumentFormat format) {
-            return files.result(key, format);
-        }
-
+    /** Bytes in the database, a local copy as a cache. */
+    private final class DatabaseResults extends StoredResults {
         private Path cached(String resultId, DocumentFormat format) {
             return files.resultCache().resolve(resultId + "." + format.outputExtension());
         }

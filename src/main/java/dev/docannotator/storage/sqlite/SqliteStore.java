@@ -2,8 +2,6 @@ package dev.docannotator.storage.sqlite;
 
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.storage.Database;
-import dev.docannotator.storage.ResultStore;
-import dev.docannotator.storage.UploadStore;
 import dev.docannotator.storage.jdbc.JdbcStore;
 import dev.docannotator.storage.jdbc.SqlDialect;
 import dev.docannotator.storage.DocumentRecord;
@@ -48,27 +46,23 @@ public final class SqliteStore extends JdbcStore {
         }
     };
 
-    private final TaskFiles files;
-    private final UploadStore documents = new Documents();
-    private final ResultStore results = new Results();
-
     /** A store over {@code database} (already migrated when it was opened) and the files under {@code files}. */
     public SqliteStore(Database database, TaskFiles files) {
-        super(database, DIALECT);
-        this.files = files;
+        super(database, DIALECT, files);
     }
 
     @Override
-    public UploadStore documents() {
-        return documents;
+    protected StoredDocuments newDocuments() {
+        return new DocumentFiles();
     }
 
     @Override
-    public ResultStore results() {
-        return results;
+    protected StoredResults newResults() {
+        return new ResultFiles();
     }
 
-    private final class Documents implements UploadStore {
+    /** Bytes as files in the data directory, the only copy. */
+    private final class DocumentFiles extends StoredDocuments {
         @Override
         public void insert(DocumentRecord document, Path content) {
             try {
@@ -86,19 +80,9 @@ public final class SqliteStore extends JdbcStore {
         }
 
         @Override
-        public Optional<DocumentRecord> find(String documentId) {
-            return findDocumentRow(documentId);
-        }
-
-        @Override
         public Optional<Path> localFile(String documentId) {
             Path file = files.document(documentId);
             return Files.exists(file) ? Optional.of(file) : Optional.empty();
-        }
-
-        @Override
-        public List<String> unusedBefore(Instant cutoff) {
-            return unusedDocumentsBefore(cutoff);
         }
 
         @Override
@@ -111,12 +95,8 @@ public final class SqliteStore extends JdbcStore {
         }
     }
 
-    private final class Results implements ResultStore {
-        @Override
-        public Path workFile(String key, DocumentFormat format) {
-            return files.result(key, format);
-        }
-
+    /** Where the pipeline wrote them, the only copy. */
+    private final class ResultFiles extends StoredResults {
         @Override
         public void put(String key, DocumentFormat format) {
             // Already where it is served from.

@@ -18,8 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LlmSessionTest {
     private static final String KEY = "sk-test-secret-key-1234567890";
@@ -28,21 +28,9 @@ class LlmSessionTest {
             "Payment is due within thirty days of the invoice date.",
             "The parties may agree on further terms later."));
 
-    private final FakeOpenAiServer fake = startFake();
+    @RegisterExtension
+    final FakeOpenAiServer fake = FakeOpenAiServer.start();
     private final LlmMetrics metrics = LlmMetrics.unregistered();
-
-    private static FakeOpenAiServer startFake() {
-        try {
-            return new FakeOpenAiServer();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
 
     private LlmSession session(LlmSettings settings) {
         return new LlmAnalyser(settings, metrics).start(DOC, "Make sure every deadline has a date", Locale.ENGLISH);
