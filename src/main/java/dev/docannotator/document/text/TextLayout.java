@@ -36,6 +36,8 @@ final class TextLayout {
     private static final Pattern TABLE_RULE = Pattern.compile("[-=\u2500-\u257F ]{3,}");
     /** Fewest rows (rules not counted) of aligned columns that make a plain-text table rather than a coincidence. */
     private static final int MIN_TABLE_ROWS = 3;
+    /** Lines at least this wide (terminal columns) tell the margin a formatter justified the text to. */
+    private static final int LONG_LINE = 40;
     /** How much deeper than the sentence before it an example is set (groff indents nested text by 3–7 columns). */
     private static final int DISPLAY_INDENT = 8;
 
@@ -63,6 +65,11 @@ final class TextLayout {
     private final int wrapWidth;
     /** The widest line in terminal columns (a CJK character takes two), to compare lines laid out by a formatter. */
     private final int displayWrapWidth;
+    /**
+     * The right margin a formatter justified the text to: the most common width of the longer lines. A line that
+     * reaches it is justified prose, whose runs of spaces are padding, not column gaps.
+     */
+    private final int justifiedMargin;
 
     private TextLayout(String source, boolean markdown) {
         this.source = source;
@@ -83,6 +90,7 @@ final class TextLayout {
         }
         this.wrapWidth = maxWidth;
         this.displayWrapWidth = maxDisplayWidth;
+        this.justifiedMargin = commonLongWidth();
         LineJoin.hyphenatedPairs(source, hyphenated);
     }
 
@@ -233,10 +241,30 @@ final class TextLayout {
         return rows >= MIN_TABLE_ROWS ? j : i;
     }
 
-    /** The terminal columns where a cell starts after a column gap in line {@code i}. */
+    private int commonLongWidth() {
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        int best = Integer.MAX_VALUE;
+        int bestCount = 0;
+        for (Line line : lines) {
+            int width = displayWidth(line);
+            if (width >= LONG_LINE) {
+                int count = counts.merge(width, 1, Integer::sum);
+                if (count > bestCount) {
+                    bestCount = count;
+                    best = width;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The terminal columns where a cell starts after a column gap in line {@code i}; none on a justified line. */
     private Set<Integer> cellColumns(int i) {
         Set<Integer> columns = new HashSet<>();
         Line line = lines.get(i);
+        if (displayWidth(line) >= justifiedMargin - 1) {
+            return columns;
+        }
         Matcher gap = COLUMN_GAP.matcher(source).region(line.contentStart(), line.contentEnd());
         while (gap.find()) {
             columns.add(line.indent() + displayWidth(line.contentStart(), gap.end()));

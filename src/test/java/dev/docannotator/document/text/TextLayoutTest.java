@@ -149,7 +149,9 @@ class TextLayoutTest {
 
                               如果      latin1       列显示正确，您的终端可能作了       latin1
                               字符设置，此选项将不需要。如果       latin1       和       ascii
-                              列一样，那么您正在使用此选项阅读本手册页。
+                              列一样，那么您正在使用此选项阅读本手册页，或 man  未使用  latin1
+                              设备描述来格式化此页。如果                                latin1
+                              列缺损，您可能要使用此选项来查看手册页。
                 """;
         TextLayout.Laid laid = TextLayout.layout(man, false);
 
@@ -157,7 +159,8 @@ class TextLayoutTest {
                 "1", "可执行程序或 shell 命令", "2", "系统调用(内核提供的函数)", "3", "库调用(程序库中的函数)",
                 "描述", "八进制", "latin1", "ascii", "连字符", "255", "‐", "-", "乘号", "327", "×", "x",
                 "如果      latin1       列显示正确，您的终端可能作了       latin1 字符设置，此选项将不需要。如果       latin1       和       ascii "
-                        + "列一样，那么您正在使用此选项阅读本手册页。");
+                        + "列一样，那么您正在使用此选项阅读本手册页，或 man  未使用  latin1 设备描述来格式化此页。如果                                latin1 "
+                        + "列缺损，您可能要使用此选项来查看手册页。");
         assertThat(kinds(laid).subList(1, 19)).containsOnly(BlockKind.TABLE_CELL);
         assertThat(kinds(laid).get(19)).isEqualTo(BlockKind.PROSE);
     }
@@ -181,6 +184,21 @@ class TextLayoutTest {
                 "chage -E $(date -d +180days +%Y-%m-%d)",
                 "Passing the number -1 as the EXPIRE_DATE will remove an account expiration date.");
         assertThat(kinds(laid)).containsExactly(BlockKind.PROSE, BlockKind.PROSE, BlockKind.CODE, BlockKind.PROSE);
+    }
+
+    @Test
+    void theRunsOfSpacesOfAJustifiedParagraphAreNotColumnsEvenWhenTheyHappenToLineUp() {
+        String man = """
+                              See  the  Select  Graphic  Rendition  (SGR)   section   in   the
+                              documentation  of  the  text terminal that is used for permitted
+                              values  and  their  meaning  as  character  attributes.    These
+                              substring  values are integers in decimal representation and can
+                              be concatenated with semicolons.  grep takes care of  assembling
+                """;
+        TextLayout.Laid laid = TextLayout.layout(man, false);
+
+        assertThat(kinds(laid)).containsExactly(BlockKind.PROSE);
+        assertThat(texts(laid).get(0)).startsWith("See  the  Select  Graphic  Rendition  (SGR)   section");
     }
 
     @Test
