@@ -2,16 +2,23 @@
 // Everything that comes from a document or a user is inserted as text nodes, never as markup.
 //
 // Long reviews (thousands of findings) stay responsive: annotations are queued and rendered in slices of a few
-// milliseconds between which the browser can handle input, filters are one style rule (not thousands of
-// element updates), list items skip layout while off screen (content-visibility), and the document's highlights
-// are built in slices too. Highlights are not tab stops; keyboard users step through findings with Next/Previous.
+// milliseconds between which the browser can handle input, and filters are one style rule (not thousands of
+// element updates). The list and the document are built of chunks of at most CHUNK_SIZE entries (or blocks), each
+// skipping style and layout while off screen (content-visibility): a flat list of 12,000 entries is laid out
+// again as a whole on every append (60-200 ms at 12,000) and restyled as a whole on every filter change (seconds);
+// 120 chunks are not. Highlights are not tab stops; keyboard users step through findings with Next/Previous.
 
 import { has, t } from './i18n.js';
 
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
 const SEVERITIES = ['error', 'warning', 'info'];
-/** A slice of work on the main thread stays well under the 50 ms that makes a long task. */
-const SLICE_MS = 4;
+/**
+ * A slice of work on the main thread stays well under the 50 ms that makes a long task, also on a busy machine,
+ * where a slice's wall time stretches several-fold while other processes have the core.
+ */
+const SLICE_MS = 5;
+/** Entries per chunk of the list, and blocks per chunk of the document (see above). */
+const CHUNK_SIZE = 100;
 /** A line longer than this many characters is shown as several blocks, cut at sentence ends. */
 const LONG_BLOCK = 1500;
 
@@ -77,6 +84,8 @@ export class AnnotationList {
     this.filter = { category: '', severity: '' };
     this.grouped = false;
     this.groups = new Map(); // category -> {node, toggle, name, count, items}
+    this.chunks = []; // every chunk of the list: {node, items, size, parent, kinds: Map("category\0severity" -> n)}
+    this.lastChunk = new Map(); // parent <ol> -> its last chunk, which takes new entries until it is full
     this.collapsed = new Set(); // categories whose group is collapsed (kept across re-renders)
     this.groupToggle = groupToggle;
     this.expandAll = expandAll;
@@ -97,9 +106,11 @@ export class AnnotationList {
   rerender() {
     this.generation++;
     this.groups = new Map();
+    this.resetChunks();
     this.list.replaceChildren();
     this.order.forEach((item) => { item.node = null; });
     this.pending = [...this.order];
+    this.list.dataset.rendered = '0';
     this.renderTools();
     this.schedule();
   }
@@ -112,9 +123,11 @@ export class AnnotationList {
     this.counts = { category: new Map(), severity: new Map() };
     this.filter = { category: '', severity: '' };
     this.groups = new Map();
+    this.resetChunks();
     this.collapsed.clear();
     this.applyFilter();
     this.list.replaceChildren();
+    this.list.dataset.rendered = '0';
     this.refreshEmpty();
     this.renderTools();
   }
@@ -125,6 +138,16 @@ export class AnnotationList {
 
   annotations() {
     return this.order.map((item) => item.annotation);
+  }
+
+  /** How many annotations the list holds (rendered or still queued). */
+  get size() {
+    return this.order.length;
+  }
+
+  /** The annotation at list index {@code index}. */
+  annotationAt(index) {
+    return this.order[index]?.annotation;
   }
 
   /** Adds one annotation unless it is already listed (replayed events and reloads send some twice). */
@@ -163,13 +186,15 @@ export class AnnotationList {
       for (let i = 0; i < batchEnd; i++) {
         const item = this.pending[i];
         item.node = this.render(item.annotation, item.index);
-        const container = this.containerFor(item.annotation);
+        const container = this.place(item.annotation);
         if (!fragments.has(container)) fragments.set(container, document.createDocumentFragment());
         fragments.get(container).append(item.node);
       }
       this.pending.splice(0, batchEnd);
     }
     fragments.forEach((fragment, container) => container.append(fragment));
+    // How many entries are in the list (a cheap signal for tests, which would otherwise count thousands of nodes).
+    this.list.dataset.rendered = String(this.order.length - this.pending.length);
     this.refreshGroups();
     this.refreshEmpty();
     this.renderTools();
@@ -211,6 +236,43 @@ export class AnnotationList {
   containerFor(annotation) {
     if (!this.grouped) return this.list;
     return this.groupFor(String(annotation.category ?? '')).items;
+  }
+
+  /**
+   * The chunk an annotation's entry goes into (the last one of its list or group, or a new one when that is full),
+   * counted there so that a filter can hide chunks with nothing to show. Answers the chunk's own <ol>.
+   */
+  place(annotation) {
+    const parent = this.containerFor(annotation);
+    let chunk = this.lastChunk.get(parent);
+    if (!chunk || chunk.size >= CHUNK_SIZE) {
+      // role=none: assistive technology sees one list of findings, not a list of chunks.
+      const items = el('ol', { className: 'ann-chunk-items', role: 'none' });
+      chunk = { node: el('li', { className: 'ann-chunk', role: 'none' }, items), items, size: 0, kinds: new Map() };
+      this.chunks.push(chunk);
+      this.lastChunk.set(parent, chunk);
+      parent.append(chunk.node);
+    }
+    chunk.size++;
+    const kind = `${String(annotation.category ?? '')}\u0000${severityOf(annotation)}`;
+    chunk.kinds.set(kind, (chunk.kinds.get(kind) || 0) + 1);
+    this.showChunk(chunk);
+    return chunk.items;
+  }
+
+  resetChunks() {
+    this.chunks = [];
+    this.lastChunk = new Map();
+  }
+
+  /** A chunk none of whose entries passes the filters is hidden, so that the list's height says what is left. */
+  showChunk(chunk) {
+    const { category, severity } = this.filter;
+    const shows = !category && !severity ? true : [...chunk.kinds.keys()].some((kind) => {
+      const [c, s] = kind.split('\u0000');
+      return (!category || c === category) && (!severity || s === severity);
+    });
+    if (chunk.node.hidden === shows) chunk.node.hidden = !shows;
   }
 
   groupFor(category) {
@@ -274,7 +336,7 @@ export class AnnotationList {
       while (this.pending.length && !item.node) {
         const next = this.pending.shift();
         next.node = this.render(next.annotation, next.index);
-        this.containerFor(next.annotation).append(next.node);
+        this.place(next.annotation).append(next.node);
       }
       this.refreshGroups();
     }
@@ -308,6 +370,7 @@ export class AnnotationList {
       hide.push(`#${this.list.id} > li.ann-group:not([data-category=${cssString(this.filter.category)}]) { display: none; }`);
     }
     if (this.sheet) this.sheet.replaceSync(hide.join('\n'));
+    this.chunks.forEach((chunk) => this.showChunk(chunk));
     this.list.dataset.filtered = rules.length ? 'true' : 'false';
   }
 
@@ -353,9 +416,10 @@ function fillSelect(select, options, value) {
  * Renders text with the annotated ranges as <mark class="hl"> elements (not links: a long review would otherwise
  * be thousands of tab stops). Overlapping ranges are split at every boundary; each piece shows the most severe
  * annotation covering it. Each line of the text is its own block (so paragraphs keep their spacing), and a very
- * long line is cut into blocks at sentence ends: blocks off screen then skip layout (content-visibility), which
- * keeps a document with thousands of highlights cheap to build and to scroll. Built in slices; resolves to a Map
- * from list index to the first piece that shows that annotation. {@code isCurrent()} going false stops the work.
+ * long line is cut into blocks at sentence ends. Blocks are grouped in chunks of CHUNK_SIZE that skip style and
+ * layout while off screen (content-visibility), which keeps a document with thousands of highlights and
+ * paragraphs cheap to build and to scroll. Built in slices; resolves to a Map from list index to the first piece
+ * that shows that annotation. {@code isCurrent()} going false stops the work.
  */
 export async function renderDocument(container, text, annotations, indexOf, isCurrent = () => true) {
   container.replaceChildren();
@@ -365,20 +429,36 @@ export async function renderDocument(container, text, annotations, indexOf, isCu
         a.start >= 0 && a.end <= text.length)
     .map((a) => ({ a, index: indexOf(a.id) }))
     .filter((r) => r.index !== undefined);
+  // Preparing thousands of ranges takes a few milliseconds per step: the browser gets a turn in between.
+  await yieldToMain();
+  if (!isCurrent()) return firstPiece;
   const cuts = new Set([0, text.length]);
   ranges.forEach((r) => { cuts.add(r.a.start); cuts.add(r.a.end); });
-  const points = [...cuts].sort((x, y) => x - y);
+  const points = Float64Array.from(cuts).sort();
+  await yieldToMain();
+  if (!isCurrent()) return firstPiece;
   ranges.sort((x, y) => x.a.start - y.a.start);
+  await yieldToMain();
+  if (!isCurrent()) return firstPiece;
   let next = 0;
   let active = [];
   let started = performance.now();
   let fragment = document.createDocumentFragment();
+  let chunk = null;
+  let chunkBlocks = 0;
   let block = null;
   let blockLength = 0;
   const newBlock = (continued) => {
+    // A continued block stays in its line's chunk, so that the line's blocks keep their spacing rule.
+    if (!chunk || (chunkBlocks >= CHUNK_SIZE && !continued)) {
+      chunk = el('div', { className: 'doc-chunk' });
+      chunkBlocks = 0;
+      fragment.append(chunk);
+    }
     block = el('div', { className: continued ? 'para cont' : 'para' });
     blockLength = 0;
-    fragment.append(block);
+    chunkBlocks++;
+    chunk.append(block);
   };
   newBlock(false);
   // Appends text to the current block, starting a new block at each line break, and within a long line at a
@@ -409,7 +489,7 @@ export async function renderDocument(container, text, annotations, indexOf, isCu
       await yieldToMain();
       if (!isCurrent()) return firstPiece;
       started = performance.now();
-      // Go on in the same block (it is in the container now); later blocks go into the new fragment.
+      // Go on in the same chunk and block (they are in the container now); new chunks go into the new fragment.
     }
     const from = points[i];
     const to = points[i + 1];

@@ -6,7 +6,7 @@ import { ApiError, request, requestJson, uploadForm } from './api.js';
 import { TaskStream } from './task-stream.js';
 import { acceptLanguage, has, onLanguageChange, setupLanguageSwitch, t } from './i18n.js';
 import { AnnotationList, categoryLabel, renderDocument } from './annotations-view.js';
-import { ACTIVE, RESUMABLE, renderTaskList, summary } from './task-list.js';
+import { ACTIVE, RESUMABLE, prepareDates, renderTaskList, summary } from './task-list.js';
 import { FilePicker, formatSize } from './file-picker.js';
 
 const $ = (id) => document.getElementById(id);
@@ -28,6 +28,8 @@ const annotations = new AnnotationList({
 });
 /** The document's highlights: list index -> first <mark> showing that annotation; the finding last stepped to. */
 let highlights = new Map();
+/** The highlighted findings' list indexes in document order (sorted once, not on every step). */
+let findingOrder = [];
 let currentFinding = -1;
 const picker = new FilePicker({
   input: ui.file, nameElement: ui.fileName, dropzone: ui.dropzone,
@@ -95,7 +97,7 @@ function render() {
 /** The page's own sentences follow the page language (the server's follow the language it was asked in). */
 function pageMessage() {
   if (state.status === 'completed') {
-    return summary(state.result?.annotation_count ?? state.annotationCount ?? annotations.annotations().length);
+    return summary(state.result?.annotation_count ?? state.annotationCount ?? annotations.size);
   }
   if (state.status === 'cancelled') return t('task.paused.at', { progress: state.progress });
   return state.message;
@@ -191,6 +193,7 @@ function resetView() {
   ui.checks.hidden = true;
   ui.checks.replaceChildren();
   highlights = new Map();
+  findingOrder = [];
   currentFinding = -1;
   ui.docNav.hidden = true;
   ui.docPosition.textContent = '';
@@ -261,7 +264,7 @@ function handleEvent(data, seq) {
       state.progress = 100;
       state.result = data;
       renderWhatRan(data);
-      state.message = summary(data.annotation_count ?? annotations.annotations().length);
+      state.message = summary(data.annotation_count ?? annotations.size);
       state.detail = '';
       loadDocument(state.taskId);
       refreshTasks();
@@ -632,6 +635,8 @@ async function loadDocument(id) {
         (annotationId) => annotations.indexOf(annotationId), () => id === state.taskId);
       if (id !== state.taskId) return;
       highlights = built;
+      findingOrder = [...built.keys()].sort((a, b) =>
+        annotations.annotationAt(a).start - annotations.annotationAt(b).start || a - b);
       ui.docNav.hidden = highlights.size === 0;
       ui.docText.dataset.ready = 'true';
     }
@@ -662,8 +667,7 @@ function fetchAnnotations(id) {
 
 /** Steps to the next (+1) or previous (-1) finding in the document that the filters show, wrapping around. */
 function stepFinding(direction) {
-  const indexes = [...highlights.keys()].filter((i) => annotations.visible(i))
-    .sort((a, b) => annotations.annotations()[a].start - annotations.annotations()[b].start || a - b);
+  const indexes = findingOrder.filter((i) => annotations.visible(i));
   if (indexes.length === 0) return;
   let position = indexes.indexOf(currentFinding);
   position = position < 0 ? (direction > 0 ? 0 : indexes.length - 1)
@@ -673,7 +677,7 @@ function stepFinding(direction) {
   ui.docText.querySelectorAll('.hl.current').forEach((m) => m.classList.remove('current'));
   mark.classList.add('current');
   mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  const annotation = annotations.annotations()[currentFinding];
+  const annotation = annotations.annotationAt(currentFinding);
   ui.docPosition.textContent = t('doc.position', { n: position + 1, total: indexes.length,
     message: String(annotation.message ?? '') });
   flash(mark);
@@ -723,7 +727,7 @@ function updateListedTask() {
   if (!listed) return;
   listed.status = state.status;
   listed.progress = state.progress;
-  listed.annotation_count = annotations.annotations().length;
+  listed.annotation_count = annotations.size;
   if (listUpdate) return;
   listUpdate = setTimeout(() => { listUpdate = null; renderTasks(); }, 300);
 }
@@ -780,6 +784,7 @@ document.addEventListener('click', followInternalLink);
 ui.prevFinding.addEventListener('click', () => stepFinding(-1));
 ui.nextFinding.addEventListener('click', () => stepFinding(1));
 render();
+prepareDates();
 loadFeatures();
 loadLimits();
 loadCapabilities();

@@ -11,6 +11,28 @@ export function summary(count) {
   return t(Number(count) === 1 ? 'task.summary.one' : 'task.summary', { count });
 }
 
+const formats = new Map(); // page language -> Intl.DateTimeFormat
+
+/**
+ * One date format per page language, made once: the first toLocaleString() of a page sets up the locale's
+ * data (20-60 ms), which in the middle of a review's stream would be a long task.
+ */
+function dateFormat() {
+  const lang = document.documentElement.lang || 'en';
+  if (!formats.has(lang)) {
+    formats.set(lang, new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: '2-digit', second: '2-digit' }));
+  }
+  return formats.get(lang);
+}
+
+/** Prepares the date format while the page is idle, before a review's stream needs it. */
+export function prepareDates() {
+  const prepare = () => dateFormat().format(new Date());
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 2000 });
+  else setTimeout(prepare, 0);
+}
+
 /** Renders the list into listElement; onOpen(task) and onResume(task) are called from its buttons. */
 export function renderTaskList(listElement, emptyElement, tasks, { onOpen, onResume }) {
   emptyElement.hidden = tasks.length > 0;
@@ -38,7 +60,7 @@ function renderItem(task, onOpen, onResume) {
   meta.className = 'task-meta';
   const when = task.created_at ? new Date(task.created_at) : null;
   const parts = [];
-  if (when && !Number.isNaN(when.getTime())) parts.push(when.toLocaleString(document.documentElement.lang));
+  if (when && !Number.isNaN(when.getTime())) parts.push(dateFormat().format(when));
   if (Number.isFinite(task.annotation_count)) parts.push(summary(task.annotation_count));
   if (ACTIVE.has(task.status)) parts.push(`${task.progress ?? 0}%`);
   meta.textContent = parts.join(' · ');

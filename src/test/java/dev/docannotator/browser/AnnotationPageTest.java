@@ -76,7 +76,7 @@ class AnnotationPageTest {
         page.script("window.__seen = [];"
                 + "new MutationObserver(() => window.__seen.push([document.querySelectorAll("
                 + "'[data-testid=annotation]').length, document.querySelector('[data-testid=status]').dataset.status]))"
-                + ".observe(document.getElementById('ann-list'), {childList: true});");
+                + ".observe(document.getElementById('ann-list'), {childList: true, subtree: true});");
 
         page.start(TestDocuments.large(dir, 300), TestDocuments.REQUIREMENT).waitForStatus("completed", TASK_TIMEOUT);
 

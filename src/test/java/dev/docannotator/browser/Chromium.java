@@ -50,6 +50,13 @@ final class Chromium {
                 "--no-first-run", "--hide-scrollbars", "--lang=en-US",
                 "--user-data-dir=" + profile.toAbsolutePath(),
                 "--window-size=" + width + "," + height);
+        // -Dbrowser.trace=FILE records a Chromium trace (each task's wall and CPU time; open it in ui.perfetto.dev),
+        // written when the browser closes.
+        String trace = System.getProperty("browser.trace");
+        if (trace != null && !trace.isBlank()) {
+            options.addArguments("--trace-startup=toplevel,disabled-by-default-devtools.timeline",
+                    "--trace-startup-file=" + trace, "--trace-startup-duration=" + Integer.getInteger("browser.trace.seconds", 90));
+        }
         // An alert must stay open so that a test can see that one appeared (the XSS test).
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         ChromeDriver driver = new ChromeDriver(service, options);

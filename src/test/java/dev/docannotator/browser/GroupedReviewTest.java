@@ -131,7 +131,7 @@ class GroupedReviewTest {
 
         // Off again: the flat list, every finding once.
         page.hook("group-by-category").click();
-        page.waitUntil(Duration.ofSeconds(20), d -> count(page, "#ann-list > [data-testid=annotation]") == total);
+        page.waitUntil(Duration.ofSeconds(20), d -> count(page, "#ann-list [data-testid=annotation]") == total);
         assertThat(page.present("annotation-group")).isFalse();
         assertThat(page.hook("groups-expand-all").isDisplayed()).isFalse();
 
