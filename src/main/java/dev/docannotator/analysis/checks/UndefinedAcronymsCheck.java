@@ -60,17 +60,11 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      * Where a word in capitals is a placeholder or a variable, not an abbreviation: an option's argument
      * ({@code --label=LABEL}, {@code --color[=WHEN]}, {@code -D ACTION}), a synopsis ({@code [ENV=VAR]}, {@code <NAME>}),
      * an assignment ({@code AR='ar -X64'}), an environment variable ({@code $SYSTEM}) or a manual page's title line
-     * ({@code GREP(1)}), a capital part of an option's name ({@code --GTYPE-group-format}), a format's conversion
-     * ({@code {doxX}LETTER}) or a synopsis' operands ({@code diff [OPTION]... FILES}). Every use of such a word in the
-     * document is then left alone.
+     * ({@code GREP(1)}). Every use of such a word in the document is then left alone.
      */
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?:(?<![\\p{L}\\p{N}])--?[A-Za-z][\\w-]*(?:\\[?=|\\s)|\\[=?|<|=|\\+|\\$\\{?)([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])"
-                    + "|(?<![\\p{L}\\p{N}_$])([A-Z][A-Z0-9_]+)s?(?:=|\\(\\d\\w*\\))"
-                    // a capital part of an option's name (--GTYPE-group-format), a format spec's conversion
-                    // ({doxX}LETTER), the operands of a synopsis ([OPTION]... FILES)
-                    + "|(?<![\\p{L}\\p{N}])--?(?:[a-z]+-)*([A-Z][A-Z0-9_]+)-[a-z]"
-                    + "|[}\\]]([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])|\\]\\.{3}\\s+([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])");
+                    + "|(?<![\\p{L}\\p{N}_$])([A-Z][A-Z0-9_]+)s?(?:=|\\(\\d\\w*\\))");
     /** A postal code after two capitals: a state in an address ("Boston, MA 02110-1301"). */
     private static final Pattern US_STATE = Pattern.compile("\\s+\\d{5}\\b");
     /** "(EREs, see below)": a forward reference the author makes on purpose. */
@@ -140,11 +134,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         Set<String> found = new HashSet<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
-            for (int g = 1; g <= m.groupCount(); g++) {
-                if (m.group(g) != null) {
-                    found.add(m.group(g));
-                }
-            }
+            found.add(m.group(1) != null ? m.group(1) : m.group(2));
         }
         return found;
     }

@@ -21,16 +21,6 @@ class AcronymsInManualsTest {
     }
 
     @Test
-    void metavariablesOfOptionNamesFormatSpecsAndSynopsesAreNotAbbreviations() {
-        assertThat(run(Check.UNDEFINED_ACRONYMS,
-                "diff [OPTION]... FILES",
-                "Compare FILES line by line.",
-                "--GTYPE-group-format=GFMT format GTYPE input groups with GFMT",
-                "--LTYPE-line-format=LFMT format LTYPE input lines with LFMT",
-                "%[-][WIDTH][.[PREC]]{doxX}LETTER printf-style spec for LETTER")).isEmpty();
-    }
-
-    @Test
     void anAbbreviationUsedBeforeItsDefinitionWithoutNoticeOrNeverDefinedIsStillReported() {
         assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
                 "Colors are given as SGR substrings for the terminal.",
