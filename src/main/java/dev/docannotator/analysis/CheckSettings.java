@@ -5,11 +5,11 @@ import java.util.Objects;
 
 /**
  * The parameters a requirement can set: the long-sentence limits (English words, Chinese characters), the English
- * variant for grammar and spelling, the terms whose spelling the user wants kept consistent, and which passives to
- * report (all of them only when passives were asked for by name).
+ * variant for grammar and spelling and whether the requirement named it, the terms whose spelling the user wants kept
+ * consistent, and which passives to report (all of them only when passives were asked for by name).
  */
 public record CheckSettings(int maxWords, int maxChineseChars, EnglishVariant variant, List<String> consistencyTerms,
-                            PassiveScope passives) {
+                            PassiveScope passives, boolean variantNamed) {
     /** The limits the long-sentence check used before it read them from the requirement. */
     public static final int DEFAULT_MAX_WORDS = 40;
     public static final int DEFAULT_MAX_CHINESE_CHARS = 80;
@@ -23,6 +23,12 @@ public record CheckSettings(int maxWords, int maxChineseChars, EnglishVariant va
         }
     }
 
+    /** Settings with a variant the requirement did not name (the default). */
+    public CheckSettings(int maxWords, int maxChineseChars, EnglishVariant variant, List<String> consistencyTerms,
+                         PassiveScope passives) {
+        this(maxWords, maxChineseChars, variant, consistencyTerms, passives, false);
+    }
+
     /** Settings that leave passives to their default scope (those hiding an actor). */
     public CheckSettings(int maxWords, int maxChineseChars, EnglishVariant variant, List<String> consistencyTerms) {
         this(maxWords, maxChineseChars, variant, consistencyTerms, PassiveScope.HIDDEN_ACTOR);
@@ -30,7 +36,7 @@ public record CheckSettings(int maxWords, int maxChineseChars, EnglishVariant va
 
     /** The same settings with {@code scope} for the passive-voice check. */
     public CheckSettings withPassives(PassiveScope scope) {
-        return new CheckSettings(maxWords, maxChineseChars, variant, consistencyTerms, scope);
+        return new CheckSettings(maxWords, maxChineseChars, variant, consistencyTerms, scope, variantNamed);
     }
 
     /** The defaults with American English. */

@@ -115,7 +115,7 @@ public final class DefaultAnalyser implements Analyser {
         }
         if (requirement.checks().contains(Check.GRAMMAR)) {
             blockChecks.add(new GrammarCheck(languageTool(settings.variant()), settings.variant(),
-                    requirement.checks().contains(Check.REPEATED_WORDS)));
+                    requirement.checks().contains(Check.REPEATED_WORDS), settings.variantNamed()));
         }
         List<DocumentCheck> wholeDocument = new ArrayList<>();
         if (requirement.checks().contains(Check.LONG_SENTENCE)) {

@@ -2,6 +2,7 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.CheckSettings;
+import dev.docannotator.analysis.text.ProseMask;
 import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.analysis.text.Sentences;
 import dev.docannotator.analysis.text.Span;
@@ -50,9 +51,32 @@ public final class LongSentenceCheck implements BlockCheck {
         }
     }
 
-    /** Characters that carry content: everything but whitespace and punctuation. */
-    private static int chineseLength(String s) {
-        return (int) s.codePoints().filter(cp -> !Character.isWhitespace(cp) && !isPunctuation(cp)).count();
+    /**
+     * The reading length of a Chinese sentence: one per Chinese character, and one per word, number or hidden span
+     * (an e-mail address, a path, an option) written in another script inside it. Counted by letters, the English
+     * glosses and names of a technical text ("小节名称通常包括 NAME, 概述(SYNOPSIS), 配置(CONFIGURATION)…") and the
+     * e-mail addresses of a history entry made short sentences "long".
+     */
+    static int chineseLength(String s) {
+        int length = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean wordChar = Character.isLetterOrDigit(cp) && !Scripts.isHan(cp) || cp == ProseMask.MASK
+                    || inWord && (cp == '\'' || cp == '-' || cp == '.' || cp == '_') && i < s.length()
+                    && Character.isLetterOrDigit(s.codePointAt(i));
+            if (wordChar) {
+                length += inWord ? 0 : 1;
+                inWord = true;
+                continue;
+            }
+            inWord = false;
+            if (!Character.isWhitespace(cp) && !isPunctuation(cp)) {
+                length++;
+            }
+        }
+        return length;
     }
 
     private static boolean isPunctuation(int cp) {

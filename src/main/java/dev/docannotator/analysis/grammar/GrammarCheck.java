@@ -5,8 +5,11 @@ import dev.docannotator.analysis.EnglishVariant;
 import dev.docannotator.analysis.checks.BlockCheck;
 import dev.docannotator.analysis.checks.Findings;
 import dev.docannotator.analysis.checks.Severity;
+import dev.docannotator.analysis.text.Genre;
 import dev.docannotator.analysis.text.ProseMask;
+import dev.docannotator.analysis.text.Quotations;
 import dev.docannotator.analysis.text.Scripts;
+import dev.docannotator.analysis.text.Span;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
@@ -52,23 +55,33 @@ public final class GrammarCheck implements BlockCheck {
     private static final Pattern LAID_OUT = Pattern.compile("\\n| {2,}|\\t");
     /** snake_case, dotted.names, CamelCase with a capital inside, words with digits: identifiers, not misspellings. */
     private static final Pattern CODE_LIKE = Pattern.compile(".*(?:[_.\\d/\\\\]|[a-z][A-Z]).*");
+    /** A word in capitals: a manual's placeholder ({@code each COLS}, {@code FILEs}) whose grammar LanguageTool guesses. */
+    private static final Pattern CAPITALS_WORD = Pattern.compile("\\b[A-Z]{2,}s?\\b");
+    /** A quotation this short is a term the text cites or defines ("Knowingly relying" means …), not its own phrasing. */
+    private static final int QUOTED_TERM_WORDS = 5;
 
     private final LanguageToolPool pool;
     private final EnglishVariant variant;
     private final boolean repeatsReportedElsewhere;
+    private final boolean variantNamed;
     private volatile DocumentNames names;
 
     public GrammarCheck(LanguageToolPool pool) {
-        this(pool, pool.variant(), false);
+        this(pool, pool.variant(), false, false);
     }
 
     /**
      * {@code repeatsReportedElsewhere}: the repeated-words check runs too, so a doubled word is reported once, by it.
+     * {@code variantNamed}: the requirement named the English ("in British English"), so a word in another English's
+     * spelling is reported; otherwise "Initialise" in a README written in British English is the author's English,
+     * not a slip, and only real slips are.
      */
-    public GrammarCheck(LanguageToolPool pool, EnglishVariant variant, boolean repeatsReportedElsewhere) {
+    public GrammarCheck(LanguageToolPool pool, EnglishVariant variant, boolean repeatsReportedElsewhere,
+                        boolean variantNamed) {
         this.pool = pool;
         this.variant = variant;
         this.repeatsReportedElsewhere = repeatsReportedElsewhere;
+        this.variantNamed = variantNamed;
     }
 
     @Override
@@ -94,6 +107,8 @@ public final class GrammarCheck implements BlockCheck {
         DocumentNames known = names(out.text());
         List<RuleMatch> matches = check(pool.forCurrentThread(variant), paragraph);
         boolean listOfNames = isListOfNames(paragraph, matches);
+        boolean legal = out.facts().genre() == Genre.LEGAL;
+        List<Span> quoted = Quotations.find(text);
         for (RuleMatch match : matches) {
             int start = Math.max(0, match.getFromPos());
             int end = Math.min(paragraph.length(), match.getToPos());
@@ -106,11 +121,17 @@ public final class GrammarCheck implements BlockCheck {
             }
             boolean spelling = isSpelling(match);
             String word = text.substring(start, end);
+            if (!spelling && (CAPITALS_WORD.matcher(word).find() || inQuotedTerm(text, quoted, start, end)
+                    || legal && match.getRule().getLocQualityIssueType() != ITSIssueType.Grammar)) {
+                // a placeholder's grammar is a guess; a cited term is not the author's phrasing; a licence's or a
+                // regulation's wording ("the subject matter hereof") is fixed, so style advice there is noise
+                continue;
+            }
             if (spelling && (CODE_LIKE.matcher(word).matches() || known.isName(word))) {
                 continue;
             }
             if (match.getRule().isDictionaryBasedSpellingRule()
-                    && !TypoShape.isSlip(word, match.getSuggestedReplacements())) {
+                    && !TypoShape.isSlip(word, match.getSuggestedReplacements(), variantNamed)) {
                 continue; // a command, a library or a name, not a slip of the fingers
             }
             List<String> replacements = match.getSuggestedReplacements();
@@ -123,6 +144,15 @@ public final class GrammarCheck implements BlockCheck {
             out.add(block, start, end, Check.GRAMMAR, severity, out.message(key, message(match)), suggestion,
                     "grammar/" + rule);
         }
+    }
+
+    private static boolean inQuotedTerm(String text, List<Span> quoted, int start, int end) {
+        for (Span q : quoted) {
+            if (q.start() <= start && end <= q.end() && Words.countWords(q.of(text)) <= QUOTED_TERM_WORDS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private DocumentNames names(ExtractedText text) {

@@ -23,15 +23,18 @@ final class TypoShape {
     private TypoShape() {
     }
 
-    /** Whether {@code word} is one slip away from one of the first suggestions. */
-    static boolean isSlip(String word, List<String> suggestions) {
+    /**
+     * Whether {@code word} is one slip away from one of the first suggestions; the other English's spelling counts only
+     * when {@code otherEnglishIsASlip} (the requirement named the English to check).
+     */
+    static boolean isSlip(String word, List<String> suggestions, boolean otherEnglishIsASlip) {
         String w = word.toLowerCase(Locale.ROOT);
         if (w.length() < MIN_LENGTH || word.chars().noneMatch(Character::isLowerCase)) {
             return false; // YYYY-ZZZZ, HPUX: placeholders and names in capitals are not slips
         }
         return suggestions.stream().limit(SUGGESTIONS).map(s -> s.toLowerCase(Locale.ROOT))
                 .anyMatch(s -> swapped(w, s) || doubledLetter(w, s) || doubledLetter(s, w) || vowelForVowel(w, s)
-                        || otherVariant(w, s));
+                        || otherEnglishIsASlip && otherVariant(w, s));
     }
 
     /** "colour" and "color", "organise" and "organize": one word in British and in American spelling. */

@@ -88,10 +88,12 @@ public final class RequirementParser {
             }
         }
         EnglishVariant variant = defaultVariant;
+        boolean variantNamed = false;
         for (Variants.Found found : Variants.find(mask.toString())) {
             hits.add(new Hit(found.start(), found.end(), Set.of(Check.GRAMMAR), true));
             mask.blank(found.start(), found.end());
             variant = found.variant();
+            variantNamed = true;
         }
         for (Vocabulary.Entry entry : Vocabulary.entries()) {
             for (int at = find(mask.toString(), entry.phrase()); at >= 0; at = find(mask.toString(), entry.phrase())) {
@@ -195,7 +197,7 @@ public final class RequirementParser {
         // passives named in the requirement (not only through "everything" or the defaults): report them all
         PassiveScope passives = selected.contains(Check.PASSIVE_VOICE) && checks.contains(Check.PASSIVE_VOICE)
                 ? PassiveScope.ALL : PassiveScope.HIDDEN_ACTOR;
-        CheckSettings settings = new CheckSettings(maxWords, maxChars, variant, consistencyTerms, passives);
+        CheckSettings settings = new CheckSettings(maxWords, maxChars, variant, consistencyTerms, passives, variantNamed);
         return new Requirement(original, checks, quoted.terms(), fellBack, settings, understood, notUnderstood,
                 List.copyOf(new LinkedHashSet<>(notes)), Language.ENGLISH);
     }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Hides what is not prose inside prose: inline code, URLs, e-mail addresses, paths, environment variables,
- * command-line options, format strings and file names. The masked text has the same length as the original (every
+ * command-line options, format strings, file names and the directory entry {@code ..}. The masked text has the same length as the original (every
  * hidden character becomes {@link #MASK}), so an offset found in it is an offset in the original; a mask character is
  * neither a letter nor a space nor sentence punctuation, so nothing is a word, a sentence end or a repeated word
  * across it.
@@ -37,7 +37,11 @@ public final class ProseMask {
                     + "|\\b[A-Za-z_][A-Za-z0-9_]*\\(\\)",
             // file names with a well-known extension
             "\\b[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*\\.(?:md|txt|java|py|c|h|cc|cpp|js|ts|sh|json|ya?ml|xml|html?|cfg"
-                    + "|conf|ini|toml|gz|xz|bz2|tar|tgz|zip|deb|rpm|jar|so|dll|exe|log|pdf|docx?|csv|properties)\\b"));
+                    + "|conf|ini|toml|gz|xz|bz2|tar|tgz|zip|deb|rpm|jar|so|dll|exe|log|pdf|docx?|csv|properties"
+                    // the build files of a source package: Makefile.am, configure.ac, config.h.in, acinclude.m4
+                    + "|am|ac|in|m4)\\b",
+            // the directory entry ".." ("do not ignore the implied . and ..")
+            "(?<![^\\s(\\[,])\\.\\.(?=[\\s,;)\\]]|$)"));
 
     private ProseMask() {
     }
@@ -133,7 +137,7 @@ public final class ProseMask {
 
     /** A URL or path at the end of a sentence does not own the full stop or bracket after it. */
     private static int trimTrailingPunctuation(String text, int start, int end) {
-        if (text.charAt(start) == '`' || text.charAt(end - 1) == '}') {
+        if (text.charAt(start) == '`' || text.charAt(end - 1) == '}' || text.startsWith("..", start) && end == start + 2) {
             return end;
         }
         while (end > start + 1) {

@@ -27,6 +27,19 @@ final class TextLayout {
     private static final Pattern HTML_BLOCK = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9-]*(?:[\\s/>]|$).*|<!--.*");
     private static final Pattern LINK_DEFINITION = Pattern.compile("\\[[^\\]]+\\]:[ \\t]*\\S+.*");
     private static final Pattern QUOTE_MARKERS = Pattern.compile("(?:>[ \\t]?)+");
+    /** A manual page's running header and footer: {@code LS(1)  User Commands  LS(1)}, {@code GNU grep 3.8  …  GREP(1)}. */
+    private static final Pattern MAN_HEADER = Pattern.compile("(\\S+\\(\\w{1,6}\\)) {2,}.* {2,}\\1");
+    private static final Pattern MAN_FOOTER = Pattern.compile("\\S.* {2,}(\\S+\\(\\w{1,6}\\))");
+    /** A row's column gap: two spaces or more that do not follow a sentence's end (two spaces after a full stop). */
+    private static final Pattern COLUMN_GAP = Pattern.compile("(?<![.!?:;。！？：；,，]) {2,}(?=\\S)");
+    /** A table's ruled line: box-drawing characters, dashes or equals signs only. */
+    private static final Pattern TABLE_RULE = Pattern.compile("[-=\u2500-\u257F ]{3,}");
+    /** Fewest rows (rules not counted) of aligned columns that make a plain-text table rather than a coincidence. */
+    private static final int MIN_TABLE_ROWS = 3;
+    /** Lines at least this wide (terminal columns) tell the margin a formatter justified the text to. */
+    private static final int LONG_LINE = 40;
+    /** How much deeper than the sentence before it an example is set (groff indents nested text by 3–7 columns). */
+    private static final int DISPLAY_INDENT = 8;
 
     /** The laid-out document: the source it came from, its blocks, and how extracted offsets map to the source. */
     record Laid(String source, List<Block> blocks, String text, SourceMap map) {
@@ -50,11 +63,19 @@ final class TextLayout {
     private final StringBuilder text = new StringBuilder();
     private final SourceMap.Builder map = new SourceMap.Builder();
     private final int wrapWidth;
+    /** The widest line in terminal columns (a CJK character takes two), to compare lines laid out by a formatter. */
+    private final int displayWrapWidth;
+    /**
+     * The right margin a formatter justified the text to: the most common width of the longer lines. A line that
+     * reaches it is justified prose, whose runs of spaces are padding, not column gaps.
+     */
+    private final int justifiedMargin;
 
     private TextLayout(String source, boolean markdown) {
         this.source = source;
         this.markdown = markdown;
         int maxWidth = 0;
+        int maxDisplayWidth = 0;
         int start = 0;
         while (start <= source.length()) {
             int end = source.indexOf('\n', start);
@@ -64,9 +85,12 @@ final class TextLayout {
             Line line = line(start, end);
             lines.add(line);
             maxWidth = Math.max(maxWidth, line.indent() + line.contentEnd() - line.contentStart());
+            maxDisplayWidth = Math.max(maxDisplayWidth, displayWidth(line));
             start = end + 1;
         }
         this.wrapWidth = maxWidth;
+        this.displayWrapWidth = maxDisplayWidth;
+        this.justifiedMargin = commonLongWidth();
         LineJoin.hyphenatedPairs(source, hyphenated);
     }
 
@@ -117,6 +141,31 @@ final class TextLayout {
     }
 
     private int textBlock(int i) {
+        Matcher footer = MAN_FOOTER.matcher(content(i));
+        if (MAN_HEADER.matcher(content(i)).matches() || footer.matches() && footer.group(1).equals(manTitle())) {
+            Line line = lines.get(i);
+            BlockBuilder b = new BlockBuilder(BlockKind.FURNITURE);
+            b.piece(line.contentStart(), line.contentEnd());
+            b.finish();
+            return i + 1;
+        }
+        if (isDisplayedExample(i)) {
+            int j = i;
+            while (!blank(j) && lines.get(j).indent() >= lines.get(i).indent()) {
+                codeLine(j);
+                j++;
+            }
+            return j;
+        }
+        int tableEnd = tableEnd(i);
+        if (tableEnd > i) {
+            for (int j = i; j < tableEnd; j++) {
+                if (!TABLE_RULE.matcher(content(j)).matches()) {
+                    textRow(lines.get(j));
+                }
+            }
+            return tableEnd;
+        }
         if (isCapsHeading(i)) {
             Line line = lines.get(i);
             BlockBuilder b = new BlockBuilder(BlockKind.HEADING);
@@ -125,6 +174,131 @@ final class TextLayout {
             return i + 1;
         }
         return paragraph(i);
+    }
+
+    /**
+     * A command set off under the sentence that introduces it ("… in 180 days:", then {@code chage -E $(date -d
+     * +180days +%Y-%m-%d)} indented far deeper): a plain-text manual's example, code rather than prose.
+     */
+    private boolean isDisplayedExample(int i) {
+        int prev = i - 1;
+        while (prev >= 0 && blank(prev)) {
+            prev--;
+        }
+        return prev >= 0 && prev < i - 1 && content(prev).endsWith(":")
+                && lines.get(i).indent() >= lines.get(prev).indent() + DISPLAY_INDENT;
+    }
+
+    /**
+     * The title of a manual page's running header ({@code GREP(1)} of {@code GREP(1)  User Commands  GREP(1)}) when
+     * the document starts with one, which its footer ends with; empty otherwise.
+     */
+    private String manTitle() {
+        for (int i = 0; i < lines.size(); i++) {
+            if (!blank(i)) {
+                Matcher header = MAN_HEADER.matcher(content(i));
+                return header.matches() ? header.group(1) : "";
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Where a plain-text table starting at line {@code i} ends, or {@code i} when none starts there: consecutive lines
+     * (ruled lines allowed among them) that share a column, a cell starting at the same terminal column after a gap
+     * of two spaces or more in every row (give or take a column), at least {@link #MIN_TABLE_ROWS} rows. A justified paragraph has runs of
+     * spaces too, but they do not line up from one line to the next.
+     */
+    private int tableEnd(int i) {
+        Set<Integer> shared = cellColumns(i);
+        if (shared.isEmpty()) {
+            return i;
+        }
+        int j = i + 1;
+        int rows = 1;
+        while (!blank(j)) {
+            if (TABLE_RULE.matcher(content(j)).matches()) {
+                j++;
+                continue;
+            }
+            Set<Integer> next = new HashSet<>();
+            for (int column : cellColumns(j)) {
+                // a centred heading may sit one column off its cells
+                if (shared.contains(column) || shared.contains(column - 1) || shared.contains(column + 1)) {
+                    next.add(column);
+                }
+            }
+            if (next.isEmpty()) {
+                break;
+            }
+            shared = next;
+            rows++;
+            j++;
+        }
+        while (j > i + 1 && TABLE_RULE.matcher(content(j - 1)).matches()) {
+            j--;
+        }
+        return rows >= MIN_TABLE_ROWS ? j : i;
+    }
+
+    private int commonLongWidth() {
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        int best = Integer.MAX_VALUE;
+        int bestCount = 0;
+        for (Line line : lines) {
+            int width = displayWidth(line);
+            if (width >= LONG_LINE) {
+                int count = counts.merge(width, 1, Integer::sum);
+                if (count > bestCount) {
+                    bestCount = count;
+                    best = width;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The terminal columns where a cell starts after a column gap in line {@code i}; none on a justified line. */
+    private Set<Integer> cellColumns(int i) {
+        Set<Integer> columns = new HashSet<>();
+        Line line = lines.get(i);
+        if (displayWidth(line) >= justifiedMargin - 1) {
+            return columns;
+        }
+        Matcher gap = COLUMN_GAP.matcher(source).region(line.contentStart(), line.contentEnd());
+        while (gap.find()) {
+            columns.add(line.indent() + displayWidth(line.contentStart(), gap.end()));
+        }
+        return columns;
+    }
+
+    /** One block per cell of a plain-text table row, split at its column gaps. */
+    private void textRow(Line row) {
+        Matcher gap = COLUMN_GAP.matcher(source).region(row.contentStart(), row.contentEnd());
+        int from = row.contentStart();
+        while (from < row.contentEnd()) {
+            int to = gap.find() ? gap.start() : row.contentEnd();
+            BlockBuilder b = new BlockBuilder(BlockKind.TABLE_CELL);
+            b.piece(from, to);
+            b.finish();
+            from = to == row.contentEnd() ? to : gap.end();
+        }
+    }
+
+    private int displayWidth(Line line) {
+        return line.indent() + displayWidth(line.contentStart(), line.contentEnd());
+    }
+
+    /** Terminal columns of source {@code [from, to)}: two for a wide (CJK, full-width) character, one otherwise. */
+    private int displayWidth(int from, int to) {
+        int width = 0;
+        for (int k = from; k < to; k++) {
+            char c = source.charAt(k);
+            width += c >= 0x1100 && (c <= 0x115F || c >= 0x2E80 && c <= 0xA4CF || c >= 0xAC00 && c <= 0xD7A3
+                    || c >= 0xF900 && c <= 0xFAFF || c >= 0xFE30 && c <= 0xFE4F || c >= 0xFF00 && c <= 0xFF60
+                    || c >= 0xFFE0 && c <= 0xFFE6) ? 2 : 1;
+        }
+        return width;
     }
 
     private int markdownBlock(int i) {
@@ -225,6 +399,12 @@ final class TextLayout {
         }
         Line previous = lines.get(prev);
         Line current = lines.get(j);
+        if (prev == first && !listItem && current.indent() > previous.indent()
+                && displayWidth(previous) <= displayWrapWidth / 2) {
+            // a short line over a more indented block: a definition's term (a manual's "-E, --encoding=ENC" over its
+            // description), not the start of a sentence that runs on into the description
+            return false;
+        }
         if (!endsSentence(prev)) {
             return true;
         }

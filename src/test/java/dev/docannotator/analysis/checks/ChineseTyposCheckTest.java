@@ -37,6 +37,16 @@ class ChineseTyposCheckTest {
     }
 
     @Test
+    void shouldBeforeAnAdverbOfTimeOrMannerIsFoundButBecauseOfThisProposalIsNot() {
+        List<Annotation> found = run(Check.TYPOS_ZH,
+                "值班安排：我们因该提前通知客户，运维人员因该尽量在白天完成切换。",
+                "因该提案未获批准，迁移推迟到下个季度。");
+
+        assertThat(quotes(found)).containsExactly("因该", "因该");
+        assertThat(found).extracting(Annotation::suggestion).containsOnly("应该");
+    }
+
+    @Test
     void theCheckedInListHasAtLeastSixtyPairs() {
         assertThat(new ChineseTyposCheck().size()).isGreaterThanOrEqualTo(60);
     }

@@ -26,6 +26,13 @@ class ProseMaskTest {
     }
 
     @Test
+    void hidesTheBuildFilesOfASourcePackageAndTheParentDirectoryEntry() {
+        String readme = "Edit Makefile.am and configure.ac, not Makefile.in; ls -a shows the implied . and .. entries.";
+
+        assertThat(hidden(readme)).containsExactly("Makefile.am", "configure.ac", "Makefile.in", "-a", "..");
+    }
+
+    @Test
     void leavesProseThatOnlyLooksTechnicalAlone() {
         String licence = "The licensee and/or its agents may re-enter the e-mail address; 50% of the fee, $5 in all, "
                 + "is due - as agreed - within 30 days (see Section 4).";

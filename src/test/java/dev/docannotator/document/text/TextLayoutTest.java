@@ -116,6 +116,108 @@ class TextLayoutTest {
     }
 
     @Test
+    void aManualsOptionLineIsNotJoinedWithTheDescriptionIndentedUnderIt() {
+        String man = """
+                OPTIONS
+                       -q, --brief
+                              report only when files differ
+
+                       -E 编码, --encoding=编码
+                              生成对应字符编码的输出，而非默认编码。为向后兼容，编码
+                              可以是 nroff 设备，如 ascii、latin1 或 utf8，也可以是实际的字符编码如 UTF-8。
+                """;
+        TextLayout.Laid laid = TextLayout.layout(man, false);
+
+        assertThat(texts(laid)).containsExactly("OPTIONS", "-q, --brief", "report only when files differ",
+                "-E 编码, --encoding=编码",
+                "生成对应字符编码的输出，而非默认编码。为向后兼容，编码可以是 nroff 设备，如 ascii、latin1 或 utf8，也可以是实际的字符编码如 UTF-8。");
+    }
+
+    @Test
+    void alignedColumnsOfAPlainTextTableAreCellsButAJustifiedParagraphIsProse() {
+        String man = """
+                       下表显示了手册的 章节 号及其包含的手册页类型。
+
+                       1   可执行程序或 shell 命令
+                       2   系统调用(内核提供的函数)
+                       3   库调用(程序库中的函数)
+
+                              描述           八进制   latin1   ascii
+                              ───────────────────────────────────────
+                              连字符          255       ‐        -
+                              乘号            327       ×        x
+
+                              如果      latin1       列显示正确，您的终端可能作了       latin1
+                              字符设置，此选项将不需要。如果       latin1       和       ascii
+                              列一样，那么您正在使用此选项阅读本手册页，或 man  未使用  latin1
+                              设备描述来格式化此页。如果                                latin1
+                              列缺损，您可能要使用此选项来查看手册页。
+                """;
+        TextLayout.Laid laid = TextLayout.layout(man, false);
+
+        assertThat(texts(laid)).containsExactly("下表显示了手册的 章节 号及其包含的手册页类型。",
+                "1", "可执行程序或 shell 命令", "2", "系统调用(内核提供的函数)", "3", "库调用(程序库中的函数)",
+                "描述", "八进制", "latin1", "ascii", "连字符", "255", "‐", "-", "乘号", "327", "×", "x",
+                "如果      latin1       列显示正确，您的终端可能作了       latin1 字符设置，此选项将不需要。如果       latin1       和       ascii "
+                        + "列一样，那么您正在使用此选项阅读本手册页，或 man  未使用  latin1 设备描述来格式化此页。如果                                latin1 "
+                        + "列缺损，您可能要使用此选项来查看手册页。");
+        assertThat(kinds(laid).subList(1, 19)).containsOnly(BlockKind.TABLE_CELL);
+        assertThat(kinds(laid).get(19)).isEqualTo(BlockKind.PROSE);
+    }
+
+    @Test
+    void aCommandSetOffUnderTheSentenceIntroducingItIsCode() {
+        String man = """
+                       -E, --expiredate EXPIRE_DATE
+                           For example the following can be used to set an account to expire
+                           in 180 days:
+
+                                   chage -E $(date -d +180days +%Y-%m-%d)
+
+                           Passing the number -1 as the EXPIRE_DATE will remove an account
+                           expiration date.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(man, false);
+
+        assertThat(texts(laid)).containsExactly("-E, --expiredate EXPIRE_DATE",
+                "For example the following can be used to set an account to expire in 180 days:",
+                "chage -E $(date -d +180days +%Y-%m-%d)",
+                "Passing the number -1 as the EXPIRE_DATE will remove an account expiration date.");
+        assertThat(kinds(laid)).containsExactly(BlockKind.PROSE, BlockKind.PROSE, BlockKind.CODE, BlockKind.PROSE);
+    }
+
+    @Test
+    void theRunsOfSpacesOfAJustifiedParagraphAreNotColumnsEvenWhenTheyHappenToLineUp() {
+        String man = """
+                              See  the  Select  Graphic  Rendition  (SGR)   section   in   the
+                              documentation  of  the  text terminal that is used for permitted
+                              values  and  their  meaning  as  character  attributes.    These
+                              substring  values are integers in decimal representation and can
+                              be concatenated with semicolons.  grep takes care of  assembling
+                """;
+        TextLayout.Laid laid = TextLayout.layout(man, false);
+
+        assertThat(kinds(laid)).containsExactly(BlockKind.PROSE);
+        assertThat(texts(laid).get(0)).startsWith("See  the  Select  Graphic  Rendition  (SGR)   section");
+    }
+
+    @Test
+    void aManualPagesRunningHeaderAndFooterArePageFurniture() {
+        String man = """
+                GREP(1)                          User Commands                         GREP(1)
+
+                NAME
+                       grep - print lines that match patterns
+
+                GNU grep 3.8                      2019-12-29                           GREP(1)
+                """;
+        TextLayout.Laid laid = TextLayout.layout(man, false);
+
+        assertThat(kinds(laid)).containsExactly(BlockKind.FURNITURE, BlockKind.HEADING, BlockKind.PROSE,
+                BlockKind.FURNITURE);
+    }
+
+    @Test
     void listItemsAreBlocksOfTheirOwnWithTheirContinuationLines() {
         String text = """
                 Before you install the package, check the following:

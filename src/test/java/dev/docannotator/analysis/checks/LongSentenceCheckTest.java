@@ -1,0 +1,32 @@
+package dev.docannotator.analysis.checks;
+
+import static dev.docannotator.analysis.AnalysisFixture.quotes;
+import static dev.docannotator.analysis.AnalysisFixture.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.Check;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LongSentenceCheckTest {
+
+    @Test
+    void englishWordsAndAddressesInAChineseSentenceCountAsOneEachNotLetterByLetter() {
+        String sectionNames = "小节名称通常包括 NAME, 概述(SYNOPSIS), 配置(CONFIGURATION), 描述(DESCRIPTION), 选项(OPTIONS), "
+                + "退出状态(EXIT STATUS), 返回值(RETURN VALUE), 错误(ERRORS), 环境(ENVIRONMENT), 文件(FILES), 版本(VERSIONS), "
+                + "符合标准(CONFORMING TO), 注(NOTES), 缺陷(BUGS), 示例(EXAMPLE), 作者(AUTHORS), 和 亦见(SEE ALSO).";
+        String history = "1992年12月23日: Rik Faith (faith@cs.unc.edu) 应用了 Willem Kasdorp (wkasdo@nikhefk.nikef.nl) 提供的 bug 补丁。";
+        String longOne = "如果您编写手册页时只是不希望 nroff 在某个位置不恰当地断字，不要使用此选项，而应查阅 nroff 文档中的相关方法；"
+                + "例如，您可以在单词中插入“\\%”来指示该位置可以断字，或在单词开头插入“\\%”来阻止对它断字。";
+
+        List<Annotation> found = run(Check.LONG_SENTENCE, sectionNames, history, longOne);
+
+        assertThat(quotes(found)).containsExactly(longOne);
+    }
+
+    @Test
+    void chineseLengthCountsCharactersAndForeignWords() {
+        assertThat(LongSentenceCheck.chineseLength("使用 UTF-8 编码的 man-pages(7) 手册。")).isEqualTo(2 + 1 + 3 + 1 + 1 + 2);
+    }
+}
