@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ final class ClusterPlacement implements Placement {
     @Override
     public void start(Parts parts) {
         this.parts = parts;
-        cluster.bind(options, this::runClaimed, this::cancelledElsewhere, this::followStored);
+        cluster.bind(options, this::runClaimed, this::cancelledElsewhere, this::followStored, this::abandonedUnclaimed);
         cluster.start();
     }
 
@@ -194,8 +195,9 @@ final class ClusterPlacement implements Placement {
             if (!task.status().unfinished()) {
                 return;
             }
-            if (cluster.cancels().requested(key)) {
-                cancelledElsewhere(key);
+            Optional<ClusterCancels.Request> cancelled = cluster.cancels().requested(key);
+            if (cancelled.isPresent()) {
+                cancelledElsewhere(cancelled.get());
                 return;
             }
             task.runHere(true);
@@ -215,16 +217,69 @@ final class ClusterPlacement implements Placement {
         }
     }
 
-    /** A cancel accepted elsewhere for a task this instance runs. */
-    private void cancelledElsewhere(String key) {
-        Task task = parts.live().get(key);
+    /** A cancel accepted elsewhere (or a grace that ran out) for a task this instance runs. */
+    private void cancelledElsewhere(ClusterCancels.Request request) {
+        Task task = parts.live().get(request.taskKey());
         if (task == null || task.stopRequested()) {
             return;
         }
         try {
-            parts.cancels().cancelHere(task, Locale.forLanguageTag(task.view().locale()), System.nanoTime());
+            Locale byUser = request.abandoned() ? null : Locale.forLanguageTag(task.view().locale());
+            parts.cancels().cancelHere(task, byUser, System.nanoTime());
         } catch (TaskException finished) {
             LOG.debug("Task {} finished before the cancel from another instance arrived", task.id());
+        }
+    }
+
+    /**
+     * The disconnect grace is judged in the database, across instances: the client may re-attach to another
+     * instance than the one it left.
+     */
+    @Override
+    public DisconnectGrace disconnectGrace(ScheduledExecutorService timers) {
+        return new DisconnectGrace() {
+            @Override
+            public void opened(Task task) {
+                try {
+                    cluster.streams().opened(task.key());
+                } catch (RuntimeException e) {
+                    LOG.warn("Task {}: its stream is not recorded ({}); the disconnect grace may not see it",
+                            task.id(), e.getMessage());
+                }
+            }
+
+            @Override
+            public void closed(Task task, boolean clientGone) {
+                try {
+                    cluster.streams().closed(task.key(), clientGone);
+                } catch (RuntimeException e) {
+                    LOG.warn("Task {}: the end of its stream is not recorded ({})", task.id(), e.getMessage());
+                }
+            }
+        };
+    }
+
+    /**
+     * A task whose clients all went away longer than the grace ago, and which no instance had claimed when the sweep
+     * found it: cancelled here if it still waits (or runs nowhere), else its new runner is asked to.
+     */
+    private void abandonedUnclaimed(String key) {
+        Task task = parts.live().loadIfAbsent(key);
+        if (task == null) {
+            return;
+        }
+        if (runsHere(task)) {
+            parts.cancels().cancelHere(task, null, System.nanoTime());
+            return;
+        }
+        followStored(task);
+        if (!task.status().unfinished()) {
+            return;
+        }
+        if (cluster.scheduler().removeWaiting(key) || !cluster.scheduler().scheduled(key)) {
+            parts.cancels().cancelHere(task, null, System.nanoTime());
+        } else {
+            cluster.cancels().request(new ClusterCancels.Request(key, true));
         }
     }
 

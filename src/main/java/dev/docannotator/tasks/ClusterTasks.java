@@ -10,7 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * What a {@link TaskService} needs to be one of several instances on one PostgreSQL database: claiming and
- * fail-over ({@link ClusterScheduler}), cancels accepted elsewhere ({@link ClusterCancels}), and wake-ups for the
+ * fail-over ({@link ClusterScheduler}), cancels accepted elsewhere ({@link ClusterCancels}), the disconnect grace
+ * judged across instances ({@link ClusterStreams}), and wake-ups for the
  * streams of tasks another instance runs ({@code NOTIFY annotator_events '<task key>'}, sent by the PostgreSQL store
  * in each transaction that writes a task's events; the streams then read the event table). Built by the composition
  * root; the service binds it to itself.
@@ -31,6 +32,7 @@ public final class ClusterTasks implements AutoCloseable {
     private final Set<String> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ClusterScheduler scheduler;
     private ClusterCancels cancels;
+    private ClusterStreams streams;
 
     public ClusterTasks(DataSource pool, Notifications notifications, String instanceId) {
         this.pool = pool;
@@ -42,12 +44,16 @@ public final class ClusterTasks implements AutoCloseable {
         return instanceId;
     }
 
-    /** Called once by the service: who runs a claimed task, who stops a task cancelled elsewhere, who follows events. */
-    void bind(TaskService.Options options, ClusterScheduler.Runner runner, Consumer<String> stopHere,
-              Consumer<String> eventsCommitted) {
+    /**
+     * Called once by the service: who runs a claimed task, who stops a task cancelled elsewhere, who follows events,
+     * who cancels an abandoned task that no instance has claimed.
+     */
+    void bind(TaskService.Options options, ClusterScheduler.Runner runner, Consumer<ClusterCancels.Request> stopHere,
+              Consumer<String> eventsCommitted, Consumer<String> abandonedUnclaimed) {
         scheduler = new ClusterScheduler(pool, notifications, instanceId, options.workers(), options.queueCapacity(),
                 options.perUserLimit(), runner);
         cancels = new ClusterCancels(pool, notifications, instanceId, scheduler::runningHere, stopHere);
+        streams = new ClusterStreams(pool, instanceId, options.disconnectGrace(), abandonedUnclaimed);
         // Coalesced: a busy task sends a wake-up per commit; one read per task catches up on all of them.
         notifications.subscribe(EVENTS_CHANNEL, key -> {
             if (pending.add(key)) {
@@ -61,6 +67,7 @@ public final class ClusterTasks implements AutoCloseable {
 
     void start() {
         scheduler.start();
+        streams.start();
     }
 
     ClusterScheduler scheduler() {
@@ -69,6 +76,10 @@ public final class ClusterTasks implements AutoCloseable {
 
     ClusterCancels cancels() {
         return cancels;
+    }
+
+    ClusterStreams streams() {
+        return streams;
     }
 
     /** Whether this instance runs the task now. */
@@ -80,6 +91,9 @@ public final class ClusterTasks implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (streams != null) {
+            streams.close();
         }
         if (cancels != null) {
             cancels.close();
