@@ -1,5 +1,7 @@
 package dev.docannotator.tasks;
 
+import dev.docannotator.common.Messages;
+import dev.docannotator.pipeline.Stage;
 import dev.docannotator.storage.Store;
 import dev.docannotator.storage.TaskEvent;
 import dev.docannotator.storage.TaskFiles;
@@ -11,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,29 @@ final class ClusterPlacement implements Placement {
         this.parts = parts;
         cluster.bind(options, this::runClaimed, this::cancelledElsewhere, this::followStored, this::abandonedUnclaimed);
         cluster.start();
+        warmUpCancels();
+    }
+
+    /**
+     * The first cross-instance cancel after start-up was the slowest (BENCHMARKS.md): its statements, connections,
+     * classes and texts were all used for the first time. They are used once here, for a task that does not exist.
+     */
+    private void warmUpCancels() {
+        cluster.warmUp();
+        try {
+            parts.store().tasks().find(ClusterTasks.WARM_UP_KEY);
+            parts.store().events().after(ClusterTasks.WARM_UP_KEY, 0);
+            for (Locale locale : List.of(Messages.ENGLISH, Messages.CHINESE)) {
+                Messages messages = new Messages("http", locale);
+                StreamEvent.dataLine(ClusterTasks.WARM_UP_KEY, new StreamEvent.Cancelled(Stage.ANALYSE, 0,
+                        messages.get("cancelled.message"), messages.get("cancelled.detail",
+                        messages.get("stage." + Stage.ANALYSE.id()), 0)));
+                messages.get("cancelled.abandoned");
+                Texts.of(locale, "task.cancel_finished", TaskStatus.COMPLETED.id());
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Warming up the cancel path failed: {}", e.getMessage());
+        }
     }
 
     /**
@@ -128,18 +152,32 @@ final class ClusterPlacement implements Placement {
         cluster.cancels().request(task.key());
     }
 
-    /** Waits (up to 10 s) until no instance runs the task any more, then takes its stored state. */
+    /**
+     * Waits (up to 10 s) until no instance runs the task any more, woken by the NOTIFY that the end of a run sends
+     * (ClusterScheduler#finish), then takes its stored state: read after the row was seen gone, so it holds all of
+     * that run (whose writes were in the tables before its row went).
+     */
     @Override
     public void awaitNoRun(Task task, Locale locale) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        followStored(task);
-        while (!runsHere(task) && cluster.scheduler().scheduled(task.key())) {
-            if (System.nanoTime() > deadline) {
+        ClusterScheduler scheduler = cluster.scheduler();
+        while (true) {
+            long seen = scheduler.runEndsSeen();
+            if (runsHere(task) || !scheduler.scheduled(task.key())) {
+                break;
+            }
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
                 throw TaskException.conflict(Texts.of(locale, "task.still_stopping"));
             }
-            LockSupport.parkNanos(20_000_000L);
-            followStored(task);
+            try {
+                scheduler.awaitRunEnded(seen, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw TaskException.conflict(Texts.of(locale, "task.still_stopping"));
+            }
         }
+        followStored(task);
         cluster.cancels().clear(task.key());
     }
 

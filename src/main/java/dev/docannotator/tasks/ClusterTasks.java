@@ -1,12 +1,19 @@
 package dev.docannotator.tasks;
 
 import dev.docannotator.storage.postgres.Notifications;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a {@link TaskService} needs to be one of several instances on one PostgreSQL database: claiming and
@@ -20,7 +27,20 @@ public final class ClusterTasks implements AutoCloseable {
 
     public static final String EVENTS_CHANNEL = "annotator_events";
 
+    /** A key no task has (ids are at least 8 characters): the warm-up's statements find nothing and change nothing. */
+    static final String WARM_UP_KEY = "warm-up:-";
+    /** The tables on the path of a cross-instance cancel, opened by every pooled connection at start. */
+    private static final List<String> WARM_UP_TABLES = List.of(
+            "SELECT 1 FROM tasks WHERE task_id = ?",
+            "SELECT 1 FROM task_events WHERE task_id = ? AND seq > 0",
+            "SELECT 1 FROM checkpoints WHERE task_id = ?",
+            "SELECT 1 FROM scheduled_tasks WHERE task_name = 'annotate' AND task_instance = ?",
+            "SELECT 1 FROM task_cancel_requests WHERE task_key = ?",
+            "SELECT 1 FROM task_streams WHERE task_key = ?");
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterTasks.class);
+
     private final DataSource pool;
+    private final int poolSize;
     private final Notifications notifications;
     private final String instanceId;
     private final ExecutorService followers = Executors.newSingleThreadExecutor(r -> {
@@ -34,8 +54,10 @@ public final class ClusterTasks implements AutoCloseable {
     private ClusterCancels cancels;
     private ClusterStreams streams;
 
-    public ClusterTasks(DataSource pool, Notifications notifications, String instanceId) {
+    /** {@code poolSize} is how many connections {@code pool} holds: each is warmed up at start (see {@link #warmUp}). */
+    public ClusterTasks(DataSource pool, int poolSize, Notifications notifications, String instanceId) {
         this.pool = pool;
+        this.poolSize = poolSize;
         this.notifications = notifications;
         this.instanceId = instanceId;
     }
@@ -68,6 +90,48 @@ public final class ClusterTasks implements AutoCloseable {
     void start() {
         scheduler.start();
         streams.start();
+    }
+
+    /**
+     * Takes the first-use costs of the cross-instance cancel off the first real one. PostgreSQL loads a table's
+     * catalog entries into each connection's backend the first time that connection uses it, so every pooled
+     * connection (all held at once, so that each is a different one) opens the tables of the cancel path; and this
+     * JVM runs the cancel statements and its wake-up once (class loading, linkage) for a task that does not exist.
+     */
+    void warmUp() {
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < poolSize; i++) {
+                Connection c = pool.getConnection();
+                held.add(c);
+                for (String sql : WARM_UP_TABLES) {
+                    try (PreparedStatement st = c.prepareStatement(sql)) {
+                        st.setString(1, WARM_UP_KEY);
+                        st.executeQuery().close();
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Warming up the database connections stopped: {}", e.getMessage());
+        } finally {
+            for (Connection c : held) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // back to the pool or dropped by it: nothing to do either way
+                }
+            }
+        }
+        try {
+            cancels.requestIfClaimed(WARM_UP_KEY);
+            cancels.requested(WARM_UP_KEY);
+            scheduler.scheduled(WARM_UP_KEY);
+            // Every instance's listener takes these in as it would a real cancel, and finds no such task running.
+            notifications.publish(ClusterCancels.CHANNEL, new ClusterCancels.Request(WARM_UP_KEY, false).payload());
+            notifications.publish(ClusterCancels.CHANNEL, new ClusterCancels.Request(WARM_UP_KEY, true).payload());
+        } catch (RuntimeException e) {
+            LOG.debug("Warming up the cancel path failed: {}", e.getMessage());
+        }
     }
 
     ClusterScheduler scheduler() {

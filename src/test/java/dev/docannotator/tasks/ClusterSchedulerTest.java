@@ -170,6 +170,29 @@ class ClusterSchedulerTest {
     }
 
     @Test
+    void theEndOfARunOrOfAWaitOnOneInstanceWakesTheWaitersOnTheOther() throws Exception {
+        Instance a = new Instance("a", 1);
+        Instance b = new Instance("b", 1);
+        a.scheduler.admit("u1:running", "u1");
+        waitUntil("it runs", LIMIT, () -> ranOn.containsKey("u1:running"));
+        Instance runner = ranOn.get("u1:running").equals("a") ? a : b;
+        Instance other = runner == a ? b : a;
+        long seen = other.scheduler.runEndsSeen();
+        release.get("u1:running").countDown();
+        waitUntil("the other instance is woken", LIMIT, () -> other.scheduler.runEndsSeen() > seen);
+        assertThat(other.scheduler.scheduled("u1:running")).isFalse();
+
+        a.scheduler.admit("u2:busy", "u2");
+        b.scheduler.admit("u3:busy", "u3");
+        waitUntil("both workers busy", LIMIT, () -> ranOn.containsKey("u2:busy") && ranOn.containsKey("u3:busy"));
+        a.scheduler.admit("u4:waiting", "u4");
+        long seenBefore = b.scheduler.runEndsSeen();
+        assertThat(a.scheduler.removeWaiting("u4:waiting")).isTrue();
+        waitUntil("taking a task out of the line wakes the other instance", LIMIT,
+                () -> b.scheduler.runEndsSeen() > seenBefore);
+    }
+
+    @Test
     void aCancelAcceptedOnOneInstanceStopsTheRunOnTheOther() {
         Instance a = new Instance("a", 1);
         Instance b = new Instance("b", 1);
