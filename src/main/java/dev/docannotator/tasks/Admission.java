@@ -77,7 +77,7 @@ final class Admission {
             }
             throw storageRefusal(e, locale);
         }
-        Task task = new Task(view, new EventLog(taskId, List.of(), false, (log, event) -> writer.event(key, log, event)), key);
+        Task task = new Task(view, new EventLog(taskId, List.of(), false, writer.sink(key)), key);
         try {
             admit(task, locale, () -> live.put(task), null);
         } catch (RuntimeException notAdmitted) {
@@ -106,8 +106,7 @@ final class Admission {
     private void announce(Task task, boolean running, int position, Checkpoint resumeFrom) {
         synchronized (task) {
             task.status(running ? TaskStatus.RUNNING : TaskStatus.QUEUED, clock.instant());
-            writer.task(task); // the row before its event (see WriteBehind)
-            task.log().append(new StreamEvent.Admitted(running, task.pausable()));
+            task.announce(new StreamEvent.Admitted(running, task.pausable()));
             if (resumeFrom != null) {
                 for (Annotation annotation : resumeFrom.annotations()) {
                     TaskWorker.sendAnnotation(task, annotation);

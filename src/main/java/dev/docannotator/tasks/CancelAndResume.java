@@ -78,8 +78,7 @@ final class CancelAndResume {
             task.status(TaskStatus.CANCELLED, clock.instant());
             Messages messages = task.messages();
             Stage stage = task.stage() == Stage.DONE ? Stage.APPLY : task.stage();
-            writer.task(task); // the row before its event (see WriteBehind)
-            task.log().append(new StreamEvent.Cancelled(stage, task.progress(),
+            task.announce(new StreamEvent.Cancelled(stage, task.progress(),
                     messages.get(byUser ? "cancelled.message" : "cancelled.abandoned"),
                     messages.get("cancelled.detail", messages.get("stage." + stage.id()), task.progress())));
             if (wasWaiting) {

@@ -1,6 +1,7 @@
 package dev.docannotator.tasks;
 
 import dev.docannotator.storage.TaskEvent;
+import dev.docannotator.storage.TaskView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +16,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * after it was told the task ended.
  */
 public final class EventLog {
-    /** Persists an accepted event and later calls {@link EventLog#durable(long)} once it is committed. */
+    /**
+     * Persists an accepted event and later calls {@link EventLog#durable(long)} once it is committed. {@code row} is
+     * the task's state the event announces (null: it announces none), queued in the same step as the event so that
+     * it is committed with the event or before it; {@code event} is null when the closed log dropped the event but
+     * the row must still be written (see {@link Task#announce}).
+     */
     @FunctionalInterface
     public interface Sink {
-        void persist(EventLog log, TaskEvent event);
+        void persist(EventLog log, TaskEvent event, TaskView row);
     }
 
     /** What a reader gets: the events after its cursor and whether the log was closed at that moment. */
@@ -47,11 +53,25 @@ public final class EventLog {
         return taskId;
     }
 
-    /** Appends an event; returns it numbered, or null when the log is closed (the event is dropped). A terminal event closes the log. */
+    /**
+     * Appends an event that changes no task state (a finding, a place in the line); returns it numbered, or null when
+     * the log is closed (the event is dropped). A change of state goes through {@link Task#announce} instead.
+     */
     public TaskEvent append(StreamEvent streamEvent) {
+        return append(streamEvent, null);
+    }
+
+    /**
+     * Appends an event with the task's row it announces ({@link Task#announce}); the sink queues the two in one step,
+     * and the row even when the closed log drops the event. A terminal event closes the log.
+     */
+    TaskEvent append(StreamEvent streamEvent, TaskView row) {
         lock.lock();
         try {
             if (closed) {
+                if (row != null) {
+                    sink.persist(this, null, row);
+                }
                 return null;
             }
             TaskEvent event = new TaskEvent(events.size() + 1L, streamEvent.type(), StreamEvent.dataLine(taskId, streamEvent));
@@ -59,7 +79,7 @@ public final class EventLog {
             if (event.terminal()) {
                 closed = true;
             }
-            sink.persist(this, event);
+            sink.persist(this, event, row);
             return event;
         } finally {
             lock.unlock();

@@ -130,7 +130,7 @@ final class LiveTasks {
         }
         List<TaskEvent> history = store.events().all(key);
         EventLog log = new EventLog(view.get().taskId(), history, !view.get().status().unfinished(),
-                (l, event) -> writer.event(key, l, event));
+                writer.sink(key));
         return new Task(view.get(), log, key);
     }
 }

@@ -4,6 +4,7 @@ import dev.docannotator.analysis.Annotation;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.pipeline.Stage;
+import dev.docannotator.storage.TaskEvent;
 import dev.docannotator.storage.TaskStatus;
 import dev.docannotator.storage.TaskView;
 import java.time.Instant;
@@ -92,6 +93,19 @@ public final class Task {
         return new TaskView(initial.taskId(), initial.userId(), initial.documentId(), initial.filename(),
                 initial.format(), initial.requirement(), initial.locale(), initial.pausable(), status, stage, progress,
                 message, errorCode, errorMessage, annotationCount, initial.createdAt(), updatedAt, initial.analyser());
+    }
+
+    /**
+     * Announces a change of this task's state: queues its row as it is now and the event that tells it, in one step
+     * of the writer, so that the row is committed with the event or before it and no instance answering from the row
+     * contradicts an event a client already saw. Every event that changes the status or progress goes through here.
+     *
+     * <p>Lock order: this task's monitor, then its log's lock, then the writer's lock. The row is taken here, before
+     * the log's lock, because {@link #view()} needs this monitor and plain appends ({@link EventLog#append(StreamEvent)})
+     * do not always hold it: asking for it under the log's lock could deadlock with a thread holding it and appending.
+     */
+    synchronized TaskEvent announce(StreamEvent event) {
+        return log.append(event, view());
     }
 
     /** Several instances: whether this instance runs the task now (then its copy is the truth, not the tables). */

@@ -269,8 +269,7 @@ public final class TaskService implements AutoCloseable {
                 }
                 task.requestStop(0);
                 task.status(TaskStatus.INTERRUPTED, clock.instant());
-                writer.task(task); // the row before its event (see WriteBehind)
-                task.log().append(new StreamEvent.Shutdown(task.messages().get("shutdown.message")));
+                task.announce(new StreamEvent.Shutdown(task.messages().get("shutdown.message")));
             }
         }
         placement.awaitRuns(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) - 500));

@@ -195,8 +195,7 @@ final class TaskWorker {
                 return; // cancel or shutdown already set the status and told the stream
             }
             task.status(TaskStatus.INTERRUPTED, clock.instant());
-            store.task(task); // the row before its event (see WriteBehind)
-            task.log().append(new StreamEvent.Shutdown(task.messages().get("shutdown.message")));
+            task.announce(new StreamEvent.Shutdown(task.messages().get("shutdown.message")));
         }
     }
 
@@ -218,9 +217,8 @@ final class TaskWorker {
     private void emit(Task task, TaskRun run, PipelineEvent event) {
         if (event instanceof PipelineEvent.Progress p) {
             task.progress(p.stage(), p.progress(), p.message(), clock.instant());
-            store.task(task); // the row before its event (see WriteBehind)
             // After a crash the last checkpoint may be older than the last event sent: never report less than before.
-            task.log().append(new StreamEvent.Progress(p.stage(), task.progress(), p.message(), p.detail()));
+            task.announce(new StreamEvent.Progress(p.stage(), task.progress(), p.message(), p.detail()));
         } else if (event instanceof PipelineEvent.AnnotationFound found) {
             sendAnnotation(task, found.annotation());
         } else if (event instanceof PipelineEvent.Completed completed) {
@@ -272,8 +270,7 @@ final class TaskWorker {
             }
             task.status(TaskStatus.COMPLETED, clock.instant());
             task.progress(Stage.DONE, 100, task.message(), clock.instant());
-            store.task(task); // the row before its event (see WriteBehind)
-            task.log().append(new StreamEvent.Result(count, links.document(task.id()),
+            task.announce(new StreamEvent.Result(count, links.document(task.id()),
                     links.annotations(task.id()), summary, report));
         }
     }
@@ -284,8 +281,7 @@ final class TaskWorker {
                 return;
             }
             task.failed(code, message, clock.instant());
-            store.task(task); // the row before its event (see WriteBehind)
-            task.log().append(new StreamEvent.Failed(code, message));
+            task.announce(new StreamEvent.Failed(code, message));
         }
     }
 }

@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * reports the incident: the writer never dies and never drops a batch. {@link #flush()} writes everything queued
  * so far before it returns; {@link #close()} flushes a last time.
  *
- * <p>Callers queue a task's row before the event that announces its change: a batch may be cut between two calls,
- * and a row queued first is committed with the event or before it, so that nobody who saw {@code result} (on any
- * instance) reads the task as still running.
+ * <p>A task's row and the event that announces its change arrive together ({@link Task#announce} through the log's
+ * {@link #sink sink}) and are queued under one lock, so no batch holds the event without the row: nobody who saw
+ * {@code result} (on any instance) reads the task as still running. This writer's lock is the last in the order
+ * (task monitor, log lock, writer lock): nothing here calls into a task or a log while holding it.
  */
 public final class WriteBehind implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WriteBehind.class);
@@ -72,26 +73,36 @@ public final class WriteBehind implements AutoCloseable {
         thread.start();
     }
 
-    /** A sink for a log stored under its task id. */
-    public void event(EventLog log, TaskEvent event) {
-        event(log.taskId(), log, event);
+    /** The sink of the event log of the task stored under {@code key}. */
+    public EventLog.Sink sink(String key) {
+        return (log, event, row) -> queue(key, log, event, row);
     }
 
-    /** The sink of the event log of the task stored under {@code key}: queues the event and wakes the writer. */
-    public void event(String key, EventLog log, TaskEvent event) {
+    /** Queues the row (when given) and the event (when given; it wakes the writer) in one step. */
+    private void queue(String key, EventLog log, TaskEvent event, TaskView row) {
         lock.lock();
         try {
-            events.addLast(new Queued(key, log, event));
-            eventsWaiting = true;
-            wake.signal();
+            if (row != null) {
+                tasks.put(key, row);
+            }
+            if (event != null) {
+                events.addLast(new Queued(key, log, event));
+                eventsWaiting = true;
+                wake.signal();
+            }
         } finally {
             lock.unlock();
         }
     }
 
-    /** Queues the task's current state. */
+    /**
+     * Queues the task's current state when no event announces it (an event goes through {@link Task#announce}).
+     * Under the task's monitor, so that a row read before a concurrent announcement cannot be queued after it.
+     */
     public void task(Task task) {
-        task(task.key(), task.view());
+        synchronized (task) {
+            task(task.key(), task.view());
+        }
     }
 
     public void task(String key, TaskView view) {

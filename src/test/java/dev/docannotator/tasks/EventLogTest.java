@@ -14,7 +14,7 @@ class EventLogTest {
     private static final StreamEvent ADMITTED = new StreamEvent.Admitted(false, true);
     private static final StreamEvent PROGRESS = new StreamEvent.Progress(Stage.ANALYSE, 40, "Analysing", "page 2");
     private final List<TaskEvent> persisted = new CopyOnWriteArrayList<>();
-    private final EventLog log = new EventLog("task-0001", List.of(), false, (l, e) -> {
+    private final EventLog log = new EventLog("task-0001", List.of(), false, (l, e, row) -> {
         persisted.add(e);
         l.durable(e.seq());
     });
@@ -70,7 +70,7 @@ class EventLogTest {
     @Test
     void aLogContinuesItsHistoryAndCountsAnnotationsSent() {
         EventLog restored = new EventLog("task-0001", List.of(new TaskEvent(1, "task", "{}"),
-                new TaskEvent(2, "annotation", "{}"), new TaskEvent(3, "shutdown", "{}")), true, (l, e) -> { });
+                new TaskEvent(2, "annotation", "{}"), new TaskEvent(3, "shutdown", "{}")), true, (l, e, row) -> { });
         assertThat(restored.annotationEvents()).isEqualTo(1);
         assertThat(restored.after(1).events()).extracting(TaskEvent::seq).containsExactly(2L, 3L);
         restored.reopen();
@@ -80,7 +80,7 @@ class EventLogTest {
     @Test
     void anEventIsInvisibleToReadersUntilItsSinkSaysItIsCommitted() throws Exception {
         List<TaskEvent> uncommitted = new CopyOnWriteArrayList<>();
-        EventLog gated = new EventLog("task-0002", List.of(), false, (l, e) -> uncommitted.add(e));
+        EventLog gated = new EventLog("task-0002", List.of(), false, (l, e, row) -> uncommitted.add(e));
         gated.append(ADMITTED);
         gated.append(new StreamEvent.Failed("internal_error", "Something went wrong"));
         assertThat(gated.after(0).events()).isEmpty();

@@ -41,7 +41,7 @@ class SchedulerTest {
         Instant now = Instant.EPOCH;
         TaskView view = new TaskView(id, user, "doc-00000001", "a.txt", DocumentFormat.TXT, "", "en", true,
                 TaskStatus.QUEUED, Stage.QUEUED, 0, null, null, null, 0, now, now);
-        return new Task(view, new EventLog(id, List.of(), false, (l, e) -> { }));
+        return new Task(view, new EventLog(id, List.of(), false, (l, e, row) -> { }));
     }
 
     private void admit(Task task) {

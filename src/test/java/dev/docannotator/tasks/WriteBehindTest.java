@@ -61,7 +61,7 @@ class WriteBehindTest {
     }
 
     private EventLog log() {
-        return new EventLog("task-0001", List.of(), false, writer::event);
+        return new EventLog("task-0001", List.of(), false, writer.sink("task-0001"));
     }
 
     @Test
@@ -142,5 +142,64 @@ class WriteBehindTest {
         } finally {
             local.close();
         }
+    }
+
+    /**
+     * Another instance answers from the committed row while a client follows the committed events: after every
+     * batch, the row must say what the last event announced (a row lagging its event fails here). A second thread
+     * keeps cutting batches while one task is admitted, progresses and is cancelled over and over.
+     */
+    @Test
+    void aTasksRowIsCommittedWithTheEventThatAnnouncesItOrBefore() throws Exception {
+        Map<String, TaskView> committedRows = new java.util.HashMap<>();
+        List<String> lagging = new CopyOnWriteArrayList<>();
+        WriteBehind local = new WriteBehind(batch -> {
+            committedRows.putAll(batch.tasks());
+            TaskEvent last = null;
+            for (StoreBatch.PendingEvent pending : batch.events()) {
+                last = pending.event();
+            }
+            if (last != null) {
+                TaskView row = committedRows.get("u:task-0001");
+                TaskStatus announced = switch (last.type()) {
+                    case TaskEvent.CANCELLED -> TaskStatus.CANCELLED;
+                    default -> TaskStatus.RUNNING;
+                };
+                if (row == null || row.status() != announced) {
+                    lagging.add("event " + last.seq() + " (" + last.type() + ") committed with row "
+                            + (row == null ? "none" : row.status()));
+                }
+            }
+        }, new PersistenceHealth(new SimpleMeterRegistry()), 60_000);
+        Task task = new Task(view(TaskStatus.QUEUED), new EventLog("task-0001", List.of(), false,
+                local.sink("u:task-0001")), "u:task-0001");
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread flusher = new Thread(() -> {
+            while (!done.get()) {
+                local.flush();
+            }
+        });
+        flusher.start();
+        try {
+            for (int round = 0; round < 2_000; round++) {
+                synchronized (task) {
+                    task.status(TaskStatus.RUNNING, Instant.EPOCH);
+                    task.announce(new StreamEvent.Admitted(true, true));
+                }
+                task.progress(Stage.ANALYSE, 50, "Analysing", Instant.EPOCH);
+                task.announce(new StreamEvent.Progress(Stage.ANALYSE, 50, "Analysing", null));
+                synchronized (task) {
+                    task.status(TaskStatus.CANCELLED, Instant.EPOCH);
+                    task.announce(new StreamEvent.Cancelled(Stage.ANALYSE, 50, "Paused", "at 50 %"));
+                }
+                task.log().reopen();
+            }
+        } finally {
+            done.set(true);
+            flusher.join();
+            local.close();
+        }
+        assertThat(task.log().lastSeq()).isEqualTo(6_000);
+        assertThat(lagging).isEmpty();
     }
 }
