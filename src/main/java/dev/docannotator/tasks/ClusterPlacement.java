@@ -344,7 +344,12 @@ final class ClusterPlacement implements Placement {
                 if (task.runHere()) {
                     return; // this instance writes its log; what was read may already be older
                 }
+                long before = task.log().lastSeq();
                 task.log().absorb(committed);
+                long after = task.log().lastSeq();
+                // A resume here must know every annotation already sent, or it sends the checkpoint's again.
+                task.annotationsFollowed((int) committed.stream().filter(e -> e.seq() > before && e.seq() <= after
+                        && TaskEvent.ANNOTATION.equals(e.type())).count());
                 view.ifPresent(task::refresh);
             }
         } catch (RuntimeException e) {
