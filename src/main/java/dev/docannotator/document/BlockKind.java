@@ -16,7 +16,12 @@ public enum BlockKind {
     /** Source code, commands, configuration: fenced or indented Markdown, code-styled Word paragraphs. */
     CODE,
     /** Page furniture: running headers and footers, page numbers (PDF). Not the author's text of this place. */
-    FURNITURE;
+    FURNITURE,
+    /**
+     * A paragraph of a footnote or endnote (Word): the author's prose, set apart from the body and read after it,
+     * so a check may treat it on its own (a citation's long sentence, an acronym defined only in the body).
+     */
+    NOTE;
 
     /** Whether a check that reads prose reads this kind unless it says otherwise: everything but code and furniture. */
     public boolean readAsProse() {

@@ -15,6 +15,14 @@ public interface ReadSession extends AutoCloseable {
      */
     void readUnit(int index, TextBuilder out);
 
+    /**
+     * What the document holds that this reader does not read (Word headers, text boxes …), each kind only when there
+     * are words in it; known once the session is open. Empty when everything is read.
+     */
+    default java.util.Set<UnreadContent> unread() {
+        return java.util.Set.of();
+    }
+
     /** Releases files and memory; safe to call twice. */
     @Override
     void close();

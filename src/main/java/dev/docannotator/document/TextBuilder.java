@@ -1,12 +1,16 @@
 package dev.docannotator.document;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Accumulates the {@link ExtractedText} block by block while a document is read. */
 public final class TextBuilder {
     private final StringBuilder text = new StringBuilder();
     private final List<TextBlock> blocks = new ArrayList<>();
+    private final Set<UnreadContent> unread = EnumSet.noneOf(UnreadContent.class);
 
     public TextBuilder() {
     }
@@ -15,6 +19,12 @@ public final class TextBuilder {
     public TextBuilder(ExtractedText soFar) {
         text.append(soFar.text());
         blocks.addAll(soFar.blocks());
+        unread.addAll(soFar.unread());
+    }
+
+    /** Records content the document holds that the reader does not read (said in the run's result). */
+    public void addUnread(Collection<UnreadContent> kinds) {
+        unread.addAll(kinds);
     }
 
     /** Adds one prose block; a '\n' separator is put before every block but the first. */
@@ -55,6 +65,11 @@ public final class TextBuilder {
         return text;
     }
 
+    /** What the document holds that was not read, as recorded so far. */
+    public List<UnreadContent> unread() {
+        return ExtractedText.ordered(unread);
+    }
+
     public int length() {
         return text.length();
     }
@@ -64,6 +79,6 @@ public final class TextBuilder {
     }
 
     public ExtractedText build() {
-        return new ExtractedText(text.toString(), blocks);
+        return new ExtractedText(text.toString(), blocks, List.copyOf(unread));
     }
 }

@@ -19,6 +19,7 @@ import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.ReadSession;
 import dev.docannotator.document.TextBlock;
 import dev.docannotator.document.TextBuilder;
+import dev.docannotator.document.UnreadContent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -169,6 +170,8 @@ public final class PipelineRun implements AutoCloseable {
         if (readSession == null) {
             readSession = handler.openForRead(input.document());
             readUnits = readSession.unitCount();
+            // Known at once, and carried in every checkpoint's text, so that the result says it after a resume too.
+            textBuilder.addUnread(readSession.unread());
             progress(events, Stage.READ, Stage.READ.progressAt(position, readUnits), true,
                     messages.get("read.message"), messages.get("read.detail", position, readUnits));
         }
@@ -398,9 +401,14 @@ public final class PipelineRun implements AutoCloseable {
         return counts;
     }
 
-    /** What runs (or ran): the checks with their parameters, how the requirement was read, and the analyser. */
+    /**
+     * What runs (or ran): the checks with their parameters, how the requirement was read, and the analyser; once the
+     * document is open, notes on what it holds that was not read.
+     */
     public RunReport report() {
-        RunReport rules = RunReport.of(requirement, analyser.name(), requirement.language());
+        List<UnreadContent> unread = stage == Stage.READ ? textBuilder.unread() : text.unread();
+        RunReport rules = RunReport.of(requirement, analyser.name(), requirement.language())
+                .withUnread(unread, requirement.language());
         if (!input.analyser().usesModel()) {
             return rules;
         }

@@ -6,6 +6,7 @@ import dev.docannotator.analysis.RequirementNote;
 import dev.docannotator.analysis.llm.LlmUsage;
 import dev.docannotator.common.Language;
 import dev.docannotator.common.Messages;
+import dev.docannotator.document.UnreadContent;
 import java.util.List;
 import java.util.Locale;
 
@@ -70,6 +71,23 @@ public record RunReport(List<CheckRun> checks, RequirementReport requirement, St
 
     public RunReport {
         checks = List.copyOf(checks);
+    }
+
+    /**
+     * This report with one note per kind of content the document holds that was not read ("This document's headers
+     * and footers were not read …"), in {@code language}, after the requirement's own notes.
+     */
+    public RunReport withUnread(List<UnreadContent> unread, Language language) {
+        if (unread.isEmpty()) {
+            return this;
+        }
+        Messages messages = new Messages("pipeline", language.locale());
+        List<String> notes = new java.util.ArrayList<>(requirement.notes());
+        for (UnreadContent kind : unread) {
+            notes.add(messages.get(kind.noteKey()));
+        }
+        return new RunReport(checks, new RequirementReport(requirement.understood(), requirement.notUnderstood(),
+                requirement.fellBack(), notes), analyser, usage, llmFailure);
     }
 
     /** The report of {@code requirement} run by the analyser called {@code analyser}, notes in {@code language}. */

@@ -52,20 +52,32 @@ final class TaskQueries {
         return view(userId, taskId, locale).view();
     }
 
-    /** What the task runs (or ran): its checks, how its requirement was read, and the analyser; notes in {@code locale}. */
+    /**
+     * What the task runs (or ran): its checks, how its requirement was read, what of the document was not read, and
+     * the analyser; notes in {@code locale}.
+     */
     RunReport report(TaskView task, Locale locale) {
-        RunReport report = engine.report(task.requirement(), Language.of(locale));
-        if (!task.analyser().usesModel()) {
-            return report;
-        }
-        // What the model cost so far, and whether it failed (a "both" run then goes on with the rules alone), are in
-        // the checkpoint (the last one; a running task's may lag a few seconds).
-        // Checkpoints are stored under the task's key (scoped to its owner), not its public id.
+        Language language = Language.of(locale);
+        RunReport report = engine.report(task.requirement(), language);
         Task inMemory = live.inMemory(task.userId(), task.taskId());
+        ExtractedText liveText = inMemory == null ? null : inMemory.liveText();
+        if (liveText != null && !task.analyser().usesModel()) {
+            return report.withUnread(liveText.unread(), language);
+        }
+        // What was not read is kept with the stored text, and what the model cost so far and whether it failed (a
+        // "both" run then goes on with the rules alone) in the checkpoint (the last one; a running task's may lag a few
+        // seconds). Checkpoints are stored under the task's key (scoped to its owner), not its public id.
         String key = inMemory != null ? inMemory.key()
                 : stored(task.userId(), task.taskId()).map(Found::key).orElse(TaskKeys.of(task.userId(), task.taskId()));
         writer.flush(); // the last checkpoint may still be on its way to the database
         Optional<Checkpoint> checkpoint = store.checkpoints().load(key);
+        ExtractedText text = liveText != null ? liveText : checkpoint.map(Checkpoint::text).orElse(null);
+        if (text != null) {
+            report = report.withUnread(text.unread(), language);
+        }
+        if (!task.analyser().usesModel()) {
+            return report;
+        }
         return report.withModel(task.analyser().id(), checkpoint.map(Checkpoint::llmUsage).orElse(null),
                 checkpoint.map(Checkpoint::llmFailure).orElse(null), locale);
     }

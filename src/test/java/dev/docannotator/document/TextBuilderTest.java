@@ -25,4 +25,24 @@ class TextBuilderTest {
                 .containsExactly(BlockKind.HEADING, BlockKind.PROSE, BlockKind.FURNITURE);
         assertThat(old.blocks().get(0).kind()).isEqualTo(BlockKind.PROSE);
     }
+
+    @Test
+    void whatWasNotReadSurvivesACheckpointAndAResumedBuilderAndOldCheckpointsHaveNone() {
+        TextBuilder builder = new TextBuilder();
+        builder.addUnread(java.util.List.of(UnreadContent.TEXT_BOXES, UnreadContent.HEADERS_AND_FOOTERS));
+        builder.addUnread(java.util.List.of(UnreadContent.TEXT_BOXES));
+        builder.append("Body.", null, 1);
+        ExtractedText text = builder.build();
+
+        ExtractedText again = Json.read(Json.write(text), ExtractedText.class);
+        TextBuilder resumed = new TextBuilder(again);
+        resumed.append("Footnote.", null, 2, BlockKind.NOTE);
+        ExtractedText old = Json.read("{\"text\":\"ab\",\"blocks\":[{\"start\":0,\"end\":2,\"paragraph\":1}]}",
+                ExtractedText.class);
+
+        assertThat(text.unread()).containsExactly(UnreadContent.HEADERS_AND_FOOTERS, UnreadContent.TEXT_BOXES);
+        assertThat(again).isEqualTo(text);
+        assertThat(resumed.build().unread()).isEqualTo(text.unread());
+        assertThat(old.unread()).isEmpty();
+    }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.docannotator.common.Json;
 import dev.docannotator.testsupport.SseEvent;
 import dev.docannotator.testsupport.TestServer;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +80,33 @@ class WhatRanTest {
         assertThat(result.at("/requirement/not_understood/0").asText()).isEqualTo("Make sure every deadline has a date");
         assertThat(result.get("checks")).extracting(c -> c.get("id").asText())
                 .contains("long_sentence", "passive_voice", "vague_words").doesNotContain("grammar");
+    }
+
+    @Test
+    void theTaskSaysWhatOfTheDocumentWasNotReadAsTheResultDid() throws Exception {
+        String doc = TestServer.json(server.uploadRaw(user, "letter.docx", letterWithAHeader()))
+                .get("document_id").asText();
+        List<SseEvent> events = server.stream(user, Map.of("document_id", doc,
+                "message", "find vague words", "task_type", "DOC_ANNOTATE")).readToEnd();
+        JsonNode result = events.get(events.size() - 1).data();
+        String headerNote = "This document's headers and footers were not read, so nothing in them was checked.";
+        assertThat(result.at("/requirement/notes")).extracting(JsonNode::asText).containsExactly(headerNote);
+
+        String taskId = result.get("task_id").asText();
+        JsonNode live = TestServer.json(server.get("/api/tasks/" + taskId, user));
+        assertThat(live.get("requirement")).isEqualTo(result.get("requirement"));
+
+        server.restart(); // no longer in memory: answered from what was stored
+        JsonNode stored = TestServer.json(server.get("/api/tasks/" + taskId, user));
+        assertThat(stored.get("requirement")).isEqualTo(result.get("requirement"));
+    }
+
+    private static byte[] letterWithAHeader() throws Exception {
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.createHeader(HeaderFooterType.DEFAULT).createParagraph().createRun().setText("Grant office, internal");
+            document.createParagraph().createRun().setText("We will send the remaining forms in the near future.");
+            document.write(out);
+            return out.toByteArray();
+        }
     }
 }

@@ -6,11 +6,12 @@ import java.util.Set;
 
 /** The sets of block kinds the checks read. */
 public final class Kinds {
-    /** Sentences an author wrote: prose and list items (style checks). */
-    public static final Set<BlockKind> SENTENCES = Set.copyOf(EnumSet.of(BlockKind.PROSE, BlockKind.LIST_ITEM));
+    /** Sentences an author wrote: prose, list items and footnotes/endnotes (style checks). */
+    public static final Set<BlockKind> SENTENCES = Set.copyOf(
+            EnumSet.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.NOTE));
     /** Every kind that holds the author's words: all but code and page furniture. */
     public static final Set<BlockKind> WORDS = Set.copyOf(
-            EnumSet.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.TABLE_CELL));
+            EnumSet.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.TABLE_CELL, BlockKind.NOTE));
 
     private Kinds() {
     }

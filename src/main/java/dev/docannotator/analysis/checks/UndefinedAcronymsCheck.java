@@ -51,7 +51,8 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             "NEWS", "COPYING", "INSTALL", "AUTHORS", "THANKS", "CHANGELOG", "LICENSE", "NOTICE", "HACKING");
 
     /** Not headings: a heading in capitals is not a run of acronyms. Table cells may hold a glossary. */
-    private static final Set<BlockKind> READS = Set.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL);
+    private static final Set<BlockKind> READS = Set.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL,
+            BlockKind.NOTE);
 
     private static final Pattern CAPITALS_BEFORE = Pattern.compile("(?<![A-Za-z])[A-Z]{2,}[\\s\"“,;-]+$");
     private static final Pattern CAPITALS_AFTER = Pattern.compile("[\\s\"”,;-]+[A-Z]{2,}(?![a-z])");

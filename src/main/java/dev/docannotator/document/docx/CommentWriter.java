@@ -19,7 +19,7 @@ import org.apache.xmlbeans.XmlObject;
 /**
  * Adds DocAnnotator's review comments to the comments part, keeping every comment already there.
  * POI does not make comment ids unique, so ids continue from the highest id found in the comments part
- * and on the body's comment marks.
+ * and on the comment marks of the body, the footnotes and the endnotes.
  */
 final class CommentWriter {
     static final String AUTHOR = "DocAnnotator";
@@ -77,11 +77,20 @@ final class CommentWriter {
             }
         }
         XmlObject body = document.getDocument().getBody();
-        return body == null ? highest : highest.max(highestMarkId(body));
+        if (body != null) {
+            highest = highest.max(highestMarkId(body));
+        }
+        for (var note : document.getFootnotes()) {
+            highest = highest.max(highestMarkId(note.getCTFtnEdn()));
+        }
+        for (var note : document.getEndnotes()) {
+            highest = highest.max(highestMarkId(note.getCTFtnEdn()));
+        }
+        return highest;
     }
 
     /**
-     * The highest id on any comment mark in the body. Walks elements with a cursor (no recursion, so deep XML
+     * The highest id on any comment mark under {@code body} (the body, or one note). Walks elements with a cursor (no recursion, so deep XML
      * costs no stack) and skips subtrees that never hold marks, such as formatting and text.
      */
     private static BigInteger highestMarkId(XmlObject body) {

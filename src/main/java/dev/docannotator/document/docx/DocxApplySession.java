@@ -24,6 +24,9 @@ import org.w3c.dom.Node;
  * A private copy of a Word document receiving review comments. Each annotation becomes a comment whose range
  * ({@code commentRangeStart} … {@code commentRangeEnd}) hugs exactly its span of the extracted text; runs are
  * split at the span's ends when needed, and the split paragraph is re-walked so later spans still land right.
+ * A span in a footnote or endnote gets its marks inside that note (Word anchors comments there too). A span that
+ * runs from one story into another (the body's last paragraph into the first note) cannot be one Word range: its
+ * comment ends with the story it starts in.
  */
 final class DocxApplySession implements ApplySession {
     private final DocxOpener opener;
@@ -31,6 +34,8 @@ final class DocxApplySession implements ApplySession {
     private final DocxTextWalker walker;
     private final RunSplitter splitter = new RunSplitter();
     private final List<ParagraphText> paragraphs = new ArrayList<>();
+    /** The story (0 body, n the n-th note) of each paragraph: a comment's marks must stay in one. */
+    private final List<Integer> storyOf = new ArrayList<>();
     private final List<TextBlock> blocks;
     private final int textLength;
     private final CommentWriter comments;
@@ -43,11 +48,14 @@ final class DocxApplySession implements ApplySession {
         this.copy = copy;
         this.document = document;
         this.walker = walker;
-        Element body = WordBody.bodyElement(document);
-        WordBody wordBody = new WordBody(body, walker, ParagraphKinds.of(document));
+        WordStories stories = WordStories.of(document, walker);
         TextBuilder builder = new TextBuilder();
-        for (int i = 0; i < wordBody.unitCount(); i++) {
-            wordBody.appendUnit(i, builder, paragraphs::add);
+        for (int i = 0; i < stories.unitCount(); i++) {
+            int story = stories.story(i);
+            stories.appendUnit(i, builder, paragraph -> {
+                paragraphs.add(paragraph);
+                storyOf.add(story);
+            });
         }
         ExtractedText rebuilt = builder.build();
         if (!rebuilt.text().equals(expected.text()) || !sameBounds(rebuilt.blocks(), expected.blocks())) {
@@ -103,7 +111,7 @@ final class DocxApplySession implements ApplySession {
             throw new IllegalArgumentException("The document has no paragraph to anchor a comment to");
         }
         Location from = startLocation(start);
-        Location to = start == end ? from : endLocation(end);
+        Location to = start == end ? from : sameStory(from, endLocation(end));
 
         // Split first (both ends), then take insertion points: splitting never moves the head of a run.
         Element startRun = runStartingAt(from);
@@ -183,6 +191,19 @@ final class DocxApplySession implements ApplySession {
             throw new IllegalStateException("Splitting a run changed the text of paragraph " + (block + 1));
         }
         paragraphs.set(block, after);
+    }
+
+    /** {@code to}, or the end of the last paragraph of {@code from}'s story when {@code to} lies in a later story. */
+    private Location sameStory(Location from, Location to) {
+        int story = storyOf.get(from.block());
+        if (storyOf.get(to.block()) == story) {
+            return to;
+        }
+        int last = from.block();
+        while (last + 1 < to.block() && storyOf.get(last + 1) == story) {
+            last++;
+        }
+        return new Location(last, paragraphs.get(last).length());
     }
 
     /** Where a span starting at global offset {@code offset} begins: the block holding that character. */

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import dev.docannotator.document.DocumentRejectedException;
 import org.w3c.dom.Element;
 import java.time.Clock;
+import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Reads Word (DOCX) documents and writes annotations back as Word review comments. */
@@ -43,12 +44,14 @@ public final class DocxHandler implements DocumentHandler {
     public ReadSession openForRead(Path file) {
         XWPFDocument document = opener.openReadOnly(file);
         try {
-            Element body = WordBody.bodyElement(document);
-            WordBody wordBody = new WordBody(body, walker, ParagraphKinds.of(document));
-            if (WordBody.onlyImportedContent(body, wordBody)) {
+            Element body = WordStories.bodyElement(document);
+            WordBodyScan scan = WordBodyScan.of(body);
+            List<Element> notes = WordNotes.shown(document, scan);
+            WordStories stories = new WordStories(body, notes, walker, ParagraphKinds.of(document));
+            if (scan.importsContent() && !stories.hasText()) {
                 throw DocumentRejectedException.unprocessable(RejectionText.of("docx.alt_chunk_only"));
             }
-            return new DocxReadSession(opener, document, wordBody);
+            return new DocxReadSession(opener, document, stories, new UnreadScan(walker).of(document, scan, notes));
         } catch (RuntimeException e) {
             opener.discard(document);
             throw e;

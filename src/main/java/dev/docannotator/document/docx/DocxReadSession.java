@@ -2,18 +2,27 @@ package dev.docannotator.document.docx;
 
 import dev.docannotator.document.ReadSession;
 import dev.docannotator.document.TextBuilder;
+import dev.docannotator.document.UnreadContent;
+import java.util.Set;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
-/** A Word document opened read-only; one unit is one top-level paragraph or table. */
+/** A Word document opened read-only; one unit is one top-level paragraph or table of the body, or one note. */
 final class DocxReadSession implements ReadSession {
     private final DocxOpener opener;
     private XWPFDocument document;
-    private final WordBody body;
+    private final WordStories body;
+    private final Set<UnreadContent> unread;
 
-    DocxReadSession(DocxOpener opener, XWPFDocument document, WordBody body) {
+    DocxReadSession(DocxOpener opener, XWPFDocument document, WordStories body, Set<UnreadContent> unread) {
         this.opener = opener;
         this.document = document;
         this.body = body;
+        this.unread = Set.copyOf(unread);
+    }
+
+    @Override
+    public Set<UnreadContent> unread() {
+        return unread;
     }
 
     @Override

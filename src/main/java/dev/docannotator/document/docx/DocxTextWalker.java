@@ -18,14 +18,16 @@ import org.w3c.dom.Node;
  * inside a paragraph the text of runs, hyperlinks, simple fields, the visible result of complex fields,
  * smart tags, content controls, tracked insertions and the base text of ruby (phonetic guides) is kept. Deleted text, hidden text ({@code w:vanish}),
  * field instructions, drawings, text boxes and note references are skipped. Tabs become {@code '\t'}; line, page and carriage-return breaks
- * become a space, so that no block holds the {@code '\n'} block separator.
+ * become a space, so that no block holds the {@code '\n'} block separator. A footnote or endnote (a unit too) reads the
+ * same way; the number mark it opens with is no text, and neither are the tabs and spaces Word puts after that mark.
  */
 final class DocxTextWalker {
     /** Deeper nesting than this is no real document and would only risk the stack. */
     static final int MAX_DEPTH = 64;
 
     private static final Set<String> UNITS = Set.of("p", "tbl", "sdt", "customXml");
-    private static final Set<String> BLOCK_CONTAINERS = Set.of("tbl", "tr", "tc", "sdt", "sdtContent", "customXml");
+    private static final Set<String> BLOCK_CONTAINERS = Set.of("tbl", "tr", "tc", "sdt", "sdtContent", "customXml",
+            "footnote", "endnote");
     private static final Set<String> INLINE_CONTAINERS = Set.of(
             "hyperlink", "fldSimple", "smartTag", "customXml", "sdt", "sdtContent", "ins", "moveTo", "dir", "bdo");
 
@@ -110,6 +112,10 @@ final class DocxTextWalker {
                 builder.fieldChar(WordXml.attribute((Element) child, "fldCharType"));
                 continue;
             }
+            if (name.equals("footnoteRef") || name.equals("endnoteRef")) {
+                builder.afterNoteMark = true;
+                continue;
+            }
             if (hidden || builder.inFieldInstruction()) {
                 continue;
             }
@@ -152,6 +158,8 @@ final class DocxTextWalker {
         private final List<RunText> runs = new ArrayList<>();
         /** One entry per open field: true while between its begin and separate marks (the instruction). */
         private final Deque<Boolean> fields = new ArrayDeque<>();
+        /** Right after a note's number mark, before any text: the spacing Word puts there is layout, not text. */
+        private boolean afterNoteMark;
 
         void fieldChar(String type) {
             switch (type) {
@@ -179,9 +187,10 @@ final class DocxTextWalker {
 
         void text(Element t, List<TextPiece> pieces) {
             String value = WordXml.text(t);
-            if (value == null || value.isEmpty()) {
+            if (value == null || value.isEmpty() || (afterNoteMark && value.isBlank())) {
                 return;
             }
+            afterNoteMark = false;
             int start = text.length();
             // One character in, one character out: offsets inside the w:t stay valid for splitting.
             for (int i = 0; i < value.length(); i++) {
@@ -192,6 +201,10 @@ final class DocxTextWalker {
         }
 
         void character(Element node, char c, List<TextPiece> pieces) {
+            if (afterNoteMark && c == '\t') {
+                return;
+            }
+            afterNoteMark = false;
             pieces.add(new TextPiece(node, text.length(), 1, false));
             text.append(c);
         }

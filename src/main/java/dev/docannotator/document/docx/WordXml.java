@@ -82,6 +82,32 @@ final class WordXml {
         return node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE;
     }
 
+    /**
+     * Visits every element under {@code root} (not {@code root} itself) in document order, without recursion (deep XML
+     * costs no stack), never entering the {@code w:} elements named in {@code skip} nor an element {@code visitor}
+     * answers false for.
+     */
+    static void forEachElement(Element root, java.util.Set<String> skip, java.util.function.Predicate<Element> visitor) {
+        Node node = root.getFirstChild();
+        while (node != null) {
+            boolean enter = false;
+            if (node.getNodeType() == Node.ELEMENT_NODE) {
+                String name = wordName(node);
+                enter = (name == null || !skip.contains(name)) && visitor.test((Element) node);
+            }
+            Node next = enter ? node.getFirstChild() : null;
+            if (next == null) {
+                // the next sibling of this node or of its nearest ancestor below root that has one
+                Node up = node;
+                while (up != root && up.getNextSibling() == null) {
+                    up = up.getParentNode();
+                }
+                next = up == root ? null : up.getNextSibling();
+            }
+            node = next;
+        }
+    }
+
     static void insertAfter(Node newNode, Node reference) {
         reference.getParentNode().insertBefore(newNode, reference.getNextSibling());
     }

@@ -32,6 +32,7 @@ class DocxReadTest {
     static ExtractedText readAll(DocxHandler handler, Path file) {
         try (ReadSession session = handler.openForRead(file)) {
             TextBuilder builder = new TextBuilder();
+            builder.addUnread(session.unread()); // as the pipeline does
             for (int i = 0; i < session.unitCount(); i++) {
                 session.readUnit(i, builder);
             }
