@@ -43,7 +43,7 @@ class ThreeInstancesTest {
     private static final Duration GRACE = Duration.ofSeconds(3);
     /** The workers' test hook: every step of a task whose requirement says so takes 300 ms more. */
     /** Lines (TODO markers) of the slow document: long enough to outlive the grace several times. */
-    private static final int GRACE_LINES = 600;
+    private static final int GRACE_LINES = 1500;
     private static final String SLOW = " [[worker-test:slow]]";
     private static final Pattern INSTANCE = Pattern.compile("Instance (\\S+) of the instances");
 
