@@ -130,7 +130,7 @@ public final class Application implements AutoCloseable {
             this.notifications = new Notifications(postgres).start();
             this.tasks = new TaskService(options, engine, runner, featureDecider, metrics, b.clock,
                     new TaskFiles(settings.dataDir()), store, TaskRoutes.LINKS,
-                    new ClusterTasks(postgres.dataSource(), notifications, instanceId));
+                    new ClusterTasks(postgres.dataSource(), POSTGRES_POOL, notifications, instanceId));
             this.instances = new InstanceRegistry(postgres.dataSource(), instanceId, hostName, tasks::runningTasks, b.clock);
         } else {
             this.notifications = null;

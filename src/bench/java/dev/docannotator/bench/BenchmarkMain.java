@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs the benchmarks named on the command line ("throughput", "load", "idle" or "all") and writes their
+ * Runs the benchmarks named on the command line ("throughput", "load", "idle", "quality", "cluster" or "all"; quality and cluster only when named) and writes their
  * Markdown tables to target/benchmarks/results.md. Started by {@code mvn -Pbenchmark verify}; see BENCHMARKS.md.
  */
 public final class BenchmarkMain {
@@ -31,6 +31,9 @@ public final class BenchmarkMain {
             }
             if (which.contains("quality")) {
                 report.append("## Findings quality\n\n").append(new QualityBenchmark().run(work)).append('\n');
+            }
+            if (which.contains("cluster")) {
+                report.append(ClusterBenchmark.run(work)).append('\n');
             }
             for (String extra : List.of("load", "idle")) {
                 if (all || which.contains(extra)) {

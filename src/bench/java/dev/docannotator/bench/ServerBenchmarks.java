@@ -354,7 +354,7 @@ final class ServerBenchmarks {
 
     // ---------------------------------------------------------------- helpers
 
-    private static String upload(HttpClient http, ServerProcess server, String user, Path file) throws Exception {
+    static String upload(HttpClient http, ServerProcess server, String user, Path file) throws Exception {
         String boundary = "bench" + UUID.randomUUID().toString().replace("-", "");
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                 + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -378,7 +378,7 @@ final class ServerBenchmarks {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
-    private static String row(String name, List<Double> values) {
+    static String row(String name, List<Double> values) {
         if (values.isEmpty()) {
             return "| " + name + " | – | – | – | – | 0 |\n";
         }

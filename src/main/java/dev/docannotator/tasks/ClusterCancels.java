@@ -31,19 +31,35 @@ public final class ClusterCancels implements AutoCloseable {
 
     public static final String CHANNEL = "annotator_cancel";
     private static final Logger LOG = LoggerFactory.getLogger(ClusterCancels.class);
+    /** Marks the payload of a cancel because nobody follows the task any more; task keys have no spaces. */
+    private static final String ABANDONED = "abandoned ";
+
+    /** A cancel of the task with {@code taskKey}: asked by its user, or {@code abandoned} by every client (the grace ran out). */
+    public record Request(String taskKey, boolean abandoned) {
+
+        /** The NOTIFY payload: the key, after a marker when abandoned. */
+        String payload() {
+            return abandoned ? ABANDONED + taskKey : taskKey;
+        }
+
+        static Request fromPayload(String payload) {
+            return payload.startsWith(ABANDONED)
+                    ? new Request(payload.substring(ABANDONED.length()), true) : new Request(payload, false);
+        }
+    }
 
     private final DataSource pool;
     private final String instanceId;
     private final Supplier<Collection<String>> runningHere;
-    private final Consumer<String> stop;
+    private final Consumer<Request> stop;
     private final ScheduledExecutorService sweeper;
 
     /**
      * {@code runningHere} lists the keys this instance runs; {@code stop} is called (possibly more than once) with
-     * the key of each of them that was cancelled elsewhere.
+     * the request of each of them that was cancelled elsewhere.
      */
     public ClusterCancels(DataSource pool, Notifications notifications, String instanceId,
-                          Supplier<Collection<String>> runningHere, Consumer<String> stop) {
+                          Supplier<Collection<String>> runningHere, Consumer<Request> stop) {
         this.pool = pool;
         this.instanceId = instanceId;
         this.runningHere = runningHere;
@@ -51,8 +67,11 @@ public final class ClusterCancels implements AutoCloseable {
         notifications.subscribe(CHANNEL, payload -> {
             if (payload.isEmpty()) {
                 sweep();
-            } else if (runningHere.get().contains(payload)) {
-                stop.accept(payload);
+                return;
+            }
+            Request request = Request.fromPayload(payload);
+            if (runningHere.get().contains(request.taskKey())) {
+                stop.accept(request);
             }
         });
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -63,18 +82,24 @@ public final class ClusterCancels implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(this::sweepQuietly, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Records a cancel of {@code taskKey} and wakes the instance running it (delivered when this commits). */
+    /** Records a cancel of {@code taskKey} by its user and wakes the instance running it (delivered when this commits). */
     public void request(String taskKey) {
+        request(new Request(taskKey, false));
+    }
+
+    /** Records the cancel and wakes the instance running its task (delivered when this commits). */
+    public void request(Request request) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO task_cancel_requests (task_key, requested_at, by_instance) VALUES (?, ?, ?)"
-                            + " ON CONFLICT (task_key) DO NOTHING")) {
-                insert.setString(1, taskKey);
+                    "INSERT INTO task_cancel_requests (task_key, requested_at, by_instance, abandoned)"
+                            + " VALUES (?, ?, ?, ?) ON CONFLICT (task_key) DO NOTHING")) {
+                insert.setString(1, request.taskKey());
                 insert.setTimestamp(2, Timestamp.from(Instant.now()));
                 insert.setString(3, instanceId);
+                insert.setBoolean(4, request.abandoned());
                 insert.executeUpdate();
-                Notifications.publish(c, CHANNEL, taskKey);
+                Notifications.publish(c, CHANNEL, request.payload());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -112,9 +137,9 @@ public final class ClusterCancels implements AutoCloseable {
         }
     }
 
-    /** Whether a cancel of {@code taskKey} is pending (checked before a run starts, e.g. after a fail-over). */
-    public boolean requested(String taskKey) {
-        return !pending(List.of(taskKey)).isEmpty();
+    /** The pending cancel of {@code taskKey}, if any (checked before a run starts, e.g. after a fail-over). */
+    public java.util.Optional<Request> requested(String taskKey) {
+        return pending(List.of(taskKey)).stream().findFirst();
     }
 
     /** Forgets the cancel of {@code taskKey}: its run has stopped, or it is resumed. */
@@ -128,18 +153,45 @@ public final class ClusterCancels implements AutoCloseable {
         }
     }
 
-    private List<String> pending(Collection<String> keys) {
+    /**
+     * Within the caller's transaction: records an abandoned cancel of each of {@code keys} that an instance claimed
+     * and wakes that instance (at commit); returns those keys. The others wait in the line or run nowhere.
+     */
+    static java.util.Set<String> requestAbandonedIfClaimed(Connection c, Collection<String> keys, String instanceId)
+            throws SQLException {
+        try (PreparedStatement request = c.prepareStatement(
+                "WITH claimed AS (SELECT task_instance FROM scheduled_tasks"
+                        + " WHERE task_name = ? AND task_instance = ANY (?) AND picked),"
+                        + " recorded AS (INSERT INTO task_cancel_requests (task_key, requested_at, by_instance, abandoned)"
+                        + " SELECT task_instance, now(), ?, true FROM claimed ON CONFLICT (task_key) DO NOTHING)"
+                        + " SELECT task_instance, pg_notify(?, ? || task_instance) FROM claimed")) {
+            request.setString(1, ClusterScheduler.TASK_NAME);
+            request.setArray(2, c.createArrayOf("text", keys.toArray()));
+            request.setString(3, instanceId);
+            request.setString(4, CHANNEL);
+            request.setString(5, ABANDONED);
+            java.util.Set<String> claimed = new java.util.HashSet<>();
+            try (ResultSet rs = request.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(rs.getString(1));
+                }
+            }
+            return claimed;
+        }
+    }
+
+    private List<Request> pending(Collection<String> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }
         try (Connection c = pool.getConnection();
              PreparedStatement query = c.prepareStatement(
-                     "SELECT task_key FROM task_cancel_requests WHERE task_key = ANY (?)")) {
+                     "SELECT task_key, abandoned FROM task_cancel_requests WHERE task_key = ANY (?)")) {
             query.setArray(1, c.createArrayOf("text", keys.toArray()));
-            List<String> found = new ArrayList<>();
+            List<Request> found = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    found.add(rs.getString(1));
+                    found.add(new Request(rs.getString(1), rs.getBoolean(2)));
                 }
             }
             return found;
@@ -149,8 +201,8 @@ public final class ClusterCancels implements AutoCloseable {
     }
 
     private void sweep() {
-        for (String key : pending(runningHere.get())) {
-            stop.accept(key);
+        for (Request request : pending(runningHere.get())) {
+            stop.accept(request);
         }
     }
 

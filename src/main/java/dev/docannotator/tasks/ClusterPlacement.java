@@ -1,5 +1,7 @@
 package dev.docannotator.tasks;
 
+import dev.docannotator.common.Messages;
+import dev.docannotator.pipeline.Stage;
 import dev.docannotator.storage.Store;
 import dev.docannotator.storage.TaskEvent;
 import dev.docannotator.storage.TaskFiles;
@@ -9,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +42,31 @@ final class ClusterPlacement implements Placement {
     @Override
     public void start(Parts parts) {
         this.parts = parts;
-        cluster.bind(options, this::runClaimed, this::cancelledElsewhere, this::followStored);
+        cluster.bind(options, this::runClaimed, this::cancelledElsewhere, this::followStored, this::abandonedUnclaimed);
         cluster.start();
+        warmUpCancels();
+    }
+
+    /**
+     * The first cross-instance cancel after start-up was the slowest (BENCHMARKS.md): its statements, connections,
+     * classes and texts were all used for the first time. They are used once here, for a task that does not exist.
+     */
+    private void warmUpCancels() {
+        cluster.warmUp();
+        try {
+            parts.store().tasks().find(ClusterTasks.WARM_UP_KEY);
+            parts.store().events().after(ClusterTasks.WARM_UP_KEY, 0);
+            for (Locale locale : List.of(Messages.ENGLISH, Messages.CHINESE)) {
+                Messages messages = new Messages("http", locale);
+                StreamEvent.dataLine(ClusterTasks.WARM_UP_KEY, new StreamEvent.Cancelled(Stage.ANALYSE, 0,
+                        messages.get("cancelled.message"), messages.get("cancelled.detail",
+                        messages.get("stage." + Stage.ANALYSE.id()), 0)));
+                messages.get("cancelled.abandoned");
+                Texts.of(locale, "task.cancel_finished", TaskStatus.COMPLETED.id());
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Warming up the cancel path failed: {}", e.getMessage());
+        }
     }
 
     /**
@@ -127,18 +152,32 @@ final class ClusterPlacement implements Placement {
         cluster.cancels().request(task.key());
     }
 
-    /** Waits (up to 10 s) until no instance runs the task any more, then takes its stored state. */
+    /**
+     * Waits (up to 10 s) until no instance runs the task any more, woken by the NOTIFY that the end of a run sends
+     * (ClusterScheduler#finish), then takes its stored state: read after the row was seen gone, so it holds all of
+     * that run (whose writes were in the tables before its row went).
+     */
     @Override
     public void awaitNoRun(Task task, Locale locale) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        followStored(task);
-        while (!runsHere(task) && cluster.scheduler().scheduled(task.key())) {
-            if (System.nanoTime() > deadline) {
+        ClusterScheduler scheduler = cluster.scheduler();
+        while (true) {
+            long seen = scheduler.runEndsSeen();
+            if (runsHere(task) || !scheduler.scheduled(task.key())) {
+                break;
+            }
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
                 throw TaskException.conflict(Texts.of(locale, "task.still_stopping"));
             }
-            LockSupport.parkNanos(20_000_000L);
-            followStored(task);
+            try {
+                scheduler.awaitRunEnded(seen, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw TaskException.conflict(Texts.of(locale, "task.still_stopping"));
+            }
         }
+        followStored(task);
         cluster.cancels().clear(task.key());
     }
 
@@ -194,8 +233,9 @@ final class ClusterPlacement implements Placement {
             if (!task.status().unfinished()) {
                 return;
             }
-            if (cluster.cancels().requested(key)) {
-                cancelledElsewhere(key);
+            Optional<ClusterCancels.Request> cancelled = cluster.cancels().requested(key);
+            if (cancelled.isPresent()) {
+                cancelledElsewhere(cancelled.get());
                 return;
             }
             task.runHere(true);
@@ -215,16 +255,69 @@ final class ClusterPlacement implements Placement {
         }
     }
 
-    /** A cancel accepted elsewhere for a task this instance runs. */
-    private void cancelledElsewhere(String key) {
-        Task task = parts.live().get(key);
+    /** A cancel accepted elsewhere (or a grace that ran out) for a task this instance runs. */
+    private void cancelledElsewhere(ClusterCancels.Request request) {
+        Task task = parts.live().get(request.taskKey());
         if (task == null || task.stopRequested()) {
             return;
         }
         try {
-            parts.cancels().cancelHere(task, Locale.forLanguageTag(task.view().locale()), System.nanoTime());
+            Locale byUser = request.abandoned() ? null : Locale.forLanguageTag(task.view().locale());
+            parts.cancels().cancelHere(task, byUser, System.nanoTime());
         } catch (TaskException finished) {
             LOG.debug("Task {} finished before the cancel from another instance arrived", task.id());
+        }
+    }
+
+    /**
+     * The disconnect grace is judged in the database, across instances: the client may re-attach to another
+     * instance than the one it left.
+     */
+    @Override
+    public DisconnectGrace disconnectGrace(ScheduledExecutorService timers) {
+        return new DisconnectGrace() {
+            @Override
+            public void opened(Task task) {
+                try {
+                    cluster.streams().opened(task.key());
+                } catch (RuntimeException e) {
+                    LOG.warn("Task {}: its stream is not recorded ({}); the disconnect grace may not see it",
+                            task.id(), e.getMessage());
+                }
+            }
+
+            @Override
+            public void closed(Task task, boolean clientGone) {
+                try {
+                    cluster.streams().closed(task.key(), clientGone);
+                } catch (RuntimeException e) {
+                    LOG.warn("Task {}: the end of its stream is not recorded ({})", task.id(), e.getMessage());
+                }
+            }
+        };
+    }
+
+    /**
+     * A task whose clients all went away longer than the grace ago, and which no instance had claimed when the sweep
+     * found it: cancelled here if it still waits (or runs nowhere), else its new runner is asked to.
+     */
+    private void abandonedUnclaimed(String key) {
+        Task task = parts.live().loadIfAbsent(key);
+        if (task == null) {
+            return;
+        }
+        if (runsHere(task)) {
+            parts.cancels().cancelHere(task, null, System.nanoTime());
+            return;
+        }
+        followStored(task);
+        if (!task.status().unfinished()) {
+            return;
+        }
+        if (cluster.scheduler().removeWaiting(key) || !cluster.scheduler().scheduled(key)) {
+            parts.cancels().cancelHere(task, null, System.nanoTime());
+        } else {
+            cluster.cancels().request(new ClusterCancels.Request(key, true));
         }
     }
 
@@ -251,7 +344,12 @@ final class ClusterPlacement implements Placement {
                 if (task.runHere()) {
                     return; // this instance writes its log; what was read may already be older
                 }
+                long before = task.log().lastSeq();
                 task.log().absorb(committed);
+                long after = task.log().lastSeq();
+                // A resume here must know every annotation already sent, or it sends the checkpoint's again.
+                task.annotationsFollowed((int) committed.stream().filter(e -> e.seq() > before && e.seq() <= after
+                        && TaskEvent.ANNOTATION.equals(e.type())).count());
                 view.ifPresent(task::refresh);
             }
         } catch (RuntimeException e) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,10 @@ public final class ClusterScheduler implements AutoCloseable {
     /** The fallback poll for due executions; a NOTIFY on {@link #QUEUE_CHANNEL} wakes every instance at once. */
     public static final Duration POLLING = Duration.ofSeconds(1);
     public static final String QUEUE_CHANNEL = "annotator_queue";
+    /** {@code NOTIFY annotator_run_ended '<task key>'}: a task's execution row is gone (its run ended, or it left the line). */
+    public static final String RUN_ENDED_CHANNEL = "annotator_run_ended";
+    /** How long {@link #awaitRunEnded} waits at most for a wake-up: a lost notification costs no more. */
+    private static final Duration RUN_ENDED_FALLBACK = Duration.ofSeconds(1);
     static final String TASK_NAME = "annotate";
     /** A reservation that its instance never released (it died in between) becomes due after this. */
     private static final Duration RESERVED_FOR = Duration.ofMinutes(1);
@@ -61,6 +66,9 @@ public final class ClusterScheduler implements AutoCloseable {
     /** The tasks this instance runs, each with the version of its execution row as claimed. */
     private final Map<String, Long> claims = new ConcurrentHashMap<>();
     private volatile boolean accepting = true;
+    /** Counts the run-ended wake-ups (any task): a waiter sleeps until it moves, then looks at its own task. */
+    private final Object runEnds = new Object();
+    private long runEndsSeen;
 
     public ClusterScheduler(DataSource pool, Notifications notifications, String instanceId, int workers,
                             int queueCapacity, int perUserLimit, Runner runner) {
@@ -94,6 +102,7 @@ public final class ClusterScheduler implements AutoCloseable {
                 .shutdownMaxWait(Duration.ofSeconds(30))
                 .build();
         notifications.subscribe(QUEUE_CHANNEL, payload -> scheduler.triggerCheckForDueExecutions());
+        notifications.subscribe(RUN_ENDED_CHANNEL, payload -> runEnded()); // also after a reconnection: look again
     }
 
     /** How long a dead instance's task waits before another instance may take it (heartbeat × missed limit). */
@@ -213,11 +222,13 @@ public final class ClusterScheduler implements AutoCloseable {
         }
         try (Connection c = pool.getConnection();
              PreparedStatement delete = c.prepareStatement(
-                     "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND version = ?")) {
+                     "WITH gone AS (DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND version = ?"
+                             + " RETURNING task_instance) SELECT pg_notify(?, task_instance) FROM gone")) {
             delete.setString(1, TASK_NAME);
             delete.setString(2, taskKey);
             delete.setLong(3, version);
-            delete.executeUpdate();
+            delete.setString(4, RUN_ENDED_CHANNEL);
+            delete.execute();
         } catch (SQLException e) {
             // Left picked, without heartbeats once the handler returned: revived as dead after deadAfter(), and its
             // next run finds the task no longer running and ends at once.
@@ -234,12 +245,44 @@ public final class ClusterScheduler implements AutoCloseable {
     boolean removeWaiting(String taskKey) {
         try (Connection c = pool.getConnection();
              PreparedStatement delete = c.prepareStatement(
-                     "DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND NOT picked")) {
+                     "WITH gone AS (DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND NOT picked"
+                             + " RETURNING task_instance) SELECT pg_notify(?, task_instance) FROM gone")) {
             delete.setString(1, TASK_NAME);
             delete.setString(2, taskKey);
-            return delete.executeUpdate() == 1;
+            delete.setString(3, RUN_ENDED_CHANNEL);
+            try (ResultSet rs = delete.executeQuery()) {
+                return rs.next();
+            }
         } catch (SQLException e) {
             throw new StorageException("Cannot take the task out of the line: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many run-ended wake-ups arrived so far: take it before looking at a task, then {@link #awaitRunEnded}. */
+    long runEndsSeen() {
+        synchronized (runEnds) {
+            return runEndsSeen;
+        }
+    }
+
+    /**
+     * Waits until a run-ended wake-up arrives after {@code seen} ({@link #runEndsSeen}), at most {@code millis} and at
+     * most a second (a notification lost while the listener reconnects costs no more than that).
+     */
+    void awaitRunEnded(long seen, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(millis, RUN_ENDED_FALLBACK.toMillis()));
+        synchronized (runEnds) {
+            long left;
+            while (runEndsSeen == seen && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(runEnds, left);
+            }
+        }
+    }
+
+    private void runEnded() {
+        synchronized (runEnds) {
+            runEndsSeen++;
+            runEnds.notifyAll();
         }
     }
 

@@ -1,16 +1,24 @@
 package dev.docannotator.tasks;
 
 import dev.docannotator.storage.postgres.Notifications;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a {@link TaskService} needs to be one of several instances on one PostgreSQL database: claiming and
- * fail-over ({@link ClusterScheduler}), cancels accepted elsewhere ({@link ClusterCancels}), and wake-ups for the
+ * fail-over ({@link ClusterScheduler}), cancels accepted elsewhere ({@link ClusterCancels}), the disconnect grace
+ * judged across instances ({@link ClusterStreams}), and wake-ups for the
  * streams of tasks another instance runs ({@code NOTIFY annotator_events '<task key>'}, sent by the PostgreSQL store
  * in each transaction that writes a task's events; the streams then read the event table). Built by the composition
  * root; the service binds it to itself.
@@ -19,7 +27,20 @@ public final class ClusterTasks implements AutoCloseable {
 
     public static final String EVENTS_CHANNEL = "annotator_events";
 
+    /** A key no task has (ids are at least 8 characters): the warm-up's statements find nothing and change nothing. */
+    static final String WARM_UP_KEY = "warm-up:-";
+    /** The tables on the path of a cross-instance cancel, opened by every pooled connection at start. */
+    private static final List<String> WARM_UP_TABLES = List.of(
+            "SELECT 1 FROM tasks WHERE task_id = ?",
+            "SELECT 1 FROM task_events WHERE task_id = ? AND seq > 0",
+            "SELECT 1 FROM checkpoints WHERE task_id = ?",
+            "SELECT 1 FROM scheduled_tasks WHERE task_name = 'annotate' AND task_instance = ?",
+            "SELECT 1 FROM task_cancel_requests WHERE task_key = ?",
+            "SELECT 1 FROM task_streams WHERE task_key = ?");
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterTasks.class);
+
     private final DataSource pool;
+    private final int poolSize;
     private final Notifications notifications;
     private final String instanceId;
     private final ExecutorService followers = Executors.newSingleThreadExecutor(r -> {
@@ -31,9 +52,12 @@ public final class ClusterTasks implements AutoCloseable {
     private final Set<String> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ClusterScheduler scheduler;
     private ClusterCancels cancels;
+    private ClusterStreams streams;
 
-    public ClusterTasks(DataSource pool, Notifications notifications, String instanceId) {
+    /** {@code poolSize} is how many connections {@code pool} holds: each is warmed up at start (see {@link #warmUp}). */
+    public ClusterTasks(DataSource pool, int poolSize, Notifications notifications, String instanceId) {
         this.pool = pool;
+        this.poolSize = poolSize;
         this.notifications = notifications;
         this.instanceId = instanceId;
     }
@@ -42,12 +66,16 @@ public final class ClusterTasks implements AutoCloseable {
         return instanceId;
     }
 
-    /** Called once by the service: who runs a claimed task, who stops a task cancelled elsewhere, who follows events. */
-    void bind(TaskService.Options options, ClusterScheduler.Runner runner, Consumer<String> stopHere,
-              Consumer<String> eventsCommitted) {
+    /**
+     * Called once by the service: who runs a claimed task, who stops a task cancelled elsewhere, who follows events,
+     * who cancels an abandoned task that no instance has claimed.
+     */
+    void bind(TaskService.Options options, ClusterScheduler.Runner runner, Consumer<ClusterCancels.Request> stopHere,
+              Consumer<String> eventsCommitted, Consumer<String> abandonedUnclaimed) {
         scheduler = new ClusterScheduler(pool, notifications, instanceId, options.workers(), options.queueCapacity(),
                 options.perUserLimit(), runner);
         cancels = new ClusterCancels(pool, notifications, instanceId, scheduler::runningHere, stopHere);
+        streams = new ClusterStreams(pool, instanceId, options.disconnectGrace(), abandonedUnclaimed);
         // Coalesced: a busy task sends a wake-up per commit; one read per task catches up on all of them.
         notifications.subscribe(EVENTS_CHANNEL, key -> {
             if (pending.add(key)) {
@@ -61,6 +89,49 @@ public final class ClusterTasks implements AutoCloseable {
 
     void start() {
         scheduler.start();
+        streams.start();
+    }
+
+    /**
+     * Takes the first-use costs of the cross-instance cancel off the first real one. PostgreSQL loads a table's
+     * catalog entries into each connection's backend the first time that connection uses it, so every pooled
+     * connection (all held at once, so that each is a different one) opens the tables of the cancel path; and this
+     * JVM runs the cancel statements and its wake-up once (class loading, linkage) for a task that does not exist.
+     */
+    void warmUp() {
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < poolSize; i++) {
+                Connection c = pool.getConnection();
+                held.add(c);
+                for (String sql : WARM_UP_TABLES) {
+                    try (PreparedStatement st = c.prepareStatement(sql)) {
+                        st.setString(1, WARM_UP_KEY);
+                        st.executeQuery().close();
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Warming up the database connections stopped: {}", e.getMessage());
+        } finally {
+            for (Connection c : held) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // back to the pool or dropped by it: nothing to do either way
+                }
+            }
+        }
+        try {
+            cancels.requestIfClaimed(WARM_UP_KEY);
+            cancels.requested(WARM_UP_KEY);
+            scheduler.scheduled(WARM_UP_KEY);
+            // Every instance's listener takes these in as it would a real cancel, and finds no such task running.
+            notifications.publish(ClusterCancels.CHANNEL, new ClusterCancels.Request(WARM_UP_KEY, false).payload());
+            notifications.publish(ClusterCancels.CHANNEL, new ClusterCancels.Request(WARM_UP_KEY, true).payload());
+        } catch (RuntimeException e) {
+            LOG.debug("Warming up the cancel path failed: {}", e.getMessage());
+        }
     }
 
     ClusterScheduler scheduler() {
@@ -69,6 +140,10 @@ public final class ClusterTasks implements AutoCloseable {
 
     ClusterCancels cancels() {
         return cancels;
+    }
+
+    ClusterStreams streams() {
+        return streams;
     }
 
     /** Whether this instance runs the task now. */
@@ -80,6 +155,9 @@ public final class ClusterTasks implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (streams != null) {
+            streams.close();
         }
         if (cancels != null) {
             cancels.close();

@@ -2,6 +2,7 @@ package dev.docannotator.tasks;
 
 import dev.docannotator.storage.Store;
 import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,11 @@ final class LocalPlacement implements Placement {
     @Override
     public void awaitNoRun(Task task, Locale locale) {
         // the task's own worker is awaited by the resume itself
+    }
+
+    @Override
+    public DisconnectGrace disconnectGrace(ScheduledExecutorService timers) {
+        return new LocalDisconnectGrace(parts.cancels(), timers, options.disconnectGrace());
     }
 
     @Override

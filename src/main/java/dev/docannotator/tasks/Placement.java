@@ -3,6 +3,7 @@ package dev.docannotator.tasks;
 import dev.docannotator.storage.Store;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Where tasks run and how they are admitted, cancelled and followed: on this instance alone ({@link LocalPlacement}),
@@ -44,6 +45,9 @@ interface Placement extends AutoCloseable {
 
     /** Before a resume: waits until no run of the task is left anywhere and takes its stored state. */
     void awaitNoRun(Task task, Locale locale);
+
+    /** Who judges the disconnect grace of this instance's streams (after {@link #start}); {@code timers} are the service's. */
+    DisconnectGrace disconnectGrace(ScheduledExecutorService timers);
 
     /** Brings this instance's copy of the task up to date (a stream attaches to it). */
     void follow(Task task);

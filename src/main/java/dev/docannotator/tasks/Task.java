@@ -241,6 +241,11 @@ public final class Task {
         annotationsSent++;
     }
 
+    /** Several instances: {@code more} annotation events another instance sent were taken into this copy's log. */
+    synchronized void annotationsFollowed(int more) {
+        annotationsSent += more;
+    }
+
     synchronized void live(ExtractedText text, List<Annotation> annotations) {
         liveText = text;
         liveAnnotations = annotations;

@@ -112,10 +112,10 @@ public final class TaskService implements AutoCloseable {
         this.admission = new Admission(options, stored, writer, documents, features, health, live, placement, clock);
         this.cancels = new CancelAndResume(stored, writer, live, placement, admission, clock);
         this.queries = new TaskQueries(stored, writer, live, engine);
-        this.readers = new StreamReaders(live, placement, cancels, timers, options.disconnectGrace());
         this.retention = new Retention(stored, writer, live, options.retention(), clock);
         files.clearUploads();
         placement.start(new Placement.Parts(stored, writer, live, worker, admission, cancels, clock));
+        this.readers = new StreamReaders(live, placement, placement.disconnectGrace(timers));
         metrics.registerGauges(stored.tasks()::countByStatusAndPausable, placement::queueDepth);
         long cleanup = options.cleanupInterval().toMillis();
         timers.scheduleWithFixedDelay(this::cleanupQuietly, cleanup, cleanup, TimeUnit.MILLISECONDS);

@@ -40,6 +40,11 @@ class ThreeInstancesTest {
     static final String TOKEN = "cluster-test-admin-token-0123456789";
     static final String OPERATOR = "operator-console-user";
     private static final Duration LIMIT = Duration.ofSeconds(90);
+    private static final Duration GRACE = Duration.ofSeconds(3);
+    /** The workers' test hook: every step of a task whose requirement says so takes 300 ms more. */
+    /** Lines (TODO markers) of the slow document: long enough to outlive the grace several times. */
+    private static final int GRACE_LINES = 1500;
+    private static final String SLOW = " [[worker-test:slow]]";
     private static final Pattern INSTANCE = Pattern.compile("Instance (\\S+) of the instances");
 
     @TempDir
@@ -53,7 +58,11 @@ class ThreeInstancesTest {
         for (String name : List.of("a", "b", "c")) {
             servers.add(ServerProcess.start(tmp.resolve(name), List.of("-Xmx256m"),
                     List.of("--database-url", url, "--workers", "1"), Map.of("ANNOTATOR_ADMIN_TOKEN", TOKEN,
-                            "ANNOTATOR_ROLLOUT_INITIAL_STAGE", "7")));
+                            "ANNOTATOR_ROLLOUT_INITIAL_STAGE", "7",
+                            // a short disconnect grace, noticed within a second, and steps slowed on demand
+                            // (SLOW in the requirement) so that a task outlives it
+                            "ANNOTATOR_DISCONNECT_GRACE_SECONDS", Long.toString(GRACE.toSeconds()),
+                            "ANNOTATOR_HEARTBEAT_SECONDS", "1", "ANNOTATOR_WORKER_TEST_HOOKS", "1")));
         }
     }
 
@@ -93,6 +102,14 @@ class ThreeInstancesTest {
 
     static EventStream start(ServerProcess server, String user, String documentId) throws Exception {
         EventStream stream = server.stream(user, Json.write(Map.of("message", "find TODO markers",
+                "task_type", "DOC_ANNOTATE", "document_id", documentId)));
+        assertThat(stream.status()).isEqualTo(200);
+        return stream;
+    }
+
+    /** A task whose every step takes 300 ms more: it outlives the disconnect grace several times. */
+    static EventStream startSlow(ServerProcess server, String user, String documentId) throws Exception {
+        EventStream stream = server.stream(user, Json.write(Map.of("message", "find TODO markers" + SLOW,
                 "task_type", "DOC_ANNOTATE", "document_id", documentId)));
         assertThat(stream.status()).isEqualTo(200);
         return stream;
@@ -267,6 +284,132 @@ class ThreeInstancesTest {
                 .isEqualTo(uninterrupted.get(uninterrupted.size() - 1).data().get("annotation_count").asInt());
         servers.remove(runner);
         runner.close();
+    }
+
+    /**
+     * API.md's disconnect grace behind a load balancer: a client that leaves the instance running its task and
+     * re-attaches to another keeps the task; a task followed on one instance is not cancelled because its client left
+     * another; a task nobody follows anywhere any more is cancelled once, after the grace, and stays resumable.
+     */
+    @Test
+    void theDisconnectGraceIsJudgedAcrossInstances() throws Exception {
+        // 1. The client leaves the instance running its task and re-attaches to another: the task completes.
+        String user = "cluster-grace-user-1";
+        EventStream first = startSlow(b(), user, upload(b(), user, todoDocument(GRACE_LINES)));
+        List<SseEvent> seen = readAnnotations(first, 1);
+        String taskId = seen.get(0).data().get("task_id").asText();
+        ServerProcess runner = runnerOf(user, taskId);
+        ServerProcess other = servers.stream().filter(s -> s != runner).findFirst().orElseThrow();
+        EventStream onRunner = runner.events(user, taskId, seen.get(seen.size() - 1).id());
+        first.close();
+        seen.add(nextLive(onRunner));
+        onRunner.close(); // the client goes away from the instance running its task...
+        long left = System.nanoTime();
+        Thread.sleep(500);
+        EventStream reattached = other.events(user, taskId, seen.get(seen.size() - 1).id()); // ...and comes back elsewhere
+        List<SseEvent> rest = reattached.readToEnd(LIMIT);
+        System.out.println("disconnect grace: the task ran " + (System.nanoTime() - left) / 1_000_000
+                + " ms after its client left the running instance");
+        assertThat(rest).extracting(SseEvent::type).doesNotContain("cancelled");
+        assertThat(rest.get(rest.size() - 1).type()).isEqualTo("result");
+        assertThat(Duration.ofNanos(System.nanoTime() - left)).as("the task outlived the grace after the client left")
+                .isGreaterThan(GRACE.plusSeconds(2));
+
+        // 2. A stream stays open on one instance while the client's other stream left another: no cancel; then the
+        //    last client leaves too and nobody comes back: cancelled once after the grace, resumable.
+        String user2 = "cluster-grace-user-2";
+        EventStream started = startSlow(b(), user2, upload(b(), user2, todoDocument(GRACE_LINES)));
+        List<SseEvent> seen2 = readAnnotations(started, 1);
+        String taskId2 = seen2.get(0).data().get("task_id").asText();
+        ServerProcess runner2 = runnerOf(user2, taskId2);
+        ServerProcess follower = servers.stream().filter(s -> s != runner2).findFirst().orElseThrow();
+        EventStream following = follower.events(user2, taskId2, seen2.get(seen2.size() - 1).id());
+        started.close();
+        long quietUntil = System.nanoTime() + GRACE.plusSeconds(3).toNanos();
+        SseEvent event = null;
+        while (System.nanoTime() < quietUntil) {
+            event = nextLive(following);
+            seen2.add(event);
+        }
+        following.close();
+        long lastLeft = System.nanoTime();
+        waitUntil("the abandoned task ends", LIMIT,
+                () -> List.of("cancelled", "completed", "failed").contains(status(c(), user2, taskId2)));
+        assertThat(status(c(), user2, taskId2)).as("cancelled after the grace").isEqualTo("cancelled");
+        assertThat(Duration.ofNanos(System.nanoTime() - lastLeft)).as("not before the grace").isGreaterThanOrEqualTo(GRACE);
+        Thread.sleep(3000); // more sweeps on every instance: still one cancel
+        List<SseEvent> log = a().events(user2, taskId2, 0).readToEnd(LIMIT);
+        assertThat(log).filteredOn(e -> e.type().equals("cancelled")).hasSize(1);
+        SseEvent cancelled = log.get(log.size() - 1);
+        assertThat(cancelled.type()).isEqualTo("cancelled");
+        assertThat(cancelled.data().get("resumable").asBoolean()).isTrue();
+        assertThat(status(b(), user2, taskId2)).isEqualTo("cancelled");
+
+        EventStream resumed = other.open(other.request("/api/tasks/" + taskId2 + "/resume", user2)
+                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(resumed.status()).isEqualTo(200);
+        List<SseEvent> after = resumed.readToEnd(LIMIT);
+        assertThat(after.get(0).id()).isEqualTo(cancelled.id() + 1);
+        assertThat(after.get(after.size() - 1).type()).isEqualTo("result");
+    }
+
+    /**
+     * SIGTERM of the instance running a task: the task becomes interrupted (resumable), and while that instance stays
+     * down its resume is accepted by another and continues from the checkpoint: no annotation is found twice.
+     */
+    @Test
+    void aTaskInterruptedBySigtermOfItsInstanceIsResumedOnAnotherFromItsCheckpoint() throws Exception {
+        String user = "cluster-sigterm-user";
+        EventStream stream = startSlow(a(), user, upload(a(), user, todoDocument(GRACE_LINES)));
+        List<SseEvent> before = readAnnotations(stream, 1);
+        String taskId = before.get(0).data().get("task_id").asText();
+        ServerProcess runner = runnerOf(user, taskId);
+        ServerProcess survivor = servers.stream().filter(s -> s != runner).findFirst().orElseThrow();
+        // The survivor holds a copy of the task that follows it (a client watches it there) while more is found.
+        EventStream watching = survivor.events(user, taskId, 0);
+        readAnnotations(watching, 1);
+        readAnnotations(stream, 3);
+        runner.close(); // SIGTERM: a graceful stop
+        assertThat(runner.alive()).isFalse();
+        servers.remove(runner);
+        assertThat(status(survivor, user, taskId)).isEqualTo("interrupted");
+        List<SseEvent> log = survivor.events(user, taskId, 0).readToEnd(LIMIT);
+        SseEvent shutdown = log.get(log.size() - 1);
+        assertThat(shutdown.type()).isEqualTo("shutdown");
+        assertThat(shutdown.data().get("resumable").asBoolean()).isTrue();
+
+        EventStream resumed = survivor.open(survivor.request("/api/tasks/" + taskId + "/resume", user)
+                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(resumed.status()).isEqualTo(200);
+        List<SseEvent> after = resumed.readToEnd(LIMIT);
+        assertThat(after.get(0).id()).isEqualTo(shutdown.id() + 1);
+        SseEvent result = after.get(after.size() - 1);
+        assertThat(result.type()).isEqualTo("result");
+        List<SseEvent> all = new ArrayList<>(log);
+        all.addAll(after);
+        List<String> found = all.stream().filter(e -> e.type().equals("annotation"))
+                .map(e -> e.data().get("annotation").get("start") + ":" + e.data().get("annotation").get("rule")).toList();
+        assertThat(found).doesNotHaveDuplicates().hasSize(result.data().get("annotation_count").asInt());
+        for (ServerProcess s : servers) {
+            assertThat(s.send(s.request("/api/tasks/" + taskId + "/result", user).GET().build()).statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    /** The next event of a stream that must still be live (the task not ended). */
+    private static SseEvent nextLive(EventStream stream) throws InterruptedException {
+        SseEvent event = stream.next(LIMIT);
+        assertThat(event).as("the stream goes on").isNotNull();
+        assertThat(event.terminal()).as("the task goes on while a client follows it: " + event).isFalse();
+        return event;
+    }
+
+    private static String status(ServerProcess server, String user, String taskId) {
+        try {
+            return get(server, "/api/tasks/" + taskId, user).get("status").asText();
+        } catch (Exception e) {
+            return "<" + e + ">";
+        }
     }
 
     private long maxStoredSeq(String key) throws Exception {

@@ -65,7 +65,7 @@ class ClusterSchedulerTest {
                 ended.add(key);
             });
             cancels = new ClusterCancels(db.dataSource(), notifications, id, scheduler::runningHere,
-                    key -> stopped.put(key, true));
+                    request -> stopped.put(request.taskKey(), true));
             notifications.start();
             scheduler.start();
             closing.add(0, db);
@@ -163,10 +163,33 @@ class ClusterSchedulerTest {
         waitUntil("both workers busy", LIMIT, () -> ranOn.size() == 2);
         a.scheduler.admit("u3:waiting", "u3");
         assertThat(b.cancels.requestIfClaimed("u3:waiting")).as("no instance runs it: nothing to wake").isFalse();
-        assertThat(a.cancels.requested("u3:waiting")).isFalse();
+        assertThat(a.cancels.requested("u3:waiting")).isEmpty();
         assertThat(b.scheduler.removeWaiting("u3:waiting")).isTrue();
         assertThat(b.scheduler.removeWaiting("u1:busy-a")).isFalse();
         assertThat(a.scheduler.scheduled("u3:waiting")).isFalse();
+    }
+
+    @Test
+    void theEndOfARunOrOfAWaitOnOneInstanceWakesTheWaitersOnTheOther() throws Exception {
+        Instance a = new Instance("a", 1);
+        Instance b = new Instance("b", 1);
+        a.scheduler.admit("u1:running", "u1");
+        waitUntil("it runs", LIMIT, () -> ranOn.containsKey("u1:running"));
+        Instance runner = ranOn.get("u1:running").equals("a") ? a : b;
+        Instance other = runner == a ? b : a;
+        long seen = other.scheduler.runEndsSeen();
+        release.get("u1:running").countDown();
+        waitUntil("the other instance is woken", LIMIT, () -> other.scheduler.runEndsSeen() > seen);
+        assertThat(other.scheduler.scheduled("u1:running")).isFalse();
+
+        a.scheduler.admit("u2:busy", "u2");
+        b.scheduler.admit("u3:busy", "u3");
+        waitUntil("both workers busy", LIMIT, () -> ranOn.containsKey("u2:busy") && ranOn.containsKey("u3:busy"));
+        a.scheduler.admit("u4:waiting", "u4");
+        long seenBefore = b.scheduler.runEndsSeen();
+        assertThat(a.scheduler.removeWaiting("u4:waiting")).isTrue();
+        waitUntil("taking a task out of the line wakes the other instance", LIMIT,
+                () -> b.scheduler.runEndsSeen() > seenBefore);
     }
 
     @Test
@@ -181,10 +204,10 @@ class ClusterSchedulerTest {
         assertThat(other.cancels.requestIfClaimed("u1:long")).isTrue();
         waitUntil("the running instance is told", LIMIT, () -> runner.stopped.containsKey("u1:long"));
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
-        assertThat(other.cancels.requested("u1:long")).isTrue();
+        assertThat(other.cancels.requested("u1:long")).contains(new ClusterCancels.Request("u1:long", false));
         waitUntil("the execution ends", LIMIT, () -> !other.scheduler.scheduled("u1:long"));
         other.cancels.clear("u1:long");
-        assertThat(runner.cancels.requested("u1:long")).isFalse();
+        assertThat(runner.cancels.requested("u1:long")).isEmpty();
     }
 
     @Test
