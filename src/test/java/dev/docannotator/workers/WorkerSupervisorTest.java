@@ -130,8 +130,8 @@ class WorkerSupervisorTest {
                 () -> java.util.regex.Pattern.compile("annotator_worker_crashes_total\\{cause=\"oom\"} [1-9]")
                         .matcher(server.get("/metrics", TestServer.newUser()).body()).find());
         // The worker that died is replaced.
-        WaitUntil.waitUntil("both workers are idle again", Duration.ofSeconds(90),
-                () -> states().equals(List.of("idle", "idle")));
+        WaitUntil.waitUntil("both workers and the validator are idle again", Duration.ofSeconds(90),
+                () -> states().equals(List.of("idle", "idle", "idle")));
     }
 
     @Test
@@ -147,8 +147,8 @@ class WorkerSupervisorTest {
         assertThat(error.data().get("code").asText()).isEqualTo("worker_failed");
         assertThat(error.data().get("message").asText()).contains("time limit of " + TIME_LIMIT.toSeconds() + " seconds");
         assertThat(millis).isGreaterThanOrEqualTo(TIME_LIMIT.toMillis() - 1000).isLessThan(TIME_LIMIT.toMillis() + 30_000);
-        WaitUntil.waitUntil("both workers are idle again", Duration.ofSeconds(90),
-                () -> states().equals(List.of("idle", "idle")));
+        WaitUntil.waitUntil("both workers and the validator are idle again", Duration.ofSeconds(90),
+                () -> states().equals(List.of("idle", "idle", "idle")));
     }
 
     @Test
@@ -212,20 +212,20 @@ class WorkerSupervisorTest {
 
         admin("POST", "/api/admin/workers/stop");
         WaitUntil.waitUntil("every worker stopped", Duration.ofSeconds(30),
-                () -> states().equals(List.of("stopped", "stopped")));
+                () -> states().equals(List.of("stopped", "stopped", "stopped")));
         assertThat(server.get("/ready", TestServer.newUser()).statusCode()).isEqualTo(503);
         assertThat(ProcessHandle.of(after.get("pid").asLong()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
 
         admin("POST", "/api/admin/workers/start");
-        WaitUntil.waitUntil("every worker runs again", Duration.ofSeconds(90),
-                () -> states().equals(List.of("idle", "idle")));
+        WaitUntil.waitUntil("every worker and the validator run again", Duration.ofSeconds(90),
+                () -> states().equals(List.of("idle", "idle", "idle")));
         assertThat(server.get("/ready", TestServer.newUser()).statusCode()).isEqualTo(200);
 
         List<Long> before = pids();
         admin("POST", "/api/admin/workers/restart");
         WaitUntil.waitUntil("every worker is a new process", Duration.ofSeconds(90), () -> {
             List<Long> now = pids();
-            return states().equals(List.of("idle", "idle")) && now.stream().noneMatch(before::contains);
+            return states().equals(List.of("idle", "idle", "idle")) && now.stream().noneMatch(before::contains);
         });
     }
 
@@ -242,7 +242,7 @@ class WorkerSupervisorTest {
         List<SseEvent> rest = stream.readToEnd(Duration.ofSeconds(60));
         assertThat(rest.get(rest.size() - 1).type()).as(rest.toString()).isEqualTo("shutdown");
         WaitUntil.waitUntil("every worker stopped", Duration.ofSeconds(30),
-                () -> states().equals(List.of("stopped", "stopped")));
+                () -> states().equals(List.of("stopped", "stopped", "stopped")));
         JsonNode task = TestServer.json(server.get("/api/tasks/" + taskId, user));
         assertThat(task.get("status").asText()).isEqualTo("interrupted");
         assertThat(task.get("resumable").asBoolean()).isTrue();
@@ -296,15 +296,23 @@ class WorkerSupervisorTest {
         throw new AssertionError("no worker " + id);
     }
 
+    /**
+     * The states of the task workers, then of the upload validators: the operator's controls act on both, and
+     * {@code /ready} needs one of each.
+     */
     private static List<String> states() {
+        JsonNode view = admin("GET", "/api/admin/workers");
         List<String> states = new ArrayList<>();
-        admin("GET", "/api/admin/workers").get("workers").forEach(w -> states.add(w.get("state").asText()));
+        view.get("workers").forEach(w -> states.add(w.get("state").asText()));
+        view.get("validators").forEach(w -> states.add(w.get("state").asText()));
         return states;
     }
 
     private static List<Long> pids() {
+        JsonNode view = admin("GET", "/api/admin/workers");
         List<Long> pids = new ArrayList<>();
-        admin("GET", "/api/admin/workers").get("workers").forEach(w -> pids.add(w.path("pid").asLong(-1)));
+        view.get("workers").forEach(w -> pids.add(w.path("pid").asLong(-1)));
+        view.get("validators").forEach(w -> pids.add(w.path("pid").asLong(-1)));
         return pids;
     }
 
