@@ -18,6 +18,14 @@ public final class TodoMarkersCheck implements BlockCheck {
             Words.bounded("TODO|TBD|TBC|FIXME|XXX|[Ll]orem ipsum")
                     + "|待定|待补充|待确认|待完善|待更新");
     /**
+     * Before a marker that names a file ("docs/TODO", "the file TODO", "文件 TODO"), not unfinished work. A directory
+     * is a lower-case path component, so "TBD/TBC" stays two markers.
+     */
+    private static final Pattern FILE_BEFORE = Pattern.compile("(?:[a-z0-9_.-][/\\\\]|\\b[Ff]iles?\\s+|文件\\s*)$");
+    /** After one: an extension or a lower-case path ("TODO.md", "TODO/notes"). */
+    private static final Pattern FILE_AFTER = Pattern.compile("^(?:\\.[A-Za-z]{1,4}\\b|[/\\\\][a-z])");
+
+    /**
      * Template blanks nobody filled in: [insert date], [Client name], &lt;name&gt;, {{company}}, XX万元, ××年××月, 某某公司.
      * Only bracketed words that name what belongs there, so "[1]", "[optional]" and "&lt;file&gt;" in a synopsis stay.
      */
@@ -45,11 +53,20 @@ public final class TodoMarkersCheck implements BlockCheck {
         return Kinds.WORDS;
     }
 
+    private static boolean namesAFile(String text, int start, int end) {
+        String before = text.substring(Math.max(0, start - 40), start);
+        String after = text.substring(end, Math.min(text.length(), end + 6));
+        return FILE_BEFORE.matcher(before).find() || FILE_AFTER.matcher(after).find();
+    }
+
     @Override
     public void inspect(TextBlock block, String text, Findings out) {
         Matcher m = MARKERS.matcher(text);
         while (m.find()) {
             String marker = m.group();
+            if (namesAFile(text, m.start(), m.end())) {
+                continue;
+            }
             out.add(block, m.start(), m.end(), Check.TODO_MARKERS, Severity.WARNING,
                     out.message("todo_markers.message", marker), null,
                     "todo_markers/" + marker.toLowerCase(Locale.ROOT).replace(' ', '_'));

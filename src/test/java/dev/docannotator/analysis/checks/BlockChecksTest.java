@@ -185,6 +185,16 @@ class BlockChecksTest {
         }
 
         @Test
+        void aFileCalledTodoIsNotUnfinishedWork() {
+            // From the READMEs of man-db and gzip: the project's TODO file, named as a file.
+            assertThat(run(Check.TODO_MARKERS, "Read docs/TODO for future plans.",
+                    "Several planned features are not yet supported (see the file TODO).",
+                    "Plans are listed in TODO.md and in the files TODO and NEWS.", "计划见文件 TODO。")).isEmpty();
+            assertThat(quotes(run(Check.TODO_MARKERS, "See the file list. TODO: add the rest. Owner: TBD/TBC.", "")))
+                    .containsExactly("TODO", "TBD", "TBC");
+        }
+
+        @Test
         void leavesWordsThatContainMarkersAlone() {
             assertThat(run(Check.TODO_MARKERS, "The todo app and TODOS are products. Xxx.", "已确定。")).isEmpty();
         }
