@@ -15,8 +15,10 @@ import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.languagetool.JLanguageTool;
 import org.languagetool.rules.ITSIssueType;
@@ -67,6 +69,14 @@ public final class GrammarCheck implements BlockCheck {
      */
     private static final Pattern LABEL_LINE = Pattern.compile(
             "(?:[^.!?:\\n]{1,80}:[\\s" + ProseMask.MASK + "<>]*)+");
+    /**
+     * Words joined by backslash-escaped spaces: a shell-quoted string or a format such as less(1)'s prompt
+     * ({@code \ Manual\ page\ \$MAN_PN\ ?ltline\ %lt?L/%L.:}), code and not sentences.
+     */
+    private static final Pattern ESCAPED_SPACES = Pattern.compile("\\S*(?:\\\\ \\S*)+");
+    /** A preposition or article before a lone dot: the dot is what it names ("starting with .", "implied ."). */
+    private static final Pattern WORD_BEFORE_A_NAMED_DOT = Pattern.compile(
+            "(?<![\\p{L}])(?:with|of|to|for|from|by|as|in|the|a|named|called|implied)\\s*$", Pattern.CASE_INSENSITIVE);
     /** Where a sentence ends, so a capitalised word after it is a sentence start, not a name. */
     private static final Pattern SENTENCE_END_BEFORE = Pattern.compile("(?:^|[.!?:;]['\"”’)]*)\\s*$");
     /** snake_case, dotted.names, CamelCase with a capital inside, words with digits: identifiers, not misspellings. */
@@ -126,6 +136,7 @@ public final class GrammarCheck implements BlockCheck {
         boolean legal = out.facts().genre() == Genre.LEGAL;
         List<Span> quoted = Quotations.find(text);
         boolean labelLine = !masked.hidden().isEmpty() && LABEL_LINE.matcher(masked.text()).matches();
+        List<Span> escaped = escapedStrings(paragraph);
         for (RuleMatch match : matches) {
             int start = Math.max(0, match.getFromPos());
             int end = Math.min(paragraph.length(), match.getToPos());
@@ -135,7 +146,7 @@ public final class GrammarCheck implements BlockCheck {
                     || repeatsReportedElsewhere && REPEAT_RULES.contains(rule)
                     || NOT_WORTH_A_COMMENT.contains(rule) || listOfNames
                     || STYLE_NOT_GRAMMAR_CATEGORIES.contains(match.getRule().getCategory().getId().toString())
-                    || labelLine || isDotNotFullStop(paragraph, start, end)) {
+                    || labelLine || isDotNotFullStop(paragraph, start, end) || overlaps(escaped, start, end)) {
                 continue;
             }
             boolean spelling = isSpelling(match);
@@ -170,11 +181,18 @@ public final class GrammarCheck implements BlockCheck {
 
     /**
      * LanguageTool's "space before a full stop" on a dot that is not one: a file extension or a dotfile (" .z files",
-     * " .gz"), or a dot standing as a word ("entries starting with . -A", "implied . and .."), which a manual names as
-     * the current directory. A misplaced full stop ends its sentence: what follows is the end, or a capital.
+     * " .gz"), or a dot standing as a word ("entries starting with .", "implied . and .."), which a manual names as
+     * the current directory. A misplaced full stop ends its sentence: what follows is the end, or a capital, and what
+     * comes before is not a preposition or an article.
      */
     static boolean isDotNotFullStop(String paragraph, int start, int end) {
-        if (!paragraph.substring(start, end).strip().equals(".") || end >= paragraph.length()) {
+        if (!paragraph.substring(start, end).strip().equals(".")) {
+            return false;
+        }
+        if (WORD_BEFORE_A_NAMED_DOT.matcher(paragraph.substring(Math.max(0, start - 12), start)).find()) {
+            return true; // "entries starting with .": a sentence does not end on "with" or "the"
+        }
+        if (end >= paragraph.length()) {
             return false;
         }
         if (Character.isLetterOrDigit(paragraph.charAt(end))) {
@@ -195,6 +213,24 @@ public final class GrammarCheck implements BlockCheck {
     static boolean isNameInSentence(String text, int start, String word) {
         return Character.isUpperCase(word.charAt(0)) && word.chars().skip(1).anyMatch(Character::isLowerCase)
                 && !SENTENCE_END_BEFORE.matcher(text.substring(Math.max(0, start - 40), start)).find();
+    }
+
+    private static List<Span> escapedStrings(String paragraph) {
+        List<Span> spans = new ArrayList<>();
+        Matcher m = ESCAPED_SPACES.matcher(paragraph);
+        while (m.find()) {
+            spans.add(new Span(m.start(), m.end()));
+        }
+        return spans;
+    }
+
+    private static boolean overlaps(List<Span> spans, int start, int end) {
+        for (Span s : spans) {
+            if (s.start() < end && start < s.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inQuotedTerm(String text, List<Span> quoted, int start, int end) {
