@@ -135,15 +135,17 @@ export class AnnotationList {
   }
 
   /**
-   * Leaves what the list shows to flush() to remove, a chunk at a time from the end, before it renders anything
-   * new: taking 12,000 entries out of the document walks every node (ids, layout objects) and was one task of 34 ms
-   * of script on a quiet machine. The old entries stay as they are meanwhile (a few slices): hiding them would cost
-   * more than removing them. With display: none, content-visibility stops skipping them and the browser styles every
-   * entry never shown, at once (1.7 s of CPU in one frame at 12,000); collapsing them (content-visibility: hidden)
-   * still costs 40-85 ms of style work in the next frame and 20-35 ms in each frame until they are gone.
+   * Removes what the list shows: as much as one slice's time allows now (a short list at once), the rest in flush(),
+   * a chunk at a time from the end, before anything new is rendered. Taking 12,000 entries out of the document walks
+   * every node (ids, layout objects): one task of 34 ms of script on a quiet machine. The old entries stay as they
+   * are meanwhile (a few slices); hiding them costs more than removing them. With display: none, content-visibility
+   * stops skipping them and the browser styles every entry never shown, at once (1.7 s of CPU in one frame at 12,000);
+   * collapsing them (content-visibility: hidden) still cost 40-85 ms of style work in the next frame and 20-35 ms in
+   * each frame until they were gone.
    */
   retire() {
-    this.retired.push(...this.list.children);
+    this.retired = [...this.list.children]; // also what an earlier retire() left
+    this.removeRetired(performance.now());
   }
 
   /** Removes retired nodes until the slice's time is up; a group goes chunk by chunk, then itself. */
@@ -398,7 +400,8 @@ export class AnnotationList {
     if (this.filter.category) rules.push(`:not([data-category=${cssString(this.filter.category)}])`);
     if (this.filter.severity) rules.push(`:not([data-severity=${cssString(this.filter.severity)}])`);
     const hide = rules.map((r) => `#${this.list.id} li.ann${r} { display: none; }`);
-    // Grouped, a category filter leaves only that category's group (collapsed, not display: none: see .collapsed in styles.css).
+    // Grouped, a category filter leaves only that category's group (collapsed, not display: none: see .collapsed
+    // in styles.css).
     if (this.filter.category) {
       hide.push(`#${this.list.id} > li.ann-group:not([data-category=${cssString(this.filter.category)}]) {
         content-visibility: hidden; contain-intrinsic-size: none; height: 0; margin: 0; overflow: hidden; }`);
