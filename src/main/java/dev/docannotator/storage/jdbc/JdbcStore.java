@@ -55,7 +55,7 @@ public abstract class JdbcStore implements Store {
     protected final TaskFiles files;
     private final UploadStore documents;
     private final ResultStore results;
-    private final TaskStore tasks = new Tasks();
+    private final TaskStore tasks;
     private final EventStore events = new Events();
     private final CheckpointStore checkpoints = new Checkpoints();
     private final AnnotationStore annotations = new Annotations();
@@ -66,6 +66,7 @@ public abstract class JdbcStore implements Store {
         this.sql = sql;
         this.dialect = dialect;
         this.files = files;
+        this.tasks = new Tasks(); // after sql: its grouped inserts hold it
         this.documents = newDocuments();
         this.results = newResults();
     }
@@ -414,16 +415,18 @@ public abstract class JdbcStore implements Store {
     // ---- the four stores ----
 
     private final class Tasks implements TaskStore {
+        /** Concurrent inserts share a transaction: a burst of new tasks would otherwise queue one commit each. */
+        private final GroupedInserts<Map<String, Object>> inserts = new GroupedInserts<>(sql, (c, row) -> {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO tasks (" + String.join(", ", row.keySet())
+                    + ") VALUES (" + placeholders(row.size()) + ")")) {
+                bind(st, 1, row.values());
+                st.executeUpdate();
+            }
+        });
+
         @Override
         public void insert(String key, TaskView task) {
-            Map<String, Object> row = taskColumns(key, task);
-            sql.inTransaction(c -> {
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO tasks (" + String.join(", ", row.keySet())
-                        + ") VALUES (" + placeholders(row.size()) + ")")) {
-                    bind(st, 1, row.values());
-                    return st.executeUpdate();
-                }
-            });
+            inserts.insert(taskColumns(key, task));
         }
 
         @Override
