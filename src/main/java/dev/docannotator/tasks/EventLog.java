@@ -124,6 +124,38 @@ public final class EventLog {
         }
     }
 
+    /**
+     * Several instances: another instance ended this log while this one ran the task (a cancel it accepted appended
+     * {@code cancelled} after the last event committed here). Drops the events after the committed prefix, which no
+     * reader saw and which were never stored, and takes in {@code stored}, the events stored after that prefix.
+     */
+    public void endedElsewhere(List<TaskEvent> stored) {
+        lock.lock();
+        try {
+            events.subList((int) durable, events.size()).clear();
+            for (TaskEvent event : stored) {
+                if (event.seq() == events.size() + 1L) {
+                    events.add(event);
+                }
+            }
+            durable = events.size();
+            closed = !events.isEmpty() && events.get(events.size() - 1).terminal();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The highest seq known to be committed. */
+    public long durableSeq() {
+        lock.lock();
+        try {
+            return durable;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Several instances: ends this copy's readers without an event (this instance stops; the task goes on elsewhere). */
     public void closeCopy() {
         lock.lock();

@@ -35,7 +35,7 @@ class WriteBehindTest {
     private volatile Supplier<Throwable> failWith;
     private final WriteBehind writer = new WriteBehind(this::write, health, 50);
 
-    private void write(StoreBatch batch) {
+    private java.util.Set<String> write(StoreBatch batch) {
         attempts.incrementAndGet();
         Supplier<Throwable> failure = failWith;
         if (failure != null) {
@@ -46,6 +46,7 @@ class WriteBehindTest {
             throw (RuntimeException) t;
         }
         batch.events().forEach(e -> committedSeqs.add(e.event().seq()));
+        return java.util.Set.of();
     }
 
     @AfterEach
@@ -129,6 +130,7 @@ class WriteBehindTest {
                 throw new StorageException("fails once", null);
             }
             written.add(Map.copyOf(batch.tasks()));
+            return java.util.Set.of();
         }, new PersistenceHealth(new SimpleMeterRegistry()), 60_000);
         try {
             TaskView older = view(TaskStatus.RUNNING);
@@ -170,6 +172,7 @@ class WriteBehindTest {
                             + (row == null ? "none" : row.status()));
                 }
             }
+            return java.util.Set.of();
         }, new PersistenceHealth(new SimpleMeterRegistry()), 60_000);
         Task task = new Task(view(TaskStatus.QUEUED), new EventLog("task-0001", List.of(), false,
                 local.sink("u:task-0001")), "u:task-0001");
