@@ -205,4 +205,44 @@ class WriteBehindTest {
         assertThat(task.log().lastSeq()).isEqualTo(6_000);
         assertThat(lagging).isEmpty();
     }
+
+    /**
+     * Another instance answers {@code annotation_count} from the committed row while a client counts the committed
+     * annotation events: no batch may commit an annotation event with a row that counts fewer (the event used to be
+     * queued without the row, which followed on the next tick).
+     */
+    @Test
+    void anAnnotationEventIsCommittedWithARowThatCountsIt() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger committedRowCount = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger committedEvents = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> lagging = new CopyOnWriteArrayList<>();
+        WriteBehind local = new WriteBehind(batch -> {
+            TaskView row = batch.tasks().get("u:task-0001");
+            if (row != null) {
+                committedRowCount.set(row.annotationCount());
+            }
+            for (StoreBatch.PendingEvent pending : batch.events()) {
+                if (TaskEvent.ANNOTATION.equals(pending.event().type())) {
+                    committedEvents.incrementAndGet();
+                }
+            }
+            if (committedRowCount.get() < committedEvents.get()) {
+                lagging.add(committedEvents.get() + " annotations committed with a row counting " + committedRowCount.get());
+            }
+            return java.util.Set.of();
+        }, new PersistenceHealth(new SimpleMeterRegistry()), 60_000);
+        Task task = new Task(view(TaskStatus.RUNNING), new EventLog("task-0001", List.of(), false,
+                local.sink("u:task-0001")), "u:task-0001");
+        try {
+            for (int i = 1; i <= 50; i++) {
+                TaskWorker.sendAnnotation(task, new dev.docannotator.analysis.Annotation("a" + i, i, i + 4, "TODO", null,
+                        1, "todo_markers", "warning", "Resolve it.", null, "todo"));
+                local.flush();
+            }
+        } finally {
+            local.close();
+        }
+        assertThat(committedEvents.get()).isEqualTo(50);
+        assertThat(lagging).isEmpty();
+    }
 }
