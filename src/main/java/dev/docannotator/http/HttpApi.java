@@ -15,6 +15,7 @@ import java.time.Duration;
 import org.eclipse.jetty.http.MultiPartConfig;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -62,8 +63,7 @@ public final class HttpApi {
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = settings.maxJsonBytes();
             // Each open stream holds one request thread while it follows its task; bodies hold none (BodyLoader).
-            QueuedThreadPool pool = new QueuedThreadPool(limits.maxThreads(), 8, 60_000);
-            pool.setName("http");
+            QueuedThreadPool pool = requestThreads(limits);
             if (VirtualThreads.areSupported()) {
                 // On Java 21+ each request (an open event stream blocks its request) gets a virtual thread,
                 // so idle streams cost heap, not platform threads; on Java 17 the pool above bounds them.
@@ -80,9 +80,7 @@ public final class HttpApi {
                     public void lifeCycleStarting(LifeCycle event) {
                         // Javalin adds its connector just before starting the server.
                         for (Connector connector : server.getConnectors()) {
-                            if (connector instanceof AbstractConnector c) {
-                                c.setIdleTimeout(idleMillis);
-                            }
+                            tune(connector, idleMillis);
                         }
                     }
                 });
@@ -104,6 +102,37 @@ public final class HttpApi {
                 module.register(config);
             }
         });
+    }
+
+    /**
+     * Request threads kept started even when idle. On Java 17 every open stream holds a platform thread; with 8 kept,
+     * a burst of 100 streams opened at once started ~100 threads on its requests' path (the load run's first round:
+     * 21 → 118 threads during the burst), while they and the JIT competed for the same 2 cores.
+     */
+    static final int STANDING_THREADS = 128;
+    /**
+     * Connections the kernel holds until Jetty accepts them (capped by net.core.somaxconn). Jetty's default leaves it
+     * to Java, which asks for 50: 100 streams opened at once overflowed it, and a refused SYN is sent again after 1 s
+     * (the load run's client-side connect p95 was 1 014 ms on a loaded machine).
+     */
+    static final int ACCEPT_QUEUE = 1024;
+
+    /** The connector's idle timeout and accept queue. */
+    static void tune(Connector connector, long idleMillis) {
+        if (connector instanceof AbstractConnector c) {
+            c.setIdleTimeout(idleMillis);
+        }
+        if (connector instanceof ServerConnector c) {
+            c.setAcceptQueueSize(ACCEPT_QUEUE);
+        }
+    }
+
+    /** The request thread pool: up to the limit, {@link #STANDING_THREADS} of them started with the server. */
+    static QueuedThreadPool requestThreads(RequestLimits limits) {
+        QueuedThreadPool pool = new QueuedThreadPool(limits.maxThreads(),
+                Math.min(STANDING_THREADS, limits.maxThreads()), 60_000);
+        pool.setName("http");
+        return pool;
     }
 
     /** The idle timeout, never so short that an open stream's heartbeat could not keep its connection. */

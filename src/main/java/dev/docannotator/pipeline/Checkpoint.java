@@ -46,6 +46,11 @@ public record Checkpoint(Stage stage, int position, int progress, ExtractedText 
         return new Checkpoint(stage, position, progress, newText, annotations, applied, dropped, llmUsage, llmFailure);
     }
 
+    /** What the task's report needs of this checkpoint (see {@link CheckpointSummary}). */
+    public CheckpointSummary summary() {
+        return new CheckpointSummary(text.unread(), llmUsage, llmFailure);
+    }
+
     /** The checkpoint of a run that has not started. */
     public static Checkpoint start() {
         return new Checkpoint(Stage.READ, 0, 0, ExtractedText.empty(), List.of(), 0);

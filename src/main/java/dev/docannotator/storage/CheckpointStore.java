@@ -1,6 +1,7 @@
 package dev.docannotator.storage;
 
 import dev.docannotator.pipeline.Checkpoint;
+import dev.docannotator.pipeline.CheckpointSummary;
 import java.util.Optional;
 
 /**
@@ -9,4 +10,10 @@ import java.util.Optional;
  */
 public interface CheckpointStore {
     Optional<Checkpoint> load(String key);
+
+    /**
+     * What the task's report needs of its last checkpoint, read without the checkpoint's findings or the document
+     * text (for a checkpoint written before summaries were stored: taken from the whole checkpoint, once).
+     */
+    Optional<CheckpointSummary> summary(String key);
 }

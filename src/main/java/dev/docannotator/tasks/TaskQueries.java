@@ -2,7 +2,7 @@ package dev.docannotator.tasks;
 
 import dev.docannotator.common.Language;
 import dev.docannotator.document.ExtractedText;
-import dev.docannotator.pipeline.Checkpoint;
+import dev.docannotator.pipeline.CheckpointSummary;
 import dev.docannotator.pipeline.Engine;
 import dev.docannotator.pipeline.RunReport;
 import dev.docannotator.storage.Store;
@@ -64,22 +64,21 @@ final class TaskQueries {
         if (liveText != null && !task.analyser().usesModel()) {
             return report.withUnread(liveText.unread(), language);
         }
-        // What was not read is kept with the stored text, and what the model cost so far and whether it failed (a
-        // "both" run then goes on with the rules alone) in the checkpoint (the last one; a running task's may lag a few
-        // seconds). Checkpoints are stored under the task's key (scoped to its owner), not its public id.
+        // What was not read, what the model cost so far and whether it failed (a "both" run then goes on with the
+        // rules alone) are summarised with the last checkpoint (a running task's may lag a few seconds), so that
+        // neither the checkpoint's findings nor the document text are loaded here. Checkpoints are stored under the
+        // task's key (scoped to its owner), not its public id.
         String key = inMemory != null ? inMemory.key()
                 : stored(task.userId(), task.taskId()).map(Found::key).orElse(TaskKeys.of(task.userId(), task.taskId()));
         writer.flush(); // the last checkpoint may still be on its way to the database
-        Optional<Checkpoint> checkpoint = store.checkpoints().load(key);
-        ExtractedText text = liveText != null ? liveText : checkpoint.map(Checkpoint::text).orElse(null);
-        if (text != null) {
-            report = report.withUnread(text.unread(), language);
-        }
+        Optional<CheckpointSummary> summary = store.checkpoints().summary(key);
+        report = report.withUnread(liveText != null ? liveText.unread()
+                : summary.map(CheckpointSummary::unread).orElse(List.of()), language);
         if (!task.analyser().usesModel()) {
             return report;
         }
-        return report.withModel(task.analyser().id(), checkpoint.map(Checkpoint::llmUsage).orElse(null),
-                checkpoint.map(Checkpoint::llmFailure).orElse(null), locale);
+        return report.withModel(task.analyser().id(), summary.map(CheckpointSummary::llmUsage).orElse(null),
+                summary.map(CheckpointSummary::llmFailure).orElse(null), locale);
     }
 
     TaskService.AnnotationsView annotations(String userId, String taskId, Locale locale) {

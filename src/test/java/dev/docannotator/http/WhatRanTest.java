@@ -8,6 +8,10 @@ import dev.docannotator.testsupport.SseEvent;
 import dev.docannotator.testsupport.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +103,32 @@ class WhatRanTest {
         server.restart(); // no longer in memory: answered from what was stored
         JsonNode stored = TestServer.json(server.get("/api/tasks/" + taskId, user));
         assertThat(stored.get("requirement")).isEqualTo(result.get("requirement"));
+    }
+
+    @Test
+    void aStoredTasksReportIsAnsweredWithoutLoadingItsCheckpointOrItsText() throws Exception {
+        String doc = TestServer.json(server.uploadRaw(user, "letter.docx", letterWithAHeader()))
+                .get("document_id").asText();
+        List<SseEvent> events = server.stream(user, Map.of("document_id", doc,
+                "message", "find vague words", "task_type", "DOC_ANNOTATE")).readToEnd();
+        JsonNode result = events.get(events.size() - 1).data();
+        String taskId = result.get("task_id").asText();
+        server.restart(); // no longer in memory
+
+        // The checkpoint and the document text (up to 20 M characters) are what the report must not read: spoil
+        // both, so that reading either fails.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + server.dataDir().resolve("annotator.db"));
+             Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate("UPDATE checkpoints SET json = '{not json' WHERE task_id LIKE '%" + taskId
+                    + "'")).isEqualTo(1);
+            assertThat(st.executeUpdate("UPDATE task_texts SET json = '{not json' WHERE task_id LIKE '%" + taskId
+                    + "'")).isEqualTo(1);
+        }
+        HttpResponse<String> response = server.get("/api/tasks/" + taskId, user);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(TestServer.json(response).get("requirement")).isEqualTo(result.get("requirement"));
+        assertThat(TestServer.json(response).at("/requirement/notes")).extracting(JsonNode::asText)
+                .containsExactly("This document's headers and footers were not read, so nothing in them was checked.");
     }
 
     private static byte[] letterWithAHeader() throws Exception {

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.analysis.llm.LlmUsage;
 import dev.docannotator.common.Json;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
+import dev.docannotator.document.UnreadContent;
 import dev.docannotator.pipeline.Checkpoint;
+import dev.docannotator.pipeline.CheckpointSummary;
 import dev.docannotator.pipeline.Stage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -178,6 +181,23 @@ public abstract class StoreContractTest {
         assertThat(store.checkpoints().load("k:task-0001")).contains(analysing);
         write(List.of(), Map.of(), Map.of("k:task-0001", further), Map.of());
         assertThat(store.checkpoints().load("k:task-0001")).contains(further);
+    }
+
+    @Test
+    void aCheckpointsSummaryIsStoredWithItAndReadBackThroughAnotherHandle() throws Exception {
+        store.tasks().insert("k:task-0001", task("task-0001", TaskStatus.RUNNING, T0));
+        assertThat(store.checkpoints().summary("k:task-0001")).isEmpty();
+        ExtractedText read = new ExtractedText("one", List.of(new TextBlock(0, 3, null, 1)),
+                List.of(UnreadContent.TEXT_BOXES, UnreadContent.HEADERS_AND_FOOTERS));
+        Checkpoint withModel = new Checkpoint(Stage.ANALYSE, 1, 40, read, List.of(annotation("a1", 0, 3)), 0,
+                List.of(), new LlmUsage(2, 300, 40, 1), "timeout");
+        write(List.of(), Map.of(), Map.of("k:task-0001", withModel), Map.of());
+
+        CheckpointSummary expected = new CheckpointSummary(
+                List.of(UnreadContent.HEADERS_AND_FOOTERS, UnreadContent.TEXT_BOXES), new LlmUsage(2, 300, 40, 1),
+                "timeout");
+        assertThat(store.checkpoints().summary("k:task-0001")).contains(expected);
+        assertThat(openOther().checkpoints().summary("k:task-0001")).contains(expected);
     }
 
     @Test

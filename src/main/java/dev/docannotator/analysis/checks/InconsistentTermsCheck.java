@@ -34,7 +34,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             "ever", "never", "wise", "self", "long", "more", "less", "there", "here", "your", "our", "them",
             "made", "work", "place", "side", "set", "top", "up", "along", "without", "within", "into", "onto");
     private static final int MIN_KEY_LENGTH = 4;
-    private static final Pattern BEFORE_A_WORD = Pattern.compile(" [a-z]");
+    /** A lower-case word follows, on the same line or the next: "the -v command-line⏎option" is still a modifier. */
+    private static final Pattern BEFORE_A_WORD = Pattern.compile("[ \\t]+[a-z]|[ \\t]*\\r?\\n[ \\t]*[a-z]");
     private static final Pattern CAPITALS_PLURAL = Pattern.compile("[A-Z]{2,}s");
     /** A word in capitals (3–10 letters) or capitalised, for the case variants. */
     private static final Pattern CASE_TOKEN = Pattern.compile(
@@ -43,6 +44,12 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     private static final Pattern NAMES_A_FILE = Pattern.compile("\\s+files?\\b");
     private static final Pattern CAPITAL_WORD_BEFORE = Pattern.compile("[A-Z]{2,}[\\s\"'”]*$");
     private static final Pattern CAPITAL_WORD_AFTER = Pattern.compile("[\\s\"'“]*[A-Z]{2,}(?![a-z])");
+    /**
+     * "`mandb`", "mandb(8)": a word the document writes as inline code or as a manual page reference is a program's
+     * name, so it is not a spelling of a similar term ("mandb", the program, and "man-db", its package).
+     */
+    private static final Pattern PROGRAM_NAME = Pattern.compile(
+            "`([A-Za-z][A-Za-z0-9_-]*)`|(?<![\\p{L}\\p{N}_-])([A-Za-z][A-Za-z0-9_-]*)\\([1-9][a-z]?\\)");
     private static final List<List<String>> CHINESE_VARIANTS = List.of(
             List.of("登录", "登陆"), List.of("账号", "帐号"), List.of("账户", "帐户"), List.of("其他", "其它"),
             List.of("作为", "做为"), List.of("唯一", "惟一"), List.of("图像", "图象"), List.of("部署", "布署"),
@@ -78,8 +85,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                 byKey.get(key).computeIfAbsent(form, f -> new ArrayList<>()).add(pair);
             }
         }
+        Set<String> programs = programNames(text);
         for (Map.Entry<String, Map<String, List<Occurrence>>> entry : byKey.entrySet()) {
-            if (!isModifierAndNoun(entry.getValue())) {
+            if (!isModifierAndNoun(entry.getValue()) && !namesAProgram(entry.getValue(), programs)) {
                 report(entry.getKey(), entry.getValue(), out);
             }
         }
@@ -102,7 +110,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                     }
                 }
             }
-            report(variants.get(0), forms, out);
+            report(variants.get(0), forms, variants.get(0), out);
         }
     }
 
@@ -208,6 +216,23 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         return open && hyphenated != null && hyphenated.stream().allMatch(Occurrence::beforeAWord);
     }
 
+    /** The words the document writes as a command (`mandb`) or a manual page (mandb(8)), in lower case. */
+    private static Set<String> programNames(ExtractedText text) {
+        Set<String> names = new HashSet<>();
+        for (TextBlock block : text.blocks()) {
+            Matcher m = PROGRAM_NAME.matcher(text.blockText(block));
+            while (m.find()) {
+                names.add((m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    /** One of the forms is a program's name: the forms are different things that share letters, not one term. */
+    private static boolean namesAProgram(Map<String, List<Occurrence>> forms, Set<String> programs) {
+        return forms.size() > 1 && forms.keySet().stream().anyMatch(f -> programs.contains(f.toLowerCase(Locale.ROOT)));
+    }
+
     /** "Jane Doe" and "janedoe": a person's name and their handle, not two spellings of one term. */
     private static boolean isNameAndHandle(String pair, Map<String, List<Occurrence>> singles) {
         boolean name = java.util.Arrays.stream(pair.split(" ")).allMatch(InconsistentTermsCheck::isCapitalised);
@@ -266,27 +291,35 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     }
 
     private static void report(String key, Map<String, List<Occurrence>> forms, Findings out) {
+        report(key, forms, null, out);
+    }
+
+    /**
+     * Flags every spelling but the one used most. On a tie nobody can say which one the document meant, so every
+     * spelling is flagged, each against the other ("programme" once, "program" once), unless {@code standard} (the
+     * standard Chinese form: 登录, not 登陆) is among the tied ones.
+     */
+    private static void report(String key, Map<String, List<Occurrence>> forms, String standard, Findings out) {
         if (forms.size() < 2) {
             return;
         }
-        String dominant = null;
-        int best = -1;
-        for (Map.Entry<String, List<Occurrence>> e : forms.entrySet()) {
-            // LinkedHashMap order is first occurrence, so on a tie the earliest spelling wins.
-            if (e.getValue().size() > best) {
-                best = e.getValue().size();
-                dominant = e.getKey();
-            }
-        }
+        int best = forms.values().stream().mapToInt(List::size).max().orElse(0);
+        // LinkedHashMap order is first occurrence: the tied spellings in the order the document uses them
+        List<String> tied = forms.entrySet().stream().filter(e -> e.getValue().size() == best).map(Map.Entry::getKey)
+                .toList();
+        String dominant = tied.size() == 1 ? tied.get(0) : tied.contains(standard) ? standard : null;
         for (Map.Entry<String, List<Occurrence>> e : forms.entrySet()) {
             if (e.getKey().equals(dominant)) {
                 continue;
             }
+            String other = dominant != null ? dominant
+                    : tied.stream().filter(f -> !f.equals(e.getKey())).findFirst().orElseThrow();
+            int uses = forms.get(other).size();
             for (Occurrence o : e.getValue()) {
-                String suggestion = matchCase(dominant, o.original());
+                String suggestion = matchCase(other, o.original());
                 out.add(o.block(), o.start(), o.end(), Check.INCONSISTENT_TERMS, Severity.WARNING,
-                        out.message(o.original().equalsIgnoreCase(dominant) ? "inconsistent_terms.case"
-                                : "inconsistent_terms.message", o.original(), dominant, best),
+                        out.message(o.original().equalsIgnoreCase(other) ? "inconsistent_terms.case"
+                                : "inconsistent_terms.message", o.original(), other, uses),
                         suggestion, "inconsistent_terms/" + key);
             }
         }

@@ -113,7 +113,7 @@ public final class PassiveVoiceCheck implements BlockCheck {
         Matcher m = forms.matcher();
         while (forms.find()) {
             String word = m.group(1).toLowerCase(Locale.ROOT);
-            if (isParticiple(word) && worthReporting(word, text, m.end())) {
+            if (isParticiple(word) && worthReporting(word, text, m.end(), isPresentState(m.group()))) {
                 out.add(block, m.start(), m.end(), Check.PASSIVE_VOICE, Severity.INFO,
                         out.message("passive_voice.en"), null,
                         "passive_voice/en");
@@ -123,7 +123,7 @@ public final class PassiveVoiceCheck implements BlockCheck {
         Matcher get = gets.matcher();
         while (gets.find()) {
             String word = get.group(1).toLowerCase(Locale.ROOT);
-            if (isParticiple(word) && !GET_IDIOMS.contains(word) && worthReporting(word, text, get.end())) {
+            if (isParticiple(word) && !GET_IDIOMS.contains(word) && worthReporting(word, text, get.end(), false)) {
                 out.add(block, get.start(), get.end(), Check.PASSIVE_VOICE, Severity.INFO,
                         out.message("passive_voice.got"), null,
                         "passive_voice/got");
@@ -166,14 +166,19 @@ public final class PassiveVoiceCheck implements BlockCheck {
         return from + MAX_CLAUSE;
     }
 
-    /** In the narrow scope: a decision whose actor is hidden, or an agent that could be the subject. */
-    private boolean worthReporting(String participle, String text, int end) {
+    /**
+     * In the narrow scope: a decision whose actor is hidden, or an event whose agent could be the subject ("was
+     * approved by the board", "will be carried out by the platform group"). A standing arrangement in the present
+     * ("is kept up to date by Microsoft team members", "is maintained by the Debian team") is how a README credits
+     * people, with the thing as its topic; it counts only for a decision ("is approved by the board").
+     */
+    private boolean worthReporting(String participle, String text, int end, boolean presentState) {
         if (scope == PassiveScope.ALL) {
             return true;
         }
         String rest = text.substring(end, Math.min(text.length(), end + 80));
         if (PERSON_AGENT.matcher(rest).find()) {
-            return true;
+            return !presentState || ACTOR_MATTERS.contains(participle);
         }
         return ACTOR_MATTERS.contains(participle) && !AGENT.matcher(rest).find();
     }
@@ -193,6 +198,13 @@ public final class PassiveVoiceCheck implements BlockCheck {
         int attributive = clause.indexOf('的');
         boolean describesANoun = attributive >= 0 && attributive <= 3;
         return !describesANoun && ZH_MODAL.matcher(text.substring(Math.max(0, start - 2), start)).find();
+    }
+
+    /** "is kept", "are maintained": the present simple, a state rather than an event ("is being reviewed"). */
+    private static boolean isPresentState(String passive) {
+        String[] words = passive.toLowerCase(Locale.ROOT).split("\\s+");
+        return (words[0].startsWith("is") || words[0].startsWith("are") || words[0].equals("am"))
+                && !words[1].equals("being");
     }
 
     private static boolean isClauseChar(char c) {

@@ -48,8 +48,9 @@ public final class RepeatedWordsCheck implements BlockCheck {
         while (from < text.length() && m.find(from)) {
             String word = m.group(1);
             from = m.start(2); // "the the the" gives two findings, not one
-            if (GRAMMATICAL.contains(word.toLowerCase(Locale.ROOT)) || isAllCapitals(word) != isAllCapitals(m.group(2))) {
-                continue; // "--dir DIR": a word next to its placeholder, not a typo
+            if (GRAMMATICAL.contains(word.toLowerCase(Locale.ROOT)) || isAllCapitals(word) != isAllCapitals(m.group(2))
+                    || startsADottedName(text, m.end())) {
+                continue; // "--dir DIR": a word next to its placeholder; "man man.7": a command and a page name
             }
             out.add(block, m.start(), m.end(), Check.REPEATED_WORDS, Severity.ERROR,
                     out.message("repeated_words.en", word), word, "repeated_words/en");
@@ -69,6 +70,11 @@ public final class RepeatedWordsCheck implements BlockCheck {
             out.add(block, words.start(), words.end(), Check.REPEATED_WORDS, Severity.ERROR,
                     out.message("repeated_words.zh_word", word), word, "repeated_words/zh");
         }
+    }
+
+    /** "man.7", "grep.c": the second word is the start of a file or page name, not the word again. */
+    private static boolean startsADottedName(String text, int end) {
+        return end + 1 < text.length() && text.charAt(end) == '.' && Character.isLetterOrDigit(text.charAt(end + 1));
     }
 
     private static boolean isAllCapitals(String word) {

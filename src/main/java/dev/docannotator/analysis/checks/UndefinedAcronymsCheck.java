@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -18,35 +19,32 @@ import java.util.regex.Pattern;
 /**
  * Flags the first use of an acronym (2–6 capitals, plural "s" allowed) that comes before its definition or has
  * none. Definitions: "Service Level Agreement (SLA)", "SLA (Service Level Agreement)", 服务等级协议（SLA）, and a
- * glossary line "SLA: Service Level Agreement". Well-known acronyms (PDF, URL, HTTP, API, ID, OK, USA …), Roman
- * numerals and unfinished-work markers are not flagged, nor are words in all-capital headings.
+ * glossary line "SLA: Service Level Agreement". Not flagged: abbreviations known by their letters (PDF, CRC, USA …;
+ * {@link WellKnownAbbreviations}), Roman numerals, unfinished-work markers, words in all-capital headings, placeholders
+ * (see {@link #placeholders}), and words set in capitals (emphasis, "ONE of the following"; a word the document also
+ * writes in lower case).
  */
 public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern ACRONYM = Pattern.compile(
-            "(?<![\\p{IsLatin}\\p{N}_./@\\\\])([A-Z]{2,6})s?(?![\\p{IsLatin}\\p{N}_]|[./@\\\\][A-Za-z0-9]|-[A-Z])");
+            "(?<![\\p{IsLatin}\\p{N}_./@\\\\])([A-Z]{2,6})s?(?![\\p{IsLatin}\\p{N}_]|[./@\\\\][A-Za-z0-9]|-\\s?[A-Z])");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
-    private static final Set<String> WELL_KNOWN = Set.of(
-            "PDF", "URL", "URI", "HTTP", "HTTPS", "API", "ID", "OK", "USA", "US", "UK", "EU", "UN", "FAQ", "HTML",
-            "CSS", "XML", "JSON", "CSV", "SQL", "CPU", "GPU", "RAM", "ROM", "USB", "IT", "AI", "PC", "TV", "AM", "PM",
-            "CEO", "CTO", "CFO", "COO", "HR", "PR", "QA", "UI", "UX", "IP", "TCP", "UDP", "DNS", "SSH", "SSL", "TLS",
-            "FTP", "SMS", "GPS", "ISO", "IEEE", "NASA", "DVD", "CD", "LED", "LCD", "PIN", "ATM", "VAT", "GDP", "ASAP",
-            "FYI", "ETA", "DIY", "ZIP", "JPEG", "JPG", "PNG", "GIF", "SVG", "MB", "KB", "GB", "TB", "OS", "SDK",
-            "IDE", "REST", "UTF", "ASCII", "UTC", "GMT", "DOCX", "XLSX", "PPTX", "TXT", "RSS", "VPN", "LAN", "WAN",
-            "AD", "BC", "CE", "BCE", "NB", "PS", "MD", "PHD", "MBA", "BA", "BSC", "MSC", "IOU", "FBI", "CIA", "BBC",
-            "CNN", "WHO", "NATO", "UNESCO", "EUR", "USD", "GBP", "CNY", "RMB", "JPY", "HK", "NY", "LA", "DC",
-            "SMTP", "IMAP", "POP", "SSO", "AWS", "GCP", "IBM", "IO", "DB", "VM", "CI", "NO", "TM", "OCR", "CLI", "GUI", "JDBC", "JVM", "JDK", "JRE", "UUID", "GUID", "RFC", "CRUD",
-            "YAML", "DOM", "SSE", "WWW", "SEO", "FAQS",
-            // names of systems, organisations and standards that software documents use as words
-            "GNU", "UNIX", "BSD", "POSIX", "LDAP", "FIFO", "GPL", "LGPL", "AGPL", "MIT", "AIX", "IRIX", "HPUX", "BIOS",
-            "ANSI", "NFS", "PAM", "TTY", "MIME", "EOF", "GCC", "CVS", "NUL", "CR", "LF", "LZ");
+    /** Abbreviations known by their letters (CPU, PDF, CRC): the list and its sources are in the resource file. */
+    private static final Set<String> WELL_KNOWN = WellKnownAbbreviations.all();
     private static final Set<String> NOT_ACRONYMS = Set.of(
             "TODO", "TBD", "TBC", "FIXME", "XXX", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII",
             "XIV", "XV", "XVI", "XX", "I", "A",
             // capitalised words and placeholders that are not abbreviations
             "NOTE", "README", "FILE", "TEXT", "PATH", "PORT", "DIR", "HOST", "USER", "NAME", "TYPE", "KEY", "VALUE",
-            "DATA", "TRUE", "FALSE", "NULL", "NONE", "AND", "OR", "NOT", "THE", "YES", "NEW", "END", "GET", "POST",
-            "PUT", "PATCH", "DELETE", "HEAD", "STOP", "WARN", "INFO", "ERROR", "DEBUG", "FATAL", "TRACE", "MUST",
-            "SHALL", "SHOULD", "MAY", "ALL", "NEVER", "ONLY", "FREE", "DONE", "OFF", "ON",
+            "DATA", "TRUE", "FALSE", "NULL", "NONE", "YES", "NEW", "END", "GET", "POST",
+            "PUT", "PATCH", "DELETE", "HEAD", "STOP", "WARN", "INFO", "ERROR", "DEBUG", "FATAL", "TRACE",
+            "FREE", "DONE", "OFF", "ON",
+            // English function words and numerals, set in capitals for emphasis ("at least ONE of the following",
+            // "you MUST NOT"): closed word classes no abbreviation is spelled like in practice
+            "AND", "OR", "NOR", "BUT", "NOT", "NO", "THE", "AN", "ANY", "EACH", "EVERY", "BOTH", "EITHER", "NEITHER",
+            "SOME", "MANY", "MOST", "MORE", "LESS", "LEAST", "FEW", "ALL", "ONLY", "NEVER", "ALWAYS", "EXCEPT",
+            "UNLESS", "IF", "WITH", "WITHOUT", "BEFORE", "AFTER", "AT", "IN", "OF", "TO", "FOR", "BY", "IS", "ARE",
+            "WAS", "BE", "DO", "DOES", "MUST", "SHALL", "SHOULD", "MAY", "CAN", "CANNOT", "WILL", "WOULD", "ONE",
+            "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", "FIRST", "SECOND", "THIRD", "LAST",
             // the files every source package has
             "NEWS", "COPYING", "INSTALL", "AUTHORS", "THANKS", "CHANGELOG", "LICENSE", "NOTICE", "HACKING");
 
@@ -65,6 +63,29 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?:(?<![\\p{L}\\p{N}])--?[A-Za-z][\\w-]*(?:\\[?=|\\s)|\\[=?|<|=|\\+|\\$\\{?)([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])"
                     + "|(?<![\\p{L}\\p{N}_$])([A-Z][A-Z0-9_]+)s?(?:=|\\(\\d\\w*\\))");
+    /** A placeholder inside an option's name: {@code --GTYPE-group-format}, {@code --LTYPE-line-format}. */
+    private static final Pattern IN_OPTION_NAME = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])--?(?:[a-z0-9]+-)*([A-Z][A-Z0-9_]+)(?=-[a-z])");
+    /** A placeholder right after a format spec's closing brace or bracket: {@code %[-][WIDTH]{doxX}LETTER}. */
+    private static final Pattern AFTER_FORMAT_SPEC = Pattern.compile("[}\\]]([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])");
+    /**
+     * A synopsis' operands after its options in brackets: {@code diff [OPTION]... FILES},
+     * {@code cp [-fi] SOURCE DEST}. The bracket holds an option or a placeholder, so a citation ("[1] NASA") is not one.
+     */
+    private static final Pattern SYNOPSIS_OPERANDS = Pattern.compile(
+            "\\[(?:-[^\\]\\n]*|[A-Z][A-Z0-9_]*(?:[=.\\s][^\\]\\n]*)?)](?:\\.\\.\\.|…)?((?:[ \\t]+[A-Z][A-Z0-9_]+(?:\\.\\.\\.|…)?)+)"
+                    + "(?![\\p{L}\\p{N}_])");
+    /**
+     * A name in capitals listed with identifiers ({@code LC_ALL, LC_foo, LANG}; {@code LANG, LC_ALL}): an environment
+     * or configuration variable like its neighbours.
+     */
+    private static final Pattern AFTER_AN_IDENTIFIER = Pattern.compile(
+            "[A-Za-z0-9]_\\w*,\\s*(?:and\\s+|or\\s+)?([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])");
+    private static final Pattern BEFORE_AN_IDENTIFIER = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9_]+),\\s*(?:and\\s+|or\\s+)?[A-Z][A-Z0-9]*_\\w");
+    private static final Pattern CAPITALS_RUN = Pattern.compile("[A-Z][A-Z0-9_]+");
+    /** A lower-case word, to find the words a document also writes in capitals. */
+    private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\p{N}_$-])[a-z]{3,}(?![\\p{L}\\p{N}_(-])");
     /** A postal code after two capitals: a state in an address ("Boston, MA 02110-1301"). */
     private static final Pattern US_STATE = Pattern.compile("\\s+\\d{5}\\b");
     /** "(EREs, see below)": a forward reference the author makes on purpose. */
@@ -83,9 +104,14 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     @Override
     public void inspect(ExtractedText text, Findings out) {
         Set<String> placeholders = placeholders(text.text());
+        List<BlockText> blocks = BlockText.of(text, READS);
+        Set<String> lowerCaseWords = new HashSet<>();
+        for (BlockText b : blocks) {
+            lowerCaseWords.addAll(lowerCaseWords(b.text()));
+        }
         Map<String, Use> firstUse = new LinkedHashMap<>();
         Map<String, Integer> firstDefinition = new HashMap<>();
-        for (BlockText b : BlockText.of(text, READS)) {
+        for (BlockText b : blocks) {
             TextBlock block = b.block();
             String blockText = b.text();
             boolean shouting = isAllCapitals(blockText);
@@ -93,7 +119,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             while (m.find()) {
                 String acronym = m.group(1);
                 if (WELL_KNOWN.contains(acronym) || NOT_ACRONYMS.contains(acronym) || placeholders.contains(acronym)
-                        || isFormatPattern(acronym)) {
+                        || isFormatPattern(acronym) || isWordInCapitals(acronym, lowerCaseWords)) {
                     continue;
                 }
                 int global = block.start() + m.start(1);
@@ -108,6 +134,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             String acronym = e.getKey();
             Use use = e.getValue();
             Integer definedAt = firstDefinition.get(acronym);
+            if (definedAt == null) {
+                definedAt = spelledOutAt(text.text(), acronym); // "Mozilla Public License" (a title) … "the MPL"
+            }
             String after = text.text().substring(use.block().start() + use.end(),
                     Math.min(text.text().length(), use.block().start() + use.end() + 20));
             if (definedAt == null && US_STATE.matcher(after).lookingAt()
@@ -129,14 +158,69 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         }
     }
 
-    /** The words in capitals that the document uses as placeholders or variables somewhere (see PLACEHOLDER). */
+    /**
+     * The words in capitals that the document uses as placeholders or variables somewhere: PLACEHOLDER, inside an
+     * option's name, after a format spec, or as a synopsis' operands.
+     */
     static Set<String> placeholders(String text) {
         Set<String> found = new HashSet<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
             found.add(m.group(1) != null ? m.group(1) : m.group(2));
         }
+        // each its own scan: an earlier pattern's match must not hide a later one's ("[OPTION]... FILES")
+        for (Pattern p : List.of(IN_OPTION_NAME, AFTER_FORMAT_SPEC, AFTER_AN_IDENTIFIER, BEFORE_AN_IDENTIFIER)) {
+            Matcher q = p.matcher(text);
+            while (q.find()) {
+                found.add(q.group(1));
+            }
+        }
+        Matcher operands = SYNOPSIS_OPERANDS.matcher(text);
+        while (operands.find()) {
+            Matcher each = CAPITALS_RUN.matcher(operands.group(1));
+            while (each.find()) {
+                found.add(each.group());
+            }
+        }
         return found;
+    }
+
+    /**
+     * Where the document first writes the name an abbreviation stands for, as capitalised words whose initials are its
+     * letters ("Mozilla Public License Version 2.0" for MPL, "Application Binary Interface" for ABI), a title included,
+     * or null. A reader
+     * who has seen the name knows the abbreviation; three letters or more, so that two words' initials are no accident.
+     */
+    static Integer spelledOutAt(String text, String acronym) {
+        if (acronym.length() < 3) {
+            return null;
+        }
+        StringBuilder name = new StringBuilder("(?<![\\p{L}\\p{N}])");
+        for (int i = 0; i < acronym.length(); i++) {
+            name.append(i == 0 ? "" : "[\\s-]+").append(acronym.charAt(i)).append("\\p{Ll}+");
+        }
+        Pattern spelled = Pattern.compile(name.append("(?![\\p{L}\\p{N}])").toString());
+        Matcher m = spelled.matcher(text);
+        return m.find() ? m.start() : null;
+    }
+
+    /** The words of three letters or more that a text writes in lower case (not a function's name: {@code fsstnd()}). */
+    static Set<String> lowerCaseWords(String text) {
+        Set<String> found = new HashSet<>();
+        Matcher m = LOWER_WORD.matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    /**
+     * A word the document also writes in lower case ("Compare FILES line by line" in a manual that says "files"
+     * elsewhere) is that word set in capitals — a placeholder named after it, emphasis, a heading's word — not an
+     * abbreviation: an abbreviation has no lower-case twin in the text that defines or uses it.
+     */
+    private static boolean isWordInCapitals(String acronym, Set<String> lowerCaseWords) {
+        return acronym.length() >= 3 && lowerCaseWords.contains(acronym.toLowerCase(Locale.ROOT));
     }
 
     /** YYYY, MM, DD, XX, ZZZZ: one letter repeated is a date or number format, not an abbreviation. */

@@ -64,6 +64,27 @@ public final class VagueWordsCheck implements BlockCheck {
             .flatMap(List::stream).map(w -> w.substring(0, 1)).distinct().collect(Collectors.joining()) + "左可";
     private static final Set<String> PHRASE_KEYS = keys(ENGLISH_PHRASES, CHINESE_PHRASES);
     private static final Set<String> QUANTIFIER_KEYS = keys(ENGLISH_QUANTIFIERS, CHINESE_QUANTIFIERS);
+    /**
+     * Approximators: "roughly 10K records weighing about 1KB each", "remains roughly the same", 3天左右 describe data
+     * honestly, and a figure is given; they hedge only an estimate or a promise ("we expect to cut load times
+     * approximately in half", 预计缩短大概一半), which an editor wants made firm.
+     */
+    private static final Set<String> APPROXIMATORS = Set.of(
+            "about", "around", "approximately", "roughly", "大约", "大概", "左右", "大致", "差不多");
+    /** A figure right after the approximator: digits, "the same", "equal", 一半. */
+    private static final Pattern FIGURE_AFTER = Pattern.compile(
+            "\\s*(?:[$€£¥]?\\d|the\\s+same\\b|equal\\b|identical\\b|constant\\b|[零一二三四五六七八九十百千万两半])",
+            Pattern.CASE_INSENSITIVE);
+    /** What makes a sentence an estimate or a commitment rather than a description. */
+    private static final Pattern FORECAST = Pattern.compile(
+            "\\b(?:will|shall|should|expects?|expected|expecting|estimates?|estimated|plans?|planned|planning"
+                    + "|forecasts?|anticipated?|anticipates|aims?|targets?|going\\s+to)\\b|['’]ll\\b"
+                    + "|预计|预期|估计|计划|将|会|争取|力争|打算|目标|应该|有望",
+            Pattern.CASE_INSENSITIVE);
+    /** "other (possibly commercial) programs", "a possibly empty list": it says the scope includes both cases. */
+    private static final Pattern SCOPE_BEFORE = Pattern.compile(
+            "(?:\\(|\\b(?:a|an|the|any|each|every|other|its|their|your|our|this|these|those)\\s+)$",
+            Pattern.CASE_INSENSITIVE);
     /** "as long as needed to satisfy these requirements": the purpose that follows says how much is needed. */
     private static final Pattern PURPOSE = Pattern.compile("\\s+(?:to|for)\\s");
     /** "in a number of ways:" — a few words, then the colon that opens the list. */
@@ -94,13 +115,41 @@ public final class VagueWordsCheck implements BlockCheck {
             String key = key(word);
             if (Quotations.inside(quoted, m.start(), m.end())
                     || QUANTIFIER_KEYS.contains(key) && opensList(text, m.end())
-                    || key.equals("as_needed") && PURPOSE.matcher(text).region(m.end(), text.length()).lookingAt()) {
+                    || key.equals("as_needed") && PURPOSE.matcher(text).region(m.end(), text.length()).lookingAt()
+                    || APPROXIMATORS.contains(key) && describesData(text, m.start(), m.end(), key)
+                    || (key.equals("possibly") || key.equals("perhaps")) && SCOPE_BEFORE.matcher(
+                            text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
                 continue;
             }
             out.add(block, m.start(), m.end(), Check.VAGUE_WORDS, Severity.INFO,
                     out.message("vague_words.message", word), null,
                     "vague_words/" + key);
         }
+    }
+
+    /** An approximate figure in a sentence that states what is, not what will be. */
+    private static boolean describesData(String text, int start, int end, String key) {
+        // 左右 is only matched after a figure (3天左右)
+        boolean figure = key.equals("左右") || FIGURE_AFTER.matcher(text).region(end, text.length()).lookingAt();
+        if (!figure) {
+            return false;
+        }
+        int from = start;
+        while (from > 0 && !endsSentence(text, from - 1)) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && !endsSentence(text, to)) {
+            to++;
+        }
+        return !FORECAST.matcher(text).region(from, to).find();
+    }
+
+    /** A full stop, question or exclamation mark before a space (not the point of 1.5), or a Chinese one. */
+    private static boolean endsSentence(String text, int i) {
+        char c = text.charAt(i);
+        return "。！？；".indexOf(c) >= 0
+                || ".!?;".indexOf(c) >= 0 && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
     }
 
     /** Whether a list opens within a few words after {@code at}: a region, not a copy of the rest of the block per word. */

@@ -52,7 +52,23 @@ public final class GrammarCheck implements BlockCheck {
             "ARROWS", "UPPERCASE_SENTENCE_START", "SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA",
             "COMMA_COMPOUND_SENTENCE", "COMMA_COMPOUND_SENTENCE_2", "SMALL_NUMBER_OF", "AFTERWARDS_US", "OUTSIDE_OF",
             "MISSING_COMMA_AFTER_INTRODUCTORY_PHRASE", "ON_THE_NOVEL", "SPACE_BEFORE_PARENTHESIS");
+    /**
+     * Rule categories that judge rhythm, not correctness: "three successive sentences begin with the same word" is the
+     * deliberate parallel wording of a licence's or a manual's clauses ("You may …", "You may …"), never a slip.
+     */
+    private static final Set<String> STYLE_NOT_GRAMMAR_CATEGORIES = Set.of("REPETITIONS_STYLE");
     private static final Pattern LAID_OUT = Pattern.compile("\\n| {2,}|\\t");
+    /** A placeholder's plural, {@code LETTERs}, {@code FILEs}: the manual's own notation, not a misspelling. */
+    private static final Pattern CAPITALS_PLURAL = Pattern.compile("[A-Z]{2,}s");
+    /**
+     * A label before an address, not a sentence: "General help using GNU software: &lt;https://…&gt;", "Report bugs to:
+     * bug-diffutils@gnu.org" — the words up to a colon after which only masked text (a URL, an address, a path) ends
+     * the block.
+     */
+    private static final Pattern LABEL_LINE = Pattern.compile(
+            "(?:[^.!?:\\n]{1,80}:[\\s" + ProseMask.MASK + "<>]*)+");
+    /** Where a sentence ends, so a capitalised word after it is a sentence start, not a name. */
+    private static final Pattern SENTENCE_END_BEFORE = Pattern.compile("(?:^|[.!?:;]['\"”’)]*)\\s*$");
     /** snake_case, dotted.names, CamelCase with a capital inside, words with digits: identifiers, not misspellings. */
     private static final Pattern CODE_LIKE = Pattern.compile(".*(?:[_.\\d/\\\\]|[a-z][A-Z]).*");
     /** A word in capitals: a manual's placeholder ({@code each COLS}, {@code FILEs}) whose grammar LanguageTool guesses. */
@@ -109,6 +125,7 @@ public final class GrammarCheck implements BlockCheck {
         boolean listOfNames = isListOfNames(paragraph, matches);
         boolean legal = out.facts().genre() == Genre.LEGAL;
         List<Span> quoted = Quotations.find(text);
+        boolean labelLine = !masked.hidden().isEmpty() && LABEL_LINE.matcher(masked.text()).matches();
         for (RuleMatch match : matches) {
             int start = Math.max(0, match.getFromPos());
             int end = Math.min(paragraph.length(), match.getToPos());
@@ -116,11 +133,16 @@ public final class GrammarCheck implements BlockCheck {
             if (end <= start || masked.overlapsHidden(start, end)
                     || laidOut && LAYOUT_RULES.contains(rule)
                     || repeatsReportedElsewhere && REPEAT_RULES.contains(rule)
-                    || NOT_WORTH_A_COMMENT.contains(rule) || listOfNames) {
+                    || NOT_WORTH_A_COMMENT.contains(rule) || listOfNames
+                    || STYLE_NOT_GRAMMAR_CATEGORIES.contains(match.getRule().getCategory().getId().toString())
+                    || labelLine || isDotNotFullStop(paragraph, start, end)) {
                 continue;
             }
             boolean spelling = isSpelling(match);
             String word = text.substring(start, end);
+            if (spelling && (CAPITALS_PLURAL.matcher(word).matches() || isNameInSentence(text, start, word))) {
+                continue;
+            }
             if (!spelling && (CAPITALS_WORD.matcher(word).find() || inQuotedTerm(text, quoted, start, end)
                     || legal && match.getRule().getLocQualityIssueType() != ITSIssueType.Grammar)) {
                 // a placeholder's grammar is a guess; a cited term is not the author's phrasing; a licence's or a
@@ -144,6 +166,35 @@ public final class GrammarCheck implements BlockCheck {
             out.add(block, start, end, Check.GRAMMAR, severity, out.message(key, message(match)), suggestion,
                     "grammar/" + rule);
         }
+    }
+
+    /**
+     * LanguageTool's "space before a full stop" on a dot that is not one: a file extension or a dotfile (" .z files",
+     * " .gz"), or a dot standing as a word ("entries starting with . -A", "implied . and .."), which a manual names as
+     * the current directory. A misplaced full stop ends its sentence: what follows is the end, or a capital.
+     */
+    static boolean isDotNotFullStop(String paragraph, int start, int end) {
+        if (!paragraph.substring(start, end).strip().equals(".") || end >= paragraph.length()) {
+            return false;
+        }
+        if (Character.isLetterOrDigit(paragraph.charAt(end))) {
+            return true;
+        }
+        int next = end;
+        while (next < paragraph.length() && Character.isWhitespace(paragraph.charAt(next))) {
+            next++;
+        }
+        return next > end && next < paragraph.length() && !Character.isUpperCase(paragraph.charAt(next))
+                && "\"'“‘(".indexOf(paragraph.charAt(next)) < 0;
+    }
+
+    /**
+     * An unknown word with a capital inside a sentence ("Copyright 1993 Jean-loup Gailly", "thanks to Rik Faith") is a
+     * name; a spelling slip on a capitalised word is at a sentence's start, where the capital says nothing.
+     */
+    static boolean isNameInSentence(String text, int start, String word) {
+        return Character.isUpperCase(word.charAt(0)) && word.chars().skip(1).anyMatch(Character::isLowerCase)
+                && !SENTENCE_END_BEFORE.matcher(text.substring(Math.max(0, start - 40), start)).find();
     }
 
     private static boolean inQuotedTerm(String text, List<Span> quoted, int start, int end) {

@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * Hides what is not prose inside prose: inline code, URLs, e-mail addresses, paths, environment variables,
- * command-line options, format strings, file names and the directory entry {@code ..}. The masked text has the same length as the original (every
- * hidden character becomes {@link #MASK}), so an offset found in it is an offset in the original; a mask character is
- * neither a letter nor a space nor sentence punctuation, so nothing is a word, a sentence end or a repeated word
- * across it.
+ * command-line options, format strings, file names, strings with shell-escaped spaces and the directory entry
+ * {@code ..}. The masked text has the same length as the original (every hidden character becomes {@link #MASK}),
+ * so an offset found in it is an offset in the original; a mask character is neither a letter nor a space nor
+ * sentence punctuation, so nothing is a word, a sentence end or a repeated word across it.
  */
 public final class ProseMask {
     /** What hidden characters become: U+FFFC, the object replacement character. */
@@ -40,6 +40,8 @@ public final class ProseMask {
                     + "|conf|ini|toml|gz|xz|bz2|tar|tgz|zip|deb|rpm|jar|so|dll|exe|log|pdf|docx?|csv|properties"
                     // the build files of a source package: Makefile.am, configure.ac, config.h.in, acinclude.m4
                     + "|am|ac|in|m4)\\b",
+            // a string with two or more spaces escaped for the shell, as less(1)'s prompt "\ Manual\ page\ ?ltline"
+            "(?<![^\\s(])[A-Za-z0-9._%+@~:-]*+(?=\\\\)(?:[^\\s\\\\]|\\\\\\S)*+(?:\\\\ (?:[^\\s\\\\]|\\\\\\S)*+){2,}+",
             // the directory entry ".." ("do not ignore the implied . and ..")
             "(?<![^\\s(\\[,])\\.\\.(?=[\\s,;)\\]]|$)"));
 
@@ -137,7 +139,8 @@ public final class ProseMask {
 
     /** A URL or path at the end of a sentence does not own the full stop or bracket after it. */
     private static int trimTrailingPunctuation(String text, int start, int end) {
-        if (text.charAt(start) == '`' || text.charAt(end - 1) == '}' || text.startsWith("..", start) && end == start + 2) {
+        if (text.charAt(start) == '`' || text.charAt(end - 1) == '}' || text.startsWith("..", start) && end == start + 2
+                || text.substring(start, end).contains("\\ ")) { // an escaped string owns its punctuation
             return end;
         }
         while (end > start + 1) {

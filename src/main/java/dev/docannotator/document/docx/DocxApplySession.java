@@ -3,6 +3,7 @@ package dev.docannotator.document.docx;
 import dev.docannotator.document.ReviewTexts;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.document.ApplySession;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import dev.docannotator.document.TextBuilder;
@@ -58,12 +59,12 @@ final class DocxApplySession implements ApplySession {
             });
         }
         ExtractedText rebuilt = builder.build();
-        if (!rebuilt.text().equals(expected.text()) || !sameBounds(rebuilt.blocks(), expected.blocks())) {
+        if (!analysedAs(rebuilt, expected)) {
             throw new IllegalStateException("The Word document's text is not the text it was analysed with; "
                     + "the annotations cannot be placed.");
         }
         this.blocks = rebuilt.blocks();
-        this.textLength = rebuilt.text().length();
+        this.textLength = expected.text().length();
         this.comments = new CommentWriter(document, clock, texts);
     }
 
@@ -256,6 +257,22 @@ final class DocxApplySession implements ApplySession {
         Element run = WordXml.create(dom, "r");
         run.appendChild(mark(dom, "commentReference", id));
         return run;
+    }
+
+    /**
+     * Whether {@code expected}, the text the findings were made on, is the text model rebuilt here: the same, or (a
+     * task checkpointed before footnotes and endnotes were read, resumed after the upgrade) the body alone, which
+     * is unchanged: notes come after it as NOTE blocks, so its findings land where they did.
+     */
+    private static boolean analysedAs(ExtractedText rebuilt, ExtractedText expected) {
+        if (rebuilt.text().equals(expected.text())) {
+            return sameBounds(rebuilt.blocks(), expected.blocks());
+        }
+        List<TextBlock> body = expected.blocks();
+        List<TextBlock> all = rebuilt.blocks();
+        return !body.isEmpty() && body.size() < all.size() && rebuilt.text().startsWith(expected.text() + "\n")
+                && sameBounds(all.subList(0, body.size()), body)
+                && all.subList(body.size(), all.size()).stream().allMatch(b -> b.kind() == BlockKind.NOTE);
     }
 
     private static boolean sameBounds(List<TextBlock> a, List<TextBlock> b) {

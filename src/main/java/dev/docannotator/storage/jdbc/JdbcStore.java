@@ -6,6 +6,7 @@ import dev.docannotator.common.Json;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.pipeline.Checkpoint;
+import dev.docannotator.pipeline.CheckpointSummary;
 import dev.docannotator.pipeline.Stage;
 import dev.docannotator.storage.AnnotationStore;
 import dev.docannotator.storage.CheckpointStore;
@@ -34,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +56,7 @@ public abstract class JdbcStore implements Store {
     protected final TaskFiles files;
     private final UploadStore documents;
     private final ResultStore results;
-    private final TaskStore tasks = new Tasks();
+    private final TaskStore tasks;
     private final EventStore events = new Events();
     private final CheckpointStore checkpoints = new Checkpoints();
     private final AnnotationStore annotations = new Annotations();
@@ -65,6 +67,7 @@ public abstract class JdbcStore implements Store {
         this.sql = sql;
         this.dialect = dialect;
         this.files = files;
+        this.tasks = new Tasks(); // after sql: its grouped inserts hold it
         this.documents = newDocuments();
         this.results = newResults();
     }
@@ -290,9 +293,11 @@ public abstract class JdbcStore implements Store {
         // JSON is written before the transaction: the connection is held only for the SQL. A task's text is
         // serialised only when it differs from the one this store last wrote for the task (checked again below).
         Map<String, String> checkpointJson = new LinkedHashMap<>();
+        Map<String, String> summaryJson = new LinkedHashMap<>();
         Map<String, PendingText> texts = new LinkedHashMap<>();
         batch.checkpoints().forEach((key, checkpoint) -> {
             checkpointJson.put(key, Json.write(withoutText(checkpoint)));
+            summaryJson.put(key, Json.write(checkpoint.summary()));
             String fingerprint = fingerprint(checkpoint.text());
             texts.put(key, new PendingText(checkpoint.text(), fingerprint,
                     fingerprint.equals(textsWritten.get(key)) ? null : Json.write(checkpoint.text())));
@@ -307,11 +312,12 @@ public abstract class JdbcStore implements Store {
             appendEvents(c, kept.events());
             announce(c, kept);
             if (!checkpointJson.isEmpty()) {
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO checkpoints (task_id, json, updated_at) "
-                        + "SELECT ?, ?, ? " + IF_TASK_EXISTS
-                        + " ON CONFLICT (task_id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at")) {
+                try (PreparedStatement st = c.prepareStatement("INSERT INTO checkpoints (task_id, json, summary, "
+                        + "updated_at) SELECT ?, ?, ?, ? " + IF_TASK_EXISTS + " ON CONFLICT (task_id) DO UPDATE SET "
+                        + "json = excluded.json, summary = excluded.summary, updated_at = excluded.updated_at")) {
                     for (Map.Entry<String, String> entry : checkpointJson.entrySet()) {
-                        bind(st, 1, Arrays.asList(entry.getKey(), entry.getValue(), now, entry.getKey()));
+                        bind(st, 1, Arrays.asList(entry.getKey(), entry.getValue(), summaryJson.get(entry.getKey()), now,
+                                entry.getKey()));
                         st.addBatch();
                     }
                     st.executeBatch();
@@ -425,16 +431,18 @@ public abstract class JdbcStore implements Store {
     // ---- the four stores ----
 
     private final class Tasks implements TaskStore {
+        /** Concurrent inserts share a transaction: a burst of new tasks would otherwise queue one commit each. */
+        private final GroupedInserts<Map<String, Object>> inserts = new GroupedInserts<>(sql, (c, row) -> {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO tasks (" + String.join(", ", row.keySet())
+                    + ") VALUES (" + placeholders(row.size()) + ")")) {
+                bind(st, 1, row.values());
+                st.executeUpdate();
+            }
+        });
+
         @Override
         public void insert(String key, TaskView task) {
-            Map<String, Object> row = taskColumns(key, task);
-            sql.inTransaction(c -> {
-                try (PreparedStatement st = c.prepareStatement("INSERT INTO tasks (" + String.join(", ", row.keySet())
-                        + ") VALUES (" + placeholders(row.size()) + ")")) {
-                    bind(st, 1, row.values());
-                    return st.executeUpdate();
-                }
-            });
+            inserts.insert(taskColumns(key, task));
         }
 
         @Override
@@ -602,6 +610,24 @@ public abstract class JdbcStore implements Store {
                     }
                 }
             });
+        }
+
+        @Override
+        public Optional<CheckpointSummary> summary(String key) {
+            // null: no checkpoint; "": a row written before summaries were stored, whose checkpoint is read whole
+            String stored = sql.read(c -> {
+                try (PreparedStatement st = c.prepareStatement("SELECT summary FROM checkpoints WHERE task_id = ?")) {
+                    st.setString(1, key);
+                    try (ResultSet rs = st.executeQuery()) {
+                        return rs.next() ? Objects.requireNonNullElse(rs.getString("summary"), "") : null;
+                    }
+                }
+            });
+            if (stored == null) {
+                return Optional.empty();
+            }
+            return stored.isEmpty() ? load(key).map(Checkpoint::summary)
+                    : Optional.of(Json.read(stored, CheckpointSummary.class));
         }
     }
 

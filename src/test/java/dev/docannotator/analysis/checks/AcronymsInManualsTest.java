@@ -28,4 +28,39 @@ class AcronymsInManualsTest {
                 "For compatibility with the old FSSTND, the following locations are also defined.")))
                 .containsExactly("SGR", "FSSTND");
     }
+
+    @Test
+    void placeholdersOfASynopsisAnOptionsNameAndAFormatSpecAreNotAbbreviations() {
+        // diff3(1), diff(1) and printf-style specs: the capitals name what the user types, every use after that too
+        assertThat(run(Check.UNDEFINED_ACRONYMS,
+                "diff3 [OPTION]... MYFILE OLDFILE YOURFILE",
+                "Compare three files line by line. MYFILE is the version you changed, YOURFILE the other one.",
+                "--GTYPE-group-format=GFMT format GTYPE input groups with GFMT",
+                "GTYPE is old, new or changed.",
+                "%[-][WIDTH][.[PREC]]{doxX}LETTER printf-style spec for LETTER, where LETTER is one of F, L or N."))
+                .isEmpty();
+    }
+
+    @Test
+    void wordsInCapitalsAndAbbreviationsKnownByTheirLettersAreNotAskedForButAnUnknownOneStillIs() {
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                // emphasis in a licence; a manual's placeholder named after a word it also writes in lower case
+                "You may distribute the Package provided that you do at least ONE of the following.",
+                "Compare FILES line by line; both files must be readable.",
+                // everyday names in compressors' and version control manuals (listed, with their source)
+                "For gzip format, gunzip checks a 32 bit CRC. The -n option outputs an RCS format diff.",
+                "Press the SAK before you log in.")))
+                .containsExactly("SAK");
+    }
+
+    @Test
+    void aNameSpelledOutInATitleAVariableListedWithOthersAndAHyphenSplitAtALineEndDefineOrExplainTheCapitals() {
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "Mozilla Public License Version 2.0",
+                "If a copy of the MPL was not distributed with this file, You can obtain one.",
+                "grep reads the environment variables LC_ALL, LC_foo, LANG, in that order.",
+                "By default, under MS-DOS and MS-\nWindows, grep guesses whether a file is text or binary.",
+                "Comply with article 11 of the WIPO copyright treaty.")))
+                .containsExactly("WIPO");
+    }
 }

@@ -193,6 +193,29 @@ class GrammarCheckTest {
     }
 
     @Test
+    void styleOpinionsLabelsExtensionsNamesAndPlaceholderPluralsAreNotGrammarButSlipsStillAre() {
+        // the Artistic licence's parallel clauses, gzip's README, a GNU manual's footer and a printf-style spec
+        ExtractedText t = text(
+                "You may make and give away verbatim copies. You may apply bug fixes. You may charge a fee.",
+                "Files created by pack used the .z extension, which gunzip can decompress.",
+                "Copyright (C) 1992, 1993 Jean-loup Gailly and Paul Ferguson.",
+                "General help using GNU software: <https://www.gnu.org/gethelp/>",
+                "LETTERs are as follows for the new group, lower case for the old group.",
+                "-a, --all do not ignore entries starting with . -A, --almost-all do not list implied . and ..",
+                "We recieve reports. She go to school every day. The report is late . It comes tomorrow.");
+
+        List<Annotation> found = runAll(analyser, t, GRAMMAR);
+
+        assertThat(found).extracting(Annotation::rule).doesNotContain(
+                "grammar/ENGLISH_WORD_REPEAT_BEGINNING_RULE", "grammar/ADVISE_VBG");
+        assertThat(found).extracting(Annotation::quote).doesNotContain("Gailly", "LETTERs").contains("recieve");
+        // the one space before a full stop is the misplaced one, not the extension or the directory "."
+        assertThat(found).filteredOn(a -> a.rule().equals("grammar/COMMA_PARENTHESIS_WHITESPACE")).hasSize(1);
+        assertThat(found).anySatisfy(a -> assertThat(a.quote()).contains("go"));
+        assertThat(found).anySatisfy(a -> assertThat(a.rule()).isEqualTo("grammar/COMMA_PARENTHESIS_WHITESPACE"));
+    }
+
+    @Test
     void aDoubledWordIsReportedOnceByTheRepeatedWordsCheck() {
         Requirement both = new Requirement("grammar and repeated words", Set.of(Check.GRAMMAR, Check.REPEATED_WORDS),
                 List.of(), false);

@@ -33,6 +33,17 @@ class ProseMaskTest {
     }
 
     @Test
+    void hidesAStringWhoseSpacesAreEscapedForTheShell() {
+        // man(1) in Chinese quotes less(1)'s default prompt, escaped spaces and all
+        String manual = "显示默认提示的字符串可以表示为 \\ Manual\\ page\\ \\$MAN_PN\\ ?ltline\\ %lt?L/%L.:\n"
+                + "byte\\ %bB?s/%s..?\\ (END):?pB\\ %pB\\\\%..\n(press h for help or q to quit)";
+
+        assertThat(hidden(manual)).containsExactly("\\ Manual\\ page\\ \\$MAN_PN\\ ?ltline\\ %lt?L/%L.:",
+                "byte\\ %bB?s/%s..?\\ (END):?pB\\ %pB\\\\%..");
+        assertThat(hidden("A drive like C:\\ or a single\\ escape stays prose.")).isEmpty();
+    }
+
+    @Test
     void leavesProseThatOnlyLooksTechnicalAlone() {
         String licence = "The licensee and/or its agents may re-enter the e-mail address; 50% of the fee, $5 in all, "
                 + "is due - as agreed - within 30 days (see Section 4).";
@@ -56,7 +67,7 @@ class ProseMaskTest {
         String[] pieces = {"a", "Z", "x", "9", " ", "  ", "\n", "\t", ".", ":", "/", "\\", "@", "$", "%", "_", "{",
             "}", "(", ")", "-", "--", "`", "~", "+", ",", ";", "'", "\"", "[", "]", "|", "=", "s", "d", "被", "é",
             "www.", "http://", "mailto:", "C:\\", ".txt", ".md", "()", "${", "%s", "%1$s", "{0}", "-f FILE", "word",
-            "e.g.", "and/or", "re-enter", "a_b", "x.y", "~/", "../", "LOG", "QQ", "file", "example.org"};
+            "e.g.", "and/or", "re-enter", "a_b", "x.y", "~/", "../", "LOG", "QQ", "file", "example.org", "\\ ", "a\\ b"};
         Random random = new Random(12);
         for (int round = 0; round < 20_000; round++) {
             StringBuilder text = new StringBuilder();

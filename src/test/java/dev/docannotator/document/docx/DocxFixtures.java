@@ -20,7 +20,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFtnEdn;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** Builds the Word documents the DOCX tests need, with POI, so that no binary fixture is checked in. */
+/** Builds the Word documents the DOCX tests need, with POI (the only binary fixtures are the two public files in
+ * src/test/resources/public-documents). */
 final class DocxFixtures {
     private DocxFixtures() {
     }

@@ -7,8 +7,11 @@ import static dev.docannotator.document.docx.DocxFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.common.Json;
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.document.TextBlock;
 import dev.docannotator.pipeline.Checkpoint;
 import dev.docannotator.pipeline.Engine;
 import dev.docannotator.pipeline.Engines;
@@ -17,6 +20,7 @@ import dev.docannotator.pipeline.PipelineInput;
 import dev.docannotator.pipeline.PipelineRun;
 import dev.docannotator.pipeline.Stage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,10 +66,14 @@ class DocxNotesRunTest {
                 while (first.stage() == Stage.READ) {
                     events.addAll(first.next());
                 }
-                from = dev.docannotator.common.Json.read(dev.docannotator.common.Json.write(first.checkpoint()),
-                        Checkpoint.class);
+                from = Json.read(Json.write(first.checkpoint()), Checkpoint.class);
             }
         }
+        return resume(input, from, locale, events);
+    }
+
+    /** Runs {@code input} from {@code from} (null: the start) to the end, after {@code events} of an earlier run. */
+    private Outcome resume(PipelineInput input, Checkpoint from, Locale locale, List<PipelineEvent> events) {
         try (PipelineRun run = engine.start(input, from, locale)) {
             while (run.hasNext()) {
                 events.addAll(run.next());
@@ -116,5 +124,29 @@ class DocxNotesRunTest {
                 });
         assertThat(outcome.completed().report().requirement().notes())
                 .contains("本文档的页眉和页脚未读取，其中的内容未经检查。");
+    }
+
+    @Test
+    void aTaskCheckpointedBeforeNotesWereReadIsFinishedAfterTheUpgradeOnTheBodyItWasAnalysedWith() throws Exception {
+        // Stored by the code before footnotes and endnotes were read (beef3cd~1, see old-checkpoints/SOURCES.md): a
+        // run on Tika's footnotes.docx paused once its text was read. That text is the body alone; the document's
+        // text model now has the footnote after it, which made such a task fail at apply.
+        Checkpoint old = Json.read(Files.readString(Path.of(DocxNotesRunTest.class
+                .getResource("/old-checkpoints/footnotes-docx-after-read-before-notes.json").toURI())), Checkpoint.class);
+        assertThat(old.text().blocks()).extracting(TextBlock::kind).containsExactly(BlockKind.PROSE);
+        PipelineInput input = new PipelineInput(DocxNotesTest.publicDocument("footnotes.docx"), DocumentFormat.DOCX,
+                "Flag sentences longer than 5 words", dir.resolve("out.docx"));
+
+        Outcome outcome = resume(input, old, Locale.ENGLISH, new ArrayList<>());
+
+        assertThat(outcome.annotations()).singleElement().satisfies(a -> {
+            assertThat(a.category()).isEqualTo("long_sentence");
+            assertThat(a.quote()).isEqualTo("Eto ochen prostoy text so snoskoy");
+        });
+        assertThat(CommentInspector.byAuthor(outcome.completed().output(), "DocAnnotator")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.part()).isEqualTo("body");
+                    assertThat(c.anchoredText()).isEqualTo("Eto ochen prostoy text so snoskoy");
+                });
     }
 }

@@ -298,11 +298,15 @@ class DocxNotesTest {
         assertThat(Set.copyOf(text.blocks().stream().map(TextBlock::kind).toList())).containsOnly(BlockKind.PROSE);
     }
 
-    /** Unpacked from Apache Tika's test jar on Maven Central by the build (generate-test-resources). */
+    /** A public Word file checked in under src/test/resources/public-documents (its SOURCES.md names where from). */
     static Path publicDocument(String name) {
-        Path file = Path.of("target", "public-documents", "test-documents", name);
-        assertThat(file).as("unpacked by the build's public-word-documents step").exists();
-        return file;
+        java.net.URL resource = DocxNotesTest.class.getResource("/public-documents/" + name);
+        assertThat(resource).as("public-documents/" + name + " on the test classpath").isNotNull();
+        try {
+            return Path.of(resource.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void visit(Node node, java.util.function.Consumer<Node> action) {

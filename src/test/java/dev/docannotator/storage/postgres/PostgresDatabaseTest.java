@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docannotator.storage.StorageException;
 import dev.docannotator.testsupport.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PostgresDatabaseTest {
 
@@ -39,6 +44,29 @@ class PostgresDatabaseTest {
                  ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM instances")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseThatHasTheClustersLaterVersionsStillTakesATaskStoreVersionAddedAfterThem(@TempDir Path before)
+            throws Exception {
+        // The schema as deployed before V4 (checkpoint summaries): every migration but V4, the cluster's V50-V53 too.
+        Path all = Path.of(PostgresDatabaseTest.class.getResource("/db/postgresql").toURI());
+        try (Stream<Path> files = Files.list(all)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().startsWith("V4__")).toList()) {
+                Files.copy(file, before.resolve(file.getFileName()));
+            }
+        }
+        try (PostgresDatabase db = PostgresDatabase.connect(DatabaseUrl.parse(TestPostgres.freshDatabaseUrl()), 2)) {
+            Flyway.configure().dataSource(db.dataSource()).locations("filesystem:" + before).load().migrate();
+
+            db.migrate();
+            try (Connection c = db.dataSource().getConnection();
+                 ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM information_schema.columns "
+                         + "WHERE table_name = 'checkpoints' AND column_name = 'summary'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
             }
         }
     }

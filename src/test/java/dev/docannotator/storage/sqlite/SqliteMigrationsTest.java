@@ -7,6 +7,7 @@ import dev.docannotator.common.Json;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import dev.docannotator.pipeline.Checkpoint;
+import dev.docannotator.pipeline.CheckpointSummary;
 import dev.docannotator.pipeline.Stage;
 import dev.docannotator.storage.Database;
 import dev.docannotator.storage.DatabaseFile;
@@ -128,6 +129,9 @@ class SqliteMigrationsTest {
             // A checkpoint written before texts were kept apart still carries its own text.
             assertThat(new SqliteStore(db, new TaskFiles(dir)).checkpoints().load("alice:old-task-01").orElseThrow()
                     .text().text()).isEqualTo("one TODO");
+            // Stored before checkpoints had a summary: the report's summary comes from the whole checkpoint.
+            assertThat(new SqliteStore(db, new TaskFiles(dir)).checkpoints().summary("alice:old-task-01"))
+                    .contains(new CheckpointSummary(List.of(), null, null));
         }
         // Opened a second time: nothing more to do, nothing lost.
         DatabaseFile.check(file);
