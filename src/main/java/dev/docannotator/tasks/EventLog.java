@@ -39,6 +39,8 @@ public final class EventLog {
     private boolean closed;
     /** The highest seq known to be committed; readers see events up to it. */
     private long durable;
+    /** Moves when another instance ended this log and the events numbered here after {@link #durable} were dropped. */
+    private long generation;
 
     /** A log continuing {@code history} (seq 1..n, in order, already stored), open or closed. */
     public EventLog(String taskId, List<TaskEvent> history, boolean closed, Sink sink) {
@@ -132,6 +134,9 @@ public final class EventLog {
     public void endedElsewhere(List<TaskEvent> stored) {
         lock.lock();
         try {
+            if (events.size() > durable) {
+                generation++; // what is still queued of the dropped events must not be written
+            }
             events.subList((int) durable, events.size()).clear();
             for (TaskEvent event : stored) {
                 if (event.seq() == events.size() + 1L) {
@@ -141,6 +146,16 @@ public final class EventLog {
             durable = events.size();
             closed = !events.isEmpty() && events.get(events.size() - 1).terminal();
             changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many times events numbered here were dropped (see {@link #endedElsewhere}); the sink keeps it per event. */
+    public long generation() {
+        lock.lock();
+        try {
+            return generation;
         } finally {
             lock.unlock();
         }

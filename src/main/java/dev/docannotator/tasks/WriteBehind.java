@@ -46,7 +46,11 @@ public final class WriteBehind implements AutoCloseable {
         java.util.Set<String> write(StoreBatch batch);
     }
 
-    private record Queued(String key, EventLog log, TaskEvent event) {
+    /** An event with the generation of its log when it was numbered (see {@link EventLog#endedElsewhere}). */
+    private record Queued(String key, EventLog log, TaskEvent event, long generation) {
+        boolean dropped() {
+            return generation != log.generation();
+        }
     }
 
     private final BatchWriter writer;
@@ -99,7 +103,7 @@ public final class WriteBehind implements AutoCloseable {
                 tasks.put(key, row);
             }
             if (event != null) {
-                events.addLast(new Queued(key, log, event));
+                events.addLast(new Queued(key, log, event, log.generation())); // the log's lock is held: no wait
                 eventsWaiting = true;
                 wake.signal();
             }
@@ -176,6 +180,8 @@ public final class WriteBehind implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
+            // Numbered before another instance ended their log (outside this writer's lock: a log's lock comes first).
+            batch.removeIf(Queued::dropped);
             if (batch.isEmpty() && taskBatch.isEmpty() && checkpointBatch.isEmpty() && annotationBatch.isEmpty()) {
                 return;
             }

@@ -245,4 +245,40 @@ class WriteBehindTest {
         assertThat(committedEvents.get()).isEqualTo(50);
         assertThat(lagging).isEmpty();
     }
+
+    /**
+     * Several instances: a batch left out because another instance ended the task's log, and an event the task
+     * numbered meanwhile (queued after that batch was cut): the stored log replaces the undurable tail, and the event
+     * still queued is never written (it was numbered on the replaced tail, and would land after {@code cancelled}).
+     */
+    @Test
+    void eventsNumberedBeforeAnotherInstanceEndedTheLogAreNeverWritten() {
+        List<Long> written = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        EventLog[] log = new EventLog[1];
+        WriteBehind local = new WriteBehind(batch -> {
+            if (calls.incrementAndGet() == 2) {
+                log[0].append(new StreamEvent.Progress(Stage.ANALYSE, 40, "Analysing", null)); // queued meanwhile
+                return java.util.Set.of("u:task-0001");
+            }
+            batch.events().forEach(e -> written.add(e.event().seq()));
+            return java.util.Set.of();
+        }, new PersistenceHealth(new SimpleMeterRegistry()), 60_000);
+        TaskEvent stored = new TaskEvent(2, TaskEvent.CANCELLED, "{\"type\":\"cancelled\"}");
+        local.onEndedElsewhere(key -> log[0].endedElsewhere(List.of(stored)));
+        log[0] = new EventLog("task-0001", List.of(), false, local.sink("u:task-0001"));
+        try {
+            log[0].append(new StreamEvent.Admitted(true, true));
+            local.flush();
+            log[0].append(new StreamEvent.Progress(Stage.ANALYSE, 30, "Analysing", null));
+            local.flush(); // left out: the stored log ends in cancelled at 2
+            local.flush();
+        } finally {
+            local.close();
+        }
+        assertThat(written).containsExactly(1L);
+        assertThat(log[0].after(0).events()).extracting(TaskEvent::seq, TaskEvent::type)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "task"),
+                        org.assertj.core.groups.Tuple.tuple(2L, "cancelled"));
+    }
 }
