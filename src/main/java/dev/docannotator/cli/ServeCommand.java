@@ -189,20 +189,20 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The worker settings with this command's flags applied. */
     WorkerSettings workerSettings(WorkerSettings base) {
-        WorkerSettings w = base;
+        WorkerSettings.Builder w = base.toBuilder();
         if (isolation != null) {
-            w = w.withIsolation(WorkerSettings.Isolation.parse(isolation));
+            w.isolation(WorkerSettings.Isolation.parse(isolation));
         }
         if (workerHeapMb != null) {
-            w = w.withHeapMb(workerHeapMb);
+            w.heapMb(workerHeapMb);
         }
         if (taskTimeLimit != null) {
-            w = w.withTaskTimeLimit(Duration.ofSeconds(taskTimeLimit));
+            w.taskTimeLimit(Duration.ofSeconds(taskTimeLimit));
         }
         if (recycleAfter != null) {
-            w = w.withRecycleAfter(recycleAfter);
+            w.recycleAfter(recycleAfter);
         }
-        return w;
+        return w.build();
     }
 
     /**

@@ -98,15 +98,22 @@ public record WorkerSettings(Isolation isolation, int heapMb, Duration taskTimeL
 
     /** Documents in the server's own threads. */
     public static WorkerSettings inProcess() {
-        return processes().withIsolation(Isolation.NONE);
+        return builder().isolation(Isolation.NONE).build();
     }
 
     /** Documents in worker processes, with the documented defaults. */
     public static WorkerSettings processes() {
-        return new WorkerSettings(Isolation.PROCESS, DEFAULT_HEAP_MB, DEFAULT_TASK_TIME_LIMIT, DEFAULT_RECYCLE_AFTER,
-                Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(60),
-                Duration.ofSeconds(5), true, List.of(), DEFAULT_NICENESS, DEFAULT_VALIDATORS,
-                DEFAULT_VALIDATION_TIME_LIMIT);
+        return builder().build();
+    }
+
+    /** Settings starting from the documented defaults (worker processes); set what differs, then {@code build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Settings starting from these. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -118,73 +125,110 @@ public record WorkerSettings(Isolation isolation, int heapMb, Duration taskTimeL
     public static WorkerSettings fromEnvironment(Map<String, String> env) {
         WorkerSettings d = processes();
         String isolation = env.get("ANNOTATOR_ISOLATION");
-        return new WorkerSettings(isolation == null || isolation.isBlank() ? d.isolation() :
-                Isolation.parse(isolation), intOf(env, "ANNOTATOR_WORKER_HEAP_MB", d.heapMb()),
-                Duration.ofSeconds(intOf(env, "ANNOTATOR_TASK_TIME_LIMIT_SECONDS", (int)
-                d.taskTimeLimit().toSeconds())), intOf(env, "ANNOTATOR_WORKER_RECYCLE_AFTER",
-                d.recycleAfter()), d.heartbeatInterval(), d.heartbeatTimeout(), d.startTimeout(),
-                d.stopGrace(), !"0".equals(env.getOrDefault("ANNOTATOR_WORKER_WARM_UP",
-                "1").strip()), d.jvmArgs(), intOf(env, "ANNOTATOR_WORKER_NICE", d.niceness()),
-                intOf(env, "ANNOTATOR_VALIDATORS", d.validators()), Duration.ofSeconds(intOf(env,
-                "ANNOTATOR_VALIDATION_TIME_LIMIT_SECONDS", (int)
-                d.validationTimeLimit().toSeconds())));
+        return d.toBuilder()
+                .isolation(isolation == null || isolation.isBlank() ? d.isolation() : Isolation.parse(isolation))
+                .heapMb(intOf(env, "ANNOTATOR_WORKER_HEAP_MB", d.heapMb()))
+                .taskTimeLimit(Duration.ofSeconds(intOf(env, "ANNOTATOR_TASK_TIME_LIMIT_SECONDS",
+                        (int) d.taskTimeLimit().toSeconds())))
+                .recycleAfter(intOf(env, "ANNOTATOR_WORKER_RECYCLE_AFTER", d.recycleAfter()))
+                .warmUpGrammar(!"0".equals(env.getOrDefault("ANNOTATOR_WORKER_WARM_UP", "1").strip()))
+                .niceness(intOf(env, "ANNOTATOR_WORKER_NICE", d.niceness()))
+                .validators(intOf(env, "ANNOTATOR_VALIDATORS", d.validators()))
+                .validationTimeLimit(Duration.ofSeconds(intOf(env, "ANNOTATOR_VALIDATION_TIME_LIMIT_SECONDS",
+                        (int) d.validationTimeLimit().toSeconds())))
+                .build();
     }
 
+    /** Worker settings field by field; {@link #build()} checks them as the record does. */
+    public static final class Builder {
+        private Isolation isolation = Isolation.PROCESS;
+        private int heapMb = DEFAULT_HEAP_MB;
+        private Duration taskTimeLimit = DEFAULT_TASK_TIME_LIMIT;
+        private int recycleAfter = DEFAULT_RECYCLE_AFTER;
+        private Duration heartbeatInterval = Duration.ofSeconds(1);
+        private Duration heartbeatTimeout = Duration.ofSeconds(20);
+        private Duration startTimeout = Duration.ofSeconds(60);
+        private Duration stopGrace = Duration.ofSeconds(5);
+        private boolean warmUpGrammar = true;
+        private List<String> jvmArgs = List.of();
+        private int niceness = DEFAULT_NICENESS;
+        private int validators = DEFAULT_VALIDATORS;
+        private Duration validationTimeLimit = DEFAULT_VALIDATION_TIME_LIMIT;
 
-    public WorkerSettings withIsolation(Isolation value) {
-        return new WorkerSettings(value, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness, validators,
-                validationTimeLimit);
-    }
+        private Builder() {
+        }
 
-    public WorkerSettings withHeapMb(int value) {
-        return new WorkerSettings(isolation, value, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness, validators,
-                validationTimeLimit);
-    }
+        private Builder(WorkerSettings from) {
+            isolation = from.isolation;
+            heapMb = from.heapMb;
+            taskTimeLimit = from.taskTimeLimit;
+            recycleAfter = from.recycleAfter;
+            heartbeatInterval = from.heartbeatInterval;
+            heartbeatTimeout = from.heartbeatTimeout;
+            startTimeout = from.startTimeout;
+            stopGrace = from.stopGrace;
+            warmUpGrammar = from.warmUpGrammar;
+            jvmArgs = from.jvmArgs;
+            niceness = from.niceness;
+            validators = from.validators;
+            validationTimeLimit = from.validationTimeLimit;
+        }
 
-    public WorkerSettings withTaskTimeLimit(Duration value) {
-        return new WorkerSettings(isolation, heapMb, value, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness, validators,
-                validationTimeLimit);
-    }
+        public Builder isolation(Isolation value) {
+            isolation = value;
+            return this;
+        }
 
-    public WorkerSettings withRecycleAfter(int value) {
-        return new WorkerSettings(isolation, heapMb, taskTimeLimit, value, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness, validators,
-                validationTimeLimit);
-    }
+        public Builder heapMb(int value) {
+            heapMb = value;
+            return this;
+        }
 
-    public WorkerSettings withWarmUpGrammar(boolean value) {
-        return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, value, jvmArgs, niceness, validators, validationTimeLimit);
-    }
+        public Builder taskTimeLimit(Duration value) {
+            taskTimeLimit = value;
+            return this;
+        }
 
-    public WorkerSettings withHeartbeat(Duration interval, Duration timeout) {
-        return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, interval, timeout, startTimeout,
-                stopGrace, warmUpGrammar, jvmArgs, niceness, validators, validationTimeLimit);
-    }
+        public Builder recycleAfter(int value) {
+            recycleAfter = value;
+            return this;
+        }
 
-    public WorkerSettings withJvmArgs(List<String> value) {
-        return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, value, niceness, validators,
-                validationTimeLimit);
-    }
+        public Builder heartbeat(Duration interval, Duration timeout) {
+            heartbeatInterval = interval;
+            heartbeatTimeout = timeout;
+            return this;
+        }
 
-    public WorkerSettings withNiceness(int value) {
-        return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs, value, validators,
-                validationTimeLimit);
-    }
+        public Builder warmUpGrammar(boolean value) {
+            warmUpGrammar = value;
+            return this;
+        }
 
-    public WorkerSettings withValidators(int value) {
-        return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness, value,
-                validationTimeLimit);
-    }
+        public Builder jvmArgs(List<String> value) {
+            jvmArgs = value;
+            return this;
+        }
 
-    public WorkerSettings withValidationTimeLimit(Duration value) {
-        return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval, heartbeatTimeout,
-                startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness, validators, value);
+        public Builder niceness(int value) {
+            niceness = value;
+            return this;
+        }
+
+        public Builder validators(int value) {
+            validators = value;
+            return this;
+        }
+
+        public Builder validationTimeLimit(Duration value) {
+            validationTimeLimit = value;
+            return this;
+        }
+
+        public WorkerSettings build() {
+            return new WorkerSettings(isolation, heapMb, taskTimeLimit, recycleAfter, heartbeatInterval,
+                    heartbeatTimeout, startTimeout, stopGrace, warmUpGrammar, jvmArgs, niceness, validators,
+                    validationTimeLimit);
+        }
     }
 }

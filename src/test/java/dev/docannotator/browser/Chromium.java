@@ -50,14 +50,6 @@ final class Chromium {
                 "--no-first-run", "--hide-scrollbars", "--lang=en-US",
                 "--user-data-dir=" + profile.toAbsolutePath(),
                 "--window-size=" + width + "," + height);
-        // -Dbrowser.trace=FILE records a Chromium trace (each task's wall and CPU time; open it in ui.perfetto.dev),
-        // written when the browser closes: JSON when FILE ends in .json (readable by a script), else Chromium's proto.
-        String trace = System.getProperty("browser.trace");
-        if (trace != null && !trace.isBlank()) {
-            options.addArguments("--trace-startup=toplevel,v8,disabled-by-default-devtools.timeline",
-                    "--trace-startup-file=" + trace, "--trace-startup-duration=" + Integer.getInteger("browser.trace.seconds", 90));
-            if (trace.endsWith(".json")) options.addArguments("--trace-startup-format=json");
-        }
         // An alert must stay open so that a test can see that one appeared (the XSS test).
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         ChromeDriver driver = new ChromeDriver(service, options);

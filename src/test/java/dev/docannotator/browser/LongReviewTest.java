@@ -28,8 +28,7 @@ import org.openqa.selenium.support.ui.Select;
  * through and groups them, can be filtered with counts, and is keyboard-friendly.
  * Timing-sensitive: the Long Tasks API measures wall time, so on a machine whose cores are shared by many busy
  * processes every task is stretched; the figures it prints say where the time went (long animation frames name
- * the script and the style and layout time), and {@code -Dbrowser.trace=FILE} records a Chromium trace with
- * each task's CPU time beside its wall time.
+ * the script and the style and layout time). For CPU time per task, see BENCHMARKS.md (a Chromium trace).
  */
 @Tag("timing")
 @ExtendWith(BrowserExtension.class)

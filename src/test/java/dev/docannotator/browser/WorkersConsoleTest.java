@@ -30,7 +30,7 @@ class WorkersConsoleTest {
     static void start() throws Exception {
         tokenDir = Files.createTempDirectory("workers-console-");
         server = TestServer.start(s -> s, b -> b
-                .workers(WorkerSettings.processes().withHeapMb(128).withWarmUpGrammar(false))
+                .workers(WorkerSettings.builder().heapMb(128).warmUpGrammar(false).build())
                 .rollout(new RolloutSettings(tokenDir, TOKEN, null, null, null)));
         assertThat(server.app().workers().orElseThrow().awaitReady(Duration.ofSeconds(90))).isTrue();
     }

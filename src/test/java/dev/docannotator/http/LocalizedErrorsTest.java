@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class LocalizedErrorsTest {
 
     private static TestServer start(WorkerSettings.Isolation isolation) {
-        WorkerSettings workers = WorkerSettings.processes().withHeapMb(128).withWarmUpGrammar(false)
-                .withIsolation(isolation);
+        WorkerSettings workers = WorkerSettings.builder().heapMb(128).warmUpGrammar(false).isolation(isolation)
+                .build();
         return TestServer.start(s -> s.withAdmission(1, 16, 3), b -> b.workers(workers));
     }
 

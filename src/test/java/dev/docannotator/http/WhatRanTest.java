@@ -88,11 +88,7 @@ class WhatRanTest {
 
     @Test
     void theTaskSaysWhatOfTheDocumentWasNotReadAsTheResultDid() throws Exception {
-        String doc = TestServer.json(server.uploadRaw(user, "letter.docx", letterWithAHeader()))
-                .get("document_id").asText();
-        List<SseEvent> events = server.stream(user, Map.of("document_id", doc,
-                "message", "find vague words", "task_type", "DOC_ANNOTATE")).readToEnd();
-        JsonNode result = events.get(events.size() - 1).data();
+        JsonNode result = reviewLetterWithAHeader();
         String headerNote = "This document's headers and footers were not read, so nothing in them was checked.";
         assertThat(result.at("/requirement/notes")).extracting(JsonNode::asText).containsExactly(headerNote);
 
@@ -107,11 +103,7 @@ class WhatRanTest {
 
     @Test
     void aStoredTasksReportIsAnsweredWithoutLoadingItsCheckpointOrItsText() throws Exception {
-        String doc = TestServer.json(server.uploadRaw(user, "letter.docx", letterWithAHeader()))
-                .get("document_id").asText();
-        List<SseEvent> events = server.stream(user, Map.of("document_id", doc,
-                "message", "find vague words", "task_type", "DOC_ANNOTATE")).readToEnd();
-        JsonNode result = events.get(events.size() - 1).data();
+        JsonNode result = reviewLetterWithAHeader();
         String taskId = result.get("task_id").asText();
         server.restart(); // no longer in memory
 
@@ -129,6 +121,15 @@ class WhatRanTest {
         assertThat(TestServer.json(response).get("requirement")).isEqualTo(result.get("requirement"));
         assertThat(TestServer.json(response).at("/requirement/notes")).extracting(JsonNode::asText)
                 .containsExactly("This document's headers and footers were not read, so nothing in them was checked.");
+    }
+
+    /** Runs "find vague words" on {@link #letterWithAHeader()}; the result event's data. */
+    private JsonNode reviewLetterWithAHeader() throws Exception {
+        String doc = TestServer.json(server.uploadRaw(user, "letter.docx", letterWithAHeader()))
+                .get("document_id").asText();
+        List<SseEvent> events = server.stream(user, Map.of("document_id", doc,
+                "message", "find vague words", "task_type", "DOC_ANNOTATE")).readToEnd();
+        return events.get(events.size() - 1).data();
     }
 
     private static byte[] letterWithAHeader() throws Exception {

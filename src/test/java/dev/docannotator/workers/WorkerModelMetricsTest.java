@@ -25,7 +25,7 @@ class WorkerModelMetricsTest {
     private final TestServer server = TestServer.start(s -> s.withAdmission(1, 8, 3),
             b -> b.llm(LlmSettings.of(fake.baseUrl(), "fake-model", null).withWindowChars(200)
                             .withRetries(0, Duration.ofMillis(50)))
-                    .workers(WorkerSettings.processes().withWarmUpGrammar(false)));
+                    .workers(WorkerSettings.builder().warmUpGrammar(false).build()));
 
     @AfterEach
     void stop() {

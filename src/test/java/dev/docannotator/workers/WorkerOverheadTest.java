@@ -51,7 +51,7 @@ class WorkerOverheadTest {
         }
         Files.writeString(document, text);
         TaskRunner inProcess = TaskRunner.inProcess(Engines.createDefault(DocumentLimits.defaults()));
-        WorkerSupervisor workers = WorkerSupervisor.create(1, WorkerSettings.processes().withWarmUpGrammar(false),
+        WorkerSupervisor workers = WorkerSupervisor.create(1, WorkerSettings.builder().warmUpGrammar(false).build(),
                 DocumentLimits.defaults(), RunLimits.defaults(), null, null, new SimpleMeterRegistry(), Clock.systemUTC());
         workers.start();
         try {
@@ -103,7 +103,7 @@ class WorkerOverheadTest {
             document.write(out);
         }
         TaskRunner inProcess = TaskRunner.inProcess(Engines.createDefault(DocumentLimits.defaults()));
-        WorkerSupervisor workers = WorkerSupervisor.create(1, WorkerSettings.processes().withWarmUpGrammar(false),
+        WorkerSupervisor workers = WorkerSupervisor.create(1, WorkerSettings.builder().warmUpGrammar(false).build(),
                 DocumentLimits.defaults(), RunLimits.defaults(), null, null, new SimpleMeterRegistry(), Clock.systemUTC());
         workers.start();
         try {

@@ -35,8 +35,7 @@ class WorkerSupervisorTest {
     @BeforeAll
     static void startServer() throws Exception {
         tokenDir = Files.createTempDirectory("workers-token-");
-        WorkerSettings workers = WorkerSettings.processes().withHeapMb(128).withTaskTimeLimit(TIME_LIMIT)
-                .withWarmUpGrammar(false).withJvmArgs(List.of("-D" + WorkerMain.TEST_HOOKS_PROPERTY + "=true"));
+        WorkerSettings workers = TestWorkers.withTestHooks().taskTimeLimit(TIME_LIMIT).build();
         server = TestServer.start(s -> s.withAdmission(2, 16, 3),
                 b -> b.workers(workers).rollout(new RolloutSettings(tokenDir, TOKEN, null, null, null)));
         assertThat(supervisor().awaitReady(Duration.ofSeconds(90))).as("both workers start").isTrue();
@@ -81,7 +80,7 @@ class WorkerSupervisorTest {
                     .isEqualTo(Math.min(19, niceness("self") + WorkerSettings.DEFAULT_NICENESS));
             assertThat(w.has("started_at")).isTrue();
         }
-        List<SseEvent> events = run(TestServer.newUser(), todos(3), "find TODO markers");
+        List<SseEvent> events = run(TestServer.newUser(), TestWorkers.todos(3), "find TODO markers");
         SseEvent last = events.get(events.size() - 1);
         assertThat(last.type()).as(events.toString()).isEqualTo("result");
         assertThat(last.data().get("annotation_count").asInt()).isEqualTo(3);
@@ -97,13 +96,13 @@ class WorkerSupervisorTest {
     @Test
     void aDocumentThatRunsAWorkerOutOfMemoryFailsItsTaskWhileThreeOthersComplete() throws Exception {
         String oomUser = TestServer.newUser();
-        String oomDoc = server.upload(oomUser, "big.txt", todos(5)).get("document_id").asText();
+        String oomDoc = server.upload(oomUser, "big.txt", TestWorkers.todos(5)).get("document_id").asText();
         EventStream oom = server.stream(oomUser, Map.of("document_id", oomDoc, "task_type", "DOC_ANNOTATE",
                 "message", "find TODO markers " + TestHooks.OOM));
         List<EventStream> others = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String user = TestServer.newUser();
-            String doc = server.upload(user, "ok" + i + ".txt", todos(4)).get("document_id").asText();
+            String doc = server.upload(user, "ok" + i + ".txt", TestWorkers.todos(4)).get("document_id").asText();
             others.add(server.stream(user, Map.of("document_id", doc, "task_type", "DOC_ANNOTATE",
                     "message", "find TODO markers")));
         }
@@ -137,7 +136,7 @@ class WorkerSupervisorTest {
     @Test
     void aWorkerThatHangsIsKilledAtTheTaskTimeLimit() throws Exception {
         String user = TestServer.newUser();
-        String doc = server.upload(user, "hang.txt", todos(2)).get("document_id").asText();
+        String doc = server.upload(user, "hang.txt", TestWorkers.todos(2)).get("document_id").asText();
         long t0 = System.nanoTime();
         List<SseEvent> events = server.stream(user, Map.of("document_id", doc, "task_type", "DOC_ANNOTATE",
                 "message", "find TODO markers " + TestHooks.HANG)).readToEnd(Duration.ofSeconds(90));
@@ -154,11 +153,9 @@ class WorkerSupervisorTest {
     @Test
     void killNineOfAWorkerMidTaskReplacesItAndTheTaskFinishesOnAFreshOne() throws Exception {
         String user = TestServer.newUser();
-        String doc = server.upload(user, "slow.txt", todos(400)).get("document_id").asText();
-        EventStream stream = server.stream(user, Map.of("document_id", doc, "task_type", "DOC_ANNOTATE",
-                "message", "find TODO markers " + TestHooks.SLOW));
-        String taskId = stream.next().data().get("task_id").asText();
-        stream.awaitType("annotation");
+        TestWorkers.SlowTask slow = TestWorkers.startSlowTask(server, user, 400);
+        EventStream stream = slow.stream();
+        String taskId = slow.taskId();
         JsonNode busy = busyWith(taskId);
         long pid = busy.get("pid").asLong();
         int restarts = busy.get("restarts").asInt();
@@ -179,11 +176,9 @@ class WorkerSupervisorTest {
     @Test
     void aTaskWhoseWorkerDiesTwiceFailsWithWorkerFailed() throws Exception {
         String user = TestServer.newUser();
-        String doc = server.upload(user, "slow.txt", todos(400)).get("document_id").asText();
-        EventStream stream = server.stream(user, Map.of("document_id", doc, "task_type", "DOC_ANNOTATE",
-                "message", "find TODO markers " + TestHooks.SLOW));
-        String taskId = stream.next().data().get("task_id").asText();
-        stream.awaitType("annotation");
+        TestWorkers.SlowTask slow = TestWorkers.startSlowTask(server, user, 400);
+        EventStream stream = slow.stream();
+        String taskId = slow.taskId();
         long first = busyWith(taskId).get("pid").asLong();
         ProcessHandle.of(first).orElseThrow().destroyForcibly();
         long second = WaitUntil.value("the task runs again on another worker", Duration.ofSeconds(90),
@@ -232,11 +227,9 @@ class WorkerSupervisorTest {
     @Test
     void stoppingABusyWorkerLetsItsTaskCheckpointAndTheTaskResumesLater() throws Exception {
         String user = TestServer.newUser();
-        String doc = server.upload(user, "slow.txt", todos(400)).get("document_id").asText();
-        EventStream stream = server.stream(user, Map.of("document_id", doc, "task_type", "DOC_ANNOTATE",
-                "message", "find TODO markers " + TestHooks.SLOW));
-        String taskId = stream.next().data().get("task_id").asText();
-        stream.awaitType("annotation");
+        TestWorkers.SlowTask slow = TestWorkers.startSlowTask(server, user, 400);
+        EventStream stream = slow.stream();
+        String taskId = slow.taskId();
         busyWith(taskId);
         admin("POST", "/api/admin/workers/stop");
         List<SseEvent> rest = stream.readToEnd(Duration.ofSeconds(60));
@@ -260,14 +253,6 @@ class WorkerSupervisorTest {
         for (JsonNode a : annotations.get("annotations")) {
             assertThat(text.substring(a.get("start").asInt(), a.get("end").asInt())).isEqualTo(a.get("quote").asText());
         }
-    }
-
-    private static String todos(int count) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 1; i <= count; i++) {
-            text.append("Line ").append(i).append(": TODO fill in this part.\n");
-        }
-        return text.toString();
     }
 
     private static List<SseEvent> run(String user, String text, String requirement) throws Exception {

@@ -40,9 +40,7 @@ class WorkerValidationTest {
 
     @BeforeAll
     static void startServers() throws Exception {
-        WorkerSettings workers = WorkerSettings.processes().withHeapMb(128).withWarmUpGrammar(false)
-                .withValidationTimeLimit(VALIDATION_LIMIT)
-                .withJvmArgs(List.of("-D" + WorkerMain.TEST_HOOKS_PROPERTY + "=true"));
+        WorkerSettings workers = TestWorkers.withTestHooks().validationTimeLimit(VALIDATION_LIMIT).build();
         processes = TestServer.start(s -> s.withAdmission(1, 16, 3), b -> b.workers(workers));
         inProcess = TestServer.start();
         assertThat(supervisor().awaitReady(Duration.ofSeconds(90))).as("the workers start").isTrue();
@@ -122,15 +120,13 @@ class WorkerValidationTest {
     @Test
     void anUploadIsAnsweredWhileEveryTaskWorkerIsBusyWithALongTask() throws Exception {
         String user = TestServer.newUser();
-        String doc = processes.upload(user, "slow.txt", todos(200)).get("document_id").asText();
-        EventStream stream = processes.stream(user, Map.of("document_id", doc, "task_type", "DOC_ANNOTATE",
-                "message", "find TODO markers " + TestHooks.SLOW));
-        String taskId = stream.next().data().get("task_id").asText();
+        TestWorkers.SlowTask slow = TestWorkers.startSlowTask(processes, user, 200);
+        EventStream stream = slow.stream();
+        String taskId = slow.taskId();
         try {
-            stream.awaitType("annotation");
             assertThat(supervisor().view().workers()).allMatch(w -> w.state().equals("busy"));
 
-            JsonNode uploaded = processes.upload(user, "another.txt", todos(3));
+            JsonNode uploaded = processes.upload(user, "another.txt", TestWorkers.todos(3));
 
             assertThat(uploaded.get("format").asText()).isEqualTo("txt");
             // Answered while the long task still holds the only task worker (200 steps of 300 ms each).
@@ -146,7 +142,7 @@ class WorkerValidationTest {
     void aCheckThatRunsItsWorkerOutOfMemoryRefusesTheUploadWhileTheServerStaysHealthy() throws Exception {
         WorkerSupervisor.WorkerView before = validator();
         CompletableFuture<HttpResponse<String>> hostile = CompletableFuture.supplyAsync(() ->
-                upload(processes, "en", "huge" + TestHooks.OOM + ".txt", todos(10).getBytes(StandardCharsets.UTF_8)));
+                upload(processes, "en", "huge" + TestHooks.OOM + ".txt", TestWorkers.todos(10).getBytes(StandardCharsets.UTF_8)));
         List<Integer> health = new ArrayList<>();
         while (!hostile.isDone()) {
             health.add(processes.get("/health", TestServer.newUser()).statusCode());
@@ -169,7 +165,7 @@ class WorkerValidationTest {
         WorkerSupervisor.WorkerView before = validator();
 
         HttpResponse<String> refused = upload(processes, "zh-CN", "loop" + TestHooks.HANG + ".txt",
-                todos(2).getBytes(StandardCharsets.UTF_8));
+                TestWorkers.todos(2).getBytes(StandardCharsets.UTF_8));
 
         assertThat(outcome(refused)).isEqualTo("422 unprocessable_document: 打开该文档超过了 "
                 + VALIDATION_LIMIT.toSeconds() + " 秒的时间限制，因此被拒绝。");
@@ -180,7 +176,7 @@ class WorkerValidationTest {
     void aValidatorKilledMidCheckGivesAClearErrorAndIsReplaced() throws Exception {
         WorkerSupervisor.WorkerView before = validator();
         CompletableFuture<HttpResponse<String>> stuck = CompletableFuture.supplyAsync(() ->
-                upload(processes, "en", "loop" + TestHooks.HANG + ".txt", todos(2).getBytes(StandardCharsets.UTF_8)));
+                upload(processes, "en", "loop" + TestHooks.HANG + ".txt", TestWorkers.todos(2).getBytes(StandardCharsets.UTF_8)));
         WaitUntil.waitUntil("the validator is checking the upload", Duration.ofSeconds(30),
                 () -> validator().state().equals("busy"));
         ProcessHandle.of(before.pid()).orElseThrow().destroyForcibly();
@@ -197,14 +193,6 @@ class WorkerValidationTest {
                 WorkerValidationTest::validator, v -> v.state().equals("idle") && !v.pid().equals(before.pid()));
         assertThat(after.restarts()).isGreaterThan(before.restarts());
         assertThat(ProcessHandle.of(before.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-    }
-
-    private static String todos(int count) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 1; i <= count; i++) {
-            text.append("Line ").append(i).append(": TODO fill in this part.\n");
-        }
-        return text.toString();
     }
 
     private static byte[] docx() throws IOException {

@@ -8,17 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docannotator.analysis.Annotation;
+import dev.docannotator.common.Language;
 import dev.docannotator.document.ApplySession;
-import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DocxApplyTest {
-    private static final Instant NOW = Instant.parse("2026-03-04T05:06:07Z");
-    private final DocxHandler handler = new DocxHandler(DocumentLimits.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final DocxHandler handler = DocxFixtures.handler();
 
     @TempDir
     Path dir;
@@ -57,23 +53,11 @@ class DocxApplyTest {
     }
 
     private static Annotation annotation(ExtractedText text, String quote, int occurrence, String message, String suggestion) {
-        int at = -1;
-        for (int i = 0; i <= occurrence; i++) {
-            at = text.text().indexOf(quote, at + 1);
-        }
-        assertThat(at).as("quote %s", quote).isGreaterThanOrEqualTo(0);
-        return new Annotation(null, at, at + quote.length(), quote, null, null, "style", "warning", message, suggestion, "test");
+        return DocxFixtures.finding(text, quote, occurrence, message, suggestion);
     }
 
     private Path applyAndSave(Path file, ExtractedText text, List<Annotation> annotations) {
-        Path out = dir.resolve("out-" + System.nanoTime() + ".docx");
-        try (ApplySession session = handler.openForApply(file, text)) {
-            for (int i = 0; i < annotations.size(); i += 50) {
-                session.apply(annotations.subList(i, Math.min(annotations.size(), i + 50)));
-            }
-            session.save(out);
-        }
-        return out;
+        return DocxFixtures.annotate(handler, dir, file, text, Language.ENGLISH, annotations);
     }
 
     @Test
@@ -88,7 +72,7 @@ class DocxApplyTest {
         assertThat(comments).singleElement().satisfies(c -> {
             assertThat(c.anchoredText()).isEqualTo("stays");
             assertThat(c.initials()).isEqualTo("DA");
-            assertThat(c.date()).isEqualTo(NOW);
+            assertThat(c.date()).isEqualTo(DocxFixtures.NOW);
             assertThat(c.text()).isEqualTo("Vague verb.");
         });
         assertThat(readAll(handler, out)).as("annotating never changes the text").isEqualTo(text);

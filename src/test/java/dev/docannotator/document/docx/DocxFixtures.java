@@ -1,10 +1,21 @@
 package dev.docannotator.document.docx;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.common.Language;
+import dev.docannotator.document.ApplySession;
+import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.document.ExtractedText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractFootnoteEndnote;
 import org.apache.poi.xwpf.usermodel.XWPFComment;
@@ -23,7 +34,42 @@ import org.w3c.dom.Node;
 /** Builds the Word documents the DOCX tests need, with POI (the only binary fixtures are the two public files in
  * src/test/resources/public-documents). */
 final class DocxFixtures {
+    /** When the tests' comments are dated. */
+    static final Instant NOW = Instant.parse("2026-03-04T05:06:07Z");
+
     private DocxFixtures() {
+    }
+
+    /** A DOCX handler with the default limits whose comments are dated {@link #NOW}. */
+    static DocxHandler handler() {
+        return new DocxHandler(DocumentLimits.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** A finding on the {@code occurrence}-th (from 0) {@code quote} of {@code text}. */
+    static Annotation finding(ExtractedText text, String quote, int occurrence, String message, String suggestion) {
+        int at = -1;
+        for (int i = 0; i <= occurrence; i++) {
+            at = text.text().indexOf(quote, at + 1);
+        }
+        assertThat(at).as("quote %s", quote).isGreaterThanOrEqualTo(0);
+        return new Annotation(null, at, at + quote.length(), quote, null, null, "style", "warning", message, suggestion,
+                "test");
+    }
+
+    /**
+     * {@code file} with {@code annotations} as comments in {@code language}, applied in batches of 50 as the
+     * pipeline does, saved as a new file in {@code dir}.
+     */
+    static Path annotate(DocxHandler handler, Path dir, Path file, ExtractedText text, Language language,
+                         List<Annotation> annotations) {
+        Path out = dir.resolve("out-" + System.nanoTime() + ".docx");
+        try (ApplySession session = handler.openForApply(file, text, language)) {
+            for (int i = 0; i < annotations.size(); i += 50) {
+                session.apply(annotations.subList(i, Math.min(annotations.size(), i + 50)));
+            }
+            session.save(out);
+        }
+        return out;
     }
 
     static Path write(Path dir, String name, Consumer<XWPFDocument> content) throws IOException {

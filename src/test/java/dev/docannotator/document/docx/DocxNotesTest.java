@@ -9,9 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.common.Language;
-import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.BlockKind;
-import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.ReadSession;
 import dev.docannotator.document.TextBlock;
@@ -20,9 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,8 +37,7 @@ import org.w3c.dom.Node;
  * comments there; what is still not read (headers, footers, text boxes) is reported by the read session.
  */
 class DocxNotesTest {
-    private static final Instant NOW = Instant.parse("2026-03-04T05:06:07Z");
-    private final DocxHandler handler = new DocxHandler(DocumentLimits.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final DocxHandler handler = DocxFixtures.handler();
 
     @TempDir
     Path dir;
@@ -81,19 +75,11 @@ class DocxNotesTest {
     }
 
     private static Annotation annotation(ExtractedText text, String quote, String message, String suggestion) {
-        int at = text.text().indexOf(quote);
-        assertThat(at).as("quote %s", quote).isGreaterThanOrEqualTo(0);
-        return new Annotation(null, at, at + quote.length(), quote, null, null, "style", "warning", message, suggestion,
-                "test");
+        return DocxFixtures.finding(text, quote, 0, message, suggestion);
     }
 
     private Path apply(Path file, ExtractedText text, Language language, Annotation... annotations) {
-        Path out = dir.resolve("out-" + System.nanoTime() + ".docx");
-        try (ApplySession session = handler.openForApply(file, text, language)) {
-            session.apply(List.of(annotations));
-            session.save(out);
-        }
-        return out;
+        return DocxFixtures.annotate(handler, dir, file, text, language, List.of(annotations));
     }
 
     private static List<String> blockTexts(ExtractedText text) {
