@@ -75,10 +75,13 @@ public final class VagueWordsCheck implements BlockCheck {
     private static final Pattern FIGURE_AFTER = Pattern.compile(
             "\\s*(?:[$€£¥]?\\d|the\\s+same\\b|equal\\b|identical\\b|constant\\b|[零一二三四五六七八九十百千万两半])",
             Pattern.CASE_INSENSITIVE);
-    /** What makes a sentence an estimate or a commitment rather than a description. */
+    /**
+     * What makes a sentence an estimate, a promise or an instruction rather than a description: there an approximate
+     * figure or "if possible" leaves the reader unable to check what was promised.
+     */
     private static final Pattern FORECAST = Pattern.compile(
             "\\b(?:will|shall|should|expects?|expected|expecting|estimates?|estimated|plans?|planned|planning"
-                    + "|forecasts?|anticipated?|anticipates|aims?|targets?|going\\s+to)\\b|['’]ll\\b"
+                    + "|forecasts?|anticipated?|anticipates|aims?|targets?|going\\s+to|must|please|try)\\b|['’]ll\\b"
                     + "|预计|预期|估计|计划|将|会|争取|力争|打算|目标|应该|有望",
             Pattern.CASE_INSENSITIVE);
     /** "other (possibly commercial) programs", "a possibly empty list": it says the scope includes both cases. */
@@ -117,6 +120,7 @@ public final class VagueWordsCheck implements BlockCheck {
                     || QUANTIFIER_KEYS.contains(key) && opensList(text, m.end())
                     || key.equals("as_needed") && PURPOSE.matcher(text).region(m.end(), text.length()).lookingAt()
                     || APPROXIMATORS.contains(key) && describesData(text, m.start(), m.end(), key)
+                    || key.equals("if_possible") && !inCommitment(text, m.start(), m.end())
                     || (key.equals("possibly") || key.equals("perhaps")) && SCOPE_BEFORE.matcher(
                             text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
                 continue;
@@ -131,9 +135,14 @@ public final class VagueWordsCheck implements BlockCheck {
     private static boolean describesData(String text, int start, int end, String key) {
         // 左右 is only matched after a figure (3天左右)
         boolean figure = key.equals("左右") || FIGURE_AFTER.matcher(text).region(end, text.length()).lookingAt();
-        if (!figure) {
-            return false;
-        }
+        return figure && !inCommitment(text, start, end);
+    }
+
+    /**
+     * Whether the sentence around {@code [start, end)} is an estimate, a promise or an instruction (will, expect,
+     * must, 预计 …) rather than a description of what is or what a program does.
+     */
+    private static boolean inCommitment(String text, int start, int end) {
         int from = start;
         while (from > 0 && !endsSentence(text, from - 1)) {
             from--;
@@ -142,7 +151,7 @@ public final class VagueWordsCheck implements BlockCheck {
         while (to < text.length() && !endsSentence(text, to)) {
             to++;
         }
-        return !FORECAST.matcher(text).region(from, to).find();
+        return FORECAST.matcher(text).region(from, to).find();
     }
 
     /** A full stop, question or exclamation mark before a space (not the point of 1.5), or a Chinese one. */

@@ -154,6 +154,17 @@ class BlockChecksTest {
         }
 
         @Test
+        void ifPossibleHedgesAPromiseOrAnInstructionNotADescription() {
+            // coreutils' README describes what configure does; a plan or a request leaves the reader guessing
+            List<Annotation> found = run(Check.VAGUE_WORDS,
+                    "There is code in configure to find and, if possible, enable an appropriate compiler.",
+                    "We will publish the report by Friday if possible. Please reply within a week if possible.");
+
+            assertThat(quotes(found)).containsExactly("if possible", "if possible");
+            assertThat(found).allSatisfy(a -> assertThat(a.paragraph()).isEqualTo(2));
+        }
+
+        @Test
         void possiblyThatWidensANounPhraseIsNotAHedge() {
             // the Artistic licence: "other (possibly commercial) programs"
             List<Annotation> found = run(Check.VAGUE_WORDS,
