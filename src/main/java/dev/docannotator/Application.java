@@ -21,6 +21,9 @@ import dev.docannotator.storage.Database;
 import dev.docannotator.storage.Store;
 import dev.docannotator.storage.postgres.DatabaseUrl;
 import dev.docannotator.storage.postgres.PostgresDatabase;
+import dev.docannotator.storage.postgres.PostgresCancelRecords;
+import dev.docannotator.storage.postgres.PostgresClaimRecords;
+import dev.docannotator.storage.postgres.PostgresStreamRecords;
 import dev.docannotator.storage.postgres.PostgresStore;
 import dev.docannotator.storage.postgres.InstanceRegistry;
 import dev.docannotator.storage.postgres.Notifications;
@@ -130,7 +133,9 @@ public final class Application implements AutoCloseable {
             this.notifications = new Notifications(postgres).start();
             this.tasks = new TaskService(options, engine, runner, featureDecider, metrics, b.clock,
                     new TaskFiles(settings.dataDir()), store, TaskRoutes.LINKS,
-                    new ClusterTasks(postgres.dataSource(), POSTGRES_POOL, notifications, instanceId));
+                    new ClusterTasks(postgres.dataSource(), POSTGRES_POOL, notifications, instanceId,
+                            new ClusterTasks.Records(new PostgresCancelRecords(postgres),
+                                    new PostgresStreamRecords(postgres), new PostgresClaimRecords(postgres))));
             this.instances = new InstanceRegistry(postgres.dataSource(), instanceId, hostName, tasks::runningTasks, b.clock);
         } else {
             this.notifications = null;

@@ -20,9 +20,11 @@ public interface Store {
 
     /**
      * Writes one batch in one transaction, or throws and writes nothing: an event is durable together with the
-     * checkpoint and the task row of the same step.
+     * checkpoint and the task row of the same step. Returns the keys of the tasks whose events and row were left out
+     * because another instance ended the task's log meanwhile (a cancel it accepted appended {@code cancelled} after
+     * the last event this one committed): the caller takes the stored log and row instead. Empty with one instance.
      */
-    void writeBatch(StoreBatch batch);
+    java.util.Set<String> writeBatch(StoreBatch batch);
 
     /**
      * Removes this machine's copies of documents and results the database no longer has (another instance's

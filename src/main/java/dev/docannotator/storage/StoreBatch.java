@@ -4,6 +4,7 @@ import dev.docannotator.analysis.Annotation;
 import dev.docannotator.pipeline.Checkpoint;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One group commit of the tasks' changes, keyed by task key: new events (in seq order per task), task rows
@@ -26,6 +27,22 @@ public record StoreBatch(List<PendingEvent> events, Map<String, TaskView> tasks,
 
     public static StoreBatch ofEvents(List<PendingEvent> events) {
         return new StoreBatch(events, Map.of(), Map.of(), Map.of());
+    }
+
+    /**
+     * This batch without the events, rows and final annotations of the tasks under {@code keys} (their checkpoints
+     * stay: a checkpoint is where a resume starts, whoever ended the log).
+     */
+    public StoreBatch without(Set<String> keys) {
+        if (keys.isEmpty()) {
+            return this;
+        }
+        Map<String, TaskView> keptTasks = new java.util.LinkedHashMap<>(tasks);
+        Map<String, List<Annotation>> keptAnnotations = new java.util.LinkedHashMap<>(annotations);
+        keptTasks.keySet().removeAll(keys);
+        keptAnnotations.keySet().removeAll(keys);
+        return new StoreBatch(events.stream().filter(e -> !keys.contains(e.key())).toList(), keptTasks, checkpoints,
+                keptAnnotations);
     }
 
     public boolean isEmpty() {

@@ -76,15 +76,18 @@ final class CancelAndResume {
             }
             task.requestStop(requestedNanos);
             task.status(TaskStatus.CANCELLED, clock.instant());
-            Messages messages = task.messages();
-            Stage stage = task.stage() == Stage.DONE ? Stage.APPLY : task.stage();
-            task.announce(new StreamEvent.Cancelled(stage, task.progress(),
-                    messages.get(byUser ? "cancelled.message" : "cancelled.abandoned"),
-                    messages.get("cancelled.detail", messages.get("stage." + stage.id()), task.progress())));
+            task.announce(cancelledEvent(task.messages(), task.stage(), task.progress(), byUser));
             if (wasWaiting) {
                 LOG.debug("Task {} cancelled while waiting", task.id());
             }
         }
+    }
+
+    /** The {@code cancelled} event of a task stopped at {@code stage} (a finished run: at its last step). */
+    static StreamEvent.Cancelled cancelledEvent(Messages messages, Stage at, int progress, boolean byUser) {
+        Stage stage = at == Stage.DONE ? Stage.APPLY : at;
+        return new StreamEvent.Cancelled(stage, progress, messages.get(byUser ? "cancelled.message" : "cancelled.abandoned"),
+                messages.get("cancelled.detail", messages.get("stage." + stage.id()), progress));
     }
 
     /** Continues a cancelled or interrupted task from its checkpoint; returns the seq the new stream follows. */

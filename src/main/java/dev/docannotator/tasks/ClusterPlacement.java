@@ -42,6 +42,7 @@ final class ClusterPlacement implements Placement {
     @Override
     public void start(Parts parts) {
         this.parts = parts;
+        parts.writer().onEndedElsewhere(this::endedElsewhere);
         cluster.bind(options, this::runClaimed, this::cancelledElsewhere, this::followStored, this::abandonedUnclaimed);
         cluster.start();
         warmUpCancels();
@@ -102,9 +103,11 @@ final class ClusterPlacement implements Placement {
     }
 
     /**
-     * A task claimed by another instance is cancelled from its row (one query) and one statement that records the
-     * cancel and wakes that instance (NOTIFY), without loading its event log here: this is on the path of every
-     * cancel sent to another instance than the one running the task. Anything else takes the path below.
+     * A task claimed by another instance is cancelled here, in one transaction ({@link CancelRecords#cancelClaimed}):
+     * its {@code cancelled} event is appended after its last stored one and the streams are woken at once, while the
+     * running instance, woken too, only stops its worker and checkpoints (what it had not committed yet is left out
+     * of the log: no client saw it). This is on the path of every cancel sent to another instance than the one
+     * running the task. Anything else takes the path below.
      */
     @Override
     public boolean cancelRunElsewhere(String userId, String taskId, Locale locale) {
@@ -115,18 +118,45 @@ final class ClusterPlacement implements Placement {
         if (cluster.runsHere(key)) {
             return false;
         }
-        Optional<TaskView> row = parts.store().tasks().find(key);
-        if (row.isEmpty()) {
-            return false; // unknown (404), or stored under its bare id before ids were scoped
-        }
-        TaskView view = row.get();
-        if (!view.pausable()) {
+        return cluster.cancelRecords().cancelClaimed(key, cluster.instanceId(), target -> cancelledData(target, locale));
+    }
+
+    /** The data of the {@code cancelled} event a user's cancel appends (empty: none, cancelled already), or why not. */
+    private static Optional<String> cancelledData(CancelRecords.Target target, Locale locale) {
+        if (!target.pausable()) {
             throw new TaskException(TaskException.Reason.FEATURE_DISABLED, Texts.of(locale, "feature.pausable_off"));
         }
-        if (view.status() == TaskStatus.COMPLETED || view.status() == TaskStatus.FAILED) {
-            throw TaskException.conflict(Texts.of(locale, "task.cancel_finished", view.status().id()));
+        TaskStatus status = target.status();
+        if (status == TaskStatus.COMPLETED || status == TaskStatus.FAILED) {
+            throw TaskException.conflict(Texts.of(locale, "task.cancel_finished", status.id()));
         }
-        return cluster.cancels().requestIfClaimed(key);
+        if (!status.unfinished()) {
+            return Optional.empty(); // cancelled or interrupted: the request still reaches the instance that runs it
+        }
+        Messages messages = new Messages("http", Locale.forLanguageTag(target.locale()));
+        return Optional.of(StreamEvent.dataLine(target.taskId(),
+                CancelAndResume.cancelledEvent(messages, target.stage(), target.progress(), true)));
+    }
+
+    /**
+     * Another instance ended the log of a task this instance runs (it accepted the task's cancel): the writer left
+     * out what this instance had not committed of it. Takes the stored log and row and stops the worker.
+     */
+    private void endedElsewhere(String key) {
+        Task task = parts.live().get(key);
+        if (task == null) {
+            return;
+        }
+        List<TaskEvent> stored = parts.store().events().after(key, task.log().durableSeq());
+        Optional<TaskView> row = parts.store().tasks().find(key);
+        synchronized (task) {
+            task.log().endedElsewhere(stored);
+            task.recountAnnotationsSent();
+            row.ifPresent(task::refresh);
+        }
+        if (task.log().closed() && !task.stopRequested()) {
+            task.requestStop(System.nanoTime());
+        }
     }
 
     /**

@@ -5,13 +5,7 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import dev.docannotator.storage.StorageException;
-import dev.docannotator.storage.postgres.InstanceRegistry;
 import dev.docannotator.storage.postgres.Notifications;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -43,11 +37,9 @@ public final class ClusterScheduler implements AutoCloseable {
     public static final String RUN_ENDED_CHANNEL = "annotator_run_ended";
     /** How long {@link #awaitRunEnded} waits at most for a wake-up: a lost notification costs no more. */
     private static final Duration RUN_ENDED_FALLBACK = Duration.ofSeconds(1);
-    static final String TASK_NAME = "annotate";
+    public static final String TASK_NAME = "annotate";
     /** A reservation that its instance never released (it died in between) becomes due after this. */
     private static final Duration RESERVED_FOR = Duration.ofMinutes(1);
-    /** One lock for every admission in the cluster: counting and inserting must not interleave. */
-    private static final long ADMISSION_LOCK = 0x616e6e6f74617465L;
     private static final Logger LOG = LoggerFactory.getLogger(ClusterScheduler.class);
 
     /** Runs one claimed task to the end of this run (completed, failed, cancelled or interrupted); blocks. */
@@ -56,8 +48,7 @@ public final class ClusterScheduler implements AutoCloseable {
         void run(String taskKey);
     }
 
-    private final DataSource pool;
-    private final Notifications notifications;
+    private final ClaimRecords records;
     private final int workers;
     private final int queueCapacity;
     private final int perUserLimit;
@@ -70,10 +61,10 @@ public final class ClusterScheduler implements AutoCloseable {
     private final Object runEnds = new Object();
     private long runEndsSeen;
 
-    public ClusterScheduler(DataSource pool, Notifications notifications, String instanceId, int workers,
-                            int queueCapacity, int perUserLimit, Runner runner) {
-        this.pool = pool;
-        this.notifications = notifications;
+    /** {@code pool} is db-scheduler's (its own SQL); {@code records} is ours on the same table. */
+    public ClusterScheduler(DataSource pool, ClaimRecords records, Notifications notifications, String instanceId,
+                            int workers, int queueCapacity, int perUserLimit, Runner runner) {
+        this.records = records;
         this.workers = workers;
         this.queueCapacity = queueCapacity;
         this.perUserLimit = perUserLimit;
@@ -134,78 +125,21 @@ public final class ClusterScheduler implements AutoCloseable {
         if (!accepting) {
             throw new dev.docannotator.tasks.Scheduler.RefusedException(dev.docannotator.tasks.Scheduler.Refusal.SHUTTING_DOWN);
         }
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int position = admitLocked(c, taskKey, userId);
-                c.commit();
-                return position;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StorageException("Cannot admit the task: " + e.getMessage(), e);
-        }
-    }
-
-    private int admitLocked(Connection c, String taskKey, String userId) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, ADMISSION_LOCK);
-            lock.execute();
-        }
-        int ofUser;
-        int waiting;
-        int instances;
-        try (PreparedStatement count = c.prepareStatement(
-                "SELECT COUNT(*) FILTER (WHERE starts_with(task_instance, ?)), COUNT(*) FILTER (WHERE NOT picked),"
-                        + " (SELECT COUNT(*) FROM instances WHERE heartbeat_at > now() - make_interval(secs => ?))"
-                        + " FROM scheduled_tasks WHERE task_name = ?")) {
-            count.setString(1, userId + ":");
-            count.setDouble(2, InstanceRegistry.ALIVE_WITHIN.toSeconds());
-            count.setString(3, TASK_NAME);
-            try (ResultSet rs = count.executeQuery()) {
-                rs.next();
-                ofUser = rs.getInt(1);
-                waiting = rs.getInt(2);
-                instances = Math.max(1, rs.getInt(3));
-            }
-        }
-        if (ofUser >= perUserLimit) {
-            throw new dev.docannotator.tasks.Scheduler.RefusedException(dev.docannotator.tasks.Scheduler.Refusal.USER_LIMIT);
-        }
-        if (waiting >= (long) queueCapacity * instances) {
-            throw new dev.docannotator.tasks.Scheduler.RefusedException(dev.docannotator.tasks.Scheduler.Refusal.QUEUE_FULL);
-        }
-        // Inserted on this connection, under the lock: db-scheduler's own schedule() would use another connection.
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)"
-                        + " VALUES (?, ?, ?, false, 1, 0) ON CONFLICT DO NOTHING")) {
-            insert.setString(1, TASK_NAME);
-            insert.setString(2, taskKey);
-            insert.setTimestamp(3, java.sql.Timestamp.from(Instant.now().plus(RESERVED_FOR)));
-            if (insert.executeUpdate() == 0) {
-                return 0;
-            }
-        }
-        return waiting + 1;
+        ClaimRecords.Reservation reservation = records.reserve(taskKey, userId, perUserLimit, queueCapacity,
+                Instant.now().plus(RESERVED_FOR));
+        return switch (reservation.outcome()) {
+            case RESERVED -> reservation.position();
+            case SCHEDULED_ALREADY -> 0;
+            case USER_LIMIT -> throw new dev.docannotator.tasks.Scheduler.RefusedException(
+                    dev.docannotator.tasks.Scheduler.Refusal.USER_LIMIT);
+            case QUEUE_FULL -> throw new dev.docannotator.tasks.Scheduler.RefusedException(
+                    dev.docannotator.tasks.Scheduler.Refusal.QUEUE_FULL);
+        };
     }
 
     /** Makes a reserved task due now and wakes every instance to claim it. */
     void release(String taskKey) {
-        try (Connection c = pool.getConnection();
-             PreparedStatement due = c.prepareStatement(
-                     "UPDATE scheduled_tasks SET execution_time = now() WHERE task_name = ? AND task_instance = ?"
-                             + " AND NOT picked")) {
-            due.setString(1, TASK_NAME);
-            due.setString(2, taskKey);
-            due.executeUpdate();
-            Notifications.publish(c, QUEUE_CHANNEL, "");
-        } catch (SQLException e) {
-            throw new StorageException("Cannot release the task: " + e.getMessage(), e);
-        }
+        records.release(taskKey);
         scheduler.triggerCheckForDueExecutions();
     }
 
@@ -220,16 +154,9 @@ public final class ClusterScheduler implements AutoCloseable {
         if (version == null) {
             return;
         }
-        try (Connection c = pool.getConnection();
-             PreparedStatement delete = c.prepareStatement(
-                     "WITH gone AS (DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND version = ?"
-                             + " RETURNING task_instance) SELECT pg_notify(?, task_instance) FROM gone")) {
-            delete.setString(1, TASK_NAME);
-            delete.setString(2, taskKey);
-            delete.setLong(3, version);
-            delete.setString(4, RUN_ENDED_CHANNEL);
-            delete.execute();
-        } catch (SQLException e) {
+        try {
+            records.finish(taskKey, version);
+        } catch (RuntimeException e) {
             // Left picked, without heartbeats once the handler returned: revived as dead after deadAfter(), and its
             // next run finds the task no longer running and ends at once.
             LOG.warn("Cannot remove the finished run of {}: {}", taskKey, e.getMessage());
@@ -243,19 +170,7 @@ public final class ClusterScheduler implements AutoCloseable {
 
     /** Takes a task that no instance has claimed yet out of the line; false when it was claimed (or is gone). */
     boolean removeWaiting(String taskKey) {
-        try (Connection c = pool.getConnection();
-             PreparedStatement delete = c.prepareStatement(
-                     "WITH gone AS (DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND NOT picked"
-                             + " RETURNING task_instance) SELECT pg_notify(?, task_instance) FROM gone")) {
-            delete.setString(1, TASK_NAME);
-            delete.setString(2, taskKey);
-            delete.setString(3, RUN_ENDED_CHANNEL);
-            try (ResultSet rs = delete.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new StorageException("Cannot take the task out of the line: " + e.getMessage(), e);
-        }
+        return records.removeWaiting(taskKey);
     }
 
     /** How many run-ended wake-ups arrived so far: take it before looking at a task, then {@link #awaitRunEnded}. */
@@ -293,30 +208,14 @@ public final class ClusterScheduler implements AutoCloseable {
 
     /** The instance running the task now, if one claimed it. */
     java.util.Optional<String> runningOn(String taskKey) {
-        try (Connection c = pool.getConnection();
-             PreparedStatement query = c.prepareStatement(
-                     "SELECT picked_by FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked")) {
-            query.setString(1, TASK_NAME);
-            query.setString(2, taskKey);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? java.util.Optional.ofNullable(rs.getString(1)) : java.util.Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StorageException("Cannot look the task's run up: " + e.getMessage(), e);
-        }
+        return records.runningOn(taskKey);
     }
 
     /** Tasks waiting in the whole cluster. */
     int queueDepth() {
-        try (Connection c = pool.getConnection();
-             PreparedStatement query = c.prepareStatement(
-                     "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ? AND NOT picked")) {
-            query.setString(1, TASK_NAME);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (SQLException e) {
+        try {
+            return records.queueDepth();
+        } catch (RuntimeException e) {
             LOG.debug("Cannot count the waiting tasks: {}", e.getMessage());
             return 0;
         }

@@ -1,11 +1,6 @@
 package dev.docannotator.tasks;
 
 import dev.docannotator.storage.postgres.Notifications;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,22 +22,19 @@ public final class ClusterTasks implements AutoCloseable {
 
     public static final String EVENTS_CHANNEL = "annotator_events";
 
+    /** The shared tables as the cluster's parts use them (implemented by {@code storage.postgres}). */
+    public record Records(CancelRecords cancels, StreamRecords streams, ClaimRecords claims) {
+    }
+
     /** A key no task has (ids are at least 8 characters): the warm-up's statements find nothing and change nothing. */
     static final String WARM_UP_KEY = "warm-up:-";
-    /** The tables on the path of a cross-instance cancel, opened by every pooled connection at start. */
-    private static final List<String> WARM_UP_TABLES = List.of(
-            "SELECT 1 FROM tasks WHERE task_id = ?",
-            "SELECT 1 FROM task_events WHERE task_id = ? AND seq > 0",
-            "SELECT 1 FROM checkpoints WHERE task_id = ?",
-            "SELECT 1 FROM scheduled_tasks WHERE task_name = 'annotate' AND task_instance = ?",
-            "SELECT 1 FROM task_cancel_requests WHERE task_key = ?",
-            "SELECT 1 FROM task_streams WHERE task_key = ?");
     private static final Logger LOG = LoggerFactory.getLogger(ClusterTasks.class);
 
     private final DataSource pool;
     private final int poolSize;
     private final Notifications notifications;
     private final String instanceId;
+    private final Records records;
     private final ExecutorService followers = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cluster-event-follow");
         t.setDaemon(true);
@@ -55,8 +47,10 @@ public final class ClusterTasks implements AutoCloseable {
     private ClusterStreams streams;
 
     /** {@code poolSize} is how many connections {@code pool} holds: each is warmed up at start (see {@link #warmUp}). */
-    public ClusterTasks(DataSource pool, int poolSize, Notifications notifications, String instanceId) {
+    public ClusterTasks(DataSource pool, int poolSize, Notifications notifications, String instanceId,
+                        Records records) {
         this.pool = pool;
+        this.records = records;
         this.poolSize = poolSize;
         this.notifications = notifications;
         this.instanceId = instanceId;
@@ -72,10 +66,10 @@ public final class ClusterTasks implements AutoCloseable {
      */
     void bind(TaskService.Options options, ClusterScheduler.Runner runner, Consumer<ClusterCancels.Request> stopHere,
               Consumer<String> eventsCommitted, Consumer<String> abandonedUnclaimed) {
-        scheduler = new ClusterScheduler(pool, notifications, instanceId, options.workers(), options.queueCapacity(),
-                options.perUserLimit(), runner);
-        cancels = new ClusterCancels(pool, notifications, instanceId, scheduler::runningHere, stopHere);
-        streams = new ClusterStreams(pool, instanceId, options.disconnectGrace(), abandonedUnclaimed);
+        scheduler = new ClusterScheduler(pool, records.claims(), notifications, instanceId, options.workers(),
+                options.queueCapacity(), options.perUserLimit(), runner);
+        cancels = new ClusterCancels(records.cancels(), notifications, instanceId, scheduler::runningHere, stopHere);
+        streams = new ClusterStreams(records.streams(), instanceId, options.disconnectGrace(), abandonedUnclaimed);
         // Coalesced: a busy task sends a wake-up per commit; one read per task catches up on all of them.
         notifications.subscribe(EVENTS_CHANNEL, key -> {
             if (pending.add(key)) {
@@ -99,31 +93,9 @@ public final class ClusterTasks implements AutoCloseable {
      * JVM runs the cancel statements and its wake-up once (class loading, linkage) for a task that does not exist.
      */
     void warmUp() {
-        List<Connection> held = new ArrayList<>();
+        records.cancels().warmUp(poolSize, WARM_UP_KEY);
         try {
-            for (int i = 0; i < poolSize; i++) {
-                Connection c = pool.getConnection();
-                held.add(c);
-                for (String sql : WARM_UP_TABLES) {
-                    try (PreparedStatement st = c.prepareStatement(sql)) {
-                        st.setString(1, WARM_UP_KEY);
-                        st.executeQuery().close();
-                    }
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("Warming up the database connections stopped: {}", e.getMessage());
-        } finally {
-            for (Connection c : held) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // back to the pool or dropped by it: nothing to do either way
-                }
-            }
-        }
-        try {
-            cancels.requestIfClaimed(WARM_UP_KEY);
+            records.cancels().cancelClaimed(WARM_UP_KEY, instanceId, target -> java.util.Optional.empty());
             cancels.requested(WARM_UP_KEY);
             scheduler.scheduled(WARM_UP_KEY);
             // Every instance's listener takes these in as it would a real cancel, and finds no such task running.
@@ -136,6 +108,10 @@ public final class ClusterTasks implements AutoCloseable {
 
     ClusterScheduler scheduler() {
         return scheduler;
+    }
+
+    CancelRecords cancelRecords() {
+        return records.cancels();
     }
 
     ClusterCancels cancels() {

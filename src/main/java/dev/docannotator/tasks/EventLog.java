@@ -39,6 +39,8 @@ public final class EventLog {
     private boolean closed;
     /** The highest seq known to be committed; readers see events up to it. */
     private long durable;
+    /** Moves when another instance ended this log and the events numbered here after {@link #durable} were dropped. */
+    private long generation;
 
     /** A log continuing {@code history} (seq 1..n, in order, already stored), open or closed. */
     public EventLog(String taskId, List<TaskEvent> history, boolean closed, Sink sink) {
@@ -119,6 +121,51 @@ public final class EventLog {
                 closed = events.get(events.size() - 1).terminal();
                 changed.signalAll();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Several instances: another instance ended this log while this one ran the task (a cancel it accepted appended
+     * {@code cancelled} after the last event committed here). Drops the events after the committed prefix, which no
+     * reader saw and which were never stored, and takes in {@code stored}, the events stored after that prefix.
+     */
+    public void endedElsewhere(List<TaskEvent> stored) {
+        lock.lock();
+        try {
+            if (events.size() > durable) {
+                generation++; // what is still queued of the dropped events must not be written
+            }
+            events.subList((int) durable, events.size()).clear();
+            for (TaskEvent event : stored) {
+                if (event.seq() == events.size() + 1L) {
+                    events.add(event);
+                }
+            }
+            durable = events.size();
+            closed = !events.isEmpty() && events.get(events.size() - 1).terminal();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many times events numbered here were dropped (see {@link #endedElsewhere}); the sink keeps it per event. */
+    public long generation() {
+        lock.lock();
+        try {
+            return generation;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The highest seq known to be committed. */
+    public long durableSeq() {
+        lock.lock();
+        try {
+            return durable;
         } finally {
             lock.unlock();
         }

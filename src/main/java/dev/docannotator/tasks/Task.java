@@ -241,6 +241,11 @@ public final class Task {
         annotationsSent++;
     }
 
+    /** Several instances: the log was replaced by the stored one (see {@link EventLog#endedElsewhere}). */
+    synchronized void recountAnnotationsSent() {
+        annotationsSent = log.annotationEvents();
+    }
+
     /** Several instances: {@code more} annotation events another instance sent were taken into this copy's log. */
     synchronized void annotationsFollowed(int more) {
         annotationsSent += more;

@@ -226,16 +226,21 @@ final class TaskWorker {
         }
     }
 
-    /** Sends an annotation unless an earlier run of this task already sent it (ids are a1, a2, ... in order). */
+    /**
+     * Sends an annotation unless an earlier run of this task already sent it (ids are a1, a2, ... in order), with the
+     * task's row that counts it ({@link Task#announce}).
+     */
     static void sendAnnotation(Task task, Annotation annotation) {
         synchronized (task) {
             if (ordinal(annotation) <= task.annotationsSent()) {
                 return;
             }
-            if (task.log().append(new StreamEvent.AnnotationFound(annotation)) != null) {
+            // Counted first and announced with the row: another instance answering from the row never shows
+            // fewer annotations than a client has seen.
+            task.annotationCount(Math.max(task.view().annotationCount(), ordinal(annotation)));
+            if (task.announce(new StreamEvent.AnnotationFound(annotation)) != null) {
                 task.annotationSent();
             }
-            task.annotationCount(Math.max(task.view().annotationCount(), ordinal(annotation)));
         }
     }
 

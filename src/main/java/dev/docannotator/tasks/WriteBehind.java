@@ -37,13 +37,20 @@ public final class WriteBehind implements AutoCloseable {
     static final long FIRST_BACKOFF_MILLIS = 100;
     static final long MAX_BACKOFF_MILLIS = 5_000;
 
-    /** Writes one batch in one transaction, or throws and writes nothing. */
+    /**
+     * Writes one batch in one transaction, or throws and writes nothing; returns the keys of the tasks it left out
+     * because another instance ended their log ({@link Store#writeBatch}).
+     */
     @FunctionalInterface
     interface BatchWriter {
-        void write(StoreBatch batch);
+        java.util.Set<String> write(StoreBatch batch);
     }
 
-    private record Queued(String key, EventLog log, TaskEvent event) {
+    /** An event with the generation of its log when it was numbered (see {@link EventLog#endedElsewhere}). */
+    private record Queued(String key, EventLog log, TaskEvent event, long generation) {
+        boolean dropped() {
+            return generation != log.generation();
+        }
     }
 
     private final BatchWriter writer;
@@ -56,6 +63,7 @@ public final class WriteBehind implements AutoCloseable {
     private final Map<String, TaskView> tasks = new LinkedHashMap<>();
     private final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
     private final Map<String, List<Annotation>> annotations = new LinkedHashMap<>();
+    private volatile java.util.function.Consumer<String> endedElsewhere = key -> { };
     private boolean eventsWaiting;
     private boolean closing;
     private final Thread thread;
@@ -73,6 +81,15 @@ public final class WriteBehind implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Who takes the stored log and row of a task whose log another instance ended (a cancel it accepted appended
+     * {@code cancelled}): this writer left out what it held of that task, which no client saw. Called on the writer's
+     * flush, before it returns.
+     */
+    public void onEndedElsewhere(java.util.function.Consumer<String> taker) {
+        endedElsewhere = taker;
+    }
+
     /** The sink of the event log of the task stored under {@code key}. */
     public EventLog.Sink sink(String key) {
         return (log, event, row) -> queue(key, log, event, row);
@@ -86,7 +103,7 @@ public final class WriteBehind implements AutoCloseable {
                 tasks.put(key, row);
             }
             if (event != null) {
-                events.addLast(new Queued(key, log, event));
+                events.addLast(new Queued(key, log, event, log.generation())); // the log's lock is held: no wait
                 eventsWaiting = true;
                 wake.signal();
             }
@@ -163,15 +180,18 @@ public final class WriteBehind implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
+            // Numbered before another instance ended their log (outside this writer's lock: a log's lock comes first).
+            batch.removeIf(Queued::dropped);
             if (batch.isEmpty() && taskBatch.isEmpty() && checkpointBatch.isEmpty() && annotationBatch.isEmpty()) {
                 return;
             }
+            java.util.Set<String> ended;
             try {
                 List<StoreBatch.PendingEvent> pending = new ArrayList<>(batch.size());
                 for (Queued queued : batch) {
                     pending.add(new StoreBatch.PendingEvent(queued.key(), queued.event()));
                 }
-                writer.write(new StoreBatch(pending, taskBatch, checkpointBatch, annotationBatch));
+                ended = writer.write(new StoreBatch(pending, taskBatch, checkpointBatch, annotationBatch));
             } catch (Throwable e) {
                 // Out-of-memory and every other error too: the batch must never be lost on the way.
                 requeue(batch, taskBatch, checkpointBatch, annotationBatch);
@@ -181,7 +201,16 @@ public final class WriteBehind implements AutoCloseable {
             health.succeeded();
             // In queue order, which is seq order per task: each log learns its committed prefix.
             for (Queued queued : batch) {
-                queued.log().durable(queued.event().seq());
+                if (!ended.contains(queued.key())) {
+                    queued.log().durable(queued.event().seq());
+                }
+            }
+            for (String key : ended) {
+                try {
+                    endedElsewhere.accept(key);
+                } catch (RuntimeException e) {
+                    LOG.warn("Task {}: cannot take the log another instance ended ({})", key, e.toString());
+                }
             }
         }
     }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.docannotator.storage.postgres.DatabaseUrl;
 import dev.docannotator.storage.postgres.InstanceRegistry;
 import dev.docannotator.storage.postgres.Notifications;
+import dev.docannotator.storage.postgres.PostgresCancelRecords;
+import dev.docannotator.storage.postgres.PostgresClaimRecords;
 import dev.docannotator.storage.postgres.PostgresDatabase;
 import dev.docannotator.testsupport.TestPostgres;
 import java.sql.Connection;
@@ -39,6 +41,7 @@ class ClusterSchedulerTest {
         final PostgresDatabase db;
         final ClusterScheduler scheduler;
         final ClusterCancels cancels;
+        final CancelRecords records;
         final Map<String, Boolean> stopped = new ConcurrentHashMap<>();
         final java.util.Set<String> ended = ConcurrentHashMap.newKeySet();
 
@@ -48,7 +51,8 @@ class ClusterSchedulerTest {
             db.migrate();
             Notifications notifications = new Notifications(db);
             InstanceRegistry registry = new InstanceRegistry(db.dataSource(), id, id, () -> 0, Clock.systemUTC()).start();
-            scheduler = new ClusterScheduler(db.dataSource(), notifications, id, workers, 2, 3, key -> {
+            scheduler = new ClusterScheduler(db.dataSource(), new PostgresClaimRecords(db), notifications, id, workers,
+                    2, 3, key -> {
                 ranOn.put(key, this.id);
                 CountDownLatch latch = release.computeIfAbsent(key, k -> new CountDownLatch(1));
                 try {
@@ -64,7 +68,8 @@ class ClusterSchedulerTest {
                 Instance.this.scheduler.finish(key);
                 ended.add(key);
             });
-            cancels = new ClusterCancels(db.dataSource(), notifications, id, scheduler::runningHere,
+            records = new PostgresCancelRecords(db);
+            cancels = new ClusterCancels(records, notifications, id, scheduler::runningHere,
                     request -> stopped.put(request.taskKey(), true));
             notifications.start();
             scheduler.start();
@@ -162,7 +167,7 @@ class ClusterSchedulerTest {
         b.scheduler.admit("u2:busy-b", "u2");
         waitUntil("both workers busy", LIMIT, () -> ranOn.size() == 2);
         a.scheduler.admit("u3:waiting", "u3");
-        assertThat(b.cancels.requestIfClaimed("u3:waiting")).as("no instance runs it: nothing to wake").isFalse();
+        assertThat(b.records.cancelClaimed("u3:waiting", b.id, target -> java.util.Optional.empty())).as("no instance runs it: nothing to wake").isFalse();
         assertThat(a.cancels.requested("u3:waiting")).isEmpty();
         assertThat(b.scheduler.removeWaiting("u3:waiting")).isTrue();
         assertThat(b.scheduler.removeWaiting("u1:busy-a")).isFalse();
@@ -201,7 +206,7 @@ class ClusterSchedulerTest {
         Instance runner = ranOn.get("u1:long").equals("a") ? a : b;
         Instance other = runner == a ? b : a;
         long t0 = System.nanoTime();
-        assertThat(other.cancels.requestIfClaimed("u1:long")).isTrue();
+        other.cancels.request("u1:long");
         waitUntil("the running instance is told", LIMIT, () -> runner.stopped.containsKey("u1:long"));
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
         assertThat(other.cancels.requested("u1:long")).contains(new ClusterCancels.Request("u1:long", false));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.storage.postgres.DatabaseUrl;
 import dev.docannotator.storage.postgres.PostgresDatabase;
+import dev.docannotator.storage.postgres.PostgresStreamRecords;
 import dev.docannotator.testsupport.TestPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,7 +44,7 @@ class ClusterStreamsTest {
     }
 
     private ClusterStreams instance(String id, Duration grace) {
-        return new ClusterStreams(db.dataSource(), id, grace, cancelledHere::add);
+        return new ClusterStreams(new PostgresStreamRecords(db), id, grace, cancelledHere::add);
     }
 
     @Test

@@ -94,4 +94,30 @@ class EventLogTest {
         assertThat(all.events()).extracting(TaskEvent::seq).containsExactly(1L, 2L);
         assertThat(all.closed()).isTrue();
     }
+
+    /**
+     * Several instances: the instance running the task numbered events past what it committed when another instance
+     * ended the log (a cancel it accepted): those are dropped, the stored {@code cancelled} takes their place and
+     * readers see the log end with it.
+     */
+    @Test
+    void aLogEndedElsewhereDropsWhatWasNotCommittedAndEndsWithTheStoredEvent() {
+        List<TaskEvent> queued = new CopyOnWriteArrayList<>();
+        EventLog running = new EventLog("task-0001", List.of(), false, (l, e, row) -> queued.add(e));
+        running.append(ADMITTED);
+        running.append(PROGRESS);
+        running.durable(2);
+        running.append(PROGRESS);
+        running.append(PROGRESS);
+        TaskEvent stored = new TaskEvent(3, TaskEvent.CANCELLED, "{\"type\":\"cancelled\"}");
+
+        running.endedElsewhere(List.of(stored));
+
+        assertThat(running.lastSeq()).isEqualTo(3);
+        assertThat(running.closed()).isTrue();
+        EventLog.Batch read = running.after(0);
+        assertThat(read.events()).extracting(TaskEvent::type).containsExactly("task", "progress", "cancelled");
+        assertThat(read.closed()).isTrue();
+        assertThat(running.append(PROGRESS)).as("ended: nothing more is numbered").isNull();
+    }
 }

@@ -35,7 +35,7 @@ class WriteBehindTest {
     private volatile Supplier<Throwable> failWith;
     private final WriteBehind writer = new WriteBehind(this::write, health, 50);
 
-    private void write(StoreBatch batch) {
+    private java.util.Set<String> write(StoreBatch batch) {
         attempts.incrementAndGet();
         Supplier<Throwable> failure = failWith;
         if (failure != null) {
@@ -46,6 +46,7 @@ class WriteBehindTest {
             throw (RuntimeException) t;
         }
         batch.events().forEach(e -> committedSeqs.add(e.event().seq()));
+        return java.util.Set.of();
     }
 
     @AfterEach
@@ -129,6 +130,7 @@ class WriteBehindTest {
                 throw new StorageException("fails once", null);
             }
             written.add(Map.copyOf(batch.tasks()));
+            return java.util.Set.of();
         }, new PersistenceHealth(new SimpleMeterRegistry()), 60_000);
         try {
             TaskView older = view(TaskStatus.RUNNING);
@@ -170,6 +172,7 @@ class WriteBehindTest {
                             + (row == null ? "none" : row.status()));
                 }
             }
+            return java.util.Set.of();
         }, new PersistenceHealth(new SimpleMeterRegistry()), 60_000);
         Task task = new Task(view(TaskStatus.QUEUED), new EventLog("task-0001", List.of(), false,
                 local.sink("u:task-0001")), "u:task-0001");
@@ -201,5 +204,81 @@ class WriteBehindTest {
         }
         assertThat(task.log().lastSeq()).isEqualTo(6_000);
         assertThat(lagging).isEmpty();
+    }
+
+    /**
+     * Another instance answers {@code annotation_count} from the committed row while a client counts the committed
+     * annotation events: no batch may commit an annotation event with a row that counts fewer (the event used to be
+     * queued without the row, which followed on the next tick).
+     */
+    @Test
+    void anAnnotationEventIsCommittedWithARowThatCountsIt() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger committedRowCount = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger committedEvents = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> lagging = new CopyOnWriteArrayList<>();
+        WriteBehind local = new WriteBehind(batch -> {
+            TaskView row = batch.tasks().get("u:task-0001");
+            if (row != null) {
+                committedRowCount.set(row.annotationCount());
+            }
+            for (StoreBatch.PendingEvent pending : batch.events()) {
+                if (TaskEvent.ANNOTATION.equals(pending.event().type())) {
+                    committedEvents.incrementAndGet();
+                }
+            }
+            if (committedRowCount.get() < committedEvents.get()) {
+                lagging.add(committedEvents.get() + " annotations committed with a row counting " + committedRowCount.get());
+            }
+            return java.util.Set.of();
+        }, new PersistenceHealth(new SimpleMeterRegistry()), 60_000);
+        Task task = new Task(view(TaskStatus.RUNNING), new EventLog("task-0001", List.of(), false,
+                local.sink("u:task-0001")), "u:task-0001");
+        try {
+            for (int i = 1; i <= 50; i++) {
+                TaskWorker.sendAnnotation(task, new dev.docannotator.analysis.Annotation("a" + i, i, i + 4, "TODO", null,
+                        1, "todo_markers", "warning", "Resolve it.", null, "todo"));
+                local.flush();
+            }
+        } finally {
+            local.close();
+        }
+        assertThat(committedEvents.get()).isEqualTo(50);
+        assertThat(lagging).isEmpty();
+    }
+
+    /**
+     * Several instances: a batch left out because another instance ended the task's log, and an event the task
+     * numbered meanwhile (queued after that batch was cut): the stored log replaces the undurable tail, and the event
+     * still queued is never written (it was numbered on the replaced tail, and would land after {@code cancelled}).
+     */
+    @Test
+    void eventsNumberedBeforeAnotherInstanceEndedTheLogAreNeverWritten() {
+        List<Long> written = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        EventLog[] log = new EventLog[1];
+        WriteBehind local = new WriteBehind(batch -> {
+            if (calls.incrementAndGet() == 2) {
+                log[0].append(new StreamEvent.Progress(Stage.ANALYSE, 40, "Analysing", null)); // queued meanwhile
+                return java.util.Set.of("u:task-0001");
+            }
+            batch.events().forEach(e -> written.add(e.event().seq()));
+            return java.util.Set.of();
+        }, new PersistenceHealth(new SimpleMeterRegistry()), 60_000);
+        TaskEvent stored = new TaskEvent(2, TaskEvent.CANCELLED, "{\"type\":\"cancelled\"}");
+        local.onEndedElsewhere(key -> log[0].endedElsewhere(List.of(stored)));
+        log[0] = new EventLog("task-0001", List.of(), false, local.sink("u:task-0001"));
+        try {
+            log[0].append(new StreamEvent.Admitted(true, true));
+            local.flush();
+            log[0].append(new StreamEvent.Progress(Stage.ANALYSE, 30, "Analysing", null));
+            local.flush(); // left out: the stored log ends in cancelled at 2
+            local.flush();
+        } finally {
+            local.close();
+        }
+        assertThat(written).containsExactly(1L);
+        assertThat(log[0].after(0).events()).extracting(TaskEvent::seq, TaskEvent::type)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "task"),
+                        org.assertj.core.groups.Tuple.tuple(2L, "cancelled"));
     }
 }

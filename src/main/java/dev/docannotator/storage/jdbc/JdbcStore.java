@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
@@ -288,7 +289,7 @@ public abstract class JdbcStore implements Store {
     }
 
     @Override
-    public void writeBatch(StoreBatch batch) {
+    public Set<String> writeBatch(StoreBatch batch) {
         // JSON is written before the transaction: the connection is held only for the SQL. A task's text is
         // serialised only when it differs from the one this store last wrote for the task (checked again below).
         Map<String, String> checkpointJson = new LinkedHashMap<>();
@@ -304,10 +305,12 @@ public abstract class JdbcStore implements Store {
         Map<String, List<String>> annotationJson = new LinkedHashMap<>();
         batch.annotations().forEach((key, all) -> annotationJson.put(key, all.stream().map(Json::write).toList()));
         Instant now = Instant.now();
-        sql.inTransaction(c -> {
-            updateTasks(c, batch.tasks());
-            appendEvents(c, batch.events());
-            announce(c, batch);
+        Set<String> superseded = sql.inTransaction(c -> {
+            Set<String> endedElsewhere = endedElsewhere(c, batch);
+            StoreBatch kept = batch.without(endedElsewhere);
+            updateTasks(c, kept.tasks());
+            appendEvents(c, kept.events());
+            announce(c, kept);
             if (!checkpointJson.isEmpty()) {
                 try (PreparedStatement st = c.prepareStatement("INSERT INTO checkpoints (task_id, json, summary, "
                         + "updated_at) SELECT ?, ?, ?, ? " + IF_TASK_EXISTS + " ON CONFLICT (task_id) DO UPDATE SET "
@@ -322,6 +325,9 @@ public abstract class JdbcStore implements Store {
                 writeTexts(c, texts);
             }
             for (Map.Entry<String, List<String>> entry : annotationJson.entrySet()) {
+                if (endedElsewhere.contains(entry.getKey())) {
+                    continue; // the run's final annotations, but its result never made it into the log
+                }
                 try (PreparedStatement del = c.prepareStatement("DELETE FROM annotations WHERE task_id = ?")) {
                     del.setString(1, entry.getKey());
                     del.executeUpdate();
@@ -336,9 +342,19 @@ public abstract class JdbcStore implements Store {
                     st.executeBatch();
                 }
             }
-            return null;
+            return endedElsewhere;
         });
         texts.forEach((key, text) -> textsWritten.put(key, text.fingerprint()));
+        return superseded;
+    }
+
+    /**
+     * Within the batch's transaction, before anything is written: the keys of the tasks whose log another writer
+     * ended after the last event this batch's writer committed (see {@link Store#writeBatch}). None here: with one
+     * instance nobody else writes a task's log. A store shared by several instances locks the tasks' rows and looks.
+     */
+    protected Set<String> endedElsewhere(Connection c, StoreBatch batch) throws SQLException {
+        return Set.of();
     }
 
     /**

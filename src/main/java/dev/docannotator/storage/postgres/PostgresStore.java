@@ -6,7 +6,9 @@ import dev.docannotator.storage.StoreBatch;
 import dev.docannotator.storage.jdbc.JdbcStore;
 import dev.docannotator.storage.jdbc.SqlDialect;
 import dev.docannotator.storage.DocumentRecord;
+import dev.docannotator.storage.TaskEvent;
 import dev.docannotator.storage.TaskFiles;
+import dev.docannotator.storage.TaskStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,6 +84,52 @@ public final class PostgresStore extends JdbcStore {
         for (String key : keys) {
             Notifications.publish(c, eventsChannel, key);
         }
+    }
+
+    /**
+     * Locks the rows of the batch's tasks (in key order, as a cancel accepted by another instance locks its task's
+     * row before it appends {@code cancelled}), so that the two never interleave, and names the tasks whose log
+     * another instance ended: the stored log ends in {@code cancelled} and the batch's first event of the task is
+     * not past it, or the batch writes the task's row with another status and no event. (Any other rewritten seq
+     * replaces the stored event, as in every store: a retried batch whose commit went unacknowledged.)
+     */
+    @Override
+    protected Set<String> endedElsewhere(Connection c, StoreBatch batch) throws SQLException {
+        java.util.Map<String, Long> firstSeq = new java.util.HashMap<>();
+        batch.events().forEach(e -> firstSeq.merge(e.key(), e.event().seq(), Math::min));
+        Set<String> keys = new java.util.TreeSet<>(firstSeq.keySet());
+        keys.addAll(batch.tasks().keySet());
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        // Locked first, read after: a statement that waited for the lock still sees the events of its own snapshot.
+        try (PreparedStatement lock = c.prepareStatement(
+                "SELECT 1 FROM tasks WHERE task_id = ANY (?) ORDER BY task_id FOR UPDATE")) {
+            lock.setArray(1, c.createArrayOf("text", keys.toArray()));
+            lock.executeQuery().close();
+        }
+        Set<String> ended = new java.util.HashSet<>();
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT k.task_id, e.seq, e.type FROM unnest(?::text[]) AS k(task_id) JOIN LATERAL (SELECT seq, type"
+                        + " FROM task_events WHERE task_id = k.task_id ORDER BY seq DESC LIMIT 1) e ON true")) {
+            st.setArray(1, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(1);
+                    long storedLast = rs.getLong(2);
+                    String lastType = rs.getString(3);
+                    Long first = firstSeq.get(key);
+                    if (TaskEvent.CANCELLED.equals(lastType) && (first != null ? first <= storedLast
+                            : batch.tasks().get(key).status() != TaskStatus.CANCELLED)) {
+                        ended.add(key);
+                    }
+                }
+            }
+        }
+        if (!ended.isEmpty()) {
+            LOG.info("Another instance ended the log of {}: this batch's events and row of it are left out", ended);
+        }
+        return ended;
     }
 
     @Override

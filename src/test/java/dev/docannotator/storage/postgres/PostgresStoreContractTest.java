@@ -1,9 +1,17 @@
 package dev.docannotator.storage.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.storage.Store;
+import dev.docannotator.storage.StoreBatch;
+import dev.docannotator.storage.TaskEvent;
+import dev.docannotator.tasks.CancelRecords;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Map;
+import java.util.Optional;
 import dev.docannotator.storage.StoreContractTest;
 import dev.docannotator.storage.DocumentRecord;
 import dev.docannotator.storage.TaskFiles;
@@ -75,6 +83,64 @@ class PostgresStoreContractTest extends StoreContractTest {
         assertThat(otherDocument).doesNotExist();
         assertThat(otherResult).doesNotExist();
         assertThat(otherKept).hasContent("def");
+    }
+
+    /**
+     * A cancel accepted by another instance ends the log itself, after the last committed event; the running
+     * instance's group commit then leaves out what it held of that task (events it numbered after that, its row),
+     * and names the task so that its instance takes the stored log: one {@code cancelled}, in sequence.
+     */
+    @Test
+    void aCancelAcceptedElsewhereEndsTheLogAndTheRunningInstancesLaterWritesOfItAreLeftOut() throws Exception {
+        String key = "k:task-0001";
+        store.tasks().insert(key, task("task-0001", TaskStatus.RUNNING, T0));
+        assertThat(store.writeBatch(new StoreBatch(List.of(event(key, 1, "task"), event(key, 2, "annotation")),
+                Map.of(key, task("task-0001", TaskStatus.RUNNING, T0)), Map.of(), Map.of()))).isEmpty();
+        PostgresCancelRecords cancels = new PostgresCancelRecords(open.get(0));
+        assertThat(cancels.cancelClaimed(key, "instance-c", target -> Optional.of("{\"type\":\"cancelled\"}")))
+                .as("no instance claimed it: nothing written").isFalse();
+        claim(key);
+        List<CancelRecords.Target> seen = new ArrayList<>();
+        assertThat(cancels.cancelClaimed(key, "instance-c", target -> {
+            seen.add(target);
+            return Optional.of("{\"type\":\"cancelled\"}");
+        })).isTrue();
+        assertThat(seen).singleElement().satisfies(t -> {
+            assertThat(t.taskId()).isEqualTo("task-0001");
+            assertThat(t.status()).isEqualTo(TaskStatus.RUNNING);
+        });
+
+        // The running instance, not yet told, commits the events it numbered 3 and 4 and its row: left out.
+        assertThat(store.writeBatch(new StoreBatch(List.of(event(key, 3, "annotation"), event(key, 4, "cancelled")),
+                Map.of(key, task("task-0001", TaskStatus.CANCELLED, T0)), Map.of(), Map.of()))).containsExactly(key);
+        // A row alone that says the task still runs (or completed) is left out too.
+        assertThat(store.writeBatch(new StoreBatch(List.of(), Map.of(key, task("task-0001", TaskStatus.COMPLETED, T0)),
+                Map.of(), Map.of()))).containsExactly(key);
+        assertThat(store.events().all(key)).extracting(TaskEvent::seq, TaskEvent::type)
+                .containsExactly(tuple(1L, "task"), tuple(2L, "annotation"), tuple(3L, "cancelled"));
+        assertThat(store.tasks().find(key).orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
+
+        // A second cancel finds it cancelled: the decision writes nothing.
+        assertThat(cancels.cancelClaimed(key, "instance-b", target -> Optional.empty())).isTrue();
+        assertThat(store.events().all(key)).hasSize(3);
+        // A resume continues the stored log: written as usual.
+        assertThat(store.writeBatch(new StoreBatch(List.of(event(key, 4, "task")),
+                Map.of(key, task("task-0001", TaskStatus.QUEUED, T0)), Map.of(), Map.of()))).isEmpty();
+        assertThat(store.tasks().find(key).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
+        assertThat(store.events().all(key)).extracting(TaskEvent::seq).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    private static StoreBatch.PendingEvent event(String key, long seq, String type) {
+        return new StoreBatch.PendingEvent(key, new TaskEvent(seq, type, "{\"type\":\"" + type + "\"}"));
+    }
+
+    private void claim(String key) throws Exception {
+        try (Connection c = open.get(0).dataSource().getConnection();
+             PreparedStatement st = c.prepareStatement("INSERT INTO scheduled_tasks (task_name, task_instance,"
+                     + " execution_time, picked, picked_by, version) VALUES ('annotate', ?, now(), true, 'instance-r', 1)")) {
+            st.setString(1, key);
+            st.executeUpdate();
+        }
     }
 
     @Override
