@@ -1,37 +1,37 @@
 package dev.docannotator;
 
+import dev.docannotator.analysis.llm.LlmMetrics;
+import dev.docannotator.analysis.llm.LlmSettings;
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.http.AdminGuard;
 import dev.docannotator.http.AdminRoutes;
-import dev.docannotator.http.TaskRoutes;
-import dev.docannotator.http.WorkerRoutes;
 import dev.docannotator.http.HttpApi;
+import dev.docannotator.http.InstanceRoutes;
 import dev.docannotator.http.RequestLimits;
 import dev.docannotator.http.RouteModule;
-import dev.docannotator.analysis.llm.LlmMetrics;
-import dev.docannotator.analysis.llm.LlmSettings;
 import dev.docannotator.http.ServerAddress;
+import dev.docannotator.http.TaskRoutes;
+import dev.docannotator.http.WorkerRoutes;
 import dev.docannotator.pipeline.Engine;
 import dev.docannotator.pipeline.Engines;
 import dev.docannotator.rollout.CohortMetrics;
 import dev.docannotator.rollout.FeatureDecider;
 import dev.docannotator.rollout.Rollout;
 import dev.docannotator.rollout.RolloutSettings;
+import dev.docannotator.storage.ClusterChannels;
 import dev.docannotator.storage.Database;
 import dev.docannotator.storage.Store;
+import dev.docannotator.storage.TaskFiles;
 import dev.docannotator.storage.postgres.DatabaseUrl;
-import dev.docannotator.storage.postgres.PostgresDatabase;
-import dev.docannotator.storage.postgres.PostgresCancelRecords;
-import dev.docannotator.storage.postgres.PostgresClaimRecords;
-import dev.docannotator.storage.postgres.PostgresStreamRecords;
-import dev.docannotator.storage.postgres.PostgresStore;
 import dev.docannotator.storage.postgres.InstanceRegistry;
 import dev.docannotator.storage.postgres.Notifications;
-import dev.docannotator.http.InstanceRoutes;
-import dev.docannotator.tasks.ClusterTasks;
-import java.time.Instant;
+import dev.docannotator.storage.postgres.PostgresCancelRecords;
+import dev.docannotator.storage.postgres.PostgresClaimRecords;
+import dev.docannotator.storage.postgres.PostgresDatabase;
+import dev.docannotator.storage.postgres.PostgresStore;
+import dev.docannotator.storage.postgres.PostgresStreamRecords;
 import dev.docannotator.storage.sqlite.SqliteStore;
-import dev.docannotator.storage.TaskFiles;
+import dev.docannotator.tasks.ClusterTasks;
 import dev.docannotator.tasks.TaskMetrics;
 import dev.docannotator.tasks.TaskRunner;
 import dev.docannotator.tasks.TaskService;
@@ -46,6 +46,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -124,7 +125,7 @@ public final class Application implements AutoCloseable {
             this.workers = null;
         }
         TaskRunner runner = workers != null ? workers : TaskRunner.inProcess(engine);
-        Function<TaskFiles, Store> store = postgres != null ? files -> new PostgresStore(postgres, files, ClusterTasks.EVENTS_CHANNEL)
+        Function<TaskFiles, Store> store = postgres != null ? files -> new PostgresStore(postgres, files, ClusterChannels.EVENTS)
                 : files -> new SqliteStore(database, files);
         String hostName = InstanceRegistry.localHost();
         this.instanceId = InstanceRegistry.newId(hostName);

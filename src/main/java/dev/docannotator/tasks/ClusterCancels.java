@@ -1,5 +1,8 @@
 package dev.docannotator.tasks;
 
+import dev.docannotator.storage.CancelRecords;
+import dev.docannotator.storage.CancelRequest;
+import dev.docannotator.storage.ClusterChannels;
 import dev.docannotator.storage.postgres.Notifications;
 import java.util.Collection;
 import java.util.List;
@@ -16,28 +19,10 @@ import java.util.function.Supplier;
  */
 public final class ClusterCancels implements AutoCloseable {
 
-    public static final String CHANNEL = "annotator_cancel";
-    /** Marks the payload of a cancel because nobody follows the task any more; task keys have no spaces. */
-    private static final String ABANDONED = "abandoned ";
-
-    /** A cancel of the task with {@code taskKey}: asked by its user, or {@code abandoned} by every client (the grace ran out). */
-    public record Request(String taskKey, boolean abandoned) {
-
-        /** The NOTIFY payload: the key, after a marker when abandoned. */
-        public String payload() {
-            return abandoned ? ABANDONED + taskKey : taskKey;
-        }
-
-        static Request fromPayload(String payload) {
-            return payload.startsWith(ABANDONED)
-                    ? new Request(payload.substring(ABANDONED.length()), true) : new Request(payload, false);
-        }
-    }
-
     private final CancelRecords records;
     private final String instanceId;
     private final Supplier<Collection<String>> runningHere;
-    private final Consumer<Request> stop;
+    private final Consumer<CancelRequest> stop;
     private final PeriodicSweep sweeper;
 
     /**
@@ -45,17 +30,17 @@ public final class ClusterCancels implements AutoCloseable {
      * the request of each of them that was cancelled elsewhere.
      */
     public ClusterCancels(CancelRecords records, Notifications notifications, String instanceId,
-                          Supplier<Collection<String>> runningHere, Consumer<Request> stop) {
+                          Supplier<Collection<String>> runningHere, Consumer<CancelRequest> stop) {
         this.records = records;
         this.instanceId = instanceId;
         this.runningHere = runningHere;
         this.stop = stop;
-        notifications.subscribe(CHANNEL, payload -> {
+        notifications.subscribe(ClusterChannels.CANCEL, payload -> {
             if (payload.isEmpty()) {
                 sweep();
                 return;
             }
-            Request request = Request.fromPayload(payload);
+            CancelRequest request = CancelRequest.fromPayload(payload);
             if (runningHere.get().contains(request.taskKey())) {
                 stop.accept(request);
             }
@@ -65,16 +50,16 @@ public final class ClusterCancels implements AutoCloseable {
 
     /** Records a cancel of {@code taskKey} by its user and wakes the instance running it (delivered when this commits). */
     public void request(String taskKey) {
-        request(new Request(taskKey, false));
+        request(new CancelRequest(taskKey, false));
     }
 
     /** Records the cancel and wakes the instance running its task (delivered when this commits). */
-    public void request(Request request) {
+    public void request(CancelRequest request) {
         records.request(request, instanceId);
     }
 
     /** The pending cancel of {@code taskKey}, if any (checked before a run starts, e.g. after a fail-over). */
-    public Optional<Request> requested(String taskKey) {
+    public Optional<CancelRequest> requested(String taskKey) {
         return records.pending(List.of(taskKey)).stream().findFirst();
     }
 
@@ -84,7 +69,7 @@ public final class ClusterCancels implements AutoCloseable {
     }
 
     private void sweep() {
-        for (Request request : records.pending(runningHere.get())) {
+        for (CancelRequest request : records.pending(runningHere.get())) {
             stop.accept(request);
         }
     }

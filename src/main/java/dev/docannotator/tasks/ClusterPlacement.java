@@ -2,6 +2,8 @@ package dev.docannotator.tasks;
 
 import dev.docannotator.common.Messages;
 import dev.docannotator.pipeline.Stage;
+import dev.docannotator.storage.CancelRecords;
+import dev.docannotator.storage.CancelRequest;
 import dev.docannotator.storage.Store;
 import dev.docannotator.storage.TaskEvent;
 import dev.docannotator.storage.TaskFiles;
@@ -263,7 +265,7 @@ final class ClusterPlacement implements Placement {
             if (!task.status().unfinished()) {
                 return;
             }
-            Optional<ClusterCancels.Request> cancelled = cluster.cancels().requested(key);
+            Optional<CancelRequest> cancelled = cluster.cancels().requested(key);
             if (cancelled.isPresent()) {
                 cancelledElsewhere(cancelled.get());
                 return;
@@ -286,7 +288,7 @@ final class ClusterPlacement implements Placement {
     }
 
     /** A cancel accepted elsewhere (or a grace that ran out) for a task this instance runs. */
-    private void cancelledElsewhere(ClusterCancels.Request request) {
+    private void cancelledElsewhere(CancelRequest request) {
         Task task = parts.live().get(request.taskKey());
         if (task == null || task.stopRequested()) {
             return;
@@ -347,7 +349,7 @@ final class ClusterPlacement implements Placement {
         if (cluster.scheduler().removeWaiting(key) || !cluster.scheduler().scheduled(key)) {
             parts.cancels().cancelHere(task, null, System.nanoTime());
         } else {
-            cluster.cancels().request(new ClusterCancels.Request(key, true));
+            cluster.cancels().request(new CancelRequest(key, true));
         }
     }
 

@@ -5,6 +5,8 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.docannotator.storage.ClaimRecords;
+import dev.docannotator.storage.ClusterChannels;
 import dev.docannotator.storage.postgres.Notifications;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,14 +32,10 @@ public final class ClusterScheduler implements AutoCloseable {
     /** db-scheduler's heartbeat: every 1 s; dead after 4 missed ones (4 s, its smallest limit), checked every 2 s. */
     public static final Duration HEARTBEAT = Duration.ofSeconds(1);
     public static final int MISSED_HEARTBEATS = 4;
-    /** The fallback poll for due executions; a NOTIFY on {@link #QUEUE_CHANNEL} wakes every instance at once. */
+    /** The fallback poll for due executions; a NOTIFY on {@link ClusterChannels#QUEUE} wakes every instance at once. */
     public static final Duration POLLING = Duration.ofSeconds(1);
-    public static final String QUEUE_CHANNEL = "annotator_queue";
-    /** {@code NOTIFY annotator_run_ended '<task key>'}: a task's execution row is gone (its run ended, or it left the line). */
-    public static final String RUN_ENDED_CHANNEL = "annotator_run_ended";
     /** How long {@link #awaitRunEnded} waits at most for a wake-up: a lost notification costs no more. */
     private static final Duration RUN_ENDED_FALLBACK = Duration.ofSeconds(1);
-    public static final String TASK_NAME = "annotate";
     /** A reservation that its instance never released (it died in between) becomes due after this. */
     private static final Duration RESERVED_FOR = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(ClusterScheduler.class);
@@ -68,7 +66,7 @@ public final class ClusterScheduler implements AutoCloseable {
         this.workers = workers;
         this.queueCapacity = queueCapacity;
         this.perUserLimit = perUserLimit;
-        this.annotate = Tasks.custom(TASK_NAME, Void.class)
+        this.annotate = Tasks.custom(ClusterChannels.SCHEDULED_TASK, Void.class)
                 // A run that throws has already recorded the task as failed, and its row is gone (see below): never
                 // retry it behind the user's back.
                 .onFailure((complete, operations) -> { })
@@ -92,8 +90,8 @@ public final class ClusterScheduler implements AutoCloseable {
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(30))
                 .build();
-        notifications.subscribe(QUEUE_CHANNEL, payload -> scheduler.triggerCheckForDueExecutions());
-        notifications.subscribe(RUN_ENDED_CHANNEL, payload -> runEnded()); // also after a reconnection: look again
+        notifications.subscribe(ClusterChannels.QUEUE, payload -> scheduler.triggerCheckForDueExecutions());
+        notifications.subscribe(ClusterChannels.RUN_ENDED, payload -> runEnded()); // also after a reconnection: look again
     }
 
     /** How long a dead instance's task waits before another instance may take it (heartbeat × missed limit). */
@@ -203,7 +201,7 @@ public final class ClusterScheduler implements AutoCloseable {
 
     /** Whether the task is queued or running anywhere in the cluster (its execution exists). */
     boolean scheduled(String taskKey) {
-        return scheduler.getScheduledExecution(TaskInstanceId.of(TASK_NAME, taskKey)).isPresent();
+        return scheduler.getScheduledExecution(TaskInstanceId.of(ClusterChannels.SCHEDULED_TASK, taskKey)).isPresent();
     }
 
     /** The instance running the task now, if one claimed it. */

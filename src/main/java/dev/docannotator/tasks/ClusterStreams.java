@@ -1,5 +1,6 @@
 package dev.docannotator.tasks;
 
+import dev.docannotator.storage.StreamRecords;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Consumer;

@@ -1,5 +1,10 @@
 package dev.docannotator.tasks;
 
+import dev.docannotator.storage.CancelRecords;
+import dev.docannotator.storage.CancelRequest;
+import dev.docannotator.storage.ClaimRecords;
+import dev.docannotator.storage.ClusterChannels;
+import dev.docannotator.storage.StreamRecords;
 import dev.docannotator.storage.postgres.Notifications;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -19,8 +24,6 @@ import org.slf4j.LoggerFactory;
  * root; the service binds it to itself.
  */
 public final class ClusterTasks implements AutoCloseable {
-
-    public static final String EVENTS_CHANNEL = "annotator_events";
 
     /** The shared tables as the cluster's parts use them (implemented by {@code storage.postgres}). */
     public record Records(CancelRecords cancels, StreamRecords streams, ClaimRecords claims) {
@@ -64,14 +67,14 @@ public final class ClusterTasks implements AutoCloseable {
      * Called once by the service: who runs a claimed task, who stops a task cancelled elsewhere, who follows events,
      * who cancels an abandoned task that no instance has claimed.
      */
-    void bind(TaskService.Options options, ClusterScheduler.Runner runner, Consumer<ClusterCancels.Request> stopHere,
+    void bind(TaskService.Options options, ClusterScheduler.Runner runner, Consumer<CancelRequest> stopHere,
               Consumer<String> eventsCommitted, Consumer<String> abandonedUnclaimed) {
         scheduler = new ClusterScheduler(pool, records.claims(), notifications, instanceId, options.workers(),
                 options.queueCapacity(), options.perUserLimit(), runner);
         cancels = new ClusterCancels(records.cancels(), notifications, instanceId, scheduler::runningHere, stopHere);
         streams = new ClusterStreams(records.streams(), instanceId, options.disconnectGrace(), abandonedUnclaimed);
         // Coalesced: a busy task sends a wake-up per commit; one read per task catches up on all of them.
-        notifications.subscribe(EVENTS_CHANNEL, key -> {
+        notifications.subscribe(ClusterChannels.EVENTS, key -> {
             if (pending.add(key)) {
                 followers.execute(() -> {
                     pending.remove(key);
@@ -99,8 +102,8 @@ public final class ClusterTasks implements AutoCloseable {
             cancels.requested(WARM_UP_KEY);
             scheduler.scheduled(WARM_UP_KEY);
             // Every instance's listener takes these in as it would a real cancel, and finds no such task running.
-            notifications.publish(ClusterCancels.CHANNEL, new ClusterCancels.Request(WARM_UP_KEY, false).payload());
-            notifications.publish(ClusterCancels.CHANNEL, new ClusterCancels.Request(WARM_UP_KEY, true).payload());
+            notifications.publish(ClusterChannels.CANCEL, new CancelRequest(WARM_UP_KEY, false).payload());
+            notifications.publish(ClusterChannels.CANCEL, new CancelRequest(WARM_UP_KEY, true).payload());
         } catch (RuntimeException e) {
             LOG.debug("Warming up the cancel path failed: {}", e.getMessage());
         }

@@ -1,5 +1,7 @@
 package dev.docannotator.tasks;
 
+import dev.docannotator.storage.CancelRecords;
+import dev.docannotator.storage.CancelRequest;
 import static dev.docannotator.testsupport.WaitUntil.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -209,7 +211,7 @@ class ClusterSchedulerTest {
         other.cancels.request("u1:long");
         waitUntil("the running instance is told", LIMIT, () -> runner.stopped.containsKey("u1:long"));
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
-        assertThat(other.cancels.requested("u1:long")).contains(new ClusterCancels.Request("u1:long", false));
+        assertThat(other.cancels.requested("u1:long")).contains(new CancelRequest("u1:long", false));
         waitUntil("the execution ends", LIMIT, () -> !other.scheduler.scheduled("u1:long"));
         other.cancels.clear("u1:long");
         assertThat(runner.cancels.requested("u1:long")).isEmpty();

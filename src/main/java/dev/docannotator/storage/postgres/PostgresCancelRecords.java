@@ -1,12 +1,11 @@
 package dev.docannotator.storage.postgres;
 
 import dev.docannotator.pipeline.Stage;
+import dev.docannotator.storage.CancelRecords;
+import dev.docannotator.storage.CancelRequest;
+import dev.docannotator.storage.ClusterChannels;
 import dev.docannotator.storage.TaskEvent;
 import dev.docannotator.storage.TaskStatus;
-import dev.docannotator.tasks.CancelRecords;
-import dev.docannotator.tasks.ClusterCancels;
-import dev.docannotator.tasks.ClusterScheduler;
-import dev.docannotator.tasks.ClusterTasks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,21 +47,21 @@ public final class PostgresCancelRecords implements CancelRecords {
             if (cancelled.isPresent()) {
                 appendCancelled(c, taskKey, cancelled.get());
             }
-            record(c, new ClusterCancels.Request(taskKey, false), byInstance); // stops the worker at its next step
-            Notifications.publish(c, ClusterTasks.EVENTS_CHANNEL, taskKey); // the streams read the event
+            record(c, new CancelRequest(taskKey, false), byInstance); // stops the worker at its next step
+            Notifications.publish(c, ClusterChannels.EVENTS, taskKey); // the streams read the event
             return true;
         });
     }
 
     @Override
-    public void request(ClusterCancels.Request request, String byInstance) {
+    public void request(CancelRequest request, String byInstance) {
         database.inTransaction(c -> {
             record(c, request, byInstance);
             return null;
         });
     }
 
-    private static void record(Connection c, ClusterCancels.Request request, String byInstance) throws SQLException {
+    private static void record(Connection c, CancelRequest request, String byInstance) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO task_cancel_requests (task_key, requested_at, by_instance, abandoned)"
                         + " VALUES (?, now(), ?, ?) ON CONFLICT (task_key) DO NOTHING")) {
@@ -71,11 +70,11 @@ public final class PostgresCancelRecords implements CancelRecords {
             insert.setBoolean(3, request.abandoned());
             insert.executeUpdate();
         }
-        Notifications.publish(c, ClusterCancels.CHANNEL, request.payload());
+        Notifications.publish(c, ClusterChannels.CANCEL, request.payload());
     }
 
     @Override
-    public List<ClusterCancels.Request> pending(Collection<String> keys) {
+    public List<CancelRequest> pending(Collection<String> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -83,10 +82,10 @@ public final class PostgresCancelRecords implements CancelRecords {
             try (PreparedStatement query = c.prepareStatement(
                     "SELECT task_key, abandoned FROM task_cancel_requests WHERE task_key = ANY (?)")) {
                 query.setArray(1, c.createArrayOf("text", keys.toArray()));
-                List<ClusterCancels.Request> found = new ArrayList<>();
+                List<CancelRequest> found = new ArrayList<>();
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
-                        found.add(new ClusterCancels.Request(rs.getString(1), rs.getBoolean(2)));
+                        found.add(new CancelRequest(rs.getString(1), rs.getBoolean(2)));
                     }
                 }
                 return found;
@@ -141,7 +140,7 @@ public final class PostgresCancelRecords implements CancelRecords {
                         + " AND EXISTS (SELECT 1 FROM scheduled_tasks s WHERE s.task_name = ? AND s.task_instance = ?"
                         + " AND s.picked) FOR UPDATE OF t")) {
             st.setString(1, taskKey);
-            st.setString(2, ClusterScheduler.TASK_NAME);
+            st.setString(2, ClusterChannels.SCHEDULED_TASK);
             st.setString(3, taskKey);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {

@@ -1,8 +1,8 @@
 package dev.docannotator.storage.postgres;
 
-import dev.docannotator.tasks.ClaimRecords;
-import dev.docannotator.tasks.ClaimRecords.Reservation;
-import dev.docannotator.tasks.ClusterScheduler;
+import dev.docannotator.storage.ClaimRecords.Reservation;
+import dev.docannotator.storage.ClaimRecords;
+import dev.docannotator.storage.ClusterChannels;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -36,7 +36,7 @@ public final class PostgresClaimRecords implements ClaimRecords {
                             + " FROM scheduled_tasks WHERE task_name = ?")) {
                 count.setString(1, userId + ":");
                 count.setDouble(2, InstanceRegistry.ALIVE_WITHIN.toSeconds());
-                count.setString(3, ClusterScheduler.TASK_NAME);
+                count.setString(3, ClusterChannels.SCHEDULED_TASK);
                 try (ResultSet rs = count.executeQuery()) {
                     rs.next();
                     ofUser = rs.getInt(1);
@@ -54,7 +54,7 @@ public final class PostgresClaimRecords implements ClaimRecords {
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)"
                             + " VALUES (?, ?, ?, false, 1, 0) ON CONFLICT DO NOTHING")) {
-                insert.setString(1, ClusterScheduler.TASK_NAME);
+                insert.setString(1, ClusterChannels.SCHEDULED_TASK);
                 insert.setString(2, taskKey);
                 insert.setTimestamp(3, Timestamp.from(dueAt));
                 if (insert.executeUpdate() == 0) {
@@ -71,11 +71,11 @@ public final class PostgresClaimRecords implements ClaimRecords {
             try (PreparedStatement due = c.prepareStatement(
                     "UPDATE scheduled_tasks SET execution_time = now() WHERE task_name = ? AND task_instance = ?"
                             + " AND NOT picked")) {
-                due.setString(1, ClusterScheduler.TASK_NAME);
+                due.setString(1, ClusterChannels.SCHEDULED_TASK);
                 due.setString(2, taskKey);
                 due.executeUpdate();
             }
-            Notifications.publish(c, ClusterScheduler.QUEUE_CHANNEL, "");
+            Notifications.publish(c, ClusterChannels.QUEUE, "");
             return null;
         });
     }
@@ -86,10 +86,10 @@ public final class PostgresClaimRecords implements ClaimRecords {
             try (PreparedStatement delete = c.prepareStatement(
                     "WITH gone AS (DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND version = ?"
                             + " RETURNING task_instance) SELECT pg_notify(?, task_instance) FROM gone")) {
-                delete.setString(1, ClusterScheduler.TASK_NAME);
+                delete.setString(1, ClusterChannels.SCHEDULED_TASK);
                 delete.setString(2, taskKey);
                 delete.setLong(3, version);
-                delete.setString(4, ClusterScheduler.RUN_ENDED_CHANNEL);
+                delete.setString(4, ClusterChannels.RUN_ENDED);
                 return delete.execute();
             }
         });
@@ -101,9 +101,9 @@ public final class PostgresClaimRecords implements ClaimRecords {
             try (PreparedStatement delete = c.prepareStatement(
                     "WITH gone AS (DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND NOT picked"
                             + " RETURNING task_instance) SELECT pg_notify(?, task_instance) FROM gone")) {
-                delete.setString(1, ClusterScheduler.TASK_NAME);
+                delete.setString(1, ClusterChannels.SCHEDULED_TASK);
                 delete.setString(2, taskKey);
-                delete.setString(3, ClusterScheduler.RUN_ENDED_CHANNEL);
+                delete.setString(3, ClusterChannels.RUN_ENDED);
                 try (ResultSet rs = delete.executeQuery()) {
                     return rs.next();
                 }
@@ -116,7 +116,7 @@ public final class PostgresClaimRecords implements ClaimRecords {
         return database.read(c -> {
             try (PreparedStatement query = c.prepareStatement(
                     "SELECT picked_by FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked")) {
-                query.setString(1, ClusterScheduler.TASK_NAME);
+                query.setString(1, ClusterChannels.SCHEDULED_TASK);
                 query.setString(2, taskKey);
                 try (ResultSet rs = query.executeQuery()) {
                     return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
@@ -130,7 +130,7 @@ public final class PostgresClaimRecords implements ClaimRecords {
         return database.read(c -> {
             try (PreparedStatement query = c.prepareStatement(
                     "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ? AND NOT picked")) {
-                query.setString(1, ClusterScheduler.TASK_NAME);
+                query.setString(1, ClusterChannels.SCHEDULED_TASK);
                 try (ResultSet rs = query.executeQuery()) {
                     rs.next();
                     return rs.getInt(1);

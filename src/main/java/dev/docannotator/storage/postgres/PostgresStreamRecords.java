@@ -1,9 +1,9 @@
 package dev.docannotator.storage.postgres;
 
+import dev.docannotator.storage.CancelRequest;
+import dev.docannotator.storage.ClusterChannels;
+import dev.docannotator.storage.StreamRecords;
 import dev.docannotator.storage.TaskStatus;
-import dev.docannotator.tasks.ClusterCancels;
-import dev.docannotator.tasks.ClusterScheduler;
-import dev.docannotator.tasks.StreamRecords;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -131,7 +131,7 @@ public final class PostgresStreamRecords implements StreamRecords {
                         + ", recorded AS (INSERT INTO task_cancel_requests (task_key, requested_at, by_instance, abandoned)"
                         + " SELECT task_instance, now(), ?, true FROM claimed ON CONFLICT (task_key) DO NOTHING)"
                         + " SELECT task_instance FROM claimed")) {
-            request.setString(1, ClusterScheduler.TASK_NAME);
+            request.setString(1, ClusterChannels.SCHEDULED_TASK);
             request.setArray(2, c.createArrayOf("text", keys.toArray()));
             request.setString(3, instanceId);
             try (ResultSet rs = request.executeQuery()) {
@@ -141,7 +141,7 @@ public final class PostgresStreamRecords implements StreamRecords {
             }
         }
         for (String key : claimed) {
-            Notifications.publish(c, ClusterCancels.CHANNEL, new ClusterCancels.Request(key, true).payload());
+            Notifications.publish(c, ClusterChannels.CANCEL, new CancelRequest(key, true).payload());
         }
         return claimed;
     }

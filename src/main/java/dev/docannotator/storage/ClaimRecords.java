@@ -1,10 +1,10 @@
-package dev.docannotator.tasks;
+package dev.docannotator.storage;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * db-scheduler's executions of the {@code annotate} task as {@link ClusterScheduler} reads and changes them beside
+ * db-scheduler's executions of the {@code annotate} task as {@code tasks.ClusterScheduler} reads and changes them beside
  * the library, on the same table (implemented by {@code storage.postgres}). A row is a task waiting in the
  * cluster's line, or running on the instance that picked it.
  */

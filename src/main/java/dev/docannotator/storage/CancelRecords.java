@@ -1,4 +1,4 @@
-package dev.docannotator.tasks;
+package dev.docannotator.storage;
 
 import dev.docannotator.pipeline.Stage;
 import dev.docannotator.storage.TaskStatus;
@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The shared database's side of cancels across instances ({@link ClusterCancels}; implemented by
+ * The shared database's side of cancels across instances ({@code tasks.ClusterCancels}; implemented by
  * {@code storage.postgres}): requests kept in a table until the run stopped, announced to the running instance at
  * commit. A user's cancel sent to another instance than the one running the task ends the task's log there
  * ({@link #cancelClaimed}), so that the streams learn of it without waiting for the running instance to wake up
@@ -32,10 +32,10 @@ public interface CancelRecords {
     boolean cancelClaimed(String taskKey, String byInstance, Function<Target, Optional<String>> decide);
 
     /** Records the cancel (kept if one is recorded already) and wakes the instance running its task, at commit. */
-    void request(ClusterCancels.Request request, String byInstance);
+    void request(CancelRequest request, String byInstance);
 
     /** The recorded cancels of the tasks under {@code keys}. */
-    List<ClusterCancels.Request> pending(Collection<String> keys);
+    List<CancelRequest> pending(Collection<String> keys);
 
     /** Forgets the cancel of the task: its run has stopped, or it is resumed. */
     void clear(String taskKey);

@@ -1,11 +1,11 @@
-package dev.docannotator.tasks;
+package dev.docannotator.storage;
 
 import java.time.Duration;
 import java.util.Set;
 
 /**
  * The shared database's record of which instance streams which task, for the disconnect grace judged across
- * instances ({@link ClusterStreams}; implemented by {@code storage.postgres}).
+ * instances ({@code tasks.ClusterStreams}; implemented by {@code storage.postgres}).
  */
 public interface StreamRecords {
 
