@@ -76,13 +76,15 @@ public final class VagueWordsCheck implements BlockCheck {
             "\\s*(?:[$€£¥]?\\d|the\\s+same\\b|equal\\b|identical\\b|constant\\b|[零一二三四五六七八九十百千万两半])",
             Pattern.CASE_INSENSITIVE);
     /**
-     * What makes a sentence an estimate, a promise or an instruction rather than a description: there an approximate
-     * figure or "if possible" leaves the reader unable to check what was promised.
+     * What makes a sentence an estimate, a promise, an instruction or a limit rather than a description: there an
+     * approximate figure or "if possible" leaves the reader unable to check what was promised or allowed ("the limit
+     * is approximately 25 MB" is no limit).
      */
     private static final Pattern FORECAST = Pattern.compile(
             "\\b(?:will|shall|should|expects?|expected|expecting|estimates?|estimated|plans?|planned|planning"
-                    + "|forecasts?|anticipated?|anticipates|aims?|targets?|going\\s+to|must|please|try)\\b|['’]ll\\b"
-                    + "|预计|预期|估计|计划|将|会|争取|力争|打算|目标|应该|有望",
+                    + "|forecasts?|anticipated?|anticipates|aims?|targets?|going\\s+to|must|please|try"
+                    + "|limits?|maximum|minimum|deadlines?|budgets?|quotas?|at\\s+(?:most|least)|no\\s+more\\s+than)\\b"
+                    + "|['’]ll\\b|预计|预期|估计|计划|将|会|争取|力争|打算|目标|应该|有望|上限|下限|不超过|最多|至少|截止|预算",
             Pattern.CASE_INSENSITIVE);
     /** "other (possibly commercial) programs", "a possibly empty list": it says the scope includes both cases. */
     private static final Pattern SCOPE_BEFORE = Pattern.compile(

@@ -154,6 +154,16 @@ class BlockChecksTest {
         }
 
         @Test
+        void anApproximateLimitIsNoLimit() {
+            // a specification's limit or deadline must be checkable; the same figure describing data is fine
+            List<Annotation> found = run(Check.VAGUE_WORDS,
+                    "The upload limit is approximately 25 MB. The archive holds about 25 MB of records.",
+                    "单个文件上限大约25 MB。归档中的记录大约25 MB。");
+
+            assertThat(quotes(found)).containsExactly("approximately", "大约");
+        }
+
+        @Test
         void ifPossibleHedgesAPromiseOrAnInstructionNotADescription() {
             // coreutils' README describes what configure does; a plan or a request leaves the reader guessing
             List<Annotation> found = run(Check.VAGUE_WORDS,
