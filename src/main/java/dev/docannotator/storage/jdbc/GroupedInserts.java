@@ -41,8 +41,6 @@ final class GroupedInserts<T> {
     private final Condition written = lock.newCondition();
     private final List<Pending<T>> queued = new ArrayList<>();
     private boolean writing;
-    /** How many transactions wrote rows (for tests: proof that rows were grouped). */
-    private long transactions;
 
     GroupedInserts(SqlAccess sql, RowWriter<T> writer) {
         this.sql = sql;
@@ -93,15 +91,6 @@ final class GroupedInserts<T> {
         throwIfFailed(mine);
     }
 
-    long transactions() {
-        lock.lock();
-        try {
-            return transactions;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Marks each row of the batch done (under the lock, where the waiting callers read it). */
     private void write(List<Pending<T>> batch) {
         if (batch.size() > 1) {
@@ -139,7 +128,6 @@ final class GroupedInserts<T> {
                 pending.failure = failure;
                 pending.done = true;
             }
-            transactions++;
         } finally {
             lock.unlock();
         }
