@@ -23,10 +23,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,9 +99,9 @@ public final class PostgresStore extends JdbcStore {
      */
     @Override
     protected Set<String> endedElsewhere(Connection c, StoreBatch batch) throws SQLException {
-        java.util.Map<String, Long> firstSeq = new java.util.HashMap<>();
+        Map<String, Long> firstSeq = new HashMap<>();
         batch.events().forEach(e -> firstSeq.merge(e.key(), e.event().seq(), Math::min));
-        Set<String> keys = new java.util.TreeSet<>(firstSeq.keySet());
+        Set<String> keys = new TreeSet<>(firstSeq.keySet());
         keys.addAll(batch.tasks().keySet());
         if (keys.isEmpty()) {
             return Set.of();
@@ -108,7 +112,7 @@ public final class PostgresStore extends JdbcStore {
             lock.setArray(1, c.createArrayOf("text", keys.toArray()));
             lock.executeQuery().close();
         }
-        Set<String> ended = new java.util.HashSet<>();
+        Set<String> ended = new HashSet<>();
         try (PreparedStatement st = c.prepareStatement(
                 "SELECT k.task_id, e.seq, e.type FROM unnest(?::text[]) AS k(task_id) JOIN LATERAL (SELECT seq, type"
                         + " FROM task_events WHERE task_id = k.task_id ORDER BY seq DESC LIMIT 1) e ON true")) {
@@ -166,8 +170,8 @@ public final class PostgresStore extends JdbcStore {
             return 0;
         }
         List<String> ids = local.stream().map(p -> idOf.apply(p.getFileName().toString())).toList();
-        java.util.Set<String> known = sql.read(c -> {
-            java.util.Set<String> found = new java.util.HashSet<>();
+        Set<String> known = sql.read(c -> {
+            Set<String> found = new HashSet<>();
             try (PreparedStatement st = c.prepareStatement(
                     "SELECT " + column + " FROM " + table + " WHERE " + column + " = ANY (?)")) {
                 st.setArray(1, c.createArrayOf("text", ids.toArray()));
