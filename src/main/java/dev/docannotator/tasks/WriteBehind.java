@@ -12,9 +12,11 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +45,7 @@ public final class WriteBehind implements AutoCloseable {
      */
     @FunctionalInterface
     interface BatchWriter {
-        java.util.Set<String> write(StoreBatch batch);
+        Set<String> write(StoreBatch batch);
     }
 
     /** An event with the generation of its log when it was numbered (see {@link EventLog#endedElsewhere}). */
@@ -63,7 +65,7 @@ public final class WriteBehind implements AutoCloseable {
     private final Map<String, TaskView> tasks = new LinkedHashMap<>();
     private final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
     private final Map<String, List<Annotation>> annotations = new LinkedHashMap<>();
-    private volatile java.util.function.Consumer<String> endedElsewhere = key -> { };
+    private volatile Consumer<String> endedElsewhere = key -> { };
     private boolean eventsWaiting;
     private boolean closing;
     private final Thread thread;
@@ -86,7 +88,7 @@ public final class WriteBehind implements AutoCloseable {
      * {@code cancelled}): this writer left out what it held of that task, which no client saw. Called on the writer's
      * flush, before it returns.
      */
-    public void onEndedElsewhere(java.util.function.Consumer<String> taker) {
+    public void onEndedElsewhere(Consumer<String> taker) {
         endedElsewhere = taker;
     }
 
@@ -185,7 +187,7 @@ public final class WriteBehind implements AutoCloseable {
             if (batch.isEmpty() && taskBatch.isEmpty() && checkpointBatch.isEmpty() && annotationBatch.isEmpty()) {
                 return;
             }
-            java.util.Set<String> ended;
+            Set<String> ended;
             try {
                 List<StoreBatch.PendingEvent> pending = new ArrayList<>(batch.size());
                 for (Queued queued : batch) {
