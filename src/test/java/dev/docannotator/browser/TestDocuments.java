@@ -57,6 +57,6 @@ final class TestDocuments {
 
     /** One long paragraph in which every sentence has three findings (requested term, vague word, TODO marker). */
     static Path manyFindings(Path dir, int sentences) throws IOException {
-        return Files.writeString(dir.resolve("many-findings.txt"), "Findings galore\n\n" + "We probably have some TODO here. ".repeat(sentences) + "\n");
+        return Files.writeString(dir.resolve("many-findings.txt"), "Findings galore\n\n" + "We will probably have some TODO here. ".repeat(sentences) + "\n");
     }
 }

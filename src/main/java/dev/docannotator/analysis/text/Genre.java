@@ -6,10 +6,24 @@ import java.util.regex.Pattern;
 /**
  * What kind of writing a document is, as far as style advice goes. In a licence, contract or regulation the passive
  * voice, long sentences and hedges are the genre's own conventions ("shall be deemed", "to the extent permitted"), so
- * the style checks say less there.
+ * the style checks say less there. A manual page describes what a program does: its "will" and 将/会 are the program's
+ * behaviour, not a promise, and its passives ("is ignored", "are printed") are its register.
  */
 public enum Genre {
-    LEGAL, GENERAL;
+    /** A licence, contract or regulation, recognised by its vocabulary. */
+    LEGAL,
+    /** A manual page, recognised by the section headings man-pages(7) prescribes (NAME, SYNOPSIS …; 名称, 概述 …). */
+    MANUAL,
+    /** Anything else: a README, a report, a proposal. */
+    GENERAL;
+
+    /**
+     * The section headings of a manual page, each on a line of its own: man-pages(7)'s NAME, SYNOPSIS, DESCRIPTION,
+     * OPTIONS, and the zh_CN translations' 名称, 概述 / 大纲 / 总览, 描述, 选项.
+     */
+    private static final Pattern MANUAL_NAME = Pattern.compile("(?m)^[ \t]*(?:NAME|名称|名字)[ \t]*$");
+    private static final Pattern MANUAL_SECTION = Pattern.compile(
+            "(?m)^[ \t]*(?:SYNOPSIS|DESCRIPTION|OPTIONS|概述|大纲|总览|描述|说明|选项)[ \t]*$");
 
     private static final Pattern LEGAL_MARKERS = Pattern.compile(
             "(?i)\\b(?:shall|hereby|herein|hereof|hereunder|thereof|therein|thereunder|whereas|pursuant|notwithstanding"
@@ -19,14 +33,20 @@ public enum Genre {
     /** Legal markers per thousand words from which a text reads as legal: GPL-3 has ~30, a README under 3. */
     private static final double LEGAL_PER_THOUSAND = 12;
 
-    /** Judges the whole text of a document. */
+    /** Judges the whole text of a document (legal vocabulary needs 50 words to be judged). */
     public static Genre of(String text) {
         int words = Words.countWords(text) + Scripts.hanCount(text) / 2;
-        if (words < 50) {
-            return GENERAL;
+        if (words >= 50 && countMarkers(text) * 1000.0 / words >= LEGAL_PER_THOUSAND) {
+            return LEGAL;
         }
-        int markers = countMarkers(text);
-        return markers * 1000.0 / words >= LEGAL_PER_THOUSAND ? LEGAL : GENERAL;
+        return isManual(text) ? MANUAL : GENERAL;
+    }
+
+    /** NAME and one more of the standard sections, each a line of its own, in the first part of the text. */
+    private static boolean isManual(String text) {
+        String head = text.substring(0, Math.min(text.length(), 4000));
+        Matcher name = MANUAL_NAME.matcher(head);
+        return name.find() && MANUAL_SECTION.matcher(head).region(name.end(), head.length()).find();
     }
 
     /**

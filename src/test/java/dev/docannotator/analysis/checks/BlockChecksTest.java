@@ -269,7 +269,7 @@ class BlockChecksTest {
     @Test
     void theDefaultChecksTogetherStayAnchoredOnMixedText() {
         // passives by default only where the actor of a decision is hidden: "was approved", 被经理批准
-        ExtractedText t = text("The the report was approved approximately TODO.", "", "报告被经理批准了了，大概待定。",
+        ExtractedText t = text("The the report must be approved approximately TODO.", "", "报告被经理批准了了，预计大概待定。",
                 "Mixed 中文 and English (SLA) text.");
         Requirement all = new DefaultAnalyser().parse("");
 

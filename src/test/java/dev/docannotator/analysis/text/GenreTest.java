@@ -33,4 +33,17 @@ class GenreTest {
             assertThat(Genre.countMarkers(s)).as(s).isEqualTo(Genre.countMarkersByFind(s));
         }
     }
+
+    @Test
+    void aManualPageIsKnownByItsSectionHeadingsInEitherLanguage() {
+        String manual = "TAR(1)    GNU TAR Manual    TAR(1)\nNAME\n       tar - an archiving utility\nSYNOPSIS\n"
+                + "       tar -c [-f ARCHIVE] [OPTIONS] [FILE...]\nDESCRIPTION\n       GNU tar saves many files together.";
+        String chinese = "PASSWD(1)    用户命令    PASSWD(1)\n名称\n       passwd - 更改用户密码\n大纲\n       passwd [选项] [LOGIN]\n"
+                + "描述\n       passwd 命令更改用户账户的密码。";
+        String readme = "NAME of the project is chosen later.\nThe DESCRIPTION field of the form is optional.";
+
+        assertThat(Genre.of(manual)).isEqualTo(Genre.MANUAL);
+        assertThat(Genre.of(chinese)).isEqualTo(Genre.MANUAL);
+        assertThat(Genre.of(readme)).isEqualTo(Genre.GENERAL);
+    }
 }

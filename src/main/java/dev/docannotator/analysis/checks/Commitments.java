@@ -1,0 +1,58 @@
+package dev.docannotator.analysis.checks;
+
+import dev.docannotator.analysis.text.Genre;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a sentence commits someone to something a reader will hold them to: a promise or plan, an estimate, an
+ * obligation, an instruction or a limit. There a hedge, an approximate figure or an unstated condition leaves the
+ * reader unable to check what was promised or allowed ("we expect to cut load times approximately in half", "the
+ * description must be sufficiently detailed", "the limit is approximately 25 MB"); in a sentence that describes what
+ * is or what a program does ("is quite different from", "completions for a number of commands") it does not.
+ */
+final class Commitments {
+    /** Promises, plans, estimates, obligations, instructions and limits, in any kind of document. */
+    private static final Pattern ALWAYS = Pattern.compile(
+            "\\b(?:must|shall|should|required|please|expects?|expected|expecting|estimates?|estimated|plans?|planned"
+                    + "|planning|forecasts?|anticipated?|anticipates|aims?|targets?|intends?|intended|projected"
+                    + "|going\\s+to|limits?|maximum|minimum|deadlines?|budgets?|quotas?|at\\s+(?:most|least)"
+                    + "|no\\s+more\\s+than"
+                    // the author's own future: "we will", "we'll"
+                    + "|(?:we|i)\\s*(?:will|['’]ll)"
+                    // a future that measures or delivers: "will take", "will cost", "will be ready"
+                    + "|(?:will|['’]ll)\\s+(?:\\w+ly\\s+)?(?:take|cost|need|require|last|reach|grow|increase|decrease"
+                    + "|drop|rise|save|reduce|cut|double|halve|be\\s+(?:ready|done|finished|complete|delivered|released"
+                    + "|available|launched)))\\b"
+                    + "|必须|务必|应当|应该|(?<![申邀])请(?!求)|预计|预期|估计|计划|打算|争取|力争|有望|目标|上限|下限|不超过|最多|至少|截止|期限|预算"
+                    + "|我们?(?:将|会|要)|[将会](?:需要|花费|耗时|持续|达到|增加|减少|降低|缩短|节省|完成|发布|上线|交付)",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * A bare future ("the portal will be …", 新平台将…): a promise in a proposal or a report, but in a manual page it
+     * says what the program does ("tar will …", 将被解释为), which is a description.
+     */
+    private static final Pattern FUTURE = Pattern.compile("\\b(?:will|['’]ll)\\b|[将会]", Pattern.CASE_INSENSITIVE);
+
+    private Commitments() {
+    }
+
+    /** Whether the sentence of {@code text} around {@code [start, end)} commits someone, in a document of {@code genre}. */
+    static boolean around(String text, int start, int end, Genre genre) {
+        int from = start;
+        while (from > 0 && !endsSentence(text, from - 1)) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && !endsSentence(text, to)) {
+            to++;
+        }
+        return ALWAYS.matcher(text).region(from, to).find()
+                || genre != Genre.MANUAL && FUTURE.matcher(text).region(from, to).find();
+    }
+
+    /** A full stop, question or exclamation mark before a space (not the point of 1.5), or a Chinese one. */
+    private static boolean endsSentence(String text, int i) {
+        char c = text.charAt(i);
+        return "。！？；".indexOf(c) >= 0
+                || ".!?;".indexOf(c) >= 0 && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
+    }
+}
