@@ -43,11 +43,14 @@ public final class DefaultAnalyser implements Analyser {
     /**
      * Checks that need the whole document, and the style checks, which run over the whole document so that only
      * their strongest findings are annotated one by one (see {@link RankedCheck}); long sentences join them per
-     * requirement, with its limits.
+     * requirement, with its limits; a tie between British and American spellings is decided by the English the
+     * requirement asked for.
      */
-    private final List<DocumentCheck> documentChecks = List.of(
-            RankedCheck.of(new VagueWordsCheck()), RankedCheck.of(new InconsistentTermsCheck()),
-            RankedCheck.of(new UndefinedAcronymsCheck()), new QuantityMismatchCheck(), new SpelledQuantityCheck());
+    private static List<DocumentCheck> documentChecks(CheckSettings settings) {
+        return List.of(
+                RankedCheck.of(new VagueWordsCheck()), RankedCheck.of(new InconsistentTermsCheck(settings.variant())),
+                RankedCheck.of(new UndefinedAcronymsCheck()), new QuantityMismatchCheck(), new SpelledQuantityCheck());
+    }
 
     public DefaultAnalyser() {
         this(AnalyserOptions.defaults());
@@ -124,7 +127,8 @@ public final class DefaultAnalyser implements Analyser {
         if (requirement.checks().contains(Check.PASSIVE_VOICE)) {
             wholeDocument.add(RankedCheck.of(new PassiveVoiceCheck(settings.passives())));
         }
-        documentChecks.stream().filter(c -> requirement.checks().contains(c.check())).forEach(wholeDocument::add);
+        documentChecks(settings).stream().filter(c -> requirement.checks().contains(c.check()))
+                .forEach(wholeDocument::add);
         if (requirement.checks().contains(Check.INCONSISTENT_TERMS) && !settings.consistencyTerms().isEmpty()) {
             wholeDocument.add(new RequestedSpellingsCheck(settings.consistencyTerms()));
         }

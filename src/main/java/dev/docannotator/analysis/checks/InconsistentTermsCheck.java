@@ -1,6 +1,9 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.EnglishVariant;
+import dev.docannotator.analysis.text.Quotations;
+import dev.docannotator.analysis.text.Span;
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
@@ -21,12 +24,20 @@ import java.util.regex.Pattern;
  * data base/database, JavaScript/Javascript); a capital at the start of a word part is not a variant (sentence
  * starts, titles), and all-capital words are left to the acronym check. Chinese variants come from a list of
  * known pairs (登录/登陆, 账号/帐号 …) because Chinese has no spelling to compare.
+ * <p>Not spellings of a term: words inside quotation marks (a program's message quoted verbatim, "%s: file changed as
+ * we read it"), a keyword that labels the quoted message after it ({@code file-changed "%s: file changed …"}), and a
+ * name in its own capitals beside the same letters in lower case ({@code CMake} and the command {@code cmake},
+ * {@code CTest}/{@code ctest}, the "Bourne Again SHell" and a shell).
  */
 public final class InconsistentTermsCheck implements DocumentCheck {
+    /** The English the requirement asked for (or the server's): on a tie its spelling is the one kept. */
+    private final EnglishVariant variant;
     /** A word, possibly hyphenated; not part of a URL, e-mail address or path (github.com is not GitHub). */
     private static final Pattern TOKEN = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_\\-‑./@\\\\])[A-Za-z]+(?:[-‑][A-Za-z]+)*"
                     + "(?![\\p{IsLatin}\\p{N}_]|[-‑][A-Za-z]|[./@\\\\][A-Za-z0-9])");
+    /** A quotation right after a word: {@code file-changed "%s: file changed as we read it"}, a keyword and its message. */
+    private static final Pattern LABELS_A_QUOTE = Pattern.compile("[ \\t]+[\"“「]");
     /** Words that make legitimate two-word phrases next to their one-word forms (may be/maybe, log in/login). */
     private static final Set<String> PHRASE_WORDS = Set.of(
             "the", "and", "any", "some", "every", "may", "can", "not", "one", "out", "off", "for", "all", "how",
@@ -62,6 +73,15 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         }
     }
 
+    /** Keeps American spelling on a tie, as the default requirement does. */
+    public InconsistentTermsCheck() {
+        this(EnglishVariant.AMERICAN);
+    }
+
+    public InconsistentTermsCheck(EnglishVariant variant) {
+        this.variant = variant;
+    }
+
     @Override
     public Check check() {
         return Check.INCONSISTENT_TERMS;
@@ -87,8 +107,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         }
         Set<String> programs = programNames(text);
         for (Map.Entry<String, Map<String, List<Occurrence>>> entry : byKey.entrySet()) {
-            if (!isModifierAndNoun(entry.getValue()) && !namesAProgram(entry.getValue(), programs)) {
-                report(entry.getKey(), entry.getValue(), out);
+            if (!isModifierAndNoun(entry.getValue()) && !namesAProgram(entry.getValue(), programs)
+                    && !isNameAndCommand(entry.getValue())) {
+                report(entry.getKey(), entry.getValue(), null, out);
             }
         }
         Map<String, Map<String, List<Occurrence>>> byCase = new LinkedHashMap<>();
@@ -96,7 +117,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             collectCaseForms(b.block(), b.text(), byCase);
         }
         for (Map.Entry<String, Map<String, List<Occurrence>>> entry : byCase.entrySet()) {
-            report("case_" + entry.getKey(), entry.getValue(), out);
+            report("case_" + entry.getKey(), entry.getValue(), null, out);
         }
         for (List<String> variants : CHINESE_VARIANTS) {
             Map<String, List<Occurrence>> forms = new LinkedHashMap<>();
@@ -117,9 +138,15 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     private static void collectTokens(TextBlock block, String text, Map<String, Map<String, List<Occurrence>>> byKey,
                                       List<Occurrence> pairs, Set<String> singleKeys, Map<String, String> keys) {
         Matcher m = TOKEN.matcher(text);
+        List<Span> quoted = Quotations.find(text);
         Occurrence previous = null;
         while (m.find()) {
             String token = m.group();
+            if (Quotations.inside(quoted, m.start(), m.end())
+                    || LABELS_A_QUOTE.matcher(text).region(m.end(), text.length()).lookingAt()) {
+                previous = null; // quoted verbatim, or the keyword naming the quoted message: not prose
+                continue;
+            }
             Occurrence current = new Occurrence(block, m.start(), m.end(), token,
                     BEFORE_A_WORD.matcher(text).region(m.end(), text.length()).lookingAt());
             String form = normalise(token);
@@ -233,6 +260,36 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         return forms.size() > 1 && forms.keySet().stream().anyMatch(f -> programs.contains(f.toLowerCase(Locale.ROOT)));
     }
 
+    /**
+     * "CMake" and "cmake", "CTest" and "ctest", "Bourne Again SHell" and "shell": a name written with capitals inside
+     * it (a product, a project) and the same letters in lower case (its command, or the common noun) are two things.
+     * Only when every other use is written in lower case; "JavaScript" and "Javascript" stay a variant.
+     */
+    private static boolean isNameAndCommand(Map<String, List<Occurrence>> forms) {
+        boolean innerCapitals = false;
+        for (Map.Entry<String, List<Occurrence>> form : forms.entrySet()) {
+            if (hasInnerCapital(form.getKey())) {
+                innerCapitals = true;
+            } else if (!form.getValue().stream().allMatch(o -> isLowerCase(o.original()))) {
+                return false;
+            }
+        }
+        return innerCapitals && forms.size() > 1;
+    }
+
+    private static boolean isLowerCase(String word) {
+        return word.chars().noneMatch(Character::isUpperCase);
+    }
+
+    private static boolean hasInnerCapital(String form) {
+        for (int i = 1; i < form.length(); i++) {
+            if (Character.isUpperCase(form.charAt(i)) && form.charAt(i - 1) != '-' && form.charAt(i - 1) != ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "Jane Doe" and "janedoe": a person's name and their handle, not two spellings of one term. */
     private static boolean isNameAndHandle(String pair, Map<String, List<Occurrence>> singles) {
         boolean name = java.util.Arrays.stream(pair.split(" ")).allMatch(InconsistentTermsCheck::isCapitalised);
@@ -290,16 +347,12 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                 && part.substring(1).chars().allMatch(Character::isLowerCase);
     }
 
-    private static void report(String key, Map<String, List<Occurrence>> forms, Findings out) {
-        report(key, forms, null, out);
-    }
-
     /**
-     * Flags every spelling but the one used most. On a tie nobody can say which one the document meant, so every
-     * spelling is flagged, each against the other ("programme" once, "program" once), unless {@code standard} (the
-     * standard Chinese form: 登录, not 登陆) is among the tied ones.
+     * Flags every spelling but the one used most. On a tie one spelling is still the document's: the standard Chinese
+     * form ({@code standard}: 登录, not 登陆), else the spelling of the English the requirement asked for (programme in
+     * British English, program in American), else the one the document used first.
      */
-    private static void report(String key, Map<String, List<Occurrence>> forms, String standard, Findings out) {
+    private void report(String key, Map<String, List<Occurrence>> forms, String standard, Findings out) {
         if (forms.size() < 2) {
             return;
         }
@@ -307,22 +360,36 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         // LinkedHashMap order is first occurrence: the tied spellings in the order the document uses them
         List<String> tied = forms.entrySet().stream().filter(e -> e.getValue().size() == best).map(Map.Entry::getKey)
                 .toList();
-        String dominant = tied.size() == 1 ? tied.get(0) : tied.contains(standard) ? standard : null;
+        String dominant = tied.contains(standard) ? standard
+                : tied.stream().filter(this::isVariantSpelling).findFirst().orElse(tied.get(0));
+        int uses = forms.get(dominant).size();
         for (Map.Entry<String, List<Occurrence>> e : forms.entrySet()) {
             if (e.getKey().equals(dominant)) {
                 continue;
             }
-            String other = dominant != null ? dominant
-                    : tied.stream().filter(f -> !f.equals(e.getKey())).findFirst().orElseThrow();
-            int uses = forms.get(other).size();
             for (Occurrence o : e.getValue()) {
-                String suggestion = matchCase(other, o.original());
+                String suggestion = matchCase(dominant, o.original());
                 out.add(o.block(), o.start(), o.end(), Check.INCONSISTENT_TERMS, Severity.WARNING,
-                        out.message(o.original().equalsIgnoreCase(other) ? "inconsistent_terms.case"
-                                : "inconsistent_terms.message", o.original(), other, uses),
+                        out.message(o.original().equalsIgnoreCase(dominant) ? "inconsistent_terms.case"
+                                : "inconsistent_terms.message", o.original(), dominant, uses),
                         suggestion, "inconsistent_terms/" + key);
             }
         }
+    }
+
+    /**
+     * Whether {@code form} is spelled as the requirement's English spells it: American is the folded spelling
+     * ({@link SpellingKey}), British, Australian, New Zealand and South African English the other one. Canadian
+     * English mixes them (colour, organize), so it decides nothing.
+     */
+    private boolean isVariantSpelling(String form) {
+        String lower = form.toLowerCase(Locale.ROOT);
+        boolean american = SpellingKey.of(lower).equals(lower);
+        return switch (variant) {
+            case AMERICAN -> american;
+            case BRITISH, AUSTRALIAN, NEW_ZEALAND, SOUTH_AFRICAN -> !american;
+            case CANADIAN -> false;
+        };
     }
 
     private static String matchCase(String dominant, String original) {

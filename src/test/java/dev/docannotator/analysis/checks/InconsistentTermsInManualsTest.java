@@ -2,9 +2,12 @@ package dev.docannotator.analysis.checks;
 
 import static dev.docannotator.analysis.AnalysisFixture.quotes;
 import static dev.docannotator.analysis.AnalysisFixture.run;
+import static dev.docannotator.analysis.AnalysisFixture.runAll;
+import static dev.docannotator.analysis.AnalysisFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.DefaultAnalyser;
 import org.junit.jupiter.api.Test;
 
 /** Spellings that only look inconsistent in manuals and licences (grep(1), ls(1), the Apache and Mozilla licences). */
@@ -64,11 +67,46 @@ class InconsistentTermsInManualsTest {
     }
 
     @Test
-    void twoSpellingsUsedEquallyOftenAreBothFlagged() {
-        // neither is "the document's" spelling: flagging only the later one would be a guess
+    void onATieTheRequirementsEnglishDecidesAndOtherwiseTheFirstSpellingUsed() {
+        String text = "The programme is funded from the infrastructure budget, and the program manager reports monthly.";
+        DefaultAnalyser analyser = new DefaultAnalyser();
+
+        // American English by default: "programme" is the one to change, and only that one
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS, text))).containsExactly("programme");
+        assertThat(quotes(runAll(analyser, text(text), analyser.parse("Check consistent terms in British English"))))
+                .containsExactly("program");
+        // tar(1): nonzero and non-zero, twice each; neither is a national spelling, the first one used stays
         assertThat(quotes(run(Check.INCONSISTENT_TERMS,
-                "The programme is funded from the infrastructure budget, and the program manager reports monthly.")))
-                .containsExactly("programme", "program");
+                "To create incremental archives of non-zero level N, copy the snapshot file.",
+                "Do not exit with nonzero on unreadable files.",
+                "Treat non-zero exit codes of children as error.",
+                "If a child exited with a nonzero exit code, tar exits with that code as well.")))
+                .containsExactly("nonzero", "nonzero");
+    }
+
+    @Test
+    void wordsOfAQuotedMessageAndTheKeywordThatNamesItAreNotSpellings() {
+        // tar(1)'s --warning keywords, each over the message it silences
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "Keywords applicable for tar --create: file-shrank \"%s: File shrank by %s bytes; padding with zeros\" "
+                        + "xdev \"%s: file is on a different filesystem; not dumped\" "
+                        + "file-changed \"%s: file changed as we read it\" record-size \"Record size = %lu blocks\"",
+                "Find differences between archive and file system.",
+                "Stay in local file system when creating archive. Set record size to BLOCKSx512 bytes.",
+                "When a file changed while it was read, the archive may be inconsistent.")).isEmpty();
+    }
+
+    @Test
+    void aNameInItsOwnCapitalsIsNotASpellingOfTheCommandOrTheCommonNoun() {
+        // apt's README (CMake and cmake, CTest and ctest) and bash's ("Bourne Again SHell")
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "APT uses CMake. You can also use the Ninja generator of CMake; pass -G Ninja to the cmake invocation.",
+                "These tests are executed by ctest. CTest by default does not show the output of tests.",
+                "Bash is the GNU Project's Bourne Again SHell, a complete implementation of the POSIX shell spec.",
+                "See the shell's features.")).isEmpty();
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "The JavaScript client talks to the JavaScript server; the Javascript tests run in a browser.")))
+                .containsExactly("Javascript");
     }
 
     @Test
