@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Hides what is not prose inside prose: inline code, URLs, e-mail addresses, paths, environment variables,
- * command-line options, format strings, file names, strings with shell-escaped spaces and the directory entry
- * {@code ..}. The masked text has the same length as the original (every hidden character becomes {@link #MASK}),
+ * command-line options, format strings, file names, strings with shell-escaped spaces, the directory entry
+ * {@code ..} and the {@code ,...} of an argument list. The masked text has the same length as the original (every hidden character becomes {@link #MASK}),
  * so an offset found in it is an offset in the original; a mask character is neither a letter nor a space nor
  * sentence punctuation, so nothing is a word, a sentence end or a repeated word across it.
  */
@@ -43,7 +43,9 @@ public final class ProseMask {
             // a string with two or more spaces escaped for the shell, as less(1)'s prompt "\ Manual\ page\ ?ltline"
             "(?<![^\\s(])[A-Za-z0-9._%+@~:-]*+(?=\\\\)(?:[^\\s\\\\]|\\\\\\S)*+(?:\\\\ (?:[^\\s\\\\]|\\\\\\S)*+){2,}+",
             // the directory entry ".." ("do not ignore the implied . and ..")
-            "(?<![^\\s(\\[,])\\.\\.(?=[\\s,;)\\]]|$)"));
+            "(?<![^\\s(\\[,])\\.\\.(?=[\\s,;)\\]]|$)",
+            // an argument repeated in a synopsis or an option's list: "--members user,...", "-m 系统[,...]"
+            "(?<=,)\\.{3}\\]?"));
 
     private ProseMask() {
     }
@@ -140,6 +142,7 @@ public final class ProseMask {
     /** A URL or path at the end of a sentence does not own the full stop or bracket after it. */
     private static int trimTrailingPunctuation(String text, int start, int end) {
         if (text.charAt(start) == '`' || text.charAt(end - 1) == '}' || text.startsWith("..", start) && end == start + 2
+                || start > 0 && text.charAt(start - 1) == ',' && text.startsWith("...", start)
                 || text.substring(start, end).contains("\\ ")) { // an escaped string owns its punctuation
             return end;
         }

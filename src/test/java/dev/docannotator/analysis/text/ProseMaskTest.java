@@ -44,6 +44,14 @@ class ProseMaskTest {
     }
 
     @Test
+    void hidesTheRepeatMarkOfAnArgumentList() {
+        // gpasswd(1) and whatis(1) in Chinese: "user,..." and "系统[,...]" say the argument may be repeated
+        assertThat(hidden("-A, --administrators user,...")).containsExactly("-A", "--administrators", "...");
+        assertThat(hidden("-m 系统[,...], --systems=系统[,...]")).contains("...]").doesNotContain(",");
+        assertThat(hidden("Wait, ... and then go on.")).isEmpty();
+    }
+
+    @Test
     void leavesProseThatOnlyLooksTechnicalAlone() {
         String licence = "The licensee and/or its agents may re-enter the e-mail address; 50% of the fee, $5 in all, "
                 + "is due - as agreed - within 30 days (see Section 4).";
@@ -67,7 +75,7 @@ class ProseMaskTest {
         String[] pieces = {"a", "Z", "x", "9", " ", "  ", "\n", "\t", ".", ":", "/", "\\", "@", "$", "%", "_", "{",
             "}", "(", ")", "-", "--", "`", "~", "+", ",", ";", "'", "\"", "[", "]", "|", "=", "s", "d", "被", "é",
             "www.", "http://", "mailto:", "C:\\", ".txt", ".md", "()", "${", "%s", "%1$s", "{0}", "-f FILE", "word",
-            "e.g.", "and/or", "re-enter", "a_b", "x.y", "~/", "../", "LOG", "QQ", "file", "example.org", "\\ ", "a\\ b"};
+            "e.g.", "and/or", "re-enter", "a_b", "x.y", "~/", "../", "LOG", "QQ", "file", "example.org", "\\ ", "a\\ b", ",...", "[,...]", "..."};
         Random random = new Random(12);
         for (int round = 0; round < 20_000; round++) {
             StringBuilder text = new StringBuilder();
