@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * known pairs (登录/登陆, 账号/帐号 …) because Chinese has no spelling to compare.
  * <p>Not spellings of a term: words inside quotation marks (a program's message quoted verbatim, "%s: file changed as
  * we read it"), a keyword that labels the quoted message after it ({@code file-changed "%s: file changed …"}), and a
+ * block that is one word (a manual's item tag, {@code record-size} over the message it names), and a
  * name in its own capitals beside the same letters in lower case ({@code CMake} and the command {@code cmake},
  * {@code CTest}/{@code ctest}, the "Bourne Again SHell" and a shell).
  */
@@ -143,8 +144,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         while (m.find()) {
             String token = m.group();
             if (Quotations.inside(quoted, m.start(), m.end())
-                    || LABELS_A_QUOTE.matcher(text).region(m.end(), text.length()).lookingAt()) {
-                previous = null; // quoted verbatim, or the keyword naming the quoted message: not prose
+                    || LABELS_A_QUOTE.matcher(text).region(m.end(), text.length()).lookingAt()
+                    || text.isBlank() || isAlone(text, m.start(), m.end())) {
+                previous = null; // quoted verbatim, a keyword naming a quoted message, an item's tag: not prose
                 continue;
             }
             Occurrence current = new Occurrence(block, m.start(), m.end(), token,
@@ -188,6 +190,11 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             into.computeIfAbsent(token.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
                     .computeIfAbsent(token, f -> new ArrayList<>()).add(new Occurrence(block, m.start(), m.end(), token));
         }
+    }
+
+    /** A block that is this one word: a manual's item tag ("record-size" over the message it names), a name. */
+    private static boolean isAlone(String text, int start, int end) {
+        return text.substring(0, start).isBlank() && text.substring(end).isBlank();
     }
 
     /** A word in capitals that opens its block is a run-in heading or a manual's item name. */

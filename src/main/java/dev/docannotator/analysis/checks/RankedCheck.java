@@ -2,6 +2,7 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.Genre;
 import dev.docannotator.document.ExtractedText;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,7 +50,8 @@ public final class RankedCheck implements DocumentCheck {
         Findings all = new Findings(out.facts(), out.language());
         source.accept(text, all);
         List<Annotation> found = all.all();
-        int limit = ranking.limitFor(out.facts().genre());
+        Genre genre = out.facts().genre();
+        int limit = ranking.limitFor(genre);
         if (found.size() <= limit) {
             found.forEach(out::add);
             return;
@@ -72,6 +74,6 @@ public final class RankedCheck implements DocumentCheck {
                 firstLeftOut = found.get(i);
             }
         }
-        out.add(Rankings.summary(firstLeftOut, found.size() - limit, limit, out));
+        out.add(Rankings.summary(firstLeftOut, found.size() - limit, limit, ranking.lowersFor(genre) ? genre : null, out));
     }
 }

@@ -6,10 +6,11 @@ import dev.docannotator.document.ExtractedText;
 
 /**
  * How many findings of one category a document gets one by one, and which are the strongest: past the limit a
- * reader stops reading, so the rest are summarised in one annotation. Legal texts get a lower limit for the style
- * checks whose findings are that genre's conventions.
+ * reader stops reading, so the rest are summarised in one annotation. Licences and regulations, and manual pages, get
+ * a lower limit for the style checks whose findings are that genre's conventions ("shall be deemed"; "is ignored",
+ * "are printed").
  */
-record Ranking(int limit, int legalLimit, Scorer scorer) {
+record Ranking(int limit, int legalLimit, int manualLimit, Scorer scorer) {
 
     /** How strong a finding is; higher is shown first. */
     @FunctionalInterface
@@ -17,12 +18,26 @@ record Ranking(int limit, int legalLimit, Scorer scorer) {
         double score(Annotation finding, ExtractedText text);
     }
 
+    /** The same limit in manual pages as in general writing. */
+    Ranking(int limit, int legalLimit, Scorer scorer) {
+        this(limit, legalLimit, limit, scorer);
+    }
+
     /** Every finding weighs the same: the first ones in the document are kept. */
     static Ranking inOrder(int limit) {
-        return new Ranking(limit, limit, (a, t) -> 0);
+        return new Ranking(limit, limit, limit, (a, t) -> 0);
     }
 
     int limitFor(Genre genre) {
-        return genre == Genre.LEGAL ? legalLimit : limit;
+        return switch (genre) {
+            case LEGAL -> legalLimit;
+            case MANUAL -> manualLimit;
+            case GENERAL -> limit;
+        };
+    }
+
+    /** Whether {@code genre} lowers the limit: then the summary says that the genre is why. */
+    boolean lowersFor(Genre genre) {
+        return limitFor(genre) < limit;
     }
 }

@@ -2,6 +2,7 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.Genre;
 import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.ExtractedText;
@@ -20,7 +21,8 @@ final class Rankings {
         return switch (check) {
             // a sentence further over the limit is harder to read
             case LONG_SENTENCE -> new Ranking(10, 5, (a, t) -> Words.countWords(a.quote()) + Scripts.hanCount(a.quote()) / 2.0);
-            case PASSIVE_VOICE -> new Ranking(10, 3, Rankings::passive);
+            // a manual describes what a program does, in the passive by custom ("is ignored", "are printed")
+            case PASSIVE_VOICE -> new Ranking(10, 3, 3, Rankings::passive);
             case VAGUE_WORDS -> new Ranking(10, 5, (a, t) -> VagueWordsCheck.weight(a.rule()));
             // a definition that comes too late is surely worth fixing; a missing one may be common knowledge
             case UNDEFINED_ACRONYMS -> new Ranking(15, 15,
@@ -64,13 +66,17 @@ final class Rankings {
 
     /**
      * One annotation that says how many findings of its category are not annotated one by one, in the language of
-     * {@code out}'s reader.
+     * {@code out}'s reader; {@code lowering}, when not null, is the genre whose conventions lowered the limit.
      */
-    static Annotation summary(Annotation anchor, int more, int shown, Findings out) {
+    static Annotation summary(Annotation anchor, int more, int shown, Genre lowering, Findings out) {
         String key = "summary." + anchor.category();
         String message = out.message(key, more, shown);
         if (message.equals(key)) {
             message = out.message("summary.other", more, shown);
+        }
+        if (lowering != null) {
+            // say why so few are marked: the genre's own style, not a quieter check
+            message = message + " " + out.message("summary.genre." + lowering.name().toLowerCase(java.util.Locale.ROOT));
         }
         return new Annotation(null, anchor.start(), anchor.end(), anchor.quote(), anchor.page(), anchor.paragraph(),
                 anchor.category(), "info", message, null, anchor.category() + "/summary");

@@ -94,6 +94,12 @@ class InconsistentTermsInManualsTest {
                 "Find differences between archive and file system.",
                 "Stay in local file system when creating archive. Set record size to BLOCKSx512 bytes.",
                 "When a file changed while it was read, the archive may be inconsistent.")).isEmpty();
+        // the same list laid out as a manual does: each keyword a block of its own over its message
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "Keywords applicable for tar --extract:", "existing-file", "\"%s: skipping existing file\"",
+                "record-size", "\"Record size = %lu blocks\"",
+                "Don't replace existing files when extracting. Set record size to BLOCKSx512 bytes.",
+                "Overwrite existing files when extracting; the record size must be a multiple of 512.")).isEmpty();
     }
 
     @Test

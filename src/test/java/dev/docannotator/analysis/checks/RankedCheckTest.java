@@ -1,12 +1,18 @@
 package dev.docannotator.analysis.checks;
 
 import static dev.docannotator.analysis.AnalysisFixture.run;
+import static dev.docannotator.analysis.AnalysisFixture.runAll;
+import static dev.docannotator.analysis.AnalysisFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.DefaultAnalyser;
+import dev.docannotator.analysis.Requirement;
+import dev.docannotator.common.Language;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Per category and document, the strongest findings are annotated up to a limit and the rest summarised once. */
@@ -49,5 +55,32 @@ class RankedCheckTest {
         assertThat(many).hasSize(10 + 1);
         assertThat(many.get(many.size() - 1).message()).contains("18 more");
         assertThat(few).hasSize(2).noneMatch(a -> a.rule().endsWith("summary"));
+    }
+
+    /** A manual page: the standard section headings, then options described in the passive, as manuals are. */
+    private static String[] manual(int options) {
+        List<String> paragraphs = new ArrayList<>(List.of("NAME", "       frob - frobnicate files", "SYNOPSIS",
+                "       frob [OPTION]... FILE...", "DESCRIPTION", "       frob frobnicates each FILE."));
+        for (int i = 1; i <= options; i++) {
+            paragraphs.add("       Option " + i + " must be given before the files; otherwise it was ignored.");
+        }
+        return paragraphs.toArray(String[]::new);
+    }
+
+    @Test
+    void aManualPageGetsAFewPassivesAndASummarySayingWhyInTheReadersLanguage() {
+        Requirement passives = new Requirement("t", Set.of(Check.PASSIVE_VOICE), List.of(), false);
+        List<Annotation> english = runAll(new DefaultAnalyser(), text(manual(12)), passives);
+        List<Annotation> chinese = runAll(new DefaultAnalyser(), text(manual(12)), passives.withLanguage(Language.CHINESE));
+
+        assertThat(english).hasSize(3 + 1);
+        assertThat(english.get(english.size() - 1).message()).contains("more passive constructions")
+                .contains("manual page");
+        assertThat(chinese.get(chinese.size() - 1).message()).contains("被动句").contains("手册页");
+        // the same sentences in a report keep ten, and the summary does not blame a genre
+        List<Annotation> report = run(Check.PASSIVE_VOICE,
+                java.util.Arrays.copyOfRange(manual(12), 6, 18));
+        assertThat(report).hasSize(10 + 1);
+        assertThat(report.get(report.size() - 1).message()).doesNotContain("manual page");
     }
 }
