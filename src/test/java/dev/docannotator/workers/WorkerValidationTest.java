@@ -3,11 +3,11 @@ package dev.docannotator.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.docannotator.testsupport.DocxParts;
 import dev.docannotator.testsupport.EventStream;
 import dev.docannotator.testsupport.Multipart;
 import dev.docannotator.testsupport.TestServer;
 import dev.docannotator.testsupport.WaitUntil;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -18,9 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -209,22 +206,10 @@ class WorkerValidationTest {
     private static byte[] bomb(byte[] docx) throws IOException {
         byte[] chunk = new byte[1024 * 1024];
         Arrays.fill(chunk, (byte) ' ');
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                if (entry.getName().equals("word/document.xml")) {
-                    for (int i = 0; i < 64; i++) {
-                        zip.write(chunk);
-                    }
-                } else {
-                    in.transferTo(zip);
-                }
-                zip.closeEntry();
+        return DocxParts.withDocumentXml(docx, out -> {
+            for (int i = 0; i < 64; i++) {
+                out.write(chunk);
             }
-        }
-        return out.toByteArray();
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.docannotator.document.docx;
 
 import static dev.docannotator.document.docx.DocxFixtures.paragraph;
+import static dev.docannotator.testsupport.DocxParts.withDocumentXml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,30 +46,6 @@ class DocxRejectionTest {
         Path file = dir.resolve(name);
         Files.write(file, data);
         return file;
-    }
-
-    /** The entries of {@code docx}, with word/document.xml's content replaced by {@code documentXml}. */
-    private static byte[] withDocumentXml(byte[] docx, Writer documentXml) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                if (entry.getName().equals("word/document.xml")) {
-                    documentXml.write(zip);
-                } else {
-                    in.transferTo(zip);
-                }
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
-    }
-
-    /** Writes one entry's content. */
-    private interface Writer {
-        void write(OutputStream out) throws IOException;
     }
 
     private AbstractThrowableAssert<?, ? extends Throwable> assertRejectedOnReadAndApply(Path file, Reason reason) {
