@@ -3,10 +3,11 @@
 //
 // Long reviews (thousands of findings) stay responsive: annotations are queued and rendered in slices of a few
 // milliseconds between which the browser can handle input, and filters are one style rule (not thousands of
-// element updates). The list and the document are built of chunks of at most CHUNK_SIZE entries (or blocks), each
-// skipping style and layout while off screen (content-visibility): a flat list of 12,000 entries is laid out
-// again as a whole on every append (60-200 ms at 12,000) and restyled as a whole on every filter change (seconds);
-// 120 chunks are not. Highlights are not tab stops; keyboard users step through findings with Next/Previous.
+// element updates). The list is virtual: only the chunks of LIST_CHUNK entries near its visible part hold elements
+// (a flat list of 12,000 entries is laid out again as a whole on every append, 60-200 ms, and taking it out of the
+// page to regroup it took 34-120 ms in one task). The document is built of chunks of CHUNK_SIZE blocks that skip
+// style and layout while off screen (content-visibility). Highlights are not tab stops; keyboard users step
+// through findings with Next/Previous.
 
 import { has, t } from './i18n.js';
 
@@ -17,8 +18,14 @@ const SEVERITIES = ['error', 'warning', 'info'];
  * where a slice's wall time stretches several-fold while other processes have the core.
  */
 const SLICE_MS = 5;
-/** Entries per chunk of the list, and blocks per chunk of the document (see above). */
+/** Blocks per chunk of the document (see above). */
 const CHUNK_SIZE = 100;
+/** Entries per chunk of the list: only the chunks near the list's visible part hold their entries' elements. */
+const LIST_CHUNK = 50;
+/** A list of up to this many entries renders them all (see AnnotationList.small). */
+const SMALL_LIST = 500;
+/** The height in px an entry is taken to have until rendered entries say better (7.5rem and the gap). */
+const ROW_ESTIMATE = 130;
 /** A line longer than this many characters is shown as several blocks, cut at sentence ends. */
 const LONG_BLOCK = 1500;
 
@@ -79,6 +86,12 @@ function cssString(value) {
  * category and severity that show how many findings each has. Grouped (the groupToggle checkbox), the list holds
  * one collapsible group per category (<li data-testid="annotation-group">, its header a button with aria-expanded
  * and the category's count) with that category's annotations inside, in arrival order.
+ *
+ * Virtual: the entries are kept in chunks of LIST_CHUNK, and only the chunks near the list's visible part (and a
+ * short list's, whole) hold their entries' elements; the others are empty boxes of the height their entries would
+ * take. So streaming, filtering and regrouping 12,000 findings touch a few hundred elements, not 120,000. Each entry
+ * says where it stands (aria-posinset of aria-setsize, among the entries the filters show in its list or group), so
+ * that assistive technology reads "12 of 12,011" although the others are not in the page.
  */
 export class AnnotationList {
   constructor({ list, empty, count, tools, categorySelect, severitySelect, summary, groupToggle, expandAll,
@@ -91,19 +104,18 @@ export class AnnotationList {
     this.severitySelect = severitySelect;
     this.summary = summary;
     this.onRendered = onRendered;
-    this.items = new Map(); // annotation id -> {annotation, index, node}
+    this.items = new Map(); // annotation id -> {annotation, index, node, chunk}
     this.order = [];
-    this.pending = [];
+    this.pending = []; // items not placed in a chunk yet
     this.flushing = false;
     this.generation = 0;
     this.counts = { category: new Map(), severity: new Map() };
     this.filter = { category: '', severity: '' };
     this.grouped = false;
     this.groups = new Map(); // category -> {node, toggle, name, count, items}
-    this.chunks = []; // every chunk of the list: {node, items, size, parent, kinds: Map("category\0severity" -> n)}
-    this.lastChunk = new Map(); // parent <ol> -> its last chunk, which takes new entries until it is full
+    this.rowHeight = ROW_ESTIMATE; // px an entry takes, from the chunks rendered so far
+    this.resetChunks();
     this.collapsed = new Set(); // categories whose group is collapsed (kept across re-renders)
-    this.retired = []; // nodes of a previous view still in the list, removed a chunk at a time (see retire)
     this.groupToggle = groupToggle;
     this.expandAll = expandAll;
     this.collapseAll = collapseAll;
@@ -125,8 +137,7 @@ export class AnnotationList {
     this.generation++;
     this.groups = new Map();
     this.resetChunks();
-    this.retire();
-    this.order.forEach((item) => { item.node = null; });
+    this.order.forEach((item) => { item.node = null; item.chunk = null; });
     this.pending = [...this.order];
     this.list.dataset.rendered = '0';
     this.renderTools();
@@ -144,39 +155,25 @@ export class AnnotationList {
     this.resetChunks();
     this.collapsed.clear();
     this.applyFilter();
-    this.retire();
     this.list.dataset.rendered = '0';
     this.refreshEmpty();
     this.renderTools();
-    if (this.retired.length) this.schedule();
   }
 
   /**
-   * Removes what the list shows: as much as one slice's time allows now (a short list at once), the rest in flush(),
-   * a chunk at a time from the end, before anything new is rendered. Taking 12,000 entries out of the document walks
-   * every node (ids, layout objects): one task of 34 ms of script on a quiet machine. The old entries stay as they
-   * are meanwhile (a few slices); hiding them costs more than removing them. With display: none, content-visibility
-   * stops skipping them and the browser styles every entry never shown, at once (1.7 s of CPU in one frame at 12,000);
-   * collapsing them (content-visibility: hidden) still cost 40-85 ms of style work in the next frame and 20-35 ms in
-   * each frame until they were gone.
+   * Empties the list. What it holds is small (the chunks near the visible part, and an empty box per other chunk),
+   * so it goes at once; before the list was virtual, removing 12,000 entries took 34-120 ms in one task.
    */
-  retire() {
-    this.retired = [...this.list.children]; // also what an earlier retire() left
-    this.removeRetired(performance.now());
-  }
-
-  /** Removes retired nodes until the slice's time is up; a group goes chunk by chunk, then itself. */
-  removeRetired(started) {
-    while (this.retired.length && performance.now() - started < SLICE_MS) {
-      const node = this.retired[this.retired.length - 1];
-      const chunk = node.classList.contains('ann-group') ? node.lastElementChild?.lastElementChild : null;
-      if (chunk) {
-        chunk.remove();
-      } else {
-        node.remove();
-        this.retired.pop();
-      }
-    }
+  resetChunks() {
+    this.observer?.disconnect();
+    this.observer = typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver((entries) => this.onIntersection(entries), { root: this.list, rootMargin: '100% 0px' })
+      : null;
+    this.chunks = []; // every chunk, in list order within each parent
+    this.chunksIn = new Map(); // parent <ol> -> its chunks in order
+    this.chunkOf = new WeakMap(); // chunk box -> chunk
+    this.list.replaceChildren();
+    this.ariaDirty = true;
   }
 
   has(id) {
@@ -201,7 +198,7 @@ export class AnnotationList {
   add(annotation) {
     const key = String(annotation.id);
     if (this.items.has(key)) return;
-    const item = { annotation, index: this.order.length, node: null };
+    const item = { annotation, index: this.order.length, node: null, chunk: null };
     this.items.set(key, item);
     this.order.push(item);
     this.pending.push(item);
@@ -219,37 +216,103 @@ export class AnnotationList {
     setTimeout(() => this.flush(generation), 0);
   }
 
-  /** Renders queued items for one slice, then lets the browser breathe and continues. */
+  /**
+   * One slice of work: queued items go into their chunks (counts and box heights only), then the chunks near the
+   * visible part get their entries' elements and the others lose theirs. Continues after the browser had a turn.
+   */
   flush(generation) {
     if (generation !== this.generation) {
       this.flushing = false;
-      if (this.pending.length || this.retired.length) this.schedule();
+      if (this.pending.length) this.schedule();
       return;
     }
     const started = performance.now();
-    // A previous view leaves first, so that when every entry is rendered nothing of the old view is left.
-    this.removeRetired(started);
-    const fragments = new Map(); // container -> fragment: one append per container and slice
     while (this.pending.length && performance.now() - started < SLICE_MS) {
-      const batchEnd = Math.min(this.pending.length, 20);
-      for (let i = 0; i < batchEnd; i++) {
-        const item = this.pending[i];
-        item.node = this.render(item.annotation, item.index);
-        const container = this.place(item.annotation);
-        if (!fragments.has(container)) fragments.set(container, document.createDocumentFragment());
-        fragments.get(container).append(item.node);
-      }
-      this.pending.splice(0, batchEnd);
+      this.pending.splice(0, 50).forEach((item) => this.place(item));
     }
-    fragments.forEach((fragment, container) => container.append(fragment));
-    // How many entries are in the list (a cheap signal for tests, which would otherwise count thousands of nodes).
+    let more = this.pending.length > 0;
+    for (const chunk of this.chunks) {
+      if (!this.sync(chunk, started)) more = true;
+    }
+    // How many entries the list holds (a cheap signal for tests, which would otherwise count thousands of nodes).
     this.list.dataset.rendered = String(this.order.length - this.pending.length);
+    this.list.dataset.settled = String(!more); // every chunk as the view wants it (also for tests)
+    if (this.ariaDirty) this.refreshPositions();
     this.refreshGroups();
     this.refreshEmpty();
     this.renderTools();
     this.flushing = false;
-    if (this.pending.length || this.retired.length) this.schedule();
+    if (more) this.schedule();
     else this.onRendered();
+  }
+
+  /** A short list is rendered whole: virtual only pays off (and only hides entries) from a few hundred on. */
+  get small() {
+    return this.order.length <= SMALL_LIST;
+  }
+
+  /** Whether a chunk's entries should be in the page: it has some the filters show, and it is near the view. */
+  wanted(chunk) {
+    if (chunk.pinned) return true;
+    if (this.shownIn(chunk) === 0) return false;
+    return this.small || chunk.near || (chunk.rendered > 0 && chunk.node.contains(document.activeElement));
+  }
+
+  /**
+   * Brings one chunk's elements in line with wanted(): renders its missing entries while the slice lasts, or
+   * empties it into a box of the height its entries would take. Answers whether the chunk is done.
+   */
+  sync(chunk, started, budget = SLICE_MS) {
+    if (this.wanted(chunk)) {
+      if (chunk.node.style.height) chunk.node.style.height = '';
+      if (chunk.rendered === chunk.entries.length) return true;
+      if (performance.now() - started >= budget) return false;
+      const fragment = document.createDocumentFragment();
+      while (chunk.rendered < chunk.entries.length && performance.now() - started < budget) {
+        const end = Math.min(chunk.entries.length, chunk.rendered + 10);
+        for (; chunk.rendered < end; chunk.rendered++) {
+          const item = chunk.entries[chunk.rendered];
+          item.node = this.render(item.annotation, item.index);
+          fragment.append(item.node);
+        }
+      }
+      chunk.items.append(fragment);
+      this.ariaDirty = true;
+      return chunk.rendered === chunk.entries.length;
+    }
+    if (chunk.rendered > 0) {
+      chunk.items.replaceChildren();
+      for (let i = 0; i < chunk.rendered; i++) chunk.entries[i].node = null;
+      chunk.rendered = 0;
+    }
+    const height = `${Math.round(this.shownIn(chunk) * this.rowHeight)}px`;
+    if (chunk.node.style.height !== height) chunk.node.style.height = height;
+    return true;
+  }
+
+  /**
+   * Renders a chunk whole right now and keeps it until it has come into view (nodeAt: the caller scrolls to one of
+   * its entries, smoothly, so the observer says "near" only a few frames later).
+   */
+  renderWhole(chunk) {
+    chunk.pinned = true;
+    this.sync(chunk, performance.now(), Number.POSITIVE_INFINITY);
+  }
+
+  /** Which chunks are near the list's visible part; a whole rendered one also says how tall an entry is. */
+  onIntersection(entries) {
+    entries.forEach((entry) => {
+      const chunk = this.chunkOf.get(entry.target);
+      if (!chunk) return;
+      chunk.near = entry.isIntersecting;
+      if (chunk.near) chunk.pinned = false;
+      const shown = this.shownIn(chunk);
+      if (chunk.rendered === chunk.entries.length && shown >= 10 && entry.boundingClientRect.height > 0) {
+        this.rowHeight = 0.7 * this.rowHeight + 0.3 * (entry.boundingClientRect.height / shown);
+      }
+    });
+    this.list.dataset.settled = 'false';
+    this.schedule();
   }
 
   render(annotation, index) {
@@ -288,43 +351,86 @@ export class AnnotationList {
   }
 
   /**
-   * The chunk an annotation's entry goes into (the last one of its list or group, or a new one when that is full),
-   * counted there so that a filter can hide chunks with nothing to show. Answers the chunk's own <ol>.
+   * Puts an item in the last chunk of its list or group (a new one when that is full), counted there by category
+   * and severity so that the filters know each chunk's height without looking at its entries.
    */
-  place(annotation) {
+  place(item) {
+    const { annotation } = item;
     const parent = this.containerFor(annotation);
-    let chunk = this.lastChunk.get(parent);
-    if (!chunk || chunk.size >= CHUNK_SIZE) {
+    let chunks = this.chunksIn.get(parent);
+    if (!chunks) this.chunksIn.set(parent, chunks = []);
+    let chunk = chunks[chunks.length - 1];
+    if (!chunk || chunk.entries.length >= LIST_CHUNK) {
       // role=none: assistive technology sees one list of findings, not a list of chunks.
       const items = el('ol', { className: 'ann-chunk-items', role: 'none' });
-      chunk = { node: el('li', { className: 'ann-chunk', role: 'none' }, items), items, size: 0, kinds: new Map() };
+      chunk = { node: el('li', { className: 'ann-chunk', role: 'none' }, items), items, entries: [], rendered: 0,
+        near: false, pinned: false, kinds: new Map() };
+      chunks.push(chunk);
       this.chunks.push(chunk);
-      this.lastChunk.set(parent, chunk);
+      this.chunkOf.set(chunk.node, chunk);
       parent.append(chunk.node);
+      this.observer?.observe(chunk.node);
+      if (!this.observer) chunk.near = true;
     }
-    chunk.size++;
+    chunk.entries.push(item);
+    item.chunk = chunk;
     const kind = `${String(annotation.category ?? '')}\u0000${severityOf(annotation)}`;
     chunk.kinds.set(kind, (chunk.kinds.get(kind) || 0) + 1);
     this.showChunk(chunk);
-    return chunk.items;
+    this.ariaDirty = true;
   }
 
-  resetChunks() {
-    this.chunks = [];
-    this.lastChunk = new Map();
+  /** How many of a chunk's entries the filters show. */
+  shownIn(chunk) {
+    const { category, severity } = this.filter;
+    if (!category && !severity) return chunk.entries.length;
+    let n = 0;
+    chunk.kinds.forEach((count, kind) => {
+      const [c, s] = kind.split('\u0000');
+      if ((!category || c === category) && (!severity || s === severity)) n += count;
+    });
+    return n;
   }
 
   /**
-   * A chunk none of whose entries passes the filters is collapsed, so that the list's height says what is left
-   * (collapsed, not hidden: see .collapsed in styles.css).
+   * A chunk none of whose entries passes the filters is collapsed, so that it takes no room (not display: none,
+   * see .collapsed in styles.css).
    */
   showChunk(chunk) {
-    const { category, severity } = this.filter;
-    const shows = !category && !severity ? true : [...chunk.kinds.keys()].some((kind) => {
-      const [c, s] = kind.split('\u0000');
-      return (!category || c === category) && (!severity || s === severity);
-    });
+    const shows = this.shownIn(chunk) > 0;
     if (chunk.node.classList.contains('collapsed') === shows) chunk.node.classList.toggle('collapsed', !shows);
+  }
+
+  /**
+   * Each rendered entry's place among the entries its list or group shows (aria-posinset, aria-setsize), counted
+   * from the chunks' counts: the entries not in the page are counted, not visited.
+   */
+  refreshPositions() {
+    this.ariaDirty = false;
+    const { category, severity } = this.filter;
+    const passes = (item) => (!category || String(item.annotation.category ?? '') === category)
+      && (!severity || severityOf(item.annotation) === severity);
+    this.chunksIn.forEach((chunks) => {
+      const shown = chunks.map((chunk) => this.shownIn(chunk));
+      const size = String(shown.reduce((a, b) => a + b, 0));
+      let position = 0;
+      chunks.forEach((chunk, i) => {
+        if (chunk.rendered === 0) {
+          position += shown[i];
+          return;
+        }
+        for (let j = 0; j < chunk.entries.length; j++) {
+          const item = chunk.entries[j];
+          if (!passes(item)) continue;
+          position++;
+          if (!item.node) continue;
+          if (item.node.getAttribute('aria-posinset') !== String(position)) {
+            item.node.setAttribute('aria-posinset', String(position));
+          }
+          if (item.node.getAttribute('aria-setsize') !== size) item.node.setAttribute('aria-setsize', size);
+        }
+      });
+    });
   }
 
   groupFor(category) {
@@ -363,7 +469,7 @@ export class AnnotationList {
     this.grouped = on;
     this.list.dataset.grouped = on ? 'true' : 'false';
     this.renderTools();
-    this.rerender(); // in slices, like new entries: thousands of them are never moved in one task
+    this.rerender(); // in slices, like new entries
   }
 
   setCollapsed(category, collapsed) {
@@ -373,6 +479,8 @@ export class AnnotationList {
     if (!group) return;
     group.toggle.setAttribute('aria-expanded', String(!collapsed));
     group.items.hidden = collapsed;
+    // A short list renders every entry (wanted() does not look at the view), so opening needs no new work; a long
+    // one hears from the observer which of the group's chunks came into view.
   }
 
   setAllCollapsed(collapsed) {
@@ -380,20 +488,16 @@ export class AnnotationList {
       .forEach((category) => this.setCollapsed(category, collapsed));
   }
 
-  /** The list entry of the annotation at {@code index} (rendering it now if it is still queued). */
+  /** The list entry of the annotation at {@code index}, rendered now with the rest of its chunk if it was not. */
   nodeAt(index) {
     const item = this.order[index];
     if (!item) return null;
-    if (!item.node) {
-      while (this.pending.length && !item.node) {
-        const next = this.pending.shift();
-        next.node = this.render(next.annotation, next.index);
-        this.place(next.annotation).append(next.node);
-      }
-      this.refreshGroups();
-    }
+    while (!item.chunk && this.pending.length) this.place(this.pending.shift());
     // Shown from the document: its group opens so that the entry can be seen and focused.
     if (this.grouped) this.setCollapsed(String(item.annotation.category ?? ''), false);
+    this.renderWhole(item.chunk);
+    this.refreshPositions();
+    this.refreshGroups();
     return item.node;
   }
 
@@ -411,20 +515,24 @@ export class AnnotationList {
     this.renderTools();
   }
 
-  /** One style rule hides what the filters leave out: no per-item work, however long the list. */
+  /**
+   * One style rule hides what the filters leave out of the rendered entries; the chunks' boxes take the height of
+   * what they show, from their counts. No per-item work, however long the list.
+   */
   applyFilter() {
     const rules = [];
     if (this.filter.category) rules.push(`:not([data-category=${cssString(this.filter.category)}])`);
     if (this.filter.severity) rules.push(`:not([data-severity=${cssString(this.filter.severity)}])`);
     const hide = rules.map((r) => `#${this.list.id} li.ann${r} { display: none; }`);
-    // Grouped, a category filter leaves only that category's group. A group is not content-visibility: hiding it is
-    // cheap (unlike a chunk, see .collapsed in styles.css).
+    // Grouped, a category filter leaves only that category's group.
     if (this.filter.category) {
       hide.push(`#${this.list.id} > li.ann-group:not([data-category=${cssString(this.filter.category)}]) { display: none; }`);
     }
     if (this.sheet) this.sheet.replaceSync(hide.join('\n'));
     this.chunks.forEach((chunk) => this.showChunk(chunk));
     this.list.dataset.filtered = rules.length ? 'true' : 'false';
+    this.ariaDirty = true;
+    if (this.chunks.length) this.schedule(); // boxes, positions, and chunks that have something to show now
   }
 
   /** The filter controls with the count of each category and severity ("Vague wording (812)"). */

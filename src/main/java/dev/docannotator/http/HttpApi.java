@@ -105,12 +105,6 @@ public final class HttpApi {
     }
 
     /**
-     * Request threads kept started even when idle. On Java 17 every open stream holds a platform thread; with 8 kept,
-     * a burst of 100 streams opened at once started ~100 threads on its requests' path (the load run's first round:
-     * 21 → 118 threads during the burst), while they and the JIT competed for the same 2 cores.
-     */
-    static final int STANDING_THREADS = 128;
-    /**
      * Connections the kernel holds until Jetty accepts them (capped by net.core.somaxconn). Jetty's default leaves it
      * to Java, which asks for 50: 100 streams opened at once overflowed it, and a refused SYN is sent again after 1 s
      * (the load run's client-side connect p95 was 1 014 ms on a loaded machine).
@@ -127,10 +121,10 @@ public final class HttpApi {
         }
     }
 
-    /** The request thread pool: up to the limit, {@link #STANDING_THREADS} of them started with the server. */
+    /** The request thread pool: up to the limit, {@link RequestLimits#standingThreads} of them started with the server. */
     static QueuedThreadPool requestThreads(RequestLimits limits) {
         QueuedThreadPool pool = new QueuedThreadPool(limits.maxThreads(),
-                Math.min(STANDING_THREADS, limits.maxThreads()), 60_000);
+                Math.min(limits.standingThreads(), limits.maxThreads()), 60_000);
         pool.setName("http");
         return pool;
     }

@@ -12,15 +12,33 @@ import java.util.Map;
  * @param minBodyBytesPerSec  a request body must average at least this rate, counted from its start ...
  * @param bodyRateGrace       ... once it has been arriving for this long (a slow start is not punished); 0 = off
  * @param maxThreads          the request thread pool (each open event stream holds one while it follows its task)
+ * @param standingThreads     request threads started with the server and kept when idle (at most {@code maxThreads})
  */
-public record RequestLimits(Duration idleTimeout, long minBodyBytesPerSec, Duration bodyRateGrace, int maxThreads) {
+public record RequestLimits(Duration idleTimeout, long minBodyBytesPerSec, Duration bodyRateGrace, int maxThreads,
+                            int standingThreads) {
+    /**
+     * On Java 17 every open stream holds a platform thread; with 8 kept, a burst of 100 streams opened at once
+     * started ~100 threads on its requests' path (the load run's first round: 21 → 118 threads during the burst),
+     * while they and the JIT competed for the same 2 cores.
+     */
+    public static final int DEFAULT_STANDING_THREADS = 128;
 
     public RequestLimits {
         if (idleTimeout.isNegative() || idleTimeout.isZero() || minBodyBytesPerSec < 0 || bodyRateGrace.isNegative()
-                || maxThreads < 16) {
+                || maxThreads < 16 || standingThreads < 1) {
             throw new IllegalArgumentException("the idle timeout must be positive, the body rate and its grace not"
-                    + " negative, and the request threads at least 16");
+                    + " negative, the request threads at least 16 and the standing ones at least 1");
         }
+    }
+
+    /** With {@link #DEFAULT_STANDING_THREADS} standing request threads. */
+    public RequestLimits(Duration idleTimeout, long minBodyBytesPerSec, Duration bodyRateGrace, int maxThreads) {
+        this(idleTimeout, minBodyBytesPerSec, bodyRateGrace, maxThreads, DEFAULT_STANDING_THREADS);
+    }
+
+    /** These limits with {@code value} request threads started with the server (tests keep it small). */
+    public RequestLimits withStandingThreads(int value) {
+        return new RequestLimits(idleTimeout, minBodyBytesPerSec, bodyRateGrace, maxThreads, value);
     }
 
     /** 30 s idle timeout; bodies at least 1 KiB/s on average after their first 10 s; 1 000 request threads. */
@@ -30,7 +48,7 @@ public record RequestLimits(Duration idleTimeout, long minBodyBytesPerSec, Durat
 
     /**
      * The defaults overridden by ANNOTATOR_IDLE_TIMEOUT_SECONDS, ANNOTATOR_MIN_BODY_RATE (bytes per second),
-     * ANNOTATOR_BODY_RATE_GRACE_SECONDS and ANNOTATOR_HTTP_THREADS.
+     * ANNOTATOR_BODY_RATE_GRACE_SECONDS, ANNOTATOR_HTTP_THREADS and ANNOTATOR_HTTP_STANDING_THREADS.
      */
     public static RequestLimits fromEnvironment(Map<String, String> env) {
         RequestLimits d = defaults();
@@ -38,7 +56,8 @@ public record RequestLimits(Duration idleTimeout, long minBodyBytesPerSec, Durat
                 Duration.ofSeconds(number(env, "ANNOTATOR_IDLE_TIMEOUT_SECONDS", d.idleTimeout().toSeconds())),
                 number(env, "ANNOTATOR_MIN_BODY_RATE", d.minBodyBytesPerSec()),
                 Duration.ofSeconds(number(env, "ANNOTATOR_BODY_RATE_GRACE_SECONDS", d.bodyRateGrace().toSeconds())),
-                (int) number(env, "ANNOTATOR_HTTP_THREADS", d.maxThreads()));
+                (int) number(env, "ANNOTATOR_HTTP_THREADS", d.maxThreads()),
+                (int) number(env, "ANNOTATOR_HTTP_STANDING_THREADS", d.standingThreads()));
     }
 
     private static long number(Map<String, String> env, String key, long fallback) {

@@ -8,11 +8,12 @@ import java.util.Set;
 
 /**
  * One group commit of the tasks' changes, keyed by task key: new events (in seq order per task), task rows
- * (latest state), checkpoints (replacing) and final annotations (replacing). Changes of a task whose row no longer
- * exists (removed by retention) are dropped.
+ * (latest state), checkpoints (replacing) and final annotations (replacing). The rows of {@code newTasks} (keys of
+ * {@code tasks}) are inserted, before anything else of the batch; every other row is updated. Changes of a task
+ * whose row no longer exists (removed by retention) are dropped.
  */
 public record StoreBatch(List<PendingEvent> events, Map<String, TaskView> tasks, Map<String, Checkpoint> checkpoints,
-                         Map<String, List<Annotation>> annotations) {
+                         Map<String, List<Annotation>> annotations, Set<String> newTasks) {
 
     /** One event of the task stored under {@code key}. */
     public record PendingEvent(String key, TaskEvent event) {
@@ -23,6 +24,16 @@ public record StoreBatch(List<PendingEvent> events, Map<String, TaskView> tasks,
         tasks = Map.copyOf(tasks);
         checkpoints = Map.copyOf(checkpoints);
         annotations = Map.copyOf(annotations);
+        newTasks = Set.copyOf(newTasks);
+        if (!tasks.keySet().containsAll(newTasks)) {
+            throw new IllegalArgumentException("A new task's row is missing from the batch");
+        }
+    }
+
+    /** A batch that inserts no row. */
+    public StoreBatch(List<PendingEvent> events, Map<String, TaskView> tasks, Map<String, Checkpoint> checkpoints,
+                      Map<String, List<Annotation>> annotations) {
+        this(events, tasks, checkpoints, annotations, Set.of());
     }
 
     public static StoreBatch ofEvents(List<PendingEvent> events) {
@@ -41,8 +52,10 @@ public record StoreBatch(List<PendingEvent> events, Map<String, TaskView> tasks,
         Map<String, List<Annotation>> keptAnnotations = new java.util.LinkedHashMap<>(annotations);
         keptTasks.keySet().removeAll(keys);
         keptAnnotations.keySet().removeAll(keys);
+        Set<String> keptNew = new java.util.HashSet<>(newTasks);
+        keptNew.removeAll(keys);
         return new StoreBatch(events.stream().filter(e -> !keys.contains(e.key())).toList(), keptTasks, checkpoints,
-                keptAnnotations);
+                keptAnnotations, keptNew);
     }
 
     public boolean isEmpty() {

@@ -49,9 +49,12 @@ final class Admission {
     }
 
     /**
-     * Creates a task over the caller's document and admits it; its log starts with the {@code task} event. The row
-     * is written before admission, outside the scheduler's lock (the row reserves the id), and removed again when
-     * the task is not admitted: admissions never queue behind database writes.
+     * Creates a task over the caller's document and admits it; its log starts with the {@code task} event. A task
+     * whose id the server made up, on one instance, has its row committed with that event by the event writer (one
+     * group commit, nothing on the request's path waits for the database): no other request can hold its id, and
+     * nobody learns of the task before the event. A task id the client chose (the row reserves it), or several
+     * instances, have the row written before admission, outside the scheduler's lock, and removed again when the
+     * task is not admitted: admissions never queue behind database writes.
      */
     Task submit(String userId, String documentId, String requirement, String requestedTaskId, Locale locale,
                 AnalyserChoice analyser) {
@@ -63,10 +66,34 @@ final class Admission {
         TaskView view = new TaskView(taskId, userId, doc.documentId(), doc.filename(), doc.format(),
                 requirement == null ? "" : requirement, locale.toLanguageTag(), pausable, TaskStatus.QUEUED,
                 Stage.QUEUED, 0, null, null, null, 0, now, now, analyser);
+        String key = TaskKeys.of(userId, taskId);
+        boolean rowWithFirstEvent = requestedTaskId == null && placement.newRowWithFirstEvent();
+        if (!rowWithFirstEvent) {
+            insertRow(key, view, taskId, requestedTaskId != null, userId, locale);
+        }
+        Task task = new Task(view, new EventLog(taskId, List.of(), false, writer.sink(key)), key);
+        try {
+            admit(task, locale, () -> {
+                if (rowWithFirstEvent) {
+                    writer.newTask(key, view); // queued before the task event that the announcement queues
+                }
+                live.put(task);
+            }, null);
+        } catch (RuntimeException notAdmitted) {
+            if (!rowWithFirstEvent) {
+                store.tasks().delete(List.of(key));
+            }
+            throw notAdmitted;
+        }
+        return task;
+    }
+
+    /** Writes a new task's row before it is admitted; a client-chosen id that is taken is a 409. */
+    private void insertRow(String key, TaskView view, String taskId, boolean chosenByClient, String userId,
+                           Locale locale) {
         // Scoped to the identity: only the identity holding the id gets a 409 (a task stored before ids were
         // scoped holds its bare id).
-        String key = TaskKeys.of(userId, taskId);
-        if (requestedTaskId != null && store.tasks().find(taskId).filter(t -> t.userId().equals(userId)).isPresent()) {
+        if (chosenByClient && store.tasks().find(taskId).filter(t -> t.userId().equals(userId)).isPresent()) {
             throw TaskException.conflict(Texts.of(locale, "task.id_taken", taskId));
         }
         try {
@@ -77,14 +104,6 @@ final class Admission {
             }
             throw storageRefusal(e, locale);
         }
-        Task task = new Task(view, new EventLog(taskId, List.of(), false, writer.sink(key)), key);
-        try {
-            admit(task, locale, () -> live.put(task), null);
-        } catch (RuntimeException notAdmitted) {
-            store.tasks().delete(List.of(key));
-            throw notAdmitted;
-        }
-        return task;
     }
 
     /**

@@ -74,6 +74,11 @@ final class LocalPlacement implements Placement {
     }
 
     @Override
+    public boolean newRowWithFirstEvent() {
+        return true;
+    }
+
+    @Override
     public boolean accepting() {
         return scheduler.accepting();
     }

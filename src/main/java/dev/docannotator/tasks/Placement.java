@@ -54,6 +54,15 @@ interface Placement extends AutoCloseable {
 
     boolean accepting();
 
+    /**
+     * Whether a new task's row may be committed with its {@code task} event (one group commit) instead of before it
+     * is admitted: on one instance nothing reads the row before that event announces the task. Several instances
+     * reserve a task in the database, which needs its row first.
+     */
+    default boolean newRowWithFirstEvent() {
+        return false;
+    }
+
     /** Tasks waiting to run. */
     int queueDepth();
 

@@ -63,6 +63,8 @@ public final class WriteBehind implements AutoCloseable {
     private final Condition wake = lock.newCondition();
     private final Deque<Queued> events = new ArrayDeque<>();
     private final Map<String, TaskView> tasks = new LinkedHashMap<>();
+    /** Keys of {@link #tasks} whose row is still to be inserted ({@link #newTask}). */
+    private final Set<String> newTasks = new java.util.HashSet<>();
     private final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
     private final Map<String, List<Annotation>> annotations = new LinkedHashMap<>();
     private volatile Consumer<String> endedElsewhere = key -> { };
@@ -124,6 +126,21 @@ public final class WriteBehind implements AutoCloseable {
         }
     }
 
+    /**
+     * Queues the row of a task that is not stored yet: it is inserted in the same transaction as the events queued
+     * with or after it (its {@code task} event), instead of a commit of its own on the request's path (BENCHMARKS.md,
+     * "Time to first event: the task row with its first event"). The events and rows queued for it later ride on it.
+     */
+    public void newTask(String key, TaskView view) {
+        lock.lock();
+        try {
+            tasks.put(key, view);
+            newTasks.add(key);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public void task(String key, TaskView view) {
         lock.lock();
         try {
@@ -166,6 +183,7 @@ public final class WriteBehind implements AutoCloseable {
         synchronized (flushing) {
             List<Queued> batch;
             Map<String, TaskView> taskBatch;
+            Set<String> newTaskBatch;
             Map<String, Checkpoint> checkpointBatch;
             Map<String, List<Annotation>> annotationBatch;
             lock.lock();
@@ -174,6 +192,8 @@ public final class WriteBehind implements AutoCloseable {
                 events.clear();
                 eventsWaiting = false;
                 taskBatch = new LinkedHashMap<>(tasks);
+                newTaskBatch = Set.copyOf(newTasks);
+                newTasks.clear();
                 checkpointBatch = new LinkedHashMap<>(checkpoints);
                 annotationBatch = new LinkedHashMap<>(annotations);
                 tasks.clear();
@@ -193,10 +213,10 @@ public final class WriteBehind implements AutoCloseable {
                 for (Queued queued : batch) {
                     pending.add(new StoreBatch.PendingEvent(queued.key(), queued.event()));
                 }
-                ended = writer.write(new StoreBatch(pending, taskBatch, checkpointBatch, annotationBatch));
+                ended = writer.write(new StoreBatch(pending, taskBatch, checkpointBatch, annotationBatch, newTaskBatch));
             } catch (Throwable e) {
                 // Out-of-memory and every other error too: the batch must never be lost on the way.
-                requeue(batch, taskBatch, checkpointBatch, annotationBatch);
+                requeue(batch, taskBatch, newTaskBatch, checkpointBatch, annotationBatch);
                 health.failed(e);
                 throw e;
             }
@@ -218,14 +238,15 @@ public final class WriteBehind implements AutoCloseable {
     }
 
     /** Puts a failed batch back in front of what was queued meanwhile; newer task state queued meanwhile wins. */
-    private void requeue(List<Queued> batch, Map<String, TaskView> taskBatch, Map<String, Checkpoint> checkpointBatch,
-                         Map<String, List<Annotation>> annotationBatch) {
+    private void requeue(List<Queued> batch, Map<String, TaskView> taskBatch, Set<String> newTaskBatch,
+                         Map<String, Checkpoint> checkpointBatch, Map<String, List<Annotation>> annotationBatch) {
         lock.lock();
         try {
             for (int i = batch.size() - 1; i >= 0; i--) {
                 events.addFirst(batch.get(i));
             }
             taskBatch.forEach(tasks::putIfAbsent);
+            newTasks.addAll(newTaskBatch); // still not inserted: whatever row is queued for them now is inserted
             checkpointBatch.forEach(checkpoints::putIfAbsent);
             annotationBatch.forEach(annotations::putIfAbsent);
         } finally {

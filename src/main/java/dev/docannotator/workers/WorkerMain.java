@@ -178,6 +178,7 @@ public final class WorkerMain {
         // The model calls are counted by the server: each observation goes there on the channel.
         this.engine = Engines.create(configure.documentLimits(), configure.runLimits(), configure.llm(),
                 LlmMetrics.relayedTo(this::relay));
+        FormatWarmUp.admitSamples(engine);
         send(new Protocol.Ready(ProcessHandle.current().pid(), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
         if (configure.warmUpGrammar() && engine.analyser() instanceof DefaultAnalyser analyser) {
             analyser.warmUpGrammarInBackground();

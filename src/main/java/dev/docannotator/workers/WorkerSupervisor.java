@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * (the same worker program), one upload at a time each, so a hostile upload is never opened in the server and never
  * shares a process with a task. A worker that dies, runs out of memory, stops answering
  * heartbeats or overruns the task time limit is killed and replaced, with a growing delay when it keeps crashing;
- * a worker is recycled after a number of tasks. Operators list, stop, start and restart workers through it.
+ * a worker is recycled after a number of tasks, make-before-break: its successor starts while it keeps working and
+ * takes its place once ready, so a recycle never leaves a role without a process (no upload waits for a JVM to
+ * start, {@code /ready} stays 200). Operators list, stop, start and restart workers through it.
  */
 public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerSupervisor.class);
@@ -92,6 +94,10 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
         int consecutiveCrashes;
         Instant startedAt;
         ScheduledFuture<?> pendingStart;
+        /** The process starting to take this slot's place when it is recycled (make-before-break), once spawned. */
+        WorkerProcess successor;
+        /** A successor is being spawned (before {@link #successor} is set). */
+        boolean successorSpawning;
 
         Slot(String id, Role role) {
             this.id = id;
@@ -297,6 +303,7 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
     private void stop(Slot slot) {
         slot.wanted = false;
         cancelPending(slot);
+        dropSuccessor(slot);
         switch (slot.state) {
             case IDLE, STARTING -> terminate(slot);
             case BUSY -> slot.state = State.STOPPING; // the lease sees it between two steps
@@ -308,6 +315,7 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
 
     private void restart(Slot slot) {
         slot.wanted = true;
+        dropSuccessor(slot); // an operator's restart replaces the worker as asked, not through a recycle under way
         switch (slot.state) {
             case IDLE, STARTING -> terminate(slot); // its exit launches the next one
             case BUSY -> slot.restartWhenIdle = true;
@@ -335,6 +343,11 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
             slot.state = State.STOPPED;
             return;
         }
+        stopInBackground(process);
+    }
+
+    /** Called with the lock held: SIGTERM-then-SIGKILL of {@code process} off the caller's thread. */
+    private void stopInBackground(WorkerProcess process) {
         process.markStopping();
         Runnable stop = () -> process.terminate(settings.stopGrace());
         try {
@@ -393,6 +406,10 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
                 terminate(slot);
             }
         }
+        listen(slot, process);
+    }
+
+    private void listen(Slot slot, WorkerProcess process) {
         process.listen(new WorkerProcess.Listener() {
             @Override
             public void ready(WorkerProcess worker) {
@@ -406,7 +423,93 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
         });
     }
 
+    /**
+     * Called with the lock held, when the slot's process has done its share of tasks: starts its successor in the
+     * background while it keeps working (make-before-break); {@link #handOver} puts the successor in its place.
+     */
+    private void recycle(Slot slot) {
+        if (slot.successor != null || slot.successorSpawning || !slot.wanted || closed) {
+            return;
+        }
+        slot.successorSpawning = true;
+        WorkerProcess predecessor = slot.process;
+        LOG.info("Worker {} (pid {}) is recycled after {} tasks: its successor starts", slot.id, predecessor.pid(),
+                predecessor.tasksDone());
+        try {
+            timers.execute(() -> spawnSuccessor(slot, predecessor));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            slot.successorSpawning = false;
+        }
+    }
+
+    private void spawnSuccessor(Slot slot, WorkerProcess predecessor) {
+        WorkerProcess successor;
+        try {
+            successor = WorkerProcess.spawn(slot.id, settings, configure(slot), modelMetrics, clock.instant());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Worker {}: its successor could not be started (it keeps working; tried again after its next "
+                    + "task)", slot.id, e);
+            synchronized (this) {
+                crashes(WorkerProcess.Cause.START_FAILED).increment();
+                slot.successorSpawning = false;
+            }
+            return;
+        }
+        synchronized (this) {
+            slot.successorSpawning = false;
+            if (!slot.wanted || closed || slot.process != predecessor) {
+                // Stopped, restarted or crashed meanwhile: whatever took its place is not this successor's business.
+                stopInBackground(successor);
+                return;
+            }
+            slot.successor = successor;
+        }
+        listen(slot, successor);
+    }
+
+    /**
+     * Called with the lock held, when the slot's process is not busy (idle, or gone): the ready successor takes its
+     * place and the old process stops in the background. False when there is no ready successor.
+     */
+    private boolean handOver(Slot slot) {
+        WorkerProcess successor = slot.successor;
+        if (successor == null || !successor.ready() || !successor.alive()) {
+            return false;
+        }
+        WorkerProcess predecessor = slot.process;
+        slot.successor = null;
+        slot.process = successor;
+        slot.state = State.IDLE;
+        slot.taskId = null;
+        slot.startedAt = successor.startedAt();
+        slot.launches++;
+        restarts.increment();
+        if (predecessor != null && predecessor.alive()) {
+            stopInBackground(predecessor);
+        }
+        LOG.info("Worker {} recycled: pid {} took over from pid {}", slot.id, successor.pid(),
+                predecessor == null ? "-" : predecessor.pid());
+        notifyAll();
+        return true;
+    }
+
+    /** Called with the lock held: stops a successor under way (the slot is stopped or restarted instead). */
+    private void dropSuccessor(Slot slot) {
+        if (slot.successor != null) {
+            stopInBackground(slot.successor);
+            slot.successor = null;
+        }
+    }
+
     private synchronized void onReady(Slot slot, WorkerProcess process) {
+        if (slot.successor == process) {
+            LOG.info("Worker {}: successor ready (pid {}) in {} ms", slot.id, process.pid(),
+                    (System.nanoTime() - process.spawnedNanos()) / 1_000_000);
+            if (slot.state == State.IDLE) {
+                handOver(slot);
+            } // else busy: it takes over when the task is released
+            return;
+        }
         if (slot.process == process && slot.state == State.STARTING) {
             slot.state = State.IDLE;
             if (!started && slots.stream().allMatch(s -> !s.wanted || s.state == State.IDLE || s.state == State.BUSY)) {
@@ -421,11 +524,41 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
     private void onExit(Slot slot, WorkerProcess process) {
         WorkerProcess.Cause cause = process.stopping() ? null : process.cause();
         synchronized (this) {
+            if (slot.successor == process) {
+                // It ended before taking over: the worker it was to replace keeps working, and tries again later.
+                slot.successor = null;
+                if (cause != null) {
+                    crashes(cause).increment();
+                    LOG.warn("Worker {}: successor (pid {}) ended before taking over: {} (exit status {})", slot.id,
+                            process.pid(), cause.id(), process.exitStatus());
+                }
+                notifyAll();
+                return;
+            }
             if (slot.process != process) {
                 return;
             }
             slot.process = null;
             slot.taskId = null;
+            if (slot.successor != null && slot.wanted && !closed) {
+                if (cause != null) {
+                    crashes(cause).increment();
+                }
+                LOG.warn("Worker {} (pid {}) ended: {} (exit status {}); its successor (pid {}) takes its place",
+                        slot.id, process.pid(), cause == null ? "stopped" : cause.id(), process.exitStatus(),
+                        slot.successor.pid());
+                WorkerProcess successor = slot.successor;
+                if (!handOver(slot)) { // not ready yet: it becomes the slot's starting process
+                    slot.successor = null;
+                    slot.process = successor;
+                    slot.state = State.STARTING;
+                    slot.startedAt = successor.startedAt();
+                    slot.launches++;
+                    restarts.increment();
+                }
+                notifyAll();
+                return;
+            }
             if (cause == null) {
                 LOG.info("Worker {} (pid {}) stopped", slot.id, process.pid());
                 slot.state = State.STOPPED;
@@ -477,9 +610,12 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
                 LOG.warn("Not every worker was ready within {} s", settings.startTimeout().toSeconds());
             }
             for (Slot slot : slots) {
+                Duration timeLimit = slot.role == Role.TASK ? settings.taskTimeLimit() : settings.validationTimeLimit();
                 if (slot.process != null && slot.process.alive() && !slot.process.stopping()) {
-                    looks.add(new Look(slot.process, slot.state, slot.taskStartedNanos,
-                            slot.role == Role.TASK ? settings.taskTimeLimit() : settings.validationTimeLimit()));
+                    looks.add(new Look(slot.process, slot.state, slot.taskStartedNanos, timeLimit));
+                }
+                if (slot.successor != null && slot.successor.alive() && !slot.successor.stopping()) {
+                    looks.add(new Look(slot.successor, State.STARTING, 0, timeLimit)); // start timeout, heartbeats
                 }
             }
         }
@@ -641,11 +777,14 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
         slot.consecutiveCrashes = 0;
         if (!slot.wanted || closed) {
             terminate(slot);
-        } else if (slot.restartWhenIdle || process.tasksDone() >= settings.recycleAfter()) {
+        } else if (slot.restartWhenIdle) {
             slot.restartWhenIdle = false;
             terminate(slot);
-        } else {
+        } else if (!handOver(slot)) {
             slot.state = State.IDLE;
+            if (process.tasksDone() >= settings.recycleAfter()) {
+                recycle(slot);
+            }
         }
         notifyAll();
     }
@@ -664,14 +803,18 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
         slot.consecutiveCrashes = 0;
         if (!slot.wanted || closed) {
             terminate(slot);
-        } else if (!clean || slot.restartWhenIdle || lease.process.tasksDone() >= settings.recycleAfter()) {
+        } else if (slot.restartWhenIdle) {
             slot.restartWhenIdle = false;
-            if (clean && lease.process.tasksDone() >= settings.recycleAfter()) {
-                LOG.info("Worker {} recycled after {} tasks", slot.id, lease.process.tasksDone());
-            }
             terminate(slot);
+        } else if (handOver(slot)) {
+            // A ready successor took its place; the old process stops (clean or not).
+        } else if (!clean) {
+            terminate(slot); // its channel may hold answers nobody read: it never takes another task
         } else {
             slot.state = State.IDLE;
+            if (lease.process.tasksDone() >= settings.recycleAfter()) {
+                recycle(slot);
+            }
         }
         notifyAll();
     }
@@ -707,6 +850,11 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
             for (Slot slot : slots) {
                 slot.wanted = false;
                 cancelPending(slot);
+                if (slot.successor != null) {
+                    slot.successor.markStopping();
+                    running.add(slot.successor);
+                    slot.successor = null;
+                }
                 if (slot.process != null) {
                     slot.process.markStopping();
                     running.add(slot.process);

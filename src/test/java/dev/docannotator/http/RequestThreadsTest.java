@@ -20,8 +20,10 @@ class RequestThreadsTest {
         QueuedThreadPool pool = HttpApi.requestThreads(RequestLimits.defaults());
         pool.start();
         try {
-            assertThat(pool.getThreads()).isGreaterThanOrEqualTo(HttpApi.STANDING_THREADS);
-            assertThat(HttpApi.STANDING_THREADS).isGreaterThanOrEqualTo(100); // the load run's burst
+            assertThat(pool.getThreads()).isGreaterThanOrEqualTo(RequestLimits.DEFAULT_STANDING_THREADS);
+            assertThat(RequestLimits.DEFAULT_STANDING_THREADS).isGreaterThanOrEqualTo(100); // the load run's burst
+            assertThat(RequestLimits.fromEnvironment(java.util.Map.of()).standingThreads())
+                    .isEqualTo(RequestLimits.DEFAULT_STANDING_THREADS);
             assertThat(pool.getMaxThreads()).isEqualTo(RequestLimits.defaults().maxThreads());
         } finally {
             pool.stop();
@@ -36,6 +38,19 @@ class RequestThreadsTest {
         try {
             assertThat(pool.getMaxThreads()).isEqualTo(32);
             assertThat(pool.getThreads()).isEqualTo(32);
+        } finally {
+            pool.stop();
+        }
+    }
+
+    @Test
+    void theStandingThreadsAreASettingThatTestServersKeepSmall() throws Exception {
+        RequestLimits few = RequestLimits.fromEnvironment(java.util.Map.of("ANNOTATOR_HTTP_STANDING_THREADS", "8"));
+        QueuedThreadPool pool = HttpApi.requestThreads(few);
+        pool.start();
+        try {
+            assertThat(pool.getThreads()).isLessThan(RequestLimits.DEFAULT_STANDING_THREADS).isGreaterThanOrEqualTo(8);
+            assertThat(pool.getMaxThreads()).isEqualTo(RequestLimits.defaults().maxThreads());
         } finally {
             pool.stop();
         }

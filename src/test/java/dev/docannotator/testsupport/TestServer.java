@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.docannotator.Application;
 import dev.docannotator.Settings;
 import dev.docannotator.common.Json;
+import dev.docannotator.http.RequestLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +37,8 @@ import java.util.stream.Stream;
  * The data directory is deleted by {@link #close()}.
  */
 public final class TestServer implements AutoCloseable {
+    /** Request threads a test server starts with (the pool still grows to the server's limit on demand). */
+    static final int TEST_STANDING_THREADS = 8;
     private final Path dataDir;
     private final UnaryOperator<Settings> settings;
     private final Consumer<Application.Builder> customizer;
@@ -72,7 +75,9 @@ public final class TestServer implements AutoCloseable {
 
     private Application build() {
         Settings base = Settings.defaults().withPort(0).withDataDir(dataDir).withAdmission(2, 16, 3);
-        Application.Builder builder = Application.builder(settings.apply(base));
+        // A few standing request threads, not the server's 128: dozens of test servers run in one JVM, none in a burst.
+        Application.Builder builder = Application.builder(settings.apply(base))
+                .requestLimits(RequestLimits.defaults().withStandingThreads(TEST_STANDING_THREADS));
         customizer.accept(builder);
         return builder.build().start();
     }

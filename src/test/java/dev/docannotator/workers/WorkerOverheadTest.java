@@ -134,6 +134,40 @@ class WorkerOverheadTest {
         }
     }
 
+    /**
+     * The first upload a freshly started validator checks: without the readers loaded before the validator says it
+     * is ready, the first DOCX after every start or recycle paid the loading of POI (hundreds of milliseconds, and
+     * past the validation time limit on a busy machine).
+     */
+    @Test
+    void theFirstUploadAfterAStartFindsTheReadersLoaded() throws Exception {
+        Path docx = tmp.resolve("first.docx");
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             var out = Files.newOutputStream(docx)) {
+            for (int i = 0; i < 40; i++) {
+                document.createParagraph().createRun().setText("Paragraph " + i + " describes the system.");
+            }
+            document.write(out);
+        }
+        WorkerSupervisor workers = WorkerSupervisor.create(1, WorkerSettings.builder().warmUpGrammar(false).build(),
+                DocumentLimits.defaults(), RunLimits.defaults(), null, null, new SimpleMeterRegistry(), Clock.systemUTC());
+        workers.start();
+        try {
+            assertThat(workers.awaitReady(Duration.ofSeconds(120))).isTrue();
+            double first = admit(workers, docx) / 1e6;
+            List<Long> next = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                next.add(admit(workers, docx));
+            }
+            double nextMedian = median(next) / 1e6;
+            System.out.printf(Locale.ROOT, "first DOCX check after a start %.2f ms; the next 20: median %.2f ms%n",
+                    first, nextMedian);
+            assertThat(first).isLessThanOrEqualTo(10 * nextMedian + 100);
+        } finally {
+            workers.close();
+        }
+    }
+
     private static long admit(TaskRunner runner, Path upload) {
         long t0 = System.nanoTime();
         DocumentFormat format = runner.admit(upload, upload.getFileName().toString(), Locale.ENGLISH);

@@ -308,7 +308,9 @@ public abstract class JdbcStore implements Store {
         Set<String> superseded = sql.inTransaction(c -> {
             Set<String> endedElsewhere = endedElsewhere(c, batch);
             StoreBatch kept = batch.without(endedElsewhere);
-            updateTasks(c, kept.tasks());
+            insertTasks(c, kept);
+            updateTasks(c, kept.tasks().entrySet().stream().filter(e -> !kept.newTasks().contains(e.getKey()))
+                    .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
             appendEvents(c, kept.events());
             announce(c, kept);
             if (!checkpointJson.isEmpty()) {
@@ -385,6 +387,18 @@ public abstract class JdbcStore implements Store {
             }
             if (any) {
                 upsert.executeBatch();
+            }
+        }
+    }
+
+    /** The rows of the batch's new tasks, first: its events, checkpoints and annotations need them. */
+    private void insertTasks(Connection c, StoreBatch batch) throws SQLException {
+        for (String key : batch.newTasks()) {
+            Map<String, Object> row = taskColumns(key, batch.tasks().get(key));
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO tasks (" + String.join(", ", row.keySet())
+                    + ") VALUES (" + placeholders(row.size()) + ")")) {
+                bind(st, 1, row.values());
+                st.executeUpdate();
             }
         }
     }
