@@ -10,6 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +23,9 @@ import java.util.Map;
  * Client-seen cross-instance cancel (issue 16): three real instances ({@code java -jar target/doc-annotator.jar serve}
  * with {@code ANNOTATOR_DATABASE_URL}, one worker each) on one embedded PostgreSQL. Each sample opens a stream on one
  * instance, waits for its 5th annotation, sends {@code POST /cancel} to the next instance and times from sending the
- * cancel to reading {@code cancelled} on the stream. The first sample after start-up is reported on its own too.
+ * cancel to reading {@code cancelled} on the stream. The first sample after start-up is reported on its own too, and
+ * the samples are split by where the task ran (db-scheduler's {@code picked_by}, read just before the cancel): on the
+ * streaming instance, on the one receiving the cancel, or on the third; each path differs (see BENCHMARKS.md).
  * {@code -Dbench.cancels=40} samples.
  */
 final class ClusterBenchmark {
@@ -27,6 +33,13 @@ final class ClusterBenchmark {
     private static final int LINES = 4000;
 
     private ClusterBenchmark() {
+    }
+
+    /** Where the cancelled task ran, seen from the stream and the cancel. */
+    enum RanOn { STREAM, CANCEL, THIRD }
+
+    /** One cancel: how long the client waited, where the task ran, how many events it read before {@code cancelled}. */
+    record Sample(double millis, RanOn ranOn, int eventsBefore) {
     }
 
     static String run(Path work) throws Exception {
@@ -40,37 +53,71 @@ final class ClusterBenchmark {
         List<ServerProcess> servers = new ArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
         String loadBefore = ServerBenchmarks.loadAverage();
-        List<Double> samples = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
         try {
             for (String name : List.of("a", "b", "c")) {
                 servers.add(ServerProcess.start(work.resolve("cluster-" + name), "256m", Map.of(
                         "ANNOTATOR_DATABASE_URL", url, "ANNOTATOR_WORKERS", "1",
                         "ANNOTATOR_ROLLOUT_INITIAL_STAGE", "7", "ANNOTATOR_ADMIN_TOKEN", "bench-cluster-admin-token-0123")));
             }
-            for (int i = 0; i < SAMPLES; i++) {
-                ServerProcess streamOn = servers.get(i % 3);
-                ServerProcess cancelOn = servers.get((i + 1) % 3);
-                samples.add(sample(http, streamOn, cancelOn, "bench-cluster-user-" + i, doc));
+            Map<String, ServerProcess> byInstance = new java.util.HashMap<>();
+            for (ServerProcess server : servers) {
+                byInstance.put(server.instanceId(), server);
+            }
+            try (Connection db = connect(url)) {
+                for (int i = 0; i < SAMPLES; i++) {
+                    ServerProcess streamOn = servers.get(i % 3);
+                    ServerProcess cancelOn = servers.get((i + 1) % 3);
+                    samples.add(sample(http, db, byInstance, streamOn, cancelOn, "bench-cluster-user-" + i, doc));
+                }
             }
         } finally {
             for (ServerProcess server : servers) {
                 server.close();
             }
         }
-        List<Double> warm = samples.subList(1, samples.size());
+        List<Double> all = samples.stream().map(Sample::millis).toList();
         StringBuilder out = new StringBuilder("## Cross-instance cancel, three instances on one PostgreSQL\n\n");
         out.append("Load average before / after: ").append(loadBefore).append(" → ").append(ServerBenchmarks.loadAverage())
                 .append("\n\n| cancel sent → stream read `cancelled` (ms) | p50 | p95 | p99 | max | n |\n|---|---|---|---|---|---|\n")
-                .append(ServerBenchmarks.row("every sample", samples))
-                .append(ServerBenchmarks.row("without the first", warm))
-                .append(String.format(java.util.Locale.ROOT, "\nFirst sample after start-up: %.1f ms. All samples in order: %s%n",
-                        samples.get(0), samples.stream().map(v -> String.format(java.util.Locale.ROOT, "%.0f", v)).toList()));
+                .append(ServerBenchmarks.row("every sample", all))
+                .append(ServerBenchmarks.row("without the first", all.subList(1, all.size())));
+        for (RanOn ranOn : RanOn.values()) {
+            out.append(ServerBenchmarks.row("task ran on the " + ranOn.name().toLowerCase(java.util.Locale.ROOT)
+                    + " instance", samples.stream().filter(s -> s.ranOn() == ranOn).map(Sample::millis).toList()));
+        }
+        out.append(String.format(java.util.Locale.ROOT, "%nFirst sample after start-up: %.1f ms. All samples in order"
+                        + " (ms / where the task ran: s stream, c cancel, t third / events read before `cancelled`): %s%n",
+                samples.get(0).millis(), samples.stream().map(s -> String.format(java.util.Locale.ROOT, "%.0f %s %d",
+                        s.millis(), s.ranOn().name().substring(0, 1).toLowerCase(java.util.Locale.ROOT),
+                        s.eventsBefore())).toList()));
         return out.toString();
     }
 
+    /** A JDBC connection to the benchmark's database, from the {@code postgresql://user:password@host:port/db} URL. */
+    private static Connection connect(String url) throws Exception {
+        java.net.URI uri = java.net.URI.create(url);
+        String[] credentials = uri.getUserInfo().split(":", 2);
+        return DriverManager.getConnection("jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath(),
+                credentials[0], credentials[1]);
+    }
+
+    /** Which instance runs the task now, relative to the stream and the cancel. */
+    private static RanOn ranOn(Connection db, Map<String, ServerProcess> byInstance, String key,
+                               ServerProcess streamOn, ServerProcess cancelOn) throws Exception {
+        try (PreparedStatement st = db.prepareStatement(
+                "SELECT picked_by FROM scheduled_tasks WHERE task_name = 'annotate' AND task_instance = ?")) {
+            st.setString(1, key);
+            try (ResultSet rs = st.executeQuery()) {
+                ServerProcess runner = rs.next() ? byInstance.get(rs.getString(1)) : null;
+                return runner == streamOn ? RanOn.STREAM : runner == cancelOn ? RanOn.CANCEL : RanOn.THIRD;
+            }
+        }
+    }
+
     /** One stream on {@code streamOn}, cancelled through {@code cancelOn}: milliseconds until the stream said so. */
-    private static double sample(HttpClient http, ServerProcess streamOn, ServerProcess cancelOn, String user, Path doc)
-            throws Exception {
+    private static Sample sample(HttpClient http, Connection db, Map<String, ServerProcess> byInstance,
+                                 ServerProcess streamOn, ServerProcess cancelOn, String user, Path doc) throws Exception {
         String documentId = ServerBenchmarks.upload(http, streamOn, user, doc);
         HttpRequest start = HttpRequest.newBuilder(streamOn.uri("/api/chat/stream")).header("X-User-Id", user)
                 .header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
@@ -92,6 +139,8 @@ final class ClusterBenchmark {
                     throw new IllegalStateException("the task ended before it was cancelled: " + line);
                 }
             }
+            RanOn ranOn = ranOn(db, byInstance, user + ":" + taskId, streamOn, cancelOn);
+            int eventsBefore = 0;
             long sent = System.nanoTime();
             HttpResponse<String> cancel = http.send(HttpRequest.newBuilder(cancelOn.uri("/api/tasks/" + taskId + "/cancel"))
                     .header("X-User-Id", user).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -101,7 +150,10 @@ final class ClusterBenchmark {
             }
             while ((line = lines.readLine()) != null) {
                 if (line.equals("event: cancelled")) {
-                    return (System.nanoTime() - sent) / 1e6;
+                    return new Sample((System.nanoTime() - sent) / 1e6, ranOn, eventsBefore);
+                }
+                if (line.startsWith("event: ")) {
+                    eventsBefore++;
                 }
                 if (line.equals("event: result") || line.equals("event: error")) {
                     throw new IllegalStateException("the task ended with " + line + " instead of cancelled");

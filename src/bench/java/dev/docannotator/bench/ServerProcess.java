@@ -90,6 +90,12 @@ final class ServerProcess implements AutoCloseable {
         return java.util.regex.Pattern.compile(regex).matcher(text).results().count();
     }
 
+    /** The instance id the server logged at start ("Instance <id> of the instances sharing ..."), or "?". */
+    String instanceId() throws IOException {
+        return Files.readAllLines(log).stream().filter(l -> l.contains("Instance ") && l.contains(" of the instances"))
+                .map(l -> l.replaceFirst(".*Instance (\\S+) of the instances.*", "$1")).findFirst().orElse("?");
+    }
+
     /** How the server runs documents, from its start-up log ("Documents run in ..."). */
     String documentsLine() throws IOException {
         return Files.readAllLines(log).stream().filter(l -> l.contains("Documents run in"))

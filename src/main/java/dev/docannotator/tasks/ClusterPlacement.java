@@ -45,7 +45,8 @@ final class ClusterPlacement implements Placement {
     public void start(Parts parts) {
         this.parts = parts;
         parts.writer().onEndedElsewhere(this::endedElsewhere);
-        cluster.bind(options, this::runClaimed, this::cancelledElsewhere, this::followStored, this::abandonedUnclaimed);
+        cluster.bind(options, this::runClaimed, this::cancelledElsewhere, this::followStored, this::takeCarried,
+                this::abandonedUnclaimed);
         cluster.start();
         warmUpCancels();
     }
@@ -350,6 +351,27 @@ final class ClusterPlacement implements Placement {
             parts.cancels().cancelHere(task, null, System.nanoTime());
         } else {
             cluster.cancels().request(new CancelRequest(key, true));
+        }
+    }
+
+    /**
+     * An event another instance committed and carried in its wake-up (a cancel's {@code cancelled}), taken in at
+     * once: a task run elsewhere shows it when it continues this copy's log; a task run here has its log ended by it
+     * when it follows the last event committed here (what was numbered after it is dropped, as the group commit would
+     * drop it on finding the end; the cancel's own wake-up stops the worker). Otherwise the read that the same wake-up
+     * queues, or this instance's next group commit, brings it as before.
+     */
+    private void takeCarried(String key, TaskEvent event) {
+        Task task = parts.live().get(key);
+        if (task == null) {
+            return;
+        }
+        synchronized (task) {
+            if (!task.runHere()) {
+                task.log().absorb(List.of(event));
+            } else if (task.log().endedElsewhereBy(event)) {
+                task.recountAnnotationsSent();
+            }
         }
     }
 

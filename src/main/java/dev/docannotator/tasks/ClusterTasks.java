@@ -4,12 +4,15 @@ import dev.docannotator.storage.CancelRecords;
 import dev.docannotator.storage.CancelRequest;
 import dev.docannotator.storage.ClaimRecords;
 import dev.docannotator.storage.ClusterChannels;
+import dev.docannotator.storage.EventsNotice;
 import dev.docannotator.storage.StreamRecords;
+import dev.docannotator.storage.TaskEvent;
 import dev.docannotator.storage.postgres.Notifications;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -68,13 +71,18 @@ public final class ClusterTasks implements AutoCloseable {
      * who cancels an abandoned task that no instance has claimed.
      */
     void bind(TaskService.Options options, ClusterScheduler.Runner runner, Consumer<CancelRequest> stopHere,
-              Consumer<String> eventsCommitted, Consumer<String> abandonedUnclaimed) {
+              Consumer<String> eventsCommitted, BiConsumer<String, TaskEvent> eventCarried,
+              Consumer<String> abandonedUnclaimed) {
         scheduler = new ClusterScheduler(pool, records.claims(), notifications, instanceId, options.workers(),
                 options.queueCapacity(), options.perUserLimit(), runner);
         cancels = new ClusterCancels(records.cancels(), notifications, instanceId, scheduler::runningHere, stopHere);
         streams = new ClusterStreams(records.streams(), instanceId, options.disconnectGrace(), abandonedUnclaimed);
-        // Coalesced: a busy task sends a wake-up per commit; one read per task catches up on all of them.
-        notifications.subscribe(ClusterChannels.EVENTS, key -> {
+        // Coalesced: a busy task sends a wake-up per commit; one read per task catches up on all of them. An event
+        // carried in the wake-up (a cancel's) is taken in at once, on the listening thread; the read still follows.
+        notifications.subscribe(ClusterChannels.EVENTS, payload -> {
+            EventsNotice notice = EventsNotice.parse(payload);
+            String key = notice.taskKey();
+            notice.event().ifPresent(event -> eventCarried.accept(key, event));
             if (pending.add(key)) {
                 followers.execute(() -> {
                     pending.remove(key);

@@ -151,6 +151,24 @@ public final class EventLog {
         }
     }
 
+    /**
+     * Several instances: {@link #endedElsewhere} with the terminal event another instance appended, taken from its
+     * wake-up instead of the table, when it directly follows every event committed here (then nothing else was
+     * stored between them). False, changing nothing, otherwise: the group commit finds the end and reads it.
+     */
+    public boolean endedElsewhereBy(TaskEvent ending) {
+        lock.lock();
+        try {
+            if (!ending.terminal() || ending.seq() != durable + 1) {
+                return false;
+            }
+            endedElsewhere(List.of(ending));
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How many times events numbered here were dropped (see {@link #endedElsewhere}); the sink keeps it per event. */
     public long generation() {
         lock.lock();

@@ -1,6 +1,7 @@
 package dev.docannotator.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.docannotator.pipeline.Stage;
 import dev.docannotator.storage.TaskEvent;
@@ -119,5 +120,34 @@ class EventLogTest {
         assertThat(read.events()).extracting(TaskEvent::type).containsExactly("task", "progress", "cancelled");
         assertThat(read.closed()).isTrue();
         assertThat(running.append(PROGRESS)).as("ended: nothing more is numbered").isNull();
+    }
+
+    /**
+     * The {@code cancelled} carried in another instance's wake-up ends the running copy's log at once when it directly
+     * follows what was committed here; one that does not (events stored here meanwhile were not yet marked
+     * committed) changes nothing, and the group commit takes the stored log as before.
+     */
+    @Test
+    void aLogIsEndedByACarriedEventOnlyWhenItFollowsTheCommittedPrefix() {
+        EventLog running = new EventLog("task-0001", List.of(), false, (l, e, row) -> { });
+        running.append(ADMITTED);
+        running.append(PROGRESS);
+        running.append(PROGRESS);
+        running.durable(1);
+
+        assertThat(running.endedElsewhereBy(new TaskEvent(3, TaskEvent.CANCELLED, "{\"type\":\"cancelled\"}")))
+                .as("seq 2 was stored but is not known committed here").isFalse();
+        assertThat(running.closed()).isFalse();
+        assertThat(running.endedElsewhereBy(new TaskEvent(2, TaskEvent.PROGRESS, "{\"type\":\"progress\"}")))
+                .as("not an end").isFalse();
+        assertThat(running.lastSeq()).isEqualTo(3);
+
+        assertThat(running.endedElsewhereBy(new TaskEvent(2, TaskEvent.CANCELLED, "{\"type\":\"cancelled\"}")))
+                .isTrue();
+        EventLog.Batch read = running.after(0);
+        assertThat(read.events()).extracting(TaskEvent::seq, TaskEvent::type)
+                .containsExactly(tuple(1L, "task"), tuple(2L, "cancelled"));
+        assertThat(read.closed()).isTrue();
+        assertThat(running.append(PROGRESS)).isNull();
     }
 }

@@ -4,8 +4,10 @@ import dev.docannotator.pipeline.Stage;
 import dev.docannotator.storage.CancelRecords;
 import dev.docannotator.storage.CancelRequest;
 import dev.docannotator.storage.ClusterChannels;
+import dev.docannotator.storage.EventsNotice;
 import dev.docannotator.storage.TaskEvent;
 import dev.docannotator.storage.TaskStatus;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,6 +38,11 @@ public final class PostgresCancelRecords implements CancelRecords {
         this.database = database;
     }
 
+    /**
+     * Three round trips: the locking read, one statement for every write and both wake-ups, the commit (it was seven
+     * statements). The {@code cancelled} event rides in the events wake-up, so the instances streaming the task show
+     * it without reading it back.
+     */
     @Override
     public boolean cancelClaimed(String taskKey, String byInstance, Function<Target, Optional<String>> decide) {
         return database.inTransaction(c -> {
@@ -45,12 +52,53 @@ public final class PostgresCancelRecords implements CancelRecords {
             }
             Optional<String> cancelled = decide.apply(target.get());
             if (cancelled.isPresent()) {
-                appendCancelled(c, taskKey, cancelled.get());
+                endLogAndRecord(c, taskKey, cancelled.get(), byInstance);
+            } else {
+                record(c, new CancelRequest(taskKey, false), byInstance); // stops the worker at its next step
+                Notifications.publish(c, ClusterChannels.EVENTS, taskKey);
             }
-            record(c, new CancelRequest(taskKey, false), byInstance); // stops the worker at its next step
-            Notifications.publish(c, ClusterChannels.EVENTS, taskKey); // the streams read the event
             return true;
         });
+    }
+
+    /**
+     * In one statement: appends {@code cancelled} after the task's last stored event, marks the task cancelled,
+     * records the cancel for the running instance, and wakes it (stop the worker) and the streams (the event itself).
+     */
+    private static void endLogAndRecord(Connection c, String taskKey, String data, String byInstance)
+            throws SQLException {
+        String before = EventsNotice.beforeSeq(taskKey);
+        String after = EventsNotice.afterSeq(TaskEvent.CANCELLED, data);
+        // PostgreSQL refuses a payload of 8000 bytes or more: a longer event is announced by its key alone.
+        boolean carried = (before + after).getBytes(StandardCharsets.UTF_8).length + 20 <= Notifications.MAX_PAYLOAD_BYTES;
+        try (PreparedStatement st = c.prepareStatement(
+                "WITH appended AS (INSERT INTO task_events (task_id, seq, type, data)"
+                        + " SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ? FROM task_events WHERE task_id = ? RETURNING seq),"
+                        + " marked AS (UPDATE tasks SET status = ?, updated_at = now() WHERE task_id = ?),"
+                        + " recorded AS (INSERT INTO task_cancel_requests (task_key, requested_at, by_instance, abandoned)"
+                        + " VALUES (?, now(), ?, false) ON CONFLICT (task_key) DO NOTHING)"
+                        // The streams' wake-up first: the running instance ends its log by it before it stops.
+                        + " SELECT pg_notify(?, " + (carried ? "? || seq || ?" : "?") + "), pg_notify(?, ?) FROM appended")) {
+            int i = 1;
+            st.setString(i++, taskKey);
+            st.setString(i++, TaskEvent.CANCELLED);
+            st.setString(i++, data);
+            st.setString(i++, taskKey);
+            st.setString(i++, TaskStatus.CANCELLED.id());
+            st.setString(i++, taskKey);
+            st.setString(i++, taskKey);
+            st.setString(i++, byInstance);
+            st.setString(i++, ClusterChannels.EVENTS);
+            if (carried) {
+                st.setString(i++, before);
+                st.setString(i++, after);
+            } else {
+                st.setString(i++, taskKey);
+            }
+            st.setString(i++, ClusterChannels.CANCEL);
+            st.setString(i, new CancelRequest(taskKey, false).payload());
+            st.executeQuery().close();
+        }
     }
 
     @Override
@@ -150,24 +198,6 @@ public final class PostgresCancelRecords implements CancelRecords {
                         TaskStatus.fromId(rs.getString("status")), rs.getBoolean("pausable"),
                         Stage.fromId(rs.getString("stage")), rs.getInt("progress"), rs.getString("locale")));
             }
-        }
-    }
-
-    /** Appends {@code cancelled} after the task's last stored event and marks the task cancelled. */
-    private static void appendCancelled(Connection c, String taskKey, String data) throws SQLException {
-        try (PreparedStatement append = c.prepareStatement(
-                "INSERT INTO task_events (task_id, seq, type, data) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?"
-                        + " FROM task_events WHERE task_id = ?");
-             PreparedStatement row = c.prepareStatement(
-                     "UPDATE tasks SET status = ?, updated_at = now() WHERE task_id = ?")) {
-            append.setString(1, taskKey);
-            append.setString(2, TaskEvent.CANCELLED);
-            append.setString(3, data);
-            append.setString(4, taskKey);
-            append.executeUpdate();
-            row.setString(1, TaskStatus.CANCELLED.id());
-            row.setString(2, taskKey);
-            row.executeUpdate();
         }
     }
 }

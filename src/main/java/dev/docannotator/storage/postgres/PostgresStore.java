@@ -96,6 +96,10 @@ public final class PostgresStore extends JdbcStore {
      * another instance ended: the stored log ends in {@code cancelled} and the batch's first event of the task is
      * not past it, or the batch writes the task's row with another status and no event. (Any other rewritten seq
      * replaces the stored event, as in every store: a retried batch whose commit went unacknowledged.)
+     *
+     * <p>One round trip per group commit in the usual case: the locking statement returns each row's status as
+     * committed when the lock was granted (a row locked while waiting is read again), and a cancel that ended a log
+     * marked its row cancelled in the same transaction, so the log is read only for a task whose row says cancelled.
      */
     @Override
     protected Set<String> endedElsewhere(Connection c, StoreBatch batch) throws SQLException {
@@ -106,17 +110,27 @@ public final class PostgresStore extends JdbcStore {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        // Locked first, read after: a statement that waited for the lock still sees the events of its own snapshot.
+        Set<String> cancelled = new TreeSet<>();
         try (PreparedStatement lock = c.prepareStatement(
-                "SELECT 1 FROM tasks WHERE task_id = ANY (?) ORDER BY task_id FOR UPDATE")) {
+                "SELECT task_id, status FROM tasks WHERE task_id = ANY (?) ORDER BY task_id FOR UPDATE")) {
             lock.setArray(1, c.createArrayOf("text", keys.toArray()));
-            lock.executeQuery().close();
+            try (ResultSet rs = lock.executeQuery()) {
+                while (rs.next()) {
+                    if (TaskStatus.CANCELLED.id().equals(rs.getString(2))) {
+                        cancelled.add(rs.getString(1));
+                    }
+                }
+            }
         }
+        if (cancelled.isEmpty()) {
+            return Set.of();
+        }
+        // Read after the lock, in a statement of its own: it sees every event committed before the lock was granted.
         Set<String> ended = new HashSet<>();
         try (PreparedStatement st = c.prepareStatement(
                 "SELECT k.task_id, e.seq, e.type FROM unnest(?::text[]) AS k(task_id) JOIN LATERAL (SELECT seq, type"
                         + " FROM task_events WHERE task_id = k.task_id ORDER BY seq DESC LIMIT 1) e ON true")) {
-            st.setArray(1, c.createArrayOf("text", keys.toArray()));
+            st.setArray(1, c.createArrayOf("text", cancelled.toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     String key = rs.getString(1);

@@ -1,11 +1,14 @@
 package dev.docannotator.storage.postgres;
 
+import static dev.docannotator.testsupport.WaitUntil.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.storage.CancelRecords;
+import dev.docannotator.storage.ClusterChannels;
 import dev.docannotator.storage.DocumentRecord;
+import dev.docannotator.storage.EventsNotice;
 import dev.docannotator.storage.Store;
 import dev.docannotator.storage.StoreBatch;
 import dev.docannotator.storage.StoreContractTest;
@@ -17,10 +20,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +140,100 @@ class PostgresStoreContractTest extends StoreContractTest {
                 Map.of(key, task("task-0001", TaskStatus.QUEUED, T0)), Map.of(), Map.of()))).isEmpty();
         assertThat(store.tasks().find(key).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
         assertThat(store.events().all(key)).extracting(TaskEvent::seq).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    /**
+     * The instances streaming a task show a cancel accepted elsewhere without reading it back: the events wake-up
+     * carries the appended {@code cancelled} with its seq; a plain wake-up is the task's key alone.
+     */
+    @Test
+    void theEventsWakeUpOfACancelAcceptedElsewhereCarriesItsCancelledEvent() throws Exception {
+        String key = "k:task-0003";
+        store.tasks().insert(key, task("task-0003", TaskStatus.RUNNING, T0));
+        store.writeBatch(new StoreBatch(List.of(event(key, 1, "task"), event(key, 2, "annotation")), Map.of(),
+                Map.of(), Map.of()));
+        claim(key);
+        List<EventsNotice> notices = new CopyOnWriteArrayList<>();
+        String data = "{\"type\":\"cancelled\",\"task_id\":\"task-0003\",\"message\":\"已取消\"}";
+        try (Notifications listener = new Notifications(open.get(0))) {
+            listener.subscribe(ClusterChannels.EVENTS, p -> {
+                if (!p.isEmpty()) {
+                    notices.add(EventsNotice.parse(p));
+                }
+            });
+            listener.start();
+            waitUntil("listening", Duration.ofSeconds(10), () -> listener.listening(ClusterChannels.EVENTS));
+            assertThat(new PostgresCancelRecords(open.get(0)).cancelClaimed(key, "instance-c", t -> Optional.of(data)))
+                    .isTrue();
+            waitUntil("the wake-up arrives", Duration.ofSeconds(10), () -> !notices.isEmpty());
+            assertThat(notices).singleElement().isEqualTo(
+                    new EventsNotice(key, Optional.of(new TaskEvent(3, TaskEvent.CANCELLED, data))));
+        }
+        assertThat(store.events().all(key)).extracting(TaskEvent::seq, TaskEvent::type, TaskEvent::data)
+                .containsExactly(tuple(1L, "task", "{\"type\":\"task\"}"),
+                        tuple(2L, "annotation", "{\"type\":\"annotation\"}"), tuple(3L, "cancelled", data));
+        assertThat(EventsNotice.parse(key)).isEqualTo(new EventsNotice(key, Optional.empty()));
+    }
+
+    /**
+     * The group commit's check reads a task's log only when its locked row says cancelled: a batch that waited for
+     * the row lock of a cancel committing meanwhile must still see that cancel (the status as of the lock, the log
+     * read after it) and leave out the task's events.
+     */
+    @Test
+    void aBatchWaitingForTheRowLockOfACancelCommittingMeanwhileLeavesTheTaskOut() throws Exception {
+        String key = "k:task-0002";
+        store.tasks().insert(key, task("task-0002", TaskStatus.RUNNING, T0));
+        store.writeBatch(new StoreBatch(List.of(event(key, 1, "task")), Map.of(), Map.of(), Map.of()));
+        claim(key);
+        PostgresCancelRecords cancels = new PostgresCancelRecords(open.get(0));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> cancel = threads.submit(() -> cancels.cancelClaimed(key, "instance-c", target -> {
+                locked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Optional.of("{\"type\":\"cancelled\"}");
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Set<String>> batch = threads.submit(() -> store.writeBatch(new StoreBatch(
+                    List.of(event(key, 2, "annotation")), Map.of(key, task("task-0002", TaskStatus.RUNNING, T0)),
+                    Map.of(), Map.of())));
+            awaitWaitingForALock();
+            release.countDown();
+            assertThat(cancel.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(batch.get(10, TimeUnit.SECONDS)).containsExactly(key);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(store.events().all(key)).extracting(TaskEvent::seq, TaskEvent::type)
+                .containsExactly(tuple(1L, "task"), tuple(2L, "cancelled"));
+        assertThat(store.tasks().find(key).orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
+    }
+
+    /** Until a backend of this database waits for a row lock (the batch behind the cancel). */
+    private void awaitWaitingForALock() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        openOther(); // a pool of its own: the first one's two connections are both busy
+        try (Connection c = open.get(open.size() - 1).dataSource().getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                     + " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next() && rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(10);
+            }
+        }
+        throw new AssertionError("the batch never waited for the cancel's row lock");
     }
 
     private static StoreBatch.PendingEvent event(String key, long seq, String type) {
