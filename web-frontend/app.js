@@ -761,7 +761,9 @@ function followInternalLink(event) {
     return;
   }
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-  target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  // To a list entry at once: the list is virtual, and on a smooth way through it the chunks passed render and
+  // change height, so the scroll ended elsewhere than at the entry.
+  target.scrollIntoView({ block: 'center', behavior: mark ? 'auto' : 'smooth' });
   target.focus({ preventScroll: true });
   flash(target);
 }

@@ -105,7 +105,7 @@ final class QualityBenchmark {
         writeUnlabelled(everything, Map.of(), Path.of("target", "benchmarks", "quality-all.tsv"));
         // kept apart so that nobody tuning the checks reads them by accident
         writeUnlabelled(heldOutSecond, labels(), Path.of("target", "benchmarks", "quality-heldout2-unlabelled.tsv"));
-        // every finding of the second set (it has been read and judged), to see what a change removed
+        // every finding of the second set, labelled or not: what a change there removed or added is read from it
         writeUnlabelled(heldOutSecond, Map.of(), Path.of("target", "benchmarks", "quality-heldout2-all.tsv"));
         writeUnlabelled(heldOutThird, labels(), Path.of("target", "benchmarks", "quality-heldout3-unlabelled.tsv"));
 

@@ -91,8 +91,10 @@ class LongReviewTest {
 
         List<Long> streaming = reportLongTasks(page, total + " findings streamed in");
         // Virtual: the page holds the entries near the list's visible part, each saying where it stands in the whole.
-        assertThat(((Number) page.script("return document.querySelectorAll('[data-testid=annotation]').length"))
-                .longValue()).isBetween(1L, 999L);
+        long inPage = ((Number) page.script("return document.querySelectorAll('[data-testid=annotation]').length"))
+                .longValue();
+        System.out.printf("Long review: %d of %d entries in the page%n", inPage, total);
+        assertThat(inPage).isBetween(1L, 999L);
         assertThat(page.script("const first = document.querySelector('[data-testid=annotation]');"
                 + "return [first.getAttribute('aria-posinset'), first.getAttribute('aria-setsize')]"))
                 .isEqualTo(List.of("1", String.valueOf(total)));

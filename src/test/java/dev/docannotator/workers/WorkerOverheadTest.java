@@ -7,18 +7,15 @@ import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.pipeline.Engines;
 import dev.docannotator.pipeline.PipelineEvent;
 import dev.docannotator.pipeline.PipelineInput;
-import dev.docannotator.pipeline.RunLimits;
 import dev.docannotator.tasks.TaskRun;
 import dev.docannotator.tasks.TaskRunner;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntToLongFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,35 +48,20 @@ class WorkerOverheadTest {
         }
         Files.writeString(document, text);
         TaskRunner inProcess = TaskRunner.inProcess(Engines.createDefault(DocumentLimits.defaults()));
-        WorkerSupervisor workers = WorkerSupervisor.create(1, WorkerSettings.builder().warmUpGrammar(false).build(),
-                DocumentLimits.defaults(), RunLimits.defaults(), null, null, new SimpleMeterRegistry(), Clock.systemUTC());
-        workers.start();
+        WorkerSupervisor workers = TestWorkers.startedSupervisor();
         try {
-            assertThat(workers.awaitReady(Duration.ofSeconds(120))).isTrue();
-            List<Long> local = new ArrayList<>();
-            List<Long> remote = new ArrayList<>();
             int[] events = new int[2];
-            for (int i = 0; i < WARM_UP + ROUNDS; i++) {
-                long a = run(inProcess, document, i, events, 0);
-                long b = run(workers, document, i, events, 1);
-                if (i >= WARM_UP) {
-                    local.add(a);
-                    remote.add(b);
-                }
-            }
-            double localMedian = median(local) / 1e6;
-            double remoteMedian = median(remote) / 1e6;
-            System.out.printf(Locale.ROOT, "per task (%d events): in-process median %.2f ms p90 %.2f ms; "
-                            + "worker process median %.2f ms p90 %.2f ms; overhead %.2f ms (median), %d rounds%n",
-                    events[1] / (WARM_UP + ROUNDS), localMedian, pct(local, 0.9) / 1e6, remoteMedian,
-                    pct(remote, 0.9) / 1e6, remoteMedian - localMedian, ROUNDS);
+            Paired times = alternately(ROUNDS, i -> run(inProcess, document, i, events, 0),
+                    i -> run(workers, document, i, events, 1));
+            System.out.printf(Locale.ROOT, "per task (%d events): %s%n", events[1] / (WARM_UP + ROUNDS),
+                    times.describe("worker process"));
             for (int k = 0; k < 2; k++) {
                 System.out.printf(Locale.ROOT, "%s: start %.2f ms, steps %.2f ms, close %.2f ms (medians)%n",
                         k == 0 ? "in-process" : "worker", median(phases[k][0]) / 1e6, median(phases[k][1]) / 1e6,
                         median(phases[k][2]) / 1e6);
             }
             assertThat(events[1]).isEqualTo(events[0]);
-            assertThat(remoteMedian - localMedian).isLessThanOrEqualTo(20.0);
+            assertThat(times.overheadMillis()).isLessThanOrEqualTo(20.0);
         } finally {
             workers.close();
         }
@@ -103,35 +85,50 @@ class WorkerOverheadTest {
             document.write(out);
         }
         TaskRunner inProcess = TaskRunner.inProcess(Engines.createDefault(DocumentLimits.defaults()));
-        WorkerSupervisor workers = WorkerSupervisor.create(1, WorkerSettings.builder().warmUpGrammar(false).build(),
-                DocumentLimits.defaults(), RunLimits.defaults(), null, null, new SimpleMeterRegistry(), Clock.systemUTC());
-        workers.start();
+        WorkerSupervisor workers = TestWorkers.startedSupervisor();
         try {
-            assertThat(workers.awaitReady(Duration.ofSeconds(120))).isTrue();
             List<Double> overheads = new ArrayList<>();
             for (Path upload : List.of(txt, docx)) {
-                List<Long> local = new ArrayList<>();
-                List<Long> remote = new ArrayList<>();
-                for (int i = 0; i < WARM_UP + 2 * ROUNDS; i++) {
-                    long a = admit(inProcess, upload);
-                    long b = admit(workers, upload);
-                    if (i >= WARM_UP) {
-                        local.add(a);
-                        remote.add(b);
-                    }
-                }
-                double localMedian = median(local) / 1e6;
-                double remoteMedian = median(remote) / 1e6;
-                System.out.printf(Locale.ROOT, "upload check of %s (%d bytes): in-process median %.2f ms p90 %.2f ms; "
-                                + "validator process median %.2f ms p90 %.2f ms; overhead %.2f ms (median), %d rounds%n",
-                        upload.getFileName(), Files.size(upload), localMedian, pct(local, 0.9) / 1e6, remoteMedian,
-                        pct(remote, 0.9) / 1e6, remoteMedian - localMedian, 2 * ROUNDS);
-                overheads.add(remoteMedian - localMedian);
+                Paired times = alternately(2 * ROUNDS, i -> admit(inProcess, upload), i -> admit(workers, upload));
+                System.out.printf(Locale.ROOT, "upload check of %s (%d bytes): %s%n", upload.getFileName(),
+                        Files.size(upload), times.describe("validator process"));
+                overheads.add(times.overheadMillis());
             }
             assertThat(overheads).allMatch(overhead -> overhead <= 20.0);
         } finally {
             workers.close();
         }
+    }
+
+    /** Wall times of the same work done in-process and in a worker process, measured alternately (ns). */
+    private record Paired(List<Long> inProcess, List<Long> worker) {
+        double overheadMillis() {
+            return (median(worker) - median(inProcess)) / 1e6;
+        }
+
+        String describe(String process) {
+            return String.format(Locale.ROOT, "in-process median %.2f ms p90 %.2f ms; %s median %.2f ms p90 %.2f ms; "
+                            + "overhead %.2f ms (median), %d rounds", median(inProcess) / 1e6, pct(inProcess, 0.9) / 1e6,
+                    process, median(worker) / 1e6, pct(worker, 0.9) / 1e6, overheadMillis(), inProcess.size());
+        }
+    }
+
+    /**
+     * Runs round {@code i} in-process then in the worker, {@link #WARM_UP} rounds unrecorded and then {@code rounds}
+     * recorded; each function returns its own wall time in ns.
+     */
+    private static Paired alternately(int rounds, IntToLongFunction inProcess, IntToLongFunction worker) {
+        List<Long> local = new ArrayList<>();
+        List<Long> remote = new ArrayList<>();
+        for (int i = 0; i < WARM_UP + rounds; i++) {
+            long a = inProcess.applyAsLong(i);
+            long b = worker.applyAsLong(i);
+            if (i >= WARM_UP) {
+                local.add(a);
+                remote.add(b);
+            }
+        }
+        return new Paired(local, remote);
     }
 
     /**
@@ -149,11 +146,8 @@ class WorkerOverheadTest {
             }
             document.write(out);
         }
-        WorkerSupervisor workers = WorkerSupervisor.create(1, WorkerSettings.builder().warmUpGrammar(false).build(),
-                DocumentLimits.defaults(), RunLimits.defaults(), null, null, new SimpleMeterRegistry(), Clock.systemUTC());
-        workers.start();
+        WorkerSupervisor workers = TestWorkers.startedSupervisor();
         try {
-            assertThat(workers.awaitReady(Duration.ofSeconds(120))).isTrue();
             double first = admit(workers, docx) / 1e6;
             List<Long> next = new ArrayList<>();
             for (int i = 0; i < 20; i++) {

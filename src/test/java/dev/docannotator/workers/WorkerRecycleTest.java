@@ -35,9 +35,7 @@ class WorkerRecycleTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        WorkerSettings workers = TestWorkers.withTestHooks().recycleAfter(RECYCLE_AFTER).build();
-        server = TestServer.start(s -> s.withAdmission(1, 16, 3), b -> b.workers(workers));
-        assertThat(supervisor().awaitReady(Duration.ofSeconds(90))).as("the workers start").isTrue();
+        server = TestWorkers.startServer(TestWorkers.withTestHooks().recycleAfter(RECYCLE_AFTER).build(), 1, b -> { });
     }
 
     @AfterAll
@@ -48,12 +46,12 @@ class WorkerRecycleTest {
     }
 
     @BeforeEach
-    void everyWorkerIsRunning() throws Exception {
-        assertThat(supervisor().awaitReady(Duration.ofSeconds(90))).isTrue();
+    void everyWorkerIsRunning() {
+        TestWorkers.awaitEveryWorker(server);
     }
 
     private static WorkerSupervisor supervisor() {
-        return server.app().workers().orElseThrow();
+        return TestWorkers.supervisor(server);
     }
 
     @Test

@@ -36,9 +36,8 @@ class WorkerSupervisorTest {
     static void startServer() throws Exception {
         tokenDir = Files.createTempDirectory("workers-token-");
         WorkerSettings workers = TestWorkers.withTestHooks().taskTimeLimit(TIME_LIMIT).build();
-        server = TestServer.start(s -> s.withAdmission(2, 16, 3),
-                b -> b.workers(workers).rollout(new RolloutSettings(tokenDir, TOKEN, null, null, null)));
-        assertThat(supervisor().awaitReady(Duration.ofSeconds(90))).as("both workers start").isTrue();
+        server = TestWorkers.startServer(workers, 2,
+                b -> b.rollout(new RolloutSettings(tokenDir, TOKEN, null, null, null)));
     }
 
     @AfterAll
@@ -49,9 +48,9 @@ class WorkerSupervisorTest {
     }
 
     @BeforeEach
-    void everyWorkerIsRunning() throws Exception {
+    void everyWorkerIsRunning() {
         supervisor().startAll();
-        assertThat(supervisor().awaitReady(Duration.ofSeconds(90))).isTrue();
+        TestWorkers.awaitEveryWorker(server);
     }
 
     /** Field 19 of /proc/PID/stat. */
@@ -61,7 +60,7 @@ class WorkerSupervisorTest {
     }
 
     private static WorkerSupervisor supervisor() {
-        return server.app().workers().orElseThrow();
+        return TestWorkers.supervisor(server);
     }
 
     @Test

@@ -38,9 +38,8 @@ class WorkerValidationTest {
     @BeforeAll
     static void startServers() throws Exception {
         WorkerSettings workers = TestWorkers.withTestHooks().validationTimeLimit(VALIDATION_LIMIT).build();
-        processes = TestServer.start(s -> s.withAdmission(1, 16, 3), b -> b.workers(workers));
+        processes = TestWorkers.startServer(workers, 1, b -> { });
         inProcess = TestServer.start();
-        assertThat(supervisor().awaitReady(Duration.ofSeconds(90))).as("the workers start").isTrue();
     }
 
     @AfterAll
@@ -54,12 +53,12 @@ class WorkerValidationTest {
     }
 
     @BeforeEach
-    void everyWorkerIsRunning() throws Exception {
-        assertThat(supervisor().awaitReady(Duration.ofSeconds(90))).isTrue();
+    void everyWorkerIsRunning() {
+        TestWorkers.awaitEveryWorker(processes);
     }
 
     private static WorkerSupervisor supervisor() {
-        return processes.app().workers().orElseThrow();
+        return TestWorkers.supervisor(processes);
     }
 
     private static WorkerSupervisor.WorkerView validator() {

@@ -11,13 +11,17 @@ import java.util.regex.Pattern;
 
 /**
  * Flags a word written twice in a row ("the the", any case) and doubled Chinese function characters (的的, 了了),
- * leaving alone the grammatical doubles: "that that", "had had", 不了了之, 的的确确, 是是非非, 地地道道.
+ * leaving alone the grammatical doubles: "that that", "had had", 不了了之, 的的确确, 是是非非, 地地道道, and two words in
+ * capitals in running text (a synopsis' operands, {@code ARCHIVE ARCHIVE}; in a passage set in capitals they are
+ * words). A lower-case double is an error; a capitalised one ("Walla Walla") may be a name, so it is a warning.
  */
 public final class RepeatedWordsCheck implements BlockCheck {
     private static final Pattern ENGLISH = Pattern.compile(
             // across a line break too: "to⏎to" in a wrapped paragraph is the classic doubled word
             Words.bounded("(\\p{IsLatin}+)(?:[ \\t\\u00a0]+|[ \\t\\u00a0]*\\r?\\n[ \\t\\u00a0]*)(\\1)"),
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern LOWER_CASE_WORD = Pattern.compile("\\p{IsLatin}*\\p{Ll}\\p{IsLatin}*\\p{Ll}");
+    private static final Pattern CAPITALS_WORD = Pattern.compile("\\p{Lu}{2,}");
     private static final Set<String> GRAMMATICAL = Set.of("that", "had", "bye", "no", "so", "very", "ha");
     private static final Pattern CHINESE = Pattern.compile(
             "([的了是在和与地得就也都把被对及或而之])\\1");
@@ -45,14 +49,22 @@ public final class RepeatedWordsCheck implements BlockCheck {
     public void inspect(TextBlock block, String text, Findings out) {
         Matcher m = ENGLISH.matcher(text);
         int from = 0;
+        boolean shouting = isSetInCapitals(text);
         while (from < text.length() && m.find(from)) {
             String word = m.group(1);
+            String again = m.group(2);
             from = m.start(2); // "the the the" gives two findings, not one
-            if (GRAMMATICAL.contains(word.toLowerCase(Locale.ROOT)) || isAllCapitals(word) != isAllCapitals(m.group(2))
+            if (GRAMMATICAL.contains(word.toLowerCase(Locale.ROOT)) || isAllCapitals(word) != isAllCapitals(again)
                     || startsADottedName(text, m.end())) {
                 continue; // "--dir DIR": a word next to its placeholder; "man man.7": a command and a page name
             }
-            out.add(block, m.start(), m.end(), Check.REPEATED_WORDS, Severity.ERROR,
+            if (isAllCapitals(word) && !shouting) {
+                continue; // "tar -A [OPTIONS] ARCHIVE ARCHIVE": in running text, capitals are two operands, two names
+            }
+            // a name may be a doubled word ("Walla Walla", "Bora Bora"): only a lower-case double is surely a slip
+            Severity severity = isCapitalised(word) && !isAllCapitals(word) && word.equals(again)
+                    ? Severity.WARNING : Severity.ERROR;
+            out.add(block, m.start(), m.end(), Check.REPEATED_WORDS, severity,
                     out.message("repeated_words.en", word), word, "repeated_words/en");
         }
         Matcher zh = CHINESE.matcher(text);
@@ -79,6 +91,19 @@ public final class RepeatedWordsCheck implements BlockCheck {
 
     private static boolean isAllCapitals(String word) {
         return word.length() > 1 && word.chars().allMatch(Character::isUpperCase);
+    }
+
+    private static boolean isCapitalised(String word) {
+        return Character.isUpperCase(word.charAt(0));
+    }
+
+    /**
+     * A passage set in capitals ("IN NO EVENT SHALL THE THE AUTHORS …"): three words or more and not one of them in
+     * lower case. A line with a lower-case word ("tar -A [OPTIONS] ARCHIVE ARCHIVE") is mixed case, and there capitals
+     * mark names.
+     */
+    private static boolean isSetInCapitals(String text) {
+        return !LOWER_CASE_WORD.matcher(text).find() && CAPITALS_WORD.matcher(text).results().count() >= 3;
     }
 
     private static boolean isIdiom(String text, int at) {

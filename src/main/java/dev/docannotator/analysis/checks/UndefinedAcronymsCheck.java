@@ -160,7 +160,8 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
 
     /**
      * The words in capitals that the document uses as placeholders or variables somewhere: PLACEHOLDER, inside an
-     * option's name, after a format spec, or as a synopsis' operands.
+     * option's name, after a format spec, as a synopsis' or a format line's operands, or named as a file, variable,
+     * field or prefix ({@link CapitalsNamedInPlace}).
      */
     static Set<String> placeholders(String text) {
         Set<String> found = new HashSet<>();
@@ -175,6 +176,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                 found.add(q.group(1));
             }
         }
+        found.addAll(CapitalsNamedInPlace.in(text)); // "OLDGRP NEWGRP[:NEWGID]", "see the file COMPAT"
         Matcher operands = SYNOPSIS_OPERANDS.matcher(text);
         while (operands.find()) {
             Matcher each = CAPITALS_RUN.matcher(operands.group(1));

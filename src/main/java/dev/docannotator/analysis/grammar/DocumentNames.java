@@ -13,20 +13,28 @@ import java.util.regex.Pattern;
 /**
  * The names a document itself uses: words that recur (twice or more, in any case), such as a product, a command, a
  * project or a person ({@code grep} 45 times in grep's manual, {@code man-db}, {@code Zstd}). A spelling checker does not
- * know them; the document does. The price: a typo made the same way twice is not reported.
+ * know them; the document does. The price: a typo made the same way twice is not reported. And the program's keywords:
+ * words the document writes as an option's name or value ({@code --seek}, {@code --no-seek}, {@code --sort=inode}).
  */
 final class DocumentNames {
     /** A word, with its hyphenated parts: "man-db" counts as "man-db", "man" and "db". */
     private static final Pattern WORD = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_])\\p{IsLatin}[\\p{IsLatin}'’]*(?:-\\p{IsLatin}[\\p{IsLatin}'’]*)*");
     private static final int RECURRING = 2;
+    /** An option's name, without a {@code no-} prefix ({@code --seek}, {@code --no-seek}), and its value if any. */
+    private static final Pattern OPTION = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_-])--?(?:no-)?(\\p{Ll}[\\p{Ll}\\p{N}]*(?:-[\\p{Ll}\\p{N}]+)*)"
+                    + "(?:\\[?=(\\p{Ll}[\\p{Ll}\\p{N}-]*))?");
+    private static final int KEYWORD_LETTERS = 3;
 
     private final ExtractedText source;
     private final Set<String> names;
+    private final Set<String> keywords;
 
-    private DocumentNames(ExtractedText source, Set<String> names) {
+    private DocumentNames(ExtractedText source, Set<String> names, Set<String> keywords) {
         this.source = source;
         this.names = Set.copyOf(names);
+        this.keywords = Set.copyOf(keywords);
     }
 
     static DocumentNames of(ExtractedText text) {
@@ -48,7 +56,22 @@ final class DocumentNames {
                 names.add(w);
             }
         });
-        return new DocumentNames(text, names);
+        return new DocumentNames(text, names, keywords(text.text()));
+    }
+
+    /** The words a text writes as an option's name or value: {@code seek} for {@code --seek} and {@code --no-seek}. */
+    static Set<String> keywords(String text) {
+        Set<String> found = new HashSet<>();
+        Matcher m = OPTION.matcher(text);
+        while (m.find()) {
+            for (int group = 1; group <= 2; group++) {
+                String word = m.group(group);
+                if (word != null && word.length() >= KEYWORD_LETTERS) {
+                    found.add(word);
+                }
+            }
+        }
+        return found;
     }
 
     boolean isOf(ExtractedText text) {
@@ -57,5 +80,10 @@ final class DocumentNames {
 
     boolean isName(String word) {
         return names.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the document writes this word as an option's name or value: a keyword of the program it describes. */
+    boolean isKeyword(String word) {
+        return keywords.contains(word);
     }
 }

@@ -28,37 +28,16 @@ import org.languagetool.rules.RuleMatch;
  * English grammar and spelling with LanguageTool, on the whole paragraph (a line break inside a block is read as a
  * space, so a wrapped sentence is one sentence). The session hands it a huge block one window at a time, cut at
  * sentence boundaries. Blocks that are mainly Chinese are skipped. What it leaves out, so that what it reports is worth
- * reading: matches on code, URLs and paths (masked); rules about layout where the layout is not the author's (a block
- * with line breaks or runs of spaces came from a hard-wrapped or laid-out page); spelling of code-like tokens and of
- * names the document itself uses (capitalised and recurring); doubled words when the repeated-words check runs.
+ * reading: matches on code, URLs and paths (masked); rules outside the categories of slips ({@link ReportedRules}:
+ * style, punctuation, casing and typography opinions); a grammar rule's guess at an option's value ("Default is seek"
+ * in a manual with {@code --seek}); a hyphenated compound only closed up ("auto-configures"); spelling of code-like
+ * tokens and of names the document itself uses (capitalised and recurring); doubled words when the repeated-words
+ * check runs.
  * Unknown words are reported only when they look like a slip on a known word ({@link TypoShape}); misspellings and
  * grammar are warnings, style and typography info.
  */
 public final class GrammarCheck implements BlockCheck {
-    /** Rules that judge the page layout rather than the author's writing. */
-    private static final Set<String> LAYOUT_RULES = Set.of(
-            "WHITESPACE_RULE", "CONSECUTIVE_SPACES", "SENTENCE_WHITESPACE", "COMMA_PARENTHESIS_WHITESPACE",
-            "DOUBLE_PUNCTUATION");
     private static final Set<String> REPEAT_RULES = Set.of("ENGLISH_WORD_REPEAT_RULE");
-    /**
-     * Rules whose findings on real documents were noise in every sampled case (quality benchmark, BENCHMARKS.md):
-     * "(C)" in copyright lines, "all of the", brackets and quotes that code and regular expressions leave unpaired
-     * ({@code "["}, {@code `show c'}), "General Public" License, "newest first" in option lists. A lower-case
-     * sentence start: on extracted text it is a command, a list continued after a colon or semicolon, or a manual's
-     * synopsis line ({@code sudo env PATH=…}, {@code ls [OPTION]}, "; or that the Covered Software …"), never a
-     * sentence the author forgot to capitalise. Comma and word-choice opinions ("Typically," "afterwards", "outside
-     * of", "a small number of", a comma before "and"/"but") that an editor of a manual would not ask for.
-     */
-    private static final Set<String> NOT_WORTH_A_COMMENT = Set.of(
-            "COPYRIGHT", "ALL_OF_THE", "EN_UNPAIRED_BRACKETS", "EN_UNPAIRED_QUOTES", "GENERAL_XX", "THE_SUPERLATIVE",
-            "ARROWS", "UPPERCASE_SENTENCE_START", "SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA",
-            "COMMA_COMPOUND_SENTENCE", "COMMA_COMPOUND_SENTENCE_2", "SMALL_NUMBER_OF", "AFTERWARDS_US", "OUTSIDE_OF",
-            "MISSING_COMMA_AFTER_INTRODUCTORY_PHRASE", "ON_THE_NOVEL", "SPACE_BEFORE_PARENTHESIS");
-    /**
-     * Rule categories that judge rhythm, not correctness: "three successive sentences begin with the same word" is the
-     * deliberate parallel wording of a licence's or a manual's clauses ("You may …", "You may …"), never a slip.
-     */
-    private static final Set<String> STYLE_NOT_GRAMMAR_CATEGORIES = Set.of("REPETITIONS_STYLE");
     private static final Pattern LAID_OUT = Pattern.compile("\\n| {2,}|\\t");
     /** A placeholder's plural, {@code LETTERs}, {@code FILEs}: the manual's own notation, not a misspelling. */
     private static final Pattern CAPITALS_PLURAL = Pattern.compile("[A-Z]{2,}s");
@@ -142,22 +121,25 @@ public final class GrammarCheck implements BlockCheck {
             int end = Math.min(paragraph.length(), match.getToPos());
             String rule = match.getRule().getId();
             if (end <= start || masked.overlapsHidden(start, end)
-                    || laidOut && LAYOUT_RULES.contains(rule)
+                    || !ReportedRules.reports(match.getRule(), paragraph.substring(start, end), variantNamed, laidOut)
                     || repeatsReportedElsewhere && REPEAT_RULES.contains(rule)
-                    || NOT_WORTH_A_COMMENT.contains(rule) || listOfNames
-                    || STYLE_NOT_GRAMMAR_CATEGORIES.contains(match.getRule().getCategory().getId().toString())
-                    || labelLine || isDotNotFullStop(paragraph, start, end) || overlaps(escaped, start, end)) {
+                    || listOfNames || labelLine || isDotNotFullStop(paragraph, start, end) || overlaps(escaped, start, end)) {
                 continue;
             }
             boolean spelling = isSpelling(match);
             String word = text.substring(start, end);
+            if (ReportedRules.isHouseStyleCompound(word, match.getSuggestedReplacements())) {
+                continue; // "auto-configures" or "autoconfigures": the house's choice, not a slip
+            }
             if (spelling && (CAPITALS_PLURAL.matcher(word).matches() || isNameInSentence(text, start, word))) {
                 continue;
             }
             if (!spelling && (CAPITALS_WORD.matcher(word).find() || inQuotedTerm(text, quoted, start, end)
-                    || legal && match.getRule().getLocQualityIssueType() != ITSIssueType.Grammar)) {
-                // a placeholder's grammar is a guess; a cited term is not the author's phrasing; a licence's or a
-                // regulation's wording ("the subject matter hereof") is fixed, so style advice there is noise
+                    || legal && match.getRule().getLocQualityIssueType() != ITSIssueType.Grammar
+                    || known.isKeyword(word) || ReportedRules.isLimitIdiom(rule, paragraph, start))) {
+                // a placeholder's grammar is a guess, and so is an option value's ("Default is seek", --seek); a cited
+                // term is not the author's phrasing; a licence's or a regulation's wording ("the subject matter
+                // hereof") is fixed, so style advice there is noise
                 continue;
             }
             if (spelling && (CODE_LIKE.matcher(word).matches() || known.isName(word))) {

@@ -63,4 +63,20 @@ class AcronymsInManualsTest {
                 "Comply with article 11 of the WIPO copyright treaty.")))
                 .containsExactly("WIPO");
     }
+
+    @Test
+    void aFormatLinesOperandsAndWhatTheSentenceCallsAFileAVariableAFieldOrAPrefixAreNamesNotAbbreviations() {
+        // tar(1)'s --group-map, -f and --totals, bash's README, login(1), gpasswd(1); the last one is an abbreviation
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "Each non-empty line in FILE defines translation for a single group. It must consist of two fields:",
+                "OLDGRP NEWGRP[:NEWGID]",
+                "OLDGRP is either a valid group name or a GID prefixed with +. Unless NEWGID is supplied, NEWGRP must "
+                        + "also be either a valid group name or a +GID.",
+                "If this option is not given, tar will first examine the environment variable `TAPE'.",
+                "Allowed signals are: SIGHUP, SIGQUIT, SIGINT, SIGUSR1, and SIGUSR2. The SIG prefix can be omitted.",
+                "For details, see the file COMPAT. The file NOTES contains platform-specific installation notes.",
+                "The comment is taken from the GECOS field. You cannot change any NIS or LDAP group.",
+                "Under Linux, the SAK mechanism can be used by users to initiate a trusted path.")))
+                .containsExactly("SAK");
+    }
 }

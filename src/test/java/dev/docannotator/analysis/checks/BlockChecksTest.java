@@ -220,6 +220,20 @@ class BlockChecksTest {
         }
 
         @Test
+        void twoOperandsInCapitalsAreNotADoubledWordButOnesInAPassageSetInCapitalsAreAndANameIsOnlyAWarning() {
+            // tar(1)'s synopsis and its -b option; a disclaimer set in capitals; a place name
+            List<Annotation> found = run(Check.REPEATED_WORDS,
+                    "tar -A [OPTIONS] ARCHIVE ARCHIVE",
+                    "tar {--catenate|--concatenate} [OPTIONS] ARCHIVE ARCHIVE",
+                    "Set record size to BLOCKS x 512 bytes. It can can be suffixed with a size suffix.",
+                    "IN NO EVENT SHALL THE THE AUTHORS BE LIABLE FOR ANY CLAIM.",
+                    "The ferry leaves for Walla Walla at noon.");
+
+            assertThat(quotes(found)).containsExactly("can can", "THE THE", "Walla Walla");
+            assertThat(found).extracting(Annotation::severity).containsExactly("error", "error", "warning");
+        }
+
+        @Test
         void leavesCleanTextAndPlaceholdersAlone() {
             assertThat(run(Check.REPEATED_WORDS, "The file is ready.", "Run it with --dir DIR.", "这是我的文件。"))
                     .isEmpty();

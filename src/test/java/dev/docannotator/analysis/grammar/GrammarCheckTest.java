@@ -220,6 +220,31 @@ class GrammarCheckTest {
     }
 
     @Test
+    void optionValuesOptionSyntaxStyleOpinionsAndHouseStyleAreNotReportedButSlipsInTheSameDocumentsAre() {
+        // tar(1), gpasswd(1), bash's and apt's READMEs and the LGPL: one block each, as the layout pass joins them
+        ExtractedText t = text(
+                "-n, --seek Assume the archive is seekable.",
+                "Valid values for METHOD are seek and raw. Default is seek with fallback to raw when not applicable.",
+                "NAME can be either a user name or numeric UID.",
+                "By default, the remote host is accessed via the rsh command. Nowadays it is common to use ssh instead.",
+                "This means that tar first tried to decompress archive.Z using compress.",
+                "Use --pax-option=keyword[[:]=value][,keyword[[:]=value]] to control pax keywords.",
+                "-A, --administrators user,... Set the list of administrative users.",
+                "You need to edit sources.list to add a repository.",
+                "To compile Bash, type make. Bash auto-configures the build process.",
+                "If the object file uses only small inline functions (ten lines or less in length), then the use of "
+                        + "the object file is unrestricted.",
+                "Further more, translating APT is split into two independent parts.",
+                "The bug tracker is full with open bug reports.",
+                "Case sensitive matching is the default.");
+
+        List<Annotation> found = runAll(analyser, t, GRAMMAR);
+
+        assertThat(found).extracting(Annotation::quote)
+                .containsExactlyInAnyOrder("Further more", "full with", "Case sensitive");
+    }
+
+    @Test
     void aDoubledWordIsReportedOnceByTheRepeatedWordsCheck() {
         Requirement both = new Requirement("grammar and repeated words", Set.of(Check.GRAMMAR, Check.REPEATED_WORDS),
                 List.of(), false);

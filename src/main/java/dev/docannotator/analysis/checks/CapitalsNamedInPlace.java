@@ -1,0 +1,51 @@
+package dev.docannotator.analysis.checks;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Words in capitals that the text itself says are not abbreviations, by what it does with them: the operands of a
+ * format line ({@code OLDGRP NEWGRP[:NEWGID]}, what a configuration file's line holds, explained in the next sentence)
+ * and the name of a thing the sentence calls a file, a variable, a field or a prefix ("see the file COMPAT", "the SIG
+ * prefix", "the GECOS field", "the environment variable `TAPE'"). A reader asks what such a word contains, not what it
+ * stands for.
+ */
+final class CapitalsNamedInPlace {
+    /** A line of capitals and syntax only: placeholders and the brackets, colons and bars between them. */
+    private static final Pattern FORMAT_LINE = Pattern.compile(
+            "(?m)^[ \\t]*([A-Z0-9_\\[\\]{}<>|:=.,…+ \\t-]+?)[ \\t]*$");
+    private static final Pattern CAPITALS = Pattern.compile("(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]+(?![A-Za-z0-9_])");
+    /** Nouns that say what kind of named thing comes after or before them. */
+    private static final String KIND = "(?:files?|director(?:y|ies)|folders?|(?:environment\\s+)?variables?|"
+            + "fields?|prefix(?:es)?|suffix(?:es)?|extensions?|keywords?|macros?)";
+    private static final Pattern KIND_BEFORE = Pattern.compile(
+            "(?<![\\p{L}])(?i:" + KIND + ")\\s+[`'\"‘“]?([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])");
+    private static final Pattern KIND_AFTER = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9_]+)['\"’”]?\\s+" + KIND + "(?![\\p{L}])");
+
+    private CapitalsNamedInPlace() {
+    }
+
+    /** The words in capitals the text uses as a format line's operands or names as a file, variable, field or prefix. */
+    static Set<String> in(String text) {
+        Set<String> found = new HashSet<>();
+        Matcher line = FORMAT_LINE.matcher(text);
+        while (line.find()) {
+            String content = line.group(1);
+            List<String> operands = CAPITALS.matcher(content).results().map(r -> r.group()).toList();
+            if (operands.size() >= 2 && content.matches(".*[\\[{<|].*")) {
+                found.addAll(operands);
+            }
+        }
+        for (Pattern p : List.of(KIND_BEFORE, KIND_AFTER)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                found.add(m.group(1));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.docannotator.analysis.grammar;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.languagetool.rules.ITSIssueType;
+import org.languagetool.rules.Rule;
+
+/**
+ * Which of LanguageTool's rules are worth a comment, by the kind of problem they judge (its rule categories) rather
+ * than rule by rule: slips a careful editor corrects (typos, agreement, confused words, wrong collocations, compounds,
+ * a doubled word) are reported; opinions on style, redundancy, punctuation and casing, and typography, are not. Measured
+ * on the quality benchmark's labelled findings (BENCHMARKS.md, session 8): of 35 labelled findings of the categories
+ * left out, 3 were true ("eg.", a comma after a year, "so as to"), among the false "Nowadays it is …" (comma), "user name"
+ * (username), a lower-case sentence start after a file name ({@code sources.list}), {@code archive.Z} and
+ * {@code user,...} (missing space).
+ */
+final class ReportedRules {
+    /** LanguageTool's categories of slips. Everything else (STYLE, REDUNDANCY, PUNCTUATION, CASING, TYPOGRAPHY …) is not. */
+    private static final Set<String> SLIPS = Set.of(
+            "TYPOS", "GRAMMAR", "CONFUSED_WORDS", "COLLOCATIONS", "COMPOUNDING", "NONSTANDARD_PHRASES",
+            "MULTITOKEN_SPELLING", "PROPER_NOUNS", "SEMANTICS", "MISC");
+    /** Typography: a space before a comma or a full stop ("is late ." ) is the one the author typed. */
+    private static final String SPACE_BEFORE_PUNCTUATION = "COMMA_PARENTHESIS_WHITESPACE";
+    /**
+     * Rules of those categories that were noise in every sampled case: "the most" read as a superlative after "a",
+     * "contribution on" (a licence's wording).
+     */
+    private static final Set<String> NOISE = Set.of("THE_SUPERLATIVE", "ON_THE_NOVEL");
+
+    /** "ten lines or less", "25 words or less": after a quantity, "or less" is the idiom of a limit, not "fewer". */
+    private static final Pattern OR_BEFORE = Pattern.compile("(?<![\\p{L}])or\\s+$", Pattern.CASE_INSENSITIVE);
+
+    private ReportedRules() {
+    }
+
+    /**
+     * Whether a match of {@code rule} on {@code matched} is reported. {@code variantNamed}: the requirement named an
+     * English ("in British English"), so a word of another English is a finding. {@code laidOut}: the block came from a
+     * hard-wrapped or laid-out page, so its spaces are not the author's.
+     */
+    static boolean reports(Rule rule, String matched, boolean variantNamed, boolean laidOut) {
+        if (NOISE.contains(rule.getId())) {
+            return false;
+        }
+        if (SLIPS.contains(rule.getCategory().getId().toString())) {
+            return true;
+        }
+        if (rule.getLocQualityIssueType() == ITSIssueType.LocaleViolation) {
+            return variantNamed;
+        }
+        // a space to remove, in the author's own layout; adding one inside a token ("archive.Z", "user,...",
+        // "[,keyword]") would break a file name or an option's syntax
+        return rule.getId().equals(SPACE_BEFORE_PUNCTUATION) && !laidOut && startsWithSpace(matched);
+    }
+
+    private static boolean startsWithSpace(String matched) {
+        return !matched.isEmpty() && Character.isWhitespace(matched.charAt(0));
+    }
+
+    /**
+     * A hyphenated compound where the suggestion only closes it up ("auto-configures" → "autoconfigures", "e-mail" →
+     * "email"): both forms are standard, which one a text uses is house style. Joining or hyphenating an open compound
+     * ("self explanatory", "case sensitive") is still reported.
+     */
+    static boolean isHouseStyleCompound(String matched, List<String> suggestions) {
+        return matched.indexOf('-') > 0 && !suggestions.isEmpty()
+                && suggestions.get(0).toLowerCase(Locale.ROOT).equals(matched.replace("-", "").toLowerCase(Locale.ROOT));
+    }
+
+    /** LanguageTool's "fewer with countable nouns" on the "or less" of a limit ("functions of ten lines or less"). */
+    static boolean isLimitIdiom(String ruleId, String paragraph, int start) {
+        return ruleId.equals("FEWER_LESS") && OR_BEFORE.matcher(paragraph.substring(Math.max(0, start - 8), start)).find();
+    }
+}
