@@ -90,10 +90,15 @@ export class SseParser {
   }
 }
 
+/** Bytes parsed at a time: a network chunk can be megabytes, and parsing it whole was one long main-thread task. */
+const PIECE_BYTES = 32 * 1024;
+/** How long the reader works before it yields to the browser. */
+const SLICE_MS = 4;
+
 /**
  * Reads a fetch Response body as an event stream until it ends. One network chunk can hold thousands of events:
- * they are handed on in slices of a few milliseconds, yielding to the browser in between, so that no main-thread
- * task grows long however fast the server sends.
+ * it is parsed in pieces and its events handed on in slices of a few milliseconds, yielding to the browser in
+ * between, so that no main-thread task grows long however fast the server sends.
  * Resolves when the server closes the stream; rejects when the connection fails or is aborted.
  */
 export async function readEventStream(response, handlers) {
@@ -101,14 +106,17 @@ export async function readEventStream(response, handlers) {
   const parser = new SseParser({ ...handlers, onEvent: (event) => queue.push(event) });
   const reader = response.body.getReader();
   const decoder = new TextDecoder('utf-8');
+  let sliceStarted = performance.now();
+  const yieldWhenDue = async () => {
+    if (performance.now() - sliceStarted > SLICE_MS) {
+      await new Promise((resolve) => { setTimeout(resolve, 0); });
+      sliceStarted = performance.now();
+    }
+  };
   const deliver = async () => {
-    let started = performance.now();
     for (let i = 0; i < queue.length; i++) {
       handlers.onEvent(queue[i]);
-      if (performance.now() - started > 4 && i + 1 < queue.length) {
-        await new Promise((resolve) => { setTimeout(resolve, 0); });
-        started = performance.now();
-      }
+      if (i + 1 < queue.length) await yieldWhenDue();
     }
     queue.length = 0;
   };
@@ -116,8 +124,12 @@ export async function readEventStream(response, handlers) {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      parser.push(decoder.decode(value, { stream: true }));
-      await deliver();
+      sliceStarted = performance.now();
+      for (let offset = 0; offset < value.length; offset += PIECE_BYTES) {
+        parser.push(decoder.decode(value.subarray(offset, offset + PIECE_BYTES), { stream: true }));
+        await deliver();
+        await yieldWhenDue();
+      }
     }
     parser.push(decoder.decode());
     await deliver();
