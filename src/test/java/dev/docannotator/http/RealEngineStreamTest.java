@@ -29,7 +29,7 @@ class RealEngineStreamTest {
         for (int i = 1; i <= lines; i++) {
             switch (i % 6) {
                 case 0 -> sb.append("TODO: confirm the figures in section ").append(i).append('.');
-                case 3 -> sb.append("The results are somewhat better and fairly stable in most cases, approximately.");
+                case 3 -> sb.append("We will deliver somewhat better results in the near future, approximately.");
                 default -> sb.append("Paragraph ").append(i).append(" states a plain fact.");
             }
             sb.append('\n');
