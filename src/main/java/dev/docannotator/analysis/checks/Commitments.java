@@ -17,13 +17,16 @@ final class Commitments {
                     + "|planning|forecasts?|anticipated?|anticipates|aims?|targets?|intends?|intended|projected"
                     + "|going\\s+to|limits?|maximum|minimum|deadlines?|budgets?|quotas?|at\\s+(?:most|least)"
                     + "|no\\s+more\\s+than"
+                    // a payment or a delivery that falls due: "is (approximately) due within 30 days", not "due to"
+                    + "|(?:is|are|be|becomes?|falls?)\\s+(?:\\w+ly\\s+)?due\\b(?!\\s+to\\b)"
+                    + "|due\\s+(?:by|on|within|before|date)"
                     // the author's own future: "we will", "we'll"
                     + "|(?:we|i)\\s*(?:will|['’]ll)"
                     // a future that measures or delivers: "will take", "will cost", "will be ready"
                     + "|(?:will|['’]ll)\\s+(?:\\w+ly\\s+)?(?:take|cost|need|require|last|reach|grow|increase|decrease"
                     + "|drop|rise|save|reduce|cut|double|halve|be\\s+(?:ready|done|finished|complete|delivered|released"
                     + "|available|launched)))\\b"
-                    + "|必须|务必|应当|应该|(?<![申邀])请(?!求)|预计|预期|估计|计划|打算|争取|力争|有望|目标|上限|下限|不超过|最多|至少|截止|期限|预算"
+                    + "|必须|务必|应当|应该|到期|(?<![申邀])请(?!求)|预计|预期|估计|计划|打算|争取|力争|有望|目标|上限|下限|不超过|最多|至少|截止|期限|预算"
                     + "|我们?(?:将|会|要)|[将会](?:需要|花费|耗时|持续|达到|增加|减少|降低|缩短|节省|完成|发布|上线|交付)",
             Pattern.CASE_INSENSITIVE);
     /**

@@ -36,6 +36,14 @@ class VagueWhereAFigureIsMissingTest {
     }
 
     @Test
+    void whatFallsDueIsAnObligationButDueToIsACause() {
+        assertThat(quotes(run(Check.VAGUE_WORDS,
+                "Payment is approximately due within thirty days.",
+                "The delay was probably due to the holidays.")))
+                .containsExactly("approximately");
+    }
+
+    @Test
     void anUncheckableDeadlineIsVagueEvenInADescription() {
         assertThat(quotes(run(Check.VAGUE_WORDS,
                 "The source is made available by reasonable means in a timely manner.",
