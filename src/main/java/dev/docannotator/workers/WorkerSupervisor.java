@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -352,7 +353,7 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
         Runnable stop = () -> process.terminate(settings.stopGrace());
         try {
             timers.execute(stop);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             Thread t = new Thread(stop, "stop-worker-" + process.id());
             t.setDaemon(true);
             t.start();
@@ -437,7 +438,7 @@ public final class WorkerSupervisor implements TaskRunner, AutoCloseable {
                 predecessor.tasksDone());
         try {
             timers.execute(() -> spawnSuccessor(slot, predecessor));
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             slot.successorSpawning = false;
         }
     }
