@@ -99,6 +99,8 @@ final class QualityBenchmark {
         List<Finding> heldOutSecond = heldOut("heldout2", "Precision on the second held-out set", report);
         // a third, added before session 8's changes, after the second had been read by the judge and the team
         List<Finding> heldOutThird = heldOut("heldout3", "Precision on the third held-out set", report);
+        // a fourth, added before session 9's changes, after the third had been read
+        List<Finding> heldOutFourth = heldOut("heldout4", "Precision on the fourth held-out set", report);
         List<Finding> everything = new ArrayList<>(real);
         everything.addAll(heldOut);
         writeUnlabelled(everything, labels(), Path.of("target", "benchmarks", "quality-unlabelled.tsv"));
@@ -108,6 +110,7 @@ final class QualityBenchmark {
         // every finding of the second set, labelled or not: what a change there removed or added is read from it
         writeUnlabelled(heldOutSecond, Map.of(), Path.of("target", "benchmarks", "quality-heldout2-all.tsv"));
         writeUnlabelled(heldOutThird, labels(), Path.of("target", "benchmarks", "quality-heldout3-unlabelled.tsv"));
+        writeUnlabelled(heldOutFourth, labels(), Path.of("target", "benchmarks", "quality-heldout4-unlabelled.tsv"));
 
         List<Finding> plantedFindings = new ArrayList<>();
         try (Stream<Path> files = Files.list(CORPUS.resolve("planted"))) {
