@@ -9,6 +9,7 @@ import dev.docannotator.storage.TaskView;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class WriteBehind implements AutoCloseable {
     private final Deque<Queued> events = new ArrayDeque<>();
     private final Map<String, TaskView> tasks = new LinkedHashMap<>();
     /** Keys of {@link #tasks} whose row is still to be inserted ({@link #newTask}). */
-    private final Set<String> newTasks = new java.util.HashSet<>();
+    private final Set<String> newTasks = new HashSet<>();
     private final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
     private final Map<String, List<Annotation>> annotations = new LinkedHashMap<>();
     private volatile Consumer<String> endedElsewhere = key -> { };
