@@ -50,6 +50,7 @@ final class Chromium {
                 "--no-first-run", "--hide-scrollbars", "--lang=en-US",
                 "--user-data-dir=" + profile.toAbsolutePath(),
                 "--window-size=" + width + "," + height);
+        ChromiumTrace.enableIfAsked(options);
         // An alert must stay open so that a test can see that one appeared (the XSS test).
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         ChromeDriver driver = new ChromeDriver(service, options);

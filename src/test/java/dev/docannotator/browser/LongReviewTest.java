@@ -47,8 +47,10 @@ class LongReviewTest {
                 {start: Math.round(e.startTime), duration: Math.round(e.duration)}))).observe({type: 'longtask'});
             try {
               new PerformanceObserver(list => list.getEntries().forEach(e => window.__frames.push(
-                  'at ' + Math.round(e.startTime) + ' ms: ' + Math.round(e.duration) + ' ms, style+layout '
-                  + Math.round(e.startTime + e.duration - e.styleAndLayoutStart) + ' ms; ' + e.scripts.map(s =>
+                  'at ' + Math.round(e.startTime) + ' ms: ' + Math.round(e.duration) + ' ms, blocking '
+                  + Math.round(e.blockingDuration) + ' ms, rendering ' + (e.renderStart ? Math.round(e.startTime
+                  + e.duration - e.renderStart) : 0) + ' ms, style+layout ' + (e.styleAndLayoutStart ? Math.round(
+                  e.startTime + e.duration - e.styleAndLayoutStart) : 0) + ' ms; ' + e.scripts.map(s =>
                       s.invoker + (s.sourceFunctionName ? ' ' + s.sourceFunctionName : '') + ' @'
                       + String(s.sourceURL || '').replace(/^.*[/]/, '') + ':' + s.sourceCharPosition + ' '
                       + Math.round(s.duration) + ' ms (forced style+layout '
@@ -90,6 +92,7 @@ class LongReviewTest {
                 (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
 
         List<Long> streaming = reportLongTasks(page, total + " findings streamed in");
+        ChromiumTrace.save(driver);
         // Virtual: the page holds the entries near the list's visible part, each saying where it stands in the whole.
         long inPage = ((Number) page.script("return document.querySelectorAll('[data-testid=annotation]').length"))
                 .longValue();
