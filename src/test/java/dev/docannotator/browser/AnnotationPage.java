@@ -47,11 +47,17 @@ final class AnnotationPage {
 
     /** Chooses the file, writes the requirement and presses Start. */
     AnnotationPage start(Path document, String requirement) {
+        fill(document, requirement);
+        hook("start").click();
+        return this;
+    }
+
+    /** Chooses the file and writes the requirement. */
+    AnnotationPage fill(Path document, String requirement) {
         hook("file-input").sendKeys(document.toAbsolutePath().toString());
         WebElement box = hook("requirement");
         box.clear();
         box.sendKeys(requirement);
-        hook("start").click();
         return this;
     }
 
