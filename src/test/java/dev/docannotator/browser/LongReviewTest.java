@@ -28,7 +28,8 @@ import org.openqa.selenium.support.ui.Select;
  * through and groups them, can be filtered with counts, and is keyboard-friendly.
  * Timing-sensitive: the Long Tasks API measures wall time, so on a machine whose cores are shared by many busy
  * processes every task is stretched; the figures it prints say where the time went (long animation frames name
- * the script and the style and layout time). For CPU time per task, see BENCHMARKS.md (a Chromium trace).
+ * the script and the style and layout time). For CPU time per task, run it with {@code -Dbrowser.trace=FILE} and
+ * read the trace with {@code src/bench/scripts/trace_tasks.py} (see BENCHMARKS.md).
  */
 @Tag("timing")
 @ExtendWith(BrowserExtension.class)
@@ -82,7 +83,10 @@ class LongReviewTest {
         // Measured from Start: chromedriver types the requirement as one burst of some 150 key events, which the
         // page handles in one task (48-59 ms of CPU in traces on the loaded machine; Chromium's own editing, no
         // script of the page), and nobody types 45 characters at once.
-        page.fill(TestDocuments.manyFindings(dir, 6000), "Find \"some\", vague words and TODO markers.");
+        String requirement = "Find \"some\", vague words and TODO markers.";
+        page.fill(TestDocuments.manyFindings(dir, 6000), requirement);
+        // The key events may still be queued when sendKeys returns: the box holding the whole text says they are done.
+        page.waitUntil(Duration.ofSeconds(30), d -> requirement.equals(page.hook("requirement").getDomProperty("value")));
         page.script("window.__long.length = 0; window.__frames.length = 0;");
         page.hook("start").click();
         page.waitForStatus("completed", Duration.ofSeconds(180));
