@@ -42,28 +42,16 @@ public enum Genre {
     private static final double LEGAL_PER_THOUSAND = 12;
 
     /**
-     * Words of software documentation, command-line options ({@code --help}, {@code -v}) and paths or file names
-     * ({@code /etc/passwd}, {@code ./configure}, {@code doc/FAQ}, {@code README.md}). Not "system", "platform" or
-     * "server": a plan for an IT project uses those too.
-     */
-    private static final Pattern SOFTWARE_MARKERS = Pattern.compile(
-            "(?i)\\b(?:install(?:s|ed|ing|ation)?|compil(?:e|es|ed|ing|er|ers|ation)|build(?:s|ing)?"
-                    + "|configur(?:e|es|ed|ation)|director(?:y|ies)|source\\s+code|binar(?:y|ies)|librar(?:y|ies)"
-                    + "|packages?|commands?|options?|files?|programs?|versions?|repositor(?:y|ies)|bugs?"
-                    + "|patch(?:es)?|scripts?|makefiles?|executables?|daemons?|kernel|syntax|debug(?:ging)?)\\b"
-                    + "|(?<![\\w-])--?[a-zA-Z][\\w-]*"
-                    + "|(?<![\\w/])(?:/(?:usr|etc|var|bin|tmp|home|opt|lib|dev)\\b|~/|\\./)"
-                    + "|\\b[\\w-]+\\.(?:c|h|txt|md|sh|py|conf|cfg|in|am|ac|html|xml|json|so|tar|gz)\\b"
-                    // not 文件, 程序, 目录, 版本: also a document, a procedure, a catalogue, an edition in any Chinese
-                    + "|安装|编译|命令|选项|脚本|软件包|源代码|可执行");
-    /**
      * A plan's own voice: the author commits to work, money or dates ("we will", "we propose", "budget", 我们计划,
      * 预算). A proposal about software is a plan, not its documentation.
      */
     private static final Pattern PLAN_MARKERS = Pattern.compile(
             "(?i)\\b(?:we\\s*(?:will|['’]ll|plan|propose|expect|intend|aim)|proposals?|milestones?|deliverables?"
                     + "|budgets?|deadlines?|schedule[ds]?)\\b|我们(?:将|会|计划|预计|打算)|计划|预算|方案|里程碑|截止");
-    /** Software words per thousand from which prose documents software: READMEs have 40–120, proposals under 5. */
+    /**
+     * {@link SoftwareVocabulary} marks per thousand words from which prose documents software: READMEs have 40–120,
+     * proposals under 5.
+     */
     private static final double SOFTWARE_PER_THOUSAND = 20;
     /** Plan markers per thousand from which a text is a plan: proposals have over 10, READMEs under 1. */
     private static final double PLAN_PER_THOUSAND = 3;
@@ -82,14 +70,12 @@ public enum Genre {
 
     /** Dense in the words of software (five at least, so that a short note is not judged by two) and not a plan. */
     private static boolean isTechnical(String text, int words) {
-        int software = count(SOFTWARE_MARKERS, text, SOFTWARE_START);
+        int software = SoftwareVocabulary.count(text);
         return software >= 5 && software * 1000.0 / words >= SOFTWARE_PER_THOUSAND
                 && count(PLAN_MARKERS, text, PLAN_START) * 1000.0 / words < PLAN_PER_THOUSAND;
     }
 
-    /** Where a software marker can start: a word, an option's dash, a path's / ~ or ., a Chinese marker. */
-    private static final StartScan.StartTest SOFTWARE_START = anyOf(
-            StartScan.wordStart(StartScan::isAsciiLetter), StartScan.oneOf("-/~.安编命选脚软源可"));
+    /** Where a plan marker can start: a word or the first character of a Chinese marker. */
     private static final StartScan.StartTest PLAN_START = anyOf(
             StartScan.wordStart(StartScan::isAsciiLetter), StartScan.oneOf("我计预方里截"));
 
