@@ -65,4 +65,15 @@ class GenreTest {
         assertThat(Genre.of(chinese)).isEqualTo(Genre.MANUAL);
         assertThat(Genre.of(readme)).isEqualTo(Genre.GENERAL);
     }
+
+    @Test
+    void theMarksOfSoftwareAreItsWordsOptionsPathsAndFileNamesNotOrdinaryChinese() {
+        // a README's sentence: ./ and configure, --prefix, /usr, install, INSTALL.md, source code over a line break;
+        // not "on-line" or "re-run" (a hyphen inside a word is no option)
+        assertThat(SoftwareVocabulary.count("Run ./configure --prefix=/usr/local, then make install (see INSTALL.md). "
+                + "The source\ncode is on-line; re-run it.")).isEqualTo(7);
+        // 文件 and 程序 are also a document and a procedure: a government notice is not documentation of software
+        assertThat(SoftwareVocabulary.count("根据文件要求，按程序办理。")).isZero();
+        assertThat(SoftwareVocabulary.count("安装软件包后运行命令，并查看选项。")).isEqualTo(4);
+    }
 }
