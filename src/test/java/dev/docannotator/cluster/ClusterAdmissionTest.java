@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterAdmissionTest {
 
     private static final int PER_USER_LIMIT = 2;
-    /** Slowed tasks over this many lines run far longer than the test needs them to. */
-    private static final int LINES = 6000;
+    /** Slowed tasks over this many lines (about 200 analysis steps of 300 ms more each) outlast the test. */
+    private static final int LINES = 24_000;
 
     @TempDir
     Path tmp;
@@ -60,7 +60,7 @@ class ClusterAdmissionTest {
         byte[] document = todoDocument(LINES);
 
         // The per-user limit: two unfinished tasks, started on A and B; a third is refused by every instance.
-        String user = "admission-user";
+        String user = "admission-limited-user";
         EventStream first = running(cluster.a(), user, document);
         EventStream second = running(cluster.b(), user, document);
         String third = upload(cluster.c(), user, document);
@@ -71,17 +71,17 @@ class ClusterAdmissionTest {
 
         // The queue bound: the third worker busy too, then three tasks wait (one per live instance); the next is
         // refused by every instance, whichever instance admitted the waiting ones.
-        running(cluster.c(), "admission-runner", document);
+        running(cluster.c(), "admission-runner-user", document);
         List<String> waiting = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
-            String waiter = "admission-waiter-" + i;
+            String waiter = "admission-waiter-user-" + i;
             EventStream stream = open(servers.get(i), waiter, upload(servers.get(i), waiter, document));
             SseEvent taskEvent = stream.next(LIMIT);
             assertThat(taskEvent.type()).isEqualTo("task");
             assertThat(taskEvent.data().get("status").asText()).as("every worker is busy").isEqualTo("queued");
             waiting.add(taskEvent.data().get("task_id").asText());
         }
-        String late = "admission-late";
+        String late = "admission-late-user";
         String lateDocument = upload(cluster.a(), late, document);
         for (ServerProcess server : servers) {
             HttpResponse<String> busy = startRequest(server, late, lateDocument);
@@ -90,7 +90,7 @@ class ClusterAdmissionTest {
         }
 
         // A waiting task cancelled through B (it was admitted by A) frees its place for a task started on C.
-        assertThat(post(cluster.b(), "/api/tasks/" + waiting.get(0) + "/cancel", "admission-waiter-0").statusCode())
+        assertThat(post(cluster.b(), "/api/tasks/" + waiting.get(0) + "/cancel", "admission-waiter-user-0").statusCode())
                 .isEqualTo(200);
         EventStream admitted = open(cluster.c(), late, lateDocument);
         SseEvent lateTask = admitted.next(LIMIT);
