@@ -91,12 +91,17 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern US_STATE = Pattern.compile("\\s+\\d{5}\\b");
     /** "(EREs, see below)": a forward reference the author makes on purpose. */
     private static final Pattern SEE_BELOW = Pattern.compile("s?[,;]?\\s*\\(?see\\s+below");
-    /**
-     * Two names in capitals joined as peers: "SGML or XML", "Qt/GTK+/HTML", "NIS, LDAP". A "+" may end a name (GTK+).
-     */
+    /** Two names in capitals joined as peers of a list: "SGML or XML", "NIS, LDAP". A "+" may end a name (GTK+). */
     private static final Pattern COORDINATED = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9]+)\\+*(?:\\s*[,/]\\s*|\\s+(?:or|and|and/or|nor)\\s+)"
+            "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9]+)\\+*(?:\\s*,\\s*|\\s+(?:or|and|and/or|nor)\\s+)"
                     + "(?=([A-Z][A-Z0-9]+)\\+*(?![\\p{L}\\p{N}_]))");
+    /**
+     * Three names or more joined by slashes, a list of peers ("Qt/GTK+/HTML"); two are a pair of counterparts
+     * ("API/ABI", "input/output"), and knowing one does not tell the other.
+     */
+    private static final Pattern SLASH_LIST = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_/])[A-Za-z][A-Za-z0-9]*\\+*(?:/[A-Za-z][A-Za-z0-9]*\\+*){2,}(?![\\p{L}\\p{N}_/])");
+    private static final Pattern NAME_IN_CAPITALS = Pattern.compile("[A-Z][A-Z0-9]+(?![a-z])");
     /** Markdown emphasis and list marks around a glossary term: "**KPI**: key performance indicator". */
     private static final String MARKUP = "*_`#>-+ \t";
 
@@ -197,7 +202,8 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     }
 
     /**
-     * Abbreviations the text sets beside one known by its letters, as its peer: "SGML or XML", "Qt/GTK+/HTML". Named
+     * Abbreviations the text sets beside one known by its letters, as its peer in a list: "SGML or XML", "Qt/GTK+/HTML"
+     * (but not the pair "API/ABI": {@link #SLASH_LIST}). Named
      * together, they are things of one kind (formats, toolkits, protocols) that the text expects its reader to know
      * alike; asking for SGML to be spelled out next to XML would not help that reader.
      */
@@ -209,6 +215,13 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             String right = m.group(2);
             if (WELL_KNOWN.contains(left) != WELL_KNOWN.contains(right)) {
                 found.add(WELL_KNOWN.contains(left) ? right : left);
+            }
+        }
+        Matcher list = SLASH_LIST.matcher(text);
+        while (list.find()) {
+            List<String> names = NAME_IN_CAPITALS.matcher(list.group()).results().map(r -> r.group()).toList();
+            if (names.stream().anyMatch(WELL_KNOWN::contains)) {
+                found.addAll(names);
             }
         }
         return found;
