@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * Words in capitals that the text itself says are not abbreviations, by what it does with them: the operands of a
  * format line ({@code OLDGRP NEWGRP[:NEWGID]}, what a configuration file's line holds, explained in the next sentence)
  * and the name of a thing the sentence calls a file, a variable, a field or a prefix ("see the file COMPAT", "the SIG
- * prefix", "the GECOS field", "the environment variable `TAPE'"). A reader asks what such a word contains, not what it
- * stands for.
+ * prefix", "the GECOS field", "the environment variable `TAPE'"), and a metavariable defined where it is used ("Here
+ * XYZ stands for a specific section name", "where FILE is the archive"). A reader asks what such a word contains, not
+ * what it stands for.
  */
 final class CapitalsNamedInPlace {
     /** A line of capitals and syntax only: placeholders and the brackets, colons and bars between them. */
@@ -25,6 +26,15 @@ final class CapitalsNamedInPlace {
             "(?<![\\p{L}])(?i:" + KIND + ")\\s+[`'\"‘“]?([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])");
     private static final Pattern KIND_AFTER = Pattern.compile(
             "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9_]+)['\"’”]?\\s+" + KIND + "(?![\\p{L}])");
+    /**
+     * A metavariable the text defines where it uses it: "(Here XYZ stands for a specific section name …)", "where FILE
+     * is the archive", "where N denotes the count": the capitals stand for a value, not for words. "Where … is" needs
+     * an article after it, so that "countries where VAT is charged" stays a use.
+     */
+    private static final Pattern DEFINED_IN_PLACE = Pattern.compile(
+            "(?<![\\p{L}])(?i:here|where)\\s+([A-Z][A-Z0-9_]+)s?\\s+"
+                    + "(?i:stands?\\s+for|means|denotes|represents|refers\\s+to|(?:is|are)\\s+(?:the|an?|one|any))"
+                    + "(?![\\p{L}])");
 
     private CapitalsNamedInPlace() {
     }
@@ -40,7 +50,7 @@ final class CapitalsNamedInPlace {
                 found.addAll(operands);
             }
         }
-        for (Pattern p : List.of(KIND_BEFORE, KIND_AFTER)) {
+        for (Pattern p : List.of(KIND_BEFORE, KIND_AFTER, DEFINED_IN_PLACE)) {
             Matcher m = p.matcher(text);
             while (m.find()) {
                 found.add(m.group(1));

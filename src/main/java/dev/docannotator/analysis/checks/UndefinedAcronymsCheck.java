@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * none. Definitions: "Service Level Agreement (SLA)", "SLA (Service Level Agreement)", 服务等级协议（SLA）, and a
  * glossary line "SLA: Service Level Agreement". Not flagged: abbreviations known by their letters (PDF, CRC, USA …;
  * {@link WellKnownAbbreviations}), Roman numerals, unfinished-work markers, words in all-capital headings, placeholders
- * (see {@link #placeholders}), and words set in capitals (emphasis, "ONE of the following"; a word the document also
- * writes in lower case).
+ * (see {@link #placeholders}), words set in capitals (emphasis, "ONE of the following"; a word the document also
+ * writes in lower case; an English word, {@link EnglishWords}: NOTICE, TITLE, ACTION), and an abbreviation named as the
+ * peer of a known one ("SGML or XML", {@link #peersOfWellKnown}).
  */
 public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern ACRONYM = Pattern.compile(
@@ -90,6 +91,17 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern US_STATE = Pattern.compile("\\s+\\d{5}\\b");
     /** "(EREs, see below)": a forward reference the author makes on purpose. */
     private static final Pattern SEE_BELOW = Pattern.compile("s?[,;]?\\s*\\(?see\\s+below");
+    /** Two names in capitals joined as peers of a list: "SGML or XML", "NIS, LDAP". A "+" may end a name (GTK+). */
+    private static final Pattern COORDINATED = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9]+)\\+*(?:\\s*,\\s*|\\s+(?:or|and|and/or|nor)\\s+)"
+                    + "(?=([A-Z][A-Z0-9]+)\\+*(?![\\p{L}\\p{N}_]))");
+    /**
+     * Three names or more joined by slashes, a list of peers ("Qt/GTK+/HTML"); two are a pair of counterparts
+     * ("API/ABI", "input/output"), and knowing one does not tell the other.
+     */
+    private static final Pattern SLASH_LIST = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_/])[A-Za-z][A-Za-z0-9]*\\+*(?:/[A-Za-z][A-Za-z0-9]*\\+*){2,}(?![\\p{L}\\p{N}_/])");
+    private static final Pattern NAME_IN_CAPITALS = Pattern.compile("[A-Z][A-Z0-9]+(?![a-z])");
     /** Markdown emphasis and list marks around a glossary term: "**KPI**: key performance indicator". */
     private static final String MARKUP = "*_`#>-+ \t";
 
@@ -104,6 +116,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     @Override
     public void inspect(ExtractedText text, Findings out) {
         Set<String> placeholders = placeholders(text.text());
+        Set<String> peersOfKnown = peersOfWellKnown(text.text());
         List<BlockText> blocks = BlockText.of(text, READS);
         Set<String> lowerCaseWords = new HashSet<>();
         for (BlockText b : blocks) {
@@ -119,7 +132,8 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             while (m.find()) {
                 String acronym = m.group(1);
                 if (WELL_KNOWN.contains(acronym) || NOT_ACRONYMS.contains(acronym) || placeholders.contains(acronym)
-                        || isFormatPattern(acronym) || isWordInCapitals(acronym, lowerCaseWords)) {
+                        || isFormatPattern(acronym) || isWordInCapitals(acronym, lowerCaseWords)
+                        || EnglishWords.isWordInCapitals(acronym) || peersOfKnown.contains(acronym)) {
                     continue;
                 }
                 int global = block.start() + m.start(1);
@@ -182,6 +196,32 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             Matcher each = CAPITALS_RUN.matcher(operands.group(1));
             while (each.find()) {
                 found.add(each.group());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Abbreviations the text sets beside one known by its letters, as its peer in a list: "SGML or XML", "Qt/GTK+/HTML"
+     * (but not the pair "API/ABI": {@link #SLASH_LIST}). Named
+     * together, they are things of one kind (formats, toolkits, protocols) that the text expects its reader to know
+     * alike; asking for SGML to be spelled out next to XML would not help that reader.
+     */
+    static Set<String> peersOfWellKnown(String text) {
+        Set<String> found = new HashSet<>();
+        Matcher m = COORDINATED.matcher(text);
+        while (m.find()) {
+            String left = m.group(1);
+            String right = m.group(2);
+            if (WELL_KNOWN.contains(left) != WELL_KNOWN.contains(right)) {
+                found.add(WELL_KNOWN.contains(left) ? right : left);
+            }
+        }
+        Matcher list = SLASH_LIST.matcher(text);
+        while (list.find()) {
+            List<String> names = NAME_IN_CAPITALS.matcher(list.group()).results().map(r -> r.group()).toList();
+            if (names.stream().anyMatch(WELL_KNOWN::contains)) {
+                found.addAll(names);
             }
         }
         return found;

@@ -110,7 +110,8 @@ public final class GrammarCheck implements BlockCheck {
         // same length: offsets of the paragraph are offsets of the block
         String paragraph = text.replace('\n', ' ').replace('\r', ' ');
         DocumentNames known = names(out.text());
-        List<RuleMatch> matches = check(pool.forCurrentThread(variant), paragraph);
+        JLanguageTool tool = pool.forCurrentThread(variant);
+        List<RuleMatch> matches = check(tool, paragraph);
         boolean listOfNames = isListOfNames(paragraph, matches);
         boolean legal = out.facts().genre() == Genre.LEGAL;
         List<Span> quoted = Quotations.find(text);
@@ -130,6 +131,10 @@ public final class GrammarCheck implements BlockCheck {
             String word = text.substring(start, end);
             if (ReportedRules.isHouseStyleCompound(word, match.getSuggestedReplacements())) {
                 continue; // "auto-configures" or "autoconfigures": the house's choice, not a slip
+            }
+            if (OpenForms.isRightAsWritten(tool.getLanguage().getTagger(), paragraph, start, end,
+                    match.getSuggestedReplacements())) {
+                continue; // "is well supported yet", "any one entity": the open form is right where it stands
             }
             if (spelling && (CAPITALS_PLURAL.matcher(word).matches() || isNameInSentence(text, start, word))) {
                 continue;

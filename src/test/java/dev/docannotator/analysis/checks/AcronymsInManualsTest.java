@@ -79,4 +79,22 @@ class AcronymsInManualsTest {
                 "Under Linux, the SAK mechanism can be used by users to initiate a trusted path.")))
                 .containsExactly("SAK");
     }
+
+    @Test
+    void englishWordsInCapitalsMetavariablesDefinedInPlaceAndPeersOfKnownAbbreviationsAreNotAskedFor() {
+        // the GFDL and D-Bus's README; emphasis in a release checklist. DTD stays: nothing tells the reader what it is
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "A section \"Entitled XYZ\" means a named subunit of the Document whose title either is precisely XYZ"
+                        + " or contains XYZ in parentheses. (Here XYZ stands for a specific section name mentioned below,"
+                        + " such as \"Acknowledgements\".)",
+                "Examples of suitable formats for Transparent copies include plain ASCII without markup, SGML or XML"
+                        + " using a publicly available DTD, and standard-conforming simple HTML.",
+                "Think of the low-level API as analogous to Xlib, and the high-level API as analogous to Qt/GTK+/HTML.",
+                "Signing the release tag is MANDATORY. Read the WARNING at the end of this section first.",
+                "On systems where SAK is enabled, press it before you log in.",
+                // a pair of counterparts is not a list of peers: knowing the API does not tell what the ABI is
+                "API/ABI Policy",
+                "Development snapshots make no ABI stability guarantees for new ABI introduced since the last release.")))
+                .containsExactly("DTD", "SAK", "ABI");
+    }
 }

@@ -245,6 +245,23 @@ class GrammarCheckTest {
     }
 
     @Test
+    void anOpenFormRightWhereItStandsIsNotACompoundToJoinButACompoundBeforeItsNounIs() {
+        // adduser's README, chsh(1) and the GFDL: predicative "well supported", a verb with its object, "any one
+        // entity"; a compound before its noun and a verb that is always hyphenated are still reported
+        ExtractedText t = text(
+                "Creating system accounts is not well supported yet. We are planning to improve this.",
+                "A restricted shell would prevent the user from ever changing her login shell back to its default.",
+                "Only one passage of Front-Cover Text may be added by (or through arrangements made by) any one entity.",
+                "This is a well supported library.",
+                "The fix is cherry picked from the upstream branch.");
+
+        List<Annotation> found = runAll(analyser, t, GRAMMAR);
+
+        assertThat(found).extracting(Annotation::quote).containsExactlyInAnyOrder("well supported", "cherry picked");
+        assertThat(found).allSatisfy(a -> assertThat(a.start()).isGreaterThan(t.text().indexOf("This is a")));
+    }
+
+    @Test
     void aDoubledWordIsReportedOnceByTheRepeatedWordsCheck() {
         Requirement both = new Requirement("grammar and repeated words", Set.of(Check.GRAMMAR, Check.REPEATED_WORDS),
                 List.of(), false);

@@ -1,0 +1,32 @@
+package dev.docannotator.analysis.checks;
+
+import java.util.List;
+import java.util.Locale;
+import org.languagetool.tagging.en.EnglishTagger;
+
+/**
+ * Whether a word in capitals is an ordinary English word set in capitals (NOTICE, TITLE, ACTION, WHEN, FORMAT): its
+ * lower-case form has a part of speech in LanguageTool's English dictionary (the POS dictionary its tagger uses). A
+ * reader knows such a word without a definition; an abbreviation (SLA, FHS, WIPO, ABI) has no entry there. LanguageTool's
+ * speller is no guide for this: it accepts FHS, SAK and WIPO as they are, in capitals. Four letters or more: three
+ * capitals that spell a word are as often an abbreviation of their own (CAB, a change advisory board; SOW, a statement
+ * of work) as the word, and shorter entries are letters' plurals and interjections (ls, mm).
+ */
+final class EnglishWords {
+    private static final int MIN_LETTERS = 4;
+
+    private EnglishWords() {
+    }
+
+    static boolean isWordInCapitals(String capitals) {
+        if (capitals.length() < MIN_LETTERS) {
+            return false;
+        }
+        return Tagger.INSTANCE.tag(List.of(capitals.toLowerCase(Locale.ROOT))).get(0).isTagged();
+    }
+
+    /** Loaded on first use: documents without words in capitals never pay for it. Thread-safe (shared by LanguageTool). */
+    private static final class Tagger {
+        static final EnglishTagger INSTANCE = new EnglishTagger();
+    }
+}
