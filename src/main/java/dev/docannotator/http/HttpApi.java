@@ -58,7 +58,7 @@ public final class HttpApi {
         OriginCheck origins = new OriginCheck();
         TaskStreamer streamer = new TaskStreamer(tasks, metrics, settings.heartbeat(), warmUp::owns);
         List<RouteModule> modules = new java.util.ArrayList<>();
-        modules.add(new OpsRoutes(ready, registry, features, tasks::modelConfigured));
+        modules.add(new OpsRoutes(ready, registry, features, tasks::modelConfigured, () -> !warmUp.done()));
         StreamLimiter streams = new StreamLimiter(settings.maxStreamsPerUser(), registry);
         modules.add(new TaskRoutes(tasks, streamer, streams, settings.maxUploadBytes()));
         modules.addAll(extra);

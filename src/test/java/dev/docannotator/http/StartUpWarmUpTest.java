@@ -30,6 +30,9 @@ class StartUpWarmUpTest {
             while (System.nanoTime() < deadline) {
                 HttpResponse<String> ready = server.get("/ready", TestServer.newUser());
                 answers.add(ready.statusCode());
+                if (ready.statusCode() == 503) {
+                    assertThat(ready.body()).contains("starting"); // not "stopping"
+                }
                 if (ready.statusCode() == 200) {
                     runAtFirstReady = app.warmUp().streamsRun();
                     break;
