@@ -38,8 +38,14 @@ final class ClusterBenchmark {
     /** Where the cancelled task ran, seen from the stream and the cancel. */
     enum RanOn { STREAM, CANCEL, THIRD }
 
-    /** One cancel: how long the client waited, where the task ran, how many events it read before {@code cancelled}. */
-    record Sample(double millis, RanOn ranOn, int eventsBefore) {
+    /**
+     * One cancel: how long the client waited, where the task ran, how many events (of them {@code progress}) it read
+     * before {@code cancelled}, when the cancel's 200 came back and when the event just before {@code cancelled} was
+     * read (both from sending the cancel), and how far {@code cancelled}'s seq lies beyond the last seq read when the
+     * cancel was sent (the events the server ordered before it).
+     */
+    record Sample(double millis, RanOn ranOn, int eventsBefore, int progressBefore, double answeredMillis,
+                  double lastBeforeMillis, long seqGap) {
     }
 
     static String run(Path work) throws Exception {
@@ -86,11 +92,17 @@ final class ClusterBenchmark {
             out.append(ServerBenchmarks.row("task ran on the " + ranOn.name().toLowerCase(java.util.Locale.ROOT)
                     + " instance", samples.stream().filter(s -> s.ranOn() == ranOn).map(Sample::millis).toList()));
         }
+        out.append(ServerBenchmarks.row("cancel sent → its 200 read", samples.stream().map(Sample::answeredMillis).toList()))
+                .append(ServerBenchmarks.row("cancel sent → last event before `cancelled` read",
+                        samples.stream().map(Sample::lastBeforeMillis).toList()));
         out.append(String.format(java.util.Locale.ROOT, "%nFirst sample after start-up: %.1f ms. All samples in order"
-                        + " (ms / where the task ran: s stream, c cancel, t third / events read before `cancelled`): %s%n",
-                samples.get(0).millis(), samples.stream().map(s -> String.format(java.util.Locale.ROOT, "%.0f %s %d",
-                        s.millis(), s.ranOn().name().substring(0, 1).toLowerCase(java.util.Locale.ROOT),
-                        s.eventsBefore())).toList()));
+                        + " (ms / where the task ran: s stream, c cancel, t third / events read before `cancelled`"
+                        + " (progress) / 200 read at ms / last event before `cancelled` read at ms / seq of"
+                        + " `cancelled` minus last seq read when the cancel was sent): %s%n",
+                samples.get(0).millis(), samples.stream().map(s -> String.format(java.util.Locale.ROOT,
+                        "%.0f %s %d(%d) %.0f %.0f +%d", s.millis(),
+                        s.ranOn().name().substring(0, 1).toLowerCase(java.util.Locale.ROOT), s.eventsBefore(),
+                        s.progressBefore(), s.answeredMillis(), s.lastBeforeMillis(), s.seqGap())).toList()));
         return out.toString();
     }
 
@@ -127,8 +139,12 @@ final class ClusterBenchmark {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String taskId = null;
             int annotations = 0;
+            long lastSeq = 0;
             String line;
             while (annotations < 5 && (line = lines.readLine()) != null) {
+                if (line.startsWith("id: ")) {
+                    lastSeq = Long.parseLong(line.substring(4).trim());
+                }
                 if (taskId == null && line.startsWith("data:") && line.contains("\"task_id\"")) {
                     taskId = line.replaceFirst(".*\"task_id\":\"([^\"]+)\".*", "$1");
                 }
@@ -141,6 +157,9 @@ final class ClusterBenchmark {
             }
             RanOn ranOn = ranOn(db, byInstance, user + ":" + taskId, streamOn, cancelOn);
             int eventsBefore = 0;
+            int progressBefore = 0;
+            long seq = lastSeq;
+            long lastBefore = 0;
             long sent = System.nanoTime();
             HttpResponse<String> cancel = http.send(HttpRequest.newBuilder(cancelOn.uri("/api/tasks/" + taskId + "/cancel"))
                     .header("X-User-Id", user).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -148,12 +167,22 @@ final class ClusterBenchmark {
             if (cancel.statusCode() != 200) {
                 throw new IllegalStateException("cancel answered " + cancel.statusCode() + ": " + cancel.body());
             }
+            long answered = System.nanoTime();
             while ((line = lines.readLine()) != null) {
+                if (line.startsWith("id: ")) {
+                    seq = Long.parseLong(line.substring(4).trim());
+                }
                 if (line.equals("event: cancelled")) {
-                    return new Sample((System.nanoTime() - sent) / 1e6, ranOn, eventsBefore);
+                    long now = System.nanoTime();
+                    return new Sample((now - sent) / 1e6, ranOn, eventsBefore, progressBefore, (answered - sent) / 1e6,
+                            lastBefore == 0 ? 0 : (lastBefore - sent) / 1e6, seq - lastSeq);
                 }
                 if (line.startsWith("event: ")) {
                     eventsBefore++;
+                    lastBefore = System.nanoTime();
+                    if (line.equals("event: progress")) {
+                        progressBefore++;
+                    }
                 }
                 if (line.equals("event: result") || line.equals("event: error")) {
                     throw new IllegalStateException("the task ended with " + line + " instead of cancelled");

@@ -6,10 +6,11 @@ import java.util.Objects;
 /**
  * The parameters a requirement can set: the long-sentence limits (English words, Chinese characters), the English
  * variant for grammar and spelling and whether the requirement named it, the terms whose spelling the user wants kept
- * consistent, and which passives to report (all of them only when passives were asked for by name).
+ * consistent, which passives to report (all of them only when passives were asked for by name) and which documents
+ * are read for vague words (technical documentation too only when vague words were asked for by name).
  */
 public record CheckSettings(int maxWords, int maxChineseChars, EnglishVariant variant, List<String> consistencyTerms,
-                            PassiveScope passives, boolean variantNamed) {
+                            PassiveScope passives, boolean variantNamed, VagueScope vagueWords) {
     /** The limits the long-sentence check used before it read them from the requirement. */
     public static final int DEFAULT_MAX_WORDS = 40;
     public static final int DEFAULT_MAX_CHINESE_CHARS = 80;
@@ -17,10 +18,18 @@ public record CheckSettings(int maxWords, int maxChineseChars, EnglishVariant va
     public CheckSettings {
         Objects.requireNonNull(variant, "variant");
         Objects.requireNonNull(passives, "passives");
+        Objects.requireNonNull(vagueWords, "vagueWords");
         consistencyTerms = List.copyOf(consistencyTerms);
         if (maxWords < 1 || maxChineseChars < 1) {
             throw new IllegalArgumentException("Sentence limits must be positive");
         }
+    }
+
+    /** Settings that leave vague words to their default scope (not technical documentation). */
+    public CheckSettings(int maxWords, int maxChineseChars, EnglishVariant variant, List<String> consistencyTerms,
+                         PassiveScope passives, boolean variantNamed) {
+        this(maxWords, maxChineseChars, variant, consistencyTerms, passives, variantNamed,
+                VagueScope.OUTSIDE_DOCUMENTATION);
     }
 
     /** Settings with a variant the requirement did not name (the default). */
@@ -36,7 +45,12 @@ public record CheckSettings(int maxWords, int maxChineseChars, EnglishVariant va
 
     /** The same settings with {@code scope} for the passive-voice check. */
     public CheckSettings withPassives(PassiveScope scope) {
-        return new CheckSettings(maxWords, maxChineseChars, variant, consistencyTerms, scope, variantNamed);
+        return new CheckSettings(maxWords, maxChineseChars, variant, consistencyTerms, scope, variantNamed, vagueWords);
+    }
+
+    /** The same settings with {@code scope} for the vague-words check. */
+    public CheckSettings withVagueWords(VagueScope scope) {
+        return new CheckSettings(maxWords, maxChineseChars, variant, consistencyTerms, passives, variantNamed, scope);
     }
 
     /** The defaults with American English. */

@@ -30,11 +30,15 @@ public record Requirement(String text, Set<Check> checks, List<String> terms, bo
 
     /**
      * A requirement given directly as checks and terms (tests, other analysers): default settings, English; the checks
-     * count as asked for by name, so passive voice among them reports every passive.
+     * count as asked for by name, so passive voice among them reports every passive and vague words are looked for in
+     * technical documentation too.
      */
     public Requirement(String text, Set<Check> checks, List<String> terms, boolean defaulted) {
-        this(text, checks, terms, defaulted, CheckSettings.defaults().withPassives(
-                        checks.contains(Check.PASSIVE_VOICE) && !defaulted ? PassiveScope.ALL : PassiveScope.HIDDEN_ACTOR),
+        this(text, checks, terms, defaulted, CheckSettings.defaults()
+                        .withPassives(checks.contains(Check.PASSIVE_VOICE) && !defaulted
+                                ? PassiveScope.ALL : PassiveScope.HIDDEN_ACTOR)
+                        .withVagueWords(checks.contains(Check.VAGUE_WORDS) && !defaulted
+                                ? VagueScope.ALL_DOCUMENTS : VagueScope.OUTSIDE_DOCUMENTATION),
                 List.of(), List.of(), List.of(), Language.ENGLISH);
     }
 
@@ -63,6 +67,7 @@ public record Requirement(String text, Set<Check> checks, List<String> terms, bo
             }
             case GRAMMAR -> params.put("variant", settings.variant().languageCode());
             case PASSIVE_VOICE -> params.put("scope", settings.passives().id());
+            case VAGUE_WORDS -> params.put("scope", settings.vagueWords().id());
             case TERMS -> params.put("terms", terms);
             case INCONSISTENT_TERMS -> {
                 if (!settings.consistencyTerms().isEmpty()) {

@@ -88,10 +88,10 @@ final class TaskStreamer {
                 }
                 continue;
             }
+            writer.events(batch.events());
+            long written = System.nanoTime();
             for (int i = 0; i < batch.events().size(); i++) {
                 TaskEvent event = batch.events().get(i);
-                writer.event(event);
-                long written = System.nanoTime();
                 cursor = event.seq();
                 if (first && live) {
                     first = false;

@@ -29,7 +29,16 @@ public interface CancelRecords {
      * and that instance and every instance streaming the task are woken when it commits. False, writing nothing,
      * when no instance has claimed the task (it waits in the line, or runs nowhere).
      */
-    boolean cancelClaimed(String taskKey, String byInstance, Function<Target, Optional<String>> decide);
+    default boolean cancelClaimed(String taskKey, String byInstance, Function<Target, Optional<String>> decide) {
+        return cancelClaimed(new CancelRequest(taskKey, false), byInstance, decide);
+    }
+
+    /**
+     * {@link #cancelClaimed(String, String, Function)} for a user's cancel or one because nobody follows the task any
+     * more ({@link CancelRequest#abandoned}), recorded and announced as such. Also taken by the instance that runs the
+     * task itself: its {@code cancelled} then goes after what it committed, not behind what it still holds.
+     */
+    boolean cancelClaimed(CancelRequest request, String byInstance, Function<Target, Optional<String>> decide);
 
     /** Records the cancel (kept if one is recorded already) and wakes the instance running its task, at commit. */
     void request(CancelRequest request, String byInstance);

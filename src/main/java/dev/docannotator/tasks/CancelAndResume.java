@@ -42,7 +42,7 @@ final class CancelAndResume {
      * {@code requestedNanos} is when the request arrived ({@link System#nanoTime()}), where cancel latency starts.
      */
     void cancel(String userId, String taskId, Locale locale, long requestedNanos) {
-        if (placement.cancelRunElsewhere(userId, taskId, locale)) {
+        if (placement.cancelClaimedRun(userId, taskId, locale)) {
             return;
         }
         Task task = live.owned(userId, taskId, locale);

@@ -106,22 +106,33 @@ final class ClusterPlacement implements Placement {
     }
 
     /**
-     * A task claimed by another instance is cancelled here, in one transaction ({@link CancelRecords#cancelClaimed}):
-     * its {@code cancelled} event is appended after its last stored one and the streams are woken at once, while the
+     * A task claimed by an instance is cancelled in one transaction ({@link CancelRecords#cancelClaimed}): its
+     * {@code cancelled} event is appended after its last stored one and the streams are woken at once, while the
      * running instance, woken too, only stops its worker and checkpoints (what it had not committed yet is left out
-     * of the log: no client saw it). This is on the path of every cancel sent to another instance than the one
-     * running the task. Anything else takes the path below.
+     * of the log: no client saw it). Also when this instance runs the task: appended here, {@code cancelled} would
+     * come after every event still held in memory, which each client would have to read first (BENCHMARKS.md,
+     * cluster6). A task waiting in the line takes the path below.
      */
     @Override
-    public boolean cancelRunElsewhere(String userId, String taskId, Locale locale) {
+    public boolean cancelClaimedRun(String userId, String taskId, Locale locale) {
         if (taskId == null || !TaskFiles.ID.matcher(taskId).matches()) {
             return false;
         }
         String key = TaskKeys.of(userId, taskId);
-        if (cluster.runsHere(key)) {
-            return false;
-        }
         return cluster.cancelRecords().cancelClaimed(key, cluster.instanceId(), target -> cancelledData(target, locale));
+    }
+
+    /**
+     * The data of the {@code cancelled} event of a task nobody follows any more (empty: none, it is cancelled or
+     * interrupted already). Only a task still unfinished here is cancelled so: the caller makes sure of it.
+     */
+    private static Optional<String> abandonedData(CancelRecords.Target target) {
+        if (!target.status().unfinished()) {
+            return Optional.empty();
+        }
+        Messages messages = new Messages("http", Locale.forLanguageTag(target.locale()));
+        return Optional.of(StreamEvent.dataLine(target.taskId(),
+                CancelAndResume.cancelledEvent(messages, target.stage(), target.progress(), false)));
     }
 
     /** The data of the {@code cancelled} event a user's cancel appends (empty: none, cancelled already), or why not. */
@@ -288,11 +299,24 @@ final class ClusterPlacement implements Placement {
         }
     }
 
-    /** A cancel accepted elsewhere (or a grace that ran out) for a task this instance runs. */
+    /**
+     * A cancel accepted elsewhere (or here, see {@link #cancelClaimedRun}), or a grace that ran out, for a task this
+     * instance runs. An abandoned task's {@code cancelled} is appended in the table first, as a user's cancel does:
+     * after what this instance committed, not behind what it still holds (the stop below then only stops the worker,
+     * and its own {@code cancelled} is left out as the log ended). The stop happens before this returns, so the
+     * wake-up that the append sends finds the task stopping and is not taken again.
+     */
     private void cancelledElsewhere(CancelRequest request) {
         Task task = parts.live().get(request.taskKey());
         if (task == null || task.stopRequested()) {
             return;
+        }
+        if (request.abandoned() && task.status().unfinished()) {
+            try {
+                cluster.cancelRecords().cancelClaimed(request, cluster.instanceId(), ClusterPlacement::abandonedData);
+            } catch (RuntimeException e) {
+                LOG.warn("Task {}: its cancel is not stored yet ({}); it is cancelled here", task.id(), e.toString());
+            }
         }
         try {
             Locale byUser = request.abandoned() ? null : Locale.forLanguageTag(task.view().locale());

@@ -152,16 +152,20 @@ public final class EventLog {
     }
 
     /**
-     * Several instances: {@link #endedElsewhere} with the terminal event another instance appended, taken from its
-     * wake-up instead of the table, when it directly follows every event committed here (then nothing else was
-     * stored between them). False, changing nothing, otherwise: the group commit finds the end and reads it.
+     * Several instances: {@link #endedElsewhere} with the terminal event a cancel appended in the table (on any
+     * instance), taken from its wake-up instead of the table. It went after the last stored event, and only the
+     * instance running the task stores its events, all numbered here first: so the events numbered here before it
+     * are committed, even those whose commit this log has not been told of yet (a group commit that took the task's
+     * row lock just before the cancel did). Those stay, the ones after them go. False, changing nothing, when this
+     * log holds fewer events than went before it, or it is not terminal: the group commit finds the end and reads it.
      */
     public boolean endedElsewhereBy(TaskEvent ending) {
         lock.lock();
         try {
-            if (!ending.terminal() || ending.seq() != durable + 1) {
+            if (!ending.terminal() || ending.seq() <= durable || ending.seq() > events.size() + 1L) {
                 return false;
             }
+            durable = ending.seq() - 1;
             endedElsewhere(List.of(ending));
             return true;
         } finally {

@@ -33,10 +33,11 @@ interface Placement extends AutoCloseable {
     boolean takeOutOfLine(Task task);
 
     /**
-     * Before the task is loaded here: cancels it when another instance runs it, from its stored row alone (the cancel
-     * then travels to that instance); false when the caller must load the task and {@link #cancel} it.
+     * Before the task is loaded here: cancels it when an instance (this one or another) runs it, from its stored row
+     * alone (the cancel then travels to the running instance); false when the caller must load the task and
+     * {@link #cancel} it.
      */
-    default boolean cancelRunElsewhere(String userId, String taskId, Locale locale) {
+    default boolean cancelClaimedRun(String userId, String taskId, Locale locale) {
         return false;
     }
 

@@ -1,5 +1,12 @@
 package dev.docannotator.cluster;
 
+import static dev.docannotator.cluster.ThreeInstances.get;
+import static dev.docannotator.cluster.ThreeInstances.post;
+import static dev.docannotator.cluster.ThreeInstances.readAnnotations;
+import static dev.docannotator.cluster.ThreeInstances.start;
+import static dev.docannotator.cluster.ThreeInstances.startSlow;
+import static dev.docannotator.cluster.ThreeInstances.todoDocument;
+import static dev.docannotator.cluster.ThreeInstances.upload;
 import static dev.docannotator.testsupport.WaitUntil.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +16,8 @@ import dev.docannotator.storage.postgres.DatabaseUrl;
 import dev.docannotator.testsupport.EventStream;
 import dev.docannotator.testsupport.ServerProcess;
 import dev.docannotator.testsupport.SseEvent;
-import dev.docannotator.testsupport.TestPostgres;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,8 +27,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,133 +40,48 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ThreeInstancesTest {
 
-    static final String TOKEN = "cluster-test-admin-token-0123456789";
+    static final String TOKEN = ThreeInstances.TOKEN;
     static final String OPERATOR = "operator-console-user";
-    private static final Duration LIMIT = Duration.ofSeconds(90);
+    private static final Duration LIMIT = ThreeInstances.LIMIT;
     private static final Duration GRACE = Duration.ofSeconds(3);
-    /** The workers' test hook: every step of a task whose requirement says so takes 300 ms more. */
     /** Lines (TODO markers) of the slow document: long enough to outlive the grace several times. */
     private static final int GRACE_LINES = 1500;
-    private static final String SLOW = " [[worker-test:slow]]";
-    private static final Pattern INSTANCE = Pattern.compile("Instance (\\S+) of the instances");
 
     @TempDir
     Path tmp;
+    ThreeInstances cluster;
     String url;
-    final List<ServerProcess> servers = new ArrayList<>();
+    List<ServerProcess> servers;
 
     @BeforeEach
     void threeInstances() throws Exception {
-        url = TestPostgres.freshDatabaseUrl();
-        for (String name : List.of("a", "b", "c")) {
-            servers.add(ServerProcess.start(tmp.resolve(name), List.of("-Xmx256m"),
-                    List.of("--database-url", url, "--workers", "1"), Map.of("ANNOTATOR_ADMIN_TOKEN", TOKEN,
-                            "ANNOTATOR_ROLLOUT_INITIAL_STAGE", "7",
-                            // a short disconnect grace, noticed within a second, and steps slowed on demand
-                            // (SLOW in the requirement) so that a task outlives it
-                            "ANNOTATOR_DISCONNECT_GRACE_SECONDS", Long.toString(GRACE.toSeconds()),
-                            "ANNOTATOR_HEARTBEAT_SECONDS", "1", "ANNOTATOR_WORKER_TEST_HOOKS", "1")));
-        }
+        // a short disconnect grace, noticed within a second, and steps slowed on demand (startSlow) so that a task
+        // outlives it
+        cluster = ThreeInstances.start(tmp, Map.of("ANNOTATOR_DISCONNECT_GRACE_SECONDS", Long.toString(GRACE.toSeconds()),
+                "ANNOTATOR_HEARTBEAT_SECONDS", "1"));
+        url = cluster.url();
+        servers = cluster.servers();
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (ServerProcess server : servers) {
-            server.close();
-        }
+        cluster.close();
     }
 
     ServerProcess a() {
-        return servers.get(0);
+        return cluster.a();
     }
 
     ServerProcess b() {
-        return servers.get(1);
+        return cluster.b();
     }
 
     ServerProcess c() {
-        return servers.get(2);
+        return cluster.c();
     }
 
-    /** A text document with {@code lines} TODO markers: long enough to be caught running. */
-    static byte[] todoDocument(int lines) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 1; i <= lines; i++) {
-            text.append("Line ").append(i).append(": TODO fill in this part.\n");
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    static String upload(ServerProcess server, String user, byte[] content) throws Exception {
-        HttpResponse<String> upload = server.upload(user, "todo.txt", content);
-        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
-        return Json.mapper().readTree(upload.body()).get("document_id").asText();
-    }
-
-    static EventStream start(ServerProcess server, String user, String documentId) throws Exception {
-        EventStream stream = server.stream(user, Json.write(Map.of("message", "find TODO markers",
-                "task_type", "DOC_ANNOTATE", "document_id", documentId)));
-        assertThat(stream.status()).isEqualTo(200);
-        return stream;
-    }
-
-    /** A task whose every step takes 300 ms more: it outlives the disconnect grace several times. */
-    static EventStream startSlow(ServerProcess server, String user, String documentId) throws Exception {
-        EventStream stream = server.stream(user, Json.write(Map.of("message", "find TODO markers" + SLOW,
-                "task_type", "DOC_ANNOTATE", "document_id", documentId)));
-        assertThat(stream.status()).isEqualTo(200);
-        return stream;
-    }
-
-    static HttpResponse<String> post(ServerProcess server, String path, String user) throws Exception {
-        return server.send(server.request(path, user).POST(HttpRequest.BodyPublishers.noBody()).build());
-    }
-
-    static JsonNode get(ServerProcess server, String path, String user) throws Exception {
-        HttpResponse<String> response = server.send(server.request(path, user).GET().build());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return Json.mapper().readTree(response.body());
-    }
-
-    /** Reads until {@code annotations} annotation events arrived; returns every event read. */
-    static List<SseEvent> readAnnotations(EventStream stream, int annotations) throws Exception {
-        List<SseEvent> seen = new ArrayList<>();
-        int count = 0;
-        SseEvent event;
-        while ((event = stream.next(LIMIT)) != null) {
-            seen.add(event);
-            assertThat(event.terminal()).as("the task ended before it was caught running: " + event).isFalse();
-            if (event.type().equals("annotation") && ++count >= annotations) {
-                return seen;
-            }
-        }
-        throw new AssertionError("the stream ended after " + seen.size() + " events");
-    }
-
-    String instanceId(ServerProcess server) {
-        Matcher m = INSTANCE.matcher(server.output());
-        assertThat(m.find()).as("instance id in the log").isTrue();
-        return m.group(1);
-    }
-
-    /** The instance whose db-scheduler claimed the task (picked_by). */
     ServerProcess runnerOf(String user, String taskId) throws Exception {
-        DatabaseUrl db = DatabaseUrl.parse(url);
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-             PreparedStatement q = c.prepareStatement(
-                     "SELECT picked_by FROM scheduled_tasks WHERE task_instance = ? AND picked")) {
-            q.setString(1, user + ":" + taskId);
-            try (ResultSet rs = q.executeQuery()) {
-                assertThat(rs.next()).as("the task is claimed").isTrue();
-                String id = rs.getString(1);
-                for (ServerProcess server : servers) {
-                    if (instanceId(server).equals(id)) {
-                        return server;
-                    }
-                }
-                throw new AssertionError("no instance " + id);
-            }
-        }
+        return cluster.runnerOf(user, taskId);
     }
 
     @Test

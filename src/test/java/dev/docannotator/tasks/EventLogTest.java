@@ -123,31 +123,37 @@ class EventLogTest {
     }
 
     /**
-     * The {@code cancelled} carried in another instance's wake-up ends the running copy's log at once when it directly
-     * follows what was committed here; one that does not (events stored here meanwhile were not yet marked
-     * committed) changes nothing, and the group commit takes the stored log as before.
+     * The {@code cancelled} carried in a cancel's wake-up ends the running copy's log at once, right after the events
+     * stored before it, even when this log was not yet told that all of them are committed (a group commit that took
+     * the row lock just before the cancel): they stay, what was numbered after them goes and is not written. One that
+     * is not an end, or that more events went before than this log holds, changes nothing (the group commit takes the
+     * stored log then).
      */
     @Test
-    void aLogIsEndedByACarriedEventOnlyWhenItFollowsTheCommittedPrefix() {
+    void aLogIsEndedByACarriedEventRightAfterTheEventsStoredBeforeIt() {
         EventLog running = new EventLog("task-0001", List.of(), false, (l, e, row) -> { });
         running.append(ADMITTED);
         running.append(PROGRESS);
         running.append(PROGRESS);
+        running.append(PROGRESS);
         running.durable(1);
+        long generation = running.generation();
 
-        assertThat(running.endedElsewhereBy(new TaskEvent(3, TaskEvent.CANCELLED, "{\"type\":\"cancelled\"}")))
-                .as("seq 2 was stored but is not known committed here").isFalse();
-        assertThat(running.closed()).isFalse();
         assertThat(running.endedElsewhereBy(new TaskEvent(2, TaskEvent.PROGRESS, "{\"type\":\"progress\"}")))
                 .as("not an end").isFalse();
-        assertThat(running.lastSeq()).isEqualTo(3);
+        assertThat(running.endedElsewhereBy(new TaskEvent(6, TaskEvent.CANCELLED, "{\"type\":\"cancelled\"}")))
+                .as("seq 5 was never numbered here").isFalse();
+        assertThat(running.closed()).isFalse();
+        assertThat(running.lastSeq()).isEqualTo(4);
 
-        assertThat(running.endedElsewhereBy(new TaskEvent(2, TaskEvent.CANCELLED, "{\"type\":\"cancelled\"}")))
-                .isTrue();
+        assertThat(running.endedElsewhereBy(new TaskEvent(3, TaskEvent.CANCELLED, "{\"type\":\"cancelled\"}")))
+                .as("seq 2 was stored before it, though this log was not told yet").isTrue();
+        running.durable(2); // the group commit that stored seq 2 returns only now
         EventLog.Batch read = running.after(0);
         assertThat(read.events()).extracting(TaskEvent::seq, TaskEvent::type)
-                .containsExactly(tuple(1L, "task"), tuple(2L, "cancelled"));
+                .containsExactly(tuple(1L, "task"), tuple(2L, "progress"), tuple(3L, "cancelled"));
         assertThat(read.closed()).isTrue();
+        assertThat(running.generation()).as("seq 4, still queued, is not written").isGreaterThan(generation);
         assertThat(running.append(PROGRESS)).isNull();
     }
 }

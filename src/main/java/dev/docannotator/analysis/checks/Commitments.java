@@ -30,8 +30,8 @@ final class Commitments {
                     + "|我们?(?:将|会|要)|[将会](?:需要|花费|耗时|持续|达到|增加|减少|降低|缩短|节省|完成|发布|上线|交付)",
             Pattern.CASE_INSENSITIVE);
     /**
-     * A bare future ("the portal will be …", 新平台将…): a promise in a proposal or a report, but in a manual page it
-     * says what the program does ("tar will …", 将被解释为), which is a description.
+     * A bare future ("the portal will be …", 新平台将…): a promise in a proposal or a report, but in a manual page or
+     * a README it says what the program does ("tar will …", "configure will detect", 将被解释为), a description.
      */
     private static final Pattern FUTURE = Pattern.compile("\\b(?:will|['’]ll)\\b|[将会]", Pattern.CASE_INSENSITIVE);
 
@@ -49,7 +49,7 @@ final class Commitments {
             to++;
         }
         return ALWAYS.matcher(text).region(from, to).find()
-                || genre != Genre.MANUAL && FUTURE.matcher(text).region(from, to).find();
+                || genre != Genre.MANUAL && genre != Genre.TECHNICAL && FUTURE.matcher(text).region(from, to).find();
     }
 
     /** A full stop, question or exclamation mark before a space (not the point of 1.5), or a Chinese one. */

@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * we read it"), a keyword that labels the quoted message after it ({@code file-changed "%s: file changed …"}), and a
  * block that is one word (a manual's item tag, {@code record-size} over the message it names), and a
  * name in its own capitals beside the same letters in lower case ({@code CMake} and the command {@code cmake},
- * {@code CTest}/{@code ctest}, the "Bourne Again SHell" and a shell).
+ * {@code CTest}/{@code ctest}, the "Bourne Again SHell" and a shell). Part of a longer proper name or defined term
+ * ("World Wide Web", "Front-Cover Texts") is compared only with other names, not with the common word ("world-wide",
+ * "front cover").
  */
 public final class InconsistentTermsCheck implements DocumentCheck {
     /** The English the requirement asked for (or the server's): on a tie its spelling is the one kept. */
@@ -67,12 +69,21 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             List.of("作为", "做为"), List.of("唯一", "惟一"), List.of("图像", "图象"), List.of("部署", "布署"),
             List.of("截图", "截屏"), List.of("文件夹", "文件夾"));
 
-    /** One use of a form; {@code beforeAWord}: a lower-case word follows it ("command-line option"). */
-    private record Occurrence(TextBlock block, int start, int end, String original, boolean beforeAWord) {
+    /**
+     * One use of a form; {@code beforeAWord}: a lower-case word follows it ("command-line option"); {@code inName}: it
+     * is part of a longer proper name or defined term ("World Wide Web", "Front-Cover Texts").
+     */
+    private record Occurrence(TextBlock block, int start, int end, String original, boolean beforeAWord,
+                              boolean inName) {
         Occurrence(TextBlock block, int start, int end, String original) {
-            this(block, start, end, original, false);
+            this(block, start, end, original, false, false);
         }
     }
+
+    /** A capitalised word after a space or a line break: the next part of a name ("World Wide" → "Web"). */
+    private static final Pattern CAPITALISED_WORD_AFTER = Pattern.compile("[ \t]*\r?\n?[ \t]*[A-Z][a-z]");
+    /** The key prefix of a name's parts: a name is compared with names, a common word with common words. */
+    private static final String NAME = "name_";
 
     /** Keeps American spelling on a tie, as the default requirement does. */
     public InconsistentTermsCheck() {
@@ -100,7 +111,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             collectTokens(b.block(), b.text(), byKey, pairs, singleKeys, keys);
         }
         for (Occurrence pair : pairs) {
-            String key = key(pair.original(), keys);
+            String key = (pair.inName() ? NAME : "") + key(pair.original(), keys);
             if (singleKeys.contains(key) && !isNameAndHandle(pair.original(), byKey.get(key))) {
                 String form = pair.original().toLowerCase(Locale.ROOT);
                 byKey.get(key).computeIfAbsent(form, f -> new ArrayList<>()).add(pair);
@@ -150,10 +161,11 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                 continue;
             }
             Occurrence current = new Occurrence(block, m.start(), m.end(), token,
-                    BEFORE_A_WORD.matcher(text).region(m.end(), text.length()).lookingAt());
+                    BEFORE_A_WORD.matcher(text).region(m.end(), text.length()).lookingAt(),
+                    isPartOfName(token, text, m.end()));
             String form = normalise(token);
             if (form != null) {
-                String key = key(form, keys);
+                String key = (current.inName() ? NAME : "") + key(form, keys);
                 if (key.length() >= MIN_KEY_LENGTH) {
                     singleKeys.add(key);
                     byKey.computeIfAbsent(key, k -> new LinkedHashMap<>())
@@ -162,8 +174,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             }
             if (previous != null && previous.end() + 1 == current.start() && text.charAt(previous.end()) == ' '
                     && isPhrasePart(previous.original()) && isPhrasePart(token)) {
-                pairs.add(new Occurrence(block, previous.start(), current.end(),
-                        text.substring(previous.start(), current.end())));
+                String pair = text.substring(previous.start(), current.end());
+                pairs.add(new Occurrence(block, previous.start(), current.end(), pair, false,
+                        isPartOfName(pair, text, current.end())));
             }
             previous = current;
         }
@@ -190,6 +203,29 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             into.computeIfAbsent(token.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
                     .computeIfAbsent(token, f -> new ArrayList<>()).add(new Occurrence(block, m.start(), m.end(), token));
         }
+    }
+
+    /**
+     * "World Wide" in "World Wide Web server", "Front-Cover" in "Front-Cover Texts": every part capitalised (so not
+     * just a sentence start) and a capitalised word after it. Such a form is part of a proper name or a defined term,
+     * which is a different thing from the common word spelled with the same letters ("world-wide", "front cover").
+     * "D-Bus is …" is not: nothing follows that continues a name, so "D-Bus" and "dbus" stay one term.
+     */
+    private static boolean isPartOfName(String token, String text, int end) {
+        if (token.isEmpty() || !Character.isUpperCase(token.charAt(0))) {
+            return false;
+        }
+        int parts = 1;
+        for (int i = 1; i < token.length(); i++) {
+            char c = token.charAt(i);
+            boolean partStart = isHyphen(token.charAt(i - 1)) || token.charAt(i - 1) == ' ';
+            if (isHyphen(c) || c == ' ') {
+                parts++;
+            } else if (partStart != Character.isUpperCase(c)) {
+                return false; // a part that is not capitalised, or a capital inside a part
+            }
+        }
+        return parts >= 2 && CAPITALISED_WORD_AFTER.matcher(text).region(end, text.length()).lookingAt();
     }
 
     /** A block that is this one word: a manual's item tag ("record-size" over the message it names), a name. */

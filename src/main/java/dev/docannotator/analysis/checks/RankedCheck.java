@@ -52,7 +52,8 @@ public final class RankedCheck implements DocumentCheck {
         List<Annotation> found = all.all();
         Genre genre = out.facts().genre();
         int limit = ranking.limitFor(genre);
-        if (found.size() <= limit) {
+        if (found.size() <= limit + 1) {
+            // a summary saves reading only when it stands for two findings or more
             found.forEach(out::add);
             return;
         }
@@ -74,6 +75,8 @@ public final class RankedCheck implements DocumentCheck {
                 firstLeftOut = found.get(i);
             }
         }
-        out.add(Rankings.summary(firstLeftOut, found.size() - limit, limit, ranking.lowersFor(genre) ? genre : null, out));
+        // "This and N more": the anchor is one of the findings left out
+        out.add(Rankings.summary(firstLeftOut, found.size() - limit - 1, limit, ranking.lowersFor(genre) ? genre : null,
+                out));
     }
 }

@@ -8,7 +8,7 @@ import dev.docannotator.document.ExtractedText;
  * How many findings of one category a document gets one by one, and which are the strongest: past the limit a
  * reader stops reading, so the rest are summarised in one annotation. Licences and regulations, and manual pages, get
  * a lower limit for the style checks whose findings are that genre's conventions ("shall be deemed"; "is ignored",
- * "are printed").
+ * "are printed"); other technical documentation (READMEs, FAQs) gets the manual pages' limit.
  */
 record Ranking(int limit, int legalLimit, int manualLimit, Scorer scorer) {
 
@@ -31,7 +31,8 @@ record Ranking(int limit, int legalLimit, int manualLimit, Scorer scorer) {
     int limitFor(Genre genre) {
         return switch (genre) {
             case LEGAL -> legalLimit;
-            case MANUAL -> manualLimit;
+            // a README or a FAQ documents software in the register of its manual pages
+            case MANUAL, TECHNICAL -> manualLimit;
             case GENERAL -> limit;
         };
     }

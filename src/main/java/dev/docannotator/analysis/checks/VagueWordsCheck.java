@@ -1,6 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.VagueScope;
 import dev.docannotator.analysis.text.Genre;
 import dev.docannotator.analysis.text.Quotations;
 import dev.docannotator.analysis.text.Span;
@@ -28,6 +29,9 @@ import java.util.stream.Stream;
  * and are not. Also left alone: words inside quoted speech, a quantifier that introduces its list ("in several
  * ways:"), "reasonably" in a legal text (the law's standard of reasonableness, a term of art), a word that is part of
  * a hyphenated name ({@code c-maybe}), and 尽量/尽可能 before an attribute ("尽量复杂的密码", "as complex as possible").
+ * <p>Unless the user asks for vague words by name ({@link VagueScope}), technical documentation — manual pages,
+ * READMEs, FAQs ({@link Genre#MANUAL}, {@link Genre#TECHNICAL}) — is not read at all: its "should" and "please" instruct
+ * the reader, its author promises nothing, and on every unseen set nearly all its vague words were judged false.
  */
 public final class VagueWordsCheck implements BlockCheck {
 
@@ -111,6 +115,17 @@ public final class VagueWordsCheck implements BlockCheck {
     /** 尽量复杂的密码: "as complex as possible" describing the thing to choose, not a hedged promise. */
     private static final Pattern ATTRIBUTE_AFTER = Pattern.compile("\\p{IsHan}{1,4}的");
 
+    private final VagueScope scope;
+
+    /** Every genre, as when the user asks for vague words. */
+    public VagueWordsCheck() {
+        this(VagueScope.ALL_DOCUMENTS);
+    }
+
+    public VagueWordsCheck(VagueScope scope) {
+        this.scope = scope;
+    }
+
     @Override
     public Check check() {
         return Check.VAGUE_WORDS;
@@ -118,8 +133,11 @@ public final class VagueWordsCheck implements BlockCheck {
 
     @Override
     public void inspect(TextBlock block, String text, Findings out) {
-        List<Span> quoted = Quotations.find(text);
         Genre genre = out.facts().genre();
+        if (scope == VagueScope.OUTSIDE_DOCUMENTATION && (genre == Genre.MANUAL || genre == Genre.TECHNICAL)) {
+            return; // documentation explains a program; nobody is held to its "some", "probably" or "as needed"
+        }
+        List<Span> quoted = Quotations.find(text);
         report(block, text, new StartScan(ENGLISH, text, StartScan.wordStart(StartScan::isAsciiLetter)), quoted, genre,
                 out);
         report(block, text, new StartScan(CHINESE, text, StartScan.oneOf(CHINESE_FIRST)), quoted, genre, out);

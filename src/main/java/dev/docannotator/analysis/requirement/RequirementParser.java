@@ -6,6 +6,7 @@ import dev.docannotator.analysis.EnglishVariant;
 import dev.docannotator.analysis.PassiveScope;
 import dev.docannotator.analysis.Requirement;
 import dev.docannotator.analysis.RequirementNote;
+import dev.docannotator.analysis.VagueScope;
 import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.common.Language;
 import java.util.ArrayList;
@@ -197,7 +198,11 @@ public final class RequirementParser {
         // passives named in the requirement (not only through "everything" or the defaults): report them all
         PassiveScope passives = selected.contains(Check.PASSIVE_VOICE) && checks.contains(Check.PASSIVE_VOICE)
                 ? PassiveScope.ALL : PassiveScope.HIDDEN_ACTOR;
-        CheckSettings settings = new CheckSettings(maxWords, maxChars, variant, consistencyTerms, passives, variantNamed);
+        // vague words named in the requirement: technical documentation is read for them too
+        VagueScope vagueWords = selected.contains(Check.VAGUE_WORDS) && checks.contains(Check.VAGUE_WORDS)
+                ? VagueScope.ALL_DOCUMENTS : VagueScope.OUTSIDE_DOCUMENTATION;
+        CheckSettings settings = new CheckSettings(maxWords, maxChars, variant, consistencyTerms, passives, variantNamed,
+                vagueWords);
         return new Requirement(original, checks, quoted.terms(), fellBack, settings, understood, notUnderstood,
                 List.copyOf(new LinkedHashSet<>(notes)), Language.ENGLISH);
     }

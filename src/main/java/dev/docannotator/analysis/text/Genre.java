@@ -7,14 +7,22 @@ import java.util.regex.Pattern;
  * What kind of writing a document is, as far as style advice goes. In a licence, contract or regulation the passive
  * voice, long sentences and hedges are the genre's own conventions ("shall be deemed", "to the extent permitted"), so
  * the style checks say less there. A manual page describes what a program does: its "will" and 将/会 are the program's
- * behaviour, not a promise, and its passives ("is ignored", "are printed") are its register.
+ * behaviour, not a promise, and its passives ("is ignored", "are printed") are its register. Technical documentation
+ * (a README, an install guide, a FAQ about a program) is the same register in prose: it explains what software does
+ * and how to use it, and makes no promise a reader will hold its author to.
  */
 public enum Genre {
     /** A licence, contract or regulation, recognised by its vocabulary. */
     LEGAL,
     /** A manual page, recognised by the section headings man-pages(7) prescribes (NAME, SYNOPSIS …; 名称, 概述 …). */
     MANUAL,
-    /** Anything else: a README, a report, a proposal. */
+    /**
+     * Documentation of software that is not a manual page: a README, an install guide, a FAQ. Recognised by the
+     * vocabulary of software (install, compile, command, option, file, directory, library …; 安装, 编译, 命令, 选项 …),
+     * command-line options and paths, and by not being a plan (a proposal about software says "we will", "budget").
+     */
+    TECHNICAL,
+    /** Anything else: a report, a proposal, a plan, a letter. */
     GENERAL;
 
     /**
@@ -33,13 +41,56 @@ public enum Genre {
     /** Legal markers per thousand words from which a text reads as legal: GPL-3 has ~30, a README under 3. */
     private static final double LEGAL_PER_THOUSAND = 12;
 
+    /**
+     * A plan's own voice: the author commits to work, money or dates ("we will", "we propose", "budget", 我们计划,
+     * 预算). A proposal about software is a plan, not its documentation.
+     */
+    private static final Pattern PLAN_MARKERS = Pattern.compile(
+            "(?i)\\b(?:we\\s*(?:will|['’]ll|plan|propose|expect|intend|aim)|proposals?|milestones?|deliverables?"
+                    + "|budgets?|deadlines?|schedule[ds]?)\\b|我们(?:将|会|计划|预计|打算)|计划|预算|方案|里程碑|截止");
+    /**
+     * {@link SoftwareVocabulary} marks per thousand words from which prose documents software: READMEs have 40–120,
+     * proposals under 5.
+     */
+    private static final double SOFTWARE_PER_THOUSAND = 20;
+    /** Plan markers per thousand from which a text is a plan: proposals have over 10, READMEs under 1. */
+    private static final double PLAN_PER_THOUSAND = 3;
+
     /** Judges the whole text of a document (legal vocabulary needs 50 words to be judged). */
     public static Genre of(String text) {
         int words = Words.countWords(text) + Scripts.hanCount(text) / 2;
         if (words >= 50 && countMarkers(text) * 1000.0 / words >= LEGAL_PER_THOUSAND) {
             return LEGAL;
         }
-        return isManual(text) ? MANUAL : GENERAL;
+        if (isManual(text)) {
+            return MANUAL;
+        }
+        return words >= 50 && isTechnical(text, words) ? TECHNICAL : GENERAL;
+    }
+
+    /** Dense in the words of software (five at least, so that a short note is not judged by two) and not a plan. */
+    private static boolean isTechnical(String text, int words) {
+        int software = SoftwareVocabulary.count(text);
+        return software >= 5 && software * 1000.0 / words >= SOFTWARE_PER_THOUSAND
+                && count(PLAN_MARKERS, text, PLAN_START) * 1000.0 / words < PLAN_PER_THOUSAND;
+    }
+
+    /** Where a plan marker can start: a word or the first character of a Chinese marker. */
+    private static final StartScan.StartTest PLAN_START = anyOf(
+            StartScan.wordStart(StartScan::isAsciiLetter), StartScan.oneOf("我计预方里截"));
+
+    private static StartScan.StartTest anyOf(StartScan.StartTest a, StartScan.StartTest b) {
+        return (text, i) -> a.test(text, i) || b.test(text, i);
+    }
+
+    /** Matches of {@code pattern}, tried only where {@code canStart} (a whole-text find() costs ~0.3 µs a character). */
+    private static int count(Pattern pattern, String text, StartScan.StartTest canStart) {
+        StartScan scan = new StartScan(pattern, text, canStart);
+        int n = 0;
+        while (scan.find()) {
+            n++;
+        }
+        return n;
     }
 
     /** NAME and one more of the standard sections, each a line of its own, in the first part of the text. */

@@ -44,7 +44,8 @@ public final class PostgresCancelRecords implements CancelRecords {
      * it without reading it back.
      */
     @Override
-    public boolean cancelClaimed(String taskKey, String byInstance, Function<Target, Optional<String>> decide) {
+    public boolean cancelClaimed(CancelRequest request, String byInstance, Function<Target, Optional<String>> decide) {
+        String taskKey = request.taskKey();
         return database.inTransaction(c -> {
             Optional<Target> target = lockClaimed(c, taskKey);
             if (target.isEmpty()) {
@@ -52,9 +53,9 @@ public final class PostgresCancelRecords implements CancelRecords {
             }
             Optional<String> cancelled = decide.apply(target.get());
             if (cancelled.isPresent()) {
-                endLogAndRecord(c, taskKey, cancelled.get(), byInstance);
+                endLogAndRecord(c, request, cancelled.get(), byInstance);
             } else {
-                record(c, new CancelRequest(taskKey, false), byInstance); // stops the worker at its next step
+                record(c, request, byInstance); // stops the worker at its next step
                 Notifications.publish(c, ClusterChannels.EVENTS, taskKey);
             }
             return true;
@@ -65,8 +66,9 @@ public final class PostgresCancelRecords implements CancelRecords {
      * In one statement: appends {@code cancelled} after the task's last stored event, marks the task cancelled,
      * records the cancel for the running instance, and wakes it (stop the worker) and the streams (the event itself).
      */
-    private static void endLogAndRecord(Connection c, String taskKey, String data, String byInstance)
+    private static void endLogAndRecord(Connection c, CancelRequest request, String data, String byInstance)
             throws SQLException {
+        String taskKey = request.taskKey();
         String before = EventsNotice.beforeSeq(taskKey);
         String after = EventsNotice.afterSeq(TaskEvent.CANCELLED, data);
         // PostgreSQL refuses a payload of 8000 bytes or more: a longer event is announced by its key alone.
@@ -76,7 +78,7 @@ public final class PostgresCancelRecords implements CancelRecords {
                         + " SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ? FROM task_events WHERE task_id = ? RETURNING seq),"
                         + " marked AS (UPDATE tasks SET status = ?, updated_at = now() WHERE task_id = ?),"
                         + " recorded AS (INSERT INTO task_cancel_requests (task_key, requested_at, by_instance, abandoned)"
-                        + " VALUES (?, now(), ?, false) ON CONFLICT (task_key) DO NOTHING)"
+                        + " VALUES (?, now(), ?, ?) ON CONFLICT (task_key) DO NOTHING)"
                         // The streams' wake-up first: the running instance ends its log by it before it stops.
                         + " SELECT pg_notify(?, " + (carried ? "? || seq || ?" : "?") + "), pg_notify(?, ?) FROM appended")) {
             int i = 1;
@@ -88,6 +90,7 @@ public final class PostgresCancelRecords implements CancelRecords {
             st.setString(i++, taskKey);
             st.setString(i++, taskKey);
             st.setString(i++, byInstance);
+            st.setBoolean(i++, request.abandoned());
             st.setString(i++, ClusterChannels.EVENTS);
             if (carried) {
                 st.setString(i++, before);
@@ -96,7 +99,7 @@ public final class PostgresCancelRecords implements CancelRecords {
                 st.setString(i++, taskKey);
             }
             st.setString(i++, ClusterChannels.CANCEL);
-            st.setString(i, new CancelRequest(taskKey, false).payload());
+            st.setString(i, request.payload());
             st.executeQuery().close();
         }
     }

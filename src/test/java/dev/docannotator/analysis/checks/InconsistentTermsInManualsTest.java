@@ -122,4 +122,28 @@ class InconsistentTermsInManualsTest {
         assertThat(quotes(run(Check.INCONSISTENT_TERMS, "客户登陆以后可以找到解答。说明新的登录页面。")))
                 .containsExactly("登陆");
     }
+
+    @Test
+    void partOfAProperNameOrADefinedTermIsNotASpellingOfTheCommonWord() {
+        // the GNU Free Documentation License: "World Wide Web" is the Web's name, "Front-Cover Texts" a defined term
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "This License grants a world-wide, royalty-free license, unlimited in duration, to use that work.",
+                "Massive Multiauthor Collaboration Site means any World Wide Web server that publishes works.",
+                "The Cover Texts are listed as Front-Cover Texts or Back-Cover Texts in the notice.",
+                "Copies must carry all these Cover Texts: Front-Cover Texts on the front cover.",
+                "You may add a passage of up to five words as a Front-Cover Text.")).isEmpty();
+    }
+
+    @Test
+    void aNameIsStillComparedWithTheSameNameAndAProjectWithItsLowerCaseSpelling() {
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "Publish it on any World Wide Web server.", "The World Wide Web Consortium agrees.",
+                "A World-Wide Web page is enough.")))
+                .containsExactly("World-Wide");
+        // dbus' README: "D-Bus is …" continues no name, so "dbus" is still the same project spelled another way
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "D-Bus is a simple system for interprocess communication.", "Bootstrapping D-Bus needs care.",
+                "A full build of dbus needs the tests.")))
+                .containsExactly("dbus");
+    }
 }

@@ -37,7 +37,7 @@ class RankedCheckTest {
         assertThat(found).hasSize(3 + 1);
         assertThat(summaries).hasSize(1);
         assertThat(summaries.get(0).severity()).isEqualTo("info");
-        assertThat(summaries.get(0).message()).contains("57 more passive constructions");
+        assertThat(summaries.get(0).message()).contains("This and 56 more passive constructions");
         // agentless passives ("is granted") rank above "shall be deemed" and "given by the Licensor"
         assertThat(found).filteredOn(a -> !a.rule().endsWith("summary")).extracting(Annotation::quote)
                 .allSatisfy(q -> assertThat(q).startsWith("is granted"));
@@ -53,7 +53,7 @@ class RankedCheckTest {
         List<Annotation> few = run(Check.PASSIVE_VOICE, "The bug was fixed on Monday.", "The fix was reviewed.");
 
         assertThat(many).hasSize(10 + 1);
-        assertThat(many.get(many.size() - 1).message()).contains("18 more");
+        assertThat(many.get(many.size() - 1).message()).contains("This and 17 more");
         assertThat(few).hasSize(2).noneMatch(a -> a.rule().endsWith("summary"));
     }
 
@@ -78,9 +78,34 @@ class RankedCheckTest {
                 .contains("manual page");
         assertThat(chinese.get(chinese.size() - 1).message()).contains("被动句").contains("手册页");
         // the same sentences in a report keep ten, and the summary does not blame a genre
-        List<Annotation> report = run(Check.PASSIVE_VOICE,
-                java.util.Arrays.copyOfRange(manual(12), 6, 18));
+        List<Annotation> report = run(Check.PASSIVE_VOICE, java.util.Arrays.stream(manual(12), 6, 18)
+                .map(p -> p.replace("Option", "Step").replace("the files", "the review")).toArray(String[]::new));
         assertThat(report).hasSize(10 + 1);
         assertThat(report.get(report.size() - 1).message()).doesNotContain("manual page");
+        // without the headings but about options and files, they document software: few, and the summary says why
+        List<Annotation> readme = run(Check.PASSIVE_VOICE, java.util.Arrays.copyOfRange(manual(12), 6, 18));
+        assertThat(readme).hasSize(3 + 1);
+        assertThat(readme.get(readme.size() - 1).message()).contains("documents software");
+    }
+
+    @Test
+    void aSlipAgainstASettledSpellingOutranksTiesEvenAtTheEndOfTheDocument() {
+        List<String> paragraphs = new ArrayList<>();
+        for (String word : List.of("water", "fire", "earth", "stone", "cloud", "river", "light", "night", "storm",
+                "frost", "sand", "wind", "iron", "gold", "glass", "paper", "wood", "salt", "snow", "rain", "leaf")) {
+            paragraphs.add("The " + word + "-line is drawn here, and the " + word + "line is drawn there.");
+        }
+        for (int i = 0; i < 10; i++) {
+            paragraphs.add("The website lists release " + i + ".");
+        }
+        paragraphs.add("Ask on the web-site if anything is unclear.");
+
+        List<Annotation> found = run(Check.INCONSISTENT_TERMS, paragraphs.toArray(String[]::new));
+
+        assertThat(found).hasSize(20 + 1);
+        assertThat(found).filteredOn(a -> !a.rule().endsWith("summary")).extracting(Annotation::quote)
+                .contains("web-site");
+        assertThat(found).filteredOn(a -> a.rule().endsWith("summary")).singleElement()
+                .satisfies(a -> assertThat(a.message()).contains("This and 1 more"));
     }
 }

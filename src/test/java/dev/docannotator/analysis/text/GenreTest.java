@@ -14,7 +14,26 @@ class GenreTest {
         String readme = "Install the package, run the tool and read the manual before you change the settings. ".repeat(10);
 
         assertThat(Genre.of(licence)).isEqualTo(Genre.LEGAL);
-        assertThat(Genre.of(readme)).isEqualTo(Genre.GENERAL);
+        assertThat(Genre.of(readme)).isNotEqualTo(Genre.LEGAL);
+    }
+
+    @Test
+    void aReadmeIsTechnicalDocumentationButAProposalAboutSoftwareIsAPlan() {
+        String readme = "Installation\nRun ./configure, then make and make install. Some systems need the --prefix "
+                + "option. If a test fails, report the bug to the mailing list with the version of the compiler and "
+                + "the output of make check. The source code of the library is in the src directory; the scripts "
+                + "in tests/ run every command of the program against sample files.";
+        String proposal = "Migration Proposal\nWe propose to move the customer portal to the new platform in spring. "
+                + "We will install the new version of the software on three servers and copy the files in the first "
+                + "week. The budget covers two engineers; we expect the migration to finish before the deadline in "
+                + "May, and we will report to the steering group every month on the schedule and the costs.";
+        String story = "The old harbour town was quiet in the winter. Fishermen mended their nets on the quay while "
+                + "the gulls argued over the scraps, and in the evenings the lights of the tavern glowed across the "
+                + "water until the last of the boats came home.";
+
+        assertThat(Genre.of(readme)).isEqualTo(Genre.TECHNICAL);
+        assertThat(Genre.of(proposal)).isEqualTo(Genre.GENERAL);
+        assertThat(Genre.of(story)).isEqualTo(Genre.GENERAL);
     }
 
     @Test
@@ -45,5 +64,16 @@ class GenreTest {
         assertThat(Genre.of(manual)).isEqualTo(Genre.MANUAL);
         assertThat(Genre.of(chinese)).isEqualTo(Genre.MANUAL);
         assertThat(Genre.of(readme)).isEqualTo(Genre.GENERAL);
+    }
+
+    @Test
+    void theMarksOfSoftwareAreItsWordsOptionsPathsAndFileNamesNotOrdinaryChinese() {
+        // a README's sentence: ./ and configure, --prefix, /usr, install, INSTALL.md, source code over a line break;
+        // not "on-line" or "re-run" (a hyphen inside a word is no option)
+        assertThat(SoftwareVocabulary.count("Run ./configure --prefix=/usr/local, then make install (see INSTALL.md). "
+                + "The source\ncode is on-line; re-run it.")).isEqualTo(7);
+        // 文件 and 程序 are also a document and a procedure: a government notice is not documentation of software
+        assertThat(SoftwareVocabulary.count("根据文件要求，按程序办理。")).isZero();
+        assertThat(SoftwareVocabulary.count("安装软件包后运行命令，并查看选项。")).isEqualTo(4);
     }
 }

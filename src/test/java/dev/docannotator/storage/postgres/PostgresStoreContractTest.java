@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.docannotator.document.DocumentFormat;
 import dev.docannotator.storage.CancelRecords;
+import dev.docannotator.storage.CancelRequest;
 import dev.docannotator.storage.ClusterChannels;
 import dev.docannotator.storage.DocumentRecord;
 import dev.docannotator.storage.EventsNotice;
@@ -95,6 +96,28 @@ class PostgresStoreContractTest extends StoreContractTest {
         assertThat(otherDocument).doesNotExist();
         assertThat(otherResult).doesNotExist();
         assertThat(otherKept).hasContent("def");
+    }
+
+    /**
+     * A task nobody follows any more is ended the same way (its {@code cancelled} after the last committed event),
+     * and its request stays recorded as abandoned, so that an instance taking the run over says so too.
+     */
+    @Test
+    void anAbandonedTasksCancelEndsTheLogAndIsRecordedAsAbandoned() throws Exception {
+        String key = "k:task-0001";
+        store.tasks().insert(key, task("task-0001", TaskStatus.RUNNING, T0));
+        assertThat(store.writeBatch(new StoreBatch(List.of(event(key, 1, "task")),
+                Map.of(key, task("task-0001", TaskStatus.RUNNING, T0)), Map.of(), Map.of()))).isEmpty();
+        claim(key);
+        PostgresCancelRecords cancels = new PostgresCancelRecords(open.get(0));
+
+        assertThat(cancels.cancelClaimed(new CancelRequest(key, true), "instance-a",
+                target -> Optional.of("{\"type\":\"cancelled\"}"))).isTrue();
+
+        assertThat(store.events().all(key)).extracting(TaskEvent::seq, TaskEvent::type)
+                .containsExactly(tuple(1L, "task"), tuple(2L, "cancelled"));
+        assertThat(store.tasks().find(key).orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(cancels.pending(List.of(key))).containsExactly(new CancelRequest(key, true));
     }
 
     /**
