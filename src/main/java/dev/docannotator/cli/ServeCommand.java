@@ -91,11 +91,12 @@ public final class ServeCommand implements Callable<Integer> {
     String databaseUrl;
 
     /** Enough for the request path's hot code to be compiled before the first users arrive (BENCHMARKS.md). */
-    static final int DEFAULT_WARM_UP_STREAMS = 200;
+    /** Half the default recycle threshold: a warm-up of 200 used up a worker's 200 tasks and its successor started cold. */
+    static final int DEFAULT_WARM_UP_STREAMS = 100;
 
     @Option(names = "--warm-up-streams", paramLabel = "N", description = "Stream requests the server sends itself "
             + "before /ready says 200, so that the first users find its request path warm; their tasks are removed "
-            + "afterwards (default 200, 0 = none; env ANNOTATOR_WARM_UP_STREAMS).")
+            + "afterwards (default 100, 0 = none; env ANNOTATOR_WARM_UP_STREAMS).")
     Integer warmUpStreams;
 
     @Option(names = "--llm-base-url", description = "An OpenAI-compatible endpoint for the language-model analyser, "
