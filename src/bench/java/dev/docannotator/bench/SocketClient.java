@@ -56,14 +56,18 @@ final class SocketClient {
         thread.start();
     }
 
-    /** Posts {@code json} on a new thread and ignores the answer (cancels). */
-    void postAndForget(String path, String user, String json) {
+    /** Posts {@code json} on a new thread and hands the answer's status code (0: no answer) to {@code status}. */
+    void postForStatus(String path, String user, String json, java.util.function.IntConsumer status) {
         Thread thread = new Thread(() -> {
+            int code = 0;
             try (Socket socket = open(path, user, json, null)) {
-                socket.getInputStream().readAllBytes();
+                String line = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                String[] parts = line.split(" ", 3);
+                code = parts.length > 1 && parts[1].matches("[0-9]{3}") ? Integer.parseInt(parts[1]) : 0;
             } catch (IOException e) {
                 System.err.println("bench: POST " + path + " failed: " + e);
             }
+            status.accept(code);
         }, "bench-post");
         thread.setDaemon(true);
         thread.start();

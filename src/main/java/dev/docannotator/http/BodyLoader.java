@@ -51,11 +51,12 @@ final class BodyLoader extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         PacedRequest paced = new PacedRequest(request, limits);
+        HandleThread here = new HandleThread();
         if (form) {
             MultiPartFormData.onParts(paced, paced, contentType, multipart, new Promise.Invocable<>() {
                 @Override
                 public void succeeded(MultiPartFormData.Parts parts) {
-                    dispatch(paced, response, callback);
+                    dispatch(paced, response, callback, here);
                 }
 
                 @Override
@@ -64,7 +65,7 @@ final class BodyLoader extends Handler.Wrapper {
                     if (paced.tooSlow()) {
                         tooSlow(request, response, callback);
                     } else {
-                        dispatch(paced, response, callback);
+                        dispatch(paced, response, callback, here);
                     }
                 }
 
@@ -74,14 +75,21 @@ final class BodyLoader extends Handler.Wrapper {
                 }
             });
         } else {
-            new Buffering(paced, response, callback).run();
+            new Buffering(paced, response, callback, here).run();
         }
+        here.leave();
         return true;
     }
 
-    /** Hands the request to Javalin on a pool thread: the body is here, so the handler will not wait for the client. */
-    private void dispatch(Request request, Response response, Callback callback) {
-        request.getContext().execute(() -> {
+    /**
+     * Hands the request to Javalin: the body is here, so the handler will not wait for the client. A body that was
+     * already complete when {@link #handle} read it (a small JSON body arrives with its headers) is handled right on
+     * that thread, which Jetty gave to this request and which may block; one that arrived later, on a pool thread.
+     * Going through the pool's queue every time put each request of a burst behind every other request's first half
+     * (BENCHMARKS.md, "Time to first event: a burst handled request by request").
+     */
+    private void dispatch(Request request, Response response, Callback callback, HandleThread here) {
+        Runnable handling = () -> {
             try {
                 if (!super.handle(request, response, callback)) {
                     Response.writeError(request, response, callback, 404);
@@ -89,7 +97,26 @@ final class BodyLoader extends Handler.Wrapper {
             } catch (Throwable t) {
                 Response.writeError(request, response, callback, t);
             }
-        });
+        };
+        if (here.isCurrent()) {
+            handling.run();
+        } else {
+            request.getContext().execute(handling);
+        }
+    }
+
+    /** The thread in {@link #handle}, while it is there: a body complete by then is handled on it. */
+    private static final class HandleThread {
+        private final Thread thread = Thread.currentThread();
+        private volatile boolean inHandle = true;
+
+        boolean isCurrent() {
+            return inHandle && Thread.currentThread() == thread;
+        }
+
+        void leave() {
+            inHandle = false;
+        }
     }
 
     private static void tooSlow(Request request, Response response, Callback callback) {
@@ -102,13 +129,15 @@ final class BodyLoader extends Handler.Wrapper {
         private final PacedRequest request;
         private final Response response;
         private final Callback callback;
+        private final HandleThread here;
         private byte[] bytes = new byte[1024];
         private int size;
 
-        Buffering(PacedRequest request, Response response, Callback callback) {
+        Buffering(PacedRequest request, Response response, Callback callback, HandleThread here) {
             this.request = request;
             this.response = response;
             this.callback = callback;
+            this.here = here;
         }
 
         @Override
@@ -129,7 +158,7 @@ final class BodyLoader extends Handler.Wrapper {
                 boolean last = chunk.isLast();
                 chunk.release();
                 if (last || size >= maxBufferedBytes) {
-                    dispatch(new Replayed(request, Arrays.copyOf(bytes, size), last), response, callback);
+                    dispatch(new Replayed(request, Arrays.copyOf(bytes, size), last), response, callback, here);
                     return;
                 }
             }

@@ -17,18 +17,23 @@ public final class OpsRoutes implements RouteModule {
     private final PrometheusMeterRegistry registry;
     private final FeatureDecider features;
     private final BooleanSupplier modelConfigured;
+    private final BooleanSupplier starting;
 
     public OpsRoutes(BooleanSupplier ready, PrometheusMeterRegistry registry, FeatureDecider features) {
-        this(ready, registry, features, () -> false);
+        this(ready, registry, features, () -> false, () -> false);
     }
 
-    /** {@code modelConfigured} tells the page whether it may offer the "llm" and "both" analysers. */
+    /**
+     * {@code modelConfigured} tells the page whether it may offer the "llm" and "both" analysers; {@code starting}
+     * says that a 503 from /ready means "still starting" (the start-up warm-up has not ended), not "stopping".
+     */
     public OpsRoutes(BooleanSupplier ready, PrometheusMeterRegistry registry, FeatureDecider features,
-                     BooleanSupplier modelConfigured) {
+                     BooleanSupplier modelConfigured, BooleanSupplier starting) {
         this.ready = ready;
         this.registry = registry;
         this.features = features;
         this.modelConfigured = modelConfigured;
+        this.starting = starting;
     }
 
     /** The checked-in OpenAPI description (kept equal to the registered routes by a test). */
@@ -44,7 +49,8 @@ public final class OpsRoutes implements RouteModule {
                 ctx.json(Map.of("status", "ready"));
             } else {
                 ctx.header("Retry-After", "10");
-                ErrorMapping.write(ctx, 503, "server_busy", Requests.messages(ctx).get("ready.draining"));
+                ErrorMapping.write(ctx, 503, "server_busy",
+                        Requests.messages(ctx).get(starting.getAsBoolean() ? "ready.starting" : "ready.draining"));
             }
         });
         config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

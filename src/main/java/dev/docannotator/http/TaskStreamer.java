@@ -8,6 +8,7 @@ import dev.docannotator.tasks.TaskService;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,14 @@ final class TaskStreamer {
     private final TaskService tasks;
     private final TaskMetrics metrics;
     private final Duration heartbeat;
+    /** Identities whose streams are not measured: the start-up warm-up's ({@link StartUpWarmUp}). */
+    private final Predicate<String> unmeasured;
 
-    TaskStreamer(TaskService tasks, TaskMetrics metrics, Duration heartbeat) {
+    TaskStreamer(TaskService tasks, TaskMetrics metrics, Duration heartbeat, Predicate<String> unmeasured) {
         this.tasks = tasks;
         this.metrics = metrics;
         this.heartbeat = heartbeat;
+        this.unmeasured = unmeasured;
     }
 
     /**
@@ -36,8 +40,12 @@ final class TaskStreamer {
      */
     void stream(Context ctx, Task task, long cursor, long startNanos, boolean live) {
         boolean pausable = task.pausable();
+        boolean measured = !unmeasured.test(task.view().userId());
+        live = live && measured;
         tasks.streamAttached(task);
-        metrics.streamOpened(pausable);
+        if (measured) {
+            metrics.streamOpened(pausable);
+        }
         String outcome = "client_gone";
         boolean stable = true;
         boolean clientGone = false;
@@ -54,7 +62,9 @@ final class TaskStreamer {
             stable = false;
         } finally {
             tasks.streamDetached(task, clientGone);
-            metrics.streamClosed(pausable, outcome, task.cancelRequestedNanos() != 0, stable);
+            if (measured) {
+                metrics.streamClosed(pausable, outcome, task.cancelRequestedNanos() != 0, stable);
+            }
         }
     }
 
