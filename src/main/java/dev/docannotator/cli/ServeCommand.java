@@ -91,12 +91,15 @@ public final class ServeCommand implements Callable<Integer> {
     String databaseUrl;
 
     /** Enough for the request path's hot code to be compiled before the first users arrive (BENCHMARKS.md). */
-    /** Half the default recycle threshold: a warm-up of 200 used up a worker's 200 tasks and its successor started cold. */
-    static final int DEFAULT_WARM_UP_STREAMS = 100;
+    /**
+     * Off unless asked for: on the quiet machine the load benchmark's first event p50 was 36.4 / 47.7 ms without it and
+     * 39.2 ms with 100 (BENCHMARKS.md, session 9), while it delays /ready by 10-20 s.
+     */
+    static final int DEFAULT_WARM_UP_STREAMS = 0;
 
     @Option(names = "--warm-up-streams", paramLabel = "N", description = "Stream requests the server sends itself "
             + "before /ready says 200, so that the first users find its request path warm; their tasks are removed "
-            + "afterwards (default 100, 0 = none; env ANNOTATOR_WARM_UP_STREAMS).")
+            + "afterwards (default 0 = none; env ANNOTATOR_WARM_UP_STREAMS).")
     Integer warmUpStreams;
 
     @Option(names = "--llm-base-url", description = "An OpenAI-compatible endpoint for the language-model analyser, "

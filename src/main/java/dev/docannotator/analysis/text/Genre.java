@@ -43,11 +43,12 @@ public enum Genre {
 
     /**
      * A plan's own voice: the author commits to work, money or dates ("we will", "we propose", "budget", 我们计划,
-     * 预算). A proposal about software is a plan, not its documentation.
+     * 预算), or states requirements (a specification: "Requirement 10: the limit is approximately 25 MB", 需求). A
+     * proposal or specification about software is a plan, not its documentation.
      */
     private static final Pattern PLAN_MARKERS = Pattern.compile(
             "(?i)\\b(?:we\\s*(?:will|['’]ll|plan|propose|expect|intend|aim)|proposals?|milestones?|deliverables?"
-                    + "|budgets?|deadlines?|schedule[ds]?)\\b|我们(?:将|会|计划|预计|打算)|计划|预算|方案|里程碑|截止");
+                    + "|budgets?|deadlines?|schedule[ds]?|requirements?)\\b|我们(?:将|会|计划|预计|打算)|计划|预算|方案|里程碑|截止|需求");
     /**
      * {@link SoftwareVocabulary} marks per thousand words from which prose documents software: READMEs have 40–120,
      * proposals under 5.
@@ -77,7 +78,7 @@ public enum Genre {
 
     /** Where a plan marker can start: a word or the first character of a Chinese marker. */
     private static final StartScan.StartTest PLAN_START = anyOf(
-            StartScan.wordStart(StartScan::isAsciiLetter), StartScan.oneOf("我计预方里截"));
+            StartScan.wordStart(StartScan::isAsciiLetter), StartScan.oneOf("我计预方里截需"));
 
     private static StartScan.StartTest anyOf(StartScan.StartTest a, StartScan.StartTest b) {
         return (text, i) -> a.test(text, i) || b.test(text, i);

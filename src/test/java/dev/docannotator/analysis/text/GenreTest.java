@@ -37,6 +37,19 @@ class GenreTest {
     }
 
     @Test
+    void aSpecificationThatStatesRequirementsIsNotDocumentationInEitherLanguage() {
+        StringBuilder spec = new StringBuilder("# Upload service\n\n");
+        StringBuilder zh = new StringBuilder("上传服务\n\n");
+        for (int i = 1; i <= 30; i++) {
+            spec.append("Requirement ").append(i).append(": uploads are stored in the data directory of the server.\n");
+            zh.append("需求").append(i).append("：上传的文件保存在服务器的数据目录中，程序在安装后读取配置文件和命令行选项。\n");
+        }
+
+        assertThat(Genre.of(spec.toString())).isEqualTo(Genre.GENERAL);
+        assertThat(Genre.of(zh.toString())).isEqualTo(Genre.GENERAL);
+    }
+
+    @Test
     void countsTheMarkersAScanOfEveryPositionWouldCount() {
         String[] pieces = {"shall", "Shall", "hereby", "licence", "licensed", "license", "warranties", "section",
             "Section 12", " ", "  ", "\n", "_", "a", "9", "x", ".", "-", "§", "本法", "第十条", "第", "应当", "甲方", "乙方",
