@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ public final class StartUpWarmUp {
     private final int streams;
     private final TaskService tasks;
     private final Set<String> identities = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicInteger streamsRun = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger streamsRun = new AtomicInteger();
     private volatile boolean done;
     private volatile boolean stopping;
 
