@@ -101,6 +101,8 @@ final class QualityBenchmark {
         List<Finding> heldOutThird = heldOut("heldout3", "Precision on the third held-out set", report);
         // a fourth, added before session 9's changes, after the third had been read
         List<Finding> heldOutFourth = heldOut("heldout4", "Precision on the fourth held-out set", report);
+        // a fifth, added before session 10's changes, after the fourth had been read
+        List<Finding> heldOutFifth = heldOut("heldout5", "Precision on the fifth held-out set", report);
         List<Finding> everything = new ArrayList<>(real);
         everything.addAll(heldOut);
         writeUnlabelled(everything, labels(), Path.of("target", "benchmarks", "quality-unlabelled.tsv"));
@@ -111,6 +113,7 @@ final class QualityBenchmark {
         writeUnlabelled(heldOutSecond, Map.of(), Path.of("target", "benchmarks", "quality-heldout2-all.tsv"));
         writeUnlabelled(heldOutThird, labels(), Path.of("target", "benchmarks", "quality-heldout3-unlabelled.tsv"));
         writeUnlabelled(heldOutFourth, labels(), Path.of("target", "benchmarks", "quality-heldout4-unlabelled.tsv"));
+        writeUnlabelled(heldOutFifth, labels(), Path.of("target", "benchmarks", "quality-heldout5-unlabelled.tsv"));
 
         List<Finding> plantedFindings = new ArrayList<>();
         try (Stream<Path> files = Files.list(CORPUS.resolve("planted"))) {
