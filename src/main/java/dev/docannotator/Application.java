@@ -10,7 +10,6 @@ import dev.docannotator.http.InstanceRoutes;
 import dev.docannotator.http.RequestLimits;
 import dev.docannotator.http.RouteModule;
 import dev.docannotator.http.ServerAddress;
-import dev.docannotator.http.StartUpWarmUp;
 import dev.docannotator.http.TaskRoutes;
 import dev.docannotator.http.WorkerRoutes;
 import dev.docannotator.pipeline.Engine;
@@ -85,8 +84,6 @@ public final class Application implements AutoCloseable {
     /** The worker processes, or null when documents run in the server's own threads (--isolation none). */
     private final WorkerSupervisor workers;
     private final JvmGcMetrics gcMetrics;
-    /** Runs the request path before /ready says 200 ({@link Builder#warmUpStreams}). */
-    private final StartUpWarmUp warmUp;
     private final Javalin javalin;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final String host;
@@ -148,9 +145,8 @@ public final class Application implements AutoCloseable {
             this.instances = null;
         }
         Instant startedAt = b.clock.instant();
-        this.warmUp = new StartUpWarmUp(b.warmUpStreams, tasks);
         HttpApi api = new HttpApi(settings, tasks, metrics, registry, featureDecider, this::ready,
-                b.pages != null ? b.pages : Application.class.getClassLoader(), b.requestLimits, warmUp);
+                b.pages != null ? b.pages : Application.class.getClassLoader(), b.requestLimits, stopped::get);
         List<RouteModule> modules = new ArrayList<>();
         if (rollout != null) {
             modules.add(new AdminGuard(rollout.adminToken())); // one token check before every admin route
@@ -228,8 +224,6 @@ public final class Application implements AutoCloseable {
             LOG.info("Instance {} of the instances sharing the PostgreSQL database", instanceId);
         }
         ServerAddress bound = ServerAddress.of(javalin);
-        warmUp.startWhen(() -> tasks.accepting() && (workers == null || workers.ready()),
-                java.net.URI.create(bound.pageUrl()));
         LOG.info("DocAnnotator listening on {}{} (data directory {})", bound.hostAndPort(),
                 bound.everyInterface() ? ", every network interface" : "", settings.dataDir().toAbsolutePath());
         LOG.info("Annotation page: {}  Operator console: {}", bound.pageUrl(), bound.consoleUrl());
@@ -300,12 +294,7 @@ public final class Application implements AutoCloseable {
     public boolean ready() {
         // With PostgreSQL the listening connection checks the database every fraction of a second: down = not ready.
         return !stopped.get() && tasks.accepting() && (workers == null || workers.ready())
-                && (notifications == null || notifications.connected()) && warmUp.done();
-    }
-
-    /** The start-up warm-up of the request path, which {@link #ready()} waits for. */
-    public StartUpWarmUp warmUp() {
-        return warmUp;
+                && (notifications == null || notifications.connected());
     }
 
     /** The worker processes, empty when documents run in the server process. */
@@ -336,7 +325,6 @@ public final class Application implements AutoCloseable {
         long reserve = Math.min(CLOSING_RESERVE_NANOS, grace / 4);
         long closing = deadline - reserve;
         LOG.info("Stopping: draining tasks (grace period {} s)", settings.shutdownGrace().toSeconds());
-        warmUp.stop();
         List<RuntimeException> failures = new ArrayList<>();
         if (rollout != null) {
             step(failures, "stop the rollout evaluation", () -> rollout.stop(Duration.ZERO)); // waited for below
@@ -436,7 +424,6 @@ public final class Application implements AutoCloseable {
         private dev.docannotator.pipeline.RunLimits runLimits;
         private WorkerSettings workerSettings = WorkerSettings.inProcess();
         private String databaseUrl;
-        private int warmUpStreams;
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -547,14 +534,6 @@ public final class Application implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Stream requests run through the server's own port before {@code /ready} says 200, so that the first
-         * users do not pay for a cold request path (default 0: tests start many servers; {@code serve} runs 200).
-         */
-        public Builder warmUpStreams(int value) {
-            this.warmUpStreams = value;
-            return this;
-        }
 
         public Application build() {
             return new Application(this);

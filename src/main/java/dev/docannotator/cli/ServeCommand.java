@@ -90,17 +90,6 @@ public final class ServeCommand implements Callable<Integer> {
             + "SQLite database in the data directory serves one instance.")
     String databaseUrl;
 
-    /** Enough for the request path's hot code to be compiled before the first users arrive (BENCHMARKS.md). */
-    /**
-     * Off unless asked for: on the quiet machine the load benchmark's first event p50 was 36.4 / 47.7 ms without it and
-     * 39.2 ms with 100 (BENCHMARKS.md, session 9), while it delays /ready by 10-20 s.
-     */
-    static final int DEFAULT_WARM_UP_STREAMS = 0;
-
-    @Option(names = "--warm-up-streams", paramLabel = "N", description = "Stream requests the server sends itself "
-            + "before /ready says 200, so that the first users find its request path warm; their tasks are removed "
-            + "afterwards (default 0 = none; env ANNOTATOR_WARM_UP_STREAMS).")
-    Integer warmUpStreams;
 
     @Option(names = "--llm-base-url", description = "An OpenAI-compatible endpoint for the language-model analyser, "
             + "e.g. http://localhost:11434/v1 (env ANNOTATOR_LLM_BASE_URL; key from ANNOTATOR_LLM_API_KEY).")
@@ -133,7 +122,6 @@ public final class ServeCommand implements Callable<Integer> {
                     .runLimits(dev.docannotator.pipeline.RunLimits.fromEnvironment(System.getenv()))
                     .workers(workerSettings)
                     .databaseUrl(databaseUrl(System.getenv()))
-                    .warmUpStreams(warmUpStreams(System.getenv()))
                     .build();
         } catch (RuntimeException e) {
             System.err.println("Cannot start the server: " + e.getMessage());
@@ -189,22 +177,6 @@ public final class ServeCommand implements Callable<Integer> {
         }
         String fromEnv = env.get("ANNOTATOR_DATABASE_URL");
         return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : null;
-    }
-
-    /** Warm-up streams before ready: --warm-up-streams, else ANNOTATOR_WARM_UP_STREAMS, else the default. */
-    int warmUpStreams(java.util.Map<String, String> env) {
-        if (warmUpStreams != null) {
-            return requireNotNegative(warmUpStreams);
-        }
-        return requireNotNegative(dev.docannotator.common.EnvironmentValues.intOf(env, "ANNOTATOR_WARM_UP_STREAMS",
-                DEFAULT_WARM_UP_STREAMS));
-    }
-
-    private static int requireNotNegative(int streams) {
-        if (streams < 0) {
-            throw new IllegalArgumentException("the number of warm-up streams cannot be negative: " + streams);
-        }
-        return streams;
     }
 
     /** The address to listen on: --host, else ANNOTATOR_HOST, else loopback. */

@@ -32,16 +32,16 @@ public final class HttpApi {
     private final BooleanSupplier ready;
     private final ClassLoader pages;
     private final RequestLimits limits;
-    private final StartUpWarmUp warmUp;
+    private final BooleanSupplier stopping;
 
     /**
-     * {@code pages} is where the browser pages are looked up under {@code web/}; the streams of {@code warmUp}'s
-     * identities are not measured.
+     * {@code pages} is where the browser pages are looked up under {@code web/}; {@code stopping} tells a 503 from
+     * /ready while draining from one while still starting.
      */
     public HttpApi(Settings settings, TaskService tasks, TaskMetrics metrics, PrometheusMeterRegistry registry,
                    FeatureDecider features, BooleanSupplier ready, ClassLoader pages, RequestLimits limits,
-                   StartUpWarmUp warmUp) {
-        this.warmUp = warmUp;
+                   BooleanSupplier stopping) {
+        this.stopping = stopping;
         this.settings = settings;
         this.tasks = tasks;
         this.metrics = metrics;
@@ -56,9 +56,9 @@ public final class HttpApi {
     public Javalin create(List<RouteModule> extra) {
         Identity identity = new Identity();
         OriginCheck origins = new OriginCheck();
-        TaskStreamer streamer = new TaskStreamer(tasks, metrics, settings.heartbeat(), warmUp::owns);
+        TaskStreamer streamer = new TaskStreamer(tasks, metrics, settings.heartbeat());
         List<RouteModule> modules = new java.util.ArrayList<>();
-        modules.add(new OpsRoutes(ready, registry, features, tasks::modelConfigured, () -> !warmUp.done()));
+        modules.add(new OpsRoutes(ready, registry, features, tasks::modelConfigured, stopping));
         StreamLimiter streams = new StreamLimiter(settings.maxStreamsPerUser(), registry);
         modules.add(new TaskRoutes(tasks, streamer, streams, settings.maxUploadBytes()));
         modules.addAll(extra);

@@ -17,23 +17,23 @@ public final class OpsRoutes implements RouteModule {
     private final PrometheusMeterRegistry registry;
     private final FeatureDecider features;
     private final BooleanSupplier modelConfigured;
-    private final BooleanSupplier starting;
+    private final BooleanSupplier stopping;
 
     public OpsRoutes(BooleanSupplier ready, PrometheusMeterRegistry registry, FeatureDecider features) {
         this(ready, registry, features, () -> false, () -> false);
     }
 
     /**
-     * {@code modelConfigured} tells the page whether it may offer the "llm" and "both" analysers; {@code starting}
-     * says that a 503 from /ready means "still starting" (the start-up warm-up has not ended), not "stopping".
+     * {@code modelConfigured} tells the page whether it may offer the "llm" and "both" analysers; {@code stopping}
+     * tells a 503 from /ready while draining from one while starting or while the disk or database is unavailable.
      */
     public OpsRoutes(BooleanSupplier ready, PrometheusMeterRegistry registry, FeatureDecider features,
-                     BooleanSupplier modelConfigured, BooleanSupplier starting) {
+                     BooleanSupplier modelConfigured, BooleanSupplier stopping) {
         this.ready = ready;
         this.registry = registry;
         this.features = features;
         this.modelConfigured = modelConfigured;
-        this.starting = starting;
+        this.stopping = stopping;
     }
 
     /** The checked-in OpenAPI description (kept equal to the registered routes by a test). */
@@ -50,7 +50,7 @@ public final class OpsRoutes implements RouteModule {
             } else {
                 ctx.header("Retry-After", "10");
                 ErrorMapping.write(ctx, 503, "server_busy",
-                        Requests.messages(ctx).get(starting.getAsBoolean() ? "ready.starting" : "ready.draining"));
+                        Requests.messages(ctx).get(stopping.getAsBoolean() ? "ready.draining" : "ready.unavailable"));
             }
         });
         config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

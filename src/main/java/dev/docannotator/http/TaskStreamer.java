@@ -8,7 +8,6 @@ import dev.docannotator.tasks.TaskService;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +23,11 @@ final class TaskStreamer {
     private final TaskService tasks;
     private final TaskMetrics metrics;
     private final Duration heartbeat;
-    /** Identities whose streams are not measured: the start-up warm-up's ({@link StartUpWarmUp}). */
-    private final Predicate<String> unmeasured;
 
-    TaskStreamer(TaskService tasks, TaskMetrics metrics, Duration heartbeat, Predicate<String> unmeasured) {
+    TaskStreamer(TaskService tasks, TaskMetrics metrics, Duration heartbeat) {
         this.tasks = tasks;
         this.metrics = metrics;
         this.heartbeat = heartbeat;
-        this.unmeasured = unmeasured;
     }
 
     /**
@@ -40,12 +36,8 @@ final class TaskStreamer {
      */
     void stream(Context ctx, Task task, long cursor, long startNanos, boolean live) {
         boolean pausable = task.pausable();
-        boolean measured = !unmeasured.test(task.view().userId());
-        live = live && measured;
         tasks.streamAttached(task);
-        if (measured) {
-            metrics.streamOpened(pausable);
-        }
+        metrics.streamOpened(pausable);
         String outcome = "client_gone";
         boolean stable = true;
         boolean clientGone = false;
@@ -62,9 +54,7 @@ final class TaskStreamer {
             stable = false;
         } finally {
             tasks.streamDetached(task, clientGone);
-            if (measured) {
-                metrics.streamClosed(pausable, outcome, task.cancelRequestedNanos() != 0, stable);
-            }
+            metrics.streamClosed(pausable, outcome, task.cancelRequestedNanos() != 0, stable);
         }
     }
 

@@ -58,28 +58,4 @@ final class Retention {
             LOG.info("Removed {} local copies of documents and results that the database no longer has", pruned);
         }
     }
-
-    /**
-     * Removes {@code userId}'s finished tasks nobody uses now, whatever their age, with their results; returns how
-     * many of the user's tasks are left (unfinished or in use).
-     */
-    int discardFinished(String userId) {
-        writer.flush();
-        List<String> removed = new ArrayList<>();
-        int left = 0;
-        for (dev.docannotator.storage.TaskView view : store.tasks().listByUser(userId)) {
-            String key = TaskKeys.of(userId, view.taskId());
-            Task task = live.get(key);
-            boolean inUse = task != null && (task.workerActive() || task.readers() > 0 || task.pinned());
-            if (view.status().unfinished() || inUse || (task != null && task.status().unfinished())) {
-                left++;
-                continue;
-            }
-            live.remove(key);
-            removed.add(key);
-            store.results().delete(key);
-        }
-        store.tasks().delete(removed);
-        return left;
-    }
 }

@@ -223,14 +223,6 @@ public final class TaskService implements AutoCloseable {
         retention.cleanup();
     }
 
-    /**
-     * Removes the user's finished tasks now, with their events and results (the start-up warm-up's own identities);
-     * returns how many of the user's tasks are left because they are unfinished or in use.
-     */
-    public int discardFinished(String userId) {
-        return retention.discardFinished(userId);
-    }
-
     /** Evicts resting tasks nobody uses from memory; package-private so that tests can drive it. */
     void housekeeping() {
         try {

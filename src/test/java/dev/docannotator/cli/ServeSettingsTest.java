@@ -47,16 +47,4 @@ class ServeSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ANNOTATOR_MAX_STREAMS_PER_USER");
     }
 
-    @Test
-    void theStartUpWarmUpRunsTwoHundredStreamsUnlessTheFlagOrTheEnvironmentSaysOtherwise() {
-        assertThat(new ServeCommand().warmUpStreams(Map.of())).isEqualTo(0);
-        assertThat(new ServeCommand().warmUpStreams(Map.of("ANNOTATOR_WARM_UP_STREAMS", "0"))).isZero();
-        ServeCommand serve = new ServeCommand();
-        new CommandLine(serve).parseArgs("--warm-up-streams", "50");
-        assertThat(serve.warmUpStreams(Map.of("ANNOTATOR_WARM_UP_STREAMS", "0"))).isEqualTo(50);
-        assertThatThrownBy(() -> new ServeCommand().warmUpStreams(Map.of("ANNOTATOR_WARM_UP_STREAMS", "-1")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warm-up streams");
-        assertThatThrownBy(() -> new ServeCommand().warmUpStreams(Map.of("ANNOTATOR_WARM_UP_STREAMS", "some")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ANNOTATOR_WARM_UP_STREAMS");
-    }
 }

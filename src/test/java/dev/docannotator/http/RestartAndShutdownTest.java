@@ -169,6 +169,7 @@ class RestartAndShutdownTest {
         stream.awaitType("shutdown");
         HttpResponse<String> ready = server.get("/ready", null);
         assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(TestServer.json(ready).get("error").get("message").asText()).contains("is stopping");
         HttpResponse<String> refused = server.postJson("/api/chat/stream", user, "{\"document_id\":\"" + doc + "\"}");
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(TestServer.json(refused).get("error").get("code").asText()).isEqualTo("server_busy");

@@ -55,6 +55,9 @@ class DiskFullTest {
         stepped.analyse.open(); // a thousand annotation events that no longer fit
 
         waitUntil("/ready says 503", Duration.ofSeconds(10), () -> server.get("/ready", user).statusCode() == 503);
+        // Not "stopping": the server is up and takes tasks again once there is room.
+        assertThat(TestServer.json(server.get("/ready", user)).get("error").get("message").asText())
+                .contains("cannot accept tasks right now").doesNotContain("stopping");
         HttpResponse<String> refused = server.postJson("/api/chat/stream", user,
                 "{\"document_id\":\"" + doc + "\",\"message\":\"find TODO\"}");
         assertThat(refused.statusCode()).isEqualTo(507);

@@ -41,8 +41,6 @@ public final class ServerJvm implements AutoCloseable {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        // No start-up warm-up even when the environment asks for one (it is off by default); a test that wants it says so.
-        builder.environment().putIfAbsent("ANNOTATOR_WARM_UP_STREAMS", "0");
         ServerJvm server = new ServerJvm(builder.start(), port, log);
         try {
             HttpClient http = HttpClient.newHttpClient();

@@ -76,8 +76,6 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(serveArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(env);
-        // No start-up warm-up even when the environment asks for one (it is off by default); a test that wants it says so.
-        builder.environment().putIfAbsent("ANNOTATOR_WARM_UP_STREAMS", "0");
         return builder.start();
     }
 
