@@ -429,7 +429,9 @@ final class TextLayout {
         if (marker.lookingAt()) {
             // "… as set out in section\n2. The …": a number starts an item only after a line that could end one
             boolean numbered = Character.isDigit(source.charAt(line.contentStart()));
-            if (!numbered || markdown || endsSentence(prev) || content(prev).endsWith(":")) {
+            boolean endsClause = endsSentence(prev) || content(prev).endsWith(":");
+            if (markdown || endsClause || !numbered && !InlineEnumeration.runsInline(source, paragraphStart(prev),
+                    line.contentStart(), paragraphEnd(j))) {
                 return true;
             }
         }
@@ -440,6 +442,24 @@ final class TextLayout {
         return line.indent() < 4 && (ATX_HEADING.matcher(content).lookingAt() || FENCE.matcher(content).matches()
                 || THEMATIC_BREAK.matcher(content).matches() || isTableStart(j)
                 || HTML_BLOCK.matcher(content).matches());
+    }
+
+    /** Where the run of non-blank lines that holds line {@code i} starts in the source. */
+    private int paragraphStart(int i) {
+        int k = i;
+        while (k > 0 && !blank(k - 1)) {
+            k--;
+        }
+        return lines.get(k).contentStart();
+    }
+
+    /** Where the run of non-blank lines that holds line {@code i} ends in the source. */
+    private int paragraphEnd(int i) {
+        int k = i;
+        while (k + 1 < lines.size() && !blank(k + 1)) {
+            k++;
+        }
+        return lines.get(k).contentEnd();
     }
 
     private boolean endsSentence(int i) {

@@ -237,6 +237,42 @@ class TextLayoutTest {
     }
 
     @Test
+    void anEnumerationRunningInsideASentenceIsNotCutWhereAWrapPutsAnItemAtALineStart() {
+        // wrapped at 60 columns, the third item of an inline enumeration lands at a line start
+        String text = """
+                "Affiliate" means any company that, directly or through one
+                or more intermediaries, (i) holds the power to direct the
+                management of the Supplier, or (ii) owns more than half of
+                its voting shares, or
+                (iii) is under common control with it.
+
+                The Supplier shall:
+                (a) keep the records for six years; and
+                (b) give the Customer access to them on request.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(text, false);
+
+        assertThat(texts(laid)).containsExactly("\"Affiliate\" means any company that, directly or through one or "
+                        + "more intermediaries, (i) holds the power to direct the management of the Supplier, or (ii) owns "
+                        + "more than half of its voting shares, or (iii) is under common control with it.",
+                "The Supplier shall:", "keep the records for six years; and",
+                "give the Customer access to them on request.");
+        assertThat(kinds(laid)).containsExactly(BlockKind.PROSE, BlockKind.PROSE, BlockKind.LIST_ITEM,
+                BlockKind.LIST_ITEM);
+    }
+
+    @Test
+    void aChineseEnumerationRunningInsideASentenceIsNotCutAtALineStartEither() {
+        String text = "本协议所称关联方，是指 (1) 直接或间接控制供应商的公司，或 (2) 持有供应商半数以上\n"
+                + "有表决权股份的公司，或\n(3) 与供应商同受一方控制的公司。\n";
+        TextLayout.Laid laid = TextLayout.layout(text, false);
+
+        assertThat(texts(laid)).containsExactly("本协议所称关联方，是指 (1) 直接或间接控制供应商的公司，或 (2) "
+                + "持有供应商半数以上有表决权股份的公司，或 (3) 与供应商同受一方控制的公司。");
+        assertThat(kinds(laid)).containsExactly(BlockKind.PROSE);
+    }
+
+    @Test
     void markdownBlocksKeepTheirKindsAndLoseTheirMarkers() {
         String md = """
                 ---
