@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class TextLayout {
     private static final Pattern LIST_MARKER = Pattern.compile("([-*+•‣◦▪]|\\d{1,3}[.)]|\\([a-zA-Z0-9]{1,3}\\))[ \\t]+(?=\\S)");
+    /** A shell prompt and a command name: {@code $ grep -n}, {@code $ ./configure}, {@code $ sudo make install}. */
+    private static final Pattern SHELL_PROMPT = Pattern.compile("\\$ (?:sudo )?[a-z_./][\\w./+-]*(?: |$)");
     private static final Pattern ATX_HEADING = Pattern.compile("(#{1,6})(?:[ \\t]+|$)");
     private static final Pattern FENCE = Pattern.compile("(`{3,}|~{3,}).*");
     private static final Pattern THEMATIC_BREAK = Pattern.compile("([-*_])(?:[ \\t]*\\1){2,}[ \\t]*");
@@ -149,7 +151,7 @@ final class TextLayout {
             b.finish();
             return i + 1;
         }
-        if (isDisplayedExample(i)) {
+        if (isDisplayedExample(i) || isShellSession(i)) {
             int j = i;
             while (!blank(j) && lines.get(j).indent() >= lines.get(i).indent()) {
                 codeLine(j);
@@ -187,6 +189,19 @@ final class TextLayout {
         }
         return prev >= 0 && prev < i - 1 && content(prev).endsWith(":")
                 && lines.get(i).indent() >= lines.get(prev).indent() + DISPLAY_INDENT;
+    }
+
+    /**
+     * A line set off from the text (after a blank line, or indented under the line before) that starts with a shell
+     * prompt and a command ({@code $ lexgrog -fw man.1}): a session typed at a terminal, the command and the output
+     * under it, code rather than prose. A wrapped sentence that happens to start with "$" continues a line and is not
+     * set off; a price ("$ 30") is no command.
+     */
+    private boolean isShellSession(int i) {
+        if (!SHELL_PROMPT.matcher(content(i)).lookingAt()) {
+            return false;
+        }
+        return i == 0 || blank(i - 1) || lines.get(i).indent() > lines.get(i - 1).indent();
     }
 
     /**

@@ -187,6 +187,49 @@ class TextLayoutTest {
     }
 
     @Test
+    void aTerminalSessionUnderAnExamplesHeadingIsCodeNotOneLongSentence() {
+        String man = """
+                EXAMPLES
+                         $ wc -l notes.txt
+                         42 notes.txt
+                         $ wc -w --total=only notes.txt todo.txt
+                         1290
+                         $ wc missing.txt
+                         wc: missing.txt: No such file or directory
+
+                SEE ALSO
+                       The full documentation costs $ 30 in print and is
+                       free online.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(man, false);
+
+        assertThat(kinds(laid)).containsExactly(BlockKind.HEADING, BlockKind.CODE, BlockKind.CODE, BlockKind.CODE,
+                BlockKind.CODE, BlockKind.CODE, BlockKind.CODE, BlockKind.HEADING, BlockKind.PROSE);
+        assertThat(texts(laid)).contains("$ wc -w --total=only notes.txt todo.txt",
+                "The full documentation costs $ 30 in print and is free online.");
+    }
+
+    @Test
+    void aTerminalSessionInAChineseManualPageIsCodeButADollarSignEndingAWrappedLineIsNot() {
+        String man = """
+                示例
+                         $ wc -l 笔记.txt
+                         42 笔记.txt
+                         $ wc 不存在.txt
+                         wc: 不存在.txt: 没有那个文件或目录
+
+                描述
+                       提示字符串中的美元符号须以
+                       $ 结束，后面还可以跟其他选项。
+                """;
+        TextLayout.Laid laid = TextLayout.layout(man, false);
+
+        assertThat(kinds(laid)).containsExactly(BlockKind.HEADING, BlockKind.CODE, BlockKind.CODE, BlockKind.CODE,
+                BlockKind.CODE, BlockKind.HEADING, BlockKind.PROSE);
+        assertThat(texts(laid)).contains("提示字符串中的美元符号须以 $ 结束，后面还可以跟其他选项。");
+    }
+
+    @Test
     void theRunsOfSpacesOfAJustifiedParagraphAreNotColumnsEvenWhenTheyHappenToLineUp() {
         String man = """
                               See  the  Select  Graphic  Rendition  (SGR)   section   in   the
