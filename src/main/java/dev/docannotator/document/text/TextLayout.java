@@ -40,6 +40,10 @@ final class TextLayout {
     private static final int MIN_TABLE_ROWS = 3;
     /** Lines at least this wide (terminal columns) tell the margin a formatter justified the text to. */
     private static final int LONG_LINE = 40;
+    /** A line under this share of the text's usual width stops short: the wrap did not end it. */
+    private static final double SHORT_LINE = 0.6;
+    /** Fewest short lines in a row that make a list written one item a line rather than a paragraph's last lines. */
+    private static final int MIN_LIST_LINES = 3;
     /** How much deeper than the sentence before it an example is set (groff indents nested text by 3–7 columns). */
     private static final int DISPLAY_INDENT = 8;
 
@@ -72,6 +76,10 @@ final class TextLayout {
      * reaches it is justified prose, whose runs of spaces are padding, not column gaps.
      */
     private final int justifiedMargin;
+    /**
+     * Lines that are items of a list written one a line (a package a line, a name a line): see {@link #markListLines}.
+     */
+    private final boolean[] listLine;
 
     private TextLayout(String source, boolean markdown) {
         this.source = source;
@@ -93,6 +101,7 @@ final class TextLayout {
         this.wrapWidth = maxWidth;
         this.displayWrapWidth = maxDisplayWidth;
         this.justifiedMargin = commonLongWidth();
+        this.listLine = markListLines();
         LineJoin.hyphenatedPairs(source, hyphenated);
     }
 
@@ -256,6 +265,54 @@ final class TextLayout {
         return rows >= MIN_TABLE_ROWS ? j : i;
     }
 
+    /**
+     * A writer who wraps fills the line: three or more lines in a row at one indentation, each stopping short (under
+     * {@link #SHORT_LINE} of the text's usual width) without ending a sentence, are not a wrapped paragraph but a
+     * list written one item a line ("glibc >= 2.16", "libcap", "libmount >= 2.30"). Each is a block of its own, and the
+     * line before such a run does not run on into it. Plain text only: Markdown joins lines by its own rules.
+     */
+    private boolean[] markListLines() {
+        boolean[] marked = new boolean[lines.size()];
+        int usual = usualWidth();
+        if (markdown || usual == 0) {
+            return marked;
+        }
+        int i = 0;
+        while (i < lines.size()) {
+            int j = i;
+            while (j < lines.size() && isShortOpenLine(j, usual) && lines.get(j).indent() == lines.get(i).indent()) {
+                j++;
+            }
+            if (j - i >= MIN_LIST_LINES) {
+                for (int k = i; k < j; k++) {
+                    marked[k] = true;
+                }
+            }
+            i = Math.max(j, i + 1);
+        }
+        return marked;
+    }
+
+    private boolean isShortOpenLine(int i, int usual) {
+        return !blank(i) && displayWidth(lines.get(i)) < usual * SHORT_LINE && !endsSentence(i);
+    }
+
+    /** The width most lines of the text reach: the 90th percentile of the lines at least {@link #LONG_LINE} wide. */
+    private int usualWidth() {
+        List<Integer> widths = new ArrayList<>();
+        for (Line line : lines) {
+            int width = displayWidth(line);
+            if (width >= LONG_LINE) {
+                widths.add(width);
+            }
+        }
+        if (widths.isEmpty()) {
+            return 0;
+        }
+        widths.sort(null);
+        return widths.get(widths.size() * 9 / 10);
+    }
+
     private int commonLongWidth() {
         java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
         int best = Integer.MAX_VALUE;
@@ -412,6 +469,9 @@ final class TextLayout {
             // a quote ends where the quoted lines end, and quoted lines do not continue a plain paragraph
             return isQuoted(first) == isQuoted(j) || !isQuoted(j);
         }
+        if (listLine[prev] || listLine[j]) {
+            return false; // one item a line
+        }
         Line previous = lines.get(prev);
         Line current = lines.get(j);
         if (prev == first && !listItem && current.indent() > previous.indent()
@@ -451,12 +511,29 @@ final class TextLayout {
             }
         }
         if (!markdown) {
-            return false;
+            return startsWithTheSameSymbol(j, prev);
         }
         String content = content(j);
         return line.indent() < 4 && (ATX_HEADING.matcher(content).lookingAt() || FENCE.matcher(content).matches()
                 || THEMATIC_BREAK.matcher(content).matches() || isTableStart(j)
                 || HTML_BLOCK.matcher(content).matches());
+    }
+
+    /**
+     * Lines in one column that start with the same symbol ("≥ 4.3 for ambient capabilities" over "≥ 4.5 for pids
+     * controller", "→", "●", "✓") are items marked by it, as by a bullet. Only symbols outside ASCII: ">" starts the
+     * lines of a quoted e-mail, which are wrapped prose.
+     */
+    private boolean startsWithTheSameSymbol(int j, int prev) {
+        Line line = lines.get(j);
+        Line previous = lines.get(prev);
+        if (line.indent() != previous.indent() || line.blank() || previous.blank()) {
+            return false;
+        }
+        char c = source.charAt(line.contentStart());
+        int type = Character.getType(c);
+        return c > 0x7F && (type == Character.MATH_SYMBOL || type == Character.OTHER_SYMBOL)
+                && source.charAt(previous.contentStart()) == c;
     }
 
     /** Where the run of non-blank lines that holds line {@code i} starts in the source. */

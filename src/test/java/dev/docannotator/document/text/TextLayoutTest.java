@@ -316,6 +316,54 @@ class TextLayoutTest {
     }
 
     @Test
+    void aListWrittenOneItemALineIsNotJoinedIntoOneSentence() {
+        String readme = """
+                BUILDING:
+                        The build needs a C compiler, a linker and the tools below. Most distributions ship
+                        them as packages of the same name, and the configure script checks for each of them
+                        before anything is compiled, so a missing one is reported at once.
+
+                        zlib >= 1.2.11
+                        libxml2
+                        libpng >= 1.6 (optional)
+                        libjpeg (optional)
+                        pkg-config
+                        meson >= 0.60
+
+                        Linux kernel ≥ 4.4
+                        ≥ 4.18 for io_uring support
+                        ≥ 5.6 for openat2 and the new mount API
+                        ≥ 5.10 for pidfd polling in the event loop and for idmapped mounts on ext4
+                """;
+        TextLayout.Laid laid = TextLayout.layout(readme, false);
+
+        assertThat(texts(laid)).contains("zlib >= 1.2.11", "libxml2", "libpng >= 1.6 (optional)", "meson >= 0.60",
+                "≥ 4.18 for io_uring support", "≥ 5.6 for openat2 and the new mount API",
+                "≥ 5.10 for pidfd polling in the event loop and for idmapped mounts on ext4");
+        assertThat(texts(laid)).contains("The build needs a C compiler, a linker and the tools below. Most distributions "
+                + "ship them as packages of the same name, and the configure script checks for each of them before "
+                + "anything is compiled, so a missing one is reported at once.");
+    }
+
+    @Test
+    void aChineseListWrittenOneItemALineIsNotJoinedEither() {
+        String readme = """
+                依赖：
+                        编译本软件需要一个 C 编译器和下列工具。大多数发行版都以同名软件包提供它们，配置脚本会在编译开始之前逐一检查
+                        这些工具是否存在，缺少任何一个都会立即报告，并给出安装所需软件包的命令，以便用户补齐后重新运行。
+
+                        zlib 1.2.11 或更高版本
+                        libxml2
+                        libpng（可选）
+                        pkg-config
+                """;
+        TextLayout.Laid laid = TextLayout.layout(readme, false);
+
+        assertThat(texts(laid)).contains("zlib 1.2.11 或更高版本", "libxml2", "libpng（可选）", "pkg-config");
+        assertThat(texts(laid)).anyMatch(t -> t.startsWith("编译本软件需要") && t.endsWith("以便用户补齐后重新运行。"));
+    }
+
+    @Test
     void markdownBlocksKeepTheirKindsAndLoseTheirMarkers() {
         String md = """
                 ---
