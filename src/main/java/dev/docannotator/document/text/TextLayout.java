@@ -40,6 +40,8 @@ final class TextLayout {
     private static final int MIN_TABLE_ROWS = 3;
     /** Lines at least this wide (terminal columns) tell the margin a formatter justified the text to. */
     private static final int LONG_LINE = 40;
+    /** How many lines around a line-start enumerator are searched for the items next to it. */
+    private static final int ENUMERATION_REACH = 3;
     /** A line under this share of the text's usual width stops short: the wrap did not end it. */
     private static final double SHORT_LINE = 0.6;
     /** Fewest short lines in a row that make a list written one item a line rather than a paragraph's last lines. */
@@ -536,19 +538,23 @@ final class TextLayout {
                 && source.charAt(previous.contentStart()) == c;
     }
 
-    /** Where the run of non-blank lines that holds line {@code i} starts in the source. */
+    /**
+     * Where the text around line {@code i} starts: up to {@link #ENUMERATION_REACH} lines back, not past a blank line.
+     * An inline enumeration's neighbouring item is that close; a bounded window keeps a hostile paragraph of thousands
+     * of "(a)" lines linear.
+     */
     private int paragraphStart(int i) {
         int k = i;
-        while (k > 0 && !blank(k - 1)) {
+        while (k > 0 && i - k < ENUMERATION_REACH && !blank(k - 1)) {
             k--;
         }
         return lines.get(k).contentStart();
     }
 
-    /** Where the run of non-blank lines that holds line {@code i} ends in the source. */
+    /** Where the text around line {@code i} ends: up to {@link #ENUMERATION_REACH} lines on, not past a blank line. */
     private int paragraphEnd(int i) {
         int k = i;
-        while (k + 1 < lines.size() && !blank(k + 1)) {
+        while (k + 1 < lines.size() && k - i < ENUMERATION_REACH && !blank(k + 1)) {
             k++;
         }
         return lines.get(k).contentEnd();
@@ -697,7 +703,8 @@ final class TextLayout {
             if (from >= to) {
                 return;
             }
-            CharSequence sofar = text.subSequence(blockStart, text.length());
+            // a view, not a copy: copying the block so far for every line made a long paragraph quadratic
+            CharSequence sofar = java.nio.CharBuffer.wrap(text, blockStart, text.length());
             switch (LineJoin.joint(sofar, source.subSequence(from, to), hyphenated)) {
                 case SPACE -> text.append(' ');
                 case DROP_HYPHEN -> {
