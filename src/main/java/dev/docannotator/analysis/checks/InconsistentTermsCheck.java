@@ -35,10 +35,13 @@ import java.util.regex.Pattern;
 public final class InconsistentTermsCheck implements DocumentCheck {
     /** The English the requirement asked for (or the server's): on a tie its spelling is the one kept. */
     private final EnglishVariant variant;
-    /** A word, possibly hyphenated; not part of a URL, e-mail address or path (github.com is not GitHub). */
+    /**
+     * A word, possibly hyphenated; not part of a URL, e-mail address or path (github.com is not GitHub), nor of a name
+     * that runs on into a number ({@code dbus-daemon-1}, a program, is not the words "dbus daemon" hyphenated).
+     */
     private static final Pattern TOKEN = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_\\-‑./@\\\\])[A-Za-z]+(?:[-‑][A-Za-z]+)*"
-                    + "(?![\\p{IsLatin}\\p{N}_]|[-‑][A-Za-z]|[./@\\\\][A-Za-z0-9])");
+                    + "(?![\\p{IsLatin}\\p{N}_]|[-‑][A-Za-z0-9]|[./@\\\\][A-Za-z0-9])");
     /** A quotation right after a word: {@code file-changed "%s: file changed as we read it"}, a keyword and its message. */
     private static final Pattern LABELS_A_QUOTE = Pattern.compile("[ \\t]+[\"“「]");
     /** Words that make legitimate two-word phrases next to their one-word forms (may be/maybe, log in/login). */
@@ -60,10 +63,12 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     private static final Pattern CAPITAL_WORD_AFTER = Pattern.compile("[\\s\"'“]*[A-Z]{2,}(?![a-z])");
     /**
      * "`mandb`", "mandb(8)": a word the document writes as inline code or as a manual page reference is a program's
-     * name, so it is not a spelling of a similar term ("mandb", the program, and "man-db", its package).
+     * name, so it is not a spelling of a similar term ("mandb", the program, and "man-db", its package). So is a word
+     * that a version requirement follows ("dbus >= 1.4.0" in a list of dependencies, beside the project "D-Bus").
      */
     private static final Pattern PROGRAM_NAME = Pattern.compile(
-            "`([A-Za-z][A-Za-z0-9_-]*)`|(?<![\\p{L}\\p{N}_-])([A-Za-z][A-Za-z0-9_-]*)\\([1-9][a-z]?\\)");
+            "`([A-Za-z][A-Za-z0-9_-]*)`|(?<![\\p{L}\\p{N}_-])([A-Za-z][A-Za-z0-9_-]*)\\([1-9][a-z]?\\)"
+                    + "|(?<![\\p{L}\\p{N}_-])([A-Za-z][A-Za-z0-9_-]*)[ \\t]*(?:>=|<=|==|≥|≤|<|>)[ \\t]*\\d");
     private static final List<List<String>> CHINESE_VARIANTS = List.of(
             List.of("登录", "登陆"), List.of("账号", "帐号"), List.of("账户", "帐户"), List.of("其他", "其它"),
             List.of("作为", "做为"), List.of("唯一", "惟一"), List.of("图像", "图象"), List.of("部署", "布署"),
@@ -292,7 +297,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         for (TextBlock block : text.blocks()) {
             Matcher m = PROGRAM_NAME.matcher(text.blockText(block));
             while (m.find()) {
-                names.add((m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT));
+                String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                names.add(name.toLowerCase(Locale.ROOT));
             }
         }
         return names;

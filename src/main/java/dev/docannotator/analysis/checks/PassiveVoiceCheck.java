@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * With {@link PassiveScope#HIDDEN_ACTOR} (passives not asked for by name) only the passives an editor would rewrite
  * are reported: a decision, approval or message whose actor is not said ("must be approved", "was decided", "got
  * notified"), a passive whose agent is a person or a body that could simply be the subject ("was approved by the
- * board"), and in Chinese 被 after a modal (必须被转义, 将被用于: translationese) or before a decision (被董事会批准).
+ * board"), and in Chinese 被 after a modal (必须被转义), after a future marker with a complement (将被用于, 将被解释为:
+ * translationese) or before a decision (被董事会批准).
  * "Is set to", "are documented in", "会被忽略" are how manuals and licences are written; on real documents they were
  * wrong in nearly every sampled case. In a licence, a manual page or a README ({@link Genre}) a passive that names its
  * agent ("has been approved by an organization", "is maintained by the Debian team") is the genre's way to state who
@@ -50,8 +51,15 @@ public final class PassiveVoiceCheck implements BlockCheck {
                     + "|administrators?|officers?|members?|employees?|vendors?|suppliers?|auditors?|reviewers?"
                     + "|chair|colleagues?|lawyers?|owners?)\\b",
             Pattern.CASE_INSENSITIVE);
-    /** 被 after a modal or future marker: translationese for a plain verb (必须被转义 → 必须转义). */
-    private static final Pattern ZH_MODAL = Pattern.compile("(?:必须|应该|应当|需要|须|将|将会|可以|能够)$");
+    /** 被 after a modal of obligation or ability: translationese for a plain verb (必须被转义 → 必须转义). */
+    private static final Pattern ZH_MODAL = Pattern.compile("(?:必须|应该|应当|需要|须|可以|能够)$");
+    /** 被 after a future marker: "will be …", natural for an event (将被忽略), translationese with a complement. */
+    private static final Pattern ZH_FUTURE = Pattern.compile("(?:将|将会)$");
+    /**
+     * A verb with a complement of role or use (被解释为, 被用于, 被视为, 被分成) or an agent with 所 (被…所覆盖): the
+     * English "be interpreted as", "be used for", "be overridden by" carried over word for word; 将解释为, 将用于 say it.
+     */
+    private static final Pattern ZH_TRANSLATED = Pattern.compile("^\\p{IsHan}{1,2}[为于成作]|所\\p{IsHan}");
     /** Decisions and messages after 被: 被董事会批准, 被通知. */
     private static final Pattern ZH_DECISION = Pattern.compile("批准|决定|同意|拒绝|否决|通知|告知|审核|审批|审查|任命|指派|选为");
     private static final Set<String> IRREGULAR = Set.of(
@@ -193,7 +201,9 @@ public final class PassiveVoiceCheck implements BlockCheck {
 
     /**
      * In the narrow scope: 被 after a modal, unless it only describes a noun (将被格式化的源文件), or 被 before a
-     * decision. 遭到, 受到 and 遭受 say something bad happened to the subject and stay.
+     * decision. After a future marker only the word-for-word "will be used for / interpreted as / overridden by"
+     * (将被用于, 将被解释为, 将会被…所覆盖): "will be ignored" (将被忽略, like 会被忽略) is how Chinese says an event.
+     * 遭到, 受到 and 遭受 say something bad happened to the subject and stay.
      */
     private boolean worthReportingZh(String marker, String text, int start, int end) {
         if (scope == PassiveScope.ALL || !marker.equals("被")) {
@@ -205,7 +215,12 @@ public final class PassiveVoiceCheck implements BlockCheck {
         }
         int attributive = clause.indexOf('的');
         boolean describesANoun = attributive >= 0 && attributive <= 3;
-        return !describesANoun && ZH_MODAL.matcher(text.substring(Math.max(0, start - 2), start)).find();
+        String before = text.substring(Math.max(0, start - 2), start);
+        if (describesANoun) {
+            return false;
+        }
+        return ZH_MODAL.matcher(before).find()
+                || ZH_FUTURE.matcher(before).find() && ZH_TRANSLATED.matcher(clause).find();
     }
 
     /** Legal text and documentation of software: the passive that names its agent is how they are written. */

@@ -18,17 +18,23 @@ import java.util.regex.Pattern;
 
 /**
  * A duration written once in digits and once in words with another value, about the same thing: "the pilot runs for
- * 6 weeks" … "after eight weeks of the pilot", 试点期为6个月 … 试点半年后. Mixing digits and words is the mark of an
+ * 6 weeks" … "after eight weeks of the pilot", 试点期为3个月 … 试点半年后. Mixing digits and words is the mark of an
  * edit that missed one place; "the same thing" means the two sentences share a content word (pilot, 试点), so that two
- * different periods of one document are not compared.
+ * different periods of one document are not compared. With the same value ("6个月" … "半年", "6 weeks" … "six
+ * weeks", in two sentences) the period is stated one way here and another way there: an editor writes one quantity one way (as GB/T
+ * 15835 asks within one context), so it is reported as style ({@code info}), not as a contradiction.
  */
 public final class SpelledQuantityCheck implements DocumentCheck {
     private static final Pattern ENGLISH = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_])(?:(?<digits>\\d{1,3})|(?<words>" + NumberWords.ENGLISH_REGEX + "))[\\s-]+"
                     + "(?<unit>days?|weeks?|months?|years?|hours?|minutes?)(?![\\p{IsLatin}])",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * A figure may stand apart from its measure word ("6 个月"): many writers space digits from Han characters, and a
+     * hard wrap between "6" and "个月" is read back as that space.
+     */
     private static final Pattern CHINESE = Pattern.compile(
-            "(?:(?<digits>\\d{1,3})|(?<words>[一二三四五六七八九十两]+)|(?<half>半))(?:个)?(?<unit>月|年|周|星期|天|小时)"
+            "(?:(?<digits>\\d{1,3})\\s?|(?<words>[一二三四五六七八九十两]+)|(?<half>半))(?:个)?(?<unit>月|年|周|星期|天|小时)"
                     + "|(?<yearhalf>[一二三四五六七八九十两]+)年半");
     private static final Set<String> STOP = Set.of(
             "the", "and", "for", "with", "that", "this", "from", "after", "before", "within", "during", "than", "then",
@@ -38,8 +44,11 @@ public final class SpelledQuantityCheck implements DocumentCheck {
     private static final Set<String> CHINESE_STOP = Set.of(
             "我们", "进行", "需要", "可以", "一个", "以后", "之后", "之前", "以内", "期间", "时间", "个月", "小时", "星期");
 
-    private record Mention(BlockText where, int start, int end, long amount, String unit, boolean inWords,
-                           Set<String> context) {
+    private record Mention(BlockText where, int sentence, int start, int end, long amount, String unit,
+                           boolean inWords, Set<String> context) {
+        boolean sameSentence(Mention other) {
+            return where.block() == other.where.block() && sentence == other.sentence;
+        }
     }
 
     @Override
@@ -55,24 +64,40 @@ public final class SpelledQuantityCheck implements DocumentCheck {
                 collect(b, sentence, mentions);
             }
         }
-        Set<Mention> reported = new HashSet<>();
         for (Mention words : mentions) {
             if (!words.inWords()) {
                 continue;
             }
+            Mention differs = null;
+            Mention same = null;
             for (Mention digits : mentions) {
-                if (!digits.inWords() && digits.unit().equals(words.unit()) && digits.amount() != words.amount()
-                        && shareContext(digits, words) && reported.add(words)) {
-                    String said = text.text().substring(digits.where().block().start() + digits.start(),
-                            digits.where().block().start() + digits.end());
-                    Integer where = digits.where().block().paragraph();
-                    String message = where == null ? out.message("number_mismatch.spelled_period", said)
-                            : out.message("number_mismatch.spelled_period_in", said, where);
-                    out.add(words.where().block(), words.start(), words.end(), Check.NUMBER_MISMATCH, Severity.WARNING,
-                            message, said, "number_mismatch/words_vs_digits");
+                if (!digits.inWords() && digits.unit().equals(words.unit()) && shareContext(digits, words)) {
+                    if (digits.amount() != words.amount() && differs == null) {
+                        differs = digits;
+                    } else if (digits.amount() == words.amount() && same == null && !digits.sameSentence(words)) {
+                        same = digits;
+                    }
                 }
             }
+            if (differs != null) {
+                report(text, words, differs, "number_mismatch.spelled_period", Severity.WARNING,
+                        "number_mismatch/words_vs_digits", out);
+            } else if (same != null) {
+                // "6个月" … "半年", "6 weeks" … "six weeks" in another sentence: one period written two ways, style
+                // rather than a contradiction; within one sentence the writer saw both and varied them on purpose
+                report(text, words, same, "number_mismatch.written_two_ways", Severity.INFO,
+                        "number_mismatch/written_two_ways", out);
+            }
         }
+    }
+
+    private static void report(ExtractedText text, Mention words, Mention digits, String key, Severity severity,
+                               String rule, Findings out) {
+        String said = text.text().substring(digits.where().block().start() + digits.start(),
+                digits.where().block().start() + digits.end());
+        Integer where = digits.where().block().paragraph();
+        String message = where == null ? out.message(key, said) : out.message(key + "_in", said, where);
+        out.add(words.where().block(), words.start(), words.end(), Check.NUMBER_MISMATCH, severity, message, said, rule);
     }
 
     private static boolean shareContext(Mention a, Mention b) {
@@ -95,7 +120,8 @@ public final class SpelledQuantityCheck implements DocumentCheck {
                     : OptionalLong.of(Long.parseLong(m.group("digits")));
             String unit = m.group("unit").toLowerCase(Locale.ROOT).replaceAll("s$", "");
             if (amount.isPresent()) {
-                into.add(new Mention(b, sentence.start() + m.start(), sentence.start() + m.end(), amount.getAsLong(),
+                into.add(new Mention(b, sentence.start(), sentence.start() + m.start(), sentence.start() + m.end(),
+                        amount.getAsLong(),
                         unit, inWords, englishContext(s, m.start(), m.end())));
             }
         }
@@ -132,7 +158,8 @@ public final class SpelledQuantityCheck implements DocumentCheck {
                     continue; // 半天, 半小时: not worth comparing
                 }
             }
-            into.add(new Mention(b, sentence.start() + zh.start(), sentence.start() + zh.end(), months, unit, inWords,
+            into.add(new Mention(b, sentence.start(), sentence.start() + zh.start(), sentence.start() + zh.end(), months,
+                    unit, inWords,
                     chineseContext(s, zh.start(), zh.end())));
         }
     }

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class TextLayout {
     private static final Pattern LIST_MARKER = Pattern.compile("([-*+•‣◦▪]|\\d{1,3}[.)]|\\([a-zA-Z0-9]{1,3}\\))[ \\t]+(?=\\S)");
+    /** A shell prompt and a command name: {@code $ grep -n}, {@code $ ./configure}, {@code $ sudo make install}. */
+    private static final Pattern SHELL_PROMPT = Pattern.compile("\\$ (?:sudo )?[a-z_./][\\w./+-]*(?: |$)");
     private static final Pattern ATX_HEADING = Pattern.compile("(#{1,6})(?:[ \\t]+|$)");
     private static final Pattern FENCE = Pattern.compile("(`{3,}|~{3,}).*");
     private static final Pattern THEMATIC_BREAK = Pattern.compile("([-*_])(?:[ \\t]*\\1){2,}[ \\t]*");
@@ -38,6 +40,12 @@ final class TextLayout {
     private static final int MIN_TABLE_ROWS = 3;
     /** Lines at least this wide (terminal columns) tell the margin a formatter justified the text to. */
     private static final int LONG_LINE = 40;
+    /** How many lines around a line-start enumerator are searched for the items next to it. */
+    private static final int ENUMERATION_REACH = 3;
+    /** A line under this share of the text's usual width stops short: the wrap did not end it. */
+    private static final double SHORT_LINE = 0.6;
+    /** Fewest short lines in a row that make a list written one item a line rather than a paragraph's last lines. */
+    private static final int MIN_LIST_LINES = 3;
     /** How much deeper than the sentence before it an example is set (groff indents nested text by 3–7 columns). */
     private static final int DISPLAY_INDENT = 8;
 
@@ -70,6 +78,10 @@ final class TextLayout {
      * reaches it is justified prose, whose runs of spaces are padding, not column gaps.
      */
     private final int justifiedMargin;
+    /**
+     * Lines that are items of a list written one a line (a package a line, a name a line): see {@link #markListLines}.
+     */
+    private final boolean[] listLine;
 
     private TextLayout(String source, boolean markdown) {
         this.source = source;
@@ -91,6 +103,7 @@ final class TextLayout {
         this.wrapWidth = maxWidth;
         this.displayWrapWidth = maxDisplayWidth;
         this.justifiedMargin = commonLongWidth();
+        this.listLine = markListLines();
         LineJoin.hyphenatedPairs(source, hyphenated);
     }
 
@@ -149,7 +162,7 @@ final class TextLayout {
             b.finish();
             return i + 1;
         }
-        if (isDisplayedExample(i)) {
+        if (isDisplayedExample(i) || isShellSession(i)) {
             int j = i;
             while (!blank(j) && lines.get(j).indent() >= lines.get(i).indent()) {
                 codeLine(j);
@@ -187,6 +200,19 @@ final class TextLayout {
         }
         return prev >= 0 && prev < i - 1 && content(prev).endsWith(":")
                 && lines.get(i).indent() >= lines.get(prev).indent() + DISPLAY_INDENT;
+    }
+
+    /**
+     * A line set off from the text (after a blank line, or indented under the line before) that starts with a shell
+     * prompt and a command ({@code $ lexgrog -fw man.1}): a session typed at a terminal, the command and the output
+     * under it, code rather than prose. A wrapped sentence that happens to start with "$" continues a line and is not
+     * set off; a price ("$ 30") is no command.
+     */
+    private boolean isShellSession(int i) {
+        if (!SHELL_PROMPT.matcher(content(i)).lookingAt()) {
+            return false;
+        }
+        return i == 0 || blank(i - 1) || lines.get(i).indent() > lines.get(i - 1).indent();
     }
 
     /**
@@ -239,6 +265,54 @@ final class TextLayout {
             j--;
         }
         return rows >= MIN_TABLE_ROWS ? j : i;
+    }
+
+    /**
+     * A writer who wraps fills the line: three or more lines in a row at one indentation, each stopping short (under
+     * {@link #SHORT_LINE} of the text's usual width) without ending a sentence, are not a wrapped paragraph but a
+     * list written one item a line ("glibc >= 2.16", "libcap", "libmount >= 2.30"). Each is a block of its own, and the
+     * line before such a run does not run on into it. Plain text only: Markdown joins lines by its own rules.
+     */
+    private boolean[] markListLines() {
+        boolean[] marked = new boolean[lines.size()];
+        int usual = usualWidth();
+        if (markdown || usual == 0) {
+            return marked;
+        }
+        int i = 0;
+        while (i < lines.size()) {
+            int j = i;
+            while (j < lines.size() && isShortOpenLine(j, usual) && lines.get(j).indent() == lines.get(i).indent()) {
+                j++;
+            }
+            if (j - i >= MIN_LIST_LINES) {
+                for (int k = i; k < j; k++) {
+                    marked[k] = true;
+                }
+            }
+            i = Math.max(j, i + 1);
+        }
+        return marked;
+    }
+
+    private boolean isShortOpenLine(int i, int usual) {
+        return !blank(i) && displayWidth(lines.get(i)) < usual * SHORT_LINE && !endsSentence(i);
+    }
+
+    /** The width most lines of the text reach: the 90th percentile of the lines at least {@link #LONG_LINE} wide. */
+    private int usualWidth() {
+        List<Integer> widths = new ArrayList<>();
+        for (Line line : lines) {
+            int width = displayWidth(line);
+            if (width >= LONG_LINE) {
+                widths.add(width);
+            }
+        }
+        if (widths.isEmpty()) {
+            return 0;
+        }
+        widths.sort(null);
+        return widths.get(widths.size() * 9 / 10);
     }
 
     private int commonLongWidth() {
@@ -397,6 +471,9 @@ final class TextLayout {
             // a quote ends where the quoted lines end, and quoted lines do not continue a plain paragraph
             return isQuoted(first) == isQuoted(j) || !isQuoted(j);
         }
+        if (listLine[prev] || listLine[j]) {
+            return false; // one item a line
+        }
         Line previous = lines.get(prev);
         Line current = lines.get(j);
         if (prev == first && !listItem && current.indent() > previous.indent()
@@ -429,17 +506,58 @@ final class TextLayout {
         if (marker.lookingAt()) {
             // "… as set out in section\n2. The …": a number starts an item only after a line that could end one
             boolean numbered = Character.isDigit(source.charAt(line.contentStart()));
-            if (!numbered || markdown || endsSentence(prev) || content(prev).endsWith(":")) {
+            boolean endsClause = endsSentence(prev) || content(prev).endsWith(":");
+            if (markdown || endsClause || !numbered && !InlineEnumeration.runsInline(source, paragraphStart(prev),
+                    line.contentStart(), paragraphEnd(j))) {
                 return true;
             }
         }
         if (!markdown) {
-            return false;
+            return startsWithTheSameSymbol(j, prev);
         }
         String content = content(j);
         return line.indent() < 4 && (ATX_HEADING.matcher(content).lookingAt() || FENCE.matcher(content).matches()
                 || THEMATIC_BREAK.matcher(content).matches() || isTableStart(j)
                 || HTML_BLOCK.matcher(content).matches());
+    }
+
+    /**
+     * Lines in one column that start with the same symbol ("≥ 4.3 for ambient capabilities" over "≥ 4.5 for pids
+     * controller", "→", "●", "✓") are items marked by it, as by a bullet. Only symbols outside ASCII: ">" starts the
+     * lines of a quoted e-mail, which are wrapped prose.
+     */
+    private boolean startsWithTheSameSymbol(int j, int prev) {
+        Line line = lines.get(j);
+        Line previous = lines.get(prev);
+        if (line.indent() != previous.indent() || line.blank() || previous.blank()) {
+            return false;
+        }
+        char c = source.charAt(line.contentStart());
+        int type = Character.getType(c);
+        return c > 0x7F && (type == Character.MATH_SYMBOL || type == Character.OTHER_SYMBOL)
+                && source.charAt(previous.contentStart()) == c;
+    }
+
+    /**
+     * Where the text around line {@code i} starts: up to {@link #ENUMERATION_REACH} lines back, not past a blank line.
+     * An inline enumeration's neighbouring item is that close; a bounded window keeps a hostile paragraph of thousands
+     * of "(a)" lines linear.
+     */
+    private int paragraphStart(int i) {
+        int k = i;
+        while (k > 0 && i - k < ENUMERATION_REACH && !blank(k - 1)) {
+            k--;
+        }
+        return lines.get(k).contentStart();
+    }
+
+    /** Where the text around line {@code i} ends: up to {@link #ENUMERATION_REACH} lines on, not past a blank line. */
+    private int paragraphEnd(int i) {
+        int k = i;
+        while (k + 1 < lines.size() && k - i < ENUMERATION_REACH && !blank(k + 1)) {
+            k++;
+        }
+        return lines.get(k).contentEnd();
     }
 
     private boolean endsSentence(int i) {
@@ -585,7 +703,8 @@ final class TextLayout {
             if (from >= to) {
                 return;
             }
-            CharSequence sofar = text.subSequence(blockStart, text.length());
+            // a view, not a copy: copying the block so far for every line made a long paragraph quadratic
+            CharSequence sofar = java.nio.CharBuffer.wrap(text, blockStart, text.length());
             switch (LineJoin.joint(sofar, source.subSequence(from, to), hyphenated)) {
                 case SPACE -> text.append(' ');
                 case DROP_HYPHEN -> {

@@ -69,4 +69,31 @@ class HardCasesTest {
         assertThat(found.get(0).suggestion()).isEqualTo("6 weeks");
         assertThat(found.get(1).suggestion()).isEqualTo("3个月");
     }
+    @Test
+    void theSamePeriodWrittenInDigitsAndInWordsInTwoSentencesIsStyleNotAContradiction() {
+        List<Annotation> found = run(Check.NUMBER_MISMATCH,
+                "The migration is expected to take 6 months with two engineers from the platform group.",
+                "The migration needs three engineers working for six months.",
+                "迁移预计需要6个月，由平台组的两名工程师完成。迁移需要三名工程师工作半年。",
+                "试用期为6个月，试用期半年内可以解约。");
+
+        assertThat(quotes(found)).containsExactly("six months", "半年");
+        assertThat(found).allSatisfy(a -> {
+            assertThat(a.rule()).isEqualTo("number_mismatch/written_two_ways");
+            assertThat(a.severity()).isEqualTo("info");
+        });
+        assertThat(found.get(0).suggestion()).isEqualTo("6 months");
+        assertThat(found.get(1).suggestion()).isEqualTo("6个月");
+    }
+    @Test
+    void aChineseFigureSpacedFromItsMeasureWordIsTheSamePeriod() {
+        // "需要6⏎个月" hard-wrapped reads back as "需要6 个月"; some writers space figures from Han characters anyway
+        List<Annotation> found = run(Check.NUMBER_MISMATCH,
+                "迁移预计需要6 个月，由平台组的两名工程师完成。", "迁移需要三名工程师工作半年。",
+                "试点期为 3 个月。试点半年后进行评估。");
+
+        assertThat(quotes(found)).containsExactly("半年", "半年");
+        assertThat(found.get(0).rule()).isEqualTo("number_mismatch/written_two_ways");
+        assertThat(found.get(1).rule()).isEqualTo("number_mismatch/words_vs_digits");
+    }
 }

@@ -146,4 +146,22 @@ class InconsistentTermsInManualsTest {
                 "A full build of dbus needs the tests.")))
                 .containsExactly("dbus");
     }
+    @Test
+    void aPackageWithItsVersionAndAProgramWithItsNumberAreNotSpellingsOfTheProjectOrOfTheWords() {
+        // a README's dependency list beside its prose, and a policy's "The dbus daemon (dbus-daemon-1)"
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "Services that the init system relies on, such as D-Bus, should use the same prefix.",
+                "dbus >= 1.4.0 (strictly speaking optional, but recommended)",
+                "If using dbus < 1.9.18, override the default policy directory.")).isEmpty();
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "init 系统依赖的服务（例如 D-Bus）应使用相同的安装前缀。",
+                "dbus >= 1.4.0（严格来说可选，但建议安装）")).isEmpty();
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "messagebus: The dbus daemon (dbus-daemon-1) runs as this user and group.")).isEmpty();
+        // without a version, dbus in prose is still the project spelled another way
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "Services that the init system relies on, such as D-Bus, should use the same prefix.",
+                "D-Bus is a simple system for interprocess communication.", "A full build of dbus needs the tests.")))
+                .containsExactly("dbus");
+    }
 }

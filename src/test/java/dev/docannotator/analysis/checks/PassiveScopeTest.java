@@ -96,6 +96,19 @@ class PassiveScopeTest {
     }
 
     @Test
+    void aChineseFuturePassiveIsReportedOnlyWhenItCarriesTheEnglishComplementOver() {
+        // a manual page's wording: "will be ignored" is an event, "will be used for / read as / overridden by" is
+        // English word for word
+        List<String> found = passives("全部检查",
+                "名称中包含空格的条目将被忽略以避免产生格式错误的索引。该目录将被用于存放生成的缓存文件。",
+                "如果设置了 $PAGERPATH 环境变量，它的值将被解释为以冒号分隔的搜索路径。",
+                "这些选项将会被配置文件中相同的选项所覆盖。");
+
+        assertThat(found).containsExactly("被用于存放生成的缓存文件", "被解释为以冒号分隔的搜索路径",
+                "被配置文件中相同的选项所覆盖");
+    }
+
+    @Test
     void anAnnotationOnlyForTheScopeItRanWith() {
         List<Annotation> all = runAll(analyser, text(MANUAL), analyser.parse("passive voice"));
         assertThat(all).isNotEmpty().allSatisfy(a -> assertThat(a.category()).isEqualTo("passive_voice"));

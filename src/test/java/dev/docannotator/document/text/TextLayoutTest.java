@@ -187,6 +187,49 @@ class TextLayoutTest {
     }
 
     @Test
+    void aTerminalSessionUnderAnExamplesHeadingIsCodeNotOneLongSentence() {
+        String man = """
+                EXAMPLES
+                         $ wc -l notes.txt
+                         42 notes.txt
+                         $ wc -w --total=only notes.txt todo.txt
+                         1290
+                         $ wc missing.txt
+                         wc: missing.txt: No such file or directory
+
+                SEE ALSO
+                       The full documentation costs $ 30 in print and is
+                       free online.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(man, false);
+
+        assertThat(kinds(laid)).containsExactly(BlockKind.HEADING, BlockKind.CODE, BlockKind.CODE, BlockKind.CODE,
+                BlockKind.CODE, BlockKind.CODE, BlockKind.CODE, BlockKind.HEADING, BlockKind.PROSE);
+        assertThat(texts(laid)).contains("$ wc -w --total=only notes.txt todo.txt",
+                "The full documentation costs $ 30 in print and is free online.");
+    }
+
+    @Test
+    void aTerminalSessionInAChineseManualPageIsCodeButADollarSignEndingAWrappedLineIsNot() {
+        String man = """
+                示例
+                         $ wc -l 笔记.txt
+                         42 笔记.txt
+                         $ wc 不存在.txt
+                         wc: 不存在.txt: 没有那个文件或目录
+
+                描述
+                       提示字符串中的美元符号须以
+                       $ 结束，后面还可以跟其他选项。
+                """;
+        TextLayout.Laid laid = TextLayout.layout(man, false);
+
+        assertThat(kinds(laid)).containsExactly(BlockKind.HEADING, BlockKind.CODE, BlockKind.CODE, BlockKind.CODE,
+                BlockKind.CODE, BlockKind.HEADING, BlockKind.PROSE);
+        assertThat(texts(laid)).contains("提示字符串中的美元符号须以 $ 结束，后面还可以跟其他选项。");
+    }
+
+    @Test
     void theRunsOfSpacesOfAJustifiedParagraphAreNotColumnsEvenWhenTheyHappenToLineUp() {
         String man = """
                               See  the  Select  Graphic  Rendition  (SGR)   section   in   the
@@ -234,6 +277,90 @@ class TextLayoutTest {
                 "port 7070 is free.", "Download the archive.", "Unpack it in /opt.");
         assertThat(kinds(laid)).containsExactly(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.LIST_ITEM,
                 BlockKind.LIST_ITEM, BlockKind.LIST_ITEM);
+    }
+
+    @Test
+    void anEnumerationRunningInsideASentenceIsNotCutWhereAWrapPutsAnItemAtALineStart() {
+        // wrapped at 60 columns, the third item of an inline enumeration lands at a line start
+        String text = """
+                "Affiliate" means any company that, directly or through one
+                or more intermediaries, (i) holds the power to direct the
+                management of the Supplier, or (ii) owns more than half of
+                its voting shares, or
+                (iii) is under common control with it.
+
+                The Supplier shall:
+                (a) keep the records for six years; and
+                (b) give the Customer access to them on request.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(text, false);
+
+        assertThat(texts(laid)).containsExactly("\"Affiliate\" means any company that, directly or through one or "
+                        + "more intermediaries, (i) holds the power to direct the management of the Supplier, or (ii) owns "
+                        + "more than half of its voting shares, or (iii) is under common control with it.",
+                "The Supplier shall:", "keep the records for six years; and",
+                "give the Customer access to them on request.");
+        assertThat(kinds(laid)).containsExactly(BlockKind.PROSE, BlockKind.PROSE, BlockKind.LIST_ITEM,
+                BlockKind.LIST_ITEM);
+    }
+
+    @Test
+    void aChineseEnumerationRunningInsideASentenceIsNotCutAtALineStartEither() {
+        String text = "本协议所称关联方，是指 (1) 直接或间接控制供应商的公司，或 (2) 持有供应商半数以上\n"
+                + "有表决权股份的公司，或\n(3) 与供应商同受一方控制的公司。\n";
+        TextLayout.Laid laid = TextLayout.layout(text, false);
+
+        assertThat(texts(laid)).containsExactly("本协议所称关联方，是指 (1) 直接或间接控制供应商的公司，或 (2) "
+                + "持有供应商半数以上有表决权股份的公司，或 (3) 与供应商同受一方控制的公司。");
+        assertThat(kinds(laid)).containsExactly(BlockKind.PROSE);
+    }
+
+    @Test
+    void aListWrittenOneItemALineIsNotJoinedIntoOneSentence() {
+        String readme = """
+                BUILDING:
+                        The build needs a C compiler, a linker and the tools below. Most distributions ship
+                        them as packages of the same name, and the configure script checks for each of them
+                        before anything is compiled, so a missing one is reported at once.
+
+                        zlib >= 1.2.11
+                        libxml2
+                        libpng >= 1.6 (optional)
+                        libjpeg (optional)
+                        pkg-config
+                        meson >= 0.60
+
+                        Linux kernel ≥ 4.4
+                        ≥ 4.18 for io_uring support
+                        ≥ 5.6 for openat2 and the new mount API
+                        ≥ 5.10 for pidfd polling in the event loop and for idmapped mounts on ext4
+                """;
+        TextLayout.Laid laid = TextLayout.layout(readme, false);
+
+        assertThat(texts(laid)).contains("zlib >= 1.2.11", "libxml2", "libpng >= 1.6 (optional)", "meson >= 0.60",
+                "≥ 4.18 for io_uring support", "≥ 5.6 for openat2 and the new mount API",
+                "≥ 5.10 for pidfd polling in the event loop and for idmapped mounts on ext4");
+        assertThat(texts(laid)).contains("The build needs a C compiler, a linker and the tools below. Most distributions "
+                + "ship them as packages of the same name, and the configure script checks for each of them before "
+                + "anything is compiled, so a missing one is reported at once.");
+    }
+
+    @Test
+    void aChineseListWrittenOneItemALineIsNotJoinedEither() {
+        String readme = """
+                依赖：
+                        编译本软件需要一个 C 编译器和下列工具。大多数发行版都以同名软件包提供它们，配置脚本会在编译开始之前逐一检查
+                        这些工具是否存在，缺少任何一个都会立即报告，并给出安装所需软件包的命令，以便用户补齐后重新运行。
+
+                        zlib 1.2.11 或更高版本
+                        libxml2
+                        libpng（可选）
+                        pkg-config
+                """;
+        TextLayout.Laid laid = TextLayout.layout(readme, false);
+
+        assertThat(texts(laid)).contains("zlib 1.2.11 或更高版本", "libxml2", "libpng（可选）", "pkg-config");
+        assertThat(texts(laid)).anyMatch(t -> t.startsWith("编译本软件需要") && t.endsWith("以便用户补齐后重新运行。"));
     }
 
     @Test
