@@ -31,6 +31,8 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
     /** Abbreviations known by their letters (CPU, PDF, CRC): the list and its sources are in the resource file. */
     private static final Set<String> WELL_KNOWN = WellKnownAbbreviations.all();
+    /** Abbreviations general dictionaries carry as words (SCSI, SGML): known to a reader of ordinary English. */
+    private static final Set<String> IN_DICTIONARIES = WellKnownAbbreviations.inDictionaries();
     private static final Set<String> NOT_ACRONYMS = Set.of(
             "TODO", "TBD", "TBC", "FIXME", "XXX", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII",
             "XIV", "XV", "XVI", "XX", "I", "A",
@@ -131,7 +133,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             Matcher m = ACRONYM.matcher(blockText);
             while (m.find()) {
                 String acronym = m.group(1);
-                if (WELL_KNOWN.contains(acronym) || NOT_ACRONYMS.contains(acronym) || placeholders.contains(acronym)
+                if (WELL_KNOWN.contains(acronym) || IN_DICTIONARIES.contains(acronym) || NOT_ACRONYMS.contains(acronym) || placeholders.contains(acronym)
                         || isFormatPattern(acronym) || isWordInCapitals(acronym, lowerCaseWords)
                         || EnglishWords.isWordInCapitals(acronym) || peersOfKnown.contains(acronym)) {
                     continue;
@@ -150,6 +152,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             Integer definedAt = firstDefinition.get(acronym);
             if (definedAt == null) {
                 definedAt = spelledOutAt(text.text(), acronym); // "Mozilla Public License" (a title) … "the MPL"
+            }
+            if (definedAt == null && spelledOutJustBefore(text.text(), use.block().start(), use.global(), acronym)) {
+                continue; // "turn off Real-Time group scheduling … RT group scheduling": defined in place
             }
             String after = text.text().substring(use.block().start() + use.end(),
                     Math.min(text.text().length(), use.block().start() + use.end() + 20));
@@ -244,6 +249,22 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         Pattern spelled = Pattern.compile(name.append("(?![\\p{L}\\p{N}])").toString());
         Matcher m = spelled.matcher(text);
         return m.find() ? m.start() : null;
+    }
+
+    /**
+     * Whether a two-letter abbreviation's words, capitalised, come shortly before it in its own paragraph ("We recommend
+     * to turn off Real-Time group scheduling … RT group scheduling"): the reader has just read what it stands for. Two
+     * initials match by accident somewhere in a document ({@link #spelledOutAt} needs three letters); in the same
+     * paragraph, right before the abbreviation, the words are its definition.
+     */
+    static boolean spelledOutJustBefore(String text, int blockStart, int use, String acronym) {
+        if (acronym.length() != 2) {
+            return false;
+        }
+        String before = text.substring(Math.max(blockStart, use - 300), use);
+        Pattern spelled = Pattern.compile("(?<![\\p{L}\\p{N}])" + acronym.charAt(0) + "\\p{Ll}+[\\s-]+" + acronym.charAt(1)
+                + "\\p{Ll}+(?![\\p{L}\\p{N}])");
+        return spelled.matcher(before).find();
     }
 
     /** The words of three letters or more that a text writes in lower case (not a function's name: {@code fsstnd()}). */

@@ -97,4 +97,24 @@ class AcronymsInManualsTest {
                 "Development snapshots make no ABI stability guarantees for new ABI introduced since the last release.")))
                 .containsExactly("DTD", "SAK", "ABI");
     }
+    @Test
+    void anAbbreviationGeneralDictionariesCarryAsAWordAndTwoLettersSpelledOutJustBeforeAreNotAskedFor() {
+        // systemd's README: SCSI is in most dictionaries, "Real-Time group scheduling" defines RT in place;
+        // PSI and FHS are in none and never spelled out, so they are still asked for
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "Optional dependencies: util-linux with PSI support; support for some SCSI devices serial number"
+                        + " retrieval, to create by-id device names.",
+                "We recommend to turn off Real-Time group scheduling in the kernel when using systemd. RT group"
+                        + " scheduling effectively makes RT scheduling unavailable for most userspace.",
+                "The layout follows the FHS.",
+                // two initials far from their abbreviation are an accident, not a definition
+                "The Test Cases page lists what is checked before a release.",
+                "Every TC review is signed by two people.")))
+                .containsExactly("PSI", "FHS", "TC");
+        // the same in a Chinese manual page
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "mandb 可以处理 SCSI 设备上的手册页。",
+                "与 FHS 兼容的全局索引数据库缓存。")))
+                .containsExactly("FHS");
+    }
 }
