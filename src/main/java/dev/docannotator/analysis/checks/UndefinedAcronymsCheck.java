@@ -104,6 +104,13 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern SLASH_LIST = Pattern.compile(
             "(?<![\\p{L}\\p{N}_/])[A-Za-z][A-Za-z0-9]*\\+*(?:/[A-Za-z][A-Za-z0-9]*\\+*){2,}(?![\\p{L}\\p{N}_/])");
     private static final Pattern NAME_IN_CAPITALS = Pattern.compile("[A-Z][A-Z0-9]+(?![a-z])");
+    /**
+     * A capitalised name (not in capitals) after a lower-case word, a comma or a Chinese character, right before the
+     * abbreviation: inside a sentence, so the capital is the name's own.
+     */
+    private static final Pattern NAME_BEFORE = Pattern.compile(
+            "(?:(?:\\p{Ll}[\\p{Ll}\\p{N}]*|,)[ \\t]+|\\p{IsHan}[ \\t]*)(\\p{Lu}\\p{Ll}[\\p{L}\\p{N}]*)[ \\t]+$");
+
     /** Markdown emphasis and list marks around a glossary term: "**KPI**: key performance indicator". */
     private static final String MARKUP = "*_`#>-+ \t";
 
@@ -152,6 +159,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             Integer definedAt = firstDefinition.get(acronym);
             if (definedAt == null) {
                 definedAt = spelledOutAt(text.text(), acronym); // "Mozilla Public License" (a title) … "the MPL"
+            }
+            if (definedAt == null && qualifiesANamedProduct(use.block().start(), text.text(), use.global())) {
+                continue; // "a Windows DLL version", "the latest Ubuntu LTS": the product's own vocabulary
             }
             if (definedAt == null && spelledOutJustBefore(text.text(), use.block().start(), use.global(), acronym)) {
                 continue; // "turn off Real-Time group scheduling … RT group scheduling": defined in place
@@ -249,6 +259,17 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         Pattern spelled = Pattern.compile(name.append("(?![\\p{L}\\p{N}])").toString());
         Matcher m = spelled.matcher(text);
         return m.find() ? m.start() : null;
+    }
+
+    /**
+     * Whether the abbreviation comes right after a capitalised name inside a sentence ("a Windows DLL version", "the
+     * latest Ubuntu LTS and non-LTS releases"): it names a part or an edition of that product, in the product's own
+     * vocabulary, which its users know by those letters. A capital at a sentence's start ("For UEFI systems") says
+     * nothing, and a name in capitals is an abbreviation of its own.
+     */
+    static boolean qualifiesANamedProduct(int blockStart, String text, int use) {
+        Matcher m = NAME_BEFORE.matcher(text.substring(Math.max(blockStart, use - 60), use));
+        return m.find();
     }
 
     /**

@@ -117,4 +117,18 @@ class AcronymsInManualsTest {
                 "与 FHS 兼容的全局索引数据库缓存。")))
                 .containsExactly("FHS");
     }
+    @Test
+    void anAbbreviationRightAfterAProductsNameIsThatProductsOwnVocabulary() {
+        // zlib's FAQ and systemd's README; the same letters with no product before them are still asked for
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "Where can I get a Windows DLL version?",
+                "We support the latest Ubuntu LTS and non-LTS releases.",
+                "Under Linux, the SAK mechanism can be used by users to initiate a trusted path.",
+                "Each MTA is configured by the administrator.")))
+                .containsExactly("SAK", "MTA");
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "可以从 zlib 网站获取 Windows DLL 版本。",
+                "在 Linux 下，可以使用 SAK 机制。")))
+                .containsExactly("SAK");
+    }
 }
