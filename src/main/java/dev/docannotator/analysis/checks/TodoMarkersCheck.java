@@ -38,6 +38,19 @@ public final class TodoMarkersCheck implements BlockCheck {
                     + "|某某(?:公司|部门|先生|女士|项目)?",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * A sentence that tells the reader to fill in the blanks ("with the fields enclosed by brackets "[]" replaced with
+     * your own identifying information", 请将方括号中的内容替换为…): the placeholders after it are a template offered to the
+     * reader (a licence's notice to copy), not the author's unfinished work.
+     */
+    private static final Pattern FILL_IN_INSTRUCTION = Pattern.compile(
+            "(?:\\b(?:replac\\w*|fill\\w*\\s+in|substitut\\w*)\\b[^.!?]{0,120}?\\b(?:brackets?|fields?|placeholders?|blanks?)\\b"
+                    + "|\\b(?:brackets?|fields?|placeholders?|blanks?)\\b[^.!?]{0,120}?\\b(?:replac\\w*|fill\\w*\\s+in|substitut\\w*)\\b"
+                    + "|(?:括号|占位符|字段)[^。！？]{0,30}(?:替换|填写))",
+            Pattern.CASE_INSENSITIVE);
+    /** How far before a placeholder such an instruction is looked for: the template's own section. */
+    private static final int INSTRUCTION_REACH = 1500;
+
     @Override
     public Check check() {
         return Check.TODO_MARKERS;
@@ -59,6 +72,12 @@ public final class TodoMarkersCheck implements BlockCheck {
         return FILE_BEFORE.matcher(before).find() || FILE_AFTER.matcher(after).find();
     }
 
+    /** Whether the text shortly before {@code at} tells the reader to replace the fields or brackets that follow. */
+    static boolean templateToFillIn(String document, int at) {
+        int from = Math.max(0, at - INSTRUCTION_REACH);
+        return FILL_IN_INSTRUCTION.matcher(document.substring(from, Math.min(at, document.length()))).find();
+    }
+
     @Override
     public void inspect(TextBlock block, String text, Findings out) {
         Matcher m = MARKERS.matcher(text);
@@ -73,6 +92,9 @@ public final class TodoMarkersCheck implements BlockCheck {
         }
         Matcher p = PLACEHOLDERS.matcher(original(block, out));
         while (p.find()) {
+            if (templateToFillIn(out.text().text(), block.start() + p.start())) {
+                continue;
+            }
             out.add(block, p.start(), p.end(), Check.TODO_MARKERS, Severity.WARNING,
                     out.message("todo_markers.placeholder", p.group()), null,
                     "todo_markers/placeholder");

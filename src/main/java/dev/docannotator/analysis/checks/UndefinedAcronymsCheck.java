@@ -31,6 +31,8 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
     /** Abbreviations known by their letters (CPU, PDF, CRC): the list and its sources are in the resource file. */
     private static final Set<String> WELL_KNOWN = WellKnownAbbreviations.all();
+    /** Abbreviations general dictionaries carry as words (SCSI, SGML): known to a reader of ordinary English. */
+    private static final Set<String> IN_DICTIONARIES = WellKnownAbbreviations.inDictionaries();
     private static final Set<String> NOT_ACRONYMS = Set.of(
             "TODO", "TBD", "TBC", "FIXME", "XXX", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII",
             "XIV", "XV", "XVI", "XX", "I", "A",
@@ -102,6 +104,13 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern SLASH_LIST = Pattern.compile(
             "(?<![\\p{L}\\p{N}_/])[A-Za-z][A-Za-z0-9]*\\+*(?:/[A-Za-z][A-Za-z0-9]*\\+*){2,}(?![\\p{L}\\p{N}_/])");
     private static final Pattern NAME_IN_CAPITALS = Pattern.compile("[A-Z][A-Z0-9]+(?![a-z])");
+    /**
+     * A capitalised name (not in capitals) after a lower-case word, a comma or a Chinese character, right before the
+     * abbreviation: inside a sentence, so the capital is the name's own.
+     */
+    private static final Pattern NAME_BEFORE = Pattern.compile(
+            "(?:(?:\\p{Ll}[\\p{Ll}\\p{N}]*|,)[ \\t]+|\\p{IsHan}[ \\t]*)(\\p{Lu}\\p{Ll}[\\p{L}\\p{N}]*)[ \\t]+$");
+
     /** Markdown emphasis and list marks around a glossary term: "**KPI**: key performance indicator". */
     private static final String MARKUP = "*_`#>-+ \t";
 
@@ -131,7 +140,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             Matcher m = ACRONYM.matcher(blockText);
             while (m.find()) {
                 String acronym = m.group(1);
-                if (WELL_KNOWN.contains(acronym) || NOT_ACRONYMS.contains(acronym) || placeholders.contains(acronym)
+                if (WELL_KNOWN.contains(acronym) || IN_DICTIONARIES.contains(acronym) || NOT_ACRONYMS.contains(acronym) || placeholders.contains(acronym)
                         || isFormatPattern(acronym) || isWordInCapitals(acronym, lowerCaseWords)
                         || EnglishWords.isWordInCapitals(acronym) || peersOfKnown.contains(acronym)) {
                     continue;
@@ -150,6 +159,12 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             Integer definedAt = firstDefinition.get(acronym);
             if (definedAt == null) {
                 definedAt = spelledOutAt(text.text(), acronym); // "Mozilla Public License" (a title) … "the MPL"
+            }
+            if (definedAt == null && qualifiesANamedProduct(use.block().start(), text.text(), use.global())) {
+                continue; // "a Windows DLL version", "the latest Ubuntu LTS": the product's own vocabulary
+            }
+            if (definedAt == null && spelledOutJustBefore(text.text(), use.block().start(), use.global(), acronym)) {
+                continue; // "turn off Real-Time group scheduling … RT group scheduling": defined in place
             }
             String after = text.text().substring(use.block().start() + use.end(),
                     Math.min(text.text().length(), use.block().start() + use.end() + 20));
@@ -244,6 +259,33 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         Pattern spelled = Pattern.compile(name.append("(?![\\p{L}\\p{N}])").toString());
         Matcher m = spelled.matcher(text);
         return m.find() ? m.start() : null;
+    }
+
+    /**
+     * Whether the abbreviation comes right after a capitalised name inside a sentence ("a Windows DLL version", "the
+     * latest Ubuntu LTS and non-LTS releases"): it names a part or an edition of that product, in the product's own
+     * vocabulary, which its users know by those letters. A capital at a sentence's start ("For UEFI systems") says
+     * nothing, and a name in capitals is an abbreviation of its own.
+     */
+    static boolean qualifiesANamedProduct(int blockStart, String text, int use) {
+        Matcher m = NAME_BEFORE.matcher(text.substring(Math.max(blockStart, use - 60), use));
+        return m.find();
+    }
+
+    /**
+     * Whether a two-letter abbreviation's words, capitalised, come shortly before it in its own paragraph ("We recommend
+     * to turn off Real-Time group scheduling … RT group scheduling"): the reader has just read what it stands for. Two
+     * initials match by accident somewhere in a document ({@link #spelledOutAt} needs three letters); in the same
+     * paragraph, right before the abbreviation, the words are its definition.
+     */
+    static boolean spelledOutJustBefore(String text, int blockStart, int use, String acronym) {
+        if (acronym.length() != 2) {
+            return false;
+        }
+        String before = text.substring(Math.max(blockStart, use - 300), use);
+        Pattern spelled = Pattern.compile("(?<![\\p{L}\\p{N}])" + acronym.charAt(0) + "\\p{Ll}+[\\s-]+" + acronym.charAt(1)
+                + "\\p{Ll}+(?![\\p{L}\\p{N}])");
+        return spelled.matcher(before).find();
     }
 
     /** The words of three letters or more that a text writes in lower case (not a function's name: {@code fsstnd()}). */

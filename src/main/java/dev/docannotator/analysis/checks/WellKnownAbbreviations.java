@@ -15,13 +15,47 @@ import java.util.Set;
  */
 final class WellKnownAbbreviations {
     static final String LIST = "checks/well_known_abbreviations.tsv";
+    /** Abbreviations general dictionaries carry as words (SCOWL at size 60); the source is named in the file. */
+    static final String DICTIONARY_LIST = "checks/dictionary_abbreviations.txt";
     private static final Set<String> ALL = load();
+    private static final Set<String> IN_DICTIONARIES = loadDictionaryList();
 
     private WellKnownAbbreviations() {
     }
 
     static Set<String> all() {
         return ALL;
+    }
+
+    /**
+     * Abbreviations a general English dictionary carries as words of their own (SCSI, SGML, GPS): a reader of ordinary
+     * English knows them by their letters. Kept apart from {@link #all()}: they say nothing about the abbreviations
+     * listed beside them ("SCSI or FHS" does not make FHS known).
+     */
+    static Set<String> inDictionaries() {
+        return IN_DICTIONARIES;
+    }
+
+    private static Set<String> loadDictionaryList() {
+        try (InputStream in = WellKnownAbbreviations.class.getClassLoader().getResourceAsStream(DICTIONARY_LIST)) {
+            if (in == null) {
+                throw new IllegalStateException(DICTIONARY_LIST + " is missing from the class path");
+            }
+            Set<String> out = new HashSet<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (!line.matches("[A-Z]{2,6}")) {
+                    throw new IllegalStateException(DICTIONARY_LIST + ": an entry is 2-6 capitals: " + line);
+                }
+                out.add(line);
+            }
+            return Set.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + DICTIONARY_LIST, e);
+        }
     }
 
     private static Set<String> load() {

@@ -124,7 +124,9 @@ public final class GrammarCheck implements BlockCheck {
             if (end <= start || masked.overlapsHidden(start, end)
                     || !ReportedRules.reports(match.getRule(), paragraph.substring(start, end), variantNamed, laidOut)
                     || repeatsReportedElsewhere && REPEAT_RULES.contains(rule)
-                    || listOfNames || labelLine || isDotNotFullStop(paragraph, start, end) || overlaps(escaped, start, end)) {
+                    || listOfNames || labelLine || isDotNotFullStop(paragraph, start, end) || overlaps(escaped, start, end)
+                    || ReportedRules.isSpaceAfterAnAddress(rule, masked.hidden(), paragraph, start)
+                    || NounVerbPair.isAmbiguous(tool.getLanguage().getTagger(), rule, paragraph, start, end)) {
                 continue;
             }
             boolean spelling = isSpelling(match);

@@ -1,5 +1,6 @@
 package dev.docannotator.analysis.grammar;
 
+import dev.docannotator.analysis.text.Span;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,6 +29,13 @@ final class ReportedRules {
      * "contribution on" (a licence's wording).
      */
     private static final Set<String> NOISE = Set.of("THE_SUPERLATIVE", "ON_THE_NOVEL");
+    /**
+     * Which preposition a platform's name takes: "on Linux" for software that runs there, "in Debian" for the project
+     * or the distribution as a body of software and policy ("approaches in Debian", "In Debian, the use of sudo is
+     * preferred"). LanguageTool's rule only knows the first; edited technical text uses both. Over every label: 2
+     * findings, both false (adduser's and users-and-groups' "in Debian").
+     */
+    private static final Set<String> IDIOM_CHOICES = Set.of("IN_WINDOWS");
 
     /** "ten lines or less", "25 words or less": after a quantity, "or less" is the idiom of a limit, not "fewer". */
     private static final Pattern OR_BEFORE = Pattern.compile("(?<![\\p{L}])or\\s+$", Pattern.CASE_INSENSITIVE);
@@ -41,7 +49,7 @@ final class ReportedRules {
      * hard-wrapped or laid-out page, so its spaces are not the author's.
      */
     static boolean reports(Rule rule, String matched, boolean variantNamed, boolean laidOut) {
-        if (NOISE.contains(rule.getId())) {
+        if (NOISE.contains(rule.getId()) || IDIOM_CHOICES.contains(rule.getId())) {
             return false;
         }
         if (SLIPS.contains(rule.getCategory().getId().toString())) {
@@ -67,6 +75,27 @@ final class ReportedRules {
     static boolean isHouseStyleCompound(String matched, List<String> suggestions) {
         return matched.indexOf('-') > 0 && !suggestions.isEmpty()
                 && suggestions.get(0).toLowerCase(Locale.ROOT).equals(matched.replace("-", "").toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * "See http://www.pdflib.com/ .": a space between an address (masked) and the punctuation after it keeps the
+     * punctuation out of the address when a reader copies it or a program links it; it is there on purpose, not a
+     * stray space. Over every label: 3 findings (zlib's FAQ), all false.
+     */
+    static boolean isSpaceAfterAnAddress(String ruleId, List<Span> hidden, String paragraph, int start) {
+        if (!ruleId.equals(SPACE_BEFORE_PUNCTUATION)) {
+            return false;
+        }
+        int i = start;
+        while (i > 0 && Character.isWhitespace(paragraph.charAt(i - 1))) {
+            i--;
+        }
+        for (Span s : hidden) {
+            if (s.end() == i || s.end() == start) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** LanguageTool's "fewer with countable nouns" on the "or less" of a limit ("functions of ten lines or less"). */

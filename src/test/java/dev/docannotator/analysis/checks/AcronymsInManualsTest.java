@@ -97,4 +97,38 @@ class AcronymsInManualsTest {
                 "Development snapshots make no ABI stability guarantees for new ABI introduced since the last release.")))
                 .containsExactly("DTD", "SAK", "ABI");
     }
+    @Test
+    void anAbbreviationGeneralDictionariesCarryAsAWordAndTwoLettersSpelledOutJustBeforeAreNotAskedFor() {
+        // systemd's README: SCSI is in most dictionaries, "Real-Time group scheduling" defines RT in place;
+        // PSI and FHS are in none and never spelled out, so they are still asked for
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "Optional dependencies: util-linux with PSI support; support for some SCSI devices serial number"
+                        + " retrieval, to create by-id device names.",
+                "We recommend to turn off Real-Time group scheduling in the kernel when using systemd. RT group"
+                        + " scheduling effectively makes RT scheduling unavailable for most userspace.",
+                "The layout follows the FHS.",
+                // two initials far from their abbreviation are an accident, not a definition
+                "The Test Cases page lists what is checked before a release.",
+                "Every TC review is signed by two people.")))
+                .containsExactly("PSI", "FHS", "TC");
+        // the same in a Chinese manual page
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "mandb 可以处理 SCSI 设备上的手册页。",
+                "与 FHS 兼容的全局索引数据库缓存。")))
+                .containsExactly("FHS");
+    }
+    @Test
+    void anAbbreviationRightAfterAProductsNameIsThatProductsOwnVocabulary() {
+        // zlib's FAQ and systemd's README; the same letters with no product before them are still asked for
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "Where can I get a Windows DLL version?",
+                "We support the latest Ubuntu LTS and non-LTS releases.",
+                "Under Linux, the SAK mechanism can be used by users to initiate a trusted path.",
+                "Each MTA is configured by the administrator.")))
+                .containsExactly("SAK", "MTA");
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "可以从 zlib 网站获取 Windows DLL 版本。",
+                "在 Linux 下，可以使用 SAK 机制。")))
+                .containsExactly("SAK");
+    }
 }

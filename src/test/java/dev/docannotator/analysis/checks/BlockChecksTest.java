@@ -263,6 +263,20 @@ class BlockChecksTest {
         }
 
         @Test
+        void aTemplateTheTextTellsTheReaderToFillInIsNotUnfinishedWork() {
+            // From the Apache licence's appendix: the notice to copy, its fields named as blanks for the reader.
+            assertThat(run(Check.TODO_MARKERS,
+                    "To apply the License to your work, attach the following boilerplate notice, with the fields"
+                            + " enclosed by brackets \"[]\" replaced with your own identifying information.",
+                    "Copyright [yyyy] [name of copyright owner]",
+                    "使用本模板时，请将方括号中的内容替换为贵公司的信息。",
+                    "甲方：某某公司")).isEmpty();
+            // the same blank in a proposal that says nothing of the kind is still unfinished
+            assertThat(quotes(run(Check.TODO_MARKERS, "The contract starts on [insert date] and is signed by [name of"
+                    + " client].", "合同由某某公司签署。"))).containsExactly("[insert date]", "[name of client]", "某某公司");
+        }
+
+        @Test
         void leavesWordsThatContainMarkersAlone() {
             assertThat(run(Check.TODO_MARKERS, "The todo app and TODOS are products. Xxx.", "已确定。")).isEmpty();
         }

@@ -262,6 +262,22 @@ class GrammarCheckTest {
     }
 
     @Test
+    void aSpaceThatKeepsAFullStopOutOfAnAddressAProjectNamedWithInAndANounVerbPairAreNotSlipsButSlipsStillAre() {
+        // zlib's FAQ, Debian's users-and-groups note and adduser's README; the last two sentences are real slips
+        ExtractedText t = text(
+                "Yes. See http://www.pdflib.com/ . To modify PDF forms, see the project page.",
+                "In Debian, the use of a utility such as sudo to gain privilege is preferred over such accounts.",
+                "The Debian Policy Manual reserves ranges for these global static users and groups.",
+                "The report is late . We will send it tomorrow.",
+                "The servers is down since the update.");
+
+        List<Annotation> found = runAll(analyser, t, GRAMMAR);
+
+        assertThat(found).extracting(Annotation::quote).containsExactlyInAnyOrder(" .", "is");
+        assertThat(found).allSatisfy(a -> assertThat(a.start()).isGreaterThan(t.text().indexOf("The report")));
+    }
+
+    @Test
     void aDoubledWordIsReportedOnceByTheRepeatedWordsCheck() {
         Requirement both = new Requirement("grammar and repeated words", Set.of(Check.GRAMMAR, Check.REPEATED_WORDS),
                 List.of(), false);
