@@ -150,18 +150,22 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     private static void collectTokens(TextBlock block, String text, Map<String, Map<String, List<Occurrence>>> byKey,
                                       List<Occurrence> pairs, Set<String> singleKeys, Map<String, String> keys) {
         Matcher m = TOKEN.matcher(text);
+        // one matcher per block for the look-aheads after each token (region() resets it), not one per token
+        Matcher labelsAQuote = LABELS_A_QUOTE.matcher(text);
+        Matcher beforeAWord = BEFORE_A_WORD.matcher(text);
+        boolean blank = text.isBlank();
         List<Span> quoted = Quotations.find(text);
         Occurrence previous = null;
         while (m.find()) {
             String token = m.group();
             if (Quotations.inside(quoted, m.start(), m.end())
-                    || LABELS_A_QUOTE.matcher(text).region(m.end(), text.length()).lookingAt()
-                    || text.isBlank() || isAlone(text, m.start(), m.end())) {
+                    || labelsAQuote.region(m.end(), text.length()).lookingAt()
+                    || blank || isAlone(text, m.start(), m.end())) {
                 previous = null; // quoted verbatim, a keyword naming a quoted message, an item's tag: not prose
                 continue;
             }
             Occurrence current = new Occurrence(block, m.start(), m.end(), token,
-                    BEFORE_A_WORD.matcher(text).region(m.end(), text.length()).lookingAt(),
+                    beforeAWord.region(m.end(), text.length()).lookingAt(),
                     isPartOfName(token, text, m.end()));
             String form = normalise(token);
             if (form != null) {
@@ -230,12 +234,25 @@ public final class InconsistentTermsCheck implements DocumentCheck {
 
     /** A block that is this one word: a manual's item tag ("record-size" over the message it names), a name. */
     private static boolean isAlone(String text, int start, int end) {
-        return text.substring(0, start).isBlank() && text.substring(end).isBlank();
+        return isBlank(text, 0, start) && isBlank(text, end, text.length());
+    }
+
+    /**
+     * {@code text.substring(from, to).isBlank()} without the copy, which cost a block's length per token. Char by char
+     * is the same test: no supplementary code point is white space, and neither is a lone surrogate.
+     */
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A word in capitals that opens its block is a run-in heading or a manual's item name. */
     private static boolean startsBlock(String text, int at) {
-        return text.substring(0, at).isBlank();
+        return isBlank(text, 0, at);
     }
 
     private static boolean startsSentence(String text, int at) {
@@ -309,6 +326,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
      * Only when every other use is written in lower case; "JavaScript" and "Javascript" stay a variant.
      */
     private static boolean isNameAndCommand(Map<String, List<Occurrence>> forms) {
+        if (forms.size() < 2) {
+            return false; // one form is no pair (and a common word's thousands of uses need no reading)
+        }
         boolean innerCapitals = false;
         for (Map.Entry<String, List<Occurrence>> form : forms.entrySet()) {
             if (hasInnerCapital(form.getKey())) {
