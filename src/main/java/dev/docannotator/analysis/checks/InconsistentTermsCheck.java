@@ -307,7 +307,11 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     private static Set<String> programNames(ExtractedText text) {
         Set<String> names = new HashSet<>();
         for (TextBlock block : text.blocks()) {
-            Matcher m = PROGRAM_NAME.matcher(text.blockText(block));
+            String blockText = text.blockText(block);
+            if (blockText.indexOf('`') < 0 && blockText.indexOf('(') < 0) {
+                continue; // both forms need a backquote or a bracket
+            }
+            Matcher m = PROGRAM_NAME.matcher(blockText);
             while (m.find()) {
                 names.add((m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT));
             }

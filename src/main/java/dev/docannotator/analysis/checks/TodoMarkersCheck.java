@@ -2,6 +2,7 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
 import dev.docannotator.document.BlockKind;
+import dev.docannotator.analysis.text.StartScan;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
 import java.util.Locale;
@@ -21,6 +22,8 @@ public final class TodoMarkersCheck implements BlockCheck {
      * Before a marker that names a file ("docs/TODO", "the file TODO", "文件 TODO"), not unfinished work. A directory
      * is a lower-case path component, so "TBD/TBC" stays two markers.
      */
+    /** Every character a marker can start with: the pattern is tried only there ({@link StartScan}). */
+    private static final String MARKER_FIRST = "TFXLl待";
     private static final Pattern FILE_BEFORE = Pattern.compile("(?:[a-z0-9_.-][/\\\\]|\\b[Ff]iles?\\s+|文件\\s*)$");
     /** After one: an extension or a lower-case path ("TODO.md", "TODO/notes"). */
     private static final Pattern FILE_AFTER = Pattern.compile("^(?:\\.[A-Za-z]{1,4}\\b|[/\\\\][a-z])");
@@ -37,6 +40,9 @@ public final class TodoMarkersCheck implements BlockCheck {
                     + "|(?<![A-Za-z])(?:[Xx]{2}(?![Xx])|[×＊]{2,})(?=\\s*(?:[万亿千百]?元|%|％|年|月|日|天|个|人|号|公司|部门|先生|女士|项目))"
                     + "|某某(?:公司|部门|先生|女士|项目)?",
             Pattern.CASE_INSENSITIVE);
+
+    /** Every character a placeholder can start with (the pattern folds ASCII case only: x and X). */
+    private static final String PLACEHOLDER_FIRST = "[<{Xx×＊某";
 
     @Override
     public Check check() {
@@ -61,8 +67,9 @@ public final class TodoMarkersCheck implements BlockCheck {
 
     @Override
     public void inspect(TextBlock block, String text, Findings out) {
-        Matcher m = MARKERS.matcher(text);
-        while (m.find()) {
+        StartScan markers = new StartScan(MARKERS, text, StartScan.oneOf(MARKER_FIRST));
+        Matcher m = markers.matcher();
+        while (markers.find()) {
             String marker = m.group();
             if (namesAFile(text, m.start(), m.end())) {
                 continue;
@@ -71,8 +78,9 @@ public final class TodoMarkersCheck implements BlockCheck {
                     out.message("todo_markers.message", marker), null,
                     "todo_markers/" + marker.toLowerCase(Locale.ROOT).replace(' ', '_'));
         }
-        Matcher p = PLACEHOLDERS.matcher(original(block, out));
-        while (p.find()) {
+        StartScan placeholders = new StartScan(PLACEHOLDERS, original(block, out), StartScan.oneOf(PLACEHOLDER_FIRST));
+        Matcher p = placeholders.matcher();
+        while (placeholders.find()) {
             out.add(block, p.start(), p.end(), Check.TODO_MARKERS, Severity.WARNING,
                     out.message("todo_markers.placeholder", p.group()), null,
                     "todo_markers/placeholder");
