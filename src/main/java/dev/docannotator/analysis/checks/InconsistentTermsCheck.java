@@ -4,6 +4,7 @@ import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.EnglishVariant;
 import dev.docannotator.analysis.text.Quotations;
 import dev.docannotator.analysis.text.Span;
+import dev.docannotator.analysis.text.StartScan;
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
@@ -50,7 +51,6 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     private static final int MIN_KEY_LENGTH = 4;
     /** A lower-case word follows, on the same line or the next: "the -v command-line⏎option" is still a modifier. */
     private static final Pattern BEFORE_A_WORD = Pattern.compile("[ \\t]+[a-z]|[ \\t]*\\r?\\n[ \\t]*[a-z]");
-    private static final Pattern CAPITALS_PLURAL = Pattern.compile("[A-Z]{2,}s");
     /** A word in capitals (3–10 letters) or capitalised, for the case variants. */
     private static final Pattern CASE_TOKEN = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_\\-./@])(?:[A-Z]{3,10}|[A-Z][a-z]{2,9})(?![\\p{IsLatin}\\p{N}_]|[-./@][A-Za-z0-9])");
@@ -149,14 +149,16 @@ public final class InconsistentTermsCheck implements DocumentCheck {
 
     private static void collectTokens(TextBlock block, String text, Map<String, Map<String, List<Occurrence>>> byKey,
                                       List<Occurrence> pairs, Set<String> singleKeys, Map<String, String> keys) {
-        Matcher m = TOKEN.matcher(text);
+        // tried only at word starts (StartScan): the look-behind rejected every other position, at a cost per character
+        StartScan tokens = new StartScan(TOKEN, text, StartScan.wordStart(StartScan::isAsciiLetter));
+        Matcher m = tokens.matcher();
         // one matcher per block for the look-aheads after each token (region() resets it), not one per token
         Matcher labelsAQuote = LABELS_A_QUOTE.matcher(text);
         Matcher beforeAWord = BEFORE_A_WORD.matcher(text);
         boolean blank = text.isBlank();
         List<Span> quoted = Quotations.find(text);
         Occurrence previous = null;
-        while (m.find()) {
+        while (tokens.find()) {
             String token = m.group();
             if (Quotations.inside(quoted, m.start(), m.end())
                     || labelsAQuote.region(m.end(), text.length()).lookingAt()
@@ -195,8 +197,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         if (isShouting(text) || block.kind() == BlockKind.HEADING) {
             return; // "Other Options", "BUGS": a heading's capitals are the heading's style
         }
-        Matcher m = CASE_TOKEN.matcher(text);
-        while (m.find()) {
+        StartScan tokens = new StartScan(CASE_TOKEN, text, StartScan.wordStart(c -> c >= 'A' && c <= 'Z'));
+        Matcher m = tokens.matcher();
+        while (tokens.find()) {
             String token = m.group();
             boolean capitals = token.chars().allMatch(Character::isUpperCase);
             if (capitals ? nextToCapitals(text, m.start(), m.end()) || startsBlock(text, m.start())
@@ -364,9 +367,18 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     }
 
     private static boolean isPhrasePart(String word) {
-        return word.length() >= 3 && word.chars().allMatch(Character::isLetter)
-                && !PHRASE_WORDS.contains(word.toLowerCase(Locale.ROOT))
-                && (word.chars().allMatch(Character::isLowerCase) || isCapitalised(word));
+        if (word.length() < 3) {
+            return false;
+        }
+        boolean lowerCase = true;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (!Character.isLetter(c)) {
+                return false;
+            }
+            lowerCase &= Character.isLowerCase(c);
+        }
+        return !PHRASE_WORDS.contains(word.toLowerCase(Locale.ROOT)) && (lowerCase || isCapitalised(word));
     }
 
     /** The spelling that counts: a capital only at the start of a part is dropped; null for all-capital words. */
@@ -376,8 +388,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         for (int i = 0; i <= token.length(); i++) {
             if (i == token.length() || isHyphen(token.charAt(i))) {
                 String part = token.substring(partStart, i);
-                if (part.length() > 1 && part.chars().allMatch(Character::isUpperCase)
-                        || CAPITALS_PLURAL.matcher(part).matches()) {
+                if (part.length() > 1 && part.chars().allMatch(Character::isUpperCase) || isCapitalsPlural(part)) {
                     return null; // "FILEs": the plural of the metavariable FILE, left to the acronym check
                 }
                 form.append(isCapitalised(part) ? part.toLowerCase(Locale.ROOT) : part);
@@ -388,6 +399,20 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             }
         }
         return form.toString();
+    }
+
+    /** {@code [A-Z]{2,}s}, the whole part: tested per token, so without a matcher. */
+    private static boolean isCapitalsPlural(String part) {
+        int n = part.length();
+        if (n < 3 || part.charAt(n - 1) != 's') {
+            return false;
+        }
+        for (int i = 0; i < n - 1; i++) {
+            if (part.charAt(i) < 'A' || part.charAt(i) > 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHyphen(char c) {
@@ -410,8 +435,15 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     }
 
     private static boolean isCapitalised(String part) {
-        return !part.isEmpty() && Character.isUpperCase(part.charAt(0))
-                && part.substring(1).chars().allMatch(Character::isLowerCase);
+        if (part.isEmpty() || !Character.isUpperCase(part.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < part.length(); i++) {
+            if (!Character.isLowerCase(part.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
