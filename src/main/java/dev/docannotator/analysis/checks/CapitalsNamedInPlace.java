@@ -1,5 +1,6 @@
 package dev.docannotator.analysis.checks;
 
+import dev.docannotator.analysis.text.StartScan;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,10 +51,12 @@ final class CapitalsNamedInPlace {
                 found.addAll(operands);
             }
         }
-        for (Pattern p : List.of(KIND_BEFORE, KIND_AFTER, DEFINED_IN_PLACE)) {
-            Matcher m = p.matcher(text);
+        // tried only where a match can start (StartScan): the first letters of the kinds, a capital, here/where
+        for (StartScan m : List.of(new StartScan(KIND_BEFORE, text, StartScan.oneOf("fdevpskmFDEVPSKM")),
+                new StartScan(KIND_AFTER, text, StartScan.capitalPair()),
+                new StartScan(DEFINED_IN_PLACE, text, StartScan.oneOf("hwHW")))) {
             while (m.find()) {
-                found.add(m.group(1));
+                found.add(m.matcher().group(1));
             }
         }
         return found;

@@ -4,6 +4,7 @@ import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.EnglishVariant;
 import dev.docannotator.analysis.text.Quotations;
 import dev.docannotator.analysis.text.Span;
+import dev.docannotator.analysis.text.StartScan;
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
@@ -53,7 +54,6 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     private static final int MIN_KEY_LENGTH = 4;
     /** A lower-case word follows, on the same line or the next: "the -v command-line⏎option" is still a modifier. */
     private static final Pattern BEFORE_A_WORD = Pattern.compile("[ \\t]+[a-z]|[ \\t]*\\r?\\n[ \\t]*[a-z]");
-    private static final Pattern CAPITALS_PLURAL = Pattern.compile("[A-Z]{2,}s");
     /** A word in capitals (3–10 letters) or capitalised, for the case variants. */
     private static final Pattern CASE_TOKEN = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_\\-./@])(?:[A-Z]{3,10}|[A-Z][a-z]{2,9})(?![\\p{IsLatin}\\p{N}_]|[-./@][A-Za-z0-9])");
@@ -154,19 +154,25 @@ public final class InconsistentTermsCheck implements DocumentCheck {
 
     private static void collectTokens(TextBlock block, String text, Map<String, Map<String, List<Occurrence>>> byKey,
                                       List<Occurrence> pairs, Set<String> singleKeys, Map<String, String> keys) {
-        Matcher m = TOKEN.matcher(text);
+        // tried only at word starts (StartScan): the look-behind rejected every other position, at a cost per character
+        StartScan tokens = new StartScan(TOKEN, text, StartScan.wordStart(StartScan::isAsciiLetter));
+        Matcher m = tokens.matcher();
+        // one matcher per block for the look-aheads after each token (region() resets it), not one per token
+        Matcher labelsAQuote = LABELS_A_QUOTE.matcher(text);
+        Matcher beforeAWord = BEFORE_A_WORD.matcher(text);
+        boolean blank = text.isBlank();
         List<Span> quoted = Quotations.find(text);
         Occurrence previous = null;
-        while (m.find()) {
+        while (tokens.find()) {
             String token = m.group();
             if (Quotations.inside(quoted, m.start(), m.end())
-                    || LABELS_A_QUOTE.matcher(text).region(m.end(), text.length()).lookingAt()
-                    || text.isBlank() || isAlone(text, m.start(), m.end())) {
+                    || labelsAQuote.region(m.end(), text.length()).lookingAt()
+                    || blank || isAlone(text, m.start(), m.end())) {
                 previous = null; // quoted verbatim, a keyword naming a quoted message, an item's tag: not prose
                 continue;
             }
             Occurrence current = new Occurrence(block, m.start(), m.end(), token,
-                    BEFORE_A_WORD.matcher(text).region(m.end(), text.length()).lookingAt(),
+                    beforeAWord.region(m.end(), text.length()).lookingAt(),
                     isPartOfName(token, text, m.end()));
             String form = normalise(token);
             if (form != null) {
@@ -196,8 +202,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         if (isShouting(text) || block.kind() == BlockKind.HEADING) {
             return; // "Other Options", "BUGS": a heading's capitals are the heading's style
         }
-        Matcher m = CASE_TOKEN.matcher(text);
-        while (m.find()) {
+        StartScan tokens = new StartScan(CASE_TOKEN, text, StartScan.wordStart(c -> c >= 'A' && c <= 'Z'));
+        Matcher m = tokens.matcher();
+        while (tokens.find()) {
             String token = m.group();
             boolean capitals = token.chars().allMatch(Character::isUpperCase);
             if (capitals ? nextToCapitals(text, m.start(), m.end()) || startsBlock(text, m.start())
@@ -235,12 +242,25 @@ public final class InconsistentTermsCheck implements DocumentCheck {
 
     /** A block that is this one word: a manual's item tag ("record-size" over the message it names), a name. */
     private static boolean isAlone(String text, int start, int end) {
-        return text.substring(0, start).isBlank() && text.substring(end).isBlank();
+        return isBlank(text, 0, start) && isBlank(text, end, text.length());
+    }
+
+    /**
+     * {@code text.substring(from, to).isBlank()} without the copy, which cost a block's length per token. Char by char
+     * is the same test: no supplementary code point is white space, and neither is a lone surrogate.
+     */
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A word in capitals that opens its block is a run-in heading or a manual's item name. */
     private static boolean startsBlock(String text, int at) {
-        return text.substring(0, at).isBlank();
+        return isBlank(text, 0, at);
     }
 
     private static boolean startsSentence(String text, int at) {
@@ -295,7 +315,11 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     private static Set<String> programNames(ExtractedText text) {
         Set<String> names = new HashSet<>();
         for (TextBlock block : text.blocks()) {
-            Matcher m = PROGRAM_NAME.matcher(text.blockText(block));
+            String blockText = text.blockText(block);
+            if (blockText.indexOf('`') < 0 && blockText.indexOf('(') < 0) {
+                continue; // both forms need a backquote or a bracket
+            }
+            Matcher m = PROGRAM_NAME.matcher(blockText);
             while (m.find()) {
                 String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
                 names.add(name.toLowerCase(Locale.ROOT));
@@ -315,6 +339,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
      * Only when every other use is written in lower case; "JavaScript" and "Javascript" stay a variant.
      */
     private static boolean isNameAndCommand(Map<String, List<Occurrence>> forms) {
+        if (forms.size() < 2) {
+            return false; // one form is no pair (and a common word's thousands of uses need no reading)
+        }
         boolean innerCapitals = false;
         for (Map.Entry<String, List<Occurrence>> form : forms.entrySet()) {
             if (hasInnerCapital(form.getKey())) {
@@ -346,9 +373,18 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     }
 
     private static boolean isPhrasePart(String word) {
-        return word.length() >= 3 && word.chars().allMatch(Character::isLetter)
-                && !PHRASE_WORDS.contains(word.toLowerCase(Locale.ROOT))
-                && (word.chars().allMatch(Character::isLowerCase) || isCapitalised(word));
+        if (word.length() < 3) {
+            return false;
+        }
+        boolean lowerCase = true;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (!Character.isLetter(c)) {
+                return false;
+            }
+            lowerCase &= Character.isLowerCase(c);
+        }
+        return !PHRASE_WORDS.contains(word.toLowerCase(Locale.ROOT)) && (lowerCase || isCapitalised(word));
     }
 
     /** The spelling that counts: a capital only at the start of a part is dropped; null for all-capital words. */
@@ -358,8 +394,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         for (int i = 0; i <= token.length(); i++) {
             if (i == token.length() || isHyphen(token.charAt(i))) {
                 String part = token.substring(partStart, i);
-                if (part.length() > 1 && part.chars().allMatch(Character::isUpperCase)
-                        || CAPITALS_PLURAL.matcher(part).matches()) {
+                if (part.length() > 1 && part.chars().allMatch(Character::isUpperCase) || isCapitalsPlural(part)) {
                     return null; // "FILEs": the plural of the metavariable FILE, left to the acronym check
                 }
                 form.append(isCapitalised(part) ? part.toLowerCase(Locale.ROOT) : part);
@@ -370,6 +405,20 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             }
         }
         return form.toString();
+    }
+
+    /** {@code [A-Z]{2,}s}, the whole part: tested per token, so without a matcher. */
+    private static boolean isCapitalsPlural(String part) {
+        int n = part.length();
+        if (n < 3 || part.charAt(n - 1) != 's') {
+            return false;
+        }
+        for (int i = 0; i < n - 1; i++) {
+            if (part.charAt(i) < 'A' || part.charAt(i) > 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHyphen(char c) {
@@ -392,8 +441,15 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     }
 
     private static boolean isCapitalised(String part) {
-        return !part.isEmpty() && Character.isUpperCase(part.charAt(0))
-                && part.substring(1).chars().allMatch(Character::isLowerCase);
+        if (part.isEmpty() || !Character.isUpperCase(part.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < part.length(); i++) {
+            if (!Character.isLowerCase(part.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -31,6 +31,9 @@ public final class NumberWordMismatchCheck implements BlockCheck {
 
     @Override
     public void inspect(TextBlock block, String text, Findings out) {
+        if (text.indexOf('(') < 0 && text.indexOf('（') < 0) {
+            return; // every pattern needs a bracket: most paragraphs are skipped without three regex scans
+        }
         Matcher m = WORD_THEN_DIGITS.matcher(text);
         while (m.find()) {
             compare(block, m, NumberWords.english(m.group(1)), Long.parseLong(m.group(2)), out);

@@ -67,6 +67,9 @@ public final class RepeatedWordsCheck implements BlockCheck {
             out.add(block, m.start(), m.end(), Check.REPEATED_WORDS, severity,
                     out.message("repeated_words.en", word), word, "repeated_words/en");
         }
+        if (!hasIdeographs(text)) {
+            return; // both Chinese patterns below are made of CJK ideographs only; English text skips the scans
+        }
         Matcher zh = CHINESE.matcher(text);
         while (zh.find()) {
             if (isIdiom(text, zh.start())) {
@@ -82,6 +85,17 @@ public final class RepeatedWordsCheck implements BlockCheck {
             out.add(block, words.start(), words.end(), Check.REPEATED_WORDS, Severity.ERROR,
                     out.message("repeated_words.zh_word", word), word, "repeated_words/zh");
         }
+    }
+
+    /** Whether the text holds a CJK unified ideograph (U+4E00–U+9FFF), the only characters the Chinese patterns match. */
+    private static boolean hasIdeographs(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u4e00' && c <= '\u9fff') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "man.7", "grep.c": the second word is the start of a file or page name, not the word again. */

@@ -2,6 +2,7 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
 import dev.docannotator.document.BlockKind;
+import dev.docannotator.analysis.text.StartScan;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
 import java.util.Locale;
@@ -21,6 +22,8 @@ public final class TodoMarkersCheck implements BlockCheck {
      * Before a marker that names a file ("docs/TODO", "the file TODO", "文件 TODO"), not unfinished work. A directory
      * is a lower-case path component, so "TBD/TBC" stays two markers.
      */
+    /** Every character a marker can start with: the pattern is tried only there ({@link StartScan}). */
+    private static final String MARKER_FIRST = "TFXLl待";
     private static final Pattern FILE_BEFORE = Pattern.compile("(?:[a-z0-9_.-][/\\\\]|\\b[Ff]iles?\\s+|文件\\s*)$");
     /** After one: an extension or a lower-case path ("TODO.md", "TODO/notes"). */
     private static final Pattern FILE_AFTER = Pattern.compile("^(?:\\.[A-Za-z]{1,4}\\b|[/\\\\][a-z])");
@@ -50,6 +53,8 @@ public final class TodoMarkersCheck implements BlockCheck {
             Pattern.CASE_INSENSITIVE);
     /** How far before a placeholder such an instruction is looked for: the template's own section. */
     private static final int INSTRUCTION_REACH = 1500;
+    /** Every character a placeholder can start with (the pattern folds ASCII case only: x and X). */
+    private static final String PLACEHOLDER_FIRST = "[<{Xx×＊某";
 
     @Override
     public Check check() {
@@ -80,8 +85,9 @@ public final class TodoMarkersCheck implements BlockCheck {
 
     @Override
     public void inspect(TextBlock block, String text, Findings out) {
-        Matcher m = MARKERS.matcher(text);
-        while (m.find()) {
+        StartScan markers = new StartScan(MARKERS, text, StartScan.oneOf(MARKER_FIRST));
+        Matcher m = markers.matcher();
+        while (markers.find()) {
             String marker = m.group();
             if (namesAFile(text, m.start(), m.end())) {
                 continue;
@@ -90,8 +96,9 @@ public final class TodoMarkersCheck implements BlockCheck {
                     out.message("todo_markers.message", marker), null,
                     "todo_markers/" + marker.toLowerCase(Locale.ROOT).replace(' ', '_'));
         }
-        Matcher p = PLACEHOLDERS.matcher(original(block, out));
-        while (p.find()) {
+        StartScan placeholders = new StartScan(PLACEHOLDERS, original(block, out), StartScan.oneOf(PLACEHOLDER_FIRST));
+        Matcher p = placeholders.matcher();
+        while (placeholders.find()) {
             if (templateToFillIn(out.text().text(), block.start() + p.start())) {
                 continue;
             }

@@ -3,6 +3,7 @@ package dev.docannotator.analysis.checks;
 import dev.docannotator.analysis.Check;
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Scripts;
+import dev.docannotator.analysis.text.StartScan;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import java.util.ArrayList;
@@ -137,8 +138,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             TextBlock block = b.block();
             String blockText = b.text();
             boolean shouting = isAllCapitals(blockText);
-            Matcher m = ACRONYM.matcher(blockText);
-            while (m.find()) {
+            StartScan acronyms = new StartScan(ACRONYM, blockText, StartScan.capitalPair());
+            Matcher m = acronyms.matcher();
+            while (acronyms.find()) {
                 String acronym = m.group(1);
                 if (WELL_KNOWN.contains(acronym) || IN_DICTIONARIES.contains(acronym) || NOT_ACRONYMS.contains(acronym) || placeholders.contains(acronym)
                         || isFormatPattern(acronym) || isWordInCapitals(acronym, lowerCaseWords)
@@ -194,20 +196,27 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      */
     static Set<String> placeholders(String text) {
         Set<String> found = new HashSet<>();
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) {
+        // each pattern is tried only where a match can start (StartScan): these scans read the whole document
+        StartScan placeholders = new StartScan(PLACEHOLDER, text, StartScan.oneOf("-[<=+$").or(StartScan.capitalPair()));
+        Matcher m = placeholders.matcher();
+        while (placeholders.find()) {
             found.add(m.group(1) != null ? m.group(1) : m.group(2));
         }
         // each its own scan: an earlier pattern's match must not hide a later one's ("[OPTION]... FILES")
-        for (Pattern p : List.of(IN_OPTION_NAME, AFTER_FORMAT_SPEC, AFTER_AN_IDENTIFIER, BEFORE_AN_IDENTIFIER)) {
-            Matcher q = p.matcher(text);
+        StartScan.StartTest identifierThenUnderscore = (s, i) -> i + 1 < s.length() && s.charAt(i + 1) == '_'
+                && s.charAt(i) < 128 && Character.isLetterOrDigit(s.charAt(i));
+        for (StartScan q : List.of(new StartScan(IN_OPTION_NAME, text, StartScan.oneOf("-")),
+                new StartScan(AFTER_FORMAT_SPEC, text, StartScan.oneOf("}]")),
+                new StartScan(AFTER_AN_IDENTIFIER, text, identifierThenUnderscore),
+                new StartScan(BEFORE_AN_IDENTIFIER, text, StartScan.capitalPair()))) {
             while (q.find()) {
-                found.add(q.group(1));
+                found.add(q.matcher().group(1));
             }
         }
         found.addAll(CapitalsNamedInPlace.in(text)); // "OLDGRP NEWGRP[:NEWGID]", "see the file COMPAT"
-        Matcher operands = SYNOPSIS_OPERANDS.matcher(text);
-        while (operands.find()) {
+        StartScan synopses = new StartScan(SYNOPSIS_OPERANDS, text, StartScan.oneOf("["));
+        Matcher operands = synopses.matcher();
+        while (synopses.find()) {
             Matcher each = CAPITALS_RUN.matcher(operands.group(1));
             while (each.find()) {
                 found.add(each.group());
@@ -224,16 +233,18 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      */
     static Set<String> peersOfWellKnown(String text) {
         Set<String> found = new HashSet<>();
-        Matcher m = COORDINATED.matcher(text);
-        while (m.find()) {
+        StartScan coordinated = new StartScan(COORDINATED, text, StartScan.capitalPair());
+        Matcher m = coordinated.matcher();
+        while (coordinated.find()) {
             String left = m.group(1);
             String right = m.group(2);
             if (WELL_KNOWN.contains(left) != WELL_KNOWN.contains(right)) {
                 found.add(WELL_KNOWN.contains(left) ? right : left);
             }
         }
-        Matcher list = SLASH_LIST.matcher(text);
-        while (list.find()) {
+        StartScan lists = new StartScan(SLASH_LIST, text, StartScan.wordStart(StartScan::isAsciiLetter));
+        Matcher list = lists.matcher();
+        while (lists.find()) {
             List<String> names = NAME_IN_CAPITALS.matcher(list.group()).results().map(r -> r.group()).toList();
             if (names.stream().anyMatch(WELL_KNOWN::contains)) {
                 found.addAll(names);
@@ -291,8 +302,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     /** The words of three letters or more that a text writes in lower case (not a function's name: {@code fsstnd()}). */
     static Set<String> lowerCaseWords(String text) {
         Set<String> found = new HashSet<>();
-        Matcher m = LOWER_WORD.matcher(text);
-        while (m.find()) {
+        StartScan words = new StartScan(LOWER_WORD, text, StartScan.wordStart(c -> c >= 'a' && c <= 'z'));
+        Matcher m = words.matcher();
+        while (words.find()) {
             found.add(m.group());
         }
         return found;

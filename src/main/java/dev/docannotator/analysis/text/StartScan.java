@@ -20,6 +20,11 @@ public final class StartScan {
     @FunctionalInterface
     public interface StartTest {
         boolean test(String text, int i);
+
+        /** Positions this test or {@code other} accepts. */
+        default StartTest or(StartTest other) {
+            return (text, i) -> test(text, i) || other.test(text, i);
+        }
     }
 
     public StartScan(Pattern pattern, String text, StartTest canStart) {
@@ -43,6 +48,21 @@ public final class StartScan {
 
     private static boolean isAsciiWordChar(char c) {
         return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+    }
+
+    /**
+     * An ASCII capital followed by another, a digit or an underscore: where a name in capitals of two characters or
+     * more ({@code [A-Z][A-Z0-9_]+}, {@code [A-Z]{2,}}) can start.
+     */
+    public static StartTest capitalPair() {
+        return (text, i) -> {
+            char c = text.charAt(i);
+            if (c < 'A' || c > 'Z' || i + 1 >= text.length()) {
+                return false;
+            }
+            char next = text.charAt(i + 1);
+            return next >= 'A' && next <= 'Z' || next >= '0' && next <= '9' || next == '_';
+        };
     }
 
     /** Positions whose character is one of {@code chars}. */
