@@ -68,6 +68,18 @@ final class PageTextStripper extends PDFTextStripper {
     private boolean separatorPending;
     private int line;
     private int glyphCount;
+    /** PDFBox said a paragraph ends here; {@link #writeString} decides at the next line's first glyph (see there). */
+    private boolean breakPending;
+    /** Whether the next glyph written starts a line. */
+    private boolean atLineStart = true;
+    /** The line being written (after a break: the line before it): where it starts and ends, its baseline and size. */
+    private float lineStartX;
+    private float lineEndX;
+    private float lineY;
+    private float lineSize;
+    /** Where the current paragraph's first line starts, and the right end of its longest line so far. */
+    private float paragraphStartX;
+    private float paragraphEndX;
     private float cropX;
     private float cropY;
     private PDPage target;
@@ -172,6 +184,8 @@ final class PageTextStripper extends PDFTextStripper {
         hyphenBreaks.clear();
         separatorPending = false;
         lineBreakPending = false;
+        breakPending = false;
+        atLineStart = true;
         line = 0;
         paragraphLine = 0;
         glyphCount = 0;
@@ -218,6 +232,10 @@ final class PageTextStripper extends PDFTextStripper {
             if (unicode == null || unicode.isEmpty()) {
                 continue;
             }
+            if (atLineStart) {
+                startLine(position);
+            }
+            lineEndX = Math.max(lineEndX, position.getXDirAdj() + position.getWidthDirAdj());
             if (separatorPending && !text.isEmpty() && text.charAt(text.length() - 1) != ' ') {
                 if (lineBreakPending && isHyphenBreak(unicode.charAt(0))) {
                     hyphenBreaks.add(text.length() - 1);
@@ -245,6 +263,54 @@ final class PageTextStripper extends PDFTextStripper {
         }
     }
 
+    /**
+     * A new line starts with {@code first}: a paragraph break PDFBox asked for is kept unless the line simply goes on
+     * with the paragraph ({@link #continuesParagraph}).
+     */
+    private void startLine(TextPosition first) {
+        if (breakPending) {
+            breakPending = false;
+            if (!continuesParagraph(first)) {
+                flushParagraph();
+            }
+        }
+        if (text.isEmpty()) {
+            paragraphStartX = first.getXDirAdj();
+            paragraphEndX = 0;
+        } else {
+            paragraphEndX = Math.max(paragraphEndX, lineEndX);
+        }
+        lineStartX = first.getXDirAdj();
+        lineEndX = lineStartX;
+        lineY = first.getYDirAdj();
+        lineSize = first.getFontSizeInPt();
+        atLineStart = false;
+    }
+
+    /**
+     * Whether a line PDFBox would start a paragraph with is the next line of the same paragraph. PDFBox ends a paragraph
+     * when the drop from line to line exceeds 2.5 glyph heights, and its glyph height is an estimate that for many
+     * fonts (Word's Times New Roman among them) is under half the font size, so that ordinary single-spaced lines
+     * (1.15 em apart) each become a paragraph. A typesetter's paragraph goes on when: the type size is the same, the
+     * baselines are one ordinary line apart (at most 1.4 em, no extra space), the line starts at the paragraph's left
+     * edge (or the first line was indented from it), and the line before was full (a short line ends a paragraph).
+     */
+    private boolean continuesParagraph(TextPosition first) {
+        if (text.isEmpty() || lineSize <= 0) {
+            return false;
+        }
+        float size = first.getFontSizeInPt();
+        float em = Math.max(size, lineSize);
+        float drop = first.getYDirAdj() - lineY;
+        float x = first.getXDirAdj();
+        boolean sameSize = Math.abs(size - lineSize) <= 0.05f * em;
+        boolean nextLine = drop > 0.9f * em && drop <= 1.4f * em;
+        boolean leftEdge = Math.abs(x - lineStartX) <= 0.5f * em
+                || (lineStartX == paragraphStartX && lineStartX - x > 0 && lineStartX - x <= 3 * em);
+        boolean full = lineEndX - lineStartX >= 15 * em && lineEndX >= Math.max(paragraphEndX, lineEndX) - 2 * em;
+        return sameSize && nextLine && leftEdge && full;
+    }
+
     /** Whether the text so far ends with a letter and a hyphen and {@code next} (starting the next line) is lower case. */
     private boolean isHyphenBreak(char next) {
         int n = text.length();
@@ -264,6 +330,7 @@ final class PageTextStripper extends PDFTextStripper {
         super.writeLineSeparator();
         separatorPending = true;
         lineBreakPending = true;
+        atLineStart = true;
         if (withGlyphBoxes) {
             lineBreaksAt.add(text.length());
         }
@@ -273,18 +340,20 @@ final class PageTextStripper extends PDFTextStripper {
     @Override
     protected void writeParagraphStart() throws IOException {
         super.writeParagraphStart();
-        flushParagraph();
+        breakPending = true;
     }
 
     @Override
     protected void writeParagraphEnd() throws IOException {
         super.writeParagraphEnd();
-        flushParagraph();
+        breakPending = true;
     }
 
     @Override
     protected void endArticle() throws IOException {
         super.endArticle();
+        breakPending = false;
+        atLineStart = true;
         flushParagraph();
     }
 
