@@ -31,7 +31,9 @@ import org.apache.pdfbox.util.Matrix;
  *
  * <p>Characters come from {@link TextPosition#getUnicode()} in the order PDFBox lays out each line; the word
  * text PDFBox itself would print (ligatures decomposed, right-to-left runs reversed) is deliberately ignored, because
- * it cannot be mapped back to glyphs. Lines of one paragraph (as PDFBox detects paragraphs) are joined by one space,
+ * it cannot be mapped back to glyphs; but a typographic ligature glyph (U+FB00–U+FB06, {@code ﬁ} in every LaTeX
+ * document) is written as its letters, each of them mapped to that one glyph, so that words read as the author typed
+ * them ({@code files}, not {@code ﬁles}, which spelling and grammar checks flag). Lines of one paragraph (as PDFBox detects paragraphs) are joined by one space,
  * except after a line ending in a letter and a hyphen when the next line starts with a lower-case letter: then the
  * lines are joined directly and the hyphen is recorded as a candidate ({@link PdfParagraph#hyphenBreaks}), which the
  * session keeps or drops ({@link PdfParagraph#dropping}). Not thread-safe: one instance per session.
@@ -52,6 +54,9 @@ final class PageTextStripper extends PDFTextStripper {
     /** Whether this extraction computes glyph boxes: only annotating needs them. */
     private boolean withGlyphBoxes;
     private final Map<PDFont, float[]> fontExtents = new IdentityHashMap<>();
+    private final Map<PDFont, Boolean> fixedPitch = new IdentityHashMap<>();
+    /** Whether every visible glyph of the current paragraph so far is set in a fixed-pitch font (code). */
+    private boolean allFixedPitch = true;
     private final StringBuilder text = new StringBuilder();
     private final IntList glyphOfChar = new IntList();
     /** Offsets in {@link #text} of end-of-line hyphens followed directly by the next line (see the class comment). */
@@ -178,6 +183,8 @@ final class PageTextStripper extends PDFTextStripper {
         paragraphs.clear();
         glyphs.clear();
         fontExtents.clear();
+        fixedPitch.clear();
+        allFixedPitch = true;
         text.setLength(0);
         glyphOfChar.clear();
         lineBreaksAt.clear();
@@ -228,7 +235,7 @@ final class PageTextStripper extends PDFTextStripper {
     @Override
     protected void writeString(String ignoredWordText, List<TextPosition> positions) {
         for (TextPosition position : positions) {
-            String unicode = position.getUnicode();
+            String unicode = withoutLigatures(position.getUnicode());
             if (unicode == null || unicode.isEmpty()) {
                 continue;
             }
@@ -236,6 +243,9 @@ final class PageTextStripper extends PDFTextStripper {
                 startLine(position);
             }
             lineEndX = Math.max(lineEndX, position.getXDirAdj() + position.getWidthDirAdj());
+            if (allFixedPitch && !unicode.isBlank()) {
+                allFixedPitch = fixedPitch.computeIfAbsent(position.getFont(), PageTextStripper::isFixedPitch);
+            }
             if (separatorPending && !text.isEmpty() && text.charAt(text.length() - 1) != ' ') {
                 if (lineBreakPending && isHyphenBreak(unicode.charAt(0))) {
                     hyphenBreaks.add(text.length() - 1);
@@ -261,6 +271,26 @@ final class PageTextStripper extends PDFTextStripper {
                 }
             }
         }
+    }
+
+    /** The text of a glyph with the Latin ligatures U+FB00–U+FB06 (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) spelled out as their letters. */
+    static String withoutLigatures(String unicode) {
+        if (unicode == null) {
+            return null;
+        }
+        for (int i = 0; i < unicode.length(); i++) {
+            char c = unicode.charAt(i);
+            if (c >= '\uFB00' && c <= '\uFB06') {
+                StringBuilder out = new StringBuilder(unicode.length() + 2);
+                for (int j = 0; j < unicode.length(); j++) {
+                    char d = unicode.charAt(j);
+                    out.append(d >= '\uFB00' && d <= '\uFB06'
+                            ? java.text.Normalizer.normalize(String.valueOf(d), java.text.Normalizer.Form.NFKC) : String.valueOf(d));
+                }
+                return out.toString();
+            }
+        }
+        return unicode;
     }
 
     /**
@@ -378,13 +408,14 @@ final class PageTextStripper extends PDFTextStripper {
             int[] breaks = hyphenBreaksIn(start, end);
             paragraphs.add(withGlyphBoxes
                     ? new PdfParagraph(text.substring(start, end), glyphOfChar.slice(start, end), linesOfChars(start, end),
-                            breaks)
-                    : PdfParagraph.textOnly(text.substring(start, end), breaks));
+                            breaks, allFixedPitch)
+                    : PdfParagraph.textOnly(text.substring(start, end), breaks, allFixedPitch));
         }
         text.setLength(0);
         glyphOfChar.clear();
         lineBreaksAt.clear();
         hyphenBreaks.clear();
+        allFixedPitch = true;
         paragraphLine = line;
         separatorPending = false;
         lineBreakPending = false;
@@ -439,6 +470,25 @@ final class PageTextStripper extends PDFTextStripper {
         float uly = oy + ascent * upY;
         Quad box = new Quad(llx, lly, llx + advanceX, lly + advanceY, ulx, uly, ulx + advanceX, uly + advanceY);
         return box.translate(cropX, cropY);
+    }
+
+    private static final java.util.regex.Pattern FIXED_PITCH_NAME = java.util.regex.Pattern.compile(
+            "(?i).*(courier|mono|typewriter|consola|menlo|inconsolata|cmtt|sftt|lmtt|txtt|pcrr|beramono).*");
+
+    /**
+     * Whether a font is fixed-pitch: its descriptor says so, or its name is a typewriter face (TeX's CMTT, Courier,
+     * "... Mono"), since embedded subsets often leave the flag unset.
+     */
+    private static boolean isFixedPitch(PDFont font) {
+        if (font == null) {
+            return false;
+        }
+        PDFontDescriptor descriptor = font.getFontDescriptor();
+        if (descriptor != null && descriptor.isFixedPitch()) {
+            return true;
+        }
+        String name = font.getName();
+        return name != null && FIXED_PITCH_NAME.matcher(name).matches();
     }
 
     /** Descent and ascent of a font in text space units (1 = the font size), with sane defaults. */
