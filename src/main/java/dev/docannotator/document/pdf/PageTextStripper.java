@@ -31,7 +31,9 @@ import org.apache.pdfbox.util.Matrix;
  *
  * <p>Characters come from {@link TextPosition#getUnicode()} in the order PDFBox lays out each line; the word
  * text PDFBox itself would print (ligatures decomposed, right-to-left runs reversed) is deliberately ignored, because
- * it cannot be mapped back to glyphs. Lines of one paragraph (as PDFBox detects paragraphs) are joined by one space,
+ * it cannot be mapped back to glyphs; but a typographic ligature glyph (U+FB00–U+FB06, {@code ﬁ} in every LaTeX
+ * document) is written as its letters, each of them mapped to that one glyph, so that words read as the author typed
+ * them ({@code files}, not {@code ﬁles}, which spelling and grammar checks flag). Lines of one paragraph (as PDFBox detects paragraphs) are joined by one space,
  * except after a line ending in a letter and a hyphen when the next line starts with a lower-case letter: then the
  * lines are joined directly and the hyphen is recorded as a candidate ({@link PdfParagraph#hyphenBreaks}), which the
  * session keeps or drops ({@link PdfParagraph#dropping}). Not thread-safe: one instance per session.
@@ -52,6 +54,9 @@ final class PageTextStripper extends PDFTextStripper {
     /** Whether this extraction computes glyph boxes: only annotating needs them. */
     private boolean withGlyphBoxes;
     private final Map<PDFont, float[]> fontExtents = new IdentityHashMap<>();
+    private final Map<PDFont, Boolean> fixedPitch = new IdentityHashMap<>();
+    /** Whether every visible glyph of the current paragraph so far is set in a fixed-pitch font (code). */
+    private boolean allFixedPitch = true;
     private final StringBuilder text = new StringBuilder();
     private final IntList glyphOfChar = new IntList();
     /** Offsets in {@link #text} of end-of-line hyphens followed directly by the next line (see the class comment). */
@@ -68,6 +73,18 @@ final class PageTextStripper extends PDFTextStripper {
     private boolean separatorPending;
     private int line;
     private int glyphCount;
+    /** PDFBox said a paragraph ends here; {@link #writeString} decides at the next line's first glyph (see there). */
+    private boolean breakPending;
+    /** Whether the next glyph written starts a line. */
+    private boolean atLineStart = true;
+    /** The line being written (after a break: the line before it): where it starts and ends, its baseline and size. */
+    private float lineStartX;
+    private float lineEndX;
+    private float lineY;
+    private float lineSize;
+    /** Where the current paragraph's first line starts, and the right end of its longest line so far. */
+    private float paragraphStartX;
+    private float paragraphEndX;
     private float cropX;
     private float cropY;
     private PDPage target;
@@ -166,12 +183,16 @@ final class PageTextStripper extends PDFTextStripper {
         paragraphs.clear();
         glyphs.clear();
         fontExtents.clear();
+        fixedPitch.clear();
+        allFixedPitch = true;
         text.setLength(0);
         glyphOfChar.clear();
         lineBreaksAt.clear();
         hyphenBreaks.clear();
         separatorPending = false;
         lineBreakPending = false;
+        breakPending = false;
+        atLineStart = true;
         line = 0;
         paragraphLine = 0;
         glyphCount = 0;
@@ -214,9 +235,16 @@ final class PageTextStripper extends PDFTextStripper {
     @Override
     protected void writeString(String ignoredWordText, List<TextPosition> positions) {
         for (TextPosition position : positions) {
-            String unicode = position.getUnicode();
+            String unicode = withoutLigatures(position.getUnicode());
             if (unicode == null || unicode.isEmpty()) {
                 continue;
+            }
+            if (atLineStart) {
+                startLine(position);
+            }
+            lineEndX = Math.max(lineEndX, position.getXDirAdj() + position.getWidthDirAdj());
+            if (allFixedPitch && !unicode.isBlank()) {
+                allFixedPitch = fixedPitch.computeIfAbsent(position.getFont(), PageTextStripper::isFixedPitch);
             }
             if (separatorPending && !text.isEmpty() && text.charAt(text.length() - 1) != ' ') {
                 if (lineBreakPending && isHyphenBreak(unicode.charAt(0))) {
@@ -245,6 +273,74 @@ final class PageTextStripper extends PDFTextStripper {
         }
     }
 
+    /** The text of a glyph with the Latin ligatures U+FB00–U+FB06 (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) spelled out as their letters. */
+    static String withoutLigatures(String unicode) {
+        if (unicode == null) {
+            return null;
+        }
+        for (int i = 0; i < unicode.length(); i++) {
+            char c = unicode.charAt(i);
+            if (c >= '\uFB00' && c <= '\uFB06') {
+                StringBuilder out = new StringBuilder(unicode.length() + 2);
+                for (int j = 0; j < unicode.length(); j++) {
+                    char d = unicode.charAt(j);
+                    out.append(d >= '\uFB00' && d <= '\uFB06'
+                            ? java.text.Normalizer.normalize(String.valueOf(d), java.text.Normalizer.Form.NFKC) : String.valueOf(d));
+                }
+                return out.toString();
+            }
+        }
+        return unicode;
+    }
+
+    /**
+     * A new line starts with {@code first}: a paragraph break PDFBox asked for is kept unless the line simply goes on
+     * with the paragraph ({@link #continuesParagraph}).
+     */
+    private void startLine(TextPosition first) {
+        if (breakPending) {
+            breakPending = false;
+            if (!continuesParagraph(first)) {
+                flushParagraph();
+            }
+        }
+        if (text.isEmpty()) {
+            paragraphStartX = first.getXDirAdj();
+            paragraphEndX = 0;
+        } else {
+            paragraphEndX = Math.max(paragraphEndX, lineEndX);
+        }
+        lineStartX = first.getXDirAdj();
+        lineEndX = lineStartX;
+        lineY = first.getYDirAdj();
+        lineSize = first.getFontSizeInPt();
+        atLineStart = false;
+    }
+
+    /**
+     * Whether a line PDFBox would start a paragraph with is the next line of the same paragraph. PDFBox ends a paragraph
+     * when the drop from line to line exceeds 2.5 glyph heights, and its glyph height is an estimate that for many
+     * fonts (Word's Times New Roman among them) is under half the font size, so that ordinary single-spaced lines
+     * (1.15 em apart) each become a paragraph. A typesetter's paragraph goes on when: the type size is the same, the
+     * baselines are one ordinary line apart (at most 1.4 em, no extra space), the line starts at the paragraph's left
+     * edge (or the first line was indented from it), and the line before was full (a short line ends a paragraph).
+     */
+    private boolean continuesParagraph(TextPosition first) {
+        if (text.isEmpty() || lineSize <= 0) {
+            return false;
+        }
+        float size = first.getFontSizeInPt();
+        float em = Math.max(size, lineSize);
+        float drop = first.getYDirAdj() - lineY;
+        float x = first.getXDirAdj();
+        boolean sameSize = Math.abs(size - lineSize) <= 0.05f * em;
+        boolean nextLine = drop > 0.9f * em && drop <= 1.4f * em;
+        boolean leftEdge = Math.abs(x - lineStartX) <= 0.5f * em
+                || (lineStartX == paragraphStartX && lineStartX - x > 0 && lineStartX - x <= 3 * em);
+        boolean full = lineEndX - lineStartX >= 15 * em && lineEndX >= Math.max(paragraphEndX, lineEndX) - 2 * em;
+        return sameSize && nextLine && leftEdge && full;
+    }
+
     /** Whether the text so far ends with a letter and a hyphen and {@code next} (starting the next line) is lower case. */
     private boolean isHyphenBreak(char next) {
         int n = text.length();
@@ -264,6 +360,7 @@ final class PageTextStripper extends PDFTextStripper {
         super.writeLineSeparator();
         separatorPending = true;
         lineBreakPending = true;
+        atLineStart = true;
         if (withGlyphBoxes) {
             lineBreaksAt.add(text.length());
         }
@@ -273,18 +370,20 @@ final class PageTextStripper extends PDFTextStripper {
     @Override
     protected void writeParagraphStart() throws IOException {
         super.writeParagraphStart();
-        flushParagraph();
+        breakPending = true;
     }
 
     @Override
     protected void writeParagraphEnd() throws IOException {
         super.writeParagraphEnd();
-        flushParagraph();
+        breakPending = true;
     }
 
     @Override
     protected void endArticle() throws IOException {
         super.endArticle();
+        breakPending = false;
+        atLineStart = true;
         flushParagraph();
     }
 
@@ -309,13 +408,14 @@ final class PageTextStripper extends PDFTextStripper {
             int[] breaks = hyphenBreaksIn(start, end);
             paragraphs.add(withGlyphBoxes
                     ? new PdfParagraph(text.substring(start, end), glyphOfChar.slice(start, end), linesOfChars(start, end),
-                            breaks)
-                    : PdfParagraph.textOnly(text.substring(start, end), breaks));
+                            breaks, allFixedPitch)
+                    : PdfParagraph.textOnly(text.substring(start, end), breaks, allFixedPitch));
         }
         text.setLength(0);
         glyphOfChar.clear();
         lineBreaksAt.clear();
         hyphenBreaks.clear();
+        allFixedPitch = true;
         paragraphLine = line;
         separatorPending = false;
         lineBreakPending = false;
@@ -370,6 +470,25 @@ final class PageTextStripper extends PDFTextStripper {
         float uly = oy + ascent * upY;
         Quad box = new Quad(llx, lly, llx + advanceX, lly + advanceY, ulx, uly, ulx + advanceX, uly + advanceY);
         return box.translate(cropX, cropY);
+    }
+
+    private static final java.util.regex.Pattern FIXED_PITCH_NAME = java.util.regex.Pattern.compile(
+            "(?i).*(courier|mono|typewriter|consola|menlo|inconsolata|cmtt|sftt|lmtt|txtt|pcrr|beramono).*");
+
+    /**
+     * Whether a font is fixed-pitch: its descriptor says so, or its name is a typewriter face (TeX's CMTT, Courier,
+     * "... Mono"), since embedded subsets often leave the flag unset.
+     */
+    private static boolean isFixedPitch(PDFont font) {
+        if (font == null) {
+            return false;
+        }
+        PDFontDescriptor descriptor = font.getFontDescriptor();
+        if (descriptor != null && descriptor.isFixedPitch()) {
+            return true;
+        }
+        String name = font.getName();
+        return name != null && FIXED_PITCH_NAME.matcher(name).matches();
     }
 
     /** Descent and ascent of a font in text space units (1 = the font size), with sane defaults. */

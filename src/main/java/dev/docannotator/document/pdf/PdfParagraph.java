@@ -8,14 +8,19 @@ import java.util.function.IntPredicate;
  * produced it and the line it sits on. Characters the extractor inserted (word and line separators)
  * have glyph -1. A paragraph read for its text only has empty index arrays. {@code hyphenBreaks} are the offsets
  * of hyphens that ended a line and were joined directly to the next line ({@code with-holding}); a session decides
- * which of them to drop ({@link #dropping}).
+ * which of them to drop ({@link #dropping}). {@code code} says that every glyph of it is set in a fixed-pitch font
+ * (a program listing, a function prototype, a command): it is read as code, not prose.
  */
-record PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyphenBreaks) {
+record PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyphenBreaks, boolean code) {
     private static final int[] NONE = new int[0];
 
+    PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyphenBreaks) {
+        this(text, glyphOfChar, lineOfChar, hyphenBreaks, false);
+    }
+
     /** A paragraph without per-character indices, as {@link PageTextStripper#readText} returns them. */
-    static PdfParagraph textOnly(String text, int[] hyphenBreaks) {
-        return new PdfParagraph(text, NONE, NONE, hyphenBreaks);
+    static PdfParagraph textOnly(String text, int[] hyphenBreaks, boolean code) {
+        return new PdfParagraph(text, NONE, NONE, hyphenBreaks, code);
     }
 
     /** This paragraph without the hyphen candidates that {@code drop} (given their offset) says to drop. */
@@ -29,7 +34,7 @@ record PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyph
             }
         }
         if (count == 0) {
-            return new PdfParagraph(text, glyphOfChar, lineOfChar, NONE);
+            return new PdfParagraph(text, glyphOfChar, lineOfChar, NONE, code);
         }
         boolean indexed = glyphOfChar.length == text.length();
         StringBuilder kept = new StringBuilder(text.length() - count);
@@ -45,7 +50,7 @@ record PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyph
                 j++;
             }
         }
-        return new PdfParagraph(kept.toString(), glyphs, lines, NONE);
+        return new PdfParagraph(kept.toString(), glyphs, lines, NONE, code);
     }
 
     /**
@@ -77,7 +82,7 @@ record PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyph
     @Override
     public boolean equals(Object o) {
         return o instanceof PdfParagraph p && text.equals(p.text) && Arrays.equals(glyphOfChar, p.glyphOfChar)
-                && Arrays.equals(lineOfChar, p.lineOfChar) && Arrays.equals(hyphenBreaks, p.hyphenBreaks);
+                && Arrays.equals(lineOfChar, p.lineOfChar) && Arrays.equals(hyphenBreaks, p.hyphenBreaks) && code == p.code;
     }
 
     @Override

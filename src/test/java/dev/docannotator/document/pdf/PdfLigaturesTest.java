@@ -1,0 +1,76 @@
+package dev.docannotator.document.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.document.ApplySession;
+import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.document.ExtractedText;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationHighlight;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * LaTeX sets "fi" and "fl" as one ligature glyph whose text is U+FB01 / U+FB02; the reader spells them out (the page
+ * is page 4 of Debian's bzip2 manual, {@code bzip2-doc}), so that the spelling and grammar checks read "files".
+ */
+class PdfLigaturesTest {
+    private static final Path MANUAL = Path.of("src/test/resources/public-documents/bzip2-manual-page4.pdf");
+    private final PdfHandler handler = new PdfHandler(DocumentLimits.defaults());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ligatureGlyphsAreReadAsTheirLetters() {
+        ExtractedText text = PdfReadTest.readAll(handler, MANUAL);
+
+        assertThat(text.text()).contains("bzip2 compresses files using the Burrows-Wheeler block-sorting",
+                "a flexible library for handling compressed data");
+        assertThat(text.text().chars().filter(c -> c >= 0xFB00 && c <= 0xFB06)).isEmpty();
+    }
+
+    @Test
+    void everyLatinLigatureIsSpelledOutAndOtherTextIsLeftAlone() {
+        assertThat(PageTextStripper.withoutLigatures("\uFB00\uFB01\uFB02\uFB03\uFB04\uFB05\uFB06"))
+                .isEqualTo("fffiflffifflstst");
+        assertThat(PageTextStripper.withoutLigatures("ﬁ")).isEqualTo("fi");
+        // only ligatures: a full-width letter or a superscript keeps its own character
+        assertThat(PageTextStripper.withoutLigatures("Ａ²")).isEqualTo("Ａ²");
+    }
+
+    @Test
+    void aHighlightOnAWordWithALigatureCoversTheWholeWord() throws IOException {
+        ExtractedText text = PdfReadTest.readAll(handler, MANUAL);
+        int start = text.text().indexOf("files using");
+        Annotation a = new Annotation("a1", start, start + 5, "files", 4, 1, "grammar", "info", "Check.", null,
+                "grammar/test");
+        assertThat(text.text().substring(a.start(), a.end())).isEqualTo(a.quote());
+
+        Path output = dir.resolve("manual-out.pdf");
+        try (ApplySession session = handler.openForApply(MANUAL, text)) {
+            session.apply(List.of(a));
+            session.save(output);
+        }
+        try (PDDocument document = Loader.loadPDF(output.toFile())) {
+            List<PDAnnotationHighlight> highlights = new ArrayList<>();
+            for (PDAnnotation annotation : document.getPage(0).getAnnotations()) {
+                if (annotation instanceof PDAnnotationHighlight h) {
+                    highlights.add(h);
+                }
+            }
+            assertThat(highlights).hasSize(1);
+            float[] quad = highlights.get(0).getQuadPoints();
+            assertThat(quad).hasSize(8);
+            // five letters of about 5 pt each at 10 pt type: far wider than the "les" alone
+            assertThat(quad[2] - quad[0]).isGreaterThan(14f);
+        }
+    }
+}
