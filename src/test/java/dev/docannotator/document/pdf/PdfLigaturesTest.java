@@ -3,16 +3,11 @@ package dev.docannotator.document.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Annotation;
-import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.ExtractedText;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationHighlight;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,22 +50,12 @@ class PdfLigaturesTest {
         assertThat(text.text().substring(a.start(), a.end())).isEqualTo(a.quote());
 
         Path output = dir.resolve("manual-out.pdf");
-        try (ApplySession session = handler.openForApply(MANUAL, text)) {
-            session.apply(List.of(a));
-            session.save(output);
-        }
-        try (PDDocument document = Loader.loadPDF(output.toFile())) {
-            List<PDAnnotationHighlight> highlights = new ArrayList<>();
-            for (PDAnnotation annotation : document.getPage(0).getAnnotations()) {
-                if (annotation instanceof PDAnnotationHighlight h) {
-                    highlights.add(h);
-                }
-            }
-            assertThat(highlights).hasSize(1);
-            float[] quad = highlights.get(0).getQuadPoints();
-            assertThat(quad).hasSize(8);
-            // five letters of about 5 pt each at 10 pt type: far wider than the "les" alone
-            assertThat(quad[2] - quad[0]).isGreaterThan(14f);
-        }
+        List<PDAnnotationHighlight> highlights =
+                TestPdfs.highlightsAfterApply(handler, MANUAL, text, List.of(a), output, 0);
+        assertThat(highlights).hasSize(1);
+        float[] quad = highlights.get(0).getQuadPoints();
+        assertThat(quad).hasSize(8);
+        // five letters of about 5 pt each at 10 pt type: far wider than the "les" alone
+        assertThat(quad[2] - quad[0]).isGreaterThan(14f);
     }
 }

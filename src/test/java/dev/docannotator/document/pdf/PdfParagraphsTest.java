@@ -4,7 +4,6 @@ import static dev.docannotator.document.pdf.TestPdfs.PARAGRAPH_BREAK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Annotation;
-import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.ExtractedText;
@@ -12,11 +11,7 @@ import dev.docannotator.document.TextBlock;
 import dev.docannotator.document.pdf.TestPdfs.PageSpec;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationHighlight;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,23 +53,12 @@ class PdfParagraphsTest {
         assertThat(text.text().substring(term.start(), term.end())).isEqualTo(term.quote());
 
         Path output = dir.resolve("joined-out.pdf");
-        try (ApplySession session = handler.openForApply(input, text)) {
-            session.apply(List.of(term));
-            session.save(output);
-        }
-
-        try (PDDocument document = Loader.loadPDF(output.toFile())) {
-            List<PDAnnotationHighlight> highlights = new ArrayList<>();
-            for (PDAnnotation a : document.getPage(0).getAnnotations()) {
-                if (a instanceof PDAnnotationHighlight h) {
-                    highlights.add(h);
-                }
-            }
-            assertThat(highlights).hasSize(1);
-            float[] quads = highlights.get(0).getQuadPoints();
-            assertThat(quads).as("one quad per line: 'with' and 'holding for'").hasSize(16);
-            assertThat(quads[1]).as("the first quad is on the upper line").isGreaterThan(quads[9]);
-        }
+        List<PDAnnotationHighlight> highlights =
+                TestPdfs.highlightsAfterApply(handler, input, text, List.of(term), output, 0);
+        assertThat(highlights).hasSize(1);
+        float[] quads = highlights.get(0).getQuadPoints();
+        assertThat(quads).as("one quad per line: 'with' and 'holding for'").hasSize(16);
+        assertThat(quads[1]).as("the first quad is on the upper line").isGreaterThan(quads[9]);
     }
 
     @Test

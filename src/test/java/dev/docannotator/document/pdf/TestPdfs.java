@@ -1,9 +1,14 @@
 package dev.docannotator.document.pdf;
 
+import dev.docannotator.analysis.Annotation;
+import dev.docannotator.document.ApplySession;
+import dev.docannotator.document.ExtractedText;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -14,6 +19,8 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationHighlight;
 import org.apache.pdfbox.util.Matrix;
 
 /** Builds the PDFs the tests read and annotate, with PDFBox and the Standard 14 font Helvetica. */
@@ -120,5 +127,27 @@ final class TestPdfs {
             document.save(file.toFile());
         }
         return file;
+    }
+
+    /**
+     * Applies {@code annotations} to {@code input} (read as {@code text}), saves {@code output} and returns the
+     * highlights on its page {@code page}.
+     */
+    static List<PDAnnotationHighlight> highlightsAfterApply(PdfHandler handler, Path input, ExtractedText text,
+                                                            List<Annotation> annotations, Path output, int page)
+            throws IOException {
+        try (ApplySession session = handler.openForApply(input, text)) {
+            session.apply(annotations);
+            session.save(output);
+        }
+        List<PDAnnotationHighlight> highlights = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(output.toFile())) {
+            for (PDAnnotation annotation : document.getPage(page).getAnnotations()) {
+                if (annotation instanceof PDAnnotationHighlight h) {
+                    highlights.add(h);
+                }
+            }
+        }
+        return highlights;
     }
 }
