@@ -316,8 +316,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         Set<String> names = new HashSet<>();
         for (TextBlock block : text.blocks()) {
             String blockText = text.blockText(block);
-            if (blockText.indexOf('`') < 0 && blockText.indexOf('(') < 0) {
-                continue; // both forms need a backquote or a bracket
+            if (!mayNameAProgram(blockText)) {
+                continue; // every form needs a backquote, a bracket or a version comparison
             }
             Matcher m = PROGRAM_NAME.matcher(blockText);
             while (m.find()) {
@@ -329,6 +329,17 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     }
 
     /** One of the forms is a program's name: the forms are different things that share letters, not one term. */
+    /** Whether {@link #PROGRAM_NAME} can match in {@code text} at all: a cheap test before the scan. */
+    private static boolean mayNameAProgram(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '`' || c == '(' || c == '<' || c == '>' || c == '=' || c == '≥' || c == '≤') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean namesAProgram(Map<String, List<Occurrence>> forms, Set<String> programs) {
         return forms.size() > 1 && forms.keySet().stream().anyMatch(f -> programs.contains(f.toLowerCase(Locale.ROOT)));
     }
