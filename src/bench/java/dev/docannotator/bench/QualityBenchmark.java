@@ -103,6 +103,8 @@ final class QualityBenchmark {
         List<Finding> heldOutFourth = heldOut("heldout4", "Precision on the fourth held-out set", report);
         // a fifth, added before session 10's changes, after the fourth had been read
         List<Finding> heldOutFifth = heldOut("heldout5", "Precision on the fifth held-out set", report);
+        // a sixth, added before session 11's changes, after the fifth had been read
+        List<Finding> heldOutSixth = heldOut("heldout6", "Precision on the sixth held-out set", report);
         // real PDF and Word files nobody here wrote: page furniture, hyphenation, columns, notes, tables, Word styles
         List<Finding> formats = formats(report);
         writeUnlabelled(formats, labels(), Path.of("target", "benchmarks", "quality-formats-unlabelled.tsv"));
@@ -117,6 +119,7 @@ final class QualityBenchmark {
         writeUnlabelled(heldOutThird, labels(), Path.of("target", "benchmarks", "quality-heldout3-unlabelled.tsv"));
         writeUnlabelled(heldOutFourth, labels(), Path.of("target", "benchmarks", "quality-heldout4-unlabelled.tsv"));
         writeUnlabelled(heldOutFifth, labels(), Path.of("target", "benchmarks", "quality-heldout5-unlabelled.tsv"));
+        writeUnlabelled(heldOutSixth, labels(), Path.of("target", "benchmarks", "quality-heldout6-unlabelled.tsv"));
 
         List<Finding> plantedFindings = new ArrayList<>();
         try (Stream<Path> files = Files.list(CORPUS.resolve("planted"))) {
