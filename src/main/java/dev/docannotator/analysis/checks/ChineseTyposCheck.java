@@ -3,13 +3,6 @@ package dev.docannotator.analysis.checks;
 import dev.docannotator.analysis.Check;
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.TextBlock;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -68,21 +61,7 @@ public final class ChineseTyposCheck implements BlockCheck {
     }
 
     private static List<Entry> load() {
-        try (InputStream in = ChineseTyposCheck.class.getClassLoader().getResourceAsStream(LIST)) {
-            if (in == null) {
-                throw new IllegalStateException(LIST + " is missing from the class path");
-            }
-            List<Entry> out = new ArrayList<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(parse(line));
-                }
-            }
-            return List.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + LIST, e);
-        }
+        return ResourceLines.read(LIST).stream().map(ChineseTyposCheck::parse).toList();
     }
 
     static Entry parse(String line) {

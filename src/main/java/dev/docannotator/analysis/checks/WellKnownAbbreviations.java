@@ -1,11 +1,5 @@
 package dev.docannotator.analysis.checks;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -37,48 +31,26 @@ final class WellKnownAbbreviations {
     }
 
     private static Set<String> loadDictionaryList() {
-        try (InputStream in = WellKnownAbbreviations.class.getClassLoader().getResourceAsStream(DICTIONARY_LIST)) {
-            if (in == null) {
-                throw new IllegalStateException(DICTIONARY_LIST + " is missing from the class path");
+        Set<String> out = new HashSet<>();
+        for (String line : ResourceLines.read(DICTIONARY_LIST)) {
+            if (!line.matches("[A-Z]{2,6}")) {
+                throw new IllegalStateException(DICTIONARY_LIST + ": an entry is 2-6 capitals: " + line);
             }
-            Set<String> out = new HashSet<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (!line.matches("[A-Z]{2,6}")) {
-                    throw new IllegalStateException(DICTIONARY_LIST + ": an entry is 2-6 capitals: " + line);
-                }
-                out.add(line);
-            }
-            return Set.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + DICTIONARY_LIST, e);
+            out.add(line);
         }
+        return Set.copyOf(out);
     }
 
     private static Set<String> load() {
-        try (InputStream in = WellKnownAbbreviations.class.getClassLoader().getResourceAsStream(LIST)) {
-            if (in == null) {
-                throw new IllegalStateException(LIST + " is missing from the class path");
+        Set<String> out = new HashSet<>();
+        for (String line : ResourceLines.read(LIST)) {
+            String[] cols = line.split("\t");
+            if (cols.length != 2 || cols[1].isBlank() || !cols[0].matches("[A-Z]{2,6}")) {
+                throw new IllegalStateException(LIST + ": an entry is an abbreviation in capitals and its"
+                        + " expansion, separated by a tab: " + line);
             }
-            Set<String> out = new HashSet<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                if (cols.length != 2 || cols[1].isBlank() || !cols[0].matches("[A-Z]{2,6}")) {
-                    throw new IllegalStateException(LIST + ": an entry is an abbreviation in capitals and its"
-                            + " expansion, separated by a tab: " + line);
-                }
-                out.add(cols[0]);
-            }
-            return Set.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + LIST, e);
+            out.add(cols[0]);
         }
+        return Set.copyOf(out);
     }
 }
