@@ -37,8 +37,17 @@ public final class AnalysisFixture {
 
     /** Runs one check only over the given paragraphs. */
     public static List<Annotation> run(Check check, String... paragraphs) {
-        Requirement only = new Requirement("test", Set.of(check), List.of(), false);
-        return runAll(new DefaultAnalyser(), text(paragraphs), only);
+        return run(only(check), paragraphs);
+    }
+
+    /** Runs what {@code requirement} asks for over the given paragraphs with a fresh default analyser. */
+    public static List<Annotation> run(Requirement requirement, String... paragraphs) {
+        return runAll(new DefaultAnalyser(), text(paragraphs), requirement);
+    }
+
+    /** A requirement asking for exactly these checks, as a parsed request naming them would. */
+    public static Requirement only(Check... checks) {
+        return new Requirement("test", Set.of(checks), List.of(), false);
     }
 
     public static List<String> quotes(List<Annotation> annotations) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBuilder;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +20,7 @@ class BlockKindAnalysisTest {
         builder.append("Totals the the column", 1, 4, BlockKind.TABLE_CELL);
         ExtractedText text = builder.build();
 
-        List<Annotation> found = new ArrayList<>();
-        try (AnalysisSession session = analyser.start(text, analyser.parse("repeated words"))) {
-            for (int i = 0; i < session.stepCount(); i++) {
-                found.addAll(session.analyseStep(i));
-            }
-        }
+        List<Annotation> found = AnalysisFixture.runAll(analyser, text, analyser.parse("repeated words"));
 
         assertThat(found).extracting(Annotation::paragraph).containsOnly(1, 4);
     }

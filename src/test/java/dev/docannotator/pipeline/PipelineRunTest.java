@@ -1,5 +1,6 @@
 package dev.docannotator.pipeline;
 
+import static dev.docannotator.testsupport.PipelineEvents.annotations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,11 +51,6 @@ class PipelineRunTest {
         return new Outcome(events, Files.readString(input.output()));
     }
 
-    private static List<Annotation> annotationsOf(List<PipelineEvent> events) {
-        return events.stream().filter(e -> e instanceof PipelineEvent.AnnotationFound)
-                .map(e -> ((PipelineEvent.AnnotationFound) e).annotation()).toList();
-    }
-
     @Test
     void progressRisesThroughTheStageBandsAndEndsWithCompleted() throws Exception {
         Path file = document(1000);
@@ -79,7 +75,7 @@ class PipelineRunTest {
         PipelineEvent.Completed completed = (PipelineEvent.Completed) end;
         assertThat(completed.annotationCount()).isEqualTo(1000 / 7);
         assertThat(completed.summary()).containsEntry("terms", 1000 / 7);
-        assertThat(annotationsOf(outcome.events())).extracting(Annotation::id)
+        assertThat(annotations(outcome.events())).extracting(Annotation::id)
                 .startsWith("a1", "a2").doesNotHaveDuplicates();
     }
 
@@ -94,7 +90,7 @@ class PipelineRunTest {
             }
             text = run.text().text();
         }
-        for (Annotation a : annotationsOf(events)) {
+        for (Annotation a : annotations(events)) {
             assertThat(text.substring(a.start(), a.end())).isEqualTo(a.quote()).isEqualToIgnoringCase("todo");
             assertThat(a.paragraph()).isNotNull();
         }
@@ -104,7 +100,7 @@ class PipelineRunTest {
     void resumingFromACheckpointAtAnyStepEqualsAnUninterruptedRun() throws Exception {
         Path file = document(900);
         Outcome whole = runToEnd(new PipelineInput(file, DocumentFormat.TXT, "", dir.resolve("whole.html")), null);
-        List<Annotation> expected = annotationsOf(whole.events());
+        List<Annotation> expected = annotations(whole.events());
 
         int steps = 0;
         try (PipelineRun probe = engine.start(new PipelineInput(file, DocumentFormat.TXT, "", dir.resolve("probe.html")), null, Locale.ENGLISH)) {
@@ -134,8 +130,8 @@ class PipelineRunTest {
             }
             stagesSeen.add(checkpoint.stage());
             Outcome rest = runToEnd(input, checkpoint);
-            List<Annotation> all = new ArrayList<>(annotationsOf(before));
-            all.addAll(annotationsOf(rest.events()));
+            List<Annotation> all = new ArrayList<>(annotations(before));
+            all.addAll(annotations(rest.events()));
             assertThat(all).as("annotations resumed at step %d", cut).isEqualTo(expected);
             assertThat(rest.output()).as("output resumed at step %d", cut).isEqualTo(whole.output());
             int firstProgress = rest.events().stream().filter(e -> e instanceof PipelineEvent.Progress)

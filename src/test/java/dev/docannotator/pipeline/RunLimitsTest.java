@@ -1,5 +1,6 @@
 package dev.docannotator.pipeline;
 
+import static dev.docannotator.testsupport.PipelineEvents.annotations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,18 +46,13 @@ class RunLimitsTest {
         return events;
     }
 
-    private static List<Annotation> annotationsOf(List<PipelineEvent> events) {
-        return events.stream().filter(e -> e instanceof PipelineEvent.AnnotationFound)
-                .map(e -> ((PipelineEvent.AnnotationFound) e).annotation()).toList();
-    }
-
     @Test
     void beyondTheFindingsLimitEachCategoryGetsOneSummaryFindingAndTheStreamANote() throws Exception {
         List<PipelineEvent> events;
         try (PipelineRun run = engine(new RunLimits(1_000_000, 10, 10_000_000)).start(input(25), null, Locale.ENGLISH)) {
             events = drive(run, Integer.MAX_VALUE);
         }
-        List<Annotation> found = annotationsOf(events);
+        List<Annotation> found = annotations(events);
         assertThat(found).hasSize(11);
         Annotation summary = found.get(10);
         assertThat(summary.id()).isEqualTo("a11");
@@ -85,9 +81,9 @@ class RunLimitsTest {
         try (PipelineRun run = engine.start(input, midway, Locale.ENGLISH)) {
             after = drive(run, Integer.MAX_VALUE);
         }
-        Annotation summary = annotationsOf(after).get(annotationsOf(after).size() - 1);
+        Annotation summary = annotations(after).get(annotations(after).size() - 1);
         assertThat(summary.message()).contains("15 more");
-        assertThat(annotationsOf(before)).hasSize(10);
+        assertThat(annotations(before)).hasSize(10);
     }
 
     @Test

@@ -21,8 +21,7 @@ class BlockChecksTest {
     @Nested
     class Terms {
         private List<Annotation> find(List<String> terms, String... paragraphs) {
-            Requirement r = new Requirement("find", Set.of(Check.TERMS), terms, false);
-            return runAll(new DefaultAnalyser(), text(paragraphs), r);
+            return run(new Requirement("find", Set.of(Check.TERMS), terms, false), paragraphs);
         }
 
         @Test

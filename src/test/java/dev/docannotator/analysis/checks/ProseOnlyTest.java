@@ -1,17 +1,13 @@
 package dev.docannotator.analysis.checks;
 
+import static dev.docannotator.analysis.AnalysisFixture.only;
 import static dev.docannotator.analysis.AnalysisFixture.quotes;
 import static dev.docannotator.analysis.AnalysisFixture.run;
-import static dev.docannotator.analysis.AnalysisFixture.runAll;
-import static dev.docannotator.analysis.AnalysisFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.analysis.Check;
-import dev.docannotator.analysis.DefaultAnalyser;
-import dev.docannotator.analysis.Requirement;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What is not prose (code, commands, quoted speech, the list a quantifier announces) is not judged as prose. */
@@ -19,11 +15,10 @@ class ProseOnlyTest {
 
     @Test
     void codeAndCommandsInAReadmeAreNotRepeatedWordsOrAcronyms() {
-        List<Annotation> found = runAll(new DefaultAnalyser(), text(
+        List<Annotation> found = run(only(Check.REPEATED_WORDS, Check.UNDEFINED_ACRONYMS),
                 "Run `echo echo` to test the shell, then set ${JAVA_OPTS} and pass --log LOG to the daemon.",
                 "Details are at https://example.org/the/the/page and in /usr/share/doc/app/README.",
-                "The the installer asks for the directory."),
-                new Requirement("t", Set.of(Check.REPEATED_WORDS, Check.UNDEFINED_ACRONYMS), List.of(), false));
+                "The the installer asks for the directory.");
 
         assertThat(quotes(found)).containsExactly("The the");
     }

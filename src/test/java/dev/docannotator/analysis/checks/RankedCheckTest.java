@@ -1,18 +1,14 @@
 package dev.docannotator.analysis.checks;
 
+import static dev.docannotator.analysis.AnalysisFixture.only;
 import static dev.docannotator.analysis.AnalysisFixture.run;
-import static dev.docannotator.analysis.AnalysisFixture.runAll;
-import static dev.docannotator.analysis.AnalysisFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.analysis.Check;
-import dev.docannotator.analysis.DefaultAnalyser;
-import dev.docannotator.analysis.Requirement;
 import dev.docannotator.common.Language;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Per category and document, the strongest findings are annotated up to a limit and the rest summarised once. */
@@ -69,9 +65,8 @@ class RankedCheckTest {
 
     @Test
     void aManualPageGetsAFewPassivesAndASummarySayingWhyInTheReadersLanguage() {
-        Requirement passives = new Requirement("t", Set.of(Check.PASSIVE_VOICE), List.of(), false);
-        List<Annotation> english = runAll(new DefaultAnalyser(), text(manual(12)), passives);
-        List<Annotation> chinese = runAll(new DefaultAnalyser(), text(manual(12)), passives.withLanguage(Language.CHINESE));
+        List<Annotation> english = run(only(Check.PASSIVE_VOICE), manual(12));
+        List<Annotation> chinese = run(only(Check.PASSIVE_VOICE).withLanguage(Language.CHINESE), manual(12));
 
         assertThat(english).hasSize(3 + 1);
         assertThat(english.get(english.size() - 1).message()).contains("more passive constructions")

@@ -19,6 +19,7 @@ import dev.docannotator.pipeline.PipelineEvent;
 import dev.docannotator.pipeline.PipelineInput;
 import dev.docannotator.pipeline.PipelineRun;
 import dev.docannotator.pipeline.Stage;
+import dev.docannotator.testsupport.PipelineEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,8 +80,7 @@ class DocxNotesRunTest {
                 events.addAll(run.next());
             }
         }
-        List<Annotation> found = events.stream().filter(e -> e instanceof PipelineEvent.AnnotationFound)
-                .map(e -> ((PipelineEvent.AnnotationFound) e).annotation()).toList();
+        List<Annotation> found = PipelineEvents.annotations(events);
         PipelineEvent.Completed completed = (PipelineEvent.Completed) events.get(events.size() - 1);
         return new Outcome(found, completed);
     }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.common.Language;
 import dev.docannotator.document.BlockKind;
+import dev.docannotator.document.BlockTexts;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.ReadSession;
 import dev.docannotator.document.TextBlock;
@@ -82,15 +83,11 @@ class DocxNotesTest {
         return DocxFixtures.annotate(handler, dir, file, text, language, List.of(annotations));
     }
 
-    private static List<String> blockTexts(ExtractedText text) {
-        return text.blocks().stream().map(text::blockText).toList();
-    }
-
     @Test
     void notesAreReadAfterTheBodyInTheOrderTheyAreReferredTo() throws IOException {
         ExtractedText text = readAll(handler, grantLetter());
 
-        assertThat(blockTexts(text)).containsExactly(
+        assertThat(BlockTexts.of(text)).containsExactly(
                 "The committee approved the travel grant for the spring conference.",
                 "Costs are paid back within a reasonable time.",
                 "Travel means the flights and two nights in a hotel.",
@@ -279,7 +276,7 @@ class DocxNotesTest {
             paragraph(document, "Two.");
         });
         ExtractedText text = readAll(handler, file);
-        assertThat(blockTexts(text)).containsExactly("One.", "Two.");
+        assertThat(BlockTexts.of(text)).containsExactly("One.", "Two.");
         assertThat(text.unread()).isEmpty();
         assertThat(Set.copyOf(text.blocks().stream().map(TextBlock::kind).toList())).containsOnly(BlockKind.PROSE);
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.document.ApplySession;
-import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import dev.docannotator.document.pdf.GlyphBoxes.Box;
@@ -24,24 +23,11 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationHighlight;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationPopup;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PdfApplyTest {
+class PdfApplyTest extends PdfTestCase {
     private static final float TOLERANCE = 0.5f;
-
-    private final PdfHandler handler = new PdfHandler(DocumentLimits.defaults());
-
-    @TempDir
-    Path dir;
-
-    private static Annotation finding(ExtractedText text, String quote, String message, String suggestion) {
-        int start = text.text().indexOf(quote);
-        assertThat(start).as("quote %s in the text", quote).isGreaterThanOrEqualTo(0);
-        return new Annotation("a" + start, start, start + quote.length(), quote, null, null,
-                "style", "warning", message, suggestion, "test-rule");
-    }
 
     private Path annotate(Path input, List<Annotation> annotations, ExtractedText text) {
         Path output = dir.resolve("out-" + input.getFileName());
@@ -99,9 +85,9 @@ class PdfApplyTest {
                 PageSpec.of("The quick brown fox jumps over the lazy dog.", PARAGRAPH_BREAK, "Another paragraph here."));
         ExtractedText text = PdfReadTest.readAll(handler, input);
         List<Annotation> annotations = List.of(
-                finding(text, "brown", "Colour words are vague.", "russet"),
-                finding(text, "lazy", "Judgemental adjective.", null),
-                finding(text, "paragraph", "Consider a shorter word.", "part"));
+                TestPdfs.finding(text, "brown", "Colour words are vague.", "russet"),
+                TestPdfs.finding(text, "lazy", "Judgemental adjective.", null),
+                TestPdfs.finding(text, "paragraph", "Consider a shorter word.", "part"));
         byte[] original = Files.readAllBytes(input);
 
         Path output = annotate(input, annotations, text);
@@ -141,7 +127,7 @@ class PdfApplyTest {
                 PageSpec.of("Rotated pages still get exact highlights.", "Second line of text.").rotated(rotation));
         ExtractedText text = PdfReadTest.readAll(handler, input);
 
-        Path output = annotate(input, List.of(finding(text, "xac", "Check this.", null)), text);
+        Path output = annotate(input, List.of(TestPdfs.finding(text, "xac", "Check this.", null)), text);
 
         try (PDDocument document = Loader.loadPDF(output.toFile())) {
             List<PDAnnotationHighlight> highlights = highlights(document, 1);
@@ -156,7 +142,7 @@ class PdfApplyTest {
                 PageSpec.of("Text on a cropped page is offset.").cropped(new PDRectangle(100, 150, 400, 500)));
         ExtractedText text = PdfReadTest.readAll(handler, input);
 
-        Path output = annotate(input, List.of(finding(text, "roppe", "Check this.", null)), text);
+        Path output = annotate(input, List.of(TestPdfs.finding(text, "roppe", "Check this.", null)), text);
 
         try (PDDocument document = Loader.loadPDF(output.toFile())) {
             List<PDAnnotationHighlight> highlights = highlights(document, 1);
@@ -176,7 +162,7 @@ class PdfApplyTest {
                         .cropped(new PDRectangle(80, 120, 420, 560)));
         ExtractedText text = PdfReadTest.readAll(handler, input);
 
-        Path output = annotate(input, List.of(finding(text, "roppe", "Check this.", null)), text);
+        Path output = annotate(input, List.of(TestPdfs.finding(text, "roppe", "Check this.", null)), text);
 
         try (PDDocument document = Loader.loadPDF(output.toFile())) {
             assertCovers(highlights(document, 1).get(0), GlyphBoxes.ofPage(document, 1), "roppe");
@@ -189,7 +175,7 @@ class PdfApplyTest {
                 PageSpec.of("This sentence runs over", "three lines of the", "page before it ends."));
         ExtractedText text = PdfReadTest.readAll(handler, input);
 
-        Path output = annotate(input, List.of(finding(text, "ver three lines of the pag", "Too long.", null)), text);
+        Path output = annotate(input, List.of(TestPdfs.finding(text, "ver three lines of the pag", "Too long.", null)), text);
 
         try (PDDocument document = Loader.loadPDF(output.toFile())) {
             List<PDAnnotationHighlight> highlights = highlights(document, 1);
@@ -205,7 +191,7 @@ class PdfApplyTest {
                 PageSpec.of("Nothing to see on page one."), PageSpec.of("The mistake is on page two."));
         ExtractedText text = PdfReadTest.readAll(handler, input);
 
-        Path output = annotate(input, List.of(finding(text, "mistake", "Here.", null)), text);
+        Path output = annotate(input, List.of(TestPdfs.finding(text, "mistake", "Here.", null)), text);
 
         try (PDDocument document = Loader.loadPDF(output.toFile())) {
             assertThat(highlights(document, 1)).isEmpty();
@@ -220,7 +206,7 @@ class PdfApplyTest {
                 PageSpec.of("The sentence breaks at the end of"), PageSpec.of("the page and goes on."));
         ExtractedText text = PdfReadTest.readAll(handler, input);
 
-        Path output = annotate(input, List.of(finding(text, "end of\nthe page", "Spans pages.", null)), text);
+        Path output = annotate(input, List.of(TestPdfs.finding(text, "end of\nthe page", "Spans pages.", null)), text);
 
         try (PDDocument document = Loader.loadPDF(output.toFile())) {
             assertThat(highlights(document, 1)).hasSize(1);
@@ -236,7 +222,7 @@ class PdfApplyTest {
                 PageSpec.of("Encrypted for editing only."));
         ExtractedText text = PdfReadTest.readAll(handler, input);
 
-        Path output = annotate(input, List.of(finding(text, "editing", "Note.", null)), text);
+        Path output = annotate(input, List.of(TestPdfs.finding(text, "editing", "Note.", null)), text);
 
         try (PDDocument document = Loader.loadPDF(output.toFile())) {
             assertThat(document.isEncrypted()).isFalse();
@@ -252,7 +238,7 @@ class PdfApplyTest {
                 .map(b -> new TextBlock(0, 15, b.page(), b.paragraph())).toList());
 
         try (ApplySession session = handler.openForApply(input, other)) {
-            assertThatThrownBy(() -> session.apply(List.of(finding(other, "words", "x", null))))
+            assertThatThrownBy(() -> session.apply(List.of(TestPdfs.finding(other, "words", "x", null))))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Page 1");
         }
@@ -265,7 +251,7 @@ class PdfApplyTest {
         byte[] before = Files.readAllBytes(input);
 
         try (ApplySession session = handler.openForApply(input, text)) {
-            session.apply(List.of(finding(text, "Keep", "x", null)));
+            session.apply(List.of(TestPdfs.finding(text, "Keep", "x", null)));
             assertThatThrownBy(() -> session.save(input)).isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(Files.readAllBytes(input)).isEqualTo(before);

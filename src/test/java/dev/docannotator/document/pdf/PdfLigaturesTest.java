@@ -3,25 +3,19 @@ package dev.docannotator.document.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Annotation;
-import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.ExtractedText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationHighlight;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LaTeX sets "fi" and "fl" as one ligature glyph whose text is U+FB01 / U+FB02; the reader spells them out (the page
  * is page 4 of Debian's bzip2 manual, {@code bzip2-doc}), so that the spelling and grammar checks read "files".
  */
-class PdfLigaturesTest {
+class PdfLigaturesTest extends PdfTestCase {
     private static final Path MANUAL = Path.of("src/test/resources/public-documents/bzip2-manual-page4.pdf");
-    private final PdfHandler handler = new PdfHandler(DocumentLimits.defaults());
-
-    @TempDir
-    Path dir;
 
     @Test
     void ligatureGlyphsAreReadAsTheirLetters() {
@@ -44,10 +38,9 @@ class PdfLigaturesTest {
     @Test
     void aHighlightOnAWordWithALigatureCoversTheWholeWord() throws IOException {
         ExtractedText text = PdfReadTest.readAll(handler, MANUAL);
-        int start = text.text().indexOf("files using");
-        Annotation a = new Annotation("a1", start, start + 5, "files", 4, 1, "grammar", "info", "Check.", null,
-                "grammar/test");
-        assertThat(text.text().substring(a.start(), a.end())).isEqualTo(a.quote());
+        Annotation a = TestPdfs.finding(text, "files", "Check.", null);
+        assertThat(a.start()).as("the first \"files\" is the ligature one")
+                .isEqualTo(text.text().indexOf("files using"));
 
         Path output = dir.resolve("manual-out.pdf");
         List<PDAnnotationHighlight> highlights =

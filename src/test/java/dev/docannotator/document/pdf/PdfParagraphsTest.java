@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.document.BlockKind;
-import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.document.BlockTexts;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import dev.docannotator.document.pdf.TestPdfs.PageSpec;
@@ -14,18 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationHighlight;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PdfParagraphsTest {
-    private final PdfHandler handler = new PdfHandler(DocumentLimits.defaults());
-
-    @TempDir
-    Path dir;
-
-    private static List<String> blockTexts(ExtractedText text) {
-        return text.blocks().stream().map(text::blockText).toList();
-    }
-
+class PdfParagraphsTest extends PdfTestCase {
     @Test
     void endOfLineHyphensAreUndoneButACompoundTheDocumentWritesWithAHyphenKeepsIt() throws IOException {
         Path file = TestPdfs.write(dir.resolve("withholding.pdf"), PageSpec.of(
@@ -36,7 +26,7 @@ class PdfParagraphsTest {
 
         ExtractedText text = PdfReadTest.readAll(handler, file);
 
-        assertThat(blockTexts(text)).containsExactly("Employers must deposit the federal income tax withholding for "
+        assertThat(BlockTexts.of(text)).containsExactly("Employers must deposit the federal income tax withholding for "
                         + "each payroll period and notify the employee by e-mail within ten days.",
                 "Questions about e-mail notices go to the payroll office.");
     }
@@ -47,10 +37,7 @@ class PdfParagraphsTest {
                 "Employers must deposit the federal income tax with-",
                 "holding for each payroll period."));
         ExtractedText text = PdfReadTest.readAll(handler, input);
-        int start = text.text().indexOf("withholding for");
-        Annotation term = new Annotation("a1", start, start + 15, "withholding for", 1, 1, "terms", "info",
-                "Requested term.", null, "terms/requested");
-        assertThat(text.text().substring(term.start(), term.end())).isEqualTo(term.quote());
+        Annotation term = TestPdfs.finding(text, "withholding for", "Requested term.", null);
 
         Path output = dir.resolve("joined-out.pdf");
         List<PDAnnotationHighlight> highlights =
@@ -78,8 +65,8 @@ class PdfParagraphsTest {
         ExtractedText one = PdfReadTest.readAll(handler, wide);
         ExtractedText other = PdfReadTest.readAll(handler, narrow);
 
-        assertThat(blockTexts(other)).isEqualTo(blockTexts(one)).hasSize(2);
-        assertThat(blockTexts(one).get(1)).isEqualTo("Members may appeal by email within thirty days.");
+        assertThat(BlockTexts.of(other)).isEqualTo(BlockTexts.of(one)).hasSize(2);
+        assertThat(BlockTexts.of(one).get(1)).isEqualTo("Members may appeal by email within thirty days.");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.docannotator.document.DocumentLimits;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.ReadSession;
 import dev.docannotator.document.TextBlock;
@@ -20,16 +19,10 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PdfReadTest {
-    private final PdfHandler handler = new PdfHandler(DocumentLimits.defaults());
-
-    @TempDir
-    Path dir;
-
+class PdfReadTest extends PdfTestCase {
     static ExtractedText readAll(PdfHandler handler, Path file) {
         TextBuilder out = new TextBuilder();
         try (ReadSession session = handler.openForRead(file)) {

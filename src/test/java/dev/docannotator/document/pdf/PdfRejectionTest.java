@@ -28,14 +28,8 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PdfRejectionTest {
-    private final PdfHandler handler = new PdfHandler(DocumentLimits.defaults());
-
-    @TempDir
-    Path dir;
-
+class PdfRejectionTest extends PdfTestCase {
     @Test
     void aPdfWithAUserPasswordIsRejectedAsPasswordProtected() throws IOException {
         Path file = TestPdfs.writeEncrypted(dir.resolve("locked.pdf"), "owner-secret", "user-secret",

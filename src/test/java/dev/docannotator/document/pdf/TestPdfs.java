@@ -1,5 +1,7 @@
 package dev.docannotator.document.pdf;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.ExtractedText;
@@ -127,6 +129,14 @@ final class TestPdfs {
             document.save(file.toFile());
         }
         return file;
+    }
+
+    /** A finding on the first occurrence of {@code quote} in {@code text}, anchored as the analyser anchors one. */
+    static Annotation finding(ExtractedText text, String quote, String message, String suggestion) {
+        int start = text.text().indexOf(quote);
+        assertThat(start).as("quote %s in the text", quote).isGreaterThanOrEqualTo(0);
+        return new Annotation("a" + start, start, start + quote.length(), quote, null, null,
+                "style", "warning", message, suggestion, "test-rule");
     }
 
     /**
