@@ -41,16 +41,21 @@ public final class TodoMarkersCheck implements BlockCheck {
                     + "|某某(?:公司|部门|先生|女士|项目)?",
             Pattern.CASE_INSENSITIVE);
 
+    /** The verbs of a fill-in instruction as whole words: "replaceable" or "substitution" tell the reader nothing. */
+    private static final String FILL_IN_VERB = "replace[sd]?|replacing|fill(?:s|ed|ing)?\\s+in|substitut(?:e[sd]?|ing)";
+    private static final String BLANK_NOUN = "brackets?|fields?|placeholders?|blanks?";
+
     /**
      * A sentence that tells the reader to fill in the blanks ("with the fields enclosed by brackets "[]" replaced with
      * your own identifying information", 请将方括号中的内容替换为…): the placeholders after it are a template offered to the
      * reader (a licence's notice to copy), not the author's unfinished work.
      */
     private static final Pattern FILL_IN_INSTRUCTION = Pattern.compile(
-            "(?:\\b(?:replac\\w*|fill\\w*\\s+in|substitut\\w*)\\b[^.!?]{0,120}?\\b(?:brackets?|fields?|placeholders?|blanks?)\\b"
-                    + "|\\b(?:brackets?|fields?|placeholders?|blanks?)\\b[^.!?]{0,120}?\\b(?:replac\\w*|fill\\w*\\s+in|substitut\\w*)\\b"
+            "(?:\\b(?:" + FILL_IN_VERB + ")\\b[^.!?]{0,120}?\\b(?:" + BLANK_NOUN + ")\\b"
+                    + "|\\b(?:" + BLANK_NOUN + ")\\b[^.!?]{0,120}?\\b(?:" + FILL_IN_VERB + ")\\b"
                     + "|(?:括号|占位符|字段)[^。！？]{0,30}(?:替换|填写))",
             Pattern.CASE_INSENSITIVE);
+
     /** How far before a placeholder such an instruction is looked for: the template's own section. */
     private static final int INSTRUCTION_REACH = 1500;
     /** Every character a placeholder can start with (the pattern folds ASCII case only: x and X). */
@@ -79,8 +84,10 @@ public final class TodoMarkersCheck implements BlockCheck {
 
     /** Whether the text shortly before {@code at} tells the reader to replace the fields or brackets that follow. */
     static boolean templateToFillIn(String document, int at) {
+        // a region with transparent bounds: a window that starts inside a word ("re|fill in") is no word boundary
         int from = Math.max(0, at - INSTRUCTION_REACH);
-        return FILL_IN_INSTRUCTION.matcher(document.substring(from, Math.min(at, document.length()))).find();
+        return FILL_IN_INSTRUCTION.matcher(document).region(from, Math.min(at, document.length()))
+                .useTransparentBounds(true).find();
     }
 
     @Override

@@ -276,6 +276,19 @@ class BlockChecksTest {
         }
 
         @Test
+        void aWordThatMerelyContainsAFillInVerbDoesNotMakeTheBlanksATemplate() {
+            // "field-replaceable" and "substitution" name no instruction to the reader: the blanks are unfinished
+            List<Annotation> found = run(Check.TODO_MARKERS,
+                    "The battery pack is field-replaceable, and substitution of the brackets voids the warranty.",
+                    "Warranty holder: [Client name]. Purchased on [insert date].");
+
+            assertThat(quotes(found)).containsExactly("[Client name]", "[insert date]");
+            // the same blanks after an instruction in the reader's own words stay a template
+            assertThat(run(Check.TODO_MARKERS, "Replace the fields in brackets with your own details.",
+                    "Warranty holder: [Client name]. Purchased on [insert date].")).isEmpty();
+        }
+
+        @Test
         void leavesWordsThatContainMarkersAlone() {
             assertThat(run(Check.TODO_MARKERS, "The todo app and TODOS are products. Xxx.", "已确定。")).isEmpty();
         }
