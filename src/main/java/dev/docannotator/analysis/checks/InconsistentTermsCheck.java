@@ -66,7 +66,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
      * name, so it is not a spelling of a similar term ("mandb", the program, and "man-db", its package). So is a word
      * that a version requirement follows ("dbus >= 1.4.0" in a list of dependencies, beside the project "D-Bus").
      */
-    private static final Pattern PROGRAM_NAME = Pattern.compile(
+    static final Pattern PROGRAM_NAME = Pattern.compile(
             "`([A-Za-z][A-Za-z0-9_-]*)`|(?<![\\p{L}\\p{N}_-])([A-Za-z][A-Za-z0-9_-]*)\\([1-9][a-z]?\\)"
                     + "|(?<![\\p{L}\\p{N}_-])([A-Za-z][A-Za-z0-9_-]*)[ \\t]*(?:>=|<=|==|≥|≤|<|>)[ \\t]*\\d");
     private static final List<List<String>> CHINESE_VARIANTS = List.of(
@@ -328,9 +328,11 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         return names;
     }
 
-    /** One of the forms is a program's name: the forms are different things that share letters, not one term. */
-    /** Whether {@link #PROGRAM_NAME} can match in {@code text} at all: a cheap test before the scan. */
-    private static boolean mayNameAProgram(String text) {
+    /**
+     * Whether {@link #PROGRAM_NAME} can match in {@code text} at all: a cheap test before the scan. It must let through
+     * every text the pattern matches in (InconsistentTermsPreTestTest guards that).
+     */
+    static boolean mayNameAProgram(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '`' || c == '(' || c == '<' || c == '>' || c == '=' || c == '≥' || c == '≤') {
@@ -340,6 +342,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         return false;
     }
 
+    /** One of the forms is a program's name: the forms are different things that share letters, not one term. */
     private static boolean namesAProgram(Map<String, List<Occurrence>> forms, Set<String> programs) {
         return forms.size() > 1 && forms.keySet().stream().anyMatch(f -> programs.contains(f.toLowerCase(Locale.ROOT)));
     }
