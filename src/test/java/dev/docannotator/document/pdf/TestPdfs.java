@@ -7,16 +7,25 @@ import dev.docannotator.document.ApplySession;
 import dev.docannotator.document.ExtractedText;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSFloat;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
@@ -25,7 +34,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationHighlight;
 import org.apache.pdfbox.util.Matrix;
 
-/** Builds the PDFs the tests read and annotate, with PDFBox and the Standard 14 font Helvetica. */
+/** Builds the PDFs the tests read and annotate, with PDFBox and the Standard 14 font Helvetica unless a page says. */
 final class TestPdfs {
     static final float FONT_SIZE = 12;
     static final float LINE_GAP = 14;
@@ -39,18 +48,84 @@ final class TestPdfs {
      * One page: its lines of text, top to bottom as a reader sees them, its /Rotate and an optional crop box.
      * The text is drawn so that it reads left to right on screen whatever the rotation.
      */
-    record PageSpec(List<String> lines, int rotation, PDRectangle cropBox) {
+    record PageSpec(List<String> lines, int rotation, PDRectangle cropBox, PageFont font) {
+        PageSpec(List<String> lines, int rotation, PDRectangle cropBox) {
+            this(lines, rotation, cropBox, PageFont.HELVETICA);
+        }
+
         static PageSpec of(String... lines) {
             return new PageSpec(List.of(lines), 0, null);
         }
 
         PageSpec rotated(int degrees) {
-            return new PageSpec(lines, degrees, cropBox);
+            return new PageSpec(lines, degrees, cropBox, font);
         }
 
         PageSpec cropped(PDRectangle crop) {
-            return new PageSpec(lines, rotation, crop);
+            return new PageSpec(lines, rotation, crop, font);
         }
+
+        PageSpec setIn(PageFont pageFont) {
+            return new PageSpec(lines, rotation, cropBox, pageFont);
+        }
+    }
+
+    /**
+     * The font a page is set in: a Standard 14 font under its own name, or its glyphs and widths declared under
+     * another name with a descriptor that does not flag it fixed-pitch, as TeX's embedded subsets are
+     * ("ABCDEF+CMTT10"): then only the name tells what the font is.
+     */
+    record PageFont(Standard14Fonts.FontName metrics, String declaredName) {
+        static final PageFont HELVETICA = new PageFont(Standard14Fonts.FontName.HELVETICA, null);
+
+        static PageFont standard(Standard14Fonts.FontName name) {
+            return new PageFont(name, null);
+        }
+
+        static PageFont declaredAs(String name, Standard14Fonts.FontName metrics) {
+            return new PageFont(metrics, name);
+        }
+
+        PDFont create() {
+            PDType1Font standard = new PDType1Font(metrics);
+            if (declaredName == null) {
+                return standard;
+            }
+            try {
+                return renamed(standard);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private PDFont renamed(PDType1Font standard) throws IOException {
+            COSArray widths = new COSArray();
+            for (int code = FIRST_CHAR; code <= LAST_CHAR; code++) {
+                widths.add(new COSFloat(standard.getWidth(code)));
+            }
+            PDFontDescriptor descriptor = new PDFontDescriptor(new COSDictionary());
+            descriptor.setFontName(declaredName);
+            descriptor.setNonSymbolic(true); // and not fixed-pitch, as a subset's descriptor often leaves it
+            descriptor.setFontBoundingBox(standard.getFontDescriptor().getFontBoundingBox());
+            descriptor.setAscent(standard.getFontDescriptor().getAscent());
+            descriptor.setDescent(standard.getFontDescriptor().getDescent());
+            descriptor.setCapHeight(standard.getFontDescriptor().getCapHeight());
+            descriptor.setItalicAngle(0);
+            descriptor.setStemV(standard.getFontDescriptor().getStemV());
+            COSDictionary font = new COSDictionary();
+            font.setItem(COSName.TYPE, COSName.FONT);
+            font.setItem(COSName.SUBTYPE, COSName.TYPE1);
+            font.setName(COSName.BASE_FONT, declaredName);
+            font.setItem(COSName.ENCODING, COSName.WIN_ANSI_ENCODING);
+            font.setInt(COSName.FIRST_CHAR, FIRST_CHAR);
+            font.setInt(COSName.LAST_CHAR, LAST_CHAR);
+            font.setItem(COSName.WIDTHS, widths);
+            font.setItem(COSName.FONT_DESC, descriptor);
+            return new PDType1Font(font);
+        }
+
+        private static final int FIRST_CHAR = 32;
+        private static final int LAST_CHAR = 126;
     }
 
     static Path write(Path file, PageSpec... pages) throws IOException {
@@ -62,7 +137,7 @@ final class TestPdfs {
 
     static PDDocument build(PageSpec... pages) throws IOException {
         PDDocument document = new PDDocument();
-        PDType1Font helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        Map<PageFont, PDFont> fonts = new HashMap<>(); // one font object a document, as a writer makes it
         for (PageSpec spec : pages) {
             PDPage page = new PDPage(PDRectangle.LETTER);
             page.setRotation(spec.rotation());
@@ -73,7 +148,7 @@ final class TestPdfs {
             PDRectangle box = page.getCropBox();
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 content.beginText();
-                content.setFont(helvetica, FONT_SIZE);
+                content.setFont(fonts.computeIfAbsent(spec.font(), PageFont::create), FONT_SIZE);
                 float down = 60;
                 for (String line : spec.lines()) {
                     if (!line.isEmpty()) {
