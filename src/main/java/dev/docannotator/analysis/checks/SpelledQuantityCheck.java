@@ -25,17 +25,24 @@ import java.util.regex.Pattern;
  * 15835 asks within one context), so it is reported as style ({@code info}), not as a contradiction.
  */
 public final class SpelledQuantityCheck implements DocumentCheck {
+    /** Not after a letter, a digit or a digit and a decimal or thousands separator. */
+    private static final String DIGITS_START = "(?<![\\p{IsLatin}\\p{N}_])(?<!\\d[.,])";
+    /** Not after a Chinese numeral: "二十" in "一百二十" is part of a larger number. */
+    private static final String NUMERAL_START = "(?<![一二三四五六七八九十两百千万零〇])";
     private static final Pattern ENGLISH = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_])(?:(?<digits>\\d{1,3})|(?<words>" + NumberWords.ENGLISH_REGEX + "))[\\s-]+"
                     + "(?<unit>days?|weeks?|months?|years?|hours?|minutes?)(?![\\p{IsLatin}])",
             Pattern.CASE_INSENSITIVE);
     /**
      * A figure may stand apart from its measure word ("6 个月"): many writers space digits from Han characters, and a
-     * hard wrap between "6" and "个月" is read back as that space.
+     * hard wrap between "6" and "个月" is read back as that space. A figure starts where its number does: not inside a
+     * year ("2024年" is no "024年"), a decimal ("2.5小时") or a word ("IPv6"), nor a numeral inside a longer one
+     * ("一百二十天" is no "二十天").
      */
     private static final Pattern CHINESE = Pattern.compile(
-            "(?:(?<digits>\\d{1,3})\\s?|(?<words>[一二三四五六七八九十两]+)|(?<half>半))(?:个)?(?<unit>月|年|周|星期|天|小时)"
-                    + "|(?<yearhalf>[一二三四五六七八九十两]+)年半");
+            "(?:" + DIGITS_START + "(?<digits>\\d{1,3})\\s?|" + NUMERAL_START + "(?<words>[一二三四五六七八九十两]+)"
+                    + "|(?<half>半))(?:个)?(?<unit>月|年|周|星期|天|小时)"
+                    + "|" + NUMERAL_START + "(?<yearhalf>[一二三四五六七八九十两]+)年半");
     private static final Set<String> STOP = Set.of(
             "the", "and", "for", "with", "that", "this", "from", "after", "before", "within", "during", "than", "then",
             "will", "shall", "must", "have", "been", "were", "into", "over", "each", "every", "about", "they", "them",

@@ -96,4 +96,15 @@ class HardCasesTest {
         assertThat(found.get(0).rule()).isEqualTo("number_mismatch/written_two_ways");
         assertThat(found.get(1).rule()).isEqualTo("number_mismatch/words_vs_digits");
     }
+
+    @Test
+    void aChineseFigureStartsWhereItsNumberStartsNotInsideAYearADecimalOrALongerNumeral() {
+        // "2024年" is a year, not "024年" (24 years); "2.5小时" is not "5小时"; "一百二十天" is not "二十天"
+        assertThat(run(Check.NUMBER_MISMATCH,
+                "试点于2024年启动，为期两年。",
+                "完整备份需要2.5小时。备份在夜间运行，每次不超过五小时。",
+                "审批流程最长一百二十天。审批流程通常需要20天。")).isEmpty();
+        // a figure of its own after Han characters or a space still counts
+        assertThat(quotes(run(Check.NUMBER_MISMATCH, "试点期为3个月。试点半年后进行评估。"))).containsExactly("半年");
+    }
 }
