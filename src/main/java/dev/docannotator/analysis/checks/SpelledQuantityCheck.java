@@ -25,12 +25,12 @@ import java.util.regex.Pattern;
  * 15835 asks within one context), so it is reported as style ({@code info}), not as a contradiction.
  */
 public final class SpelledQuantityCheck implements DocumentCheck {
-    /** Not after a letter, a digit or a digit and a decimal or thousands separator. */
+    /** Not after a letter, a digit or a digit and a decimal or thousands separator ("2.5 hours" is no "5 hours"). */
     private static final String DIGITS_START = "(?<![\\p{IsLatin}\\p{N}_])(?<!\\d[.,])";
     /** Not after a Chinese numeral: "二十" in "一百二十" is part of a larger number. */
     private static final String NUMERAL_START = "(?<![一二三四五六七八九十两百千万零〇])";
     private static final Pattern ENGLISH = Pattern.compile(
-            "(?<![\\p{IsLatin}\\p{N}_])(?:(?<digits>\\d{1,3})|(?<words>" + NumberWords.ENGLISH_REGEX + "))[\\s-]+"
+            DIGITS_START + "(?:(?<digits>\\d{1,3})|(?<words>" + NumberWords.ENGLISH_REGEX + "))[\\s-]+"
                     + "(?<unit>days?|weeks?|months?|years?|hours?|minutes?)(?![\\p{IsLatin}])",
             Pattern.CASE_INSENSITIVE);
     /**

@@ -107,4 +107,15 @@ class HardCasesTest {
         // a figure of its own after Han characters or a space still counts
         assertThat(quotes(run(Check.NUMBER_MISMATCH, "试点期为3个月。试点半年后进行评估。"))).containsExactly("半年");
     }
+
+    @Test
+    void anEnglishFigureStartsWhereItsNumberStartsNotAfterADecimalPoint() {
+        // "2.5 hours" is not "5 hours", so "five hours" later is no second spelling of it
+        assertThat(run(Check.NUMBER_MISMATCH,
+                "A full backup takes 2.5 hours. A full backup never runs longer than five hours.")).isEmpty();
+        // a figure of its own still counts
+        assertThat(quotes(run(Check.NUMBER_MISMATCH,
+                "A full backup takes 5 hours. A full backup never runs longer than five hours.")))
+                .containsExactly("five hours");
+    }
 }
