@@ -58,6 +58,11 @@ public final class GrammarCheck implements BlockCheck {
     private static final Pattern LABEL_SENTENCE = Pattern.compile(
             "(?:^|(?<=[.!?][\\s>)]))[^.!?:" + ProseMask.MASK + "]{1,80}:[\\s<(]*" + ProseMask.MASK + "+[>)]*"
                     + "(?=[.!?]?(?:\\s|$))");
+    /**
+     * An exit-status list, "0 if the inputs are the same, 1 if different, 2 if trouble": a number and a clause cut
+     * to its condition, the terse style of a manual's EXIT STATUS, not a verb left out.
+     */
+    private static final Pattern STATUS_CONDITION = Pattern.compile("(?<![\\p{L}\\p{N}])\\d+\\s+if\\s+(?:\\p{L}+\\s+)?$");
     /** A manual page reference right after a word: {@code tr(1)}, {@code mandb(8)}: the word is a command's name. */
     private static final Pattern MANUAL_REFERENCE = Pattern.compile("\\([1-9][a-z]?\\)");
     /** A single character in quotes, {@code ' '}, {@code ','}, {@code '\n'}: the character itself is the point. */
@@ -161,7 +166,8 @@ public final class GrammarCheck implements BlockCheck {
             }
             if (!spelling && (CAPITALS_WORD.matcher(word).find() || inQuotedTerm(text, quoted, start, end)
                     || legal && match.getRule().getLocQualityIssueType() != ITSIssueType.Grammar
-                    || known.isKeyword(word) || ReportedRules.isLimitIdiom(rule, paragraph, start))) {
+                    || known.isKeyword(word) || ReportedRules.isLimitIdiom(rule, paragraph, start)
+                    || STATUS_CONDITION.matcher(paragraph.substring(Math.max(0, start - 24), start)).find())) {
                 // a placeholder's grammar is a guess, and so is an option value's ("Default is seek", --seek); a cited
                 // term is not the author's phrasing; a licence's or a regulation's wording ("the subject matter
                 // hereof") is fixed, so style advice there is noise

@@ -298,6 +298,16 @@ class GrammarCheckTest {
     }
 
     @Test
+    void anExitStatusListCutToItsConditionsIsNotAMissingVerb() {
+        // diff(1)'s EXIT STATUS; the second block is a real slip
+        ExtractedText t = text(
+                "Exit status is 0 if inputs are the same, 1 if different, 2 if trouble.",
+                "The servers is down since the update.");
+
+        assertThat(runAll(analyser, t, GRAMMAR)).extracting(Annotation::quote).containsExactly("is");
+    }
+
+    @Test
     void aDoubledWordIsReportedOnceByTheRepeatedWordsCheck() {
         Requirement both = new Requirement("grammar and repeated words", Set.of(Check.GRAMMAR, Check.REPEATED_WORDS),
                 List.of(), false);
