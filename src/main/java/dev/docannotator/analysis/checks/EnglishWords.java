@@ -25,6 +25,16 @@ final class EnglishWords {
         return Tagger.INSTANCE.tag(List.of(capitals.toLowerCase(Locale.ROOT))).get(0).isTagged();
     }
 
+    /**
+     * Whether every reading of the lower-case word is an adjective ({@code new}, not {@code white}, which is also a
+     * noun): before a noun it describes the noun ("a new line of input"), it does not make a compound with it.
+     */
+    static boolean isOnlyAnAdjective(String word) {
+        var readings = Tagger.INSTANCE.tag(List.of(word.toLowerCase(Locale.ROOT))).get(0);
+        return readings.isTagged() && readings.getReadings().stream()
+                .allMatch(r -> r.getPOSTag() != null && r.getPOSTag().startsWith("JJ"));
+    }
+
     /** Loaded on first use: documents without words in capitals never pay for it. Thread-safe (shared by LanguageTool). */
     private static final class Tagger {
         static final EnglishTagger INSTANCE = new EnglishTagger();

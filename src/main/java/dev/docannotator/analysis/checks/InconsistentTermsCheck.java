@@ -167,8 +167,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             String token = m.group();
             if (Quotations.inside(quoted, m.start(), m.end())
                     || labelsAQuote.region(m.end(), text.length()).lookingAt()
-                    || blank || isAlone(text, m.start(), m.end())) {
-                previous = null; // quoted verbatim, a keyword naming a quoted message, an item's tag: not prose
+                    || blank || isAlone(text, m.start(), m.end()) || isPlaceholder(text, m.start(), m.end())) {
+                previous = null; // quoted verbatim, a keyword naming a quoted message, an item's tag, a
+                // synopsis' placeholder ("q [exit-code]"): not prose
                 continue;
             }
             Occurrence current = new Occurrence(block, m.start(), m.end(), token,
@@ -184,7 +185,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                 }
             }
             if (previous != null && previous.end() + 1 == current.start() && text.charAt(previous.end()) == ' '
-                    && isPhrasePart(previous.original()) && isPhrasePart(token)) {
+                    && isPhrasePart(previous.original()) && isPhrasePart(token)
+                    && !EnglishWords.isOnlyAnAdjective(previous.original())) {
+                // "a new line of input" is an adjective and its noun, not "newline" spelled open
                 String pair = text.substring(previous.start(), current.end());
                 pairs.add(new Occurrence(block, previous.start(), current.end(), pair, false,
                         isPartOfName(pair, text, current.end())));
@@ -238,6 +241,12 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             }
         }
         return parts >= 2 && CAPITALISED_WORD_AFTER.matcher(text).region(end, text.length()).lookingAt();
+    }
+
+    /** A word alone in brackets, {@code [exit-code]}, {@code <file-name>}: a placeholder of a synopsis. */
+    private static boolean isPlaceholder(String text, int start, int end) {
+        return start > 0 && end < text.length() && (text.charAt(start - 1) == '[' && text.charAt(end) == ']'
+                || text.charAt(start - 1) == '<' && text.charAt(end) == '>');
     }
 
     /** A block that is this one word: a manual's item tag ("record-size" over the message it names), a name. */

@@ -39,6 +39,16 @@ public final class PassiveVoiceCheck implements BlockCheck {
             "rejected", "refused", "confirmed", "assigned", "escalated", "postponed", "cancelled", "canceled",
             "appointed", "allocated", "consulted", "contacted", "instructed", "audited", "investigated", "overruled",
             "vetoed");
+    /**
+     * What the reader does to a source or a person: "other documentation must be consulted", "the maintainer should
+     * be contacted". After a modal such a passive is an instruction whose actor is the reader, not a hidden one.
+     */
+    private static final Set<String> READER_ACTIONS = Set.of("consulted", "contacted");
+    private static final Pattern MODAL_BEFORE = Pattern.compile(
+            "(?<![\\p{L}])(?:must|should|shall|may|can|could|might|will|would|need\\s+to|has\\s+to|have\\s+to)\\s+$",
+            Pattern.CASE_INSENSITIVE);
+    /** "NO USE OF ANY COVERED CODE IS AUTHORIZED HEREUNDER": a passive set in capitals, a disclaimer's fixed words. */
+    private static final Pattern IN_CAPITALS = Pattern.compile("[A-Z\\s’']+");
     /** "by default", "by using", "by the time": "by" that does not name an agent. */
     private static final Pattern AGENT = Pattern.compile(
             "^[^.;:!?]{0,40}?\\bby\\s+(?!default\\b|means\\b|the\\s+time\\b|\\w+ing\\b|far\\b|now\\b)",
@@ -125,7 +135,9 @@ public final class PassiveVoiceCheck implements BlockCheck {
         Matcher m = forms.matcher();
         while (forms.find()) {
             String word = m.group(1).toLowerCase(Locale.ROOT);
-            if (isParticiple(word) && worthReporting(word, text, m.end(), isPresentState(m.group()), conventional)) {
+            if (isParticiple(word) && worthReporting(word, text, m.end(), isPresentState(m.group()), conventional)
+                    && !(scope == PassiveScope.HIDDEN_ACTOR && (IN_CAPITALS.matcher(m.group()).matches()
+                            || isReadersInstruction(word, text, m.start())))) {
                 out.add(block, m.start(), m.end(), Check.PASSIVE_VOICE, Severity.INFO,
                         out.message("passive_voice.en"), null,
                         "passive_voice/en");
@@ -221,6 +233,12 @@ public final class PassiveVoiceCheck implements BlockCheck {
         }
         return ZH_MODAL.matcher(before).find()
                 || ZH_FUTURE.matcher(before).find() && ZH_TRANSLATED.matcher(clause).find();
+    }
+
+    /** "must be consulted": the reader is told to consult, so nobody is hidden. */
+    private static boolean isReadersInstruction(String participle, String text, int start) {
+        return READER_ACTIONS.contains(participle)
+                && MODAL_BEFORE.matcher(text.substring(Math.max(0, start - 12), start)).find();
     }
 
     /** Legal text and documentation of software: the passive that names its agent is how they are written. */

@@ -22,6 +22,12 @@ public final class RepeatedWordsCheck implements BlockCheck {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern LOWER_CASE_WORD = Pattern.compile("\\p{IsLatin}*\\p{Ll}\\p{IsLatin}*\\p{Ll}");
     private static final Pattern CAPITALS_WORD = Pattern.compile("\\p{Lu}{2,}");
+    /**
+     * A prompt at the start of a line: a shell's {@code $} or {@code %}, Python's {@code >>>}, a program's name in
+     * brackets ({@code (gdb)}, not a list's "(a)" or "(iii)").
+     */
+    private static final Pattern PROMPT = Pattern.compile(
+            "[ \\t]*(?:[$%]|>>>|\\((?![ivxlc]+\\))[a-z][a-z0-9_-]+\\))[ \\t]+\\S");
     private static final Set<String> GRAMMATICAL = Set.of("that", "had", "bye", "no", "so", "very", "ha");
     private static final Pattern CHINESE = Pattern.compile(
             "([的了是在和与地得就也都把被对及或而之])\\1");
@@ -55,15 +61,21 @@ public final class RepeatedWordsCheck implements BlockCheck {
             String again = m.group(2);
             from = m.start(2); // "the the the" gives two findings, not one
             if (GRAMMATICAL.contains(word.toLowerCase(Locale.ROOT)) || isAllCapitals(word) != isAllCapitals(again)
-                    || startsADottedName(text, m.end())) {
-                continue; // "--dir DIR": a word next to its placeholder; "man man.7": a command and a page name
+                    || startsADottedName(text, m.end()) || endsADottedName(text, m.start())) {
+                continue; // "--dir DIR": a word next to its placeholder; "man man.7", "INSTALL.generic  Generic": names
+            }
+            if (!isCapitalised(word) && isCapitalised(again)) {
+                continue; // "h H", "g G": sed's commands; a retyped word keeps its case, only a sentence start adds one
+            }
+            if (isCommandLine(text, m.start())) {
+                continue; // "(gdb) core core": gdb's command and the file it opens, typed at a prompt
             }
             if (isAllCapitals(word) && !shouting) {
                 continue; // "tar -A [OPTIONS] ARCHIVE ARCHIVE": in running text, capitals are two operands, two names
             }
             // a name may be a doubled word ("Walla Walla", "Bora Bora"): only a lower-case double is surely a slip
-            Severity severity = isCapitalised(word) && !isAllCapitals(word) && word.equals(again)
-                    ? Severity.WARNING : Severity.ERROR;
+            // "The the" is usually a slip too, but a pair that differs in case may be two tokens of code: not sure
+            Severity severity = isCapitalised(word) && !isAllCapitals(word) ? Severity.WARNING : Severity.ERROR;
             out.add(block, m.start(), m.end(), Check.REPEATED_WORDS, severity,
                     out.message("repeated_words.en", word), word, "repeated_words/en");
         }
@@ -101,6 +113,20 @@ public final class RepeatedWordsCheck implements BlockCheck {
     /** "man.7", "grep.c": the second word is the start of a file or page name, not the word again. */
     private static boolean startsADottedName(String text, int end) {
         return end + 1 < text.length() && text.charAt(end) == '.' && Character.isLetterOrDigit(text.charAt(end + 1));
+    }
+
+    /** "INSTALL.generic": the first word is the end of a file name, not a word of the sentence. */
+    private static boolean endsADottedName(String text, int start) {
+        return start >= 2 && text.charAt(start - 1) == '.' && Character.isLetterOrDigit(text.charAt(start - 2));
+    }
+
+    /**
+     * Whether the line holding {@code at} is typed at a prompt: {@code $ gdb app}, {@code (gdb) core core},
+     * {@code >>> f(x)}. What follows a prompt is a command and its arguments, where a word may well come twice.
+     */
+    static boolean isCommandLine(String text, int at) {
+        int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+        return PROMPT.matcher(text).region(lineStart, text.length()).lookingAt();
     }
 
     private static boolean isAllCapitals(String word) {

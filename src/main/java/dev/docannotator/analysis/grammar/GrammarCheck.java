@@ -20,9 +20,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.languagetool.AnalyzedTokenReadings;
 import org.languagetool.JLanguageTool;
 import org.languagetool.rules.ITSIssueType;
 import org.languagetool.rules.RuleMatch;
+import org.languagetool.tagging.Tagger;
 
 /**
  * English grammar and spelling with LanguageTool, on the whole paragraph (a line break inside a block is read as a
@@ -48,6 +50,23 @@ public final class GrammarCheck implements BlockCheck {
      */
     private static final Pattern LABEL_LINE = Pattern.compile(
             "(?:[^.!?:\\n]{1,80}:[\\s" + ProseMask.MASK + "<>]*)+");
+    /**
+     * The same label as one sentence of a longer paragraph: "GNU sed home page: &lt;https://…&gt;.  General help using
+     * GNU software: &lt;https://…&gt;." in a manual's footer. From a sentence's start to a colon, then only an
+     * address (masked) and the sentence's end.
+     */
+    private static final Pattern LABEL_SENTENCE = Pattern.compile(
+            "(?:^|(?<=[.!?][\\s>)]))[^.!?:" + ProseMask.MASK + "]{1,80}:[\\s<(]*" + ProseMask.MASK + "+[>)]*"
+                    + "(?=[.!?]?(?:\\s|$))");
+    /**
+     * An exit-status list, "0 if the inputs are the same, 1 if different, 2 if trouble": a number and a clause cut
+     * to its condition, the terse style of a manual's EXIT STATUS, not a verb left out.
+     */
+    private static final Pattern STATUS_CONDITION = Pattern.compile("(?<![\\p{L}\\p{N}])\\d+\\s+if\\s+(?:\\p{L}+\\s+)?$");
+    /** A manual page reference right after a word: {@code tr(1)}, {@code mandb(8)}: the word is a command's name. */
+    private static final Pattern MANUAL_REFERENCE = Pattern.compile("\\([1-9][a-z]?\\)");
+    /** A single character in quotes, {@code ' '}, {@code ','}, {@code '\n'}: the character itself is the point. */
+    private static final Pattern QUOTED_CHARACTER = Pattern.compile("'\\\\?[^'\\n]'|\"\\\\?[^\"\\n]\"|‘\\\\?.’|“\\\\?.”");
     /**
      * Words joined by backslash-escaped spaces: a shell-quoted string or a format such as less(1)'s prompt
      * ({@code \ Manual\ page\ \$MAN_PN\ ?ltline\ %lt?L/%L.:}), code and not sentences.
@@ -116,7 +135,9 @@ public final class GrammarCheck implements BlockCheck {
         boolean legal = out.facts().genre() == Genre.LEGAL;
         List<Span> quoted = Quotations.find(text);
         boolean labelLine = !masked.hidden().isEmpty() && LABEL_LINE.matcher(masked.text()).matches();
-        List<Span> escaped = escapedStrings(paragraph);
+        List<Span> escaped = spans(ESCAPED_SPACES, paragraph);
+        List<Span> labels = spans(LABEL_SENTENCE, masked.text().replace('\n', ' ').replace('\r', ' '));
+        List<Span> quotedCharacters = spans(QUOTED_CHARACTER, paragraph);
         for (RuleMatch match : matches) {
             int start = Math.max(0, match.getFromPos());
             int end = Math.min(paragraph.length(), match.getToPos());
@@ -125,6 +146,8 @@ public final class GrammarCheck implements BlockCheck {
                     || !ReportedRules.reports(match.getRule(), paragraph.substring(start, end), variantNamed, laidOut)
                     || repeatsReportedElsewhere && REPEAT_RULES.contains(rule)
                     || listOfNames || labelLine || isDotNotFullStop(paragraph, start, end) || overlaps(escaped, start, end)
+                    || overlaps(labels, start, end) || overlaps(quotedCharacters, start, end)
+                    || MANUAL_REFERENCE.matcher(paragraph).region(end, paragraph.length()).lookingAt()
                     || ReportedRules.isSpaceAfterAnAddress(rule, masked.hidden(), paragraph, start)
                     || NounVerbPair.isAmbiguous(tool.getLanguage().getTagger(), rule, paragraph, start, end)) {
                 continue;
@@ -143,13 +166,16 @@ public final class GrammarCheck implements BlockCheck {
             }
             if (!spelling && (CAPITALS_WORD.matcher(word).find() || inQuotedTerm(text, quoted, start, end)
                     || legal && match.getRule().getLocQualityIssueType() != ITSIssueType.Grammar
-                    || known.isKeyword(word) || ReportedRules.isLimitIdiom(rule, paragraph, start))) {
+                    || known.isKeyword(word) || ReportedRules.isLimitIdiom(rule, paragraph, start)
+                    || STATUS_CONDITION.matcher(paragraph.substring(Math.max(0, start - 24), start)).find())) {
                 // a placeholder's grammar is a guess, and so is an option value's ("Default is seek", --seek); a cited
                 // term is not the author's phrasing; a licence's or a regulation's wording ("the subject matter
                 // hereof") is fixed, so style advice there is noise
                 continue;
             }
-            if (spelling && (CODE_LIKE.matcher(word).matches() || known.isName(word))) {
+            if (spelling && (CODE_LIKE.matcher(word).matches() || known.isName(word))
+                    || match.getRule().isDictionaryBasedSpellingRule()
+                    && hasAKnownWord(tool.getLanguage().getTagger(), known, word)) {
                 continue;
             }
             if (match.getRule().isDictionaryBasedSpellingRule()
@@ -204,13 +230,35 @@ public final class GrammarCheck implements BlockCheck {
                 && !SENTENCE_END_BEFORE.matcher(text.substring(Math.max(0, start - 40), start)).find();
     }
 
-    private static List<Span> escapedStrings(String paragraph) {
+    private static List<Span> spans(Pattern pattern, String paragraph) {
         List<Span> spans = new ArrayList<>();
-        Matcher m = ESCAPED_SPACES.matcher(paragraph);
+        Matcher m = pattern.matcher(paragraph);
         while (m.find()) {
             spans.add(new Span(m.start(), m.end()));
         }
         return spans;
+    }
+
+    /**
+     * A spelling match over two words whose suggestion moves the space ("GNU sed" → "GN Used", "use sftp" → "uses
+     * ftp"): a slip of the space bar garbles both words ("th ecat"), so when one of them is a dictionary word or a
+     * word the document uses, the other is a name (a command, a program) that the dictionary does not know.
+     */
+    static boolean hasAKnownWord(Tagger tagger, DocumentNames known, String matched) {
+        String[] words = matched.strip().split("\\s+");
+        if (words.length < 2) {
+            return false;
+        }
+        try {
+            for (AnalyzedTokenReadings reading : tagger.tag(List.of(words))) {
+                if (reading.isTagged() || known.isName(reading.getToken())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("LanguageTool's tagger could not read its dictionary", e);
+        }
     }
 
     private static boolean overlaps(List<Span> spans, int start, int end) {

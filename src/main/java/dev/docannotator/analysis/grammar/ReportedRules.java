@@ -68,13 +68,17 @@ final class ReportedRules {
     }
 
     /**
-     * A hyphenated compound where the suggestion only closes it up ("auto-configures" → "autoconfigures", "e-mail" →
-     * "email"): both forms are standard, which one a text uses is house style. Joining or hyphenating an open compound
-     * ("self explanatory", "case sensitive") is still reported.
+     * A hyphenated compound where the suggestion only closes it up or opens it ("auto-configures" → "autoconfigures",
+     * "e-mail" → "email", "side-effect" → "side effect"): both forms are standard, which one a text uses is house
+     * style. Joining or hyphenating an open compound ("self explanatory", "case sensitive") is still reported.
      */
     static boolean isHouseStyleCompound(String matched, List<String> suggestions) {
-        return matched.indexOf('-') > 0 && !suggestions.isEmpty()
-                && suggestions.get(0).toLowerCase(Locale.ROOT).equals(matched.replace("-", "").toLowerCase(Locale.ROOT));
+        if (matched.indexOf('-') <= 0 || suggestions.isEmpty()) {
+            return false;
+        }
+        String suggested = suggestions.get(0).toLowerCase(Locale.ROOT);
+        String lower = matched.toLowerCase(Locale.ROOT);
+        return suggested.equals(lower.replace("-", "")) || suggested.equals(lower.replace('-', ' '));
     }
 
     /**

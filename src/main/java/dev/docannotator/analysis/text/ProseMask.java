@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 /**
  * Hides what is not prose inside prose: inline code, URLs, e-mail addresses, paths, environment variables,
  * command-line options, format strings, file names, strings with shell-escaped spaces, the directory entry
- * {@code ..} and the {@code ,...} of an argument list. The masked text has the same length as the original (every hidden character becomes {@link #MASK}),
- * so an offset found in it is an offset in the original; a mask character is neither a letter nor a space nor
- * sentence punctuation, so nothing is a word, a sentence end or a repeated word across it.
+ * {@code ..}, the {@code ,...} of an argument list and escape sequences ({@code \a}, {@code \n}). The masked text
+ * has the same length as the original (every hidden character becomes {@link #MASK}), so an offset found in it is
+ * an offset in the original; a mask character is neither a letter nor a space nor sentence punctuation, so nothing
+ * is a word, a sentence end or a repeated word across it.
  */
 public final class ProseMask {
     /** What hidden characters become: U+FFFC, the object replacement character. */
@@ -45,7 +46,9 @@ public final class ProseMask {
             // the directory entry ".." ("do not ignore the implied . and ..")
             "(?<![^\\s(\\[,])\\.\\.(?=[\\s,;)\\]]|$)",
             // an argument repeated in a synopsis or an option's list: "--members user,...", "-m 系统[,...]"
-            "(?<=,)\\.{3}\\]?"));
+            "(?<=,)\\.{3}\\]?",
+            // an escape sequence named in prose: "similarly for \a, \t, and other sequences", "end of line: '\n'"
+            "(?<![\\p{L}\\p{N}\\\\])\\\\[A-Za-z](?![\\p{L}\\p{N}])"));
 
     private ProseMask() {
     }

@@ -233,6 +233,22 @@ class BlockChecksTest {
         }
 
         @Test
+        void commandsThatDifferInCaseAFileNameAndAPromptLineAreNotDoubledWordsAndTheTheIsOnlyAWarning() {
+            // sed(1)'s command list, xz's README (its file table and a gdb session); the last two are real slips
+            List<Annotation> found = run(Check.REPEATED_WORDS,
+                    "h H    Copy/append pattern space to hold space.",
+                    "g G    Copy/append hold space to pattern space.",
+                    "INSTALL.generic     Generic install instructions for those not familiar with the build.",
+                    "get a backtrace using gdb:\n  $ gdb /path/to/app-binary   # Load the app.\n"
+                            + "  (gdb) core core   # Open the coredump.",
+                    "The the report is late.",
+                    "(a) the the licensee may copy it.");
+
+            assertThat(quotes(found)).containsExactly("The the", "the the");
+            assertThat(found).extracting(Annotation::severity).containsExactly("warning", "error");
+        }
+
+        @Test
         void leavesCleanTextAndPlaceholdersAlone() {
             assertThat(run(Check.REPEATED_WORDS, "The file is ready.", "Run it with --dir DIR.", "这是我的文件。"))
                     .isEmpty();

@@ -22,6 +22,23 @@ class InconsistentTermsInManualsTest {
     }
 
     @Test
+    void aSynopsisPlaceholderAndAnAdjectiveBeforeItsNounAreNotSpellingsButANounCompoundSpelledTwoWaysIs() {
+        // sed(1): "q [exit-code]" and "The exit code argument", "the next newline" and "a new line of input";
+        // xargs(1): whitespace and white space for the same thing
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "q [exit-code]",
+                "Immediately quit the sed script without processing any more input. The exit code argument is a GNU "
+                        + "extension.",
+                "Q [exit-code]",
+                "The comment extends until the next newline (or the end of a -e script fragment).",
+                "Text to append, which has each embedded newline preceded by a backslash.",
+                "Start the next cycle with the resultant pattern space, without reading a new line of input.",
+                "Input items are terminated by a null character instead of by whitespace.",
+                "Useful when input items might contain white space, quote marks, or backslashes.")))
+                .containsExactly("white space");
+    }
+
+    @Test
     void theOpenFormUsedAsAModifierAsWellIsStillInconsistent() {
         assertThat(quotes(run(Check.INCONSISTENT_TERMS,
                 "Pass it on the command-line.", "Command-line options win.", "Read the command-line help.",

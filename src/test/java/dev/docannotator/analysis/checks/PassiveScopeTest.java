@@ -46,6 +46,18 @@ class PassiveScopeTest {
     }
 
     @Test
+    void anInstructionToConsultADisclaimerInCapitalsAreNotHiddenActorsButAHiddenApprovalIs() {
+        // sed(1) and the MPL 1.1; the last sentence, from a proposal, hides who approves
+        String everything = "Check everything, including grammar and spelling";
+        assertThat(passives(everything, "This is just a brief synopsis of sed commands; other documentation (such as "
+                + "the texinfo document) must be consulted for fuller descriptions.")).isEmpty();
+        assertThat(passives(everything, "THIS DISCLAIMER OF WARRANTY CONSTITUTES AN ESSENTIAL PART OF THIS LICENSE. "
+                + "NO USE OF ANY COVERED CODE IS AUTHORIZED HEREUNDER EXCEPT UNDER THIS DISCLAIMER.")).isEmpty();
+        assertThat(passives(everything, "The new retention rules must be approved before the switch, and the "
+                + "archive must be consulted by the auditors.")).containsExactly("be approved");
+    }
+
+    @Test
     void aManualCheckedForEverythingGetsNoPassives() {
         assertThat(passives("Check everything, including grammar and spelling", MANUAL)).isEmpty();
     }

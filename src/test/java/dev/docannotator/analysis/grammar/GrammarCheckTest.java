@@ -278,6 +278,36 @@ class GrammarCheckTest {
     }
 
     @Test
+    void namesEscapesManualReferencesFooterLabelsQuotedCharactersAndHouseCompoundsAreNotSlipsButSlipsStillAre() {
+        // sed(1), OpenSSH's README.Debian and useradd(8); the last two sentences are real slips
+        ExtractedText t = text(
+                "The c may be any character.  GNU sed also supports some special 2-address forms.",
+                "This matches the newline character, and similarly for \\a, \\t, and other sequences.",
+                "SEE ALSO\n       awk(1), ed(1), grep(1), tr(1), perlre(1), sed.info, any of various books on sed.",
+                "GNU  sed  home page: <https://www.gnu.org/software/sed/>.  General help\n"
+                        + "       using GNU software: <https://www.gnu.org/gethelp/>.",
+                "The server refuses the old protocol (scp2 will fall back to it), to use sftp, or to use another way.",
+                "This has the side-effect of causing glibc to remove certain environment variables.",
+                "Names may contain a comma (','), or a whitespace (space: ' ', end of line: '\\n', tabulation: '\\t').",
+                "This sentance is wrong.",
+                "The servers is down since the update.");
+
+        List<Annotation> found = runAll(analyser, t, GRAMMAR);
+
+        assertThat(found).extracting(Annotation::quote).containsExactlyInAnyOrder("sentance", "is");
+    }
+
+    @Test
+    void anExitStatusListCutToItsConditionsIsNotAMissingVerb() {
+        // diff(1)'s EXIT STATUS; the second block is a real slip
+        ExtractedText t = text(
+                "Exit status is 0 if inputs are the same, 1 if different, 2 if trouble.",
+                "The servers is down since the update.");
+
+        assertThat(runAll(analyser, t, GRAMMAR)).extracting(Annotation::quote).containsExactly("is");
+    }
+
+    @Test
     void aDoubledWordIsReportedOnceByTheRepeatedWordsCheck() {
         Requirement both = new Requirement("grammar and repeated words", Set.of(Check.GRAMMAR, Check.REPEATED_WORDS),
                 List.of(), false);

@@ -44,6 +44,14 @@ class ProseMaskTest {
     }
 
     @Test
+    void hidesEscapeSequencesNamedInProse() {
+        // sed(1): "\n matches the newline character, and similarly for \a, \t, and other sequences"
+        assertThat(hidden("It matches \\n, and similarly for \\a, \\t, and other sequences; '\\n' ends a line."))
+                .containsExactly("\\n", "\\a", "\\t", "\\n");
+        assertThat(hidden("Use \\section or a\\b here.")).isEmpty();
+    }
+
+    @Test
     void hidesTheRepeatMarkOfAnArgumentList() {
         // gpasswd(1) and whatis(1) in Chinese: "user,..." and "系统[,...]" say the argument may be repeated
         assertThat(hidden("-A, --administrators user,...")).containsExactly("-A", "--administrators", "...");
