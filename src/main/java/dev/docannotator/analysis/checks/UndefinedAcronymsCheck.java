@@ -137,6 +137,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         for (BlockText b : blocks) {
             TextBlock block = b.block();
             String blockText = b.text();
+            String original = text.blockText(block);
             boolean shouting = isAllCapitals(blockText);
             StartScan acronyms = new StartScan(ACRONYM, blockText, StartScan.capitalPair());
             Matcher m = acronyms.matcher();
@@ -148,7 +149,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                     continue;
                 }
                 int global = block.start() + m.start(1);
-                if (isDefinition(blockText, m.start(1), m.end(), acronym)) {
+                if (isDefinition(blockText, original, m.start(1), m.end(), acronym)) {
                     firstDefinition.putIfAbsent(acronym, global);
                 } else if (!shouting && !inCapitalsPhrase(blockText, m.start(), m.end())) {
                     firstUse.putIfAbsent(acronym, new Use(block, m.start(1), m.end(1), global));
@@ -327,8 +328,10 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     /**
      * Whether the acronym at {@code [start, end)} (a plural "s" included) is being defined there: "(KPIs)" after its
      * words, its words in brackets after it, or a glossary line, Markdown emphasis allowed ("**KPI**: …").
+     * {@code text} is the block masked for prose, {@code original} the same block unmasked: the words in brackets are
+     * read there, since an expansion written with slashes ("BCJ (Branch/Call/Jump)") is masked as a path.
      */
-    static boolean isDefinition(String text, int start, int end, String acronym) {
+    static boolean isDefinition(String text, String original, int start, int end, String acronym) {
         char first = Character.toLowerCase(acronym.charAt(0));
         // "Service Level Agreement (SLA)" or 服务等级协议（SLA）
         if (start > 0 && isOpen(text.charAt(start - 1)) && end < text.length() && isClose(text.charAt(end))) {
@@ -355,7 +358,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             i++;
         }
         if (i < text.length() && isOpen(text.charAt(i)) && i + 1 < text.length()) {
-            char c = text.charAt(i + 1);
+            char c = original.charAt(i + 1);
             return Scripts.isHan(c) || Character.toLowerCase(c) == first;
         }
         // A glossary line: "SLA: Service Level Agreement", "SLA – Service Level Agreement", "**SLA**: …"
