@@ -81,10 +81,13 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                     + "(?![\\p{L}\\p{N}_])");
     /**
      * A name in capitals listed with identifiers ({@code LC_ALL, LC_foo, LANG}; {@code LANG, LC_ALL}): an environment
-     * or configuration variable like its neighbours.
+     * or configuration variable like its neighbours. The name is in a look-ahead, so that it can be the identifier
+     * before the next one ({@code LD_PRELOAD, LD_LIBRARY_PATH, and TMPDIR}). Separated by spaces only, two identifiers
+     * before it make a list ({@code UID_MAX UID_MIN UMASK}, login.defs(5)): one could be a sentence's word.
      */
     private static final Pattern AFTER_AN_IDENTIFIER = Pattern.compile(
-            "[A-Za-z0-9]_\\w*,\\s*(?:and\\s+|or\\s+)?([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])");
+            "[A-Za-z0-9]_\\w*(?:,\\s*(?:and\\s+|or\\s+)?(?=([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_]))"
+                    + "|(?=\\s+[A-Z][A-Z0-9]*_\\w*\\s+([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])))");
     private static final Pattern BEFORE_AN_IDENTIFIER = Pattern.compile(
             "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9_]+),\\s*(?:and\\s+|or\\s+)?[A-Z][A-Z0-9]*_\\w");
     private static final Pattern CAPITALS_RUN = Pattern.compile("[A-Z][A-Z0-9_]+");
@@ -211,7 +214,8 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                 new StartScan(AFTER_AN_IDENTIFIER, text, identifierThenUnderscore),
                 new StartScan(BEFORE_AN_IDENTIFIER, text, StartScan.capitalPair()))) {
             while (q.find()) {
-                found.add(q.matcher().group(1));
+                Matcher each = q.matcher();
+                found.add(each.group(1) != null ? each.group(1) : each.group(2)); // AFTER_AN_IDENTIFIER has two
             }
         }
         found.addAll(CapitalsNamedInPlace.in(text)); // "OLDGRP NEWGRP[:NEWGID]", "see the file COMPAT"

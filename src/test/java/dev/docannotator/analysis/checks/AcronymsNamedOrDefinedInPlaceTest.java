@@ -22,4 +22,16 @@ class AcronymsNamedOrDefinedInPlaceTest {
                 "The VLI encoding is used for the sizes.")))
                 .containsExactly("VLI");
     }
+
+    @Test
+    void aNameInCapitalsListedAfterSeveralVariablesIsAVariableToo() {
+        // OpenSSH's README.Debian: the third variable of a list; login.defs(5): a list of variables, one per word
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "This has the side-effect of causing glibc to remove certain environment variables which might have"
+                        + " security implications for set-id programs, including LD_PRELOAD, LD_LIBRARY_PATH, and\nTMPDIR.",
+                "useradd\n    CREATE_HOME GID_MAX GID_MIN HOME_MODE LASTLOG_UID_MAX MAIL_DIR\n"
+                        + "    SUB_UID_MIN SYS_GID_MAX SYS_GID_MIN SYS_UID_MAX SYS_UID_MIN UID_MAX\n    UID_MIN UMASK",
+                "如果可以，也复制 ACL 和扩展属性。")))
+                .containsExactly("ACL");
+    }
 }
