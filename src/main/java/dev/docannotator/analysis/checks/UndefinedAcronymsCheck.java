@@ -91,6 +91,13 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern BEFORE_AN_IDENTIFIER = Pattern.compile(
             "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9_]+),\\s*(?:and\\s+|or\\s+)?[A-Z][A-Z0-9]*_\\w");
     private static final Pattern CAPITALS_RUN = Pattern.compile("[A-Z][A-Z0-9_]+");
+    /** One of a numbered series of placeholders ({@code GROUP1[,GROUP2,...[,GROUPN]]}): its stem, before the digit. */
+    private static final Pattern NUMBERED = Pattern.compile("(?<![\\p{L}\\p{N}_])([A-Z][A-Z_]*[A-Z])\\d(?![\\p{L}\\p{N}_])");
+    /**
+     * A file name's extension, or one on its own ("the .xz format"): the name of a format in lower case. Only a name's
+     * last part: "itu" in www.itu.int is a host, not a format.
+     */
+    private static final Pattern EXTENSION = Pattern.compile("\\.([a-z][a-z0-9]{1,5})(?![\\p{L}\\p{N}_]|\\.[\\p{L}\\p{N}])");
     /** A lower-case word, to find the words a document also writes in capitals. */
     private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\p{N}_$-])[a-z]{3,}(?![\\p{L}\\p{N}_(-])");
     /** A postal code after two capitals: a state in an address ("Boston, MA 02110-1301"). */
@@ -135,6 +142,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         for (BlockText b : blocks) {
             lowerCaseWords.addAll(lowerCaseWords(b.text()));
         }
+        Set<String> extensions = extensions(text.text());
         Map<String, Use> firstUse = new LinkedHashMap<>();
         Map<String, Integer> firstDefinition = new HashMap<>();
         for (BlockText b : blocks) {
@@ -147,6 +155,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             while (acronyms.find()) {
                 String acronym = m.group(1);
                 if (WELL_KNOWN.contains(acronym) || IN_DICTIONARIES.contains(acronym) || NOT_ACRONYMS.contains(acronym) || placeholders.contains(acronym)
+                        || extensions.contains(acronym.toLowerCase(Locale.ROOT))
                         || isFormatPattern(acronym) || isWordInCapitals(acronym, lowerCaseWords)
                         || EnglishWords.isWordInCapitals(acronym) || peersOfKnown.contains(acronym)) {
                     continue;
@@ -219,6 +228,10 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             }
         }
         found.addAll(CapitalsNamedInPlace.in(text)); // "OLDGRP NEWGRP[:NEWGID]", "see the file COMPAT"
+        StartScan numbered = new StartScan(NUMBERED, text, StartScan.wordStart(c -> c >= 'A' && c <= 'Z'));
+        while (numbered.find()) {
+            found.add(numbered.matcher().group(1) + "N"); // the series' last member, GROUPN after GROUP1
+        }
         StartScan synopses = new StartScan(SYNOPSIS_OPERANDS, text, StartScan.oneOf("["));
         Matcher operands = synopses.matcher();
         while (synopses.find()) {
@@ -270,11 +283,28 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         }
         StringBuilder name = new StringBuilder("(?<![\\p{L}\\p{N}])");
         for (int i = 0; i < acronym.length(); i++) {
-            name.append(i == 0 ? "" : "[\\s-]+").append(acronym.charAt(i)).append("\\p{Ll}+");
+            name.append(i == 0 ? "" : "[\\s-]+").append(acronym.charAt(i)).append("(?:\\p{Ll}+|\\p{Lu}+)");
         }
         Pattern spelled = Pattern.compile(name.append("(?![\\p{L}\\p{N}])").toString());
         Matcher m = spelled.matcher(text);
-        return m.find() ? m.start() : null;
+        while (m.find()) {
+            if (wordsInCapitals(m.group()) <= 1) {
+                return m.start();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The words of a name written in capitals ("JPEG" in "Independent JPEG Group"): one may be a name of its own inside
+     * the name; a run of them ("FOO HTTP SSL") is a row of abbreviations, not a name spelled out.
+     */
+    private static int wordsInCapitals(String name) {
+        int n = 0;
+        for (String word : name.split("[\\s-]+")) {
+            n += word.length() > 1 && Character.isUpperCase(word.charAt(1)) ? 1 : 0;
+        }
+        return n;
     }
 
     /**
@@ -311,6 +341,20 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         Matcher m = words.matcher();
         while (words.find()) {
             found.add(m.group());
+        }
+        return found;
+    }
+
+    /**
+     * The extensions of the file names a document writes, and ones it names on their own ("the .xz format", "a .deb"):
+     * letters it also writes in capitals ("XZ Utils") are that format's or program's name, not an abbreviation. The
+     * scan reads the whole text, unmasked: prose masking hides file names.
+     */
+    static Set<String> extensions(String text) {
+        Set<String> found = new HashSet<>();
+        StartScan dots = new StartScan(EXTENSION, text, StartScan.oneOf("."));
+        while (dots.find()) {
+            found.add(dots.matcher().group(1));
         }
         return found;
     }

@@ -34,4 +34,34 @@ class AcronymsNamedOrDefinedInPlaceTest {
                 "如果可以，也复制 ACL 和扩展属性。")))
                 .containsExactly("ACL");
     }
+
+    @Test
+    void theLastOfANumberedSeriesOfPlaceholdersIsAPlaceholder() {
+        // useradd(8): GROUP1, GROUP2 … GROUPN name what the user types
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "-G, --groups GROUP1[,GROUP2,...[,GROUPN]]]\n    A list of supplementary groups which the user is also a"
+                        + " member of. Each group is separated from the next by a comma, with no intervening whitespace.",
+                "如果可以，也复制 ACL 和扩展属性。")))
+                .containsExactly("ACL");
+    }
+
+    @Test
+    void aNameSpelledOutWithAWordInCapitalsAmongItsWordsIsDefined() {
+        // libjpeg's README: "Independent JPEG Group" is IJG, JPEG being a word of the name
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "This distribution contains a release of the Independent JPEG Group's free JPEG software.",
+                "IJG is not affiliated with the official standards committee.",
+                "Files containing the name \"JPEG\" may be incompatible with the DCT-based JPEG standard.")))
+                .containsExactly("DCT");
+    }
+
+    @Test
+    void twoCapitalsTheDocumentAlsoWritesAsAFileExtensionAreTheFormatsName() {
+        // xz's README: XZ Utils and the .xz format; two capitals with no such twin are still asked for
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "XZ Utils provide a general-purpose data-compression library plus command-line tools.",
+                "The native file format is the .xz format, but also the legacy .lzma format is supported.",
+                "Use the BCJ filter only for executables.")))
+                .containsExactly("BCJ");
+    }
 }
