@@ -98,8 +98,11 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      * last part: "itu" in www.itu.int is a host, not a format.
      */
     private static final Pattern EXTENSION = Pattern.compile("\\.([a-z][a-z0-9]{1,5})(?![\\p{L}\\p{N}_]|\\.[\\p{L}\\p{N}])");
-    /** A lower-case word, to find the words a document also writes in capitals. */
-    private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\p{N}_$-])[a-z]{3,}(?![\\p{L}\\p{N}_(-])");
+    /**
+     * A lower-case word, to find the words a document also writes in capitals; also the first part of a hyphenated
+     * lower-case name (nss-myhostname names NSS's modules), but not a prefix before capitals (non-EOL).
+     */
+    private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\p{N}_$-])[a-z]{3,}(?![\\p{L}\\p{N}_(]|-(?![a-z]))");
     /** A postal code after two capitals: a state in an address ("Boston, MA 02110-1301"). */
     private static final Pattern US_STATE = Pattern.compile("\\s+\\d{5}\\b");
     /** "(EREs, see below)": a forward reference the author makes on purpose. */

@@ -64,4 +64,14 @@ class AcronymsNamedOrDefinedInPlaceTest {
                 "Use the BCJ filter only for executables.")))
                 .containsExactly("BCJ");
     }
+
+    @Test
+    void lettersTheDocumentWritesInLowerCaseAsTheFirstPartOfAHyphenatedNameAreThatName() {
+        // systemd's README: the NSS modules are nss-myhostname and nss-systemd; "non-EOL" is no twin of NON or EOL
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "GLIBC NSS: systemd ships with four glibc NSS modules.",
+                "nss-myhostname resolves the local hostname to locally configured IP addresses.",
+                "We support all non-EOL versions of Fedora.")))
+                .containsExactly("EOL");
+    }
 }
