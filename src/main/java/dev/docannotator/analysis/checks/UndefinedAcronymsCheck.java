@@ -107,9 +107,12 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern US_STATE = Pattern.compile("\\s+\\d{5}\\b");
     /** "(EREs, see below)": a forward reference the author makes on purpose. */
     private static final Pattern SEE_BELOW = Pattern.compile("s?[,;]?\\s*\\(?see\\s+below");
-    /** Two names in capitals joined as peers of a list: "SGML or XML", "NIS, LDAP". A "+" may end a name (GTK+). */
+    /**
+     * Two names in capitals joined as peers of a list: "SGML or XML", "NIS, LDAP". A "+" may end a name (GTK+), and a
+     * version or release after a slash the first one ("OS/390, CICS").
+     */
     private static final Pattern COORDINATED = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9]+)\\+*(?:\\s*,\\s*|\\s+(?:or|and|and/or|nor)\\s+)"
+            "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9]+)\\+*(?:/[A-Za-z0-9]+)?(?:\\s*,\\s*|\\s+(?:or|and|and/or|nor)\\s+)"
                     + "(?=([A-Z][A-Z0-9]+)\\+*(?![\\p{L}\\p{N}_]))");
     /**
      * Three names or more joined by slashes, a list of peers ("Qt/GTK+/HTML"); two are a pair of counterparts

@@ -74,4 +74,14 @@ class AcronymsNamedOrDefinedInPlaceTest {
                 "We support all non-EOL versions of Fedora.")))
                 .containsExactly("EOL");
     }
+
+    @Test
+    void aNameListedAfterAKnownNameWithAVersionIsItsPeer() {
+        // zlib's FAQ: CICS follows OS/390 in a list of systems; ECCN, named alone, is still asked for
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "Does zlib work on MVS, OS/390, CICS, etc.? It has in the past, but we have not heard of any recent"
+                        + " evidence.",
+                "Is zlib subject to export controls? What is its ECCN?")))
+                .containsExactly("ECCN");
+    }
 }
