@@ -128,6 +128,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern NAME_BEFORE = Pattern.compile(
             "(?:(?:\\p{Ll}[\\p{Ll}\\p{N}]*|,)[ \\t]+|\\p{IsHan}[ \\t]*)(\\p{Lu}\\p{Ll}[\\p{L}\\p{N}]*)[ \\t]+$");
 
+    /** Between two words of a name: spaces or a hyphen, and the function words its abbreviation leaves out. */
+    private static final String NAME_GAP = "(?:[\\s-]+(?:of|the|and|for|on|in|to)(?=[\\s-]))*[\\s-]+";
+
     /** Markdown emphasis and list marks around a glossary term: "**KPI**: key performance indicator". */
     private static final String MARKUP = "*_`#>-+ \t";
 
@@ -287,11 +290,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         if (acronym.length() < 3) {
             return null;
         }
-        StringBuilder name = new StringBuilder("(?<![\\p{L}\\p{N}])");
-        for (int i = 0; i < acronym.length(); i++) {
-            name.append(i == 0 ? "" : "[\\s-]+").append(acronym.charAt(i)).append("(?:\\p{Ll}+|\\p{Lu}+)");
-        }
-        Pattern spelled = Pattern.compile(name.append("(?![\\p{L}\\p{N}])").toString());
+        Pattern spelled = Pattern.compile("(?<![\\p{L}\\p{N}])" + initialsFrom(acronym, 0) + "(?![\\p{L}\\p{N}])");
         Matcher m = spelled.matcher(text);
         while (m.find()) {
             if (wordsInCapitals(m.group()) <= 1) {
@@ -299,6 +298,20 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             }
         }
         return null;
+    }
+
+    /**
+     * Words whose initials are the acronym's letters from {@code i}: each a capital and a word's letters, with the
+     * function words a name leaves out of its abbreviation between them (Bureau of Industry and Security, BIS); the
+     * last letters may be an abbreviation of their own, ending the name (Communications of the ACM, CACM).
+     */
+    private static String initialsFrom(String acronym, int i) {
+        String word = acronym.charAt(i) + "(?:\\p{Ll}+|\\p{Lu}+)";
+        if (i == acronym.length() - 1) {
+            return word;
+        }
+        String rest = acronym.substring(i + 1);
+        return word + NAME_GAP + "(?:" + initialsFrom(acronym, i + 1) + (rest.length() >= 2 ? "|" + rest : "") + ")";
     }
 
     /**

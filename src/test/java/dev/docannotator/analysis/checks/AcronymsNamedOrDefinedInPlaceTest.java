@@ -84,4 +84,18 @@ class AcronymsNamedOrDefinedInPlaceTest {
                 "Is zlib subject to export controls? What is its ECCN?")))
                 .containsExactly("ECCN");
     }
+
+    @Test
+    void aNameSpelledOutWithFunctionWordsOrEndingInAnAbbreviationDefinesItsInitials() {
+        // libjpeg's README cites "Communications of the ACM", then "the CACM issue"; the function words of a name are
+        // not in its abbreviation (Bureau of Industry and Security, BIS)
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "Wallace, Gregory K. \"The JPEG Still Picture Compression Standard\", Communications of the ACM,"
+                        + " April 1991 (vol. 34 no. 4), pp. 30-44.",
+                "If you don't have the CACM issue handy, a PDF file containing a revised version of Wallace's article"
+                        + " is available. Note: the Wallace article is copyright ACM and IEEE.",
+                "The Bureau of Industry and Security publishes the export rules; ask the BIS when in doubt.",
+                "Files may be incompatible with the DCT-based JPEG standard.")))
+                .containsExactly("DCT");
+    }
 }
