@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * glossary line "SLA: Service Level Agreement". Not flagged: abbreviations known by their letters (PDF, CRC, USA …;
  * {@link WellKnownAbbreviations}), Roman numerals, unfinished-work markers, words in all-capital headings, placeholders
  * (see {@link #placeholders}), words set in capitals (emphasis, "ONE of the following"; a word the document also
- * writes in lower case; an English word, {@link EnglishWords}: NOTICE, TITLE, ACTION), and an abbreviation named as the
- * peer of a known one ("SGML or XML", {@link #peersOfWellKnown}).
+ * writes in lower case or as a file extension, XZ and .xz; an English word, {@link EnglishWords}: NOTICE, TITLE, ACTION),
+ * an abbreviation named as the peer of a known one ("SGML or XML", {@link #peersOfWellKnown}), and one whose name the
+ * document spells out ("Independent JPEG Group", "Communications of the ACM": {@link #spelledOutAt}).
  */
 public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern ACRONYM = Pattern.compile(
