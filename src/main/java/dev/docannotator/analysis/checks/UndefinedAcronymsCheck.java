@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * glossary line "SLA: Service Level Agreement". Not flagged: abbreviations known by their letters (PDF, CRC, USA …;
  * {@link WellKnownAbbreviations}), Roman numerals, unfinished-work markers, words in all-capital headings, placeholders
  * (see {@link #placeholders}), words set in capitals (emphasis, "ONE of the following"; a word the document also
- * writes in lower case; an English word, {@link EnglishWords}: NOTICE, TITLE, ACTION), and an abbreviation named as the
- * peer of a known one ("SGML or XML", {@link #peersOfWellKnown}).
+ * writes in lower case or as a file extension, XZ and .xz; an English word, {@link EnglishWords}: NOTICE, TITLE, ACTION),
+ * an abbreviation named as the peer of a known one ("SGML or XML", {@link #peersOfWellKnown}), and one whose name the
+ * document spells out ("Independent JPEG Group", "Communications of the ACM": {@link #spelledOutAt}).
  */
 public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern ACRONYM = Pattern.compile(
@@ -81,22 +82,38 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                     + "(?![\\p{L}\\p{N}_])");
     /**
      * A name in capitals listed with identifiers ({@code LC_ALL, LC_foo, LANG}; {@code LANG, LC_ALL}): an environment
-     * or configuration variable like its neighbours.
+     * or configuration variable like its neighbours. The name is in a look-ahead, so that it can be the identifier
+     * before the next one ({@code LD_PRELOAD, LD_LIBRARY_PATH, and TMPDIR}). Separated by spaces only, two identifiers
+     * before it make a list ({@code UID_MAX UID_MIN UMASK}, login.defs(5)): one could be a sentence's word.
      */
     private static final Pattern AFTER_AN_IDENTIFIER = Pattern.compile(
-            "[A-Za-z0-9]_\\w*,\\s*(?:and\\s+|or\\s+)?([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])");
+            "[A-Za-z0-9]_\\w*(?:,\\s*(?:and\\s+|or\\s+)?(?=([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_]))"
+                    + "|(?=\\s+[A-Z][A-Z0-9]*_\\w*\\s+([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])))");
     private static final Pattern BEFORE_AN_IDENTIFIER = Pattern.compile(
             "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9_]+),\\s*(?:and\\s+|or\\s+)?[A-Z][A-Z0-9]*_\\w");
     private static final Pattern CAPITALS_RUN = Pattern.compile("[A-Z][A-Z0-9_]+");
-    /** A lower-case word, to find the words a document also writes in capitals. */
-    private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\p{N}_$-])[a-z]{3,}(?![\\p{L}\\p{N}_(-])");
+    /** One of a numbered series of placeholders ({@code GROUP1[,GROUP2,...[,GROUPN]]}): its stem, before the digit. */
+    private static final Pattern NUMBERED = Pattern.compile("(?<![\\p{L}\\p{N}_])([A-Z][A-Z_]*[A-Z])\\d(?![\\p{L}\\p{N}_])");
+    /**
+     * A file name's extension, or one on its own ("the .xz format"): the name of a format in lower case. Only a name's
+     * last part: "itu" in www.itu.int is a host, not a format.
+     */
+    private static final Pattern EXTENSION = Pattern.compile("\\.([a-z][a-z0-9]{1,5})(?![\\p{L}\\p{N}_]|\\.[\\p{L}\\p{N}])");
+    /**
+     * A lower-case word, to find the words a document also writes in capitals; also the first part of a hyphenated
+     * lower-case name (nss-myhostname names NSS's modules), but not a prefix before capitals (non-EOL).
+     */
+    private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\p{N}_$-])[a-z]{3,}(?![\\p{L}\\p{N}_(]|-(?![a-z]))");
     /** A postal code after two capitals: a state in an address ("Boston, MA 02110-1301"). */
     private static final Pattern US_STATE = Pattern.compile("\\s+\\d{5}\\b");
     /** "(EREs, see below)": a forward reference the author makes on purpose. */
     private static final Pattern SEE_BELOW = Pattern.compile("s?[,;]?\\s*\\(?see\\s+below");
-    /** Two names in capitals joined as peers of a list: "SGML or XML", "NIS, LDAP". A "+" may end a name (GTK+). */
+    /**
+     * Two names in capitals joined as peers of a list: "SGML or XML", "NIS, LDAP". A "+" may end a name (GTK+), and a
+     * version or release after a slash the first one ("OS/390, CICS").
+     */
     private static final Pattern COORDINATED = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9]+)\\+*(?:\\s*,\\s*|\\s+(?:or|and|and/or|nor)\\s+)"
+            "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9]+)\\+*(?:/[A-Za-z0-9]+)?(?:\\s*,\\s*|\\s+(?:or|and|and/or|nor)\\s+)"
                     + "(?=([A-Z][A-Z0-9]+)\\+*(?![\\p{L}\\p{N}_]))");
     /**
      * Three names or more joined by slashes, a list of peers ("Qt/GTK+/HTML"); two are a pair of counterparts
@@ -111,6 +128,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      */
     private static final Pattern NAME_BEFORE = Pattern.compile(
             "(?:(?:\\p{Ll}[\\p{Ll}\\p{N}]*|,)[ \\t]+|\\p{IsHan}[ \\t]*)(\\p{Lu}\\p{Ll}[\\p{L}\\p{N}]*)[ \\t]+$");
+
+    /** Between two words of a name: spaces or a hyphen, and the function words its abbreviation leaves out. */
+    private static final String NAME_GAP = "(?:[\\s-]+(?:of|the|and|for|on|in|to)(?=[\\s-]))*[\\s-]+";
 
     /** Markdown emphasis and list marks around a glossary term: "**KPI**: key performance indicator". */
     private static final String MARKUP = "*_`#>-+ \t";
@@ -132,23 +152,26 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         for (BlockText b : blocks) {
             lowerCaseWords.addAll(lowerCaseWords(b.text()));
         }
+        Set<String> extensions = extensions(text.text());
         Map<String, Use> firstUse = new LinkedHashMap<>();
         Map<String, Integer> firstDefinition = new HashMap<>();
         for (BlockText b : blocks) {
             TextBlock block = b.block();
             String blockText = b.text();
+            String original = text.blockText(block);
             boolean shouting = isAllCapitals(blockText);
             StartScan acronyms = new StartScan(ACRONYM, blockText, StartScan.capitalPair());
             Matcher m = acronyms.matcher();
             while (acronyms.find()) {
                 String acronym = m.group(1);
                 if (WELL_KNOWN.contains(acronym) || IN_DICTIONARIES.contains(acronym) || NOT_ACRONYMS.contains(acronym) || placeholders.contains(acronym)
+                        || extensions.contains(acronym.toLowerCase(Locale.ROOT))
                         || isFormatPattern(acronym) || isWordInCapitals(acronym, lowerCaseWords)
                         || EnglishWords.isWordInCapitals(acronym) || peersOfKnown.contains(acronym)) {
                     continue;
                 }
                 int global = block.start() + m.start(1);
-                if (isDefinition(blockText, m.start(1), m.end(), acronym)) {
+                if (isDefinition(blockText, original, m.start(1), m.end(), acronym)) {
                     firstDefinition.putIfAbsent(acronym, global);
                 } else if (!shouting && !inCapitalsPhrase(blockText, m.start(), m.end())) {
                     firstUse.putIfAbsent(acronym, new Use(block, m.start(1), m.end(1), global));
@@ -210,10 +233,15 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                 new StartScan(AFTER_AN_IDENTIFIER, text, identifierThenUnderscore),
                 new StartScan(BEFORE_AN_IDENTIFIER, text, StartScan.capitalPair()))) {
             while (q.find()) {
-                found.add(q.matcher().group(1));
+                Matcher each = q.matcher();
+                found.add(each.group(1) != null ? each.group(1) : each.group(2)); // AFTER_AN_IDENTIFIER has two
             }
         }
         found.addAll(CapitalsNamedInPlace.in(text)); // "OLDGRP NEWGRP[:NEWGID]", "see the file COMPAT"
+        StartScan numbered = new StartScan(NUMBERED, text, StartScan.wordStart(c -> c >= 'A' && c <= 'Z'));
+        while (numbered.find()) {
+            found.add(numbered.matcher().group(1) + "N"); // the series' last member, GROUPN after GROUP1
+        }
         StartScan synopses = new StartScan(SYNOPSIS_OPERANDS, text, StartScan.oneOf("["));
         Matcher operands = synopses.matcher();
         while (synopses.find()) {
@@ -263,13 +291,40 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         if (acronym.length() < 3) {
             return null;
         }
-        StringBuilder name = new StringBuilder("(?<![\\p{L}\\p{N}])");
-        for (int i = 0; i < acronym.length(); i++) {
-            name.append(i == 0 ? "" : "[\\s-]+").append(acronym.charAt(i)).append("\\p{Ll}+");
-        }
-        Pattern spelled = Pattern.compile(name.append("(?![\\p{L}\\p{N}])").toString());
+        Pattern spelled = Pattern.compile("(?<![\\p{L}\\p{N}])" + initialsFrom(acronym, 0) + "(?![\\p{L}\\p{N}])");
         Matcher m = spelled.matcher(text);
-        return m.find() ? m.start() : null;
+        while (m.find()) {
+            if (wordsInCapitals(m.group()) <= 1) {
+                return m.start();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Words whose initials are the acronym's letters from {@code i}: each a capital and a word's letters, with the
+     * function words a name leaves out of its abbreviation between them (Bureau of Industry and Security, BIS); the
+     * last letters may be an abbreviation of their own, ending the name (Communications of the ACM, CACM).
+     */
+    private static String initialsFrom(String acronym, int i) {
+        String word = acronym.charAt(i) + "(?:\\p{Ll}+|\\p{Lu}+)";
+        if (i == acronym.length() - 1) {
+            return word;
+        }
+        String rest = acronym.substring(i + 1);
+        return word + NAME_GAP + "(?:" + initialsFrom(acronym, i + 1) + (rest.length() >= 2 ? "|" + rest : "") + ")";
+    }
+
+    /**
+     * The words of a name written in capitals ("JPEG" in "Independent JPEG Group"): one may be a name of its own inside
+     * the name; a run of them ("FOO HTTP SSL") is a row of abbreviations, not a name spelled out.
+     */
+    private static int wordsInCapitals(String name) {
+        int n = 0;
+        for (String word : name.split("[\\s-]+")) {
+            n += word.length() > 1 && Character.isUpperCase(word.charAt(1)) ? 1 : 0;
+        }
+        return n;
     }
 
     /**
@@ -311,6 +366,20 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     }
 
     /**
+     * The extensions of the file names a document writes, and ones it names on their own ("the .xz format", "a .deb"):
+     * letters it also writes in capitals ("XZ Utils") are that format's or program's name, not an abbreviation. The
+     * scan reads the whole text, unmasked: prose masking hides file names.
+     */
+    static Set<String> extensions(String text) {
+        Set<String> found = new HashSet<>();
+        StartScan dots = new StartScan(EXTENSION, text, StartScan.oneOf("."));
+        while (dots.find()) {
+            found.add(dots.matcher().group(1));
+        }
+        return found;
+    }
+
+    /**
      * A word the document also writes in lower case ("Compare FILES line by line" in a manual that says "files"
      * elsewhere) is that word set in capitals — a placeholder named after it, emphasis, a heading's word — not an
      * abbreviation: an abbreviation has no lower-case twin in the text that defines or uses it.
@@ -327,8 +396,10 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     /**
      * Whether the acronym at {@code [start, end)} (a plural "s" included) is being defined there: "(KPIs)" after its
      * words, its words in brackets after it, or a glossary line, Markdown emphasis allowed ("**KPI**: …").
+     * {@code text} is the block masked for prose, {@code original} the same block unmasked: the words in brackets are
+     * read there, since an expansion written with slashes ("BCJ (Branch/Call/Jump)") is masked as a path.
      */
-    static boolean isDefinition(String text, int start, int end, String acronym) {
+    static boolean isDefinition(String text, String original, int start, int end, String acronym) {
         char first = Character.toLowerCase(acronym.charAt(0));
         // "Service Level Agreement (SLA)" or 服务等级协议（SLA）
         if (start > 0 && isOpen(text.charAt(start - 1)) && end < text.length() && isClose(text.charAt(end))) {
@@ -355,7 +426,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             i++;
         }
         if (i < text.length() && isOpen(text.charAt(i)) && i + 1 < text.length()) {
-            char c = text.charAt(i + 1);
+            char c = original.charAt(i + 1);
             return Scripts.isHan(c) || Character.toLowerCase(c) == first;
         }
         // A glossary line: "SLA: Service Level Agreement", "SLA – Service Level Agreement", "**SLA**: …"

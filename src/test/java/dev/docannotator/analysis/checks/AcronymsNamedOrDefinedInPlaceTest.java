@@ -1,0 +1,101 @@
+package dev.docannotator.analysis.checks;
+
+import static dev.docannotator.analysis.AnalysisFixture.quotes;
+import static dev.docannotator.analysis.AnalysisFixture.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.analysis.Check;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Capitals in xz's, libjpeg's and OpenSSH's READMEs and in shadow's manual pages that the text itself defines or
+ * shows to be names; in each test an abbreviation nothing explains is still asked for.
+ */
+class AcronymsNamedOrDefinedInPlaceTest {
+
+    @Test
+    void anExpansionInBracketsThatLooksLikeAPathStillDefinesTheAbbreviation() {
+        // xz's README: "Branch/Call/Jump" is hidden from prose checks as a relative path, but it is the definition
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "For example, putting a BCJ (Branch/Call/Jump) filter before LZMA2 in the filter chain can improve"
+                        + " compression ratio of executable files.",
+                "The VLI encoding is used for the sizes.")))
+                .containsExactly("VLI");
+    }
+
+    @Test
+    void aNameInCapitalsListedAfterSeveralVariablesIsAVariableToo() {
+        // OpenSSH's README.Debian: the third variable of a list; login.defs(5): a list of variables, one per word
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "This has the side-effect of causing glibc to remove certain environment variables which might have"
+                        + " security implications for set-id programs, including LD_PRELOAD, LD_LIBRARY_PATH, and\nTMPDIR.",
+                "useradd\n    CREATE_HOME GID_MAX GID_MIN HOME_MODE LASTLOG_UID_MAX MAIL_DIR\n"
+                        + "    SUB_UID_MIN SYS_GID_MAX SYS_GID_MIN SYS_UID_MAX SYS_UID_MIN UID_MAX\n    UID_MIN UMASK",
+                "如果可以，也复制 ACL 和扩展属性。")))
+                .containsExactly("ACL");
+    }
+
+    @Test
+    void theLastOfANumberedSeriesOfPlaceholdersIsAPlaceholder() {
+        // useradd(8): GROUP1, GROUP2 … GROUPN name what the user types
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "-G, --groups GROUP1[,GROUP2,...[,GROUPN]]]\n    A list of supplementary groups which the user is also a"
+                        + " member of. Each group is separated from the next by a comma, with no intervening whitespace.",
+                "如果可以，也复制 ACL 和扩展属性。")))
+                .containsExactly("ACL");
+    }
+
+    @Test
+    void aNameSpelledOutWithAWordInCapitalsAmongItsWordsIsDefined() {
+        // libjpeg's README: "Independent JPEG Group" is IJG, JPEG being a word of the name
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "This distribution contains a release of the Independent JPEG Group's free JPEG software.",
+                "IJG is not affiliated with the official standards committee.",
+                "Files containing the name \"JPEG\" may be incompatible with the DCT-based JPEG standard.")))
+                .containsExactly("DCT");
+    }
+
+    @Test
+    void twoCapitalsTheDocumentAlsoWritesAsAFileExtensionAreTheFormatsName() {
+        // xz's README: XZ Utils and the .xz format; two capitals with no such twin are still asked for
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "XZ Utils provide a general-purpose data-compression library plus command-line tools.",
+                "The native file format is the .xz format, but also the legacy .lzma format is supported.",
+                "Use the BCJ filter only for executables.")))
+                .containsExactly("BCJ");
+    }
+
+    @Test
+    void lettersTheDocumentWritesInLowerCaseAsTheFirstPartOfAHyphenatedNameAreThatName() {
+        // systemd's README: the NSS modules are nss-myhostname and nss-systemd; "non-EOL" is no twin of NON or EOL
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "GLIBC NSS: systemd ships with four glibc NSS modules.",
+                "nss-myhostname resolves the local hostname to locally configured IP addresses.",
+                "We support all non-EOL versions of Fedora.")))
+                .containsExactly("EOL");
+    }
+
+    @Test
+    void aNameListedAfterAKnownNameWithAVersionIsItsPeer() {
+        // zlib's FAQ: CICS follows OS/390 in a list of systems; ECCN, named alone, is still asked for
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "Does zlib work on MVS, OS/390, CICS, etc.? It has in the past, but we have not heard of any recent"
+                        + " evidence.",
+                "Is zlib subject to export controls? What is its ECCN?")))
+                .containsExactly("ECCN");
+    }
+
+    @Test
+    void aNameSpelledOutWithFunctionWordsOrEndingInAnAbbreviationDefinesItsInitials() {
+        // libjpeg's README cites "Communications of the ACM", then "the CACM issue"; the function words of a name are
+        // not in its abbreviation (Bureau of Industry and Security, BIS)
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "Wallace, Gregory K. \"The JPEG Still Picture Compression Standard\", Communications of the ACM,"
+                        + " April 1991 (vol. 34 no. 4), pp. 30-44.",
+                "If you don't have the CACM issue handy, a PDF file containing a revised version of Wallace's article"
+                        + " is available. Note: the Wallace article is copyright ACM and IEEE.",
+                "The Bureau of Industry and Security publishes the export rules; ask the BIS when in doubt.",
+                "Files may be incompatible with the DCT-based JPEG standard.")))
+                .containsExactly("DCT");
+    }
+}
