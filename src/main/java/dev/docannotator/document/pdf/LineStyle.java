@@ -2,7 +2,7 @@ package dev.docannotator.document.pdf;
 
 /**
  * How one line of a page is set, gathered glyph by glyph: where its text starts in the paragraph being built, its left
- * and right ends, its type size ({@link #size}), and whether all of them are bold or fixed-pitch. Spaces and
+ * and right ends, its type size ({@link #size}), whether all of them are bold and how many are fixed-pitch. Spaces and
  * other blank glyphs do not count: a bullet or a space in another font says nothing about the line.
  */
 final class LineStyle {
@@ -14,8 +14,9 @@ final class LineStyle {
     float startX;
     float endX;
     boolean allBold = true;
-    boolean allFixedPitch = true;
     int visibleChars;
+    /** Visible characters set in a fixed-pitch font. */
+    int fixedPitchChars;
     private final float[] sizes = new float[SIZES];
     private final int[] counts = new int[SIZES];
     private int distinct;
@@ -32,7 +33,9 @@ final class LineStyle {
     void addVisible(float size, int chars, boolean bold, boolean fixedPitch) {
         visibleChars += chars;
         allBold &= bold;
-        allFixedPitch &= fixedPitch;
+        if (fixedPitch) {
+            fixedPitchChars += chars;
+        }
         float rounded = Math.round(size * 10) / 10f;
         for (int i = 0; i < distinct; i++) {
             if (sizes[i] == rounded) {

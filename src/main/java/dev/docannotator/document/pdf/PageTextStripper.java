@@ -497,7 +497,7 @@ final class PageTextStripper extends PDFTextStripper {
      */
     private boolean isTableRow(LineStyle line, int end) {
         // columns in a fixed-pitch line are aligned code ("char*   dest,"), read as code
-        if (line.cellCount() == 0 || line.allFixedPitch) {
+        if (line.cellCount() == 0 || ParagraphLayout.code(line.fixedPitchChars, line.visibleChars)) {
             return false;
         }
         int cellFrom = line.start;
@@ -513,7 +513,8 @@ final class PageTextStripper extends PDFTextStripper {
 
     /**
      * Adds the text {@code [from, to)} of the paragraph being built, lines {@code [firstLine, endLine)}, as one
-     * paragraph, trimmed; of {@code kind}, or when null code if all its glyphs are fixed-pitch, else prose.
+     * paragraph, trimmed; of {@code kind}, or when null code if its glyphs are fixed-pitch
+     * ({@link ParagraphLayout#code}), else prose.
      */
     private void emit(int from, int to, int firstLine, int endLine, BlockKind kind) {
         int start = from;
@@ -527,21 +528,24 @@ final class PageTextStripper extends PDFTextStripper {
         if (start >= end) {
             return;
         }
-        boolean allFixed = true;
+        int fixedPitch = 0;
+        int visible = 0;
         boolean allBold = true;
         float smallest = Float.MAX_VALUE;
         int lineCount = 0;
         for (int i = firstLine; i < endLine; i++) {
             LineStyle line = lines.get(i);
             if (line.visibleChars > 0) {
-                allFixed &= line.allFixedPitch;
+                fixedPitch += line.fixedPitchChars;
+                visible += line.visibleChars;
                 allBold &= line.allBold;
                 smallest = Math.min(smallest, line.size());
                 charsBySize.merge(line.size(), line.visibleChars, Integer::sum);
                 lineCount++;
             }
         }
-        BlockKind resolved = kind != null ? kind : allFixed ? BlockKind.CODE : BlockKind.PROSE;
+        BlockKind resolved = kind != null ? kind
+                : ParagraphLayout.code(fixedPitch, visible) || visible == 0 ? BlockKind.CODE : BlockKind.PROSE;
         // reading needs the text alone; per-character indices are for anchoring highlights
         int[] breaks = hyphenBreaksIn(start, end);
         paragraphs.add(withGlyphBoxes

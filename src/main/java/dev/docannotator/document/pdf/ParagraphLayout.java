@@ -24,6 +24,14 @@ final class ParagraphLayout {
     private ParagraphLayout() {
     }
 
+    /**
+     * Whether text of {@code visible} characters, {@code fixedPitch} of them in a fixed-pitch font, is code: all of it,
+     * or all but a stray glyph in twenty (an accent TeX draws from a font of its own).
+     */
+    static boolean code(int fixedPitch, int visible) {
+        return visible > 0 && fixedPitch * 20 >= visible * 19;
+    }
+
     /** Whether a line in type size {@code size} is set larger than text in {@code bodySize}. */
     static boolean larger(float size, float bodySize) {
         return size > 0 && bodySize > 0 && size >= SIZE_STEP * bodySize;

@@ -118,6 +118,22 @@ class PdfLayoutKindsTest {
     }
 
     @Test
+    void anAccentDrawnFromAnotherFontDoesNotTurnAnXmlExampleIntoProse() throws IOException {
+        String before = "<comment xml:lang=\"af\">verskille tussen l";
+        Path file = new LaidOutPdf().page()
+                .body(50, 80, "Here is an example source file, named diff.xml:")
+                .run(Face.NIMBUS_MONO, 10, 60, 110, "<mime-type type=\"text/x-diff\">")
+                .run(Face.NIMBUS_MONO, 10, 60, 122, before)
+                .run(Face.REGULAR, 6, 60 + 6 * before.length(), 122, "e")
+                .run(Face.NIMBUS_MONO, 10, 66 + 6 * before.length(), 122, "ers</comment>")
+                .run(Face.NIMBUS_MONO, 10, 60, 134, "</mime-type>")
+                .write(dir.resolve("xml.pdf"));
+
+        assertThat(blocks(PdfReadTest.readAll(handler, file))).extracting(Block::kind)
+                .containsExactly(BlockKind.PROSE, BlockKind.CODE);
+    }
+
+    @Test
     void highlightsOnAHeadingAndATableCellLandOnExactlyTheirWords() throws IOException {
         LaidOutPdf pdf = new LaidOutPdf().page().run(Face.BOLD, 16, 50, 80, "2.1 Scope").body(50, 100, POLICY);
         String[][] rows = {{"Plan", "Monthly fee"}, {"Basic", "10 USD"}};
