@@ -38,8 +38,8 @@ final class ParagraphLayout {
     }
 
     /**
-     * Whether line {@code before} (text {@code beforeText}) ends a heading and {@code after} starts the text under it:
-     * their type sizes differ, or {@code before} is short, set in bold over a line that is not, and does not end a
+     * Whether line {@code before} (text {@code beforeText}) ends a heading and {@code after} starts the text under it,
+     * or one of them is code and the other prose ({@link #codeStarts}): their type sizes differ, or {@code before} is short, set in bold over a line that is not, and does not end a
      * sentence, or {@code before}
      * is short and numbered like a section and {@code after} starts with a capital.
      */
@@ -49,7 +49,7 @@ final class ParagraphLayout {
         if (a <= 0 || b <= 0) {
             return false;
         }
-        if (larger(a, b) || larger(b, a)) {
+        if (larger(a, b) || larger(b, a) || codeStarts(before, beforeText, after, a)) {
             return true;
         }
         boolean shortLine = before.endX <= rightEdge - 3 * a;
@@ -61,6 +61,20 @@ final class ParagraphLayout {
         }
         return NUMBERED.matcher(beforeText).matches() && beforeText.split("\\s+").length <= MAX_NUMBERED_WORDS
                 && !afterText.isEmpty() && Character.isUpperCase(afterText.charAt(0));
+    }
+
+    /**
+     * Whether a code line follows prose or prose follows code: one line is set in a fixed-pitch font, the other not,
+     * and the code is indented from the prose or announced by it ("... a function declared as:"). A wrapped sentence
+     * whose next line happens to hold only an identifier in code type starts where the sentence does, after no colon.
+     */
+    private static boolean codeStarts(LineStyle before, String beforeText, LineStyle after, float size) {
+        boolean codeBefore = code(before.fixedPitchChars, before.visibleChars);
+        boolean codeAfter = code(after.fixedPitchChars, after.visibleChars);
+        if (codeBefore == codeAfter) {
+            return false;
+        }
+        return Math.abs(before.startX - after.startX) >= size || (codeAfter && beforeText.endsWith(":"));
     }
 
     /** A bold sentence opening a paragraph ("Note well. ...") is emphasis, not a heading: headings have no full stop. */

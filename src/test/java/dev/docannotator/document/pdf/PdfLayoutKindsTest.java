@@ -118,6 +118,31 @@ class PdfLayoutKindsTest {
     }
 
     @Test
+    void aCodeLineSetCloseUnderTheSentenceAnnouncingItIsCodeOfItsOwn() throws IOException {
+        Path file = new LaidOutPdf().page()
+                .body(50, 80, "For a stdio-free library, assertion failures result in a call to a function declared as:")
+                .run(Face.NIMBUS_MONO, 10, 68, 92, "extern void bz_internal_error ( int errcode );")
+                .write(dir.resolve("declared.pdf"));
+
+        assertThat(blocks(PdfReadTest.readAll(handler, file))).containsExactly(
+                new Block("For a stdio-free library, assertion failures result in a call to a function declared as:",
+                        BlockKind.PROSE),
+                new Block("extern void bz_internal_error ( int errcode );", BlockKind.CODE));
+    }
+
+    @Test
+    void aWrappedSentenceWhoseNextLineIsAnIdentifierInCodeTypeStaysOneParagraph() throws IOException {
+        Path file = new LaidOutPdf().page()
+                .body(50, 80, "When the stream has ended and all of its output has been collected, the caller passes it to")
+                .run(Face.NIMBUS_MONO, 10, 50, 92, "BZ2_bzDecompressEnd")
+                .write(dir.resolve("wrapped.pdf"));
+
+        assertThat(blocks(PdfReadTest.readAll(handler, file))).containsExactly(new Block(
+                "When the stream has ended and all of its output has been collected, the caller passes it to "
+                        + "BZ2_bzDecompressEnd", BlockKind.PROSE));
+    }
+
+    @Test
     void anAccentDrawnFromAnotherFontDoesNotTurnAnXmlExampleIntoProse() throws IOException {
         String before = "<comment xml:lang=\"af\">verskille tussen l";
         Path file = new LaidOutPdf().page()
