@@ -108,6 +108,8 @@ final class QualityBenchmark {
         // real PDF and Word files nobody here wrote: page furniture, hyphenation, columns, notes, tables, Word styles
         List<Finding> formats = formats(report);
         writeUnlabelled(formats, labels(), Path.of("target", "benchmarks", "quality-formats-unlabelled.tsv"));
+        // every formats finding, so that a reader change can be compared finding by finding with the judged list
+        writeUnlabelled(formats, Map.of(), Path.of("target", "benchmarks", "quality-formats-all.tsv"));
         List<Finding> everything = new ArrayList<>(real);
         everything.addAll(heldOut);
         writeUnlabelled(everything, labels(), Path.of("target", "benchmarks", "quality-unlabelled.tsv"));

@@ -16,13 +16,17 @@ import java.util.regex.Pattern;
  * first or last {@value #EDGE} blocks) whose text, digits aside, recurs at the top or bottom of at least half of
  * the pages (at least {@value #MIN_PAGES}) and is short (at most {@value #MAX_CHARS} characters, so that boilerplate
  * paragraphs repeated on every page stay text) — running headers and footers such as {@code 190069T.XXX} or
- * {@code Publication 15 (2024)} — and page numbers ({@code 12}, {@code Page 3 of 10}, {@code - iv -}).
- * Only the text is used, so a resumed read marks the same blocks.
+ * {@code Publication 15 (2024)} — and page numbers ({@code 12}, {@code Page 3 of 10}, {@code - iv -}). Two rules catch
+ * what "half of the pages" cannot: in a document of two pages, a short line at the same edge of both; and a chapter's
+ * running head, the first block of at least {@value #MIN_PAGES} pages in a row ({@code How to use bzip2} on five
+ * pages of a forty-page manual). Only the text is used, so a resumed read marks the same blocks.
  */
 final class PageFurniture {
     static final int EDGE = 2;
     static final int MIN_PAGES = 3;
     static final int MAX_CHARS = 120;
+    /** The two-page and chapter-head rules see fewer repeats, so they take only a line: a title, not a sentence. */
+    static final int MAX_SHORT_CHARS = 60;
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "(?iu)(?:page|p\\.|seite|第)?\\s*[-–—]?\\s*(?:\\d{1,4}|[ivxlcdm]{1,7})\\s*[-–—]?"
                     + "\\s*(?:(?:of|/|von|共)\\s*\\d{1,4}\\s*)?(?:页)?");
@@ -34,28 +38,64 @@ final class PageFurniture {
 
     /** Marks the furniture among the blocks of {@code text} (a whole PDF of {@code pageCount} pages). */
     static void mark(TextBuilder text, int pageCount) {
-        Map<Integer, List<Integer>> edgesByPage = edgeBlocks(text);
+        Map<Integer, List<Integer>> blocksByPage = blocksByPage(text);
+        Map<Integer, List<Integer>> edgesByPage = new HashMap<>();
+        blocksByPage.forEach((page, blocks) -> edgesByPage.put(page, edges(blocks)));
         Map<String, Set<Integer>> pagesByKey = new HashMap<>();
-        for (Map.Entry<Integer, List<Integer>> page : edgesByPage.entrySet()) {
-            for (int b : page.getValue()) {
-                pagesByKey.computeIfAbsent(key(text.blockText(b)), k -> new HashSet<>()).add(page.getKey());
+        Map<String, Set<Integer>> topsByKey = new HashMap<>();
+        Map<String, Set<Integer>> bottomsByKey = new HashMap<>();
+        Map<String, Set<Integer>> firstOfPageByKey = new HashMap<>();
+        for (Map.Entry<Integer, List<Integer>> page : blocksByPage.entrySet()) {
+            List<Integer> blocks = page.getValue();
+            for (int i = 0; i < blocks.size(); i++) {
+                String key = key(text.blockText(blocks.get(i)));
+                if (i < EDGE || i >= blocks.size() - EDGE) {
+                    pagesByKey.computeIfAbsent(key, k -> new HashSet<>()).add(page.getKey());
+                }
+                if (i < EDGE) {
+                    topsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(page.getKey());
+                }
+                if (i >= blocks.size() - EDGE) {
+                    bottomsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(page.getKey());
+                }
             }
+            firstOfPageByKey.computeIfAbsent(key(text.blockText(blocks.get(0))), k -> new HashSet<>()).add(page.getKey());
         }
         int needed = Math.max(MIN_PAGES, (pageCount + 1) / 2);
-        for (List<Integer> edges : edgesByPage.values()) {
+        for (Map.Entry<Integer, List<Integer>> page : edgesByPage.entrySet()) {
+            List<Integer> edges = page.getValue();
             for (int b : edges) {
                 String blockText = text.blockText(b).strip();
+                String key = key(blockText);
                 boolean repeated = pageCount >= MIN_PAGES && blockText.length() <= MAX_CHARS
-                        && pagesByKey.get(key(blockText)).size() >= needed;
-                if (repeated || PAGE_NUMBER.matcher(blockText).matches()) {
+                        && pagesByKey.get(key).size() >= needed;
+                boolean bothPages = pageCount == 2 && blockText.length() <= MAX_SHORT_CHARS
+                        && (topsByKey.getOrDefault(key, Set.of()).size() == 2
+                                || bottomsByKey.getOrDefault(key, Set.of()).size() == 2);
+                boolean chapterHead = b == blocksByPage.get(page.getKey()).get(0) && blockText.length() <= MAX_SHORT_CHARS
+                        && inRun(firstOfPageByKey.get(key), page.getKey());
+                if (repeated || bothPages || chapterHead || PAGE_NUMBER.matcher(blockText).matches()) {
                     text.setKind(b, BlockKind.FURNITURE);
                 }
             }
         }
     }
 
-    /** For each page, the indexes of its first and last {@link #EDGE} blocks. */
-    private static Map<Integer, List<Integer>> edgeBlocks(TextBuilder text) {
+    /** Whether {@code page} is one of at least {@value #MIN_PAGES} consecutive pages in {@code pages}. */
+    private static boolean inRun(Set<Integer> pages, int page) {
+        int from = page;
+        while (pages.contains(from - 1)) {
+            from--;
+        }
+        int to = page;
+        while (pages.contains(to + 1)) {
+            to++;
+        }
+        return to - from + 1 >= MIN_PAGES;
+    }
+
+    /** For each page, the indexes of its blocks in order. */
+    private static Map<Integer, List<Integer>> blocksByPage(TextBuilder text) {
         Map<Integer, List<Integer>> byPage = new HashMap<>();
         for (int b = 0; b < text.blockCount(); b++) {
             Integer page = text.block(b).page();
@@ -63,17 +103,18 @@ final class PageFurniture {
                 byPage.computeIfAbsent(page, p -> new ArrayList<>()).add(b);
             }
         }
-        Map<Integer, List<Integer>> edges = new HashMap<>();
-        byPage.forEach((page, blocks) -> {
-            List<Integer> edge = new ArrayList<>();
-            for (int i = 0; i < blocks.size(); i++) {
-                if (i < EDGE || i >= blocks.size() - EDGE) {
-                    edge.add(blocks.get(i));
-                }
+        return byPage;
+    }
+
+    /** A page's first and last {@link #EDGE} blocks. */
+    private static List<Integer> edges(List<Integer> blocks) {
+        List<Integer> edge = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            if (i < EDGE || i >= blocks.size() - EDGE) {
+                edge.add(blocks.get(i));
             }
-            edges.put(page, edge);
-        });
-        return edges;
+        }
+        return edge;
     }
 
     private static String key(String blockText) {

@@ -1,5 +1,6 @@
 package dev.docannotator.document.pdf;
 
+import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.LineJoin;
 import dev.docannotator.document.RejectionText;
 import dev.docannotator.document.DocumentRejectedException;
@@ -55,8 +56,20 @@ final class PageTextStripper extends PDFTextStripper {
     private boolean withGlyphBoxes;
     private final Map<PDFont, float[]> fontExtents = new IdentityHashMap<>();
     private final Map<PDFont, Boolean> fixedPitch = new IdentityHashMap<>();
-    /** Whether every visible glyph of the current paragraph so far is set in a fixed-pitch font (code). */
-    private boolean allFixedPitch = true;
+    private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
+    /** The font of the glyph before, and what it is: most glyphs share their neighbour's font. */
+    private PDFont lastFont;
+    private boolean lastFontFixed;
+    private boolean lastFontBold;
+    /** The lines of the current paragraph, the last one being written ({@link #currentLine}). */
+    private final List<LineStyle> lines = new ArrayList<>();
+    private LineStyle currentLine;
+    /** Where the glyph before ended: a word gap far wider than a space separates table cells. */
+    private float lastGlyphEndX;
+    /** For each paragraph of the page, how it is set ({@link #markHeadings}). */
+    private final List<ParagraphStyle> styles = new ArrayList<>();
+    /** Characters of the page per type size (rounded to 0.1 pt), to find the size of its running text. */
+    private final Map<Float, Integer> charsBySize = new java.util.HashMap<>();
     private final StringBuilder text = new StringBuilder();
     private final IntList glyphOfChar = new IntList();
     /** Offsets in {@link #text} of end-of-line hyphens followed directly by the next line (see the class comment). */
@@ -140,6 +153,7 @@ final class PageTextStripper extends PDFTextStripper {
         try {
             writeText(document, Writer.nullWriter());
             flushParagraph();
+            markHeadings();
             return new PageText(paragraphs, glyphs);
         } finally {
             // Close what the page left open, so PDFBox's /ActualText state cannot leak into the next page read.
@@ -184,7 +198,12 @@ final class PageTextStripper extends PDFTextStripper {
         glyphs.clear();
         fontExtents.clear();
         fixedPitch.clear();
-        allFixedPitch = true;
+        boldFonts.clear();
+        lastFont = null;
+        lines.clear();
+        currentLine = null;
+        styles.clear();
+        charsBySize.clear();
         text.setLength(0);
         glyphOfChar.clear();
         lineBreaksAt.clear();
@@ -242,10 +261,12 @@ final class PageTextStripper extends PDFTextStripper {
             if (atLineStart) {
                 startLine(position);
             }
-            lineEndX = Math.max(lineEndX, position.getXDirAdj() + position.getWidthDirAdj());
-            if (allFixedPitch && !unicode.isBlank()) {
-                allFixedPitch = fixedPitch.computeIfAbsent(position.getFont(), PageTextStripper::isFixedPitch);
-            }
+            float x = position.getXDirAdj();
+            // a jump along the line, after a word separator or a space glyph (Word writes cells' trailing spaces)
+            boolean wideGap = !lineBreakPending && currentLine.start >= 0
+                    && x - lastGlyphEndX >= ParagraphLayout.CELL_GAP * Math.abs(position.getFontSizeInPt());
+            lastGlyphEndX = x + position.getWidthDirAdj();
+            lineEndX = Math.max(lineEndX, lastGlyphEndX);
             if (separatorPending && !text.isEmpty() && text.charAt(text.length() - 1) != ' ') {
                 if (lineBreakPending && isHyphenBreak(unicode.charAt(0))) {
                     hyphenBreaks.add(text.length() - 1);
@@ -258,6 +279,7 @@ final class PageTextStripper extends PDFTextStripper {
             }
             separatorPending = false;
             lineBreakPending = false;
+            track(position, unicode, wideGap);
             if (withGlyphBoxes) {
                 int glyph = glyphs.size();
                 glyphs.add(glyphBox(position));
@@ -270,6 +292,27 @@ final class PageTextStripper extends PDFTextStripper {
                     appendChar(unicode.charAt(i));
                 }
             }
+        }
+    }
+
+    /** Records how the glyph about to be written is set, in the line's {@link LineStyle}. */
+    private void track(TextPosition position, String unicode, boolean wideGap) {
+        LineStyle line = currentLine;
+        if (line.start < 0) {
+            line.start = text.length();
+        } else if (wideGap && Character.isWhitespace(text.charAt(text.length() - 1))) {
+            line.addCell(text.length());
+        }
+        line.endX = lineEndX;
+        if (!unicode.isBlank()) {
+            PDFont font = position.getFont();
+            if (font != lastFont || lastFont == null) {
+                lastFont = font;
+                lastFontFixed = fixedPitch.computeIfAbsent(font, PageTextStripper::isFixedPitch);
+                lastFontBold = boldFonts.computeIfAbsent(font, PageTextStripper::isBold);
+            }
+            // text turned upside down has a negative size
+            line.addVisible(Math.abs(position.getFontSizeInPt()), unicode.length(), lastFontBold, lastFontFixed);
         }
     }
 
@@ -312,6 +355,8 @@ final class PageTextStripper extends PDFTextStripper {
         }
         lineStartX = first.getXDirAdj();
         lineEndX = lineStartX;
+        currentLine = new LineStyle(lineStartX);
+        lines.add(currentLine);
         lineY = first.getYDirAdj();
         lineSize = first.getFontSizeInPt();
         atLineStart = false;
@@ -393,32 +438,159 @@ final class PageTextStripper extends PDFTextStripper {
         text.append(breaking ? ' ' : c);
     }
 
-    /** Ends the current paragraph, trimming surrounding whitespace; a blank paragraph is dropped. */
+    /**
+     * Ends the current paragraph. It becomes one paragraph, or several where {@link ParagraphLayout} says a heading
+     * ends inside it, and each line whose words stand in columns becomes one paragraph per cell. Surrounding whitespace
+     * is trimmed; a blank paragraph is dropped.
+     */
     private void flushParagraph() {
-        int start = 0;
-        int end = text.length();
+        int n = lines.size();
+        float rightEdge = 0;
+        for (LineStyle line : lines) {
+            rightEdge = Math.max(rightEdge, line.endX);
+        }
+        int from = 0;
+        int firstLine = 0;
+        for (int i = 0; i < n; i++) {
+            LineStyle line = lines.get(i);
+            int end = i + 1 < n ? lines.get(i + 1).start : text.length();
+            if (line.start < 0 || end < line.start) {
+                continue;
+            }
+            if (isTableRow(line, end)) {
+                emit(from, line.start, firstLine, i, null);
+                int cellFrom = line.start;
+                for (int c = 0; c < line.cellCount(); c++) {
+                    emit(cellFrom, line.cell(c), i, i + 1, BlockKind.TABLE_CELL);
+                    cellFrom = line.cell(c);
+                }
+                emit(cellFrom, end, i, i + 1, BlockKind.TABLE_CELL);
+                from = end;
+                firstLine = i + 1;
+            } else if (i + 1 < n && end > from && end < text.length() && text.charAt(end - 1) == ' ') {
+                String before = text.substring(line.start, end).strip();
+                int afterEnd = i + 2 < n && lines.get(i + 2).start >= end ? lines.get(i + 2).start : text.length();
+                String after = text.substring(end, afterEnd).strip();
+                if (ParagraphLayout.headingEnds(line, before, lines.get(i + 1), after, rightEdge)) {
+                    boolean numbered = firstLine == i && ParagraphLayout.numbered(before);
+                    emit(from, end, firstLine, i + 1, numbered ? BlockKind.HEADING : null);
+                    from = end;
+                    firstLine = i + 1;
+                }
+            }
+        }
+        emit(from, text.length(), firstLine, n, null);
+        text.setLength(0);
+        glyphOfChar.clear();
+        lineBreaksAt.clear();
+        hyphenBreaks.clear();
+        lines.clear();
+        currentLine = null;
+        paragraphLine = line;
+        separatorPending = false;
+        lineBreakPending = false;
+    }
+
+    /**
+     * Whether {@code line} (its text ending at {@code end}) is a table row: cells far apart, each of a few words, not
+     * all in a fixed-pitch font.
+     */
+    private boolean isTableRow(LineStyle line, int end) {
+        // columns in a fixed-pitch line are aligned code ("char*   dest,"), read as code
+        if (line.cellCount() == 0 || ParagraphLayout.code(line.fixedPitchChars, line.visibleChars)) {
+            return false;
+        }
+        int cellFrom = line.start;
+        for (int c = 0; c <= line.cellCount(); c++) {
+            int cellEnd = c < line.cellCount() ? line.cell(c) : end;
+            if (!ParagraphLayout.cellSized(text.subSequence(cellFrom, cellEnd))) {
+                return false;
+            }
+            cellFrom = cellEnd;
+        }
+        return true;
+    }
+
+    /**
+     * Adds the text {@code [from, to)} of the paragraph being built, lines {@code [firstLine, endLine)}, as one
+     * paragraph, trimmed; of {@code kind}, or when null code if its glyphs are fixed-pitch
+     * ({@link ParagraphLayout#code}), else prose.
+     */
+    private void emit(int from, int to, int firstLine, int endLine, BlockKind kind) {
+        int start = from;
+        int end = to;
         while (start < end && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
         while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
         }
-        if (start < end) {
-            // reading needs the text alone; per-character indices are for anchoring highlights
-            int[] breaks = hyphenBreaksIn(start, end);
-            paragraphs.add(withGlyphBoxes
-                    ? new PdfParagraph(text.substring(start, end), glyphOfChar.slice(start, end), linesOfChars(start, end),
-                            breaks, allFixedPitch)
-                    : PdfParagraph.textOnly(text.substring(start, end), breaks, allFixedPitch));
+        if (start >= end) {
+            return;
         }
-        text.setLength(0);
-        glyphOfChar.clear();
-        lineBreaksAt.clear();
-        hyphenBreaks.clear();
-        allFixedPitch = true;
-        paragraphLine = line;
-        separatorPending = false;
-        lineBreakPending = false;
+        int fixedPitch = 0;
+        int visible = 0;
+        boolean allBold = true;
+        float smallest = Float.MAX_VALUE;
+        int lineCount = 0;
+        for (int i = firstLine; i < endLine; i++) {
+            LineStyle line = lines.get(i);
+            if (line.visibleChars > 0) {
+                fixedPitch += line.fixedPitchChars;
+                visible += line.visibleChars;
+                allBold &= line.allBold;
+                smallest = Math.min(smallest, line.size());
+                charsBySize.merge(line.size(), line.visibleChars, Integer::sum);
+                lineCount++;
+            }
+        }
+        BlockKind resolved = kind != null ? kind
+                : ParagraphLayout.code(fixedPitch, visible) || visible == 0 ? BlockKind.CODE : BlockKind.PROSE;
+        // reading needs the text alone; per-character indices are for anchoring highlights
+        int[] breaks = hyphenBreaksIn(start, end);
+        paragraphs.add(withGlyphBoxes
+                ? new PdfParagraph(text.substring(start, end), glyphOfChar.slice(start, end), linesOfChars(start, end),
+                        breaks, resolved)
+                : PdfParagraph.textOnly(text.substring(start, end), breaks, resolved));
+        styles.add(new ParagraphStyle(lineCount, lineCount == 0 ? 0 : smallest, lineCount > 0 && allBold));
+    }
+
+    /**
+     * At the end of a page: a prose paragraph of at most three lines set larger than the page's running text (the size
+     * most of its characters have), or of at most two lines all in bold without a closing full stop, is a heading.
+     */
+    private void markHeadings() {
+        float body = 0;
+        int most = 0;
+        for (Map.Entry<Float, Integer> size : charsBySize.entrySet()) {
+            if (size.getValue() > most || (size.getValue() == most && size.getKey() < body)) {
+                most = size.getValue();
+                body = size.getKey();
+            }
+        }
+        for (int i = 0; i < paragraphs.size(); i++) {
+            PdfParagraph paragraph = paragraphs.get(i);
+            if (paragraph.kind() == BlockKind.PROSE && styles.get(i).heading(paragraph.text(), body)) {
+                paragraphs.set(i, paragraph.withKind(BlockKind.HEADING));
+            }
+        }
+    }
+
+    /** How a paragraph is set: its lines with visible glyphs, the smallest of their sizes, whether all are bold. */
+    private record ParagraphStyle(int lines, float smallest, boolean allBold) {
+        private static final int MAX_HEADING_CHARS = 200;
+        private static final int MAX_BOLD_HEADING_CHARS = 120;
+
+        boolean heading(String text, float bodySize) {
+            if (lines == 0 || text.length() > MAX_HEADING_CHARS) {
+                return false;
+            }
+            if (lines <= 3 && ParagraphLayout.larger(smallest, bodySize)) {
+                return true;
+            }
+            char last = text.charAt(text.length() - 1);
+            return allBold && lines <= 2 && text.length() <= MAX_BOLD_HEADING_CHARS && ".;,".indexOf(last) < 0;
+        }
     }
 
     /** The hyphen candidates inside [from, to), relative to {@code from}. */
@@ -473,11 +645,27 @@ final class PageTextStripper extends PDFTextStripper {
     }
 
     private static final java.util.regex.Pattern FIXED_PITCH_NAME = java.util.regex.Pattern.compile(
-            "(?i).*(courier|mono|typewriter|consola|menlo|inconsolata|cmtt|sftt|lmtt|txtt|pcrr|beramono).*");
+            "(?i).*(courier|mono|nimbusmon|typewriter|consola|menlo|inconsolata|cmtt|sftt|lmtt|txtt|pcrr|beramono).*");
+    private static final java.util.regex.Pattern BOLD_NAME = java.util.regex.Pattern.compile(
+            "(?i).*(bold|black|heavy|semibd|demibd|,bd|-bd).*");
+
+    /** Whether a font is bold: its descriptor says so (weight, force-bold flag) or its name does ("Arial,Bold"). */
+    private static boolean isBold(PDFont font) {
+        if (font == null) {
+            return false;
+        }
+        PDFontDescriptor descriptor = font.getFontDescriptor();
+        if (descriptor != null && (descriptor.isForceBold() || descriptor.getFontWeight() >= 600)) {
+            return true;
+        }
+        String name = font.getName();
+        return name != null && BOLD_NAME.matcher(name).matches();
+    }
 
     /**
      * Whether a font is fixed-pitch: its descriptor says so, or its name is a typewriter face (TeX's CMTT, Courier,
-     * "... Mono"), since embedded subsets often leave the flag unset.
+     * "... Mono", URW's Nimbus Mono L as {@code NimbusMonL-Regu} in DocBook and groff PDFs), since embedded subsets
+     * often leave the flag unset.
      */
     private static boolean isFixedPitch(PDFont font) {
         if (font == null) {

@@ -1,5 +1,6 @@
 package dev.docannotator.document.pdf;
 
+import dev.docannotator.document.BlockKind;
 import java.util.Arrays;
 import java.util.function.IntPredicate;
 
@@ -8,19 +9,30 @@ import java.util.function.IntPredicate;
  * produced it and the line it sits on. Characters the extractor inserted (word and line separators)
  * have glyph -1. A paragraph read for its text only has empty index arrays. {@code hyphenBreaks} are the offsets
  * of hyphens that ended a line and were joined directly to the next line ({@code with-holding}); a session decides
- * which of them to drop ({@link #dropping}). {@code code} says that every glyph of it is set in a fixed-pitch font
- * (a program listing, a function prototype, a command): it is read as code, not prose.
+ * which of them to drop ({@link #dropping}). {@code kind} is what the layout says the paragraph is: code when every
+ * glyph of it is set in a fixed-pitch font (a program listing, a function prototype, a command), a heading when it is
+ * set apart by size or weight, table cells when a line's words stand in columns; prose otherwise.
  */
-record PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyphenBreaks, boolean code) {
+record PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyphenBreaks, BlockKind kind) {
     private static final int[] NONE = new int[0];
 
     PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyphenBreaks) {
-        this(text, glyphOfChar, lineOfChar, hyphenBreaks, false);
+        this(text, glyphOfChar, lineOfChar, hyphenBreaks, BlockKind.PROSE);
     }
 
     /** A paragraph without per-character indices, as {@link PageTextStripper#readText} returns them. */
-    static PdfParagraph textOnly(String text, int[] hyphenBreaks, boolean code) {
-        return new PdfParagraph(text, NONE, NONE, hyphenBreaks, code);
+    static PdfParagraph textOnly(String text, int[] hyphenBreaks, BlockKind kind) {
+        return new PdfParagraph(text, NONE, NONE, hyphenBreaks, kind);
+    }
+
+    /** Whether every glyph of it is set in a fixed-pitch font. */
+    boolean code() {
+        return kind == BlockKind.CODE;
+    }
+
+    /** The same paragraph as another kind of block. */
+    PdfParagraph withKind(BlockKind newKind) {
+        return new PdfParagraph(text, glyphOfChar, lineOfChar, hyphenBreaks, newKind);
     }
 
     /** This paragraph without the hyphen candidates that {@code drop} (given their offset) says to drop. */
@@ -34,7 +46,7 @@ record PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyph
             }
         }
         if (count == 0) {
-            return new PdfParagraph(text, glyphOfChar, lineOfChar, NONE, code);
+            return new PdfParagraph(text, glyphOfChar, lineOfChar, NONE, kind);
         }
         boolean indexed = glyphOfChar.length == text.length();
         StringBuilder kept = new StringBuilder(text.length() - count);
@@ -50,7 +62,7 @@ record PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyph
                 j++;
             }
         }
-        return new PdfParagraph(kept.toString(), glyphs, lines, NONE, code);
+        return new PdfParagraph(kept.toString(), glyphs, lines, NONE, kind);
     }
 
     /**
@@ -82,7 +94,7 @@ record PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyph
     @Override
     public boolean equals(Object o) {
         return o instanceof PdfParagraph p && text.equals(p.text) && Arrays.equals(glyphOfChar, p.glyphOfChar)
-                && Arrays.equals(lineOfChar, p.lineOfChar) && Arrays.equals(hyphenBreaks, p.hyphenBreaks) && code == p.code;
+                && Arrays.equals(lineOfChar, p.lineOfChar) && Arrays.equals(hyphenBreaks, p.hyphenBreaks) && kind == p.kind;
     }
 
     @Override

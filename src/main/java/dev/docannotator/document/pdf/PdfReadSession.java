@@ -61,8 +61,7 @@ final class PdfReadSession implements ReadSession {
         int paragraphNumber = 0;
         for (PdfParagraph paragraph : page.paragraphs()) {
             PdfParagraph resolved = paragraph.dropping(at -> !hyphenated.contains(pairAt(paragraph.text(), at)));
-            out.append(resolved.text(), index + 1, ++paragraphNumber,
-                    resolved.code() ? dev.docannotator.document.BlockKind.CODE : dev.docannotator.document.BlockKind.PROSE);
+            out.append(resolved.text(), index + 1, ++paragraphNumber, resolved.kind());
         }
         lastRead = index;
         if (index == pageCount - 1) {
