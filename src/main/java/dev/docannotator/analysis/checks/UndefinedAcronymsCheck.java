@@ -53,7 +53,11 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             // the files every source package has
             "NEWS", "COPYING", "INSTALL", "AUTHORS", "THANKS", "CHANGELOG", "LICENSE", "NOTICE", "HACKING");
 
-    /** Not headings: a heading in capitals is not a run of acronyms. Table cells may hold a glossary. */
+    /**
+     * Not headings: a heading in capitals is not a run of acronyms. Table cells are read for definitions (a glossary
+     * table) but never reported from: a cell is a label in a grid (a platform table's ARM, MIPS, MSVC), no sentence
+     * where an author would spell anything out.
+     */
     private static final Set<BlockKind> READS = Set.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL,
             BlockKind.NOTE);
 
@@ -173,7 +177,8 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                 int global = block.start() + m.start(1);
                 if (isDefinition(blockText, original, m.start(1), m.end(), acronym)) {
                     firstDefinition.putIfAbsent(acronym, global);
-                } else if (!shouting && !inCapitalsPhrase(blockText, m.start(), m.end())) {
+                } else if (!shouting && block.kind() != BlockKind.TABLE_CELL
+                        && !inCapitalsPhrase(blockText, m.start(), m.end())) {
                     firstUse.putIfAbsent(acronym, new Use(block, m.start(1), m.end(1), global));
                 }
             }

@@ -1,10 +1,16 @@
 package dev.docannotator.analysis.checks;
 
 import static dev.docannotator.analysis.AnalysisFixture.quotes;
+import static dev.docannotator.analysis.AnalysisFixture.only;
 import static dev.docannotator.analysis.AnalysisFixture.run;
+import static dev.docannotator.analysis.AnalysisFixture.runAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.DefaultAnalyser;
+import dev.docannotator.document.BlockKind;
+import dev.docannotator.document.TextBuilder;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,5 +103,25 @@ class AcronymsNamedOrDefinedInPlaceTest {
                 "The Bureau of Industry and Security publishes the export rules; ask the BIS when in doubt.",
                 "Files may be incompatible with the DCT-based JPEG standard.")))
                 .containsExactly("DCT");
+    }
+
+    @Test
+    void aTableCellIsNoPlaceToSpellOutAnAbbreviationButAGlossaryTableStillDefines() {
+        // a README's table of supported platforms: each cell is a label (ARM, MSVC), not a sentence
+        TextBuilder platforms = new TextBuilder();
+        platforms.append("The following table lists the platforms this release was tested on.", 1, 1);
+        for (String cell : List.of("ARM", "Linux", "GCC", "MIPS", "Windows", "MSVC")) {
+            platforms.append(cell, 1, 2, BlockKind.TABLE_CELL);
+        }
+        platforms.append("Building with MSVC needs the SDK; the ABI is the platform's own.", 1, 3);
+        assertThat(quotes(runAll(new DefaultAnalyser(), platforms.build(), only(Check.UNDEFINED_ACRONYMS))))
+                .containsExactly("MSVC", "ABI"); // in a sentence, the same names are asked for
+
+        // a glossary table defines what the prose then uses
+        TextBuilder glossary = new TextBuilder();
+        glossary.append("KPI", 1, 1, BlockKind.TABLE_CELL);
+        glossary.append("Key Performance Indicator (KPI)", 1, 1, BlockKind.TABLE_CELL);
+        glossary.append("Each team reports one KPI every quarter.", 1, 2);
+        assertThat(runAll(new DefaultAnalyser(), glossary.build(), only(Check.UNDEFINED_ACRONYMS))).isEmpty();
     }
 }
