@@ -34,7 +34,7 @@ import org.languagetool.tagging.Tagger;
  * style, punctuation, casing and typography opinions); a grammar rule's guess at an option's value ("Default is seek"
  * in a manual with {@code --seek}); a hyphenated compound only closed up ("auto-configures"); spelling of code-like
  * tokens and of names the document itself uses (capitalised and recurring); doubled words when the repeated-words
- * check runs.
+ * check runs; a space before a comma or bracket in an inline formula or a padded call ({@link FormulaOrCallSpacing}).
  * Unknown words are reported only when they look like a slip on a known word ({@link TypoShape}); misspellings and
  * grammar are warnings, style and typography info.
  */
@@ -149,6 +149,7 @@ public final class GrammarCheck implements BlockCheck {
                     || overlaps(labels, start, end) || overlaps(quotedCharacters, start, end)
                     || MANUAL_REFERENCE.matcher(paragraph).region(end, paragraph.length()).lookingAt()
                     || ReportedRules.isSpaceAfterAnAddress(rule, masked.hidden(), paragraph, start)
+                    || FormulaOrCallSpacing.isFormulaOrCall(rule, paragraph, start, end)
                     || NounVerbPair.isAmbiguous(tool.getLanguage().getTagger(), rule, paragraph, start, end)) {
                 continue;
             }

@@ -245,6 +245,27 @@ class GrammarCheckTest {
     }
 
     @Test
+    void aSpaceInAnInlineFormulaOrAPaddedCallIsNotAStraySpaceButAStrayOneInProseStillIs() {
+        // bzip2's manual and a journal paper read from PDF (its italic maths arrives as maths letters, spaced glyph by
+        // glyph); the paper's "(ESATC) )" and a space before a comma in a plain sentence are the author's slips
+        ExtractedText t = text(
+                "The call bzalloc ( opaque, n, m ) is expected to return a pointer p to n * m bytes of memory, and "
+                        + "bzfree ( opaque, p ) should free that memory.",
+                "The control voltage is pulsed, changing between a maximum (𝑉ℎ𝑖𝑔ℎ ) and a minimum (𝑉𝑙𝑜𝑤 ).",
+                "For each cluster, we define 𝑉𝑑𝑙 = 𝑀𝑖𝑛 (𝑉𝑑𝑖 , 𝑉𝑑𝑗 ) , 𝑉𝑑ℎ = 𝑀𝑎𝑥 (𝑉𝑑𝑖 , 𝑉𝑑𝑗 ), respectively.",
+                "The pulse releases all the cluster Ck , k > j and the device D1 of Cj that were set.",
+                "The control voltage bandwith requirements, ξn , the number of control pulses of n-robot grow.",
+                "We propose an Electronically SATurated Cluster system (ESATC) ) that needs one control line.",
+                "The report is late , as usual.");
+
+        List<Annotation> found = runAll(analyser, t, GRAMMAR);
+
+        assertThat(found).filteredOn(a -> a.rule().equals("grammar/COMMA_PARENTHESIS_WHITESPACE"))
+                .extracting(a -> t.text().substring(a.start() - 7, a.end()))
+                .containsExactlyInAnyOrder("(ESATC) )", "is late ,");
+    }
+
+    @Test
     void anOpenFormRightWhereItStandsIsNotACompoundToJoinButACompoundBeforeItsNounIs() {
         // adduser's README, chsh(1) and the GFDL: predicative "well supported", a verb with its object, "any one
         // entity"; a compound before its noun and a verb that is always hyphenated are still reported
