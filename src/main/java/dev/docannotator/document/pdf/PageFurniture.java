@@ -30,8 +30,6 @@ final class PageFurniture {
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "(?iu)(?:page|p\\.|seite|第)?\\s*[-–—]?\\s*(?:\\d{1,4}|[ivxlcdm]{1,7})\\s*[-–—]?"
                     + "\\s*(?:(?:of|/|von|共)\\s*\\d{1,4}\\s*)?(?:页)?");
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private PageFurniture() {
     }
@@ -122,8 +120,36 @@ final class PageFurniture {
         return edge;
     }
 
+    /**
+     * The text lower-cased, each run of ASCII digits as {@code #} and each run of ASCII whitespace ({@code \s}) as
+     * one space, stripped: in one pass, as two regex replacements per block showed in the read profile.
+     */
     private static String key(String blockText) {
-        String digitless = DIGITS.matcher(blockText.toLowerCase(Locale.ROOT)).replaceAll("#");
-        return SPACES.matcher(digitless).replaceAll(" ").strip();
+        String lower = blockText.toLowerCase(Locale.ROOT);
+        StringBuilder key = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            boolean digit = isDigit(c);
+            boolean space = isSpace(c);
+            if (digit || space) {
+                key.append(digit ? '#' : ' ');
+                while (i + 1 < lower.length() && (digit ? isDigit(lower.charAt(i + 1)) : isSpace(lower.charAt(i + 1)))) {
+                    i++;
+                }
+            } else {
+                key.append(c);
+            }
+        }
+        return key.toString().strip();
+    }
+
+    /** {@code \d} without flags: ASCII digits only. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** {@code \s} without flags: ASCII whitespace only. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }
