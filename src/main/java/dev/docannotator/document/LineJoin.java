@@ -2,8 +2,6 @@ package dev.docannotator.document;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How two lines of one paragraph are joined in the extracted text, for every format that wraps lines (TXT, Markdown,
@@ -15,9 +13,6 @@ import java.util.regex.Pattern;
  * ({@code FOR‐⏎MAT1}, {@code REG-⏎ISTER}) when both halves are capitals.
  */
 public final class LineJoin {
-    /** Hyphenated compounds as they appear inside a line: letters, a hyphen, letters. */
-    private static final Pattern COMPOUND = Pattern.compile("\\p{L}+(?:[-\u2010]\\p{L}+)+");
-
     private LineJoin() {
     }
 
@@ -67,13 +62,62 @@ public final class LineJoin {
 
     /** Adds every pair of neighbouring parts of the hyphenated compounds in {@code text} ("state-of", "of-the" …). */
     public static void hyphenatedPairs(CharSequence text, Set<String> into) {
-        Matcher m = COMPOUND.matcher(text);
-        while (m.find()) {
-            String[] parts = m.group().toLowerCase(Locale.ROOT).split("[-\u2010]");
-            for (int i = 0; i + 1 < parts.length; i++) {
-                into.add(parts[i] + "-" + parts[i + 1]);
+        // The matches of "\p{L}+(?:[-\u2010]\p{L}+)+", found by hand: the regex backtracks through every letter of
+        // every word without a hyphen, which cost a seventh of reading a PDF. A compound starts at a run of letters,
+        // so text without a hyphen has none.
+        int n = text.length();
+        if (!hasHyphen(text, n)) {
+            return;
+        }
+        int at = 0;
+        while (at < n) {
+            int end = letters(text, at);
+            if (end == at) {
+                at += Character.charCount(Character.codePointAt(text, at));
+                continue;
+            }
+            int compoundEnd = end;
+            while (compoundEnd < n && isCompoundHyphen(text.charAt(compoundEnd))) {
+                int next = letters(text, compoundEnd + 1);
+                if (next == compoundEnd + 1) {
+                    break;
+                }
+                compoundEnd = next;
+            }
+            if (compoundEnd > end) {
+                String[] parts = text.subSequence(at, compoundEnd).toString().toLowerCase(Locale.ROOT).split("[-\u2010]");
+                for (int i = 0; i + 1 < parts.length; i++) {
+                    into.add(parts[i] + "-" + parts[i + 1]);
+                }
+            }
+            at = compoundEnd;
+        }
+    }
+
+    private static boolean hasHyphen(CharSequence text, int n) {
+        for (int i = 0; i < n; i++) {
+            if (isCompoundHyphen(text.charAt(i))) {
+                return true;
             }
         }
+        return false;
+    }
+
+    private static boolean isCompoundHyphen(char c) {
+        return c == '-' || c == '\u2010';
+    }
+
+    /** The end of the run of letters (code points of category L, as {@code \p{L}}) starting at {@code from}. */
+    private static int letters(CharSequence text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            int cp = Character.codePointAt(text, i);
+            if (!Character.isLetter(cp)) {
+                break;
+            }
+            i += Character.charCount(cp);
+        }
+        return i;
     }
 
     /** Han, kana and CJK punctuation or full-width forms: scripts written without spaces between words. */

@@ -595,14 +595,23 @@ final class PageTextStripper extends PDFTextStripper {
 
     /** The hyphen candidates inside [from, to), relative to {@code from}. */
     private int[] hyphenBreaksIn(int from, int to) {
-        IntList inside = new IntList();
+        int count = 0;
         for (int i = 0; i < hyphenBreaks.size(); i++) {
             int at = hyphenBreaks.get(i);
             if (at >= from && at < to) {
-                inside.add(at - from);
+                count++;
             }
         }
-        return inside.slice(0, inside.size());
+        // counted first: most paragraphs have no candidate, and a growable list per paragraph starts at 1 KB
+        int[] inside = new int[count];
+        int next = 0;
+        for (int i = 0; i < hyphenBreaks.size() && next < count; i++) {
+            int at = hyphenBreaks.get(i);
+            if (at >= from && at < to) {
+                inside[next++] = at - from;
+            }
+        }
+        return inside;
     }
 
     /** The line of each character of {@link #text} in [from, to): one more for every line break at or before it. */
