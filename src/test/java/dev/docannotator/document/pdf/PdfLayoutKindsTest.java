@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.document.BlockKind;
-import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.document.BlockTexts;
+import dev.docannotator.document.BlockTexts.Kinded;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.pdf.LaidOutPdf.Face;
 import java.io.IOException;
@@ -12,27 +13,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationHighlight;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the layout of a PDF page says a block is, beyond the paragraphs PDFBox finds by line spacing: a heading set
  * close above its text, a table row's cells, code in a fixed-pitch font whose name hides it.
  */
-class PdfLayoutKindsTest {
+class PdfLayoutKindsTest extends PdfTestCase {
     private static final String[] POLICY = {
         "This policy applies to every employee who travels on company business and to the",
         "managers who approve their expense claims before the finance team pays them."};
-    private final PdfHandler handler = new PdfHandler(DocumentLimits.defaults());
-
-    @TempDir
-    Path dir;
-
-    private record Block(String text, BlockKind kind) {
-    }
-
-    private static List<Block> blocks(ExtractedText text) {
-        return text.blocks().stream().map(b -> new Block(text.blockText(b), b.kind())).toList();
-    }
 
     private static String policy() {
         return String.join(" ", POLICY);
@@ -45,8 +34,8 @@ class PdfLayoutKindsTest {
                 .body(50, 100, POLICY)
                 .write(dir.resolve("heading.pdf"));
 
-        assertThat(blocks(PdfReadTest.readAll(handler, file))).containsExactly(
-                new Block("2.1 Scope", BlockKind.HEADING), new Block(policy(), BlockKind.PROSE));
+        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(
+                new Kinded("2.1 Scope", BlockKind.HEADING), new Kinded(policy(), BlockKind.PROSE));
     }
 
     @Test
@@ -56,8 +45,8 @@ class PdfLayoutKindsTest {
                 .body(50, 100, POLICY)
                 .write(dir.resolve("bold.pdf"));
 
-        assertThat(blocks(PdfReadTest.readAll(handler, file))).containsExactly(
-                new Block("Eligibility", BlockKind.HEADING), new Block(policy(), BlockKind.PROSE));
+        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(
+                new Kinded("Eligibility", BlockKind.HEADING), new Kinded(policy(), BlockKind.PROSE));
     }
 
     @Test
@@ -67,8 +56,8 @@ class PdfLayoutKindsTest {
                 .body(50, 100, POLICY)
                 .write(dir.resolve("numbered.pdf"));
 
-        assertThat(blocks(PdfReadTest.readAll(handler, file))).containsExactly(
-                new Block("3.2 Reporting an incident", BlockKind.HEADING), new Block(policy(), BlockKind.PROSE));
+        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(
+                new Kinded("3.2 Reporting an incident", BlockKind.HEADING), new Kinded(policy(), BlockKind.PROSE));
     }
 
     @Test
@@ -78,7 +67,7 @@ class PdfLayoutKindsTest {
                         "2 receipts at least.")
                 .write(dir.resolve("sentence.pdf"));
 
-        assertThat(blocks(PdfReadTest.readAll(handler, file))).containsExactly(new Block(
+        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(new Kinded(
                 "Claims are paid within 10 days of approval, and managers check each one against 2 receipts at least.",
                 BlockKind.PROSE));
     }
@@ -93,15 +82,15 @@ class PdfLayoutKindsTest {
             }
         }
 
-        List<Block> blocks = blocks(PdfReadTest.readAll(handler, pdf.write(dir.resolve("table.pdf"))));
+        List<Kinded> blocks = BlockTexts.withKinds(PdfReadTest.readAll(handler, pdf.write(dir.resolve("table.pdf"))));
 
-        assertThat(blocks).first().isEqualTo(new Block("The fees are listed below.", BlockKind.PROSE));
+        assertThat(blocks).first().isEqualTo(new Kinded("The fees are listed below.", BlockKind.PROSE));
         assertThat(blocks.subList(1, blocks.size())).containsExactly(
-                new Block("Plan", BlockKind.TABLE_CELL), new Block("Monthly fee", BlockKind.TABLE_CELL),
-                new Block("Setup fee", BlockKind.TABLE_CELL), new Block("Basic", BlockKind.TABLE_CELL),
-                new Block("10 USD", BlockKind.TABLE_CELL), new Block("none", BlockKind.TABLE_CELL),
-                new Block("Premium", BlockKind.TABLE_CELL), new Block("25 USD", BlockKind.TABLE_CELL),
-                new Block("none", BlockKind.TABLE_CELL));
+                new Kinded("Plan", BlockKind.TABLE_CELL), new Kinded("Monthly fee", BlockKind.TABLE_CELL),
+                new Kinded("Setup fee", BlockKind.TABLE_CELL), new Kinded("Basic", BlockKind.TABLE_CELL),
+                new Kinded("10 USD", BlockKind.TABLE_CELL), new Kinded("none", BlockKind.TABLE_CELL),
+                new Kinded("Premium", BlockKind.TABLE_CELL), new Kinded("25 USD", BlockKind.TABLE_CELL),
+                new Kinded("none", BlockKind.TABLE_CELL));
     }
 
     @Test
@@ -112,9 +101,9 @@ class PdfLayoutKindsTest {
                 .run(Face.NIMBUS_MONO, 10, 60, 122, "if ( !f ) { /* handle error */ }")
                 .write(dir.resolve("code.pdf"));
 
-        assertThat(blocks(PdfReadTest.readAll(handler, file))).containsExactly(
-                new Block("And to read from a compressed file:", BlockKind.PROSE),
-                new Block("f = fopen ( \"myfile.bz2\", \"r\" ); if ( !f ) { /* handle error */ }", BlockKind.CODE));
+        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(
+                new Kinded("And to read from a compressed file:", BlockKind.PROSE),
+                new Kinded("f = fopen ( \"myfile.bz2\", \"r\" ); if ( !f ) { /* handle error */ }", BlockKind.CODE));
     }
 
     @Test
@@ -124,10 +113,10 @@ class PdfLayoutKindsTest {
                 .run(Face.NIMBUS_MONO, 10, 68, 92, "extern void bz_internal_error ( int errcode );")
                 .write(dir.resolve("declared.pdf"));
 
-        assertThat(blocks(PdfReadTest.readAll(handler, file))).containsExactly(
-                new Block("For a stdio-free library, assertion failures result in a call to a function declared as:",
+        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(
+                new Kinded("For a stdio-free library, assertion failures result in a call to a function declared as:",
                         BlockKind.PROSE),
-                new Block("extern void bz_internal_error ( int errcode );", BlockKind.CODE));
+                new Kinded("extern void bz_internal_error ( int errcode );", BlockKind.CODE));
     }
 
     @Test
@@ -137,7 +126,7 @@ class PdfLayoutKindsTest {
                 .run(Face.NIMBUS_MONO, 10, 50, 92, "BZ2_bzDecompressEnd")
                 .write(dir.resolve("wrapped.pdf"));
 
-        assertThat(blocks(PdfReadTest.readAll(handler, file))).containsExactly(new Block(
+        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(new Kinded(
                 "When the stream has ended and all of its output has been collected, the caller passes it to "
                         + "BZ2_bzDecompressEnd", BlockKind.PROSE));
     }
@@ -154,7 +143,7 @@ class PdfLayoutKindsTest {
                 .run(Face.NIMBUS_MONO, 10, 60, 134, "</mime-type>")
                 .write(dir.resolve("xml.pdf"));
 
-        assertThat(blocks(PdfReadTest.readAll(handler, file))).extracting(Block::kind)
+        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).extracting(Kinded::kind)
                 .containsExactly(BlockKind.PROSE, BlockKind.CODE);
     }
 

@@ -4,29 +4,17 @@ import static dev.docannotator.document.pdf.TestPdfs.PARAGRAPH_BREAK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.document.BlockKind;
-import dev.docannotator.document.DocumentLimits;
+import dev.docannotator.document.BlockTexts;
+import dev.docannotator.document.BlockTexts.Kinded;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import dev.docannotator.document.pdf.TestPdfs.PageSpec;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Running heads and feet the "repeated on most pages" rule cannot see: a two-page document's, a chapter's. */
-class PdfRunningHeadsTest {
-    private final PdfHandler handler = new PdfHandler(DocumentLimits.defaults());
-
-    @TempDir
-    Path dir;
-
-    private record Block(String text, BlockKind kind) {
-    }
-
-    private static List<Block> blocks(ExtractedText text) {
-        return text.blocks().stream().map(b -> new Block(text.blockText(b), b.kind())).toList();
-    }
+class PdfRunningHeadsTest extends PdfTestCase {
 
     @Test
     void theRunningHeadAndFootOfATwoPageDocumentArePageFurniture() throws IOException {
@@ -36,11 +24,11 @@ class PdfRunningHeadsTest {
                 PageSpec.of("Acme travel policy", PARAGRAPH_BREAK, bodies[0], PARAGRAPH_BREAK, "Internal use only"),
                 PageSpec.of("Acme travel policy", PARAGRAPH_BREAK, bodies[1], PARAGRAPH_BREAK, "Internal use only"));
 
-        assertThat(blocks(PdfReadTest.readAll(handler, file))).containsExactly(
-                new Block("Acme travel policy", BlockKind.FURNITURE), new Block(bodies[0], BlockKind.PROSE),
-                new Block("Internal use only", BlockKind.FURNITURE),
-                new Block("Acme travel policy", BlockKind.FURNITURE), new Block(bodies[1], BlockKind.PROSE),
-                new Block("Internal use only", BlockKind.FURNITURE));
+        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(
+                new Kinded("Acme travel policy", BlockKind.FURNITURE), new Kinded(bodies[0], BlockKind.PROSE),
+                new Kinded("Internal use only", BlockKind.FURNITURE),
+                new Kinded("Acme travel policy", BlockKind.FURNITURE), new Kinded(bodies[1], BlockKind.PROSE),
+                new Kinded("Internal use only", BlockKind.FURNITURE));
     }
 
     @Test
