@@ -117,7 +117,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         }
         for (Occurrence pair : pairs) {
             String key = (pair.inName() ? NAME : "") + key(pair.original(), keys);
-            if (singleKeys.contains(key) && !isNameAndHandle(pair.original(), byKey.get(key))) {
+            // tagging is asked only of the few pairs that match a one-word form: every adjacent pair is a lot
+            if (singleKeys.contains(key) && !isNameAndHandle(pair.original(), byKey.get(key))
+                    && !startsWithAnAdjective(pair.original())) {
                 String form = pair.original().toLowerCase(Locale.ROOT);
                 byKey.get(key).computeIfAbsent(form, f -> new ArrayList<>()).add(pair);
             }
@@ -185,15 +187,18 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                 }
             }
             if (previous != null && previous.end() + 1 == current.start() && text.charAt(previous.end()) == ' '
-                    && isPhrasePart(previous.original()) && isPhrasePart(token)
-                    && !EnglishWords.isOnlyAnAdjective(previous.original())) {
-                // "a new line of input" is an adjective and its noun, not "newline" spelled open
+                    && isPhrasePart(previous.original()) && isPhrasePart(token)) {
                 String pair = text.substring(previous.start(), current.end());
                 pairs.add(new Occurrence(block, previous.start(), current.end(), pair, false,
                         isPartOfName(pair, text, current.end())));
             }
             previous = current;
         }
+    }
+
+    /** "a new line of input": an adjective and its noun, not "newline" spelled open. */
+    private static boolean startsWithAnAdjective(String pair) {
+        return EnglishWords.isOnlyAnAdjective(pair.substring(0, pair.indexOf(' ')));
     }
 
     /**

@@ -168,7 +168,7 @@ public final class GrammarCheck implements BlockCheck {
             if (!spelling && (CAPITALS_WORD.matcher(word).find() || inQuotedTerm(text, quoted, start, end)
                     || legal && match.getRule().getLocQualityIssueType() != ITSIssueType.Grammar
                     || known.isKeyword(word) || ReportedRules.isLimitIdiom(rule, paragraph, start)
-                    || STATUS_CONDITION.matcher(paragraph.substring(Math.max(0, start - 24), start)).find())) {
+                    || isStatusCondition(paragraph, start))) {
                 // a placeholder's grammar is a guess, and so is an option value's ("Default is seek", --seek); a cited
                 // term is not the author's phrasing; a licence's or a regulation's wording ("the subject matter
                 // hereof") is fixed, so style advice there is noise
@@ -241,9 +241,19 @@ public final class GrammarCheck implements BlockCheck {
     }
 
     /**
-     * A spelling match over two words whose suggestion moves the space ("GNU sed" → "GN Used", "use sftp" → "uses
-     * ftp"): a slip of the space bar garbles both words ("th ecat"), so when one of them is a dictionary word or a
-     * word the document uses, the other is a name (a command, a program) that the dictionary does not know.
+     * "2 if trouble" in an exit-status list: the words before the match end in a number and "if". The look-behind
+     * sees the text before the window (transparent bounds), so "…24 if" cut to "4 if" is not taken for a status.
+     */
+    private static boolean isStatusCondition(String paragraph, int start) {
+        return STATUS_CONDITION.matcher(paragraph).region(Math.max(0, start - 24), start)
+                .useTransparentBounds(true).find();
+    }
+
+    /**
+     * Whether a spelling match over several words ("GNU sed", whose suggestion "GN Used" moves the space; "use
+     * sftp") holds a dictionary word or a name the document uses. A slip of the space bar garbles both words ("th
+     * ecat"), so when one of them is known the other is a name (a command, a program) the dictionary does not know.
+     * The suggestion itself is not looked at: any multi-word match with a known word is dropped.
      */
     static boolean hasAKnownWord(Tagger tagger, DocumentNames known, String matched) {
         String[] words = matched.strip().split("\\s+");

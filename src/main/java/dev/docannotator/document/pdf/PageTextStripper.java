@@ -459,6 +459,9 @@ final class PageTextStripper extends PDFTextStripper {
             }
             if (isTableRow(line, end)) {
                 emit(from, line.start, firstLine, i, null);
+                if (line.visibleChars > 0) { // once per row: its cells would count the whole line once each
+                    charsBySize.merge(line.size(), line.visibleChars, Integer::sum);
+                }
                 int cellFrom = line.start;
                 for (int c = 0; c < line.cellCount(); c++) {
                     emit(cellFrom, line.cell(c), i, i + 1, BlockKind.TABLE_CELL);
@@ -540,7 +543,9 @@ final class PageTextStripper extends PDFTextStripper {
                 visible += line.visibleChars;
                 allBold &= line.allBold;
                 smallest = Math.min(smallest, line.size());
-                charsBySize.merge(line.size(), line.visibleChars, Integer::sum);
+                if (kind != BlockKind.TABLE_CELL) {
+                    charsBySize.merge(line.size(), line.visibleChars, Integer::sum);
+                }
                 lineCount++;
             }
         }

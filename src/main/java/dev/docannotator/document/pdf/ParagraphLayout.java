@@ -59,8 +59,7 @@ final class ParagraphLayout {
         if (before.allBold && !after.allBold && !endsSentence(beforeText)) {
             return true;
         }
-        return NUMBERED.matcher(beforeText).matches() && beforeText.split("\\s+").length <= MAX_NUMBERED_WORDS
-                && !afterText.isEmpty() && Character.isUpperCase(afterText.charAt(0));
+        return numbered(beforeText) && !afterText.isEmpty() && Character.isUpperCase(afterText.charAt(0));
     }
 
     /**

@@ -9,8 +9,9 @@ import java.util.function.IntPredicate;
  * produced it and the line it sits on. Characters the extractor inserted (word and line separators)
  * have glyph -1. A paragraph read for its text only has empty index arrays. {@code hyphenBreaks} are the offsets
  * of hyphens that ended a line and were joined directly to the next line ({@code with-holding}); a session decides
- * which of them to drop ({@link #dropping}). {@code kind} is what the layout says the paragraph is: code when every
- * glyph of it is set in a fixed-pitch font (a program listing, a function prototype, a command), a heading when it is
+ * which of them to drop ({@link #dropping}). {@code kind} is what the layout says the paragraph is: code when at least
+ * 19 in 20 of its visible glyphs are set in a fixed-pitch font, or it has none (a program listing, a function
+ * prototype, a command), a heading when it is
  * set apart by size or weight, table cells when a line's words stand in columns; prose otherwise.
  */
 record PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyphenBreaks, BlockKind kind) {
@@ -23,11 +24,6 @@ record PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyph
     /** A paragraph without per-character indices, as {@link PageTextStripper#readText} returns them. */
     static PdfParagraph textOnly(String text, int[] hyphenBreaks, BlockKind kind) {
         return new PdfParagraph(text, NONE, NONE, hyphenBreaks, kind);
-    }
-
-    /** Whether every glyph of it is set in a fixed-pitch font. */
-    boolean code() {
-        return kind == BlockKind.CODE;
     }
 
     /** The same paragraph as another kind of block. */
