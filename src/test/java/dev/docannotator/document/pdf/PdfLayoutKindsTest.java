@@ -34,7 +34,7 @@ class PdfLayoutKindsTest extends PdfTestCase {
                 .body(50, 100, POLICY)
                 .write(dir.resolve("heading.pdf"));
 
-        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(
+        assertThat(readKinds(file)).containsExactly(
                 new Kinded("2.1 Scope", BlockKind.HEADING), new Kinded(policy(), BlockKind.PROSE));
     }
 
@@ -45,7 +45,7 @@ class PdfLayoutKindsTest extends PdfTestCase {
                 .body(50, 100, POLICY)
                 .write(dir.resolve("bold.pdf"));
 
-        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(
+        assertThat(readKinds(file)).containsExactly(
                 new Kinded("Eligibility", BlockKind.HEADING), new Kinded(policy(), BlockKind.PROSE));
     }
 
@@ -56,7 +56,7 @@ class PdfLayoutKindsTest extends PdfTestCase {
                 .body(50, 100, POLICY)
                 .write(dir.resolve("numbered.pdf"));
 
-        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(
+        assertThat(readKinds(file)).containsExactly(
                 new Kinded("3.2 Reporting an incident", BlockKind.HEADING), new Kinded(policy(), BlockKind.PROSE));
     }
 
@@ -67,7 +67,7 @@ class PdfLayoutKindsTest extends PdfTestCase {
                         "2 receipts at least.")
                 .write(dir.resolve("sentence.pdf"));
 
-        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(new Kinded(
+        assertThat(readKinds(file)).containsExactly(new Kinded(
                 "Claims are paid within 10 days of approval, and managers check each one against 2 receipts at least.",
                 BlockKind.PROSE));
     }
@@ -101,7 +101,7 @@ class PdfLayoutKindsTest extends PdfTestCase {
                 .run(Face.NIMBUS_MONO, 10, 60, 122, "if ( !f ) { /* handle error */ }")
                 .write(dir.resolve("code.pdf"));
 
-        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(
+        assertThat(readKinds(file)).containsExactly(
                 new Kinded("And to read from a compressed file:", BlockKind.PROSE),
                 new Kinded("f = fopen ( \"myfile.bz2\", \"r\" ); if ( !f ) { /* handle error */ }", BlockKind.CODE));
     }
@@ -113,7 +113,7 @@ class PdfLayoutKindsTest extends PdfTestCase {
                 .run(Face.NIMBUS_MONO, 10, 68, 92, "extern void bz_internal_error ( int errcode );")
                 .write(dir.resolve("declared.pdf"));
 
-        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(
+        assertThat(readKinds(file)).containsExactly(
                 new Kinded("For a stdio-free library, assertion failures result in a call to a function declared as:",
                         BlockKind.PROSE),
                 new Kinded("extern void bz_internal_error ( int errcode );", BlockKind.CODE));
@@ -126,7 +126,7 @@ class PdfLayoutKindsTest extends PdfTestCase {
                 .run(Face.NIMBUS_MONO, 10, 50, 92, "BZ2_bzDecompressEnd")
                 .write(dir.resolve("wrapped.pdf"));
 
-        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(new Kinded(
+        assertThat(readKinds(file)).containsExactly(new Kinded(
                 "When the stream has ended and all of its output has been collected, the caller passes it to "
                         + "BZ2_bzDecompressEnd", BlockKind.PROSE));
     }
@@ -143,7 +143,7 @@ class PdfLayoutKindsTest extends PdfTestCase {
                 .run(Face.NIMBUS_MONO, 10, 60, 134, "</mime-type>")
                 .write(dir.resolve("xml.pdf"));
 
-        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).extracting(Kinded::kind)
+        assertThat(readKinds(file)).extracting(Kinded::kind)
                 .containsExactly(BlockKind.PROSE, BlockKind.CODE);
     }
 

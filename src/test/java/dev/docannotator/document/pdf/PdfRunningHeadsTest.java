@@ -4,7 +4,6 @@ import static dev.docannotator.document.pdf.TestPdfs.PARAGRAPH_BREAK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.document.BlockKind;
-import dev.docannotator.document.BlockTexts;
 import dev.docannotator.document.BlockTexts.Kinded;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
@@ -24,7 +23,7 @@ class PdfRunningHeadsTest extends PdfTestCase {
                 PageSpec.of("Acme travel policy", PARAGRAPH_BREAK, bodies[0], PARAGRAPH_BREAK, "Internal use only"),
                 PageSpec.of("Acme travel policy", PARAGRAPH_BREAK, bodies[1], PARAGRAPH_BREAK, "Internal use only"));
 
-        assertThat(BlockTexts.withKinds(PdfReadTest.readAll(handler, file))).containsExactly(
+        assertThat(readKinds(file)).containsExactly(
                 new Kinded("Acme travel policy", BlockKind.FURNITURE), new Kinded(bodies[0], BlockKind.PROSE),
                 new Kinded("Internal use only", BlockKind.FURNITURE),
                 new Kinded("Acme travel policy", BlockKind.FURNITURE), new Kinded(bodies[1], BlockKind.PROSE),
