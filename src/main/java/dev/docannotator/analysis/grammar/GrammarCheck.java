@@ -5,6 +5,7 @@ import dev.docannotator.analysis.EnglishVariant;
 import dev.docannotator.analysis.checks.BlockCheck;
 import dev.docannotator.analysis.checks.Findings;
 import dev.docannotator.analysis.checks.Severity;
+import dev.docannotator.analysis.text.EnglishTagging;
 import dev.docannotator.analysis.text.Genre;
 import dev.docannotator.analysis.text.ProseMask;
 import dev.docannotator.analysis.text.Quotations;
@@ -150,7 +151,7 @@ public final class GrammarCheck implements BlockCheck {
                     || MANUAL_REFERENCE.matcher(paragraph).region(end, paragraph.length()).lookingAt()
                     || ReportedRules.isSpaceAfterAnAddress(rule, masked.hidden(), paragraph, start)
                     || FormulaOrCallSpacing.isFormulaOrCall(rule, paragraph, start, end)
-                    || NounVerbPair.isAmbiguous(tool.getLanguage().getTagger(), rule, paragraph, start, end)) {
+                    || NounVerbPair.isAmbiguous(EnglishTagging.tagger(), rule, paragraph, start, end)) {
                 continue;
             }
             boolean spelling = isSpelling(match);
@@ -158,7 +159,7 @@ public final class GrammarCheck implements BlockCheck {
             if (ReportedRules.isHouseStyleCompound(word, match.getSuggestedReplacements())) {
                 continue; // "auto-configures" or "autoconfigures": the house's choice, not a slip
             }
-            if (OpenForms.isRightAsWritten(tool.getLanguage().getTagger(), paragraph, start, end,
+            if (OpenForms.isRightAsWritten(EnglishTagging.tagger(), paragraph, start, end,
                     match.getSuggestedReplacements())) {
                 continue; // "is well supported yet", "any one entity": the open form is right where it stands
             }
@@ -176,7 +177,7 @@ public final class GrammarCheck implements BlockCheck {
             }
             if (spelling && (CODE_LIKE.matcher(word).matches() || known.isName(word))
                     || match.getRule().isDictionaryBasedSpellingRule()
-                    && hasAKnownWord(tool.getLanguage().getTagger(), known, word)) {
+                    && hasAKnownWord(EnglishTagging.tagger(), known, word)) {
                 continue;
             }
             if (match.getRule().isDictionaryBasedSpellingRule()
