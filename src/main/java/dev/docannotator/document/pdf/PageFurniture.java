@@ -36,9 +36,8 @@ final class PageFurniture {
 
     /** Marks the furniture among the blocks of {@code text} (a whole PDF of {@code pageCount} pages). */
     static void mark(TextBuilder text, int pageCount) {
-        Map<Integer, List<Integer>> blocksByPage = blocksByPage(text);
         Map<Integer, List<Integer>> edgesByPage = new HashMap<>();
-        blocksByPage.forEach((page, blocks) -> edgesByPage.put(page, edges(blocks)));
+        blocksByPage(text).forEach((page, blocks) -> edgesByPage.put(page, edges(blocks)));
         Map<String, Set<Integer>> pagesByKey = new HashMap<>();
         Map<String, Set<Integer>> topsByKey = new HashMap<>();
         Map<String, Set<Integer>> bottomsByKey = new HashMap<>();
@@ -46,21 +45,19 @@ final class PageFurniture {
         // keys of the edge blocks only, each computed once: the blocks between them never take part
         Map<Integer, String> keyOfBlock = new HashMap<>();
         for (Map.Entry<Integer, List<Integer>> page : edgesByPage.entrySet()) {
-            List<Integer> blocks = blocksByPage.get(page.getKey());
-            for (int i = 0; i < blocks.size(); i++) {
-                if (i >= EDGE && i < blocks.size() - EDGE) {
-                    continue;
-                }
-                String key = keyOfBlock.computeIfAbsent(blocks.get(i), b -> key(text.blockText(b)));
+            // the edges keep the page's order: its first EDGE blocks are the top, its last EDGE the bottom
+            List<Integer> edges = page.getValue();
+            for (int i = 0; i < edges.size(); i++) {
+                String key = keyOfBlock.computeIfAbsent(edges.get(i), b -> key(text.blockText(b)));
                 pagesByKey.computeIfAbsent(key, k -> new HashSet<>()).add(page.getKey());
                 if (i < EDGE) {
                     topsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(page.getKey());
                 }
-                if (i >= blocks.size() - EDGE) {
+                if (i >= edges.size() - EDGE) {
                     bottomsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(page.getKey());
                 }
             }
-            firstOfPageByKey.computeIfAbsent(keyOfBlock.get(blocks.get(0)), k -> new HashSet<>()).add(page.getKey());
+            firstOfPageByKey.computeIfAbsent(keyOfBlock.get(edges.get(0)), k -> new HashSet<>()).add(page.getKey());
         }
         int needed = Math.max(MIN_PAGES, (pageCount + 1) / 2);
         for (Map.Entry<Integer, List<Integer>> page : edgesByPage.entrySet()) {
@@ -74,7 +71,7 @@ final class PageFurniture {
                 boolean bothPages = pageCount == 2 && blockText.length() <= MAX_SHORT_CHARS
                         && (topsByKey.getOrDefault(key, Set.of()).size() == 2
                                 || bottomsByKey.getOrDefault(key, Set.of()).size() == 2);
-                boolean chapterHead = b == blocksByPage.get(page.getKey()).get(0) && blockText.length() <= MAX_SHORT_CHARS
+                boolean chapterHead = b == edges.get(0) && blockText.length() <= MAX_SHORT_CHARS
                         && inRun(firstOfPageByKey.get(key), page.getKey());
                 if (repeated || bothPages || chapterHead || PAGE_NUMBER.matcher(blockText).matches()) {
                     text.setKind(b, BlockKind.FURNITURE);
