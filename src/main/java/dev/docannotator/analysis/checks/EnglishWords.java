@@ -1,8 +1,8 @@
 package dev.docannotator.analysis.checks;
 
+import dev.docannotator.analysis.text.EnglishTagging;
 import java.util.List;
 import java.util.Locale;
-import org.languagetool.tagging.en.EnglishTagger;
 
 /**
  * Whether a word in capitals is an ordinary English word set in capitals (NOTICE, TITLE, ACTION, WHEN, FORMAT): its
@@ -22,7 +22,7 @@ final class EnglishWords {
         if (capitals.length() < MIN_LETTERS) {
             return false;
         }
-        return Tagger.INSTANCE.tag(List.of(capitals.toLowerCase(Locale.ROOT))).get(0).isTagged();
+        return EnglishTagging.tagger().tag(List.of(capitals.toLowerCase(Locale.ROOT))).get(0).isTagged();
     }
 
     /**
@@ -30,13 +30,8 @@ final class EnglishWords {
      * noun): before a noun it describes the noun ("a new line of input"), it does not make a compound with it.
      */
     static boolean isOnlyAnAdjective(String word) {
-        var readings = Tagger.INSTANCE.tag(List.of(word.toLowerCase(Locale.ROOT))).get(0);
+        var readings = EnglishTagging.tagger().tag(List.of(word.toLowerCase(Locale.ROOT))).get(0);
         return readings.isTagged() && readings.getReadings().stream()
                 .allMatch(r -> r.getPOSTag() != null && r.getPOSTag().startsWith("JJ"));
-    }
-
-    /** Loaded on first use: documents without words in capitals never pay for it. Thread-safe (shared by LanguageTool). */
-    private static final class Tagger {
-        static final EnglishTagger INSTANCE = new EnglishTagger();
     }
 }

@@ -5,6 +5,7 @@ import dev.docannotator.analysis.EnglishVariant;
 import dev.docannotator.analysis.checks.BlockCheck;
 import dev.docannotator.analysis.checks.Findings;
 import dev.docannotator.analysis.checks.Severity;
+import dev.docannotator.analysis.text.EnglishTagging;
 import dev.docannotator.analysis.text.Genre;
 import dev.docannotator.analysis.text.ProseMask;
 import dev.docannotator.analysis.text.Quotations;
@@ -135,9 +136,10 @@ public final class GrammarCheck implements BlockCheck {
         boolean legal = out.facts().genre() == Genre.LEGAL;
         List<Span> quoted = Quotations.find(text);
         boolean labelLine = !masked.hidden().isEmpty() && LABEL_LINE.matcher(masked.text()).matches();
-        List<Span> escaped = spans(ESCAPED_SPACES, paragraph);
-        List<Span> labels = spans(LABEL_SENTENCE, masked.text().replace('\n', ' ').replace('\r', ' '));
-        List<Span> quotedCharacters = spans(QUOTED_CHARACTER, paragraph);
+        // scanned on the first match that gets this far: most paragraphs have no LanguageTool match at all
+        LazySpans escaped = new LazySpans(ESCAPED_SPACES, paragraph);
+        LazySpans labels = new LazySpans(LABEL_SENTENCE, masked.text());
+        LazySpans quotedCharacters = new LazySpans(QUOTED_CHARACTER, paragraph);
         for (RuleMatch match : matches) {
             int start = Math.max(0, match.getFromPos());
             int end = Math.min(paragraph.length(), match.getToPos());
@@ -145,12 +147,12 @@ public final class GrammarCheck implements BlockCheck {
             if (end <= start || masked.overlapsHidden(start, end)
                     || !ReportedRules.reports(match.getRule(), paragraph.substring(start, end), variantNamed, laidOut)
                     || repeatsReportedElsewhere && REPEAT_RULES.contains(rule)
-                    || listOfNames || labelLine || isDotNotFullStop(paragraph, start, end) || overlaps(escaped, start, end)
-                    || overlaps(labels, start, end) || overlaps(quotedCharacters, start, end)
+                    || listOfNames || labelLine || isDotNotFullStop(paragraph, start, end) || escaped.overlap(start, end)
+                    || labels.overlap(start, end) || quotedCharacters.overlap(start, end)
                     || MANUAL_REFERENCE.matcher(paragraph).region(end, paragraph.length()).lookingAt()
                     || ReportedRules.isSpaceAfterAnAddress(rule, masked.hidden(), paragraph, start)
                     || FormulaOrCallSpacing.isFormulaOrCall(rule, paragraph, start, end)
-                    || NounVerbPair.isAmbiguous(tool.getLanguage().getTagger(), rule, paragraph, start, end)) {
+                    || NounVerbPair.isAmbiguous(EnglishTagging.tagger(), rule, paragraph, start, end)) {
                 continue;
             }
             boolean spelling = isSpelling(match);
@@ -158,7 +160,7 @@ public final class GrammarCheck implements BlockCheck {
             if (ReportedRules.isHouseStyleCompound(word, match.getSuggestedReplacements())) {
                 continue; // "auto-configures" or "autoconfigures": the house's choice, not a slip
             }
-            if (OpenForms.isRightAsWritten(tool.getLanguage().getTagger(), paragraph, start, end,
+            if (OpenForms.isRightAsWritten(EnglishTagging.tagger(), paragraph, start, end,
                     match.getSuggestedReplacements())) {
                 continue; // "is well supported yet", "any one entity": the open form is right where it stands
             }
@@ -176,7 +178,7 @@ public final class GrammarCheck implements BlockCheck {
             }
             if (spelling && (CODE_LIKE.matcher(word).matches() || known.isName(word))
                     || match.getRule().isDictionaryBasedSpellingRule()
-                    && hasAKnownWord(tool.getLanguage().getTagger(), known, word)) {
+                    && hasAKnownWord(EnglishTagging.tagger(), known, word)) {
                 continue;
             }
             if (match.getRule().isDictionaryBasedSpellingRule()
@@ -231,13 +233,35 @@ public final class GrammarCheck implements BlockCheck {
                 && !SENTENCE_END_BEFORE.matcher(text.substring(Math.max(0, start - 40), start)).find();
     }
 
-    private static List<Span> spans(Pattern pattern, String paragraph) {
-        List<Span> spans = new ArrayList<>();
-        Matcher m = pattern.matcher(paragraph);
-        while (m.find()) {
-            spans.add(new Span(m.start(), m.end()));
+    /**
+     * The matches of a pattern in a block's text read as one paragraph (line breaks as spaces, so offsets stay the
+     * block's), found on the first question: a paragraph no LanguageTool match gets this far in is never scanned.
+     */
+    private static final class LazySpans {
+        private final Pattern pattern;
+        private final String text;
+        private List<Span> spans;
+
+        LazySpans(Pattern pattern, String text) {
+            this.pattern = pattern;
+            this.text = text;
         }
-        return spans;
+
+        boolean overlap(int start, int end) {
+            if (spans == null) {
+                spans = new ArrayList<>();
+                Matcher m = pattern.matcher(text.replace('\n', ' ').replace('\r', ' '));
+                while (m.find()) {
+                    spans.add(new Span(m.start(), m.end()));
+                }
+            }
+            for (Span s : spans) {
+                if (s.start() < end && start < s.end()) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**
@@ -270,15 +294,6 @@ public final class GrammarCheck implements BlockCheck {
         } catch (IOException e) {
             throw new UncheckedIOException("LanguageTool's tagger could not read its dictionary", e);
         }
-    }
-
-    private static boolean overlaps(List<Span> spans, int start, int end) {
-        for (Span s : spans) {
-            if (s.start() < end && start < s.end()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean inQuotedTerm(String text, List<Span> quoted, int start, int end) {

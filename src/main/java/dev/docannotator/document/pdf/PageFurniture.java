@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * {@code Publication 15 (2024)} — and page numbers ({@code 12}, {@code Page 3 of 10}, {@code - iv -}). Two rules catch
  * what "half of the pages" cannot: in a document of two pages, a short line at the same edge of both; and a chapter's
  * running head, the first block of at least {@value #MIN_PAGES} pages in a row ({@code How to use bzip2} on five
- * pages of a forty-page manual). Only the text is used, so a resumed read marks the same blocks.
+ * pages of a forty-page manual). That rule keeps digits, all but a page number at the head's edge ({@code 17 GNU bzip2
+ * manual}, {@code Chapter 2 · 17}): numbered headings that open pages in a row ({@code Exercise 1}, {@code Exercise 2},
+ * {@code Exercise 3}) are text. Only the text is used, so a resumed read marks the same blocks.
  */
 final class PageFurniture {
     static final int EDGE = 2;
@@ -30,37 +32,44 @@ final class PageFurniture {
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "(?iu)(?:page|p\\.|seite|第)?\\s*[-–—]?\\s*(?:\\d{1,4}|[ivxlcdm]{1,7})\\s*[-–—]?"
                     + "\\s*(?:(?:of|/|von|共)\\s*\\d{1,4}\\s*)?(?:页)?");
+    /**
+     * A page number at a running head's edge: first, before the title ({@code 17 GNU bzip2 manual}), or last, set
+     * apart by a dash, a dot or a bar after a space, or by a wide space ({@code Chapter 2 · 17}). A number after one
+     * plain space ({@code Exercise 3}) is the heading's own.
+     */
+    private static final Pattern HEAD_PAGE_NUMBER = Pattern.compile(
+            "^\\d{1,4}(?=\\s+\\S)|(?<=\\s[-–—·•|]|\\s\\s)\\s*\\d{1,4}$");
 
     private PageFurniture() {
     }
 
     /** Marks the furniture among the blocks of {@code text} (a whole PDF of {@code pageCount} pages). */
     static void mark(TextBuilder text, int pageCount) {
-        Map<Integer, List<Integer>> blocksByPage = blocksByPage(text);
         Map<Integer, List<Integer>> edgesByPage = new HashMap<>();
-        blocksByPage.forEach((page, blocks) -> edgesByPage.put(page, edges(blocks)));
+        blocksByPage(text).forEach((page, blocks) -> edgesByPage.put(page, edges(blocks)));
         Map<String, Set<Integer>> pagesByKey = new HashMap<>();
         Map<String, Set<Integer>> topsByKey = new HashMap<>();
         Map<String, Set<Integer>> bottomsByKey = new HashMap<>();
-        Map<String, Set<Integer>> firstOfPageByKey = new HashMap<>();
+        Map<String, Set<Integer>> pagesByHeadKey = new HashMap<>();
+        Map<Integer, String> headKeyOfPage = new HashMap<>();
         // keys of the edge blocks only, each computed once: the blocks between them never take part
         Map<Integer, String> keyOfBlock = new HashMap<>();
         for (Map.Entry<Integer, List<Integer>> page : edgesByPage.entrySet()) {
-            List<Integer> blocks = blocksByPage.get(page.getKey());
-            for (int i = 0; i < blocks.size(); i++) {
-                if (i >= EDGE && i < blocks.size() - EDGE) {
-                    continue;
-                }
-                String key = keyOfBlock.computeIfAbsent(blocks.get(i), b -> key(text.blockText(b)));
+            // the edges keep the page's order: its first EDGE blocks are the top, its last EDGE the bottom
+            List<Integer> edges = page.getValue();
+            for (int i = 0; i < edges.size(); i++) {
+                String key = keyOfBlock.computeIfAbsent(edges.get(i), b -> key(text.blockText(b)));
                 pagesByKey.computeIfAbsent(key, k -> new HashSet<>()).add(page.getKey());
                 if (i < EDGE) {
                     topsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(page.getKey());
                 }
-                if (i >= blocks.size() - EDGE) {
+                if (i >= edges.size() - EDGE) {
                     bottomsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(page.getKey());
                 }
             }
-            firstOfPageByKey.computeIfAbsent(keyOfBlock.get(blocks.get(0)), k -> new HashSet<>()).add(page.getKey());
+            String headKey = headKey(text.blockText(edges.get(0)));
+            headKeyOfPage.put(page.getKey(), headKey);
+            pagesByHeadKey.computeIfAbsent(headKey, k -> new HashSet<>()).add(page.getKey());
         }
         int needed = Math.max(MIN_PAGES, (pageCount + 1) / 2);
         for (Map.Entry<Integer, List<Integer>> page : edgesByPage.entrySet()) {
@@ -74,8 +83,8 @@ final class PageFurniture {
                 boolean bothPages = pageCount == 2 && blockText.length() <= MAX_SHORT_CHARS
                         && (topsByKey.getOrDefault(key, Set.of()).size() == 2
                                 || bottomsByKey.getOrDefault(key, Set.of()).size() == 2);
-                boolean chapterHead = b == blocksByPage.get(page.getKey()).get(0) && blockText.length() <= MAX_SHORT_CHARS
-                        && inRun(firstOfPageByKey.get(key), page.getKey());
+                boolean chapterHead = b == edges.get(0) && blockText.length() <= MAX_SHORT_CHARS
+                        && inRun(pagesByHeadKey.get(headKeyOfPage.get(page.getKey())), page.getKey());
                 if (repeated || bothPages || chapterHead || PAGE_NUMBER.matcher(blockText).matches()) {
                     text.setKind(b, BlockKind.FURNITURE);
                 }
@@ -120,16 +129,26 @@ final class PageFurniture {
         return edge;
     }
 
-    /**
-     * The text lower-cased, each run of ASCII digits as {@code #} and each run of ASCII whitespace ({@code \s}) as
-     * one space, stripped: in one pass, as two regex replacements per block showed in the read profile.
-     */
+    /** The key of a page's first block for the chapter-head rule: digits kept, but a page number at its edge. */
+    private static String headKey(String blockText) {
+        return key(HEAD_PAGE_NUMBER.matcher(blockText.strip()).replaceAll("#"), false);
+    }
+
     private static String key(String blockText) {
+        return key(blockText, true);
+    }
+
+    /**
+     * The text lower-cased, each run of ASCII digits as {@code #} (when {@code digitsAside}) and each run of ASCII
+     * whitespace ({@code \s}) as one space, stripped: in one pass, as two regex replacements per block showed in the
+     * read profile.
+     */
+    private static String key(String blockText, boolean digitsAside) {
         String lower = blockText.toLowerCase(Locale.ROOT);
         StringBuilder key = new StringBuilder(lower.length());
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            boolean digit = isDigit(c);
+            boolean digit = digitsAside && isDigit(c);
             boolean space = isSpace(c);
             if (digit || space) {
                 key.append(digit ? '#' : ' ');

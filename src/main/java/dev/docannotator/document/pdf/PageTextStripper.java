@@ -3,6 +3,7 @@ package dev.docannotator.document.pdf;
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.LineJoin;
 import dev.docannotator.document.RejectionText;
+import dev.docannotator.document.TrimmedRange;
 import dev.docannotator.document.DocumentRejectedException;
 import java.io.IOException;
 import java.io.Writer;
@@ -520,17 +521,12 @@ final class PageTextStripper extends PDFTextStripper {
      * ({@link ParagraphLayout#code}), else prose.
      */
     private void emit(int from, int to, int firstLine, int endLine, BlockKind kind) {
-        int start = from;
-        int end = to;
-        while (start < end && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
-        if (start >= end) {
+        TrimmedRange trimmed = TrimmedRange.of(text, from, to);
+        if (trimmed.isEmpty()) {
             return;
         }
+        int start = trimmed.start();
+        int end = trimmed.end();
         int fixedPitch = 0;
         int visible = 0;
         boolean allBold = true;

@@ -6,9 +6,12 @@ import dev.docannotator.document.DocumentRejectedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdfparser.PDFParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
@@ -32,7 +35,7 @@ final class PdfOpener {
         RandomAccessReadBufferedFile source = null;
         try {
             source = new RandomAccessReadBufferedFile(file);
-            PDDocument document = Loader.loadPDF(source, "", null, null, IOUtils.createTempFileOnlyStreamCache());
+            PDDocument document = new RefusingCertificates(source).parse();
             if (document.getNumberOfPages() < 1) {
                 document.close();
                 throw DocumentRejectedException.unprocessable(RejectionText.of("pdf.no_pages"));
@@ -42,18 +45,50 @@ final class PdfOpener {
             IOUtils.closeQuietly(source);
             throw DocumentRejectedException.unprocessable(
                     RejectionText.of("pdf.password"), e);
-        } catch (NoClassDefFoundError e) {
-            // PDFBox needs Bouncy Castle (deliberately not shipped) only for certificate-encrypted PDFs.
+        } catch (CertificateEncrypted | NoClassDefFoundError e) {
+            // NoClassDefFoundError: a certificate-encrypted file whose cross-reference table PDFBox had to rebuild; it
+            // makes the security handler from the rebuilt trailer before prepareDecryption, and without Bouncy Castle
+            // (not shipped) that handler cannot load
             IOUtils.closeQuietly(source);
-            throw DocumentRejectedException.unprocessable(
-                    RejectionText.of("pdf.certificate"),
-                    e);
+            throw DocumentRejectedException.unprocessable(RejectionText.of("pdf.certificate"), e);
         } catch (DocumentRejectedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             // PDFBox signals broken structure with IOExceptions and, on some malformed input, runtime exceptions.
             IOUtils.closeQuietly(source);
             throw corrupt(e);
+        }
+    }
+
+    /**
+     * PDFBox's parser as {@code Loader.loadPDF} runs it (empty user password, streams cached in temporary files), but
+     * a PDF encrypted for certificate holders ({@code /Filter /Adobe.PubSec}) is refused from its encryption dictionary
+     * before any security handler is made. Left to PDFBox, the outcome would hang on the class path: without Bouncy
+     * Castle (not shipped) its public-key handler fails to load; with it (Tika brings it in the benchmark profile) the
+     * handler fails on the missing key store like a broken file. Either way the user could not be told why.
+     */
+    private static final class RefusingCertificates extends PDFParser {
+        /** {@code PublicKeySecurityHandler.FILTER}, written out: naming that class would load it, and Bouncy Castle. */
+        private static final String CERTIFICATE_FILTER = "Adobe.PubSec";
+
+        RefusingCertificates(RandomAccessRead source) throws IOException {
+            super(source, "", null, null, IOUtils.createTempFileOnlyStreamCache());
+        }
+
+        @Override
+        protected void prepareDecryption() throws IOException {
+            COSDictionary encryption = document.getEncryptionDictionary();
+            if (encryption != null && CERTIFICATE_FILTER.equals(encryption.getNameAsString(COSName.FILTER))) {
+                throw new CertificateEncrypted();
+            }
+            super.prepareDecryption();
+        }
+    }
+
+    /** The file is encrypted for certificate holders: nothing in it can be read without their private key. */
+    private static final class CertificateEncrypted extends IOException {
+        CertificateEncrypted() {
+            super("encrypted for certificate holders (" + RefusingCertificates.CERTIFICATE_FILTER + ")");
         }
     }
 

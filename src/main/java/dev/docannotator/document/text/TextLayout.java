@@ -2,6 +2,7 @@ package dev.docannotator.document.text;
 
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.LineJoin;
+import dev.docannotator.document.TrimmedRange;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -624,17 +625,10 @@ final class TextLayout {
             while (bar < end && !(source.charAt(bar) == '|' && source.charAt(bar - 1) != '\\')) {
                 bar++;
             }
-            int s = from;
-            int e = bar;
-            while (s < e && Character.isWhitespace(source.charAt(s))) {
-                s++;
-            }
-            while (e > s && Character.isWhitespace(source.charAt(e - 1))) {
-                e--;
-            }
-            if (s < e) {
+            TrimmedRange cell = TrimmedRange.of(source, from, bar);
+            if (!cell.isEmpty()) {
                 BlockBuilder b = new BlockBuilder(BlockKind.TABLE_CELL);
-                b.piece(s, e);
+                b.piece(cell.start(), cell.end());
                 b.finish();
             }
             from = bar + 1;

@@ -58,6 +58,13 @@ class PassiveScopeTest {
     }
 
     @Test
+    void turningToAPersonIsTheReadersActButAMessageAfterAModalMayBeAnyonesAndIsReported() {
+        // READER_ACTIONS holds contact and consult only: who notifies the team is what the reader needs told
+        assertThat(passives("Check everything", "If the upload fails twice, the maintainer should be contacted. "
+                + "The on-call team must be notified before the database is restored.")).containsExactly("be notified");
+    }
+
+    @Test
     void aManualCheckedForEverythingGetsNoPassives() {
         assertThat(passives("Check everything, including grammar and spelling", MANUAL)).isEmpty();
     }

@@ -11,6 +11,8 @@ import dev.docannotator.document.pdf.TestPdfs.PageSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Running heads and feet the "repeated on most pages" rule cannot see: a two-page document's, a chapter's. */
 class PdfRunningHeadsTest extends PdfTestCase {
@@ -32,13 +34,8 @@ class PdfRunningHeadsTest extends PdfTestCase {
 
     @Test
     void aChaptersRunningHeadOnThreePagesInARowIsPageFurniture() throws IOException {
-        PageSpec[] pages = new PageSpec[9];
-        for (int p = 0; p < 9; p++) {
-            String body = "Page " + (char) ('A' + p) + " explains one more step of the installation in detail.";
-            pages[p] = p >= 2 && p <= 4 ? PageSpec.of("How to use the library", PARAGRAPH_BREAK, body)
-                    : PageSpec.of(body);
-        }
-        ExtractedText text = PdfReadTest.readAll(handler, TestPdfs.write(dir.resolve("chapter.pdf"), pages));
+        ExtractedText text = PdfReadTest.readAll(handler, TestPdfs.write(dir.resolve("chapter.pdf"),
+                pagesOpenedBy("How to use the library", "How to use the library", "How to use the library")));
 
         for (TextBlock block : text.blocks()) {
             String blockText = text.blockText(block);
@@ -46,6 +43,38 @@ class PdfRunningHeadsTest extends PdfTestCase {
                     .isEqualTo(blockText.startsWith("How to") ? BlockKind.FURNITURE : BlockKind.PROSE);
         }
         assertThat(text.blocks()).filteredOn(b -> b.kind() == BlockKind.FURNITURE).hasSize(3);
+    }
+
+    @Test
+    void numberedHeadingsOpeningThreePagesInARowStayText() throws IOException {
+        ExtractedText text = PdfReadTest.readAll(handler, TestPdfs.write(dir.resolve("exercises.pdf"),
+                pagesOpenedBy("Exercise 1", "Exercise 2", "Exercise 3")));
+
+        assertThat(text.blocks()).extracting(text::blockText).contains("Exercise 1", "Exercise 2", "Exercise 3");
+        assertThat(text.blocks()).extracting(TextBlock::kind).doesNotContain(BlockKind.FURNITURE);
+    }
+
+    /** A page number after a separator, or before the title: the head is the chapter's all the same. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Chapter 2 · %d", "%d GNU bzip2 manual"})
+    void aChaptersRunningHeadWithItsPageNumberIsPageFurniture(String head) throws IOException {
+        String[] heads = {head.formatted(17), head.formatted(18), head.formatted(19)};
+        ExtractedText text = PdfReadTest.readAll(handler, TestPdfs.write(dir.resolve("numbered-head.pdf"),
+                pagesOpenedBy(heads)));
+
+        assertThat(text.blocks()).filteredOn(b -> b.kind() == BlockKind.FURNITURE).extracting(text::blockText)
+                .containsExactly(heads);
+    }
+
+    /** Nine pages of body text, the third to the fifth opened by {@code heads}, one each. */
+    private static PageSpec[] pagesOpenedBy(String... heads) {
+        PageSpec[] pages = new PageSpec[9];
+        for (int p = 0; p < pages.length; p++) {
+            String body = "Page " + (char) ('A' + p) + " works through one more use of the compressor in detail.";
+            pages[p] = p >= 2 && p < 2 + heads.length ? PageSpec.of(heads[p - 2], PARAGRAPH_BREAK, body)
+                    : PageSpec.of(body);
+        }
+        return pages;
     }
 
     @Test
