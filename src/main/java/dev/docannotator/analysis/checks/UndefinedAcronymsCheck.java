@@ -2,6 +2,7 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
 import dev.docannotator.document.BlockKind;
+import dev.docannotator.analysis.text.Genre;
 import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.analysis.text.StartScan;
 import dev.docannotator.document.ExtractedText;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  * Flags the first use of an acronym (2–6 capitals, plural "s" allowed) that comes before its definition or has
  * none. Definitions: "Service Level Agreement (SLA)", "SLA (Service Level Agreement)", 服务等级协议（SLA）, and a
  * glossary line "SLA: Service Level Agreement". Not flagged: abbreviations known by their letters (PDF, CRC, USA …;
- * {@link WellKnownAbbreviations}), Roman numerals, unfinished-work markers, words in all-capital headings, placeholders
+ * {@link WellKnownAbbreviations}), in a manual page or technical documentation also the acronyms of computing its
+ * reader knows (UID, ACL, LLVM; {@link #knownToAudience}), Roman numerals, unfinished-work markers, words in all-capital headings, placeholders
  * (see {@link #placeholders}), words set in capitals (emphasis, "ONE of the following"; a word the document also
  * writes in lower case or as a file extension, XZ and .xz; an English word, {@link EnglishWords}: NOTICE, TITLE, ACTION),
  * an abbreviation named as the peer of a known one ("SGML or XML", {@link #peersOfWellKnown}), and one whose name the
@@ -149,6 +151,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
 
     @Override
     public void inspect(ExtractedText text, Findings out) {
+        Set<String> knownToAudience = knownToAudience(out.facts().genre());
         Set<String> placeholders = placeholders(text.text());
         Set<String> peersOfKnown = peersOfWellKnown(text.text());
         List<BlockText> blocks = BlockText.of(text, READS);
@@ -168,7 +171,8 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             Matcher m = acronyms.matcher();
             while (acronyms.find()) {
                 String acronym = m.group(1);
-                if (WELL_KNOWN.contains(acronym) || IN_DICTIONARIES.contains(acronym) || NOT_ACRONYMS.contains(acronym) || placeholders.contains(acronym)
+                if (WELL_KNOWN.contains(acronym) || IN_DICTIONARIES.contains(acronym)
+                        || knownToAudience.contains(acronym) || NOT_ACRONYMS.contains(acronym) || placeholders.contains(acronym)
                         || extensions.contains(acronym.toLowerCase(Locale.ROOT))
                         || isFormatPattern(acronym) || isWordInCapitals(acronym, lowerCaseWords)
                         || EnglishWords.isWordInCapitals(acronym) || peersOfKnown.contains(acronym)) {
@@ -215,6 +219,17 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                         message, null, "undefined_acronyms/used_before_definition");
             }
         }
+    }
+
+    /**
+     * The acronyms the document's reader knows as words, beyond the well-known ones: in a manual page or technical
+     * documentation (a README, an install guide) the reader is technical, and UID, GID, ACL, FAT and LLVM are
+     * that reader's vocabulary ({@link WellKnownAbbreviations#computing()}). No feature of the text tells such an
+     * acronym from one that needs its definition (BENCHMARKS.md, acro9), so the audience decides. A report, plan or
+     * licence gets none of them: its KPI or SLA is asked for.
+     */
+    static Set<String> knownToAudience(Genre genre) {
+        return genre == Genre.MANUAL || genre == Genre.TECHNICAL ? WellKnownAbbreviations.computing() : Set.of();
     }
 
     /**

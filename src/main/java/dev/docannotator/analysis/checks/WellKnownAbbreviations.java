@@ -2,6 +2,7 @@ package dev.docannotator.analysis.checks;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Abbreviations an editor would not ask a document to spell out (CPU, PDF, CRC, RCS), read from
@@ -11,8 +12,13 @@ final class WellKnownAbbreviations {
     static final String LIST = "checks/well_known_abbreviations.tsv";
     /** Abbreviations general dictionaries carry as words (SCOWL at size 60); the source is named in the file. */
     static final String DICTIONARY_LIST = "checks/dictionary_abbreviations.txt";
+    /** NetBSD's wtf(6) computing acronyms, public domain; the source and version are named in the file. */
+    static final String COMPUTING_LIST = "checks/computing_acronyms.tsv";
+    private static final Pattern FLAGGABLE = Pattern.compile("[A-Z]{2,6}");
+    private static final Pattern FIRST_FIELD = Pattern.compile("[\\t ]");
     private static final Set<String> ALL = load();
     private static final Set<String> IN_DICTIONARIES = loadDictionaryList();
+    private static final Set<String> COMPUTING = loadComputingList();
 
     private WellKnownAbbreviations() {
     }
@@ -28,6 +34,27 @@ final class WellKnownAbbreviations {
      */
     static Set<String> inDictionaries() {
         return IN_DICTIONARIES;
+    }
+
+    /**
+     * Acronyms of computing (UID, ACL, FAT, LLVM): a reader of a manual page or a README knows them as words, a reader
+     * of a business report may not, and some stand for something else there (KPI is "kernel programming interface" in
+     * this list). Taken from an independent list, unedited, so that it is not fitted to the benchmark's labels.
+     */
+    static Set<String> computing() {
+        return COMPUTING;
+    }
+
+    /** The first field of each line, where it has the shape the check flags; the list's other entries never match. */
+    private static Set<String> loadComputingList() {
+        Set<String> out = new HashSet<>();
+        for (String line : ResourceLines.read(COMPUTING_LIST)) {
+            String acronym = FIRST_FIELD.split(line, 2)[0];
+            if (FLAGGABLE.matcher(acronym).matches()) {
+                out.add(acronym);
+            }
+        }
+        return Set.copyOf(out);
     }
 
     private static Set<String> loadDictionaryList() {

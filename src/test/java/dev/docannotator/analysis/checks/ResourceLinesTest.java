@@ -27,4 +27,12 @@ class ResourceLinesTest {
                 .hasSize(WellKnownAbbreviations.inDictionaries().size());
         assertThat(new ChineseTyposCheck().size()).isEqualTo(ResourceLines.read("checks/typos_zh.tsv").size());
     }
+
+    @Test
+    void theComputingListKeepsEveryUpstreamLineAndReadsTheAcronymsTheCheckCanFlag() {
+        // wtf(6)'s acronyms.comp has 1489 data lines; 1293 distinct first fields are 2-6 capitals (GVFS's has spaces)
+        assertThat(ResourceLines.read(WellKnownAbbreviations.COMPUTING_LIST)).hasSize(1489);
+        assertThat(WellKnownAbbreviations.computing()).hasSize(1293).contains("UID", "GID", "ACL", "LLVM", "KPI", "GVFS")
+                .doesNotContain("3WHS", "EdDSA", "W3C", "CSMA/CA");
+    }
 }

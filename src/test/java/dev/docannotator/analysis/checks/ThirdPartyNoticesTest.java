@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** SCOWL's permission notice asks for its copyright and permission notices in every copy of the lists. */
+/**
+ * SCOWL's permission notice asks for its copyright and permission notices in every copy of the lists; wtf(6)'s public
+ * domain list needs none, but says where it comes from.
+ */
 class ThirdPartyNoticesTest {
 
     private static String resource(String name) throws IOException {
@@ -31,9 +34,17 @@ class ThirdPartyNoticesTest {
     }
 
     @Test
+    void theComputingListNamesItsSourceVersionAndLicence() throws IOException {
+        assertThat(resource(WellKnownAbbreviations.COMPUTING_LIST)).contains("wtf(6)")
+                .contains("$NetBSD: acronyms.comp,v 1.193 2018/03/01").contains("bsdgames 2.17-29")
+                .contains("Public domain");
+    }
+
+    @Test
     void theRepositoryNamesTheNoticeInItsThirdPartyFileAndReadme() throws IOException {
         assertThat(Files.readString(Path.of("THIRD-PARTY-NOTICES.md")))
-                .contains("SCOWL").contains("src/main/resources/checks/SCOWL-LICENSE.txt");
+                .contains("SCOWL").contains("src/main/resources/checks/SCOWL-LICENSE.txt")
+                .contains("src/main/resources/checks/computing_acronyms.tsv").contains("wtf(6)");
         assertThat(Files.readString(Path.of("README.md"))).contains("THIRD-PARTY-NOTICES.md").contains("SCOWL-LICENSE.txt");
     }
 }

@@ -1,0 +1,89 @@
+package dev.docannotator.analysis.checks;
+
+import static dev.docannotator.analysis.AnalysisFixture.quotes;
+import static dev.docannotator.analysis.AnalysisFixture.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.Genre;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Acronyms of computing (wtf(6)'s list) are the vocabulary of a manual page's or a README's reader, not of a business
+ * report's. Texts written like the manual pages, READMEs and planted proposals of the quality benchmark's corpus.
+ */
+class AcronymsKnownToTheAudienceTest {
+
+    /** A manual page in the man-pages(7) layout: its reader administers users and files. */
+    private static final String[] MANUAL_PAGE = {
+            "NAME",
+            "chown - change file owner and group",
+            "SYNOPSIS",
+            "chown [OPTION]... [OWNER][:[GROUP]] FILE...",
+            "DESCRIPTION",
+            "This manual page documents the GNU version of chown. chown changes the user and/or group ownership of "
+                    + "each given file. If only an owner (a user name or numeric UID) is given, that user is made the "
+                    + "owner of each given file, and the files' group is not changed.",
+            "If the owner is followed by a colon and a group name (or numeric GID), with no spaces between them, the "
+                    + "group ownership of the files is changed as well. Changing the owner does not change the ACL "
+                    + "entries of a file; use setfacl to edit them.",
+            "OPTIONS",
+            "-R, --recursive operate on files and directories recursively"};
+
+    @Test
+    void aManualPagesUidGidAndAclAreItsReadersWords() {
+        assertThat(Genre.of(String.join("\n", MANUAL_PAGE))).isEqualTo(Genre.MANUAL);
+
+        assertThat(run(Check.UNDEFINED_ACRONYMS, MANUAL_PAGE)).isEmpty();
+    }
+
+    @Test
+    void aBusinessReportsKpiAndSlaAreStillAskedForThoughKpiIsAComputingAcronymToo() {
+        // KPI is "kernel programming interface" in the computing list: in a report it means something else
+        String[] report = {
+                "Quarterly Operations Report",
+                "Customer support closed 4,210 tickets this quarter, up from 3,870 in the second quarter. The team met "
+                        + "its KPI for first-response time in ten of twelve weeks, and missed it only during the "
+                        + "holiday period when two agents were on leave.",
+                "Response times for enterprise customers stayed within the SLA in every month. The regional offices "
+                        + "in Lyon and Porto handled a third of all calls, and the board approved two new hires for "
+                        + "the Porto office in the spring."};
+        assertThat(Genre.of(String.join("\n", report))).isEqualTo(Genre.GENERAL);
+
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS, report))).containsExactly("KPI", "SLA");
+    }
+
+    @Test
+    void aReadmesListedAcronymsAreKnownButAnObscureOneIsStillAskedFor() {
+        // LLVM, FAT and ABI are in wtf(6)'s computing list; QDSX is not, and the README never says what it is
+        String[] readme = {
+                "Building libtrove",
+                "libtrove compiles with GCC 9 or later and with any LLVM-based compiler such as clang. Run ./configure, "
+                        + "then make and make install; the --prefix option chooses the installation directory.",
+                "The library reads disk images in the FAT format and exports each file through a small C interface. "
+                        + "The ABI is stable within a major release, so programs linked against an older version keep "
+                        + "working after an upgrade.",
+                "On embedded targets the build uses the QDSX backend by default; pass --disable-qdsx-backend to the "
+                        + "configure script to fall back to the portable code path."};
+        assertThat(Genre.of(String.join("\n", readme))).isEqualTo(Genre.TECHNICAL);
+
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS, readme))).containsExactly("QDSX");
+    }
+
+    @Test
+    void aChineseManualPageReadsTheListTooButAnUnlistedAcronymIsStillAskedFor() {
+        // zh_CN shadow pages: the reader of newusers(8) knows UID and GID as well as the reader of the English page
+        String[] page = {
+                "名称",
+                "newusers - 成批更新和创建新用户",
+                "概述",
+                "newusers [选项] [文件]",
+                "描述",
+                "newusers 命令读取一个文件，并使用这些信息更新一组现有的用户或创建新用户。每行的格式与密码文件相同。"
+                        + "如果 UID 字段为空，将选择一个新的（未使用的）UID；如果 GID 字段为空，将创建一个新组。",
+                "在 Linux 下，可以使用 SAK 机制来确保登录会话没有被其他程序截获。"};
+        assertThat(Genre.of(String.join("\n", page))).isEqualTo(Genre.MANUAL);
+
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS, page))).containsExactly("SAK");
+    }
+}
