@@ -37,7 +37,7 @@ final class WellKnownAbbreviations {
     }
 
     /**
-     * Acronyms of computing (UID, ACL, FAT, LLVM): a reader of a manual page or a README knows them as words, a reader
+     * Acronyms of computing (UID, ACL, FAT, LLVM): a reader of a manual page knows them as words, a reader
      * of a business report may not, and some stand for something else there (KPI is "kernel programming interface" in
      * this list). Taken from an independent list, unedited, so that it is not fitted to the benchmark's labels.
      */

@@ -9,7 +9,7 @@ import dev.docannotator.analysis.text.Genre;
 import org.junit.jupiter.api.Test;
 
 /**
- * Acronyms of computing (wtf(6)'s list) are the vocabulary of a manual page's or a README's reader, not of a business
+ * Acronyms of computing (wtf(6)'s list) are the vocabulary of a manual page's reader, not of a README's or a business
  * report's. Texts written like the manual pages, READMEs and planted proposals of the quality benchmark's corpus.
  */
 class AcronymsKnownToTheAudienceTest {
@@ -54,8 +54,9 @@ class AcronymsKnownToTheAudienceTest {
     }
 
     @Test
-    void aReadmesListedAcronymsAreKnownButAnObscureOneIsStillAskedFor() {
-        // LLVM, FAT and ABI are in wtf(6)'s computing list; QDSX is not, and the README never says what it is
+    void aReadmeIsStillAskedForListedAcronyms() {
+        // ABI is in wtf(6)'s computing list, but the list is a manual page reader's vocabulary: a README's reader is
+        // asked what the ABI is, as the labelled READMEs' judges asked (coreutils, D-Bus), and what QDSX is
         String[] readme = {
                 "Building libtrove",
                 "libtrove compiles with GCC 9 or later and with any LLVM-based compiler such as clang. Run ./configure, "
@@ -67,7 +68,7 @@ class AcronymsKnownToTheAudienceTest {
                         + "configure script to fall back to the portable code path."};
         assertThat(Genre.of(String.join("\n", readme))).isEqualTo(Genre.TECHNICAL);
 
-        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS, readme))).containsExactly("QDSX");
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS, readme))).contains("ABI", "QDSX");
     }
 
     @Test
