@@ -27,7 +27,11 @@ import java.util.stream.Stream;
  */
 final class QualityBenchmark {
     static final Path CORPUS = Path.of("src", "bench", "resources", "quality");
-    private static final String EVERYTHING_EN = "Check everything, including grammar and spelling";
+    /**
+     * The broad requirement, in both languages: every check runs (grammar included), none of them named. A requirement
+     * that names grammar or passives asks for all of them, which is a different ask (GenreScope).
+     */
+    private static final String EVERYTHING_EN = "Check everything";
     private static final String EVERYTHING_ZH = "全部检查";
 
     private final Engine engine = Engines.createDefault(DocumentLimits.defaults());
@@ -124,6 +128,11 @@ final class QualityBenchmark {
         writeUnlabelled(heldOutFourth, labels(), Path.of("target", "benchmarks", "quality-heldout4-unlabelled.tsv"));
         writeUnlabelled(heldOutFifth, labels(), Path.of("target", "benchmarks", "quality-heldout5-unlabelled.tsv"));
         writeUnlabelled(heldOutSixth, labels(), Path.of("target", "benchmarks", "quality-heldout6-unlabelled.tsv"));
+        // every finding of the third to sixth sets: what a change removed or added is read from them
+        writeUnlabelled(heldOutThird, Map.of(), Path.of("target", "benchmarks", "quality-heldout3-all.tsv"));
+        writeUnlabelled(heldOutFourth, Map.of(), Path.of("target", "benchmarks", "quality-heldout4-all.tsv"));
+        writeUnlabelled(heldOutFifth, Map.of(), Path.of("target", "benchmarks", "quality-heldout5-all.tsv"));
+        writeUnlabelled(heldOutSixth, Map.of(), Path.of("target", "benchmarks", "quality-heldout6-all.tsv"));
         writeUnlabelled(heldOutSeventh, labels(), Path.of("target", "benchmarks", "quality-heldout7-unlabelled.tsv"));
 
         List<Finding> plantedFindings = new ArrayList<>();
@@ -134,6 +143,7 @@ final class QualityBenchmark {
             }
         }
         report.append(recallTable(plantedFindings, planted()));
+        report.append(BlindPrecision.table(texts));
         report.append(wrapTable(work));
         return report.toString();
     }

@@ -6,11 +6,12 @@ import java.util.Objects;
 /**
  * The parameters a requirement can set: the long-sentence limits (English words, Chinese characters), the English
  * variant for grammar and spelling and whether the requirement named it, the terms whose spelling the user wants kept
- * consistent, which passives to report (all of them only when passives were asked for by name) and which documents
- * are read for vague words (technical documentation too only when vague words were asked for by name).
+ * consistent, which passives to report (all of them only when passives were asked for by name), which documents
+ * are read for vague words (technical documentation too only when vague words were asked for by name) and which
+ * grammar findings are reported (all of them only when grammar or spelling was asked for by name).
  */
 public record CheckSettings(int maxWords, int maxChineseChars, EnglishVariant variant, List<String> consistencyTerms,
-                            PassiveScope passives, boolean variantNamed, VagueScope vagueWords) {
+                            PassiveScope passives, boolean variantNamed, VagueScope vagueWords, GrammarScope grammar) {
     /** The limits the long-sentence check used before it read them from the requirement. */
     public static final int DEFAULT_MAX_WORDS = 40;
     public static final int DEFAULT_MAX_CHINESE_CHARS = 80;
@@ -19,10 +20,18 @@ public record CheckSettings(int maxWords, int maxChineseChars, EnglishVariant va
         Objects.requireNonNull(variant, "variant");
         Objects.requireNonNull(passives, "passives");
         Objects.requireNonNull(vagueWords, "vagueWords");
+        Objects.requireNonNull(grammar, "grammar");
         consistencyTerms = List.copyOf(consistencyTerms);
         if (maxWords < 1 || maxChineseChars < 1) {
             throw new IllegalArgumentException("Sentence limits must be positive");
         }
+    }
+
+    /** Settings that leave grammar to its default scope (by the document's genre). */
+    public CheckSettings(int maxWords, int maxChineseChars, EnglishVariant variant, List<String> consistencyTerms,
+                         PassiveScope passives, boolean variantNamed, VagueScope vagueWords) {
+        this(maxWords, maxChineseChars, variant, consistencyTerms, passives, variantNamed, vagueWords,
+                GrammarScope.BY_GENRE);
     }
 
     /** Settings that leave vague words to their default scope (not technical documentation). */
@@ -45,12 +54,20 @@ public record CheckSettings(int maxWords, int maxChineseChars, EnglishVariant va
 
     /** The same settings with {@code scope} for the passive-voice check. */
     public CheckSettings withPassives(PassiveScope scope) {
-        return new CheckSettings(maxWords, maxChineseChars, variant, consistencyTerms, scope, variantNamed, vagueWords);
+        return new CheckSettings(maxWords, maxChineseChars, variant, consistencyTerms, scope, variantNamed, vagueWords,
+                grammar);
     }
 
     /** The same settings with {@code scope} for the vague-words check. */
     public CheckSettings withVagueWords(VagueScope scope) {
-        return new CheckSettings(maxWords, maxChineseChars, variant, consistencyTerms, passives, variantNamed, scope);
+        return new CheckSettings(maxWords, maxChineseChars, variant, consistencyTerms, passives, variantNamed, scope,
+                grammar);
+    }
+
+    /** The same settings with {@code scope} for the grammar check. */
+    public CheckSettings withGrammar(GrammarScope scope) {
+        return new CheckSettings(maxWords, maxChineseChars, variant, consistencyTerms, passives, variantNamed,
+                vagueWords, scope);
     }
 
     /** The defaults with American English. */

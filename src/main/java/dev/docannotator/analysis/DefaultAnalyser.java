@@ -118,7 +118,7 @@ public final class DefaultAnalyser implements Analyser {
         }
         if (requirement.checks().contains(Check.GRAMMAR)) {
             blockChecks.add(new GrammarCheck(languageTool(settings.variant()), settings.variant(),
-                    requirement.checks().contains(Check.REPEATED_WORDS), settings.variantNamed()));
+                    requirement.checks().contains(Check.REPEATED_WORDS), settings.variantNamed(), settings.grammar()));
         }
         List<DocumentCheck> wholeDocument = new ArrayList<>();
         if (requirement.checks().contains(Check.LONG_SENTENCE)) {

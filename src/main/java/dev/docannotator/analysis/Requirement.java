@@ -30,15 +30,17 @@ public record Requirement(String text, Set<Check> checks, List<String> terms, bo
 
     /**
      * A requirement given directly as checks and terms (tests, other analysers): default settings, English; the checks
-     * count as asked for by name, so passive voice among them reports every passive and vague words are looked for in
-     * technical documentation too.
+     * count as asked for by name, so passive voice among them reports every passive, vague words are looked for in
+     * technical documentation too and grammar reports every slip in every genre.
      */
     public Requirement(String text, Set<Check> checks, List<String> terms, boolean defaulted) {
         this(text, checks, terms, defaulted, CheckSettings.defaults()
                         .withPassives(checks.contains(Check.PASSIVE_VOICE) && !defaulted
                                 ? PassiveScope.ALL : PassiveScope.HIDDEN_ACTOR)
                         .withVagueWords(checks.contains(Check.VAGUE_WORDS) && !defaulted
-                                ? VagueScope.ALL_DOCUMENTS : VagueScope.OUTSIDE_DOCUMENTATION),
+                                ? VagueScope.ALL_DOCUMENTS : VagueScope.OUTSIDE_DOCUMENTATION)
+                        .withGrammar(checks.contains(Check.GRAMMAR) && !defaulted
+                                ? GrammarScope.ALL : GrammarScope.BY_GENRE),
                 List.of(), List.of(), List.of(), Language.ENGLISH);
     }
 
@@ -65,7 +67,10 @@ public record Requirement(String text, Set<Check> checks, List<String> terms, bo
                 params.put("max_words", settings.maxWords());
                 params.put("max_chars", settings.maxChineseChars());
             }
-            case GRAMMAR -> params.put("variant", settings.variant().languageCode());
+            case GRAMMAR -> {
+                params.put("variant", settings.variant().languageCode());
+                params.put("scope", settings.grammar().id());
+            }
             case PASSIVE_VOICE -> params.put("scope", settings.passives().id());
             case VAGUE_WORDS -> params.put("scope", settings.vagueWords().id());
             case TERMS -> params.put("terms", terms);

@@ -2,6 +2,7 @@ package dev.docannotator.analysis.grammar;
 
 import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.EnglishVariant;
+import dev.docannotator.analysis.GrammarScope;
 import dev.docannotator.analysis.checks.BlockCheck;
 import dev.docannotator.analysis.checks.Findings;
 import dev.docannotator.analysis.checks.Severity;
@@ -37,7 +38,8 @@ import org.languagetool.tagging.Tagger;
  * tokens and of names the document itself uses (capitalised and recurring); doubled words when the repeated-words
  * check runs; a space before a comma or bracket in an inline formula or a padded call ({@link FormulaOrCallSpacing}).
  * Unknown words are reported only when they look like a slip on a known word ({@link TypoShape}); misspellings and
- * grammar are warnings, style and typography info.
+ * grammar are warnings, style and typography info. Asked for with everything else, it says less in manual pages and
+ * READMEs ({@link GenreRules}).
  */
 public final class GrammarCheck implements BlockCheck {
     private static final Set<String> REPEAT_RULES = Set.of("ENGLISH_WORD_REPEAT_RULE");
@@ -89,24 +91,34 @@ public final class GrammarCheck implements BlockCheck {
     private final EnglishVariant variant;
     private final boolean repeatsReportedElsewhere;
     private final boolean variantNamed;
+    private final GrammarScope scope;
     private volatile DocumentNames names;
 
+    /** Every slip in every genre, as when the user asks for grammar by name. */
     public GrammarCheck(LanguageToolPool pool) {
-        this(pool, pool.variant(), false, false);
+        this(pool, pool.variant(), false, false, GrammarScope.ALL);
     }
 
     /**
      * {@code repeatsReportedElsewhere}: the repeated-words check runs too, so a doubled word is reported once, by it.
      * {@code variantNamed}: the requirement named the English ("in British English"), so a word in another English's
      * spelling is reported; otherwise "Initialise" in a README written in British English is the author's English,
-     * not a slip, and only real slips are.
+     * not a slip, and only real slips are. {@code scope}: whether grammar was named ({@link GrammarScope#ALL}) or came
+     * with everything else ({@link GrammarScope#BY_GENRE}: {@link GenreRules}).
      */
     public GrammarCheck(LanguageToolPool pool, EnglishVariant variant, boolean repeatsReportedElsewhere,
-                        boolean variantNamed) {
+                        boolean variantNamed, GrammarScope scope) {
         this.pool = pool;
         this.variant = variant;
         this.repeatsReportedElsewhere = repeatsReportedElsewhere;
         this.variantNamed = variantNamed;
+        this.scope = scope;
+    }
+
+    /** Every slip in every genre ({@link GrammarScope#ALL}). */
+    public GrammarCheck(LanguageToolPool pool, EnglishVariant variant, boolean repeatsReportedElsewhere,
+                        boolean variantNamed) {
+        this(pool, variant, repeatsReportedElsewhere, variantNamed, GrammarScope.ALL);
     }
 
     @Override
@@ -184,6 +196,9 @@ public final class GrammarCheck implements BlockCheck {
             if (match.getRule().isDictionaryBasedSpellingRule()
                     && !TypoShape.isSlip(word, match.getSuggestedReplacements(), variantNamed)) {
                 continue; // a command, a library or a name, not a slip of the fingers
+            }
+            if (!GenreRules.reports(scope, out.facts().genre(), match.getRule(), word)) {
+                continue; // asked for with everything else: in documentation only what was worth reading there
             }
             List<String> replacements = match.getSuggestedReplacements();
             String suggestion = replacements.isEmpty() ? null : replacements.get(0);

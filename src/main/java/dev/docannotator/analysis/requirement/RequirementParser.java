@@ -3,6 +3,7 @@ package dev.docannotator.analysis.requirement;
 import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.CheckSettings;
 import dev.docannotator.analysis.EnglishVariant;
+import dev.docannotator.analysis.GrammarScope;
 import dev.docannotator.analysis.PassiveScope;
 import dev.docannotator.analysis.Requirement;
 import dev.docannotator.analysis.RequirementNote;
@@ -201,8 +202,12 @@ public final class RequirementParser {
         // vague words named in the requirement: technical documentation is read for them too
         VagueScope vagueWords = selected.contains(Check.VAGUE_WORDS) && checks.contains(Check.VAGUE_WORDS)
                 ? VagueScope.ALL_DOCUMENTS : VagueScope.OUTSIDE_DOCUMENTATION;
+        // grammar or spelling named ("check spelling", "everything, including grammar", 语法, 错别字, a variant alone):
+        // every slip in every genre; only "everything" / 全部检查: what is worth reading in the document's genre
+        GrammarScope grammar = selected.contains(Check.GRAMMAR) && checks.contains(Check.GRAMMAR)
+                ? GrammarScope.ALL : GrammarScope.BY_GENRE;
         CheckSettings settings = new CheckSettings(maxWords, maxChars, variant, consistencyTerms, passives, variantNamed,
-                vagueWords);
+                vagueWords, grammar);
         return new Requirement(original, checks, quoted.terms(), fellBack, settings, understood, notUnderstood,
                 List.copyOf(new LinkedHashSet<>(notes)), Language.ENGLISH);
     }

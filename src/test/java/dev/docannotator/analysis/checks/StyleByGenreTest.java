@@ -70,8 +70,9 @@ class StyleByGenreTest {
     }
 
     @Test
-    void aLicencesPassiveThatNamesItsAgentIsItsConventionButAHiddenApproverIsNot() {
-        // the GNU Free Documentation License, and an obligation whose approver is not said
+    void aLicenceCheckedForEverythingGetsNoEnglishPassiveButAllOfThemWhenPassivesAreNamed() {
+        // the GNU Free Documentation License, and an obligation whose approver is not said: on licences, manual
+        // pages and READMEs nobody tuned on, no English passive left by the hidden-actor rule was right (0 of 8)
         ExtractedText licence = text(
                 "The Licensor hereby grants the Licensee a licence under this License, subject to section 4. "
                         + "The Licensee shall indemnify the Licensor against any liability under this License.",
@@ -80,10 +81,12 @@ class StyleByGenreTest {
                 "Any modified version of the Document shall be approved before it is distributed under the terms "
                         + "of this License, and the warranty disclaimers hereof shall apply to the modified version.");
 
-        List<Annotation> found = runAll(analyser, licence, analyser.parse("Check everything"));
+        List<Annotation> everything = runAll(analyser, licence, analyser.parse("Check everything"));
+        List<Annotation> named = runAll(analyser, licence, analyser.parse("Check everything, passive voice too"));
 
-        assertThat(quotes(found.stream().filter(a -> a.category().equals("passive_voice")).toList()))
-                .containsExactly("be approved");
+        assertThat(everything).noneMatch(a -> a.category().equals("passive_voice"));
+        assertThat(quotes(named.stream().filter(a -> a.category().equals("passive_voice")).toList()))
+                .contains("been approved", "be approved");
     }
 
     @Test

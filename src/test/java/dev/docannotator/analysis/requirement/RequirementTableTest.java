@@ -76,7 +76,17 @@ class RequirementTableTest {
                 row("句子不要超过五十个字", EnumSet.of(LONG_SENTENCE)).param("long_sentence", "max_chars", 50),
                 row("检查长句（超过30个词）和重复词", EnumSet.of(LONG_SENTENCE, REPEATED_WORDS))
                         .param("long_sentence", "max_words", 30),
-                row("Check spelling in British English", EnumSet.of(GRAMMAR)).param("grammar", "variant", "en-GB"),
+                row("Check spelling in British English", EnumSet.of(GRAMMAR)).param("grammar", "variant", "en-GB")
+                        .param("grammar", "scope", "all"),
+                // the broad ask: grammar and passives say what is worth reading in the document's genre
+                row("Check everything", EnumSet.allOf(Check.class)).param("grammar", "scope", "by_genre")
+                        .param("passive_voice", "scope", "hidden_actor"),
+                row("全部检查", EnumSet.allOf(Check.class)).param("grammar", "scope", "by_genre")
+                        .param("passive_voice", "scope", "hidden_actor"),
+                row("Check everything, including grammar and spelling", EnumSet.allOf(Check.class))
+                        .param("grammar", "scope", "all").param("passive_voice", "scope", "hidden_actor"),
+                row("全部检查，特别是错别字和被动句", EnumSet.allOf(Check.class)).param("grammar", "scope", "all")
+                        .param("passive_voice", "scope", "all").note("note.grammar_english_only"),
                 row("Proofread it in Australian English, and flag long sentences", EnumSet.of(GRAMMAR, LONG_SENTENCE))
                         .param("grammar", "variant", "en-AU"),
                 row("Use Canadian spelling throughout", EnumSet.of(GRAMMAR)).param("grammar", "variant", "en-CA"),
