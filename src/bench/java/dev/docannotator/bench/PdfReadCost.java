@@ -13,12 +13,17 @@ import java.util.Locale;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 
 /**
  * Bytes allocated, thread CPU time and wall time of one PDF read, ours against Tika's text extraction, interleaved
  * in one JVM after warm-up. Not part of the throughput table: run by hand,
  * {@code java -cp ... dev.docannotator.bench.PdfReadCost <dir> <runs> <pages...>}.
+ *
+ * <p>Tika is measured twice: as configured by default, and with PDFBox's "suppress duplicate overlapping text"
+ * switched on. The default skips that rule (a glyph drawn over an identical one, as in fake bold, is read twice);
+ * our reader applies it ({@code DuplicateGlyphFilter}), so the second figure compares the same work.
  */
 final class PdfReadCost {
     private final PdfHandler handler = new PdfHandler(DocumentLimits.defaults());
@@ -47,13 +52,16 @@ final class PdfReadCost {
     private void compare(Path file, int pages, int runs) throws Exception {
         for (int i = 0; i < 5; i++) {
             ours(file);
-            tika(file);
+            tika(file, false);
+            tika(file, true);
         }
         Cost[] ours = new Cost[runs];
         Cost[] tika = new Cost[runs];
+        Cost[] tikaDeduplicating = new Cost[runs];
         for (int i = 0; i < runs; i++) {
             ours[i] = measure(() -> ours(file));
-            tika[i] = measure(() -> tika(file));
+            tika[i] = measure(() -> tika(file, false));
+            tikaDeduplicating[i] = measure(() -> tika(file, true));
         }
         System.out.printf(Locale.ROOT, "%d pages, n=%d: ours %.1f MB %.1f ms CPU %.1f ms wall | Tika %.1f MB %.1f ms CPU %.1f ms wall"
                         + " | ratio (median of per-run) bytes %.2f CPU %.2f wall %.2f%n",
@@ -61,6 +69,33 @@ final class PdfReadCost {
                 median(ours, c -> c.wallNanos()) / 1e6, median(tika, c -> c.bytes()) / 1e6,
                 median(tika, c -> c.cpuNanos()) / 1e6, median(tika, c -> c.wallNanos()) / 1e6,
                 ratio(ours, tika, c -> c.bytes()), ratio(ours, tika, c -> c.cpuNanos()), ratio(ours, tika, c -> c.wallNanos()));
+        System.out.printf(Locale.ROOT, "%d pages, n=%d: CPU ms ours %s | Tika %s | Tika with duplicate suppression %s"
+                        + " | CPU ratio ours/Tika %s, ours/Tika with suppression %s%n",
+                pages, runs, spread(ours, c -> c.cpuNanos() / 1e6), spread(tika, c -> c.cpuNanos() / 1e6),
+                spread(tikaDeduplicating, c -> c.cpuNanos() / 1e6), ratioSpread(ours, tika),
+                ratioSpread(ours, tikaDeduplicating));
+    }
+
+    /** Median with the lower and upper quartile: {@code 281 [262..300]}. */
+    private static String spread(Cost[] costs, java.util.function.ToDoubleFunction<Cost> field) {
+        double[] values = Arrays.stream(costs).mapToDouble(field).sorted().toArray();
+        return quartiles(values, "%.1f");
+    }
+
+    /** Per-run CPU ratios of {@code ours} to {@code other}: median with the lower and upper quartile. */
+    private static String ratioSpread(Cost[] ours, Cost[] other) {
+        double[] ratios = new double[ours.length];
+        for (int i = 0; i < ours.length; i++) {
+            ratios[i] = (double) ours[i].cpuNanos() / other[i].cpuNanos();
+        }
+        Arrays.sort(ratios);
+        return quartiles(ratios, "%.2f");
+    }
+
+    private static String quartiles(double[] sorted, String format) {
+        int n = sorted.length;
+        return String.format(Locale.ROOT, format + " [" + format + ".." + format + "]", sorted[n / 2], sorted[n / 4],
+                sorted[(3 * n) / 4]);
     }
 
     private Cost measure(Work work) throws Exception {
@@ -84,10 +119,16 @@ final class PdfReadCost {
         return builder.build();
     }
 
-    private Object tika(Path file) throws Exception {
+    private Object tika(Path file, boolean suppressDuplicates) throws Exception {
         BodyContentHandler out = new BodyContentHandler(-1);
+        ParseContext context = new ParseContext();
+        if (suppressDuplicates) {
+            PDFParserConfig config = new PDFParserConfig();
+            config.setSuppressDuplicateOverlappingText(true);
+            context.set(PDFParserConfig.class, config);
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            tika.parse(in, out, new Metadata(), new ParseContext());
+            tika.parse(in, out, new Metadata(), context);
         }
         return out.toString();
     }

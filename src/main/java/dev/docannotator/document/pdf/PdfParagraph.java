@@ -33,6 +33,9 @@ record PdfParagraph(String text, int[] glyphOfChar, int[] lineOfChar, int[] hyph
 
     /** This paragraph without the hyphen candidates that {@code drop} (given their offset) says to drop. */
     PdfParagraph dropping(IntPredicate drop) {
+        if (hyphenBreaks.length == 0) {
+            return this; // most paragraphs: nothing to decide, no per-character mask to allocate
+        }
         boolean[] dropped = new boolean[text.length()];
         int count = 0;
         for (int at : hyphenBreaks) {
