@@ -21,10 +21,16 @@ public enum BlockKind {
      * A paragraph of a footnote or endnote (Word): the author's prose, set apart from the body and read after it,
      * so a check may treat it on its own (a citation's long sentence, an acronym defined only in the body).
      */
-    NOTE;
+    NOTE,
+    /**
+     * An entry of a list of cited works ({@code [2] J.M. Kahn, R.H. Katz and K.S.J. Pister, "Mobile networking ...",
+     * ACM/IEEE ...}): authors' names, a title quoted as published, a venue's abbreviations. Not the author's
+     * sentences, so the checks that read prose and words leave it; a requested-terms check still reads it.
+     */
+    REFERENCE;
 
-    /** Whether a check that reads prose reads this kind unless it says otherwise: everything but code and furniture. */
+    /** Whether a check that reads prose reads this kind unless it says otherwise: everything but code, furniture and references. */
     public boolean readAsProse() {
-        return this != CODE && this != FURNITURE;
+        return this != CODE && this != FURNITURE && this != REFERENCE;
     }
 }

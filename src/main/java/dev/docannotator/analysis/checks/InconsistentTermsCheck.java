@@ -85,6 +85,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         }
     }
 
+    /** An abbreviation in brackets right after a word: " (NHGs)", " (String)". */
+    private static final Pattern FOLLOWED_BY_ITS_ABBREVIATION = Pattern.compile("[ \\t]*\\(\\p{Lu}[\\p{L}]{1,9}\\)");
     /** A capitalised word after a space or a line break: the next part of a name ("World Wide" → "Web"). */
     private static final Pattern CAPITALISED_WORD_AFTER = Pattern.compile("[ \t]*\r?\n?[ \t]*[A-Z][a-z]");
     /** The key prefix of a name's parts: a name is compared with names, a common word with common words. */
@@ -162,6 +164,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         // one matcher per block for the look-aheads after each token (region() resets it), not one per token
         Matcher labelsAQuote = LABELS_A_QUOTE.matcher(text);
         Matcher beforeAWord = BEFORE_A_WORD.matcher(text);
+        Matcher expansion = FOLLOWED_BY_ITS_ABBREVIATION.matcher(text);
         boolean blank = text.isBlank();
         List<Span> quoted = Quotations.find(text);
         Occurrence previous = null;
@@ -176,7 +179,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             }
             Occurrence current = new Occurrence(block, m.start(), m.end(), token,
                     beforeAWord.region(m.end(), text.length()).lookingAt(),
-                    isPartOfName(token, text, m.end()));
+                    isPartOfName(token, text, m.end()) || endsAnExpansion(token, expansion.region(m.end(), text.length())));
             String form = normalise(token);
             if (form != null) {
                 String key = (current.inName() ? NAME : "") + key(form, keys);
@@ -223,6 +226,15 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             into.computeIfAbsent(token.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
                     .computeIfAbsent(token, f -> new ArrayList<>()).add(new Occurrence(block, m.start(), m.end(), token));
         }
+    }
+
+    /**
+     * "Nested Hysteresis-Gaps (NHGs)", "STRIctly Non-nested hysteresis-Gaps (String)": a word with capitals right
+     * before an abbreviation in brackets ends that abbreviation's expansion, a defined term whose capitals mark the
+     * letters it is made of, not a spelling of the common words ("hysteresis gaps") to be made consistent with them.
+     */
+    private static boolean endsAnExpansion(String token, Matcher abbreviationAfter) {
+        return !token.equals(token.toLowerCase(Locale.ROOT)) && abbreviationAfter.lookingAt();
     }
 
     /**

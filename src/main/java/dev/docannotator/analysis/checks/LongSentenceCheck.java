@@ -2,15 +2,15 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.CheckSettings;
+import dev.docannotator.analysis.text.Formulas;
 import dev.docannotator.analysis.text.ProseMask;
 import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.analysis.text.Sentences;
 import dev.docannotator.analysis.text.Span;
-import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
 
 /**
- * Flags sentences that are hard to read: English over 40 words, Chinese over 80 characters, or the limits the
+ * Flags sentences that are hard to read: English over 40 words (an inline formula counts as one, {@link Formulas}), Chinese over 80 characters, or the limits the
  * requirement set ("longer than 25 words", 超过50字).
  */
 public final class LongSentenceCheck implements BlockCheck {
@@ -42,7 +42,7 @@ public final class LongSentenceCheck implements BlockCheck {
                             out.message("long_sentence.zh", chars, maxChineseChars), null, "long_sentence/zh");
                 }
             } else {
-                int words = Words.countWords(s);
+                int words = Formulas.countWords(s);
                 if (words > maxEnglishWords) {
                     out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.INFO,
                             out.message("long_sentence.en", words, maxEnglishWords), null, "long_sentence/en");

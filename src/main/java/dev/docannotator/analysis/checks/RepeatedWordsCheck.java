@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  */
 public final class RepeatedWordsCheck implements BlockCheck {
     private static final Pattern ENGLISH = Pattern.compile(
-            // across a line break too: "to⏎to" in a wrapped paragraph is the classic doubled word
-            Words.bounded("(\\p{IsLatin}+)(?:[ \\t\\u00a0]+|[ \\t\\u00a0]*\\r?\\n[ \\t\\u00a0]*)(\\1)"),
+            // across a line break too: "to⏎to" in a wrapped paragraph is the classic doubled word; not across a tab
+            // inside a line: a tab stop sets words in columns ("Total⇥Total", a Word form's "tab⇥tab"), not in a phrase
+            Words.bounded("(\\p{IsLatin}+)(?:[ \\u00a0]+|[ \\t\\u00a0]*\\r?\\n[ \\t\\u00a0]*)(\\1)"),
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern LOWER_CASE_WORD = Pattern.compile("\\p{IsLatin}*\\p{Ll}\\p{IsLatin}*\\p{Ll}");
     private static final Pattern CAPITALS_WORD = Pattern.compile("\\p{Lu}{2,}");

@@ -30,8 +30,13 @@ import java.util.regex.Pattern;
  * document spells out ("Independent JPEG Group", "Communications of the ACM": {@link #spelledOutAt}).
  */
 public final class UndefinedAcronymsCheck implements DocumentCheck {
+    /**
+     * Capitals that are not an abbreviation's whole use: the start of a longer name ({@code X-Window}), a language or
+     * product written with {@code ++} ({@code VC++}, as C++), an item's number ({@code SRC-124}, {@code RFC-2119}: a
+     * report's or a standard's name, said by its number, never spelled out).
+     */
     private static final Pattern ACRONYM = Pattern.compile(
-            "(?<![\\p{IsLatin}\\p{N}_./@\\\\])([A-Z]{2,6})s?(?![\\p{IsLatin}\\p{N}_]|[./@\\\\][A-Za-z0-9]|-\\s?[A-Z])");
+            "(?<![\\p{IsLatin}\\p{N}_./@\\\\])([A-Z]{2,6})s?(?![\\p{IsLatin}\\p{N}_]|[./@\\\\][A-Za-z0-9]|-\\s?[A-Z]|\\+\\+|-\\d)");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
     /** Abbreviations known by their letters (CPU, PDF, CRC): the list and its sources are in the resource file. */
     private static final Set<String> WELL_KNOWN = WellKnownAbbreviations.all();
@@ -68,12 +73,12 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     /**
      * Where a word in capitals is a placeholder or a variable, not an abbreviation: an option's argument
      * ({@code --label=LABEL}, {@code --color[=WHEN]}, {@code -D ACTION}), a synopsis ({@code [ENV=VAR]}, {@code <NAME>}),
-     * an assignment ({@code AR='ar -X64'}), an environment variable ({@code $SYSTEM}) or a manual page's title line
+     * an assignment ({@code AR='ar -X64'}, a formula's {@code ZM = {1,…, M}}), an environment variable ({@code $SYSTEM}) or a manual page's title line
      * ({@code GREP(1)}). Every use of such a word in the document is then left alone.
      */
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?:(?<![\\p{L}\\p{N}])--?[A-Za-z][\\w-]*(?:\\[?=|\\s)|\\[=?|<|=|\\+|\\$\\{?)([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])"
-                    + "|(?<![\\p{L}\\p{N}_$])([A-Z][A-Z0-9_]+)s?(?:=|\\(\\d\\w*\\))");
+                    + "|(?<![\\p{L}\\p{N}_$])([A-Z][A-Z0-9_]+)s?(?:=| = |\\(\\d\\w*\\))");
     /** A placeholder inside an option's name: {@code --GTYPE-group-format}, {@code --LTYPE-line-format}. */
     private static final Pattern IN_OPTION_NAME = Pattern.compile(
             "(?<![\\p{L}\\p{N}])--?(?:[a-z0-9]+-)*([A-Z][A-Z0-9_]+)(?=-[a-z])");
@@ -99,6 +104,12 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9_]+),\\s*(?:and\\s+|or\\s+)?[A-Z][A-Z0-9]*_\\w");
     private static final Pattern CAPITALS_RUN = Pattern.compile("[A-Z][A-Z0-9_]+");
     /** One of a numbered series of placeholders ({@code GROUP1[,GROUP2,...[,GROUPN]]}): its stem, before the digit. */
+    /**
+     * The last member of an indexed series, named by its variable's letter and the series' length: {@code C1, …, CM},
+     * {@code x1, ..., xN}; a variable of a formula, not an abbreviation.
+     */
+    private static final Pattern SERIES_END = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_])([A-Z])\\d{1,2}\\s*,\\s*(?:…|\\.\\.\\.)\\s*,?\\s*(\\1[A-Z])(?![\\p{L}\\p{N}_])");
     private static final Pattern NUMBERED = Pattern.compile("(?<![\\p{L}\\p{N}_])([A-Z][A-Z_]*[A-Z])\\d(?![\\p{L}\\p{N}_])");
     /**
      * A file name's extension, or one on its own ("the .xz format"): the name of a format in lower case. Only a name's
@@ -263,6 +274,10 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         StartScan numbered = new StartScan(NUMBERED, text, StartScan.wordStart(c -> c >= 'A' && c <= 'Z'));
         while (numbered.find()) {
             found.add(numbered.matcher().group(1) + "N"); // the series' last member, GROUPN after GROUP1
+        }
+        StartScan series = new StartScan(SERIES_END, text, StartScan.wordStart(c -> c >= 'A' && c <= 'Z'));
+        while (series.find()) {
+            found.add(series.matcher().group(2)); // CM after C1, …
         }
         StartScan synopses = new StartScan(SYNOPSIS_OPERANDS, text, StartScan.oneOf("["));
         Matcher operands = synopses.matcher();

@@ -395,11 +395,30 @@ final class PageTextStripper extends PDFTextStripper {
         return sameSize && nextLine && leftEdge && full;
     }
 
-    /** Whether the text so far ends with a letter and a hyphen and {@code next} (starting the next line) is lower case. */
+    /**
+     * Whether the text so far ends with a letter and a hyphen and {@code next} (starting the next line) is lower case;
+     * or, in text set in capitals (a licence's warranty disclaimer: {@code ARE DIS-⏎CLAIMED}), ends with a word of at
+     * least two capitals and a hyphen and {@code next} is a capital. A single capital before the hyphen ({@code X-⏎Window})
+     * is more often a compound's first part than a broken word.
+     */
     private boolean isHyphenBreak(char next) {
         int n = text.length();
-        return Character.isLowerCase(next) && n >= 2 && LineJoin.isHyphen(text.charAt(n - 1))
-                && Character.isLetter(text.charAt(n - 2));
+        if (n < 2 || !LineJoin.isHyphen(text.charAt(n - 1)) || !Character.isLetter(text.charAt(n - 2))) {
+            return false;
+        }
+        if (Character.isLowerCase(next)) {
+            return true;
+        }
+        int from = n - 1;
+        while (from > 0 && Character.isLetter(text.charAt(from - 1))) {
+            from--;
+        }
+        for (int i = from; i < n - 1; i++) {
+            if (!Character.isUpperCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return Character.isUpperCase(next) && n - 1 - from >= 2;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.docannotator.document.pdf;
 
 import dev.docannotator.document.LineJoin;
 import dev.docannotator.document.ReadSession;
+import dev.docannotator.document.ReferenceEntries;
 import dev.docannotator.document.TextBuilder;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +17,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
  * number and {@code paragraph} = the 1-based paragraph number <em>within that page</em>. A hyphen that ended a line
  * is dropped ({@code with-⏎holding} → {@code withholding}) unless the pages read so far, this one included, write
  * that compound with a hyphen inside a line ({@code e-mail}). After the last page, {@link PageFurniture} marks
- * running headers, footers and page numbers.
+ * running headers, footers and page numbers, and {@link ReferenceEntries} the entries of a list of cited works.
  */
 final class PdfReadSession implements ReadSession {
     private final PDDocument document;
@@ -66,6 +67,7 @@ final class PdfReadSession implements ReadSession {
         lastRead = index;
         if (index == pageCount - 1) {
             PageFurniture.mark(out, pageCount);
+            ReferenceEntries.mark(out);
         }
     }
 

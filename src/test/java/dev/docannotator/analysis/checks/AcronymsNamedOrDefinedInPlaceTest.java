@@ -124,4 +124,16 @@ class AcronymsNamedOrDefinedInPlaceTest {
         glossary.append("Each team reports one KPI every quarter.", 1, 2);
         assertThat(runAll(new DefaultAnalyser(), glossary.build(), only(Check.UNDEFINED_ACRONYMS))).isEmpty();
     }
+
+    @Test
+    void capitalsWrittenWithPlusPlusOrANumberAndTheVariablesOfAFormulaAreNotAbbreviations() {
+        // bzip2's manual (VC++, a report's number) and a two-column paper's formulas; LZO, a library's name, is still asked for
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "If you don't use VC++, you may need to define the preprocessor symbol _WIN32.",
+                "The original Burrows-Wheeler technical report (SRC-124) shows how repeats can be handled.",
+                "Let there be an M Clusters system, C1,…, CM, where each Cluster Ci consists of two microrobots.",
+                "This holds for i ∈ ZM where ZM = {1,…, M}.",
+                "You might try the LZO real-time compression library instead.")))
+                .containsExactly("LZO");
+    }
 }

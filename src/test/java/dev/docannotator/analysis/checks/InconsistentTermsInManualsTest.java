@@ -181,4 +181,17 @@ class InconsistentTermsInManualsTest {
                 "D-Bus is a simple system for interprocess communication.", "A full build of dbus needs the tests.")))
                 .containsExactly("dbus");
     }
+
+    @Test
+    void aDefinedTermWhoseCapitalsSpellItsAbbreviationIsNotASpellingOfTheCommonWordsButAStrayVariantIs() {
+        // a two-column paper: the capitals of "Nested Hysteresis-Gaps (NHGs)" mark the letters of NHG
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "The hysteresis gaps of two microrobots that overlap form a Nested Hysteresis-Gaps (NHGs) structure.",
+                "Each pair of hysteresis gaps is sorted by the snap-down voltage.",
+                "A system of n arms is a STRIctly Non-nested hysteresis-Gaps (String) system.",
+                "Wider hysteresis gaps need larger control voltages.",
+                "Narrow hysteresis gaps are harder to tell apart.",
+                "The release voltage sets the width of the hysteresis-gaps.")))
+                .containsExactly("hysteresis-gaps");
+    }
 }

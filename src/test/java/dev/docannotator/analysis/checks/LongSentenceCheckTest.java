@@ -29,4 +29,18 @@ class LongSentenceCheckTest {
     void chineseLengthCountsCharactersAndForeignWords() {
         assertThat(LongSentenceCheck.chineseLength("使用 UTF-8 编码的 man-pages(7) 手册。")).isEqualTo(2 + 1 + 3 + 1 + 1 + 2);
     }
+
+    @Test
+    void aSentenceLongOnlyByItsInlineFormulasIsNotLongButALongOneWithAFormulaIs() {
+        String conditions = "Consequently, for the system to remain stable, one of the following combinations of the "
+                + "snap-down and release voltages for C2 must hold: (𝑉1, 𝑉5, 𝑉3, 𝑉7), (𝑉1, 𝑉5, 𝑉3, 𝑉8), "
+                + "(𝑉1, 𝑉6, 𝑉3, 𝑉8), (𝑉2, 𝑉5, 𝑉3, 𝑉7), (𝑉2, 𝑉5, 𝑉3, 𝑉8) and (𝑉2, 𝑉6, 𝑉4, 𝑉8).";
+        String longOne = "As it can be seen, the system needs a control voltage bandwidth of order 𝑛 but as compared to "
+                + "the earlier design (which could control one robot at a time), it can control and maneuver two robots "
+                + "simultaneously, which results in a time efficient and also reconfigurable system.";
+
+        List<Annotation> found = run(Check.LONG_SENTENCE, conditions, longOne);
+
+        assertThat(quotes(found)).containsExactly(longOne);
+    }
 }

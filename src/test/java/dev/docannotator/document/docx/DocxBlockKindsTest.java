@@ -51,4 +51,25 @@ class DocxBlockKindsTest {
                 tuple("Exempt", BlockKind.TABLE_CELL),
                 tuple("Contact the administrator when the installation fails.", BlockKind.PROSE));
     }
+
+    @Test
+    void theLinesOfATableOfContentsAndAnIndexAreFurnitureAndBibliographyEntriesAreReferences() throws IOException {
+        // what Word writes for its TOC, INDEX and BIBLIOGRAPHY fields: a heading's title and its page after a tab
+        Path file = write(dir, "fields.docx", document -> {
+            paragraph(document, "Contents").setStyle("TOCHeading");
+            paragraph(document, "Installation guide\t3").setStyle("TOC1");
+            paragraph(document, "Table 1: Supported hosts\t4").setStyle("TableofFigures");
+            paragraph(document, "Installation guide").setStyle("Heading1");
+            paragraph(document, "Install the service on a host that meets the requirements.");
+            paragraph(document, "Bibliography").setStyle("Heading1");
+            paragraph(document, "Mattmann, C., & Zitting, J. (2011). Tika in Action. Manning.").setStyle("Bibliography");
+            paragraph(document, "requirements, 3").setStyle("Index1");
+        });
+
+        ExtractedText text = DocxReadTest.readAll(handler, file);
+
+        assertThat(text.blocks()).extracting(TextBlock::kind).containsExactly(BlockKind.HEADING, BlockKind.FURNITURE,
+                BlockKind.FURNITURE, BlockKind.HEADING, BlockKind.PROSE, BlockKind.HEADING, BlockKind.REFERENCE,
+                BlockKind.FURNITURE);
+    }
 }

@@ -32,6 +32,21 @@ class PdfParagraphsTest extends PdfTestCase {
     }
 
     @Test
+    void aWordInCapitalsBrokenAtALineEndIsJoinedButACapitalisedCompoundKeepsItsHyphen() throws IOException {
+        Path file = TestPdfs.write(dir.resolve("disclaimer.pdf"), PageSpec.of(
+                "THE IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS ARE DIS-",
+                "CLAIMED. THE SOFTWARE IS PROVIDED WITHOUT ANY WARRANTY OF NON-",
+                "INFRINGEMENT, AS SAID IN THE NON-INFRINGEMENT CLAUSE. SEE THE X-",
+                "WINDOW SYSTEM NOTICE FOR THE FULL TEXT OF THIS LICENCE."));
+
+        ExtractedText text = PdfReadTest.readAll(handler, file);
+
+        assertThat(BlockTexts.of(text)).containsExactly("THE IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS ARE "
+                + "DISCLAIMED. THE SOFTWARE IS PROVIDED WITHOUT ANY WARRANTY OF NON-INFRINGEMENT, AS SAID IN THE "
+                + "NON-INFRINGEMENT CLAUSE. SEE THE X- WINDOW SYSTEM NOTICE FOR THE FULL TEXT OF THIS LICENCE.");
+    }
+
+    @Test
     void aHighlightOnAWordJoinedAcrossALineBreakCoversBothLinesOfIt() throws IOException {
         Path input = TestPdfs.write(dir.resolve("joined.pdf"), PageSpec.of(
                 "Employers must deposit the federal income tax with-",

@@ -1,0 +1,26 @@
+package dev.docannotator.analysis.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FormulasTest {
+
+    @Test
+    void aConditionWrittenInsideASentenceCountsAsOneWord() {
+        String condition = "Since 𝑉𝑢𝑙,2, 𝑉𝑢ℎ,2 is greater than the release voltages of C1, … , CM , (𝑉𝑢𝑙,2 > 𝑉𝑢𝑙,1 , "
+                + "𝑉𝑢𝑙,2 >𝑉𝑢ℎ,1 ), i ∈ ZM where ZM = {1,…, M}, we can only release the arms of C1 after D2.";
+
+        // Since [F] is greater than the release voltages of [F] where [F], we can only release the arms of [C1] after [D2]
+        assertThat(Formulas.countWords(condition)).isEqualTo(1 + 1 + 7 + 1 + 1 + 1 + 7 + 1 + 1 + 1);
+        assertThat(Words.countWords(condition)).isEqualTo(38); // each subscript and index a word
+    }
+
+    @Test
+    void proseWithCapitalsShortWordsAndNumbersCountsAsBefore() {
+        String licence = "IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY DAMAGES - A BBC report, versions 0.9.0 and 1.0.2, "
+                + "a VC++ build and MP3 files; I said so.";
+
+        assertThat(Formulas.countWords(licence)).isEqualTo(Words.countWords(licence));
+    }
+}
