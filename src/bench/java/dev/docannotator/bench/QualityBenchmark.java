@@ -29,7 +29,8 @@ final class QualityBenchmark {
     static final Path CORPUS = Path.of("src", "bench", "resources", "quality");
     /**
      * The broad requirement, in both languages: every check runs (grammar included), none of them named. A requirement
-     * that names grammar or passives asks for all of them, which is a different ask (GenreScope).
+     * that names grammar or passives asks for all of them, which is a different ask ({@code GrammarScope},
+     * {@code PassiveScope}).
      */
     private static final String EVERYTHING_EN = "Check everything";
     private static final String EVERYTHING_ZH = "全部检查";
@@ -239,7 +240,8 @@ final class QualityBenchmark {
             }
         }
         int totalWords = words.values().stream().mapToInt(Integer::intValue).sum();
-        StringBuilder sb = new StringBuilder("### " + title + " (requirement: everything, grammar included)\n\n"
+        StringBuilder sb = new StringBuilder("### " + title
+                + " (requirement: \"" + EVERYTHING_EN + "\" / " + EVERYTHING_ZH + ", every check, none named)\n\n"
                 + "| language | category | findings | per 1,000 words | labelled (sample) | true | precision | of them `error` (true) |\n"
                 + "|---|---|---:|---:|---:|---:|---:|---|\n");
         cells.forEach((key, c) -> {
