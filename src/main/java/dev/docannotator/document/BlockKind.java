@@ -1,11 +1,17 @@
 package dev.docannotator.document;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
 /**
  * What a block is in its document's layout. Readers set it from what the format says (a Word heading style, a
  * Markdown fence, a PDF line repeated on every page); checks decide which kinds they read.
  */
 public enum BlockKind {
-    /** Running text: a paragraph of sentences. */
+    /**
+     * Running text: a paragraph of sentences. Also what a stored block of a kind this version does not know reads as
+     * (a checkpoint or worker message written by a newer version, then rolled back), so its task can still resume.
+     */
+    @JsonEnumDefaultValue
     PROSE,
     /** A title or section heading (often capitals, no final full stop). */
     HEADING,
@@ -15,7 +21,10 @@ public enum BlockKind {
     TABLE_CELL,
     /** Source code, commands, configuration: fenced or indented Markdown, code-styled Word paragraphs. */
     CODE,
-    /** Page furniture: running headers and footers, page numbers (PDF). Not the author's text of this place. */
+    /**
+     * Page furniture: running headers and footers, page numbers (PDF); the lines a Word table of contents or index
+     * field generates. Not the author's text of this place.
+     */
     FURNITURE,
     /**
      * A paragraph of a footnote or endnote (Word): the author's prose, set apart from the body and read after it,

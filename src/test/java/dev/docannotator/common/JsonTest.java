@@ -1,6 +1,7 @@
 package dev.docannotator.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.RecyclerPool;
@@ -43,5 +44,17 @@ class JsonTest {
         }
 
         assertThat(Json.write(new Sample("d1", null))).isEqualTo("{\"document_id\":\"d1\"}");
+    }
+
+    enum Colour { RED, GREEN }
+
+    record Paint(Colour colour) {
+    }
+
+    @Test
+    void anEnumThatNamesNoDefaultStillRefusesAnUnknownValue() {
+        // only enums marked @JsonEnumDefaultValue (a stored block's kind) read unknown values as their default
+        assertThat(Json.read("{\"colour\":\"GREEN\"}", Paint.class).colour()).isEqualTo(Colour.GREEN);
+        assertThatThrownBy(() -> Json.read("{\"colour\":\"BLUE\"}", Paint.class)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -9,7 +9,7 @@ public final class Kinds {
     /** Sentences an author wrote: prose, list items and footnotes/endnotes (style checks). */
     public static final Set<BlockKind> SENTENCES = Set.copyOf(
             EnumSet.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.NOTE));
-    /** Every kind that holds the author's words: all but code and page furniture. */
+    /** Every kind that holds the author's words: all but code, page furniture and references. */
     public static final Set<BlockKind> WORDS = Set.copyOf(
             EnumSet.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.TABLE_CELL, BlockKind.NOTE));
 

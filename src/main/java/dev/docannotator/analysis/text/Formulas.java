@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
  * must hold}); a reader takes in such a formula as one term, not as the dozen "words" its subscripts and indices split
  * into. A formula here is a run of whitespace-separated tokens each of which is maths: it holds a mathematical letter
  * (U+1D400–U+1D7FF, what Word and LaTeX write for italic variables) or a Greek one, or a maths symbol ({@code = > ∈ ±});
- * or it is an indexed variable ({@code C1}, {@code D2}, {@code CM+1}, {@code Cj-1}); or it has no letter or digit at all
- * ({@code …}, a bracket, a dash) and so only links its neighbours; or it is a bare variable ({@code CM}, {@code i})
- * or a small number next to such a token. A formula never counts for more words than its tokens did.
+ * or it is an indexed variable ({@code C1}, {@code D2}, {@code CM+1}, {@code Cj-1}); or it is a bare variable
+ * ({@code CM}, {@code i}) or a small number next to such a token. A token with no letter or digit ({@code …}, a
+ * bracket, a dash, "&") only links maths on both its sides: it never starts a formula, so "AT & T" stays two words.
+ * A formula never counts for more words than its tokens did.
  */
 public final class Formulas {
     /** A variable with an index: one or two letters and a one- or two-digit number, or a letter and {@code ±1}. */
@@ -29,38 +30,54 @@ public final class Formulas {
     public static int countWords(String sentence) {
         String[] tokens = sentence.strip().split("\\s+");
         boolean[] maths = new boolean[tokens.length];
+        boolean[] linker = new boolean[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             maths[i] = isMaths(tokens[i]);
+            linker[i] = !maths[i] && !hasLetterOrDigit(tokens[i]);
         }
-        // a bare variable or number next to maths is part of it ("C1, …, CM", "ZM = {1,…, M}"), which may reach the next
-        for (boolean grown = true; grown; ) {
-            grown = false;
-            for (int i = 0; i < tokens.length; i++) {
-                boolean nextToMaths = i > 0 && maths[i - 1] || i + 1 < tokens.length && maths[i + 1];
-                if (!maths[i] && nextToMaths && isVariable(tokens[i])) {
-                    maths[i] = true;
-                    grown = true;
-                }
-            }
+        // a bare variable or number next to maths is part of it ("C1, …, CM", "ZM = {1,…, M}"), which may reach the
+        // next; a run of variables is reached from one end or the other, so one pass each way grows every formula
+        grow(tokens, maths, linker, 0, tokens.length, 1);
+        grow(tokens, maths, linker, tokens.length - 1, -1, -1);
+        // whether the first token after i with a letter or digit is maths
+        boolean[] mathsAhead = new boolean[tokens.length];
+        for (int i = tokens.length - 2; i >= 0; i--) {
+            mathsAhead[i] = linker[i + 1] ? mathsAhead[i + 1] : maths[i + 1];
         }
         int words = 0;
         boolean inFormula = false;
-        boolean formulaHasTerm = false;
         for (int i = 0; i < tokens.length; i++) {
-            String token = tokens[i];
-            if (maths[i]) {
+            // a token without letters or digits (a dash, "&", "…", a hidden span) links maths on both sides, else it
+            // is the prose's own punctuation and ends the formula
+            boolean inside = maths[i] || linker[i] && inFormula && mathsAhead[i];
+            if (inside) {
                 inFormula = true;
-                formulaHasTerm |= hasLetterOrDigit(token);
                 continue;
             }
             if (inFormula) {
-                words += formulaHasTerm ? 1 : 0;
+                words++;
                 inFormula = false;
-                formulaHasTerm = false;
             }
-            words += Words.countWords(token);
+            words += Words.countWords(tokens[i]);
         }
-        return words + (inFormula && formulaHasTerm ? 1 : 0);
+        return words + (inFormula ? 1 : 0);
+    }
+
+    /**
+     * Marks as maths each bare variable whose nearest token with a letter or digit in the direction {@code step}
+     * came from is maths, walking from {@code from} to {@code to}.
+     */
+    private static void grow(String[] tokens, boolean[] maths, boolean[] linker, int from, int to, int step) {
+        boolean previousIsMaths = false;
+        for (int i = from; i != to; i += step) {
+            if (linker[i]) {
+                continue;
+            }
+            if (!maths[i] && previousIsMaths && isVariable(tokens[i])) {
+                maths[i] = true;
+            }
+            previousIsMaths = maths[i];
+        }
     }
 
     /**
@@ -85,7 +102,7 @@ public final class Formulas {
             }
             letterOrDigit |= Character.isLetterOrDigit(cp);
         }
-        return !letterOrDigit || INDEXED.matcher(stripPunctuation(token)).matches();
+        return letterOrDigit && INDEXED.matcher(stripPunctuation(token)).matches();
     }
 
     private static boolean hasLetterOrDigit(String token) {

@@ -23,4 +23,28 @@ class FormulasTest {
 
         assertThat(Formulas.countWords(licence)).isEqualTo(Words.countWords(licence));
     }
+
+    @Test
+    void aSignWithoutLettersNeverStartsAFormula() {
+        // "&" and a dash have no letter or digit; between capitals and short words they are prose, not maths
+        String prose = "AT & T and R & D agreed. THE AUTHOR IS NOT LIABLE - IN NO EVENT SHALL ANY DAMAGES ARISE.";
+
+        assertThat(Formulas.countWords(prose)).isEqualTo(Words.countWords(prose));
+    }
+
+    @Test
+    void aSignLinksMathsOnBothSidesOnly() {
+        // "…" between two indexed variables is inside the formula; a dash after it, before prose, ends it
+        assertThat(Formulas.countWords("the arms C1 , … , C9 - then release them")).isEqualTo(1 + 1 + 1 + 3);
+    }
+
+    @Test
+    void aLongRunOfVariablesGrowsFromEitherEnd() {
+        // growth is one pass each way: a run of bare variables is one formula whichever end touches maths
+        String left = "x = " + "Q ".repeat(5000) + "end";
+        String right = "begin " + "Q ".repeat(5000) + "= y";
+
+        assertThat(Formulas.countWords(left)).isEqualTo(2);
+        assertThat(Formulas.countWords(right)).isEqualTo(2);
+    }
 }
