@@ -103,13 +103,13 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern BEFORE_AN_IDENTIFIER = Pattern.compile(
             "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9_]+),\\s*(?:and\\s+|or\\s+)?[A-Z][A-Z0-9]*_\\w");
     private static final Pattern CAPITALS_RUN = Pattern.compile("[A-Z][A-Z0-9_]+");
-    /** One of a numbered series of placeholders ({@code GROUP1[,GROUP2,...[,GROUPN]]}): its stem, before the digit. */
     /**
      * The last member of an indexed series, named by its variable's letter and the series' length: {@code C1, …, CM},
-     * {@code x1, ..., xN}; a variable of a formula, not an abbreviation.
+     * {@code X1, ..., XN}; a variable of a formula, not an abbreviation.
      */
     private static final Pattern SERIES_END = Pattern.compile(
             "(?<![\\p{L}\\p{N}_])([A-Z])\\d{1,2}\\s*,\\s*(?:…|\\.\\.\\.)\\s*,?\\s*(\\1[A-Z])(?![\\p{L}\\p{N}_])");
+    /** One of a numbered series of placeholders ({@code GROUP1[,GROUP2,...[,GROUPN]]}): its stem, before the digit. */
     private static final Pattern NUMBERED = Pattern.compile("(?<![\\p{L}\\p{N}_])([A-Z][A-Z_]*[A-Z])\\d(?![\\p{L}\\p{N}_])");
     /**
      * A file name's extension, or one on its own ("the .xz format"): the name of a format in lower case. Only a name's
