@@ -49,7 +49,7 @@ final class Commitments {
             to++;
         }
         return ALWAYS.matcher(text).region(from, to).find()
-                || genre != Genre.MANUAL && genre != Genre.TECHNICAL && FUTURE.matcher(text).region(from, to).find();
+                || !genre.isDocumentation() && FUTURE.matcher(text).region(from, to).find();
     }
 
     /** A full stop, question or exclamation mark before a space (not the point of 1.5), or a Chinese one. */

@@ -134,7 +134,7 @@ public final class VagueWordsCheck implements BlockCheck {
     @Override
     public void inspect(TextBlock block, String text, Findings out) {
         Genre genre = out.facts().genre();
-        if (scope == VagueScope.OUTSIDE_DOCUMENTATION && (genre == Genre.MANUAL || genre == Genre.TECHNICAL)) {
+        if (scope == VagueScope.OUTSIDE_DOCUMENTATION && genre.isDocumentation()) {
             return; // documentation explains a program; nobody is held to its "some", "probably" or "as needed"
         }
         List<Span> quoted = Quotations.find(text);

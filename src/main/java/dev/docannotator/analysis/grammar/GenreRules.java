@@ -32,7 +32,7 @@ final class GenreRules {
      * document of {@code genre} under {@code scope}.
      */
     static boolean reports(GrammarScope scope, Genre genre, Rule rule, String word) {
-        if (scope == GrammarScope.ALL || !isDocumentation(genre)) {
+        if (scope == GrammarScope.ALL || !genre.isDocumentation()) {
             return true;
         }
         if (FALSE_IN_DOCUMENTATION.contains(rule.getId())) {
@@ -44,9 +44,6 @@ final class GenreRules {
         return rule.isDictionaryBasedSpellingRule() && isVeryLikelyASlip(word);
     }
 
-    private static boolean isDocumentation(Genre genre) {
-        return genre == Genre.MANUAL || genre == Genre.TECHNICAL;
-    }
 
     /**
      * An unknown word that passed {@link TypoShape} and does not start with a doubled consonant: English words never do

@@ -25,6 +25,11 @@ public enum Genre {
     /** Anything else: a report, a proposal, a plan, a letter. */
     GENERAL;
 
+    /** Whether the document documents software (a manual page, a README): its reader is technical. */
+    public boolean isDocumentation() {
+        return this == MANUAL || this == TECHNICAL;
+    }
+
     /**
      * The section headings of a manual page, each on a line of its own: man-pages(7)'s NAME, SYNOPSIS, DESCRIPTION,
      * OPTIONS, and the zh_CN translations' 名称, 概述 / 大纲 / 总览, 描述, 选项.
