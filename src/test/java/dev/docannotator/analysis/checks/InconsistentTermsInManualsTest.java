@@ -81,6 +81,14 @@ class InconsistentTermsInManualsTest {
     }
 
     @Test
+    void capitalsThatMarkAnAbbreviationsLettersAreNotASpellingOfTheWord() {
+        // a journal paper spells out its abbreviation: "STRIctly Non-nested hysteresis-Gaps (String)"
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "Strictly speaking, the gaps are strictly nested in the first system.",
+                "Definition: STRIctly Non-nested hysteresis-Gaps (String) is the second system.")).isEmpty();
+    }
+
+    @Test
     void theOpenFormUsedAsAModifierAsWellIsStillInconsistent() {
         assertThat(quotes(run(Check.INCONSISTENT_TERMS,
                 "Pass it on the command-line.", "Command-line options win.", "Read the command-line help.",
