@@ -59,6 +59,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             "(?<![\\p{IsLatin}\\p{N}_\\-./@])(?:[A-Z]{3,10}|[A-Z][a-z]{2,9})(?![\\p{IsLatin}\\p{N}_]|[-./@][A-Za-z0-9])");
     /** "a LICENSE file", "the NEWS files": a file named in capitals. */
     private static final Pattern NAMES_A_FILE = Pattern.compile("\\s+files?\\b");
+    /** "see the file BUGS included with the source": the word "file" before a word in capitals names that file. */
+    private static final Pattern AFTER_THE_WORD_FILE = Pattern.compile("\\bfile\\s+$");
     private static final Pattern CAPITAL_WORD_BEFORE = Pattern.compile("[A-Z]{2,}[\\s\"'”]*$");
     private static final Pattern CAPITAL_WORD_AFTER = Pattern.compile("[\\s\"'“]*[A-Z]{2,}(?![a-z])");
     /**
@@ -87,6 +89,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
 
     /** An abbreviation in brackets right after a word: " (NHGs)", " (String)". */
     private static final Pattern FOLLOWED_BY_ITS_ABBREVIATION = Pattern.compile("[ \\t]*\\(\\p{Lu}[\\p{L}]{1,9}\\)");
+    /** An abbreviation in brackets before the sentence ends: " Non-nested hysteresis-Gaps (String)". */
+    private static final Pattern ABBREVIATION_LATER_IN_SENTENCE = Pattern.compile("[^.;:!?()]*\\(\\p{Lu}[\\p{L}]{1,9}\\)");
     /** A capitalised word after a space or a line break: the next part of a name ("World Wide" → "Web"). */
     private static final Pattern CAPITALISED_WORD_AFTER = Pattern.compile("[ \t]*\r?\n?[ \t]*[A-Z][a-z]");
     /** The key prefix of a name's parts: a name is compared with names, a common word with common words. */
@@ -128,16 +132,19 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         }
         Set<String> programs = programNames(text);
         for (Map.Entry<String, Map<String, List<Occurrence>>> entry : byKey.entrySet()) {
-            if (!isModifierAndNoun(entry.getValue()) && !namesAProgram(entry.getValue(), programs)
-                    && !isNameAndCommand(entry.getValue())) {
-                report(entry.getKey(), entry.getValue(), null, out);
+            if (!namesAProgram(entry.getValue(), programs) && !isNameAndCommand(entry.getValue())) {
+                report(entry.getKey(), withoutModifierUses(entry.getValue()), null, out);
             }
         }
         Map<String, Map<String, List<Occurrence>>> byCase = new LinkedHashMap<>();
+        Set<String> defined = new HashSet<>();
         for (BlockText b : blocks) {
-            collectCaseForms(b.block(), b.text(), byCase);
+            collectCaseForms(b.block(), b.text(), byCase, defined);
         }
         for (Map.Entry<String, Map<String, List<Occurrence>>> entry : byCase.entrySet()) {
+            // "STRIctly Non-nested hysteresis-Gaps (String)": the document introduces "String" as its own term, a
+            // different thing from "STRING" it cites; a form it defines in brackets is no case variant of another
+            entry.getValue().keySet().removeAll(defined);
             report("case_" + entry.getKey(), entry.getValue(), null, out);
         }
         for (List<String> variants : CHINESE_VARIANTS) {
@@ -179,7 +186,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             }
             Occurrence current = new Occurrence(block, m.start(), m.end(), token,
                     beforeAWord.region(m.end(), text.length()).lookingAt(),
-                    isPartOfName(token, text, m.end()) || endsAnExpansion(token, expansion.region(m.end(), text.length())));
+                    isPartOfName(token, text, m.end()) || endsAnExpansion(token, expansion.region(m.end(), text.length()))
+                            || marksAbbreviationLetters(token, text, m.end()));
             String form = normalise(token);
             if (form != null) {
                 String key = (current.inName() ? NAME : "") + key(form, keys);
@@ -209,7 +217,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
      * (not after a full stop or at the start of a block) and the capital form only among lower-case words, so
      * sentence starts and headings or boilerplate in capitals ("AS IS", "SEE ALSO") are not variants.
      */
-    private static void collectCaseForms(TextBlock block, String text, Map<String, Map<String, List<Occurrence>>> into) {
+    private static void collectCaseForms(TextBlock block, String text, Map<String, Map<String, List<Occurrence>>> into,
+                                         Set<String> defined) {
         if (isShouting(text) || block.kind() == BlockKind.HEADING) {
             return; // "Other Options", "BUGS": a heading's capitals are the heading's style
         }
@@ -218,14 +227,35 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         while (tokens.find()) {
             String token = m.group();
             boolean capitals = token.chars().allMatch(Character::isUpperCase);
+            if (!capitals && isDefinedInBrackets(text, m.start(), m.end())) {
+                defined.add(token);
+            }
             if (capitals ? nextToCapitals(text, m.start(), m.end()) || startsBlock(text, m.start())
                     || NAMES_A_FILE.matcher(text).region(m.end(), text.length()).lookingAt()
-                    : startsSentence(text, m.start())) {
-                continue; // "APPENDIX: How to apply", "SYSTEM  If $SYSTEM is set", "a LICENSE file"
+                    || AFTER_THE_WORD_FILE.matcher(text).region(Math.max(0, m.start() - 10), m.start()).find()
+                    : startsSentence(text, m.start()) || beginsAHyphenatedName(text, m.end())) {
+                continue; // "APPENDIX: How to apply", "SYSTEM  If $SYSTEM is set", "a LICENSE file", "the file BUGS"
             }
             into.computeIfAbsent(token.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
                     .computeIfAbsent(token, f -> new ArrayList<>()).add(new Occurrence(block, m.start(), m.end(), token));
         }
+    }
+
+    /** "Hysteresis-Gaps (String)": a capitalised word alone in brackets right after a word, the abbreviation it defines. */
+    private static boolean isDefinedInBrackets(String text, int start, int end) {
+        if (start < 3 || end >= text.length() || text.charAt(start - 1) != '(' || text.charAt(end) != ')') {
+            return false;
+        }
+        int before = text.charAt(start - 2) == ' ' ? start - 3 : start - 2;
+        return Character.isLetter(text.charAt(before));
+    }
+
+    /**
+     * "a String-⏎Cluster system" extracted as "String- Cluster": a capitalised word that a hyphen ends is the first
+     * part of a compound name broken at a line end, not the word written alone.
+     */
+    private static boolean beginsAHyphenatedName(String text, int end) {
+        return end + 1 < text.length() && isHyphen(text.charAt(end)) && Character.isWhitespace(text.charAt(end + 1));
     }
 
     /**
@@ -235,6 +265,21 @@ public final class InconsistentTermsCheck implements DocumentCheck {
      */
     private static boolean endsAnExpansion(String token, Matcher abbreviationAfter) {
         return !token.equals(token.toLowerCase(Locale.ROOT)) && abbreviationAfter.lookingAt();
+    }
+
+    /**
+     * "STRIctly Non-nested hysteresis-Gaps (String)": capitals run on into a word's lower-case letters to mark the
+     * letters an abbreviation in brackets, later in the sentence, is made of. The word is part of that defined term,
+     * not a spelling of the common word ("strictly").
+     */
+    private static boolean marksAbbreviationLetters(String token, String text, int end) {
+        boolean mnemonic = false;
+        for (int i = 1; i + 1 < token.length() && !mnemonic; i++) {
+            mnemonic = Character.isUpperCase(token.charAt(i - 1)) && Character.isUpperCase(token.charAt(i))
+                    && Character.isLowerCase(token.charAt(i + 1));
+        }
+        return mnemonic && ABBREVIATION_LATER_IN_SENTENCE.matcher(text)
+                .region(end, Math.min(text.length(), end + 80)).lookingAt();
     }
 
     /**
@@ -318,23 +363,35 @@ public final class InconsistentTermsCheck implements DocumentCheck {
 
     /**
      * "a command-line option" and "on the command line": English hyphenates a compound before the noun it modifies and
-     * writes it open as a noun, so the two forms are one spelling used rightly. Only when the only forms are the
-     * hyphenated and the open one, and every hyphenated use comes right before another word.
+     * writes it open as a noun, so the hyphenated uses right before another word are the compound adjective, spelled
+     * rightly, and only the other uses are compared: "the steering-arm designs" beside "the steering arm" is no variant,
+     * but "the steering-arm is actuated" (a noun) still is. Only when the only forms are the hyphenated and the open one.
      */
-    private static boolean isModifierAndNoun(Map<String, List<Occurrence>> forms) {
+    private static Map<String, List<Occurrence>> withoutModifierUses(Map<String, List<Occurrence>> forms) {
         if (forms.size() != 2) {
-            return false;
+            return forms;
         }
-        List<Occurrence> hyphenated = null;
+        String hyphenated = null;
         boolean open = false;
-        for (Map.Entry<String, List<Occurrence>> e : forms.entrySet()) {
-            if (e.getKey().indexOf('-') > 0 || e.getKey().indexOf('‑') > 0) {
-                hyphenated = e.getValue();
-            } else if (e.getKey().indexOf(' ') > 0) {
+        for (String form : forms.keySet()) {
+            if (form.indexOf('-') > 0 || form.indexOf('‑') > 0) {
+                hyphenated = form;
+            } else if (form.indexOf(' ') > 0) {
                 open = true;
             }
         }
-        return open && hyphenated != null && hyphenated.stream().allMatch(Occurrence::beforeAWord);
+        if (!open || hyphenated == null) {
+            return forms;
+        }
+        Map<String, List<Occurrence>> nouns = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Occurrence>> e : forms.entrySet()) {
+            List<Occurrence> uses = e.getKey().equals(hyphenated)
+                    ? e.getValue().stream().filter(o -> !o.beforeAWord()).toList() : e.getValue();
+            if (!uses.isEmpty()) {
+                nouns.put(e.getKey(), uses);
+            }
+        }
+        return nouns;
     }
 
     /** The words the document writes as a command (`mandb`) or a manual page (mandb(8)), in lower case. */

@@ -39,6 +39,56 @@ class InconsistentTermsInManualsTest {
     }
 
     @Test
+    void aCompoundHyphenatedBeforeItsNounIsNotComparedButItsNounUsesAre() {
+        // a journal paper: "steering-arm actuator" is the adjective, right; "pulls down the steering-arm, and" is the
+        // noun the paper writes open everywhere else, so that one use is the variant, not the open nouns
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "Each microrobot has a steering-arm actuator that determines whether the robot turns.",
+                "The voltage pulls down the steering-arm, and hence the robot turns. We study several steering-arm "
+                        + "geometries.",
+                "The transition voltages are determined by the steering-arm designs.",
+                "The steering arm can be raised or lowered. This waveform controls the state of the steering arm.",
+                "The control pulse snaps down the steering arm.")))
+                .containsExactly("steering-arm");
+    }
+
+    @Test
+    void aFileNamedInCapitalsAfterTheWordFileIsNotAVariant() {
+        // gcc's README.Bugs: the file BUGS beside the info node "Bugs"
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "The gcc bug tracker is the place to report bugs. Read the Bugs section of the manual: run info --node "
+                        + "\"(gcc)Bugs\". Or see the file BUGS included with the gcc source code.")).isEmpty();
+    }
+
+    @Test
+    void aTermTheDocumentDefinesInBracketsIsNotACaseVariantOfTheAbbreviationItCites() {
+        // a journal paper cites STRING [6] and defines its own String(-Cluster) system, broken at a line end
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "Strictly non-nested hysteresis gaps (STRING) [6] is a microrobotic system. The STRING system can access "
+                        + "n + 1 states, and STRING reduces the control bandwidth.",
+                "Definition: STRIctly Non-nested hysteresis-Gaps (String)-Cluster system: two robots in different "
+                        + "clusters form a String system.",
+                "Let the robots be a String- Cluster system sorted by voltage, as compared to [6] String which could "
+                        + "control one robot.")).isEmpty();
+    }
+
+    @Test
+    void oneNameCapitalisedInsideSentencesAndInCapitalsIsStillInconsistentWhenNotDefined() {
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "Strictly non-nested hysteresis gaps (STRING) is a system. The STRING system is fast.",
+                "Two robots form a String system.")))
+                .containsExactly("String");
+    }
+
+    @Test
+    void capitalsThatMarkAnAbbreviationsLettersAreNotASpellingOfTheWord() {
+        // a journal paper spells out its abbreviation: "STRIctly Non-nested hysteresis-Gaps (String)"
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "Strictly speaking, the gaps are strictly nested in the first system.",
+                "Definition: STRIctly Non-nested hysteresis-Gaps (String) is the second system.")).isEmpty();
+    }
+
+    @Test
     void theOpenFormUsedAsAModifierAsWellIsStillInconsistent() {
         assertThat(quotes(run(Check.INCONSISTENT_TERMS,
                 "Pass it on the command-line.", "Command-line options win.", "Read the command-line help.",
