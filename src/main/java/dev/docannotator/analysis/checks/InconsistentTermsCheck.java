@@ -52,8 +52,15 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             "ever", "never", "wise", "self", "long", "more", "less", "there", "here", "your", "our", "them",
             "made", "work", "place", "side", "set", "top", "up", "along", "without", "within", "into", "onto");
     private static final int MIN_KEY_LENGTH = 4;
-    /** A lower-case word follows, on the same line or the next: "the -v command-line⏎option" is still a modifier. */
-    private static final Pattern BEFORE_A_WORD = Pattern.compile("[ \\t]+[a-z]|[ \\t]*\\r?\\n[ \\t]*[a-z]");
+    /**
+     * A lower-case word follows, on the same line or the next: "the -v command-line⏎option" is still a modifier. Not a
+     * preposition, conjunction or verb: before "with", "and" or "are" the form is the noun itself ("existing
+     * port-forwardings with -KL"), not a modifier of one; but "and" or "or" before another hyphenated modifier
+     * suspends both ("worst-case and average-case compression time").
+     */
+    private static final Pattern BEFORE_A_WORD = Pattern.compile("(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)"
+            + "(?!(?:with|of|in|on|to|for|from|by|at|as|than|that|which|is|are|was|were|be|been|can|could|may"
+            + "|must|will|would|should|do|does|the|a|an)(?![a-z])|(?:and|or)[ \\t]+(?![a-z]+[-‑][a-z]))[a-z]");
     /** A word in capitals (3–10 letters) or capitalised, for the case variants. */
     private static final Pattern CASE_TOKEN = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_\\-./@])(?:[A-Z]{3,10}|[A-Z][a-z]{2,9})(?![\\p{IsLatin}\\p{N}_]|[-./@][A-Za-z0-9])");

@@ -53,6 +53,20 @@ class InconsistentTermsInManualsTest {
     }
 
     @Test
+    void aHyphenatedNounBeforeAPrepositionIsStillComparedWithTheOpenNoun() {
+        // a manual page: "existing port-forwardings with" is the noun, not a modifier; "with" is no noun it could modify
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "Dynamic port forwardings can also be specified in the configuration file.",
+                "The escape sequence allows the cancellation of existing port-forwardings with -KL for local ones.",
+                "Only the superuser can forward privileged ports, and port forwardings are listed with -O.")))
+                .containsExactly("port-forwardings");
+        // bzip2's manual: "worst-case and average-case compression time", two modifiers of one noun
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "The ratio between worst-case and average-case compression time is in the region of 10:1.",
+                "In the worst case the sort takes longer.")).isEmpty();
+    }
+
+    @Test
     void aFileNamedInCapitalsAfterTheWordFileIsNotAVariant() {
         // gcc's README.Bugs: the file BUGS beside the info node "Bugs"
         assertThat(run(Check.INCONSISTENT_TERMS,
