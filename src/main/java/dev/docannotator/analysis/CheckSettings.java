@@ -27,31 +27,6 @@ public record CheckSettings(int maxWords, int maxChineseChars, EnglishVariant va
         }
     }
 
-    /** Settings that leave grammar to its default scope (by the document's genre). */
-    public CheckSettings(int maxWords, int maxChineseChars, EnglishVariant variant, List<String> consistencyTerms,
-                         PassiveScope passives, boolean variantNamed, VagueScope vagueWords) {
-        this(maxWords, maxChineseChars, variant, consistencyTerms, passives, variantNamed, vagueWords,
-                GrammarScope.BY_GENRE);
-    }
-
-    /** Settings that leave vague words to their default scope (not technical documentation). */
-    public CheckSettings(int maxWords, int maxChineseChars, EnglishVariant variant, List<String> consistencyTerms,
-                         PassiveScope passives, boolean variantNamed) {
-        this(maxWords, maxChineseChars, variant, consistencyTerms, passives, variantNamed,
-                VagueScope.OUTSIDE_DOCUMENTATION);
-    }
-
-    /** Settings with a variant the requirement did not name (the default). */
-    public CheckSettings(int maxWords, int maxChineseChars, EnglishVariant variant, List<String> consistencyTerms,
-                         PassiveScope passives) {
-        this(maxWords, maxChineseChars, variant, consistencyTerms, passives, false);
-    }
-
-    /** Settings that leave passives to their default scope (those hiding an actor). */
-    public CheckSettings(int maxWords, int maxChineseChars, EnglishVariant variant, List<String> consistencyTerms) {
-        this(maxWords, maxChineseChars, variant, consistencyTerms, PassiveScope.HIDDEN_ACTOR);
-    }
-
     /** The same settings with {@code scope} for the passive-voice check. */
     public CheckSettings withPassives(PassiveScope scope) {
         return new CheckSettings(maxWords, maxChineseChars, variant, consistencyTerms, scope, variantNamed, vagueWords,
@@ -77,6 +52,8 @@ public record CheckSettings(int maxWords, int maxChineseChars, EnglishVariant va
 
     /** The defaults with the server's English variant. */
     public static CheckSettings defaults(EnglishVariant variant) {
-        return new CheckSettings(DEFAULT_MAX_WORDS, DEFAULT_MAX_CHINESE_CHARS, variant, List.of());
+        // passives hiding an actor, vague words outside documentation, grammar by genre: what the broad ask reports
+        return new CheckSettings(DEFAULT_MAX_WORDS, DEFAULT_MAX_CHINESE_CHARS, variant, List.of(),
+                PassiveScope.HIDDEN_ACTOR, false, VagueScope.OUTSIDE_DOCUMENTATION, GrammarScope.BY_GENRE);
     }
 }

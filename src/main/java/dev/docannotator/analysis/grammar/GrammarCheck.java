@@ -94,11 +94,6 @@ public final class GrammarCheck implements BlockCheck {
     private final GrammarScope scope;
     private volatile DocumentNames names;
 
-    /** Every slip in every genre, as when the user asks for grammar by name. */
-    public GrammarCheck(LanguageToolPool pool) {
-        this(pool, pool.variant(), false, false, GrammarScope.ALL);
-    }
-
     /**
      * {@code repeatsReportedElsewhere}: the repeated-words check runs too, so a doubled word is reported once, by it.
      * {@code variantNamed}: the requirement named the English ("in British English"), so a word in another English's
@@ -113,12 +108,6 @@ public final class GrammarCheck implements BlockCheck {
         this.repeatsReportedElsewhere = repeatsReportedElsewhere;
         this.variantNamed = variantNamed;
         this.scope = scope;
-    }
-
-    /** Every slip in every genre ({@link GrammarScope#ALL}). */
-    public GrammarCheck(LanguageToolPool pool, EnglishVariant variant, boolean repeatsReportedElsewhere,
-                        boolean variantNamed) {
-        this(pool, variant, repeatsReportedElsewhere, variantNamed, GrammarScope.ALL);
     }
 
     @Override

@@ -33,9 +33,10 @@ final class PdfOpener {
     PDDocument open(Path file) {
         checkSize(file);
         RandomAccessReadBufferedFile source = null;
+        PDDocument document = null;
         try {
             source = new RandomAccessReadBufferedFile(file);
-            PDDocument document = new RefusingCertificates(source).parse();
+            document = new RefusingCertificates(source).parse();
             if (document.getNumberOfPages() < 1) {
                 document.close();
                 throw DocumentRejectedException.unprocessable(RejectionText.of("pdf.no_pages"));
@@ -54,7 +55,9 @@ final class PdfOpener {
         } catch (DocumentRejectedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            // PDFBox signals broken structure with IOExceptions and, on some malformed input, runtime exceptions.
+            // PDFBox signals broken structure with IOExceptions and, on some malformed input, runtime exceptions;
+            // a page tree that breaks after parsing leaves a document (and its temporary-file cache) to close too
+            IOUtils.closeQuietly(document);
             IOUtils.closeQuietly(source);
             throw corrupt(e);
         }
