@@ -2,9 +2,9 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.Formulas;
 import dev.docannotator.analysis.text.Genre;
 import dev.docannotator.analysis.text.Scripts;
-import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.ExtractedText;
 import java.util.regex.Pattern;
 
@@ -20,7 +20,9 @@ final class Rankings {
     static Ranking of(Check check) {
         return switch (check) {
             // a sentence further over the limit is harder to read
-            case LONG_SENTENCE -> new Ranking(10, 5, (a, t) -> Words.countWords(a.quote()) + Scripts.hanCount(a.quote()) / 2.0);
+            // counted as the check counts them (a formula is one word), so the rank agrees with the message
+            case LONG_SENTENCE -> new Ranking(10, 5,
+                    (a, t) -> Formulas.countWords(a.quote()) + Scripts.hanCount(a.quote()) / 2.0);
             // a manual describes what a program does, in the passive by custom ("is ignored", "are printed")
             case PASSIVE_VOICE -> new Ranking(10, 3, 3, Rankings::passive);
             case VAGUE_WORDS -> new Ranking(10, 5, (a, t) -> VagueWordsCheck.weight(a.rule()));
