@@ -180,6 +180,9 @@ class ClusterSchedulerTest {
     void theEndOfARunOrOfAWaitOnOneInstanceWakesTheWaitersOnTheOther() throws Exception {
         Instance a = new Instance("a", 1);
         Instance b = new Instance("b", 1);
+        // Each listener's first connection wakes its instance once (a resync): let that pass before counting.
+        waitUntil("both instances listen", LIMIT,
+                () -> a.scheduler.runEndsSeen() > 0 && b.scheduler.runEndsSeen() > 0);
         a.scheduler.admit("u1:running", "u1");
         waitUntil("it runs", LIMIT, () -> ranOn.containsKey("u1:running"));
         Instance runner = ranOn.get("u1:running").equals("a") ? a : b;
