@@ -5,15 +5,17 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Finds the list of cited works at the end of a paper or report, in any format whose reader sees paragraphs: each entry
- * opens with its citation label and its first author, as IEEE and most numbered styles set it ({@code [3] D. Popa and
+ * Finds the list of cited works at the end of a paper or report (PDF, where such lists are common and the reader has
+ * no style to go by): each entry opens with its citation label and its first author, as IEEE and most numbered styles set it ({@code [3] D. Popa and
  * H.E. Stephanou, "Micro and meso scale ...", SME Journal of ...}, {@code [12] Akiyama, T. and Shono, K., ...}). Such
  * an entry is names, a title as published and a venue's abbreviations: spelling a surname or defining "SME" is not the
- * citing author's to do. One paragraph that happens to open this way is not a list: it takes {@value #MIN_ENTRIES}
- * entries in the document.
+ * citing author's to do. One paragraph that happens to open this way is not a list: it takes a run of
+ * {@value #MIN_ENTRIES} entries, each at most {@value #MAX_GAP} blocks after the one before (an entry the layout broke
+ * in two, a page's heading between), so that entries scattered through the prose never make a list.
  */
 public final class ReferenceEntries {
     static final int MIN_ENTRIES = 3;
+    static final int MAX_GAP = 2;
     /**
      * A label "[n]" and an author: initials then a surname ({@code P. Dario}, {@code J.M. Kahn}, {@code B. R. Donald}),
      * or a surname then initials ({@code Akiyama, T.}).
@@ -33,9 +35,16 @@ public final class ReferenceEntries {
                 entries.add(i);
             }
         }
-        if (entries.size() >= MIN_ENTRIES) {
-            for (int i : entries) {
-                text.setKind(i, BlockKind.REFERENCE);
+        int runStart = 0;
+        for (int e = 1; e <= entries.size(); e++) {
+            boolean runEnds = e == entries.size() || entries.get(e) - entries.get(e - 1) - 1 > MAX_GAP;
+            if (runEnds) {
+                if (e - runStart >= MIN_ENTRIES) {
+                    for (int i : entries.subList(runStart, e)) {
+                        text.setKind(i, BlockKind.REFERENCE);
+                    }
+                }
+                runStart = e;
             }
         }
     }
