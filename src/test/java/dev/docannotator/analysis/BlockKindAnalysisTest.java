@@ -24,4 +24,17 @@ class BlockKindAnalysisTest {
 
         assertThat(found).extracting(Annotation::paragraph).containsOnly(1, 4);
     }
+
+    @Test
+    void anUnfinishedMarkerInAListOfCitedWorksIsStillReported() {
+        TextBuilder builder = new TextBuilder();
+        builder.append("Earlier work [3] drove one robot at a time.", 1, 1, BlockKind.PROSE);
+        builder.append("[3] J.M. Kahn and K.S.J. Pister, TODO: add the venue and year.", 1, 2, BlockKind.REFERENCE);
+        builder.append("[4] P. Dario and M. Cocco, \"Microactuators,\" J. Micromech. 2, 1992.", 1, 3, BlockKind.REFERENCE);
+        ExtractedText text = builder.build();
+
+        List<Annotation> found = AnalysisFixture.runAll(analyser, text, analyser.parse("unfinished markers"));
+
+        assertThat(found).extracting(Annotation::paragraph).containsExactly(2);
+    }
 }

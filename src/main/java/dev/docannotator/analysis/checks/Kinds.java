@@ -13,6 +13,11 @@ public final class Kinds {
     public static final Set<BlockKind> WORDS = Set.copyOf(
             EnumSet.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.TABLE_CELL, BlockKind.NOTE));
 
+    /** The author's words and the list of cited works: an unfinished "[4] TODO: add the venue" is the author's too. */
+    public static final Set<BlockKind> WORDS_AND_REFERENCES = Set.copyOf(
+            EnumSet.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.TABLE_CELL, BlockKind.NOTE,
+                    BlockKind.REFERENCE));
+
     private Kinds() {
     }
 }

@@ -73,7 +73,7 @@ public final class TodoMarkersCheck implements BlockCheck {
 
     @Override
     public Set<BlockKind> reads() {
-        return Kinds.WORDS;
+        return Kinds.WORDS_AND_REFERENCES;
     }
 
     private static boolean namesAFile(String text, int start, int end) {
