@@ -249,6 +249,40 @@ class BlockChecksTest {
         }
 
         @Test
+        void aNounBeforeTheOptionsPlaceholderIsNotADoubledWordButATypoInTheSamePageIs() {
+            // wget(1), gpg(1), make(1) rendered as text: the italic placeholder reads as the noun again
+            List<Annotation> found = run(Check.REPEATED_WORDS,
+                    "       -T seconds\n       --timeout=seconds\n           Set the network timeout to seconds seconds.",
+                    "       --status-file file\n              Same as --status-fd, except the status data is written to"
+                            + "\n              file file.",
+                    "       -o file, --old-file=file, --assume-old=file\n            Do not remake the file file even if"
+                            + " it is older than its dependencies.",
+                    "              via the defined external methods.  If a fingerprint is given and\n"
+                            + "              and   the  methods  defined  by  --auto-key-locate  define  LDAP",
+                    "       Run it with -v to\n       to see more; support for the prefix was was added in 7.75.0.");
+
+            assertThat(quotes(found)).containsExactly("and\n              and", "to\n       to", "was was");
+        }
+
+        @Test
+        void theSameNounIsStillADoubledWordWhereNoOptionTakesItAsAPlaceholder() {
+            assertThat(quotes(run(Check.REPEATED_WORDS, "Read the passphrase from file file. Set it to seconds seconds.")))
+                    .containsExactly("file file", "seconds seconds");
+        }
+
+        @Test
+        void aWordInAHyphenatedCompoundIsAnotherName() {
+            // gpg(1)'s import options (two names of one item), dpkg(1)'s placeholder, XML in a specification
+            List<Annotation> found = run(Check.REPEATED_WORDS,
+                    "              import-show\n              show-only\n                     Show a listing of the key.",
+                    "           Update dpkg's and dselect's idea of which packages are available with information "
+                            + "from the package package-file.",
+                    "<mime-type type=\"text/plain\"> lists the the glob patterns of the type.");
+
+            assertThat(quotes(found)).containsExactly("the the");
+        }
+
+        @Test
         void leavesCleanTextAndPlaceholdersAlone() {
             assertThat(run(Check.REPEATED_WORDS, "The file is ready.", "Run it with --dir DIR.", "这是我的文件。"))
                     .isEmpty();
