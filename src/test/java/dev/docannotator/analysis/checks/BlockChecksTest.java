@@ -302,6 +302,17 @@ class BlockChecksTest {
         }
 
         @Test
+        void theValueAnOptionTakesIsNotABlankButALetterToFillInIs() {
+            // curl(1)'s option list; a form letter with its blank left in
+            assertThat(quotes(run(Check.TODO_MARKERS,
+                    "       --engine <name>\n              Select the OpenSSL crypto engine to use for cipher operations.",
+                    "       -A, --user-agent <name>\n              (HTTP) Specify the User-Agent string to send.",
+                    "       --proxy-service-name=<name> changes the service name.",
+                    "Dear <name>, the meeting moved to Friday. Signed: <name>")))
+                    .containsExactly("<name>", "<name>");
+        }
+
+        @Test
         void aFileCalledTodoIsNotUnfinishedWork() {
             // From the READMEs of man-db and gzip: the project's TODO file, named as a file.
             assertThat(run(Check.TODO_MARKERS, "Read docs/TODO for future plans.",
