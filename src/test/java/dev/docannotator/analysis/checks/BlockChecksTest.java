@@ -283,6 +283,18 @@ class BlockChecksTest {
         }
 
         @Test
+        void aTermListsHeadBeforeItsDescriptionAndAPageHeaderAreNotDoubledWords() {
+            // gpg(1)'s edit commands, curl(1)'s feature list, apt-get(8)'s page header; a slip in a description stays
+            List<Annotation> found = run(Check.REPEATED_WORDS,
+                    "              check  Check the signatures on all selected user IDs.",
+                    "              HSTS   HSTS support is present.",
+                    "APT-GET(8)                            APT                           APT-GET(8)",
+                    "              save   Save all changes to the keyring and and quit.");
+
+            assertThat(quotes(found)).containsExactly("and and");
+        }
+
+        @Test
         void leavesCleanTextAndPlaceholdersAlone() {
             assertThat(run(Check.REPEATED_WORDS, "The file is ready.", "Run it with --dir DIR.", "这是我的文件。"))
                     .isEmpty();
