@@ -2,6 +2,7 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.text.Genre;
 import dev.docannotator.document.ExtractedText;
+import java.util.Set;
 
 /**
  * What the steps of one analysis know about the whole document, computed once when a step first asks and shared by
@@ -11,6 +12,7 @@ import dev.docannotator.document.ExtractedText;
 public final class DocumentFacts {
     private final ExtractedText text;
     private volatile Genre genre;
+    private volatile Set<String> metavariables;
 
     public DocumentFacts(ExtractedText text) {
         this.text = text;
@@ -26,6 +28,16 @@ public final class DocumentFacts {
         if (known == null) {
             known = Genre.of(text.text());
             genre = known;
+        }
+        return known;
+    }
+
+    /** The lower-case placeholders of the document's options ({@code --timeout=seconds}), found once. */
+    public Set<String> optionMetavariables() {
+        Set<String> known = metavariables;
+        if (known == null) {
+            known = OptionMetavariables.of(text.text());
+            metavariables = known;
         }
         return known;
     }

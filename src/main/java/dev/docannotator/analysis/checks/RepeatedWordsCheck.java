@@ -71,6 +71,12 @@ public final class RepeatedWordsCheck implements BlockCheck {
             if (isCommandLine(text, m.start())) {
                 continue; // "(gdb) core core": gdb's command and the file it opens, typed at a prompt
             }
+            if (inACompound(text, m.start(), m.end())) {
+                continue; // "import-show⏎show-only": two names in a term list; "the package package-file"
+            }
+            if (out.facts().optionMetavariables().contains(again.toLowerCase(Locale.ROOT))) {
+                continue; // "--timeout=seconds  Set the timeout to seconds seconds": the noun, then the placeholder
+            }
             if (isAllCapitals(word) && !shouting) {
                 continue; // "tar -A [OPTIONS] ARCHIVE ARCHIVE": in running text, capitals are two operands, two names
             }
@@ -109,6 +115,17 @@ public final class RepeatedWordsCheck implements BlockCheck {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the first word ends a hyphenated compound or the second starts one ("import-show show-only",
+     * "the package package-file", "mime-type type"): a compound is a name of its own, not the word again.
+     */
+    private static boolean inACompound(String text, int start, int end) {
+        boolean endsOne = start >= 2 && text.charAt(start - 1) == '-' && Character.isLetterOrDigit(text.charAt(start - 2));
+        boolean startsOne = end + 1 < text.length() && text.charAt(end) == '-'
+                && Character.isLetterOrDigit(text.charAt(end + 1));
+        return endsOne || startsOne;
     }
 
     /** "man.7", "grep.c": the second word is the start of a file or page name, not the word again. */

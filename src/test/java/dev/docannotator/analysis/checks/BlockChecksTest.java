@@ -249,6 +249,52 @@ class BlockChecksTest {
         }
 
         @Test
+        void aNounBeforeTheOptionsPlaceholderIsNotADoubledWordButATypoInTheSamePageIs() {
+            // wget(1), gpg(1), make(1) rendered as text: the italic placeholder reads as the noun again
+            List<Annotation> found = run(Check.REPEATED_WORDS,
+                    "       -T seconds\n       --timeout=seconds\n           Set the network timeout to seconds seconds.",
+                    "       --status-file file\n              Same as --status-fd, except the status data is written to"
+                            + "\n              file file.",
+                    "       -o file, --old-file=file, --assume-old=file\n            Do not remake the file file even if"
+                            + " it is older than its dependencies.",
+                    "              via the defined external methods.  If a fingerprint is given and\n"
+                            + "              and   the  methods  defined  by  --auto-key-locate  define  LDAP",
+                    "       Run it with -v to\n       to see more; support for the prefix was was added in 7.75.0.");
+
+            assertThat(quotes(found)).containsExactly("and\n              and", "to\n       to", "was was");
+        }
+
+        @Test
+        void theSameNounIsStillADoubledWordWhereNoOptionTakesItAsAPlaceholder() {
+            assertThat(quotes(run(Check.REPEATED_WORDS, "Read the passphrase from file file. Set it to seconds seconds.")))
+                    .containsExactly("file file", "seconds seconds");
+        }
+
+        @Test
+        void aWordInAHyphenatedCompoundIsAnotherName() {
+            // gpg(1)'s import options (two names of one item), dpkg(1)'s placeholder, XML in a specification
+            List<Annotation> found = run(Check.REPEATED_WORDS,
+                    "              import-show\n              show-only\n                     Show a listing of the key.",
+                    "           Update dpkg's and dselect's idea of which packages are available with information "
+                            + "from the package package-file.",
+                    "<mime-type type=\"text/plain\"> lists the the glob patterns of the type.");
+
+            assertThat(quotes(found)).containsExactly("the the");
+        }
+
+        @Test
+        void aTermListsHeadBeforeItsDescriptionAndAPageHeaderAreNotDoubledWords() {
+            // gpg(1)'s edit commands, curl(1)'s feature list, apt-get(8)'s page header; a slip in a description stays
+            List<Annotation> found = run(Check.REPEATED_WORDS,
+                    "              check  Check the signatures on all selected user IDs.",
+                    "              HSTS   HSTS support is present.",
+                    "APT-GET(8)                            APT                           APT-GET(8)",
+                    "              save   Save all changes to the keyring and and quit.");
+
+            assertThat(quotes(found)).containsExactly("and and");
+        }
+
+        @Test
         void leavesCleanTextAndPlaceholdersAlone() {
             assertThat(run(Check.REPEATED_WORDS, "The file is ready.", "Run it with --dir DIR.", "这是我的文件。"))
                     .isEmpty();
@@ -265,6 +311,17 @@ class BlockChecksTest {
             // a marker may sit in a page header or a quoted example: worth a look, not surely wrong
             assertThat(found).allSatisfy(a -> assertThat(a.severity()).isEqualTo("warning"));
             assertThat(found.get(0).rule()).isEqualTo("todo_markers/todo");
+        }
+
+        @Test
+        void theValueAnOptionTakesIsNotABlankButALetterToFillInIs() {
+            // curl(1)'s option list; a form letter with its blank left in
+            assertThat(quotes(run(Check.TODO_MARKERS,
+                    "       --engine <name>\n              Select the OpenSSL crypto engine to use for cipher operations.",
+                    "       -A, --user-agent <name>\n              (HTTP) Specify the User-Agent string to send.",
+                    "       --proxy-service-name=<name> changes the service name.",
+                    "Dear <name>, the meeting moved to Friday. Signed: <name>")))
+                    .containsExactly("<name>", "<name>");
         }
 
         @Test
