@@ -240,8 +240,10 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             if (capitals ? nextToCapitals(text, m.start(), m.end()) || startsBlock(text, m.start())
                     || NAMES_A_FILE.matcher(text).region(m.end(), text.length()).lookingAt()
                     || AFTER_THE_WORD_FILE.matcher(text).region(Math.max(0, m.start() - 10), m.start()).find()
-                    : startsSentence(text, m.start()) || beginsAHyphenatedName(text, m.end())) {
-                continue; // "APPENDIX: How to apply", "SYSTEM  If $SYSTEM is set", "a LICENSE file", "the file BUGS"
+                    : startsSentence(text, m.start()) || beginsAHyphenatedName(text, m.end())
+                    || CitedTitles.contains(text, m.start(), m.end())) {
+                continue; // "APPENDIX: How to apply", "SYSTEM  If $SYSTEM is set", "a LICENSE file", "the file BUGS",
+                // "… Session Channel Break Extension, RFC 4335": title case of a cited title
             }
             into.computeIfAbsent(token.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
                     .computeIfAbsent(token, f -> new ArrayList<>()).add(new Occurrence(block, m.start(), m.end(), token));
@@ -401,11 +403,19 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         return nouns;
     }
 
-    /** The words the document writes as a command (`mandb`) or a manual page (mandb(8)), in lower case. */
+    /**
+     * The words the document writes as a command (`mandb`) or a manual page (mandb(8)), as a synopsis' placeholder or as
+     * a markup element's name ({@link SyntaxNames}), in lower case.
+     */
     private static Set<String> programNames(ExtractedText text) {
         Set<String> names = new HashSet<>();
+        List<String> texts = new ArrayList<>();
         for (TextBlock block : text.blocks()) {
-            String blockText = text.blockText(block);
+            texts.add(text.blockText(block));
+        }
+        // "-L [bind_address:]port:host:hostport", "generic-icon elements": placeholders and element names
+        names.addAll(SyntaxNames.of(texts));
+        for (String blockText : texts) {
             if (!mayNameAProgram(blockText)) {
                 continue; // every form needs a backquote, a bracket or a version comparison
             }
