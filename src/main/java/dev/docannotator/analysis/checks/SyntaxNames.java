@@ -30,10 +30,13 @@ final class SyntaxNames {
     private static final Pattern ELEMENT_NAME = Pattern.compile(
             "(?<![\\w-])([A-Za-z][A-Za-z]*(?:-[A-Za-z]+)*)[ \\t]+(?:elements?|attributes?)\\b");
     private static final Pattern PART = Pattern.compile("[A-Za-z_][\\w-]*");
-    /** "the mime-type by …", "for a mime-type to be": a determiner before a word and no "element" after it. */
+    /**
+     * "the mime-type by …", "for a mime-type to be": a determiner before a word and no "element" after it, nor "files"
+     * ("the treemagic files" names the files the element's data is kept in).
+     */
     private static final Pattern COMMON_NOUN_USE = Pattern.compile(
             "(?i)(?<![\\w-])(?:a|an|the|this|that|each|every|any|its)[ \\t\\n]+([a-z][a-z]*(?:-[a-z]+)*)"
-                    + "(?![\\w-]|[ \\t\\n]+(?:elements?|attributes?)\\b)");
+                    + "(?![\\w-]|[ \\t\\n]+(?:elements?|attributes?|files?)\\b)");
 
     private SyntaxNames() {
     }

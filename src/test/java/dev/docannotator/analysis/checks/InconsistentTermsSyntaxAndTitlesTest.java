@@ -65,7 +65,8 @@ class InconsistentTermsSyntaxAndTitlesTest {
                 "The aliases, icons, generic-icons and XMLnamespaces files are lists of lines.",
                 "generic-icon elements specify the icon to use as a generic icon for this type. If this element is "
                         + "not specified, the media type is used to generate the generic icon.",
-                "treemagic elements contain a list of treematch elements. The tree magic data is stored in a file.",
+                "treemagic elements contain a list of treematch elements.",
+                "2.8. The treemagic files. The tree magic data is stored in a file.",
                 "Matching of content types works with treemagic elements.")).isEmpty();
     }
 
