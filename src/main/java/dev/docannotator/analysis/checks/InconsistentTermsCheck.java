@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * name in its own capitals beside the same letters in lower case ({@code CMake} and the command {@code cmake},
  * {@code CTest}/{@code ctest}, the "Bourne Again SHell" and a shell). Part of a longer proper name or defined term
  * ("World Wide Web", "Front-Cover Texts") is compared only with other names, not with the common word ("world-wide",
- * "front cover").
+ * "front cover"). Nor are a synopsis' placeholders and a markup element's name ({@link SyntaxNames}: "host port
+ * hostport" of {@code -L [bind_address:]port:host:hostport}), nor title case in a cited title ({@link CitedTitles}).
  */
 public final class InconsistentTermsCheck implements DocumentCheck {
     /** The English the requirement asked for (or the server's): on a tie its spelling is the one kept. */
