@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * name in its own capitals beside the same letters in lower case ({@code CMake} and the command {@code cmake},
  * {@code CTest}/{@code ctest}, the "Bourne Again SHell" and a shell). Part of a longer proper name or defined term
  * ("World Wide Web", "Front-Cover Texts") is compared only with other names, not with the common word ("world-wide",
- * "front cover").
+ * "front cover"). Nor are a synopsis' placeholders and a markup element's name ({@link SyntaxNames}: "host port
+ * hostport" of {@code -L [bind_address:]port:host:hostport}), nor title case in a cited title ({@link CitedTitles}).
  */
 public final class InconsistentTermsCheck implements DocumentCheck {
     /** The English the requirement asked for (or the server's): on a tie its spelling is the one kept. */
@@ -240,8 +241,10 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             if (capitals ? nextToCapitals(text, m.start(), m.end()) || startsBlock(text, m.start())
                     || NAMES_A_FILE.matcher(text).region(m.end(), text.length()).lookingAt()
                     || AFTER_THE_WORD_FILE.matcher(text).region(Math.max(0, m.start() - 10), m.start()).find()
-                    : startsSentence(text, m.start()) || beginsAHyphenatedName(text, m.end())) {
-                continue; // "APPENDIX: How to apply", "SYSTEM  If $SYSTEM is set", "a LICENSE file", "the file BUGS"
+                    : startsSentence(text, m.start()) || beginsAHyphenatedName(text, m.end())
+                    || CitedTitles.contains(text, m.start(), m.end())) {
+                continue; // "APPENDIX: How to apply", "SYSTEM  If $SYSTEM is set", "a LICENSE file", "the file BUGS",
+                // "… Session Channel Break Extension, RFC 4335": title case of a cited title
             }
             into.computeIfAbsent(token.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
                     .computeIfAbsent(token, f -> new ArrayList<>()).add(new Occurrence(block, m.start(), m.end(), token));
@@ -401,11 +404,19 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         return nouns;
     }
 
-    /** The words the document writes as a command (`mandb`) or a manual page (mandb(8)), in lower case. */
+    /**
+     * The words the document writes as a command (`mandb`) or a manual page (mandb(8)), as a synopsis' placeholder or as
+     * a markup element's name ({@link SyntaxNames}), in lower case.
+     */
     private static Set<String> programNames(ExtractedText text) {
         Set<String> names = new HashSet<>();
+        List<String> texts = new ArrayList<>();
         for (TextBlock block : text.blocks()) {
-            String blockText = text.blockText(block);
+            texts.add(text.blockText(block));
+        }
+        // "-L [bind_address:]port:host:hostport", "generic-icon elements": placeholders and element names
+        names.addAll(SyntaxNames.of(texts));
+        for (String blockText : texts) {
             if (!mayNameAProgram(blockText)) {
                 continue; // every form needs a backquote, a bracket or a version comparison
             }

@@ -1,0 +1,113 @@
+package dev.docannotator.analysis.checks;
+
+import static dev.docannotator.analysis.AnalysisFixture.quotes;
+import static dev.docannotator.analysis.AnalysisFixture.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docannotator.analysis.Check;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Words that name a synopsis' placeholders or a markup element, and capitals of a cited title, are not spellings of a
+ * term (ssh(1), the shared-mime-info specification); the same words in prose still are.
+ */
+class InconsistentTermsSyntaxAndTitlesTest {
+
+    @Test
+    void placeholdersOfAnOptionsArgumentSpecAreNotAnOpenSpellingOfAnother() {
+        // ssh(1): host, port and hostport are three placeholders of -L, named together in the prose
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "-L [bind_address:]port:host:hostport",
+                "-L local_socket:host:hostport",
+                "Specifies that connections to the given TCP port on the local host are to be forwarded. Whenever a "
+                        + "connection is made to the local port, a connection is made to either host port hostport, "
+                        + "or the Unix socket remote_socket, from the remote machine.",
+                "-R remote_socket:host:hostport",
+                "A connection is made to either an explicit destination specified by host port hostport, or "
+                        + "local_socket.")).isEmpty();
+    }
+
+    @Test
+    void aCompoundSpelledTwoWaysInProseIsStillInconsistentBesideASynopsis() {
+        // the control: hostname is no placeholder here, so "host name" in prose is a variant of it
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "-L [bind_address:]port:host:hostport",
+                "The hostname is looked up first. If the hostname has no address, the host name given by -b is used.",
+                "A canonical hostname is then written to the log.")))
+                .containsExactly("host name");
+    }
+
+    @Test
+    void aHyphenatedPlaceholderOfABracketedSyntaxIsAFieldNameNotASpelling() {
+        // shared-mime-info: [ "~" word-size ] in the rule's grammar, the field named in a list, and the prose words
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "[ indent ] \">\" start-offset \"=\" value [ \"&\" mask ] [ \"~\" word-size ] [ \"+\" range-length ]",
+                "The word size is used for byte-swapping. Text types still have a word size of 1.",
+                "The indent, range-length, word-size and mask components are optional. If missing, the word-size "
+                        + "defaults to 1.")).isEmpty();
+    }
+
+    @Test
+    void proseInBracketsIsNoSyntax() {
+        // the control: a remark in brackets names no placeholder, so its spelling is compared as any other
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "Check the word size first [the word-size is in bytes]. The word size of text is 1.",
+                "A word size of 2 swaps pairs.")))
+                .containsExactly("word-size");
+    }
+
+    @Test
+    void aMarkupElementsNameAndItsPluralAreNotSpellingsOfTheProseWords() {
+        // shared-mime-info: the generic-icon and treemagic elements beside "a generic icon", "the tree magic data"
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "<MIME>/generic-icons (contains a mapping from MIME types to generic icons)",
+                "<MIME>/types (contains a list of all MIME types, with comment, icon and generic-icon)",
+                "The aliases, icons, generic-icons and XMLnamespaces files are lists of lines.",
+                "generic-icon elements specify the icon to use as a generic icon for this type. If this element is "
+                        + "not specified, the media type is used to generate the generic icon.",
+                "treemagic elements contain a list of treematch elements.",
+                "2.8. The treemagic files. The tree magic data is stored in a file.",
+                "Matching of content types works with treemagic elements.")).isEmpty();
+    }
+
+    @Test
+    void aWordBeforeElementsThatIsOrdinaryProseIsStillCompared() {
+        // the controls: "mime-type" is never an element's name here, so mimetype and mime-type stay one term
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "Each mimetype has child elements. The mimetype is named by its type attribute.",
+                "Applications look up the mimetype of a file, and the mime-type decides the icon.")))
+                .containsExactly("mime-type");
+        // shared-mime-info: mime-type is an element, but also the prose's noun ("a mime-type to be a sub-class")
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "These files have a mime-type element as the root node, merged from the mime-type elements.",
+                "The icon is created based on the mimetype. Each mimetype has a comment.",
+                "Note that it is possible for a mime-type to be a sub-class of another. The mimetype decides.",
+                "Applications list the mimetype they support.")))
+                .containsExactly("mime-type", "mime-type", "mime-type");
+    }
+
+    @Test
+    void titleCaseOfACitedTitleIsNoCaseVariant() {
+        // ssh(1): BREAK in the prose, "Break" and "Security" in the titles of its STANDARDS list
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "~B Send a BREAK to the remote system (only useful if the peer supports it). The SECURITY section "
+                        + "of sshd(8) explains more; see SECURITY there.",
+                "J. Galbraith and P. Remaker, The Secure Shell (SSH) Session Channel Break\nExtension, RFC 4335, "
+                        + "January 2006.",
+                "A. Perrig and D. Song, Hash Visualization: a New Technique to improve\nReal-World Security, 1999, "
+                        + "International Workshop on Cryptographic Techniques and E-Commerce (CrypTEC '99).",
+                "M. Smith, \"Sending a Break Over Serial Lines\", Journal of Consoles.")).isEmpty();
+    }
+
+    @Test
+    void aCapitalisedWordInRunningProseIsStillACaseVariant() {
+        // the control: "a Break" mid-sentence, no title around it, beside "a BREAK"
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "~B Send a BREAK to the remote system. The BREAK is passed on unchanged.",
+                "The server forwards a Break to the serial console in 2006 and later versions.")))
+                .containsExactly("Break");
+        // nor does a year after a sentence of lower-case words make it a title
+        assertThat(CitedTitles.isTitleCase("the server forwards a Break to the console")).isFalse();
+        assertThat(CitedTitles.isTitleCase("The Secure Shell (SSH) Session Channel Break Extension")).isTrue();
+    }
+}
