@@ -22,6 +22,8 @@ final class CitedTitles {
     private static final Pattern CITATION_AFTER = Pattern.compile(
             "[\"”»]?[ \\t]*[,.(]?\\s*(?:RFC[ \\t]*\\d{3,5}|(?:[A-Z][a-z]+\\.?[ \\t]+)?(?:\\d{1,2},?[ \\t]+)?(?:1[89]|20)\\d\\d\\b)");
     private static final int MIN_CAPITALISED = 3;
+    /** A title's clause is a line or two; a longer stretch without a clause end is no title (and bounds the scan). */
+    private static final int MAX_CLAUSE_CHARS = 240;
 
     private CitedTitles() {
     }
@@ -30,11 +32,15 @@ final class CitedTitles {
     static boolean contains(String text, int start, int end) {
         int from = start;
         while (from > 0 && !endsClause(text, from - 1)) {
-            from--;
+            if (start - --from > MAX_CLAUSE_CHARS) {
+                return false;
+            }
         }
         int to = end;
         while (to < text.length() && !endsClause(text, to)) {
-            to++;
+            if (++to - from > MAX_CLAUSE_CHARS) {
+                return false;
+            }
         }
         boolean quoted = from > 0 && isQuote(text.charAt(from - 1)) && to < text.length() && isQuote(text.charAt(to));
         if (!quoted && !CITATION_AFTER.matcher(text).region(to, text.length()).lookingAt()) {

@@ -1,6 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -64,7 +65,7 @@ final class SyntaxNames {
             }
         }
         // "mime-type elements" and "a mime-type to be": an element's name the prose uses as a noun as well is a term
-        for (String text : elements.isEmpty() ? java.util.List.<String>of() : blocks) {
+        for (String text : elements.isEmpty() ? List.<String>of() : blocks) {
             Matcher noun = COMMON_NOUN_USE.matcher(text);
             while (noun.find()) {
                 elements.remove(noun.group(1).toLowerCase(Locale.ROOT));

@@ -110,4 +110,14 @@ class InconsistentTermsSyntaxAndTitlesTest {
         assertThat(CitedTitles.isTitleCase("the server forwards a Break to the console")).isFalse();
         assertThat(CitedTitles.isTitleCase("The Secure Shell (SSH) Session Channel Break Extension")).isTrue();
     }
+
+    @Test
+    void aCapitalisedRunLongerThanATitleIsNoCitedTitle() {
+        String title = "The Secure Shell Session Channel Break Extension";
+        String longRun = String.join(" ", java.util.Collections.nCopies(40, "Channel Break Extension"));
+
+        assertThat(CitedTitles.contains(title + ", RFC 4335", title.indexOf("Break"), title.indexOf("Break") + 5))
+                .isTrue();
+        assertThat(CitedTitles.contains(longRun + ", RFC 4335", 8, 13)).isFalse();
+    }
 }
