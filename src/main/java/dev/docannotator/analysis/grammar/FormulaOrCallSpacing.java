@@ -10,15 +10,18 @@ import java.util.regex.Pattern;
  * Greek letter in an English word {@code ξn}, an operator), or the clause after the comma is a relation between
  * one-letter variables ("cluster Ck , k &gt; j"). A PDF lays maths out glyph by glyph, so its spaces are the
  * extraction's, not the author's;</li>
- * <li>a padded call, "bzalloc ( opaque, n, m )": the bracket was opened with a space too, so the spaces inside are the
+ * <li>a padded call, "bzalloc ( opaque, n, m )", or a padded subshell, "( while …; do …; done )": the bracket was opened with a space too, so the spaces inside are the
  * author's code style, kept on purpose on both sides.</li>
  * </ul>
  * A lone stray space, "system (ESATC) )" or "is late ,", is still reported.
  */
 final class FormulaOrCallSpacing {
     private static final String RULE = "COMMA_PARENTHESIS_WHITESPACE";
-    /** How far back to look for the bracket a ")" closes: one call's arguments, not a paragraph. */
-    private static final int CALL_REACH = 120;
+    /**
+     * How far back to look for the bracket a ")" closes: one call's arguments, or a shell subshell over a few lines
+     * ("| ( while read uid rest; do … done )" in GnuPG's README), not a whole section.
+     */
+    private static final int CALL_REACH = 600;
     /** After the comma: a one-letter variable, a relation and another variable or number, "k &gt; j", "i ≤ n". */
     private static final Pattern RELATION_AFTER = Pattern.compile(
             "\\s*[\\p{L}&&[^aAI]](?![\\p{L}\\p{N}])\\s*[<>=≤≥≠∈∉⊂⊆]\\s*[\\p{L}\\p{N}]");

@@ -36,13 +36,16 @@ import org.languagetool.tagging.Tagger;
  * style, punctuation, casing and typography opinions); a grammar rule's guess at an option's value ("Default is seek"
  * in a manual with {@code --seek}); a hyphenated compound only closed up ("auto-configures"); spelling of code-like
  * tokens and of names the document itself uses (capitalised and recurring); doubled words when the repeated-words
- * check runs; a space before a comma or bracket in an inline formula or a padded call ({@link FormulaOrCallSpacing}).
+ * check runs; a space before a comma or bracket in an inline formula or a padded call ({@link FormulaOrCallSpacing});
+ * a well-formed construction a rule misreads ("the server it connects to does not", {@link MisreadConstructions}).
  * Unknown words are reported only when they look like a slip on a known word ({@link TypoShape}); misspellings and
  * grammar are warnings, style and typography info. Asked for with everything else, it says less in manual pages and
  * READMEs ({@link GenreRules}).
  */
 public final class GrammarCheck implements BlockCheck {
     private static final Set<String> REPEAT_RULES = Set.of("ENGLISH_WORD_REPEAT_RULE");
+    /** "Did you mean a possessive?" on a plural: on a name or a keyword ("the Ciphers keyword") it is neither. */
+    private static final Set<String> POSSESSIVE_RULES = Set.of("POSSESSIVE_APOSTROPHE");
     private static final Pattern LAID_OUT = Pattern.compile("\\n| {2,}|\\t");
     /** A placeholder's plural, {@code LETTERs}, {@code FILEs}: the manual's own notation, not a misspelling. */
     private static final Pattern CAPITALS_PLURAL = Pattern.compile("[A-Z]{2,}s");
@@ -80,6 +83,8 @@ public final class GrammarCheck implements BlockCheck {
             "(?<![\\p{L}])(?:with|of|to|for|from|by|as|in|the|a|named|called|implied)\\s*$", Pattern.CASE_INSENSITIVE);
     /** Where a sentence ends, so a capitalised word after it is a sentence start, not a name. */
     private static final Pattern SENTENCE_END_BEFORE = Pattern.compile("(?:^|[.!?:;]['\"”’)]*)\\s*$");
+    /** An initial, "J. " of "J. Schlyter and W. Griffin": its dot ends no sentence, the word after it is a surname. */
+    private static final Pattern INITIAL_BEFORE = Pattern.compile("(?<![\\p{L}.])\\p{Lu}\\.\\s+$");
     /** snake_case, dotted.names, CamelCase with a capital inside, words with digits: identifiers, not misspellings. */
     private static final Pattern CODE_LIKE = Pattern.compile(".*(?:[_.\\d/\\\\]|[a-z][A-Z]).*");
     /** A word in capitals: a manual's placeholder ({@code each COLS}, {@code FILEs}) whose grammar LanguageTool guesses. */
@@ -153,7 +158,8 @@ public final class GrammarCheck implements BlockCheck {
                     || MANUAL_REFERENCE.matcher(paragraph).region(end, paragraph.length()).lookingAt()
                     || ReportedRules.isSpaceAfterAnAddress(rule, masked.hidden(), paragraph, start)
                     || FormulaOrCallSpacing.isFormulaOrCall(rule, paragraph, start, end)
-                    || NounVerbPair.isAmbiguous(EnglishTagging.tagger(), rule, paragraph, start, end)) {
+                    || NounVerbPair.isAmbiguous(EnglishTagging.tagger(), rule, paragraph, start, end)
+                    || MisreadConstructions.isMisread(EnglishTagging.tagger(), rule, paragraph, start, end)) {
                 continue;
             }
             boolean spelling = isSpelling(match);
@@ -165,8 +171,9 @@ public final class GrammarCheck implements BlockCheck {
                     match.getSuggestedReplacements())) {
                 continue; // "is well supported yet", "any one entity": the open form is right where it stands
             }
-            if (spelling && (CAPITALS_PLURAL.matcher(word).matches() || isNameInSentence(text, start, word))) {
-                continue;
+            if ((spelling || POSSESSIVE_RULES.contains(rule))
+                    && (CAPITALS_PLURAL.matcher(word).matches() || isNameInSentence(text, start, word))) {
+                continue; // "the Ciphers keyword": a capitalised word inside a sentence is a name, not a plural
             }
             if (!spelling && (CAPITALS_WORD.matcher(word).find() || inQuotedTerm(text, quoted, start, end)
                     || legal && match.getRule().getLocQualityIssueType() != ITSIssueType.Grammar
@@ -230,11 +237,15 @@ public final class GrammarCheck implements BlockCheck {
 
     /**
      * An unknown word with a capital inside a sentence ("Copyright 1993 Jean-loup Gailly", "thanks to Rik Faith") is a
-     * name; a spelling slip on a capitalised word is at a sentence's start, where the capital says nothing.
+     * name, and so is one after an initial ("J. Schlyter and W. Griffin, Using DNS …" in a reference list); a spelling
+     * slip on a capitalised word is at a sentence's start, where the capital says nothing.
      */
     static boolean isNameInSentence(String text, int start, String word) {
-        return Character.isUpperCase(word.charAt(0)) && word.chars().skip(1).anyMatch(Character::isLowerCase)
-                && !SENTENCE_END_BEFORE.matcher(text.substring(Math.max(0, start - 40), start)).find();
+        if (!Character.isUpperCase(word.charAt(0)) || word.chars().skip(1).noneMatch(Character::isLowerCase)) {
+            return false;
+        }
+        String before = text.substring(Math.max(0, start - 40), start);
+        return !SENTENCE_END_BEFORE.matcher(before).find() || INITIAL_BEFORE.matcher(before).find();
     }
 
     /**

@@ -24,6 +24,8 @@ final class ReportedRules {
             "MULTITOKEN_SPELLING", "PROPER_NOUNS", "SEMANTICS", "MISC");
     /** Typography: a space before a comma or a full stop ("is late ." ) is the one the author typed. */
     private static final String SPACE_BEFORE_PUNCTUATION = "COMMA_PARENTHESIS_WHITESPACE";
+    /** Quotes and brackets that close a quoted address: {@code "https://…" .}, {@code <https://…> .}. */
+    private static final String CLOSING_QUOTES = "\"'”’>)]";
     /**
      * Rules of those categories that were noise in every sampled case: "the most" read as a superlative after "a",
      * "contribution on" (a licence's wording).
@@ -84,7 +86,8 @@ final class ReportedRules {
     /**
      * "See http://www.pdflib.com/ .": a space between an address (masked) and the punctuation after it keeps the
      * punctuation out of the address when a reader copies it or a program links it; it is there on purpose, not a
-     * stray space. Over every label: 3 findings (zlib's FAQ), all false.
+     * stray space; so it is after the quotes that close a quoted address ("https://gnupg.org/faq/…" .). Over every
+     * label: 4 findings (zlib's FAQ, GnuPG's README), all false.
      */
     static boolean isSpaceAfterAnAddress(String ruleId, List<Span> hidden, String paragraph, int start) {
         if (!ruleId.equals(SPACE_BEFORE_PUNCTUATION)) {
@@ -94,8 +97,12 @@ final class ReportedRules {
         while (i > 0 && Character.isWhitespace(paragraph.charAt(i - 1))) {
             i--;
         }
+        int quoted = i;
+        while (quoted > 0 && CLOSING_QUOTES.indexOf(paragraph.charAt(quoted - 1)) >= 0) {
+            quoted--; // "https://gnupg.org/faq/whats-new-in-2.1.html" . : the quotes close the address
+        }
         for (Span s : hidden) {
-            if (s.end() == i || s.end() == start) {
+            if (s.end() == i || s.end() == start || quoted < i && s.end() == quoted) {
                 return true;
             }
         }

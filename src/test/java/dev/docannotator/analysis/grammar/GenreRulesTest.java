@@ -120,6 +120,19 @@ class GenreRulesTest {
     }
 
     @Test
+    void aNounComputingCountsIsNotAMassNounInAManualButAnAdviceStillIs() {
+        // ssh(1)'s SUBSYSTEMS paragraph, and a slip a manual could make
+        String[] manual = MANUAL.clone();
+        manual[manual.length - 1] = "Subsystems facilitate the use of SSH as a secure transport for other "
+                + "applications. The -k option gives a useful advice in the log.";
+
+        List<Annotation> found = found("Check everything", manual);
+
+        assertThat(found).extracting(Annotation::rule).contains("grammar/A_UNCOUNTABLE");
+        assertThat(quotes(found)).noneMatch(q -> q.contains("transport"));
+    }
+
+    @Test
     void aWordStartingWithADoubledConsonantIsACodeNameNotASlip() {
         assertThat(GenreRules.isVeryLikelyASlip("fflushes")).isFalse();
         assertThat(GenreRules.isVeryLikelyASlip("mmapped")).isFalse();

@@ -319,6 +319,53 @@ class GrammarCheckTest {
     }
 
     @Test
+    void wellFormedConstructionsLanguageToolMisreadsAreNotSlipsButTheSlipsItWasMadeForStillAre() {
+        // ssh(1), GnuPG's README, shared-mime-info's spec, man-db's README and bzip2's manual; the last five blocks
+        // are real slips
+        ExtractedText t = text(
+                "In the example below, we look at encrypting communication for an IRC client, even though the IRC "
+                        + "server it connects to does not directly support encrypted communication.",
+                "To install both versions alongside, it is suggested to rename the 1.4 version of \"gpg\" to "
+                        + "\"gpg1\" as well as the corresponding man page.",
+                "Different programs agree on the type of a file and information is not duplicated.",
+                "Details about this support can be found in the generic install document of the package.",
+                "Also recorded is the total compressed size for 14 files of the corpus.",
+                "He is both very rich as well as handsome.",
+                "He is a perfect trained dog.",
+                "What kind of a man is he?",
+                "Their install is working.",
+                "The servers is down since the update.");
+
+        List<Annotation> found = runAll(analyser, t, GRAMMAR);
+
+        assertThat(found).extracting(Annotation::rule).containsExactlyInAnyOrder("grammar/BOTH_AS_WELL_AS",
+                "grammar/ADVERB_OR_HYPHENATED_ADJECTIVE", "grammar/KIND_OF_A", "grammar/A_INSTALL", "grammar/AGREEMENT_SENT_START");
+        assertThat(found).allSatisfy(a -> assertThat(a.start()).isGreaterThan(t.text().indexOf("He is both")));
+    }
+
+    @Test
+    void aSurnameAfterAnInitialAKeywordAQuotedAddressAndAPaddedSubshellAreNotSlipsButSlipsStillAre() {
+        // ssh(1)'s references and options, GnuPG's README and its shell snippet; the last two blocks are real slips
+        ExtractedText t = text(
+                "J. Schlyter and W. Griffin, Using DNS to Securely Publish Secure Shell (SSH) Key Fingerprints, "
+                        + "RFC 4255, January 2006.",
+                "See the Ciphers keyword in ssh_config(5) for more information.",
+                "For details see \"https://gnupg.org/faq/whats-new-in-2.1.html\" .",
+                "The following snippet creates them:\n      [ ! -d /run/user ] && mkdir /run/user\n"
+                        + "      awk -F: </etc/passwd '$3 >= 1000 && $3 < 65000 {print $3}' \\\n"
+                        + "        | ( while read uid rest; do\n              if [ ! -d \"/run/user/$uid\" ]; then\n"
+                        + "                mkdir /run/user/$uid\n                chmod 700 /run/user/$uid\n"
+                        + "              fi\n            done )",
+                "The report is late . We will send it tomorrow.",
+                "This sentance is wrong.");
+
+        List<Annotation> found = runAll(analyser, t, GRAMMAR);
+
+        assertThat(found).extracting(Annotation::quote).containsExactlyInAnyOrder(" .", "sentance");
+        assertThat(found).allSatisfy(a -> assertThat(a.start()).isGreaterThan(t.text().indexOf("The report")));
+    }
+
+    @Test
     void anExitStatusListCutToItsConditionsIsNotAMissingVerb() {
         // diff(1)'s EXIT STATUS; the second block is a real slip
         ExtractedText t = text(
