@@ -132,6 +132,67 @@ final class BlindPrecision {
         return sb.append('\n').toString();
     }
 
+    /**
+     * Blind precision of undefined acronyms, by the document's genre and by rule, in two parts: every label of the
+     * check (findings of earlier versions included, many since removed by fixes) and the labels of the findings this
+     * run still reports ({@code reported}: the keys of the run's findings, {@link QualityBenchmark.Finding#key()}),
+     * which is what the broad ask costs or saves today. Its own method, apart from grammar's, so that the two change
+     * independently.
+     */
+    static String acronymsTable(Map<String, String> texts, java.util.Set<String> reported) throws IOException {
+        Map<String, String> setOf = new HashMap<>();
+        for (String set : SETS) {
+            try (Stream<Path> files = Files.list(QualityBenchmark.CORPUS.resolve(set))) {
+                files.forEach(f -> setOf.put(f.getFileName().toString(), set));
+            }
+        }
+        Map<String, Row> every = new TreeMap<>();
+        Map<String, Row> now = new TreeMap<>();
+        Map<String, Row> bySet = new TreeMap<>();
+        for (String line : Files.readAllLines(QualityBenchmark.CORPUS.resolve("labels.tsv"), StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            String set = setOf.get(f[0]);
+            if (set == null || !texts.containsKey(f[0]) || !f[1].startsWith("undefined_acronyms/")) {
+                continue;
+            }
+            boolean tp = f[3].trim().equals("tp");
+            boolean blind = BLIND_SETS.contains(set);
+            String column = blind ? Genre.of(texts.get(f[0])).name() : "tuned";
+            boolean stillReported = reported.contains(f[0] + "\t" + f[1] + "\t" + QualityBenchmark.normalise(f[2]));
+            for (Map<String, Row> table : stillReported ? List.of(every, now) : List.of(every)) {
+                for (String rule : List.of("(all acronyms)", f[1].substring("undefined_acronyms/".length()))) {
+                    Row row = table.computeIfAbsent(rule, k -> new Row());
+                    row.add(column, tp);
+                    if (blind) {
+                        row.add("blind", tp);
+                    }
+                }
+            }
+            if (stillReported) {
+                Row row = bySet.computeIfAbsent(set, k -> new Row());
+                row.add(column, tp);
+                if (blind) {
+                    row.add("blind", tp);
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder("### Blind precision of undefined acronyms (labels on first exposure)\n\n"
+                + "The same sets and columns as above. \"every label\": all labels of the check on the set, findings of "
+                + "earlier versions included; \"reported by this run\": the labels of the findings this run reports under "
+                + "the broad ask.\n\n");
+        String header = "| blind | LEGAL | MANUAL | TECHNICAL | GENERAL | tuned |\n|---|---|---|---|---|---|---|\n";
+        sb.append("| undefined acronyms, every label ").append(header);
+        every.forEach((k, row) -> sb.append(line(k, row)));
+        sb.append("\n| undefined acronyms, reported by this run ").append(header);
+        now.forEach((k, row) -> sb.append(line(k, row)));
+        sb.append("\n| reported by this run, per set ").append(header);
+        bySet.forEach((k, row) -> sb.append(line(k, row)));
+        return sb.append('\n').toString();
+    }
+
     private static String line(String name, Row row) {
         return "| " + name + " | " + row.cell("blind") + " | " + row.cell("LEGAL") + " | " + row.cell("MANUAL") + " | "
                 + row.cell("TECHNICAL") + " | " + row.cell("GENERAL") + " | " + row.cell("tuned") + " |\n";

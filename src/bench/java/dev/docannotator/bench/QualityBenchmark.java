@@ -154,6 +154,13 @@ final class QualityBenchmark {
         }
         report.append(recallTable(plantedFindings, planted()));
         report.append(BlindPrecision.table(texts));
+        List<Finding> labelledSets = new ArrayList<>(everything);
+        for (List<Finding> set : List.of(heldOutSecond, heldOutThird, heldOutFourth, heldOutFifth, heldOutSixth,
+                heldOutSeventh, formats)) {
+            labelledSets.addAll(set);
+        }
+        report.append(BlindPrecision.acronymsTable(texts,
+                labelledSets.stream().map(Finding::key).collect(java.util.stream.Collectors.toSet())));
         report.append(wrapTable(work));
         return report.toString();
     }

@@ -49,7 +49,7 @@ public final class DefaultAnalyser implements Analyser {
     private static List<DocumentCheck> documentChecks(CheckSettings settings) {
         return List.of(
                 RankedCheck.of(new VagueWordsCheck(settings.vagueWords())), RankedCheck.of(new InconsistentTermsCheck(settings.variant())),
-                RankedCheck.of(new UndefinedAcronymsCheck()), new QuantityMismatchCheck(), new SpelledQuantityCheck());
+                RankedCheck.of(new UndefinedAcronymsCheck(settings.acronyms())), new QuantityMismatchCheck(), new SpelledQuantityCheck());
     }
 
     public DefaultAnalyser() {

@@ -30,8 +30,8 @@ public record Requirement(String text, Set<Check> checks, List<String> terms, bo
 
     /**
      * A requirement given directly as checks and terms (tests, other analysers): default settings, English; the checks
-     * count as asked for by name, so passive voice among them reports every passive, vague words are looked for in
-     * technical documentation too and grammar reports every slip in every genre.
+     * count as asked for by name, so passive voice among them reports every passive, vague words and acronyms are
+     * looked for in technical documentation too and grammar reports every slip in every genre.
      */
     public Requirement(String text, Set<Check> checks, List<String> terms, boolean defaulted) {
         this(text, checks, terms, defaulted, CheckSettings.defaults()
@@ -40,7 +40,9 @@ public record Requirement(String text, Set<Check> checks, List<String> terms, bo
                         .withVagueWords(checks.contains(Check.VAGUE_WORDS) && !defaulted
                                 ? VagueScope.ALL_DOCUMENTS : VagueScope.OUTSIDE_DOCUMENTATION)
                         .withGrammar(checks.contains(Check.GRAMMAR) && !defaulted
-                                ? GrammarScope.ALL : GrammarScope.BY_GENRE),
+                                ? GrammarScope.ALL : GrammarScope.BY_GENRE)
+                        .withAcronyms(checks.contains(Check.UNDEFINED_ACRONYMS) && !defaulted
+                                ? AcronymScope.ALL : AcronymScope.BY_GENRE),
                 List.of(), List.of(), List.of(), Language.ENGLISH);
     }
 
@@ -73,6 +75,7 @@ public record Requirement(String text, Set<Check> checks, List<String> terms, bo
             }
             case PASSIVE_VOICE -> params.put("scope", settings.passives().id());
             case VAGUE_WORDS -> params.put("scope", settings.vagueWords().id());
+            case UNDEFINED_ACRONYMS -> params.put("scope", settings.acronyms().id());
             case TERMS -> params.put("terms", terms);
             case INCONSISTENT_TERMS -> {
                 if (!settings.consistencyTerms().isEmpty()) {

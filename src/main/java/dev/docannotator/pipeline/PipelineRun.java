@@ -5,10 +5,12 @@ import dev.docannotator.analysis.AnalysisSession;
 import dev.docannotator.analysis.Analyser;
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.analysis.Requirement;
+import dev.docannotator.analysis.checks.GenreHoldBacks;
 import dev.docannotator.analysis.llm.LlmAnalyser;
 import dev.docannotator.analysis.llm.LlmFailure;
 import dev.docannotator.analysis.llm.LlmSession;
 import dev.docannotator.analysis.llm.LlmUsage;
+import dev.docannotator.analysis.text.Genre;
 import dev.docannotator.common.Language;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.ApplySession;
@@ -62,6 +64,8 @@ public final class PipelineRun implements AutoCloseable {
     private int applied;
     private LlmUsage llmUsage;
     private String llmFailure;
+    /** The document's genre, once asked for: what the broad ask held back is said in the report's notes. */
+    private volatile Genre genre;
 
     private ReadSession readSession;
     private int readUnits = -1;
@@ -409,10 +413,23 @@ public final class PipelineRun implements AutoCloseable {
         List<UnreadContent> unread = stage == Stage.READ ? textBuilder.unread() : text.unread();
         RunReport rules = RunReport.of(requirement, analyser.name(), requirement.language())
                 .withUnread(unread, requirement.language());
+        if (stage != Stage.READ && input.analyser().usesRules()) {
+            rules = rules.withHeldBack(GenreHoldBacks.of(requirement, genre()), genre(), requirement.language());
+        }
         if (!input.analyser().usesModel()) {
             return rules;
         }
         return rules.withModel(input.analyser().id(), usageOrNone(), llmFailure, locale);
+    }
+
+    /** The document's genre, judged once the text is read (what the checks judged it; a scan of the whole text). */
+    private Genre genre() {
+        Genre known = genre;
+        if (known == null) {
+            known = Genre.of(text.text());
+            genre = known;
+        }
+        return known;
     }
 
     /** Releases the open document, analysis state and temporary files. Safe to call at any time, twice. */

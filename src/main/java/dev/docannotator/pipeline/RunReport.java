@@ -3,7 +3,9 @@ package dev.docannotator.pipeline;
 import dev.docannotator.analysis.CheckRun;
 import dev.docannotator.analysis.Requirement;
 import dev.docannotator.analysis.RequirementNote;
+import dev.docannotator.analysis.checks.GenreHoldBacks;
 import dev.docannotator.analysis.llm.LlmUsage;
+import dev.docannotator.analysis.text.Genre;
 import dev.docannotator.common.Language;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.UnreadContent;
@@ -86,6 +88,27 @@ public record RunReport(List<CheckRun> checks, RequirementReport requirement, St
         for (UnreadContent kind : unread) {
             notes.add(messages.get(kind.noteKey()));
         }
+        return new RunReport(checks, new RequirementReport(requirement.understood(), requirement.notUnderstood(),
+                requirement.fellBack(), notes), analyser, usage, llmFailure);
+    }
+
+    /**
+     * This report with one note saying what the broad ask did not report in a document of {@code genre}
+     * ({@code held}: "This reads as a manual page: passive voice in English, typography and undefined acronyms are not
+     * reported unless you ask for them by name."), in {@code language}; unchanged when nothing was held back.
+     */
+    public RunReport withHeldBack(List<GenreHoldBacks.Kind> held, Genre genre, Language language) {
+        if (held.isEmpty()) {
+            return this;
+        }
+        Messages messages = new Messages("pipeline", language.locale());
+        List<String> kinds = held.stream().map(k -> messages.get("held_back.kind." + k.key())).toList();
+        String list = kinds.size() == 1 ? kinds.get(0)
+                : String.join(messages.get("held_back.comma"), kinds.subList(0, kinds.size() - 1))
+                        + messages.get("held_back.and") + kinds.get(kinds.size() - 1);
+        List<String> notes = new java.util.ArrayList<>(requirement.notes());
+        notes.add(messages.get(kinds.size() == 1 ? "held_back.one" : "held_back.many",
+                messages.get("held_back.genre." + genre.name()), list));
         return new RunReport(checks, new RequirementReport(requirement.understood(), requirement.notUnderstood(),
                 requirement.fellBack(), notes), analyser, usage, llmFailure);
     }

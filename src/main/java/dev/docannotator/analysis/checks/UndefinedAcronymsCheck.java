@@ -1,5 +1,6 @@
 package dev.docannotator.analysis.checks;
 
+import dev.docannotator.analysis.AcronymScope;
 import dev.docannotator.analysis.Check;
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Genre;
@@ -155,6 +156,18 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     private record Use(TextBlock block, int start, int end, int global) {
     }
 
+    private final AcronymScope scope;
+
+    /** Every document is read: the check asked for by name. */
+    public UndefinedAcronymsCheck() {
+        this(AcronymScope.ALL);
+    }
+
+    /** Reads the documents {@code scope} reads in ({@link AcronymGenres}). */
+    public UndefinedAcronymsCheck(AcronymScope scope) {
+        this.scope = scope;
+    }
+
     @Override
     public Check check() {
         return Check.UNDEFINED_ACRONYMS;
@@ -162,6 +175,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
 
     @Override
     public void inspect(ExtractedText text, Findings out) {
+        if (!AcronymGenres.reads(scope, out.facts().genre())) {
+            return; // a manual page or a README under the broad ask: its reader knows what the check would ask for
+        }
         Set<String> knownToAudience = knownToAudience(out.facts().genre());
         Set<String> placeholders = placeholders(text.text());
         Set<String> peersOfKnown = peersOfWellKnown(text.text());

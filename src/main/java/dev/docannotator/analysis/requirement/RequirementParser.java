@@ -3,6 +3,7 @@ package dev.docannotator.analysis.requirement;
 import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.CheckSettings;
 import dev.docannotator.analysis.EnglishVariant;
+import dev.docannotator.analysis.AcronymScope;
 import dev.docannotator.analysis.GrammarScope;
 import dev.docannotator.analysis.PassiveScope;
 import dev.docannotator.analysis.Requirement;
@@ -206,8 +207,11 @@ public final class RequirementParser {
         // every slip in every genre; only "everything" / 全部检查: what is worth reading in the document's genre
         GrammarScope grammar = selected.contains(Check.GRAMMAR) && checks.contains(Check.GRAMMAR)
                 ? GrammarScope.ALL : GrammarScope.BY_GENRE;
+        // acronyms named (acronyms, abbreviations, 缩写): looked for in manual pages and READMEs too
+        AcronymScope acronyms = selected.contains(Check.UNDEFINED_ACRONYMS) && checks.contains(Check.UNDEFINED_ACRONYMS)
+                ? AcronymScope.ALL : AcronymScope.BY_GENRE;
         CheckSettings settings = new CheckSettings(maxWords, maxChars, variant, consistencyTerms, passives, variantNamed,
-                vagueWords, grammar);
+                vagueWords, grammar, acronyms);
         return new Requirement(original, checks, quoted.terms(), fellBack, settings, understood, notUnderstood,
                 List.copyOf(new LinkedHashSet<>(notes)), Language.ENGLISH);
     }

@@ -45,6 +45,15 @@ public enum Genre {
                     + "|本(?:法|条例|规定|协议|合同|许可)|第[一二三四五六七八九十百零\\d]+条|应当|甲方|乙方|违约");
     /** Legal markers per thousand words from which a text reads as legal: GPL-3 has ~30, a README under 3. */
     private static final double LEGAL_PER_THOUSAND = 12;
+    /**
+     * A licence's title as the document's first line: "GNU GENERAL PUBLIC LICENSE", "Mozilla Public License Version
+     * 2.0", The "Artistic License", 木兰宽松许可证: a few words ending in licence (a version after it), nothing else. A
+     * licence written in plain words (the Artistic License has ~9 legal markers per thousand) says what it is there.
+     */
+    private static final Pattern LICENCE_TITLE = Pattern.compile(
+            "(?i)(?:[\\p{L}\\p{N}.+-]+[ \\t]+){0,6}licen[cs]e(?:,?[ \\t]+version[ \\t]+[\\d.]+)?|\\S{0,20}(?:许可证|许可协议)");
+    /** The legal markers per thousand words a text with a licence's title needs as well: half the usual density. */
+    private static final double LEGAL_PER_THOUSAND_TITLED = LEGAL_PER_THOUSAND / 2;
 
     /**
      * A plan's own voice: the author commits to work, money or dates ("we will", "we propose", "budget", 我们计划,
@@ -65,7 +74,8 @@ public enum Genre {
     /** Judges the whole text of a document (legal vocabulary needs 50 words to be judged). */
     public static Genre of(String text) {
         int words = Words.countWords(text) + Scripts.hanCount(text) / 2;
-        if (words >= 50 && countMarkers(text) * 1000.0 / words >= LEGAL_PER_THOUSAND) {
+        double legal = words >= 50 ? countMarkers(text) * 1000.0 / words : 0;
+        if (legal >= LEGAL_PER_THOUSAND || legal >= LEGAL_PER_THOUSAND_TITLED && hasLicenceTitle(text)) {
             return LEGAL;
         }
         if (isManual(text)) {
@@ -97,6 +107,20 @@ public enum Genre {
             n++;
         }
         return n;
+    }
+
+    /**
+     * Whether the first line with words, its quotation marks, a Markdown heading's marks and surrounding spaces left
+     * out, is a licence's title.
+     */
+    static boolean hasLicenceTitle(String text) {
+        for (String line : text.lines().limit(20).toList()) {
+            String title = line.replaceAll("[\"“”'‘’«»「」《》]", "").replaceFirst("^\\s*#+", "").strip();
+            if (!title.isEmpty()) {
+                return LICENCE_TITLE.matcher(title).matches();
+            }
+        }
+        return false;
     }
 
     /** NAME and one more of the standard sections, each a line of its own, in the first part of the text. */

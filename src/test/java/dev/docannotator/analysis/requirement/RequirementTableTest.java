@@ -78,11 +78,11 @@ class RequirementTableTest {
                         .param("long_sentence", "max_words", 30),
                 row("Check spelling in British English", EnumSet.of(GRAMMAR)).param("grammar", "variant", "en-GB")
                         .param("grammar", "scope", "all"),
-                // the broad ask: grammar and passives say what is worth reading in the document's genre
+                // the broad ask: grammar, passives and acronyms say what is worth reading in the document's genre
                 row("Check everything", EnumSet.allOf(Check.class)).param("grammar", "scope", "by_genre")
-                        .param("passive_voice", "scope", "hidden_actor"),
+                        .param("passive_voice", "scope", "hidden_actor").param("undefined_acronyms", "scope", "by_genre"),
                 row("全部检查", EnumSet.allOf(Check.class)).param("grammar", "scope", "by_genre")
-                        .param("passive_voice", "scope", "hidden_actor"),
+                        .param("passive_voice", "scope", "hidden_actor").param("undefined_acronyms", "scope", "by_genre"),
                 row("Check everything, including grammar and spelling", EnumSet.allOf(Check.class))
                         .param("grammar", "scope", "all").param("passive_voice", "scope", "hidden_actor"),
                 row("全部检查，特别是错别字和被动句", EnumSet.allOf(Check.class)).param("grammar", "scope", "all")
@@ -97,7 +97,8 @@ class RequirementTableTest {
                 row("检查错别字和术语是否统一", EnumSet.of(GRAMMAR, TYPOS_ZH, INCONSISTENT_TERMS)),
                 row("别忘了检查被动句", EnumSet.of(PASSIVE_VOICE)),
                 row("特别注意被动句和长句", EnumSet.of(PASSIVE_VOICE, LONG_SENTENCE)),
-                row("Don't forget to check the acronyms", EnumSet.of(UNDEFINED_ACRONYMS)),
+                row("Don't forget to check the acronyms", EnumSet.of(UNDEFINED_ACRONYMS))
+                        .param("undefined_acronyms", "scope", "all"),
                 row("Make sure there are no TODOs left", EnumSet.of(TODO_MARKERS)),
                 row("确保没有待定内容", EnumSet.of(TODO_MARKERS)),
                 row("Everything except grammar and passive voice", without(EnumSet.allOf(Check.class), GRAMMAR, PASSIVE_VOICE)),
@@ -121,7 +122,7 @@ class RequirementTableTest {
                 row("Are the numbers consistent? Is the tone polite?", EnumSet.of(NUMBER_MISMATCH))
                         .notUnderstood("Is the tone polite").note("note.tone"),
                 row("请检查语气是否正式，以及缩写是否都有定义", EnumSet.of(UNDEFINED_ACRONYMS))
-                        .notUnderstood("请检查语气是否正式").note("note.tone"),
+                        .param("undefined_acronyms", "scope", "all").notUnderstood("请检查语气是否正式").note("note.tone"),
                 row("合同条款是否符合法律要求", DEFAULTS).notUnderstood("合同条款是否符合法律要求").fallsBack()
                         .note("note.legal"),
                 row("Please review this document", DEFAULTS).fallsBack().note("note.general"),

@@ -89,4 +89,59 @@ class GenreTest {
         assertThat(SoftwareVocabulary.count("根据文件要求，按程序办理。")).isZero();
         assertThat(SoftwareVocabulary.count("安装软件包后运行命令，并查看选项。")).isEqualTo(4);
     }
+
+    /** The Artistic License's opening, in its plain words (~9 legal markers per thousand, under the 12 of GPL-style text). */
+    private static final String ARTISTIC_BODY = String.join("\n",
+            "Preamble",
+            "The intent of this document is to state the conditions under which a Package may be copied, such that the "
+                    + "Copyright Holder maintains some semblance of artistic control over the development of the "
+                    + "package, while giving the users of the package the right to use and distribute the Package in "
+                    + "a more-or-less customary fashion, plus the right to make reasonable modifications.",
+            "\"Package\" refers to the collection of files distributed by the Copyright Holder, and derivatives of that "
+                    + "collection of files created through textual modification. You may make and give away verbatim "
+                    + "copies of the source form of the Standard Version of this Package without restriction, "
+                    + "provided that you duplicate all of the original copyright notices and associated disclaimers.",
+            "You may apply bug fixes, portability fixes and other modifications derived from the Public Domain or from "
+                    + "the Copyright Holder. A Package modified in such a way shall still be considered the Standard "
+                    + "Version. The name of the Copyright Holder may not be used to endorse or promote products "
+                    + "derived from this software without specific prior written permission.",
+            "You may otherwise modify your copy of this Package in any way, provided that you insert a prominent "
+                    + "notice in each changed file stating how and when you changed that file, and provided that you "
+                    + "do at least ONE of the following: place your modifications in the Public Domain or otherwise "
+                    + "make them Freely Available, such as by posting said modifications to Usenet or an equivalent "
+                    + "medium, or placing the modifications on a major archive site such as ftp.uu.net, or by allowing "
+                    + "the Copyright Holder to include your modifications in the Standard Version of the Package.",
+            "You may distribute the programs of this Package in object code or executable form, provided that you do "
+                    + "at least ONE of the following: distribute a Standard Version of the executables and library "
+                    + "files, together with instructions (in the manual page or equivalent) on where to get the "
+                    + "Standard Version, or accompany the distribution with the machine-readable source of the "
+                    + "Package with your modifications, or give non-standard executables non-standard names, and "
+                    + "clearly document the differences in manual pages (or equivalent), together with instructions "
+                    + "on where to get the Standard Version.",
+            "THIS PACKAGE IS PROVIDED \"AS IS\" AND WITHOUT ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, WITHOUT "
+                    + "LIMITATION, THE IMPLIED WARRANTIES OF MERCHANTIBILITY AND FITNESS FOR A PARTICULAR PURPOSE.");
+
+    @Test
+    void aLicenceInPlainWordsIsLegalByItsTitleButAReadmeThatNamesItsLicenceIsNot() {
+        // below the density of legal words on its own: what its title says decides
+        assertThat(Genre.of(ARTISTIC_BODY)).isNotEqualTo(Genre.LEGAL);
+        assertThat(Genre.of("\t\t\t The \"Artistic License\"\n\n" + ARTISTIC_BODY)).isEqualTo(Genre.LEGAL);
+        assertThat(Genre.of("# Mozilla Public License Version 2.0\n" + ARTISTIC_BODY)).isEqualTo(Genre.LEGAL);
+        // control: a README titled by its program, with a licence section and the same words of software
+        String readme = String.join("\n", "libfoo 1.2",
+                ("Installation: run ./configure, then make and make install. The configure script accepts --prefix to "
+                        + "choose the directory for the library, its header files and the command-line tools. "
+                        + "If a test fails, report the bug to the mailing list with the output of make check. ")
+                        .repeat(8),
+                "License",
+                "libfoo is free software, distributed under the Artistic License; see the file COPYING. There is NO "
+                        + "WARRANTY, to the extent permitted by law. The source code of the library is in src/, "
+                        + "and the scripts in tests/ run every command of the program against sample files.");
+        assertThat(Genre.hasLicenceTitle(readme)).isFalse();
+        assertThat(Genre.of(readme)).isEqualTo(Genre.TECHNICAL);
+        // a title alone is not enough: a short note on a licence manager's command has few legal words
+        assertThat(Genre.of("License\n" + ("Run the tool with --list to see the keys installed in the directory of "
+                + "the program; the command prints one line per file and option. ").repeat(12)))
+                .isEqualTo(Genre.TECHNICAL);
+    }
 }
