@@ -122,7 +122,7 @@ final class BlindPrecision {
         });
         docsByGenre.forEach((g, docs) -> sb.append(g).append(" ").append(docs).append("; "));
         sb.append("\n\n");
-        String header = "| blind | LEGAL | MANUAL | TECHNICAL | GENERAL | tuned |\n|---|---|---|---|---|---|\n";
+        String header = "| blind | LEGAL | MANUAL | TECHNICAL | GENERAL | tuned |\n|---|---|---|---|---|---|---|\n";
         sb.append("| grammar, LanguageTool category ").append(header);
         byCategory.forEach((k, row) -> sb.append(line(k, row)));
         sb.append("\n| grammar, category / rule ").append(header);

@@ -30,13 +30,6 @@ public record CheckSettings(int maxWords, int maxChineseChars, EnglishVariant va
         }
     }
 
-    /** The settings of the broad ask for undefined acronyms ({@link AcronymScope#BY_GENRE}). */
-    public CheckSettings(int maxWords, int maxChineseChars, EnglishVariant variant, List<String> consistencyTerms,
-                         PassiveScope passives, boolean variantNamed, VagueScope vagueWords, GrammarScope grammar) {
-        this(maxWords, maxChineseChars, variant, consistencyTerms, passives, variantNamed, vagueWords, grammar,
-                AcronymScope.BY_GENRE);
-    }
-
     /** The same settings with {@code scope} for the passive-voice check. */
     public CheckSettings withPassives(PassiveScope scope) {
         return new CheckSettings(maxWords, maxChineseChars, variant, consistencyTerms, scope, variantNamed, vagueWords,
