@@ -20,7 +20,7 @@ final class CitedTitles {
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'’-]*");
     /** After the title: ", RFC 4335", ", 1999", ", January 2006", " (2001)". */
     private static final Pattern CITATION_AFTER = Pattern.compile(
-            "[\"”»]?[ \\t]*[,.(]?\\s*(?:RFC[ \\t]*\\d{3,5}|(?:[A-Z][a-z]+\\.?[ \\t]+)?(?:\\d{1,2},?[ \\t]+)?(?:1[89]|20)\\d\\d\\b)");
+            "[\"”»]?[ \\t]*+[,.(]?\\s*+(?:RFC[ \\t]*\\d{3,5}|(?:[A-Z][a-z]+\\.?[ \\t]+)?(?:\\d{1,2},?[ \\t]+)?(?:1[89]|20)\\d\\d\\b)");
     private static final int MIN_CAPITALISED = 3;
     /** A title's clause is a line or two; a longer stretch without a clause end is no title (and bounds the scan). */
     private static final int MAX_CLAUSE_CHARS = 240;
@@ -43,7 +43,8 @@ final class CitedTitles {
             }
         }
         boolean quoted = from > 0 && isQuote(text.charAt(from - 1)) && to < text.length() && isQuote(text.charAt(to));
-        if (!quoted && !CITATION_AFTER.matcher(text).region(to, text.length()).lookingAt()) {
+        // the citation follows at once: ", RFC 4335", ", January 2006" (a bounded region keeps the look short)
+        if (!quoted && !CITATION_AFTER.matcher(text).region(to, Math.min(text.length(), to + 40)).lookingAt()) {
             return false;
         }
         return isTitleCase(text.substring(from, to));

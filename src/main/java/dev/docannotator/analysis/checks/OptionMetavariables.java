@@ -23,8 +23,15 @@ final class OptionMetavariables {
      * option is the sentence's next word, and the head pattern does not take it.
      */
     private static final Pattern HEAD = Pattern.compile(
-            "(?m)^[ \\t]*(?:--?[A-Za-z0-9][A-Za-z0-9_-]*(?:[= ][^\\s,]+)?,[ \\t]*)*"
+            "(?m)^[ \\t]*+(?:--?[A-Za-z0-9][A-Za-z0-9_-]*+(?:[= ][^\\s,]++)?,[ \\t]*+)*+"
                     + "--?[A-Za-z0-9][A-Za-z0-9_-]* ([a-z][a-z0-9-]*)(?=,|\\]|\\.\\.\\.|[ \\t]*\\r?$|[ \\t]{2,})");
+
+    /**
+     * Words a justified line can put right after an option ("-r is  implied", "--prefix the …") that are never a
+     * placeholder's name: a doubled "is is" or "the the" stays a slip.
+     */
+    private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "is", "are", "was", "were", "be", "to",
+            "of", "and", "or", "in", "on", "for", "it", "as", "by", "at", "with", "not", "no", "if", "this", "that");
 
     private OptionMetavariables() {
     }
@@ -34,6 +41,7 @@ final class OptionMetavariables {
         Set<String> found = new HashSet<>();
         collect(JOINED.matcher(text), found);
         collect(HEAD.matcher(text), found);
+        found.removeAll(FUNCTION_WORDS);
         return Set.copyOf(found);
     }
 

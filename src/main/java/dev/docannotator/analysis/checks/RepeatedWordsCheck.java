@@ -1,5 +1,6 @@
 package dev.docannotator.analysis.checks;
 
+import dev.docannotator.analysis.text.Genre;
 import dev.docannotator.analysis.Check;
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Words;
@@ -71,10 +72,11 @@ public final class RepeatedWordsCheck implements BlockCheck {
             if (isCommandLine(text, m.start())) {
                 continue; // "(gdb) core core": gdb's command and the file it opens, typed at a prompt
             }
-            if (inACompound(text, m.start(), m.end())) {
-                continue; // "import-show⏎show-only": two names in a term list; "the package package-file"
+            if (startsANameOfItsOwn(text, m.end())) {
+                continue; // "import-show⏎show-only", "the package package-file", "<mime-type type=…>"
             }
-            if (out.facts().optionMetavariables().contains(again.toLowerCase(Locale.ROOT))) {
+            if (out.facts().genre() == Genre.MANUAL
+                    && out.facts().optionMetavariables().contains(again.toLowerCase(Locale.ROOT))) {
                 continue; // "--timeout=seconds  Set the timeout to seconds seconds": the noun, then the placeholder
             }
             if (isAllCapitals(word) && !shouting) {
@@ -118,14 +120,16 @@ public final class RepeatedWordsCheck implements BlockCheck {
     }
 
     /**
-     * Whether the first word ends a hyphenated compound or the second starts one ("import-show show-only",
-     * "the package package-file", "mime-type type"): a compound is a name of its own, not the word again.
+     * Whether the second word starts a name of its own: a hyphenated compound ("import-show show-only", "the package
+     * package-file") or an attribute given a value ({@code <mime-type type="text/plain">}). A first word ending a
+     * compound is no such sign: "a well-known known issue" is a slip.
      */
-    private static boolean inACompound(String text, int start, int end) {
-        boolean endsOne = start >= 2 && text.charAt(start - 1) == '-' && Character.isLetterOrDigit(text.charAt(start - 2));
-        boolean startsOne = end + 1 < text.length() && text.charAt(end) == '-'
-                && Character.isLetterOrDigit(text.charAt(end + 1));
-        return endsOne || startsOne;
+    private static boolean startsANameOfItsOwn(String text, int end) {
+        if (end >= text.length()) {
+            return false;
+        }
+        char next = text.charAt(end);
+        return next == '=' || next == '-' && end + 1 < text.length() && Character.isLetterOrDigit(text.charAt(end + 1));
     }
 
     /** "man.7", "grep.c": the second word is the start of a file or page name, not the word again. */

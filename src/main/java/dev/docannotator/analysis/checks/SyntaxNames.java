@@ -29,7 +29,7 @@ final class SyntaxNames {
     private static final Pattern ANGLED = Pattern.compile("<([A-Za-z][\\w-]*)>");
     /** "generic-icon elements", "the treemagic element": a name of a markup element or attribute. */
     private static final Pattern ELEMENT_NAME = Pattern.compile(
-            "(?<![\\w-])([A-Za-z][A-Za-z]*(?:-[A-Za-z]+)*)[ \\t]+(?:elements?|attributes?)\\b");
+            "(?<![\\w-])([A-Za-z][A-Za-z]*+(?:-[A-Za-z]++)*+)[ \\t]++(?:elements?|attributes?)\\b");
     private static final Pattern PART = Pattern.compile("[A-Za-z_][\\w-]*");
     /**
      * "the mime-type by …", "for a mime-type to be": a determiner before a word and no "element" after it, nor "files"

@@ -251,7 +251,8 @@ class BlockChecksTest {
         @Test
         void aNounBeforeTheOptionsPlaceholderIsNotADoubledWordButATypoInTheSamePageIs() {
             // wget(1), gpg(1), make(1) rendered as text: the italic placeholder reads as the noun again
-            List<Annotation> found = run(Check.REPEATED_WORDS,
+            List<Annotation> found = run(Check.REPEATED_WORDS, "NAME", "       wget - the network downloader",
+                    "SYNOPSIS", "       wget [option]... [URL]...",
                     "       -T seconds\n       --timeout=seconds\n           Set the network timeout to seconds seconds.",
                     "       --status-file file\n              Same as --status-fd, except the status data is written to"
                             + "\n              file file.",
@@ -262,6 +263,23 @@ class BlockChecksTest {
                     "       Run it with -v to\n       to see more; support for the prefix was was added in 7.75.0.");
 
             assertThat(quotes(found)).containsExactly("and\n              and", "to\n       to", "was was");
+        }
+
+        @Test
+        void outsideAManualPageOrAfterAJustifiedLinesFunctionWordADoubledWordStaysASlip() {
+            // a README that shows one option with a placeholder; a manual whose justified line puts "is" after "-r"
+            assertThat(quotes(run(Check.REPEATED_WORDS, "Run `tool --output=file` to keep the log.",
+                    "Copy the file file to the server.")))
+                    .containsExactly("file file");
+            assertThat(quotes(run(Check.REPEATED_WORDS, "NAME", "       cp - copy files", "SYNOPSIS", "       cp [OPTION]...",
+                    "       -r is  implied by -a.", "       The copy is is made in place.")))
+                    .containsExactly("is is");
+        }
+
+        @Test
+        void aWordEndingAHyphenatedCompoundAndThenTheWordAgainIsASlip() {
+            assertThat(quotes(run(Check.REPEATED_WORDS, "This is a well-known known issue of the parser.")))
+                    .containsExactly("known known");
         }
 
         @Test
