@@ -83,8 +83,13 @@ public final class GrammarCheck implements BlockCheck {
             "(?<![\\p{L}])(?:with|of|to|for|from|by|as|in|the|a|named|called|implied)\\s*$", Pattern.CASE_INSENSITIVE);
     /** Where a sentence ends, so a capitalised word after it is a sentence start, not a name. */
     private static final Pattern SENTENCE_END_BEFORE = Pattern.compile("(?:^|[.!?:;]['\"”’)]*)\\s*$");
-    /** An initial, "J. " of "J. Schlyter and W. Griffin": its dot ends no sentence, the word after it is a surname. */
-    private static final Pattern INITIAL_BEFORE = Pattern.compile("(?<![\\p{L}.])\\p{Lu}\\.\\s+$");
+    /**
+     * An initial, "J. " of "J. Schlyter and W. Griffin": its dot ends no sentence, the word after it is a surname. An
+     * initial is where a name starts (after punctuation, "and", "by", another initial), not after a word: the "B." of
+     * "Plan B. Teh results" ends a sentence.
+     */
+    private static final Pattern INITIAL_BEFORE = Pattern.compile(
+            "(?:^\\s*|[^\\p{L}\\s.]\\s*|(?<!\\p{L})(?:and|by|with|of|from)\\s+|(?<![\\p{L}.])\\p{Lu}\\.\\s*)\\p{Lu}\\.\\s+$");
     /** snake_case, dotted.names, CamelCase with a capital inside, words with digits: identifiers, not misspellings. */
     private static final Pattern CODE_LIKE = Pattern.compile(".*(?:[_.\\d/\\\\]|[a-z][A-Z]).*");
     /** A word in capitals: a manual's placeholder ({@code each COLS}, {@code FILEs}) whose grammar LanguageTool guesses. */

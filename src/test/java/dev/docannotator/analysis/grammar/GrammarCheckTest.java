@@ -366,6 +366,13 @@ class GrammarCheckTest {
     }
 
     @Test
+    void aCapitalAfterAWordIsNoInitialSoTheMisspellingAfterItsFullStopIsStillReported() {
+        ExtractedText t = text("We chose Plan B. Recieve the results by Friday.");
+
+        assertThat(runAll(analyser, t, GRAMMAR)).extracting(Annotation::quote).contains("Recieve");
+    }
+
+    @Test
     void anExitStatusListCutToItsConditionsIsNotAMissingVerb() {
         // diff(1)'s EXIT STATUS; the second block is a real slip
         ExtractedText t = text(
