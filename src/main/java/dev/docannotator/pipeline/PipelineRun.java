@@ -11,6 +11,7 @@ import dev.docannotator.analysis.llm.LlmFailure;
 import dev.docannotator.analysis.llm.LlmSession;
 import dev.docannotator.analysis.llm.LlmUsage;
 import dev.docannotator.analysis.text.Genre;
+import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.common.Language;
 import dev.docannotator.common.Messages;
 import dev.docannotator.document.ApplySession;
@@ -66,6 +67,7 @@ public final class PipelineRun implements AutoCloseable {
     private String llmFailure;
     /** The document's genre, once asked for: what the broad ask held back is said in the report's notes. */
     private volatile Genre genre;
+    private volatile Boolean mainlyChinese;
 
     private ReadSession readSession;
     private int readUnits = -1;
@@ -414,7 +416,8 @@ public final class PipelineRun implements AutoCloseable {
         RunReport rules = RunReport.of(requirement, analyser.name(), requirement.language())
                 .withUnread(unread, requirement.language());
         if (stage != Stage.READ && input.analyser().usesRules()) {
-            rules = rules.withHeldBack(GenreHoldBacks.of(requirement, genre()), genre(), requirement.language());
+            rules = rules.withHeldBack(GenreHoldBacks.of(requirement, genre(), mainlyChinese()), genre(),
+                    requirement.language());
         }
         if (!input.analyser().usesModel()) {
             return rules;
@@ -428,6 +431,16 @@ public final class PipelineRun implements AutoCloseable {
         if (known == null) {
             known = Genre.of(text.text());
             genre = known;
+        }
+        return known;
+    }
+
+    /** Whether the document is mainly Chinese, judged once the text is read (its English checks then have little to read). */
+    private boolean mainlyChinese() {
+        Boolean known = mainlyChinese;
+        if (known == null) {
+            known = Scripts.mainlyChinese(text.text());
+            mainlyChinese = known;
         }
         return known;
     }

@@ -89,11 +89,19 @@ class HeldBackNoteTest {
 
     @Test
     void grammarUnderTheBroadAskHoldsBackTypographyInDocumentationOnly() {
-        assertThat(GenreHoldBacks.of(analyser.parse("Check everything"), Genre.TECHNICAL)).containsExactly(
+        assertThat(GenreHoldBacks.of(analyser.parse("Check everything"), Genre.TECHNICAL, false)).containsExactly(
                 Kind.PASSIVE_VOICE, Kind.TYPOGRAPHY, Kind.VAGUE_WORDS, Kind.UNDEFINED_ACRONYMS);
-        assertThat(GenreHoldBacks.of(analyser.parse("Check everything"), Genre.LEGAL))
+        assertThat(GenreHoldBacks.of(analyser.parse("Check everything"), Genre.LEGAL, false))
                 .containsExactly(Kind.PASSIVE_VOICE);
-        assertThat(GenreHoldBacks.of(analyser.parse("Check everything"), Genre.GENERAL)).isEmpty();
-        assertThat(GenreHoldBacks.of(analyser.parse("Check spelling"), Genre.MANUAL)).isEmpty();
+        assertThat(GenreHoldBacks.of(analyser.parse("Check everything"), Genre.GENERAL, false)).isEmpty();
+        assertThat(GenreHoldBacks.of(analyser.parse("Check spelling"), Genre.MANUAL, false)).isEmpty();
+    }
+
+    @Test
+    void aMainlyChineseManualPageIsNotToldAboutEnglishPassivesAndTypography() {
+        assertThat(GenreHoldBacks.of(analyser.parse("全部检查"), Genre.MANUAL, true))
+                .containsExactly(Kind.VAGUE_WORDS, Kind.UNDEFINED_ACRONYMS);
+        assertThat(GenreHoldBacks.of(analyser.parse("全部检查"), Genre.MANUAL, false)).containsExactly(
+                Kind.PASSIVE_VOICE, Kind.TYPOGRAPHY, Kind.VAGUE_WORDS, Kind.UNDEFINED_ACRONYMS);
     }
 }

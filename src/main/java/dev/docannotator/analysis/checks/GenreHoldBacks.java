@@ -41,16 +41,22 @@ public final class GenreHoldBacks {
     private GenreHoldBacks() {
     }
 
-    /** What {@code requirement}'s checks held back in a document of {@code genre}, in the order the note names them. */
-    public static List<Kind> of(Requirement requirement, Genre genre) {
+    /**
+     * What {@code requirement}'s checks held back in a document of {@code genre}, in the order the note names them. In a
+     * mainly Chinese document (a zh_CN manual page) English passives and typography had next to nothing to read, so
+     * holding them back is not worth a note.
+     */
+    public static List<Kind> of(Requirement requirement, Genre genre, boolean mainlyChinese) {
         List<Kind> held = new ArrayList<>();
         var settings = requirement.settings();
         var checks = requirement.checks();
-        if (checks.contains(Check.PASSIVE_VOICE) && !PassiveGenres.readsEnglish(settings.passives(), genre)) {
+        if (checks.contains(Check.PASSIVE_VOICE) && !mainlyChinese
+                && !PassiveGenres.readsEnglish(settings.passives(), genre)) {
             held.add(Kind.PASSIVE_VOICE);
         }
         // the first condition of GenreRules.reports: in documentation, under the broad ask, no typography
-        if (checks.contains(Check.GRAMMAR) && settings.grammar() == GrammarScope.BY_GENRE && genre.isDocumentation()) {
+        if (checks.contains(Check.GRAMMAR) && !mainlyChinese && settings.grammar() == GrammarScope.BY_GENRE
+                && genre.isDocumentation()) {
             held.add(Kind.TYPOGRAPHY);
         }
         if (checks.contains(Check.VAGUE_WORDS) && settings.vagueWords() == VagueScope.OUTSIDE_DOCUMENTATION
