@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * H.E. Stephanou, "Micro and meso scale ...", SME Journal of ...}, {@code [12] Akiyama, T. and Shono, K., ...}). Such
  * an entry is names, a title as published and a venue's abbreviations: spelling a surname or defining "SME" is not the
  * citing author's to do. One paragraph that happens to open this way is not a list: it takes a run of
- * {@value #MIN_ENTRIES} entries, each at most {@value #MAX_GAP} blocks after the one before (an entry the layout broke
- * in two, a page's heading between), so that entries scattered through the prose never make a list.
+ * {@value #MIN_ENTRIES} entries with at most {@value #MAX_GAP} other blocks between one and the next (an entry the
+ * layout broke in two, a page's heading between), so that entries scattered through the prose never make a list.
  */
 public final class ReferenceEntries {
     static final int MIN_ENTRIES = 3;

@@ -28,6 +28,14 @@ class ReferenceEntriesTest {
     }
 
     @Test
+    void twoBlocksBetweenEntriesStillMakeARunButThreeBreakIt() {
+        assertThat(marked(FIRST, PROSE, PROSE, SECOND, PROSE, PROSE, THIRD)).containsExactly(BlockKind.REFERENCE,
+                BlockKind.PROSE, BlockKind.PROSE, BlockKind.REFERENCE, BlockKind.PROSE, BlockKind.PROSE,
+                BlockKind.REFERENCE);
+        assertThat(marked(FIRST, PROSE, PROSE, SECOND, PROSE, PROSE, PROSE, THIRD)).containsOnly(BlockKind.PROSE);
+    }
+
+    @Test
     void aListAfterAScatteredEntryIsStillFound() {
         List<BlockKind> kinds = marked(THIRD, PROSE, PROSE, PROSE, FIRST, SECOND, THIRD);
 

@@ -158,11 +158,6 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
 
     private final AcronymScope scope;
 
-    /** Every document is read: the check asked for by name. */
-    public UndefinedAcronymsCheck() {
-        this(AcronymScope.ALL);
-    }
-
     /** Reads the documents {@code scope} reads in ({@link AcronymGenres}). */
     public UndefinedAcronymsCheck(AcronymScope scope) {
         this.scope = scope;

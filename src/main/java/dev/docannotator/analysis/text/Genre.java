@@ -116,7 +116,7 @@ public enum Genre {
     static boolean hasLicenceTitle(String text) {
         for (String line : text.lines().limit(20).toList()) {
             String title = line.replaceAll("[\"“”'‘’«»「」《》]", "").replaceFirst("^\\s*#+", "").strip();
-            if (!title.isEmpty()) {
+            if (title.codePoints().anyMatch(Character::isLetter)) { // not a rule of "=====" above the title
                 return LICENCE_TITLE.matcher(title).matches();
             }
         }

@@ -127,6 +127,8 @@ class GenreTest {
         assertThat(Genre.of(ARTISTIC_BODY)).isNotEqualTo(Genre.LEGAL);
         assertThat(Genre.of("\t\t\t The \"Artistic License\"\n\n" + ARTISTIC_BODY)).isEqualTo(Genre.LEGAL);
         assertThat(Genre.of("# Mozilla Public License Version 2.0\n" + ARTISTIC_BODY)).isEqualTo(Genre.LEGAL);
+        assertThat(Genre.of("==========================\n GNU GENERAL PUBLIC LICENSE\n" + ARTISTIC_BODY))
+                .isEqualTo(Genre.LEGAL); // a rule of signs above the title is no line with words
         // control: a README titled by its program, with a licence section and the same words of software
         String readme = String.join("\n", "libfoo 1.2",
                 ("Installation: run ./configure, then make and make install. The configure script accepts --prefix to "
