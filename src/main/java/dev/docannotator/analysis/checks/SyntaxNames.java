@@ -25,6 +25,8 @@ final class SyntaxNames {
     /** One part of a bracketed syntax: a flag, a quoted literal, a placeholder, an ellipsis or a bar. */
     private static final Pattern SYNTAX_PART = Pattern.compile(
             "\\s*(?:(--?[A-Za-z][\\w-]*)|(\"[^\"]{1,6}\"|'[^']{1,6}')|([A-Za-z_][\\w-]*)|\\.\\.\\.|\\|)\\s*");
+    /** An option on the line: {@code -o}, {@code --engine}. */
+    private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--?[A-Za-z]");
     /** A placeholder in angle brackets: {@code <file-name>}. */
     private static final Pattern ANGLED = Pattern.compile("<([A-Za-z][\\w-]*)>");
     /** "generic-icon elements", "the treemagic element": a name of a markup element or attribute. */
@@ -88,13 +90,18 @@ final class SyntaxNames {
                 into.add(part.group().toLowerCase(Locale.ROOT));
             }
         }
-        Matcher bracket = BRACKETED.matcher(text);
-        while (bracket.find()) {
-            collectBracketed(bracket.group(1), into);
-        }
-        Matcher angled = ANGLED.matcher(text);
-        while (angled.find()) {
-            into.add(angled.group(1).toLowerCase(Locale.ROOT));
+        for (String line : text.split("\n")) {
+            // a lone word in brackets is an option's placeholder only beside an option: "Name <e-mail>" in a
+            // letter template or a link "[e-mail](mailto:…)" leaves the prose word "e-mail" a term like any other
+            boolean besideAnOption = OPTION.matcher(line).find();
+            Matcher bracket = BRACKETED.matcher(line);
+            while (bracket.find()) {
+                collectBracketed(bracket.group(1), besideAnOption, into);
+            }
+            Matcher angled = ANGLED.matcher(line);
+            while (besideAnOption && angled.find()) {
+                into.add(angled.group(1).toLowerCase(Locale.ROOT));
+            }
         }
     }
 
@@ -102,7 +109,7 @@ final class SyntaxNames {
      * {@code [exit-code]}, {@code [-B bind_interface]}, {@code [ "~" word-size ]}: one placeholder alone, or placeholders
      * beside a flag or a quoted literal. Prose in brackets ("[see the notes below]") has neither and more words.
      */
-    private static void collectBracketed(String content, Set<String> into) {
+    private static void collectBracketed(String content, boolean besideAnOption, Set<String> into) {
         Matcher part = SYNTAX_PART.matcher(content);
         Set<String> words = new HashSet<>();
         boolean marked = false;
@@ -114,7 +121,7 @@ final class SyntaxNames {
             }
             at = part.end();
         }
-        if (at == content.length() && (marked && words.size() <= 3 || !marked && words.size() == 1
+        if (at == content.length() && (marked && words.size() <= 3 || besideAnOption && !marked && words.size() == 1
                 && content.strip().length() == content.length())) {
             into.addAll(words);
         }

@@ -57,6 +57,20 @@ class InconsistentTermsSyntaxAndTitlesTest {
     }
 
     @Test
+    void aLoneWordInBracketsAwayFromAnyOptionIsNoPlaceholder() {
+        // a letter template and a Markdown link: "e-mail" stays a term, compared with "email"
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "Name <e-mail>",
+                "Write to us by e-mail. We answer every email within a day, and every email is read.",
+                "See [e-mail](mailto:team@example.org) for the address.")))
+                .contains("e-mail");
+        // beside an option it is the option's placeholder
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "--reply-to <e-mail>   where replies go",
+                "Write to us by e-mail. We answer every email within a day, and every email is read.")).isEmpty();
+    }
+
+    @Test
     void aMarkupElementsNameAndItsPluralAreNotSpellingsOfTheProseWords() {
         // shared-mime-info: the generic-icon and treemagic elements beside "a generic icon", "the tree magic data"
         assertThat(run(Check.INCONSISTENT_TERMS,
