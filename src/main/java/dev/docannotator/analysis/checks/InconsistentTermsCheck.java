@@ -39,11 +39,12 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     private final EnglishVariant variant;
     /**
      * A word, possibly hyphenated; not part of a URL, e-mail address or path (github.com is not GitHub), nor of a name
-     * that runs on into a number ({@code dbus-daemon-1}, a program, is not the words "dbus daemon" hyphenated).
+     * that runs on into a number ({@code dbus-daemon-1}, a program, is not the words "dbus daemon" hyphenated), nor of
+     * a scoped name ({@code APT::Get::Download-Only}, a configuration item, is not the words "download only").
      */
     private static final Pattern TOKEN = Pattern.compile(
-            "(?<![\\p{IsLatin}\\p{N}_\\-‑./@\\\\])[A-Za-z]+(?:[-‑][A-Za-z]+)*"
-                    + "(?![\\p{IsLatin}\\p{N}_]|[-‑][A-Za-z0-9]|[./@\\\\][A-Za-z0-9])");
+            "(?<![\\p{IsLatin}\\p{N}_\\-‑./@\\\\]|::)[A-Za-z]+(?:[-‑][A-Za-z]+)*"
+                    + "(?![\\p{IsLatin}\\p{N}_]|[-‑][A-Za-z0-9]|[./@\\\\][A-Za-z0-9]|::)");
     /** A quotation right after a word: {@code file-changed "%s: file changed as we read it"}, a keyword and its message. */
     private static final Pattern LABELS_A_QUOTE = Pattern.compile("[ \\t]+[\"“「]");
     /** Words that make legitimate two-word phrases next to their one-word forms (may be/maybe, log in/login). */
@@ -126,8 +127,10 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         List<BlockText> blocks = BlockText.of(text, Kinds.WORDS);
         // a document repeats its words: each distinct form is folded to its spelling key once
         Map<String, String> keys = new HashMap<>();
+        // from the text as written: the mask hides options
+        Set<String> options = CommandLineNames.longOptions(text.blocks().stream().map(text::blockText).toList());
         for (BlockText b : blocks) {
-            collectTokens(b.block(), b.text(), byKey, pairs, singleKeys, keys);
+            collectTokens(b.block(), b.text(), text.blockText(b.block()), options, byKey, pairs, singleKeys, keys);
         }
         for (Occurrence pair : pairs) {
             String key = (pair.inName() ? NAME : "") + key(pair.original(), keys);
@@ -171,7 +174,12 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         }
     }
 
-    private static void collectTokens(TextBlock block, String text, Map<String, Map<String, List<Occurrence>>> byKey,
+    /**
+     * {@code text}: the block masked (options, paths and code hidden); {@code original}: as written, same length;
+     * {@code options}: the document's long options ({@link CommandLineNames#longOptions}).
+     */
+    private static void collectTokens(TextBlock block, String text, String original, Set<String> options,
+                                      Map<String, Map<String, List<Occurrence>>> byKey,
                                       List<Occurrence> pairs, Set<String> singleKeys, Map<String, String> keys) {
         // tried only at word starts (StartScan): the look-behind rejected every other position, at a cost per character
         StartScan tokens = new StartScan(TOKEN, text, StartScan.wordStart(StartScan::isAsciiLetter));
@@ -187,9 +195,15 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             String token = m.group();
             if (Quotations.inside(quoted, m.start(), m.end())
                     || labelsAQuote.region(m.end(), text.length()).lookingAt()
-                    || blank || isAlone(text, m.start(), m.end()) || isPlaceholder(text, m.start(), m.end())) {
+                    || blank || isAlone(text, m.start(), m.end()) || isPlaceholder(text, m.start(), m.end())
+                    || CommandLineNames.isOptionArgument(original, m.start())
+                    || CommandLineNames.namesAnOption(original, m.start(), token, options)
+                    || CommandLineNames.namesACommand(text, m.end())
+                    || CommandLineNames.isTroffQuoted(original, m.start(), m.end())) {
                 previous = null; // quoted verbatim, a keyword naming a quoted message, an item's tag, a
-                // synopsis' placeholder ("q [exit-code]"): not prose
+                // synopsis' placeholder ("q [exit-code]"), an option's argument ("--key keyfile") or name ("Using
+                // force-yes" beside --force-yes), a command's alias ("the auto-clean alias"), a literal
+                // (``future-default''): not prose
                 continue;
             }
             Occurrence current = new Occurrence(block, m.start(), m.end(), token,
@@ -232,8 +246,12 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         }
         StartScan tokens = new StartScan(CASE_TOKEN, text, StartScan.wordStart(c -> c >= 'A' && c <= 'Z'));
         Matcher m = tokens.matcher();
+        List<Span> quoted = Quotations.find(text);
         while (tokens.find()) {
             String token = m.group();
+            if (Quotations.inside(quoted, m.start(), m.end())) {
+                continue; // "The display format is usually "MMM:SS"": a format quoted verbatim
+            }
             boolean capitals = token.chars().allMatch(Character::isUpperCase);
             if (!capitals && isDefinedInBrackets(text, m.start(), m.end())) {
                 defined.add(token);
@@ -242,7 +260,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                     || NAMES_A_FILE.matcher(text).region(m.end(), text.length()).lookingAt()
                     || AFTER_THE_WORD_FILE.matcher(text).region(Math.max(0, m.start() - 10), m.start()).find()
                     : startsSentence(text, m.start()) || beginsAHyphenatedName(text, m.end())
-                    || CitedTitles.contains(text, m.start(), m.end())) {
+                    || CitedTitles.contains(text, m.start(), m.end())
+                    || CapitalisedInPlace.inPlace(text, m.start(), m.end(), at -> startsSentence(text, at))) {
                 continue; // "APPENDIX: How to apply", "SYSTEM  If $SYSTEM is set", "a LICENSE file", "the file BUGS",
                 // "… Session Channel Break Extension, RFC 4335": title case of a cited title
             }
@@ -315,10 +334,19 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         return parts >= 2 && CAPITALISED_WORD_AFTER.matcher(text).region(end, text.length()).lookingAt();
     }
 
-    /** A word alone in brackets, {@code [exit-code]}, {@code <file-name>}: a placeholder of a synopsis. */
+    /** "<ciphersuite list>", "<fractional seconds>": a placeholder of a few words in angle brackets. */
+    private static final Pattern PLACEHOLDER_WORDS_BEFORE = Pattern.compile("<(?:[A-Za-z][\\w-]*[ \\t])*$");
+    private static final Pattern PLACEHOLDER_WORDS_AFTER = Pattern.compile("(?:[ \\t][A-Za-z][\\w-]*)*>");
+
+    /**
+     * A word alone in brackets, {@code [exit-code]}, {@code <file-name>}, or one of a few words in angle brackets,
+     * {@code <ciphersuite list>}: a placeholder of a synopsis.
+     */
     private static boolean isPlaceholder(String text, int start, int end) {
         return start > 0 && end < text.length() && (text.charAt(start - 1) == '[' && text.charAt(end) == ']'
-                || text.charAt(start - 1) == '<' && text.charAt(end) == '>');
+                || text.charAt(start - 1) == '<' && text.charAt(end) == '>'
+                || PLACEHOLDER_WORDS_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find()
+                        && PLACEHOLDER_WORDS_AFTER.matcher(text).region(end, text.length()).lookingAt());
     }
 
     /** A block that is this one word: a manual's item tag ("record-size" over the message it names), a name. */
