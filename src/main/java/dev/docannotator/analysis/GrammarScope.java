@@ -1,15 +1,15 @@
 package dev.docannotator.analysis;
 
 /**
- * Which of the grammar check's findings are reported. Asked for with everything else ("check everything", 全部检查),
- * grammar says in a manual page or a README only what the labels of documents nobody tuned on showed to be worth
- * reading there (the grammar package's {@code GenreRules}); asked for by name ("check spelling", "proofread", 语法,
- * 错别字) it reports every slip it finds in every genre.
+ * Which documents the grammar check reads. Asked for with everything else ("check everything", 全部检查), grammar does
+ * not read manual pages and READMEs, where on documents nobody tuned on about a quarter of what it reported was a real
+ * slip (the grammar package's {@code GenreRules}); asked for by name ("check spelling", "proofread", 语法, 错别字) it
+ * reads every document and reports every slip it finds.
  */
 public enum GrammarScope {
-    /** The categories whose precision on unseen documents of the document's genre was high: the broad ask. */
+    /** Licences, reports and other writing, not manual pages or software documentation: the broad ask. */
     BY_GENRE("by_genre"),
-    /** Every category of slips, in every genre: the user named grammar or spelling. */
+    /** Every document, every category of slips: the user named grammar or spelling. */
     ALL("all");
 
     private final String id;

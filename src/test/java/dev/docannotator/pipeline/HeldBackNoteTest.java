@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Under the broad ask a manual page gets no English passives, vague words or undefined acronyms, and a README no
- * typography: the result says so in one note, in the request's language, and only when something was held back.
+ * Under the broad ask a manual page or a README gets no English passives, grammar, vague words or undefined acronyms:
+ * the result says so in one note, in the request's language, and only when something was held back.
  */
 class HeldBackNoteTest {
     @TempDir
@@ -73,6 +73,15 @@ class HeldBackNoteTest {
     }
 
     @Test
+    void theBroadAskOnAManualPageNamesGrammarAndSpellingAmongWhatItHeldBack() throws Exception {
+        assertThat(notes(MANUAL, "Check everything", Locale.ENGLISH)).containsExactly(
+                "This reads as a manual page: passive voice in English, English grammar and spelling, vague wording "
+                        + "and undefined acronyms are not reported unless you ask for them by name.");
+        assertThat(notes(MANUAL, "Check everything", Locale.CHINESE)).containsExactly(
+                "本文档看来是手册页：除非在要求中点名，否则不报告英文被动句、英文语法和拼写、模糊用词和未定义的缩写。");
+    }
+
+    @Test
     void nothingIsSaidWhenTheChecksWereNamedOrTheDocumentIsGeneralWriting() throws Exception {
         assertThat(notes(MANUAL, "Find passive voice, vague words and undefined acronyms", Locale.ENGLISH)).isEmpty();
         assertThat(notes(PROPOSAL, "Check everything except grammar", Locale.ENGLISH)).isEmpty();
@@ -88,9 +97,9 @@ class HeldBackNoteTest {
     }
 
     @Test
-    void grammarUnderTheBroadAskHoldsBackTypographyInDocumentationOnly() {
+    void grammarUnderTheBroadAskIsHeldBackInDocumentationOnly() {
         assertThat(GenreHoldBacks.of(analyser.parse("Check everything"), Genre.TECHNICAL, false)).containsExactly(
-                Kind.PASSIVE_VOICE, Kind.TYPOGRAPHY, Kind.VAGUE_WORDS, Kind.UNDEFINED_ACRONYMS);
+                Kind.PASSIVE_VOICE, Kind.GRAMMAR, Kind.VAGUE_WORDS, Kind.UNDEFINED_ACRONYMS);
         assertThat(GenreHoldBacks.of(analyser.parse("Check everything"), Genre.LEGAL, false))
                 .containsExactly(Kind.PASSIVE_VOICE);
         assertThat(GenreHoldBacks.of(analyser.parse("Check everything"), Genre.GENERAL, false)).isEmpty();
@@ -98,10 +107,10 @@ class HeldBackNoteTest {
     }
 
     @Test
-    void aMainlyChineseManualPageIsNotToldAboutEnglishPassivesAndTypography() {
+    void aMainlyChineseManualPageIsNotToldAboutEnglishPassivesAndGrammar() {
         assertThat(GenreHoldBacks.of(analyser.parse("全部检查"), Genre.MANUAL, true))
                 .containsExactly(Kind.VAGUE_WORDS, Kind.UNDEFINED_ACRONYMS);
         assertThat(GenreHoldBacks.of(analyser.parse("全部检查"), Genre.MANUAL, false)).containsExactly(
-                Kind.PASSIVE_VOICE, Kind.TYPOGRAPHY, Kind.VAGUE_WORDS, Kind.UNDEFINED_ACRONYMS);
+                Kind.PASSIVE_VOICE, Kind.GRAMMAR, Kind.VAGUE_WORDS, Kind.UNDEFINED_ACRONYMS);
     }
 }

@@ -19,8 +19,8 @@ public final class GenreHoldBacks {
     public enum Kind {
         /** English passives ({@link PassiveGenres}); Chinese 被 keeps its hidden-actor rule. */
         PASSIVE_VOICE("passive_voice"),
-        /** LanguageTool's typography and most of its spelling guesses in documentation (the grammar package's GenreRules). */
-        TYPOGRAPHY("typography"),
+        /** English grammar and spelling in documentation (the grammar package's GenreRules). */
+        GRAMMAR("grammar"),
         /** Vague words in documentation ({@link VagueWordsCheck}). */
         VAGUE_WORDS("vague_words"),
         /** Undefined acronyms in documentation ({@link AcronymGenres}). */
@@ -43,7 +43,7 @@ public final class GenreHoldBacks {
 
     /**
      * What {@code requirement}'s checks held back in a document of {@code genre}, in the order the note names them. In a
-     * mainly Chinese document (a zh_CN manual page) English passives and typography had next to nothing to read, so
+     * mainly Chinese document (a zh_CN manual page) English passives and grammar have little to read, so
      * holding them back is not worth a note.
      */
     public static List<Kind> of(Requirement requirement, Genre genre, boolean mainlyChinese) {
@@ -54,10 +54,10 @@ public final class GenreHoldBacks {
                 && !PassiveGenres.readsEnglish(settings.passives(), genre)) {
             held.add(Kind.PASSIVE_VOICE);
         }
-        // the first condition of GenreRules.reports: in documentation, under the broad ask, no typography
+        // GenreRules.reads: in documentation, under the broad ask, no grammar
         if (checks.contains(Check.GRAMMAR) && !mainlyChinese && settings.grammar() == GrammarScope.BY_GENRE
                 && genre.isDocumentation()) {
-            held.add(Kind.TYPOGRAPHY);
+            held.add(Kind.GRAMMAR);
         }
         if (checks.contains(Check.VAGUE_WORDS) && settings.vagueWords() == VagueScope.OUTSIDE_DOCUMENTATION
                 && genre.isDocumentation()) {

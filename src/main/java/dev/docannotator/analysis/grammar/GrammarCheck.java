@@ -39,7 +39,7 @@ import org.languagetool.tagging.Tagger;
  * check runs; a space before a comma or bracket in an inline formula or a padded call ({@link FormulaOrCallSpacing});
  * a well-formed construction a rule misreads ("the server it connects to does not", {@link MisreadConstructions}).
  * Unknown words are reported only when they look like a slip on a known word ({@link TypoShape}); misspellings and
- * grammar are warnings, style and typography info. Asked for with everything else, it says less in manual pages and
+ * grammar are warnings, style and typography info. Asked for with everything else, it does not read manual pages and
  * READMEs ({@link GenreRules}).
  */
 public final class GrammarCheck implements BlockCheck {
@@ -133,8 +133,9 @@ public final class GrammarCheck implements BlockCheck {
 
     @Override
     public void inspect(TextBlock block, String text, Findings out) {
-        if (text.isBlank() || Scripts.mainlyChinese(text) || Scripts.latinLetterCount(text) == 0) {
-            return;
+        if (text.isBlank() || Scripts.mainlyChinese(text) || Scripts.latinLetterCount(text) == 0
+                || !GenreRules.reads(scope, out.facts().genre())) {
+            return; // asked for with everything else, grammar does not read documentation: GenreRules
         }
         ProseMask.Masked masked = ProseMask.mask(text);
         boolean laidOut = LAID_OUT.matcher(text).find();
@@ -162,6 +163,7 @@ public final class GrammarCheck implements BlockCheck {
                     || labels.overlap(start, end) || quotedCharacters.overlap(start, end)
                     || MANUAL_REFERENCE.matcher(paragraph).region(end, paragraph.length()).lookingAt()
                     || ReportedRules.isSpaceAfterAnAddress(rule, masked.hidden(), paragraph, start)
+                    || isInSlashedName(paragraph, start, end)
                     || FormulaOrCallSpacing.isFormulaOrCall(rule, paragraph, start, end)
                     || NounVerbPair.isAmbiguous(EnglishTagging.tagger(), rule, paragraph, start, end)
                     || MisreadConstructions.isMisread(EnglishTagging.tagger(), rule, paragraph, start, end)) {
@@ -198,8 +200,8 @@ public final class GrammarCheck implements BlockCheck {
                     && !TypoShape.isSlip(word, match.getSuggestedReplacements(), variantNamed)) {
                 continue; // a command, a library or a name, not a slip of the fingers
             }
-            if (!GenreRules.reports(scope, out.facts().genre(), match.getRule(), word)) {
-                continue; // asked for with everything else: in documentation only what was worth reading there
+            if (GenreRules.isCountableInComputing(out.facts().genre(), match.getRule(), word)) {
+                continue;
             }
             List<String> replacements = match.getSuggestedReplacements();
             String suggestion = replacements.isEmpty() ? null : replacements.get(0);
@@ -238,6 +240,19 @@ public final class GrammarCheck implements BlockCheck {
         }
         return next > end && next < paragraph.length() && !Character.isUpperCase(paragraph.charAt(next))
                 && "\"'“‘(".indexOf(paragraph.charAt(next)) < 0;
+    }
+
+    /**
+     * A word joined by a slash to a name on its side, as in a repository or a team ("the nodejs/node repository",
+     * "@nodejs/collaborators"): the path's spelling, which "Node.js" would break. A match beyond the word (the pair
+     * "and/or" read as a whole) is LanguageTool's to judge.
+     */
+    static boolean isInSlashedName(String paragraph, int start, int end) {
+        boolean slashBefore = start >= 2 && paragraph.charAt(start - 1) == '/'
+                && Character.isLetterOrDigit(paragraph.charAt(start - 2));
+        boolean slashAfter = end + 1 < paragraph.length() && paragraph.charAt(end) == '/'
+                && Character.isLetterOrDigit(paragraph.charAt(end + 1));
+        return slashBefore || slashAfter;
     }
 
     /**

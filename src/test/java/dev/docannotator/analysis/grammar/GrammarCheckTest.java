@@ -75,6 +75,17 @@ class GrammarCheckTest {
     }
 
     @Test
+    void aNameInARepositoryOrTeamPathKeepsThePathsSpellingButNotInASentence() {
+        // in the words of Node.js's GOVERNANCE.md: a repository and a team are paths, "Node.js" would break them
+        List<Annotation> paths = runAll(analyser, text("Triagers assess newly opened issues in the nodejs/node and "
+                + "nodejs/help repositories. The GitHub team for triagers is @nodejs/issue-triage."), GRAMMAR);
+        List<Annotation> prose = runAll(analyser, text("We run nodejs on every server of the cluster."), GRAMMAR);
+
+        assertThat(paths).extracting(Annotation::rule).doesNotContain("grammar/NODE_JS");
+        assertThat(prose).extracting(Annotation::rule).contains("grammar/NODE_JS");
+    }
+
+    @Test
     void leavesCorrectEnglishAndChineseBlocksAlone() {
         assertThat(runAll(analyser, text("She goes to school every day.", "这是一个中文段落，没有英文错误。"), GRAMMAR))
                 .isEmpty();
