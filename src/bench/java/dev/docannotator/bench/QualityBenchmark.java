@@ -160,7 +160,7 @@ final class QualityBenchmark {
         report.append(BlindPrecision.table(texts));
         List<Finding> labelledSets = new ArrayList<>(everything);
         for (List<Finding> set : List.of(heldOutSecond, heldOutThird, heldOutFourth, heldOutFifth, heldOutSixth,
-                heldOutSeventh, formats)) {
+                heldOutSeventh, heldOutEighth, heldOutNinth, formats)) {
             labelledSets.addAll(set);
         }
         report.append(BlindPrecision.acronymsTable(texts,

@@ -43,6 +43,8 @@ public final class ProseMask {
                     + "|am|ac|in|m4)\\b",
             // a string with two or more spaces escaped for the shell, as less(1)'s prompt "\ Manual\ page\ ?ltline"
             "(?<![^\\s(])[A-Za-z0-9._%+@~:-]*+(?=\\\\)(?:[^\\s\\\\]|\\\\\\S)*+(?:\\\\ (?:[^\\s\\\\]|\\\\\\S)*+){2,}+",
+            // a Markdown link's destination: "[Ideal Nominees](#ideal-nominees)", "[the guide](docs/guide)"
+            "(?<=\\])\\([^()\\s]+\\)",
             // the directory entry ".." ("do not ignore the implied . and ..")
             "(?<![^\\s(\\[,])\\.\\.(?=[\\s,;)\\]]|$)",
             // an argument repeated in a synopsis or an option's list: "--members user,...", "-m 系统[,...]"

@@ -28,6 +28,17 @@ class InconsistentTermsSyntaxAndTitlesTest {
     }
 
     @Test
+    void theAnchorOfAMarkdownLinkIsNoSpellingOfItsHeading() {
+        // Node.js's GOVERNANCE.md: a table of contents, then the sections it links to
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "* [Collaborator activities](#collaborator-activities)",
+                "* [Ideal Nominees](#ideal-nominees)",
+                "Collaborator activities",
+                "Typical collaborator activities include reviewing pull requests and triaging issues.",
+                "Ideal nominees are collaborators who have been active for several months.")).isEmpty();
+    }
+
+    @Test
     void aCompoundSpelledTwoWaysInProseIsStillInconsistentBesideASynopsis() {
         // the control: hostname is no placeholder here, so "host name" in prose is a variant of it
         assertThat(quotes(run(Check.INCONSISTENT_TERMS,

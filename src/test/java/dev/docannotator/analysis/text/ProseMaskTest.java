@@ -26,6 +26,13 @@ class ProseMaskTest {
     }
 
     @Test
+    void hidesAMarkdownLinksDestinationButNotItsText() {
+        // Node.js's GOVERNANCE.md opens on a table of contents of such links
+        assertThat(hidden("* [Ideal Nominees](#ideal-nominees), see [the guide](doc/guide) (or ask).")).containsExactly(
+                "(#ideal-nominees)", "(doc/guide)");
+    }
+
+    @Test
     void hidesTheBuildFilesOfASourcePackageAndTheParentDirectoryEntry() {
         String readme = "Edit Makefile.am and configure.ac, not Makefile.in; ls -a shows the implied . and .. entries.";
 
