@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class Formulas {
     /** A variable with an index: one or two letters and a one- or two-digit number, or a letter and {@code ±1}. */
+    /** A slash that joins two words into one: "user/admin", "TCP/IP". */
+    private static final Pattern SLASH_BETWEEN_WORDS = Pattern.compile("(?<=[\\p{L}\\p{N}])/(?=[\\p{L}\\p{N}])");
     private static final Pattern INDEXED = Pattern.compile("\\p{L}{1,2}\\d{1,2}|\\p{Lu}\\p{L}?[+-]\\d");
 
     /** A bare variable: one or two capitals, a single lower-case letter other than the article "a", a small number. */
@@ -58,7 +60,9 @@ public final class Formulas {
                 words++;
                 inFormula = false;
             }
-            words += Words.countWords(tokens[i]);
+            // "user/admin", "and/or", "read/write": one word, as a word processor counts them
+            String token = tokens[i].indexOf('/') < 0 ? tokens[i] : SLASH_BETWEEN_WORDS.matcher(tokens[i]).replaceAll("-");
+            words += Words.countWords(token);
         }
         return words + (inFormula ? 1 : 0);
     }

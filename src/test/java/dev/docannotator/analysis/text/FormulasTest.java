@@ -25,6 +25,17 @@ class FormulasTest {
     }
 
     @Test
+    void wordsJoinedByASlashCountAsOneAsAWordProcessorCountsThem() {
+        // OpenSSL's README-ENGINES: 40 words as an editor counts them, 41 if "user/admin" were two
+        String sentence = "These allow an application to expose to the user/admin the set of commands and parameter "
+                + "types a given ENGINE implementation supports, and for an application to directly feed string based "
+                + "input to those ENGINEs, in the form of name-value pairs.";
+
+        assertThat(Formulas.countWords(sentence)).isEqualTo(40);
+        assertThat(Formulas.countWords("read and/or write, TCP/IP or a / alone")).isEqualTo(7);
+    }
+
+    @Test
     void aSignWithoutLettersNeverStartsAFormula() {
         // "&" and a dash have no letter or digit; between capitals and short words they are prose, not maths
         String prose = "AT & T and R & D agreed. THE AUTHOR IS NOT LIABLE - IN NO EVENT SHALL ANY DAMAGES ARISE.";
