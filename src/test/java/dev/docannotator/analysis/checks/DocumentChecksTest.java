@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.text.Genre;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,18 @@ class DocumentChecksTest {
             assertThat(a.suggestion()).isEqualTo("25 MB");
             assertThat(a.rule()).isEqualTo("number_mismatch/quantity");
             assertThat(a.message()).contains("upload limit").contains("paragraph 1");
+        }
+
+        @Test
+        void aManualPagesStatusOrSettingWithoutAUnitIsNotAQuantityButOneWithAUnitStillIs() {
+            // gzip(1) and patch(1): values under different conditions; a manual's size limit still has one value
+            String[] manual = {"NAME", "gzip - compress or expand files", "SYNOPSIS", "gzip [ -cdfhklLnNrtvV19 ] [ name ... ]",
+                    "DESCRIPTION", "Exit status is normally 0; if an error occurs, the exit status is 1.",
+                    "If a warning occurs, the exit status is 2.", "The block size limit is 64 KB.",
+                    "Note that the block size limit is 32 KB."};
+            assertThat(Genre.of(String.join("\n", manual))).isEqualTo(Genre.MANUAL);
+
+            assertThat(quotes(run(Check.NUMBER_MISMATCH, manual))).containsExactly("32 KB");
         }
 
         @Test
