@@ -27,8 +27,9 @@ public final class ProseMask {
             // inline code, but not from a backtick that opens a `quote' (a manual's or TeX's quoting, closed by an
             // apostrophe): "consisting of `;' is encountered.  The string `{}'" is two sentences, not one code span
             "(?!" + QUOTE_OPENING + ")(?:``[^`\\n]+``|`[^`\\n]+`)",
-            // a literal in such quotes, punctuation only: `;', `{}', `.', `-' (one like `.' would end a sentence)
-            "`[^`'\\s\\p{L}]{1,8}'(?![\\p{L}\\p{N}])",
+            // a literal in such quotes, one token: `;', `{}', `.' (which would end a sentence), `Foo', `F??'; a
+            // title of several words (the `Security Considerations' chapter) is prose
+            "`[^`'\\s]{1,40}'(?![\\p{L}\\p{N}])",
             "\\b(?:https?|ftp|file|ssh|git)://[^\\s<>\"'`]+|\\bwww\\.[A-Za-z0-9-]+\\.[^\\s<>\"'`]+", // URLs
             "\\bmailto:[^\\s<>]+|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+", // e-mail addresses
             "\\$\\{[^}\\s]{1,80}\\}|\\$\\(?[A-Za-z_][A-Za-z0-9_]*\\)?|%[A-Za-z_][A-Za-z0-9_]*%", // $HOME ${X} %PATH%

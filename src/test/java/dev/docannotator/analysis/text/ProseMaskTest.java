@@ -101,8 +101,10 @@ class ProseMaskTest {
         // find(1): "`;' ... `{}'" was taken for one code span, hiding the full stop between two sentences
         String find = "All following arguments to find are taken to be arguments to the command until an argument "
                 + "consisting of `;' is encountered.  The  string  `{}' is  replaced by the current file name. "
-                + "Read the `Security Considerations' chapter; run `make check` or `echo 'hi'` or `don't`.";
-        assertThat(hidden(find)).containsExactly("`;'", "`{}'", "`make check`", "`echo 'hi'`", "`don't`");
+                + "Read the `Security Considerations' chapter; `Fo*' matches `Foo'; run `make check` or `echo 'hi'` "
+                + "or `don't`.";
+        assertThat(hidden(find)).containsExactly("`;'", "`{}'", "`Fo*'", "`Foo'", "`make check`", "`echo 'hi'`",
+                "`don't`");
         assertThat(ProseMask.mask(find).text()).contains("is encountered.  The");
     }
 }
