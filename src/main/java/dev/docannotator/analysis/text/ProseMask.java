@@ -17,8 +17,19 @@ public final class ProseMask {
     /** What hidden characters become: U+FFFC, the object replacement character. */
     public static final char MASK = '\uFFFC';
 
+    /**
+     * A backtick opening a `quote': the first apostrophe after it, before any backtick, follows a character that is not
+     * a space and is followed by neither a letter, a digit nor a backtick. Code keeps its apostrophes inside a word
+     * ({@code `don't`}) or after a space ({@code `echo 'hi'`}), and a prime before its closing backtick ({@code `f'`}).
+     */
+    private static final String QUOTE_OPENING = "``?[^`'\\n]*+(?<=[^\\s`'])'(?![\\p{L}\\p{N}`])";
     private static final Pattern NOT_PROSE = Pattern.compile(String.join("|",
-            "``[^`\\n]+``|`[^`\\n]+`", // inline code
+            // inline code, but not from a backtick that opens a `quote' (a manual's or TeX's quoting, closed by an
+            // apostrophe): "consisting of `;' is encountered.  The string `{}'" is two sentences, not one code span
+            "(?!" + QUOTE_OPENING + ")(?:``[^`\\n]+``|`[^`\\n]+`)",
+            // a literal in such quotes, one token: `;', `{}', `.' (which would end a sentence), `Foo', `F??'; a
+            // title of several words (the `Security Considerations' chapter) is prose
+            "`[^`'\\s]{1,40}'(?![\\p{L}\\p{N}])",
             "\\b(?:https?|ftp|file|ssh|git)://[^\\s<>\"'`]+|\\bwww\\.[A-Za-z0-9-]+\\.[^\\s<>\"'`]+", // URLs
             "\\bmailto:[^\\s<>]+|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+", // e-mail addresses
             "\\$\\{[^}\\s]{1,80}\\}|\\$\\(?[A-Za-z_][A-Za-z0-9_]*\\)?|%[A-Za-z_][A-Za-z0-9_]*%", // $HOME ${X} %PATH%

@@ -4,16 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Splits a block into sentences for English and Chinese: at 。！？ and their ASCII forms, at a full stop
- * followed by a space (not after a known abbreviation or an initial), and at line breaks. Closing quotes
- * and brackets stay with their sentence. Spans exclude surrounding whitespace.
+ * followed by a space (not after a known abbreviation, an initial or initials such as "U.S."; after a token with
+ * digits, "S52K." or "4.3.", it is an end), and at line breaks. Closing quotes and brackets stay with their sentence.
+ * Spans exclude surrounding whitespace.
  */
 public final class Sentences {
     private static final Set<String> ABBREVIATIONS = Set.of(
             "e.g", "i.e", "mr", "mrs", "ms", "dr", "prof", "vs", "fig", "approx", "no", "st", "cf", "al",
             "jr", "sr", "inc", "ltd", "co", "corp", "dept", "est", "vol", "p", "pp", "ch", "sec", "eq");
+    /** Capital initials joined by stops: "U.S", "U.S.A" (the last stop is the one being read). */
+    private static final Pattern DOTTED_CAPITALS = Pattern.compile("\\p{Lu}(?:\\.\\p{Lu})+");
     private static final String CLOSERS = "\"'”’)]}）」』》】";
 
     private Sentences() {
@@ -67,13 +71,17 @@ public final class Sentences {
                 return false; // 3.5, e.g, www.example.com, "..." handled by the caller's run of terminals
             }
         }
+        // the whole token before the stop, digits too: the "K" of "S52K." is no initial, the token is a name
         int w = i;
-        while (w > 0 && (Character.isLetter(text.charAt(w - 1)) || text.charAt(w - 1) == '.')) {
+        while (w > 0 && (Character.isLetterOrDigit(text.charAt(w - 1)) || text.charAt(w - 1) == '.')) {
             w--;
         }
         String word = text.substring(w, i);
         if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
             return false; // an initial, as in "J. Smith"
+        }
+        if (DOTTED_CAPITALS.matcher(word).matches()) {
+            return false; // "U.S. Code", "U.K. law": initials of a name, read as an adjective mid-sentence
         }
         return !ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
     }

@@ -83,6 +83,18 @@ final class TextLayout {
      * Lines that are items of a list written one a line (a package a line, a name a line): see {@link #markListLines}.
      */
     private final boolean[] listLine;
+    /**
+     * How deep a manual page sets the text of its sections: the usual indentation of the first line under a heading in
+     * capitals at the margin (7 in groff's output), or 0 when no such text is indented. A subsection's heading sits
+     * between the margin and it.
+     */
+    private final int sectionBodyIndent;
+    /**
+     * For each line, the indentation of the last heading in capitals above it, shallower than the sections' text (-1
+     * if none), and the least indentation of the lines between that heading and it: see {@link #isSubsectionHeading}.
+     */
+    private final int[] headingIndentAbove;
+    private final int[] leastIndentSinceHeading;
 
     private TextLayout(String source, boolean markdown) {
         this.source = source;
@@ -105,6 +117,10 @@ final class TextLayout {
         this.displayWrapWidth = maxDisplayWidth;
         this.justifiedMargin = commonLongWidth();
         this.listLine = markListLines();
+        this.sectionBodyIndent = markdown ? 0 : sectionBodyIndent();
+        this.headingIndentAbove = new int[lines.size()];
+        this.leastIndentSinceHeading = new int[lines.size()];
+        markHeadingsAbove();
         LineJoin.hyphenatedPairs(source, hyphenated);
     }
 
@@ -180,7 +196,7 @@ final class TextLayout {
             }
             return tableEnd;
         }
-        if (isCapsHeading(i)) {
+        if (isCapsHeading(i) || isSubsectionHeading(i)) {
             Line line = lines.get(i);
             BlockBuilder b = new BlockBuilder(BlockKind.HEADING);
             b.piece(line.contentStart(), line.contentEnd());
@@ -431,8 +447,19 @@ final class TextLayout {
         Line first = lines.get(i);
         Matcher marker = LIST_MARKER.matcher(source).region(first.contentStart(), first.contentEnd());
         boolean listItem = marker.lookingAt();
+        int start = listItem ? marker.end() : contentStart(i);
+        int firstIndent = first.indent();
+        int description = listItem || markdown ? -1 : runInDescription(i);
+        if (description >= 0) {
+            // the term is a block of its own, as when it stands on a line of its own over its description
+            BlockBuilder term = new BlockBuilder(BlockKind.PROSE);
+            term.piece(start, TrimmedRange.of(source, start, description).end());
+            term.finish();
+            start = description;
+            firstIndent = lines.get(i + 1).indent();
+        }
         BlockBuilder b = new BlockBuilder(listItem ? BlockKind.LIST_ITEM : BlockKind.PROSE);
-        b.piece(listItem ? marker.end() : contentStart(i), first.contentEnd());
+        b.piece(start, first.contentEnd());
         int j = i + 1;
         while (j < lines.size() && !blank(j)) {
             if (isUnderline(j) && !listItem) {
@@ -440,7 +467,7 @@ final class TextLayout {
                 j++;
                 break;
             }
-            if (!continues(i, j, listItem)) {
+            if (!continues(i, j, listItem, firstIndent)) {
                 break;
             }
             b.line(contentStart(j), lines.get(j).contentEnd());
@@ -462,8 +489,47 @@ final class TextLayout {
         return line.contentStart();
     }
 
-    /** Whether line {@code j} continues the block that starts at line {@code first}. */
-    private boolean continues(int first, int j, boolean listItem) {
+    /**
+     * Where the description starts on line {@code i} when the line runs a definition's term and its description
+     * together, as a manual's tagged paragraph does when the term is shorter than the indentation ("Tests  Tests
+     * return a true or false value, usually", the next lines indented to where "Tests return" starts): a gap of two
+     * spaces or more ending at the column the next line is indented to. -1 when the line is no such line.
+     */
+    private int runInDescription(int i) {
+        if (blank(i + 1)) {
+            return -1;
+        }
+        Line line = lines.get(i);
+        int column = lines.get(i + 1).indent();
+        if (column <= line.indent()) {
+            return -1;
+        }
+        int at = line.contentStart();
+        int width = line.indent();
+        while (at < line.contentEnd() && width < column) {
+            width += source.charAt(at) == '\t' ? 4 - width % 4 : displayWidth(at, at + 1);
+            at++;
+        }
+        if (width != column || at >= line.contentEnd() || at - line.contentStart() < 3
+                || source.charAt(at) == ' ' || source.charAt(at) == '\t' || !gapBefore(at)) {
+            return -1;
+        }
+        int termEnd = TrimmedRange.of(source, line.contentStart(), at).end();
+        // a term is one cell: runs of spaces inside it are a justified line's padding, not a term
+        return source.substring(line.contentStart(), termEnd).contains("  ") ? -1 : at;
+    }
+
+    /** Whether two spaces (or a tab) come right before source offset {@code at}. */
+    private boolean gapBefore(int at) {
+        char before = source.charAt(at - 1);
+        return before == '\t' || before == ' ' && (source.charAt(at - 2) == ' ' || source.charAt(at - 2) == '\t');
+    }
+
+    /**
+     * Whether line {@code j} continues the block that starts at line {@code first}, whose first line's text starts at
+     * column {@code firstIndent} (deeper than the line's indentation after a run-in term).
+     */
+    private boolean continues(int first, int j, boolean listItem, int firstIndent) {
         int prev = j - 1;
         if (startsBlock(j, prev)) {
             return false;
@@ -477,7 +543,8 @@ final class TextLayout {
         }
         Line previous = lines.get(prev);
         Line current = lines.get(j);
-        if (prev == first && !listItem && current.indent() > previous.indent()
+        int previousIndent = prev == first ? firstIndent : previous.indent();
+        if (prev == first && !listItem && current.indent() > previousIndent
                 && displayWidth(previous) <= displayWrapWidth / 2) {
             // a short line over a more indented block: a definition's term (a manual's "-E, --encoding=ENC" over its
             // description), not the start of a sentence that runs on into the description
@@ -491,7 +558,7 @@ final class TextLayout {
         }
         if (prev == first) {
             // a first line indented more than the rest is how paragraphs start; a hanging list item is indented less
-            return listItem ? current.indent() > previous.indent() : current.indent() <= previous.indent();
+            return listItem ? current.indent() > previousIndent : current.indent() <= previousIndent;
         }
         return current.indent() == previous.indent();
     }
@@ -595,6 +662,93 @@ final class TextLayout {
             return false;
         }
         return blank(i + 1) || lines.get(i + 1).indent() > lines.get(i).indent();
+    }
+
+    /**
+     * A manual page's subsection heading ("   Searching files by age" between "EXAMPLES" at the margin and the text at
+     * column 7): a short title-like line set off by a blank line or a heading, indented less than the sections' text
+     * and more than the heading in capitals it belongs to, over text at the sections' depth (right under it or after
+     * one blank line). A definition's term
+     * ("-name pattern", "Actions") sits at the text's depth, so it is none.
+     */
+    private boolean isSubsectionHeading(int i) {
+        Line line = lines.get(i);
+        int next = blank(i + 1) ? i + 2 : i + 1; // gpg(1) sets a blank line under its subsection headings
+        if (line.indent() == 0 || line.indent() >= sectionBodyIndent || blank(next)
+                || lines.get(next).indent() < sectionBodyIndent || endsSentence(i) || !isTitleLike(content(i))
+                || LIST_MARKER.matcher(source).region(line.contentStart(), line.contentEnd()).lookingAt()) {
+            return false;
+        }
+        if (i > 0 && !blank(i - 1) && lines.get(i - 1).indent() >= line.indent()) {
+            return false; // a line inside a block, not set off
+        }
+        // the nearest line above indented less is the heading of the section it divides
+        return headingIndentAbove[i] >= 0 && headingIndentAbove[i] < line.indent()
+                && leastIndentSinceHeading[i] >= line.indent();
+    }
+
+    /** Fills {@link #headingIndentAbove} and {@link #leastIndentSinceHeading} in one pass over the lines. */
+    private void markHeadingsAbove() {
+        int heading = -1;
+        int least = Integer.MAX_VALUE;
+        for (int i = 0; i < lines.size(); i++) {
+            headingIndentAbove[i] = heading;
+            leastIndentSinceHeading[i] = least;
+            if (blank(i)) {
+                continue;
+            }
+            int indent = lines.get(i).indent();
+            if (indent < sectionBodyIndent && isCapsHeading(i)) {
+                heading = indent;
+                least = Integer.MAX_VALUE;
+            } else {
+                least = Math.min(least, indent);
+            }
+        }
+    }
+
+    /** A few words starting with a capital, a quote or a letter without case (选项): not an option, path or sentence. */
+    private static boolean isTitleLike(String content) {
+        if (content.split("\\s+").length > 12 || "-+/$%<[{(*#".indexOf(content.charAt(0)) >= 0) {
+            return false;
+        }
+        for (int k = 0; k < content.length(); k++) {
+            char c = content.charAt(k);
+            if (Character.isLetterOrDigit(c)) {
+                return !Character.isLowerCase(c) || k > 0; // "“paths must precede expression” error message"
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The indentation most often found on the first line under a heading in capitals at the margin (the shallower of
+     * a tie); 0 if none. A first line with deeper lines right under it is a subsection's heading or a term, not text.
+     */
+    private int sectionBodyIndent() {
+        java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!blank(i) && lines.get(i).indent() == 0 && isCapsHeading(i)) {
+                int next = i + 1;
+                while (next < lines.size() && blank(next)) {
+                    next++;
+                }
+                int indent = next < lines.size() ? lines.get(next).indent() : 0;
+                boolean overDeeper = !blank(next + 1) && lines.get(next + 1).indent() > indent;
+                if (indent > 0 && !overDeeper) {
+                    counts.merge(indent, 1, Integer::sum);
+                }
+            }
+        }
+        int best = 0;
+        int bestCount = 0;
+        for (java.util.Map.Entry<Integer, Integer> e : counts.entrySet()) {
+            if (e.getValue() > bestCount) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return best;
     }
 
     private boolean isTableStart(int i) {

@@ -43,4 +43,18 @@ class LongSentenceCheckTest {
 
         assertThat(quotes(found)).containsExactly(longOne);
     }
+
+    @Test
+    void twoSentencesOfAManualPageAreNotReadAsOneAfterANameWithDigitsOrAQuotedLiteral() {
+        // find(1): each block is two sentences under the limit (35 + 15 and 21 + 35 words)
+        String types = "The valid filesystem types vary among different versions of Unix; an incomplete list of "
+                + "filesystem types that are accepted on some version of Unix or another is: ufs, 4.2, 4.3, nfs, tmp, "
+                + "mfs, S51K, S52K.   You can use -printf with the %F directive to see the types of your filesystems.";
+        String exec = "All following arguments to find are taken to be arguments to the command until an argument "
+                + "consisting of `;' is encountered.  The  string  `{}' is  replaced by the current file name being "
+                + "processed everywhere it occurs in the arguments to the command, not just in arguments where  it  "
+                + "is alone, as in some versions of find.";
+
+        assertThat(run(Check.LONG_SENTENCE, types, exec)).isEmpty();
+    }
 }

@@ -102,4 +102,16 @@ class ProseMaskTest {
             assertThat(ProseMask.mask(s).hidden()).as(s).isEqualTo(ProseMask.maskByFind(s));
         }
     }
+
+    @Test
+    void aManualsQuotesOpenedByABacktickAndClosedByAnApostropheAreNoCodeSpan() {
+        // find(1): "`;' ... `{}'" was taken for one code span, hiding the full stop between two sentences
+        String find = "All following arguments to find are taken to be arguments to the command until an argument "
+                + "consisting of `;' is encountered.  The  string  `{}' is  replaced by the current file name. "
+                + "Read the `Security Considerations' chapter; `Fo*' matches `Foo'; run `make check` or `echo 'hi'` "
+                + "or `don't`.";
+        assertThat(hidden(find)).containsExactly("`;'", "`{}'", "`Fo*'", "`Foo'", "`make check`", "`echo 'hi'`",
+                "`don't`");
+        assertThat(ProseMask.mask(find).text()).contains("is encountered.  The");
+    }
 }

@@ -26,4 +26,29 @@ class SentencesTest {
     void lineBreaksEndSentencesAndWhitespaceIsTrimmed() {
         assertThat(split("  Heading\nBody text.  ")).containsExactly("Heading", "Body text.");
     }
+
+    @Test
+    void aStopAfterATokenWithDigitsEndsTheSentenceThoughItsLastLetterIsACapital() {
+        // find(1): the list ends in "S52K." and the next sentence starts; "K" is the end of a name, not an initial
+        String find = "An incomplete list of filesystem types that are accepted on some version of Unix or another is: "
+                + "ufs, 4.2, 4.3, nfs, tmp, mfs, S51K, S52K.   You can use -printf with the %F directive to see "
+                + "the types of your filesystems.";
+        assertThat(split(find)).hasSize(2).last().asString().startsWith("You can use -printf");
+        assertThat(split("Allocate 4K. Then map it. Version 4.3.1. Then 3.5 is out."))
+                .containsExactly("Allocate 4K.", "Then map it.", "Version 4.3.1.", "Then 3.5 is out.");
+    }
+
+    @Test
+    void abbreviationsAndInitialsDoNotEndASentence() {
+        assertThat(split("Use e.g. the default, i.e. it works. Ask Mr. Smith about 18 U.S. Code, No. 5 and "
+                + "cats vs. the dogs in version 2.6 or 1.2.3 by J. R. Doe."))
+                .containsExactly("Use e.g. the default, i.e. it works.", "Ask Mr. Smith about 18 U.S. Code, No. 5 and "
+                        + "cats vs. the dogs in version 2.6 or 1.2.3 by J. R. Doe.");
+    }
+
+    @Test
+    void chineseSplittingIsUnchangedBesideLatinTokensWithDigits() {
+        assertThat(split("支持的类型有 ufs、S52K。可用 -printf 查看 4.3 版本！完了"))
+                .containsExactly("支持的类型有 ufs、S52K。", "可用 -printf 查看 4.3 版本！", "完了");
+    }
 }

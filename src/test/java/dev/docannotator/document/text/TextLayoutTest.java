@@ -440,4 +440,69 @@ class TextLayoutTest {
         assertThat(laid.source().substring(laid.map().sourceStart(start), laid.map().sourceEnd(start + 11)))
                 .isEqualTo("with-\n    holding");
     }
+
+    @Test
+    void aManualsSubsectionHeadingIsAHeadingButATermAtTheTextsDepthIsNot() {
+        // find(1): "Searching files by age" sits between the section heading and the text; "-name pattern" and
+        // "Actions" are terms of definition lists, set at the text's depth over their descriptions
+        String man = """
+                EXPRESSION
+                       An expression is composed of a sequence of things:
+
+                       Actions
+                              Actions have side effects (such as  printing  something  on  the
+                              standard  output) and return either true or false.
+
+                EXAMPLES
+                   Searching files by age
+                       •      Search for files in your home directory which have been modified
+                              in the last twenty-four hours.
+
+                   “paths must precede expression” error message
+                       -name pattern
+                              Base of file name matches shell pattern pattern.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(man, false);
+
+        assertThat(texts(laid)).containsExactly("EXPRESSION", "An expression is composed of a sequence of things:",
+                "Actions", "Actions have side effects (such as  printing  something  on  the standard  output) and "
+                        + "return either true or false.",
+                "EXAMPLES", "Searching files by age", "Search for files in your home directory which have been "
+                        + "modified in the last twenty-four hours.",
+                "“paths must precede expression” error message", "-name pattern",
+                "Base of file name matches shell pattern pattern.");
+        assertThat(kinds(laid)).containsExactly(BlockKind.HEADING, BlockKind.PROSE, BlockKind.PROSE, BlockKind.PROSE,
+                BlockKind.HEADING, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.PROSE,
+                BlockKind.PROSE);
+    }
+
+    @Test
+    void aTermRunInWithItsDescriptionOnOneLineIsABlockOfItsOwnAsOnALineOfItsOwn() {
+        // find(1): a tagged paragraph's term shorter than the indentation shares the line with its description;
+        // read as one block it gave a repeated word "Tests Tests"
+        String man = """
+                EXPRESSION
+                       Tests  Tests return a true or false value, usually on the basis of some
+                              property  of a file we are considering.  The -empty test for ex‐
+                              ample is true only when the current file is empty.
+
+                       -P     Never  follow  symbolic  links.   This is the default behaviour.
+                              When find examines or prints information about  files,  and  the
+                              file  is  a  symbolic  link, the information used shall be taken
+                              from the properties of the symbolic link itself.
+
+                       -depth Process  each  directory's contents before the directory itself.
+                              The -delete action also implies -depth.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(man, false);
+
+        assertThat(texts(laid)).containsExactly("EXPRESSION", "Tests", "Tests return a true or false value, usually "
+                        + "on the basis of some property  of a file we are considering.  The -empty test for example is "
+                        + "true only when the current file is empty.",
+                "-P", "Never  follow  symbolic  links.   This is the default behaviour. When find examines or prints "
+                        + "information about  files,  and  the file  is  a  symbolic  link, the information used shall "
+                        + "be taken from the properties of the symbolic link itself.",
+                "-depth Process  each  directory's contents before the directory itself.",
+                "The -delete action also implies -depth.");
+    }
 }
