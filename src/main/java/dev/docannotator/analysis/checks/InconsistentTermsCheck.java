@@ -128,7 +128,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         // a document repeats its words: each distinct form is folded to its spelling key once
         Map<String, String> keys = new HashMap<>();
         // from the text as written: the mask hides options
-        Set<String> options = CommandLineNames.longOptions(text.blocks().stream().map(text::blockText).toList());
+        Set<String> options = out.facts().optionSyntax().longOptions();
         for (BlockText b : blocks) {
             collectTokens(b.block(), b.text(), text.blockText(b.block()), options, byKey, pairs, singleKeys, keys);
         }
@@ -141,7 +141,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                 byKey.get(key).computeIfAbsent(form, f -> new ArrayList<>()).add(pair);
             }
         }
-        Set<String> programs = programNames(text);
+        Set<String> programs = programNames(text, out.facts().optionSyntax().placeholders());
         for (Map.Entry<String, Map<String, List<Occurrence>>> entry : byKey.entrySet()) {
             if (!namesAProgram(entry.getValue(), programs) && !isNameAndCommand(entry.getValue())) {
                 report(entry.getKey(), withoutModifierUses(entry.getValue()), null, out);
@@ -176,7 +176,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
 
     /**
      * {@code text}: the block masked (options, paths and code hidden); {@code original}: as written, same length;
-     * {@code options}: the document's long options ({@link CommandLineNames#longOptions}).
+     * {@code options}: the document's long options ({@link dev.docannotator.analysis.text.OptionSyntax#longOptions}).
      */
     private static void collectTokens(TextBlock block, String text, String original, Set<String> options,
                                       Map<String, Map<String, List<Occurrence>>> byKey,
@@ -436,14 +436,14 @@ public final class InconsistentTermsCheck implements DocumentCheck {
      * The words the document writes as a command (`mandb`) or a manual page (mandb(8)), as a synopsis' placeholder or as
      * a markup element's name ({@link SyntaxNames}), in lower case.
      */
-    private static Set<String> programNames(ExtractedText text) {
+    private static Set<String> programNames(ExtractedText text, Set<String> placeholders) {
         Set<String> names = new HashSet<>();
         List<String> texts = new ArrayList<>();
         for (TextBlock block : text.blocks()) {
             texts.add(text.blockText(block));
         }
         // "-L [bind_address:]port:host:hostport", "generic-icon elements": placeholders and element names
-        names.addAll(SyntaxNames.of(texts));
+        names.addAll(SyntaxNames.of(texts, placeholders));
         for (String blockText : texts) {
             if (!mayNameAProgram(blockText)) {
                 continue; // every form needs a backquote, a bracket or a version comparison
