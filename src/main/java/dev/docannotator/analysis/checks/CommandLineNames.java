@@ -53,8 +53,19 @@ final class CommandLineNames {
                 && !AFTER_AN_ARTICLE.matcher(text).region(Math.max(0, start - 4), start).find();
     }
 
-    /** "the auto-clean alias", "running the autoremove command": the word is a command's name. */
+    /**
+     * "the auto-clean alias", "running the autoremove command": the word is a command's name. The pattern is tried
+     * only where a blank and then a, c or s follow: a matcher for every token of the document cost the terms check
+     * a tenth of its CPU.
+     */
     static boolean namesACommand(String text, int end) {
+        int next = end;
+        while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
+            next++;
+        }
+        if (next == end || next == text.length() || "acs".indexOf(text.charAt(next)) < 0) {
+            return false;
+        }
         return NAMES_A_COMMAND.matcher(text).region(end, text.length()).lookingAt();
     }
 
