@@ -2,6 +2,7 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.EnglishVariant;
+import dev.docannotator.analysis.text.OptionSyntax;
 import dev.docannotator.analysis.text.Quotations;
 import dev.docannotator.analysis.text.Span;
 import dev.docannotator.analysis.text.StartScan;
@@ -31,8 +32,9 @@ import java.util.regex.Pattern;
  * name in its own capitals beside the same letters in lower case ({@code CMake} and the command {@code cmake},
  * {@code CTest}/{@code ctest}, the "Bourne Again SHell" and a shell). Part of a longer proper name or defined term
  * ("World Wide Web", "Front-Cover Texts") is compared only with other names, not with the common word ("world-wide",
- * "front cover"). Nor are a synopsis' placeholders and a markup element's name ({@link SyntaxNames}: "host port
- * hostport" of {@code -L [bind_address:]port:host:hostport}), nor title case in a cited title ({@link CitedTitles}).
+ * "front cover"). Nor are a synopsis' placeholders where the synopsis writes them ({@link SyntaxNames}: "host port
+ * hostport" of {@code -L [bind_address:]port:host:hostport}; their uses in prose are compared) and a markup element's
+ * name, nor title case in a cited title ({@link CitedTitles}).
  */
 public final class InconsistentTermsCheck implements DocumentCheck {
     /** The English the requirement asked for (or the server's): on a tie its spelling is the one kept. */
@@ -141,10 +143,26 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                 byKey.get(key).computeIfAbsent(form, f -> new ArrayList<>()).add(pair);
             }
         }
-        Set<String> programs = programNames(text, out.facts().optionSyntax().placeholders());
+        OptionSyntax syntax = out.facts().optionSyntax();
+        Set<String> operands = SyntaxNames.placeholderNames(syntax.operands(), syntax.placeholders());
+        Set<String> fields = new HashSet<>(syntax.placeholders());
+        fields.removeAll(syntax.operands());
+        // "-L [bind_address:]port:host:hostport", "[ "~" word-size ]": the prose that repeats a field's name names it
+        Set<String> programs = programNames(text);
+        programs.addAll(SyntaxNames.placeholderNames(fields, syntax.placeholders()));
+        operands.removeAll(programs);
         for (Map.Entry<String, Map<String, List<Occurrence>>> entry : byKey.entrySet()) {
-            if (!namesAProgram(entry.getValue(), programs) && !isNameAndCommand(entry.getValue())) {
-                report(entry.getKey(), withoutModifierUses(entry.getValue()), null, out);
+            Map<String, List<Occurrence>> forms = entry.getValue();
+            if (namesAProgram(forms, programs)) {
+                continue;
+            }
+            if (namesAProgram(forms, operands)) {
+                // "[starting-point...]" in find's synopsis beside "starting point" and "starting-point" in its prose:
+                // the synopsis' uses are names, not spellings, but the prose's uses of both forms are still compared
+                forms = withoutSyntaxUses(forms, syntax);
+            }
+            if (!isNameAndCommand(forms)) {
+                report(entry.getKey(), withoutModifierUses(forms), null, out);
             }
         }
         Map<String, Map<String, List<Occurrence>>> byCase = new LinkedHashMap<>();
@@ -445,18 +463,33 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         return nouns;
     }
 
+    /** The forms' uses outside the synopsis' syntax ({@link OptionSyntax#isPlaceholderUse}); a form left without any goes. */
+    private static Map<String, List<Occurrence>> withoutSyntaxUses(Map<String, List<Occurrence>> forms,
+                                                                   OptionSyntax syntax) {
+        Map<String, List<Occurrence>> prose = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Occurrence>> e : forms.entrySet()) {
+            List<Occurrence> uses = e.getValue().stream()
+                    .filter(o -> !syntax.isPlaceholderUse(o.block().start() + o.start(), o.block().start() + o.end()))
+                    .toList();
+            if (!uses.isEmpty()) {
+                prose.put(e.getKey(), uses);
+            }
+        }
+        return prose;
+    }
+
     /**
-     * The words the document writes as a command (`mandb`) or a manual page (mandb(8)), as a synopsis' placeholder or as
-     * a markup element's name ({@link SyntaxNames}), in lower case.
+     * The words the document writes as a command (`mandb`) or a manual page (mandb(8)), or as a markup element's name
+     * ({@link SyntaxNames#elementNames}), in lower case.
      */
-    private static Set<String> programNames(ExtractedText text, Set<String> placeholders) {
+    private static Set<String> programNames(ExtractedText text) {
         Set<String> names = new HashSet<>();
         List<String> texts = new ArrayList<>();
         for (TextBlock block : text.blocks()) {
             texts.add(text.blockText(block));
         }
-        // "-L [bind_address:]port:host:hostport", "generic-icon elements": placeholders and element names
-        names.addAll(SyntaxNames.of(texts, placeholders));
+        // "generic-icon elements": element names
+        names.addAll(SyntaxNames.elementNames(texts));
         for (String blockText : texts) {
             if (!mayNameAProgram(blockText)) {
                 continue; // every form needs a backquote, a bracket or a version comparison

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * "host port hostport" in ssh(1) names three placeholders, and "word-size" the field of a rule that the prose calls the
  * word size. An element's name that the prose also uses as a noun ("a mime-type to be a sub-class") is a term after
  * all. Only names that look like compounds count (hyphenated, or a closed word whose parts are placeholders too),
- * since those are what the terms check compares.
+ * since those are what the terms check compares. A synopsis' operand ({@code [starting-point...]}, one word alone in
+ * brackets beside an option) is a name only where the synopsis writes it: the prose goes on using its words as words
+ * ({@link OptionSyntax#operands}).
  */
 final class SyntaxNames {
     /** "generic-icon elements", "the treemagic element": a name of a markup element or attribute. */
@@ -33,10 +35,22 @@ final class SyntaxNames {
     }
 
     /**
-     * The names, in lower case, with their plurals ("generic-icons" beside the element generic-icon); {@code
-     * placeholders}: the document's synopsis placeholders ({@link OptionSyntax#placeholders}).
+     * Those of {@code some} synopsis placeholders that look like compounds, in lower case, with their plurals
+     * ("starting-points" beside {@code [starting-point...]}); {@code placeholders}: all of them ({@link
+     * OptionSyntax#placeholders}), of which a closed word's parts are ("hostport" beside host and port).
      */
-    static Set<String> of(Iterable<String> blocks, Set<String> placeholders) {
+    static Set<String> placeholderNames(Set<String> some, Set<String> placeholders) {
+        Set<String> names = new HashSet<>();
+        for (String p : some) {
+            if (p.indexOf('-') > 0 || isMadeOf(p, placeholders)) {
+                names.add(p);
+            }
+        }
+        return withPlurals(names);
+    }
+
+    /** The names of markup elements, in lower case, with their plurals ("generic-icons" beside generic-icon). */
+    static Set<String> elementNames(Iterable<String> blocks) {
         Set<String> elements = new HashSet<>();
         for (String text : blocks) {
             Matcher e = ELEMENT_NAME.matcher(text);
@@ -47,12 +61,6 @@ final class SyntaxNames {
                 }
             }
         }
-        Set<String> names = new HashSet<>();
-        for (String p : placeholders) {
-            if (p.indexOf('-') > 0 || isMadeOf(p, placeholders)) {
-                names.add(p);
-            }
-        }
         // "mime-type elements" and "a mime-type to be": an element's name the prose uses as a noun as well is a term
         for (String text : elements.isEmpty() ? List.<String>of() : blocks) {
             Matcher noun = COMMON_NOUN_USE.matcher(text);
@@ -60,13 +68,15 @@ final class SyntaxNames {
                 elements.remove(noun.group(1).toLowerCase(Locale.ROOT));
             }
         }
-        names.addAll(elements);
-        Set<String> plurals = new HashSet<>();
+        return withPlurals(elements);
+    }
+
+    private static Set<String> withPlurals(Set<String> names) {
+        Set<String> all = new HashSet<>(names);
         for (String n : names) {
-            plurals.add(n + "s");
+            all.add(n + "s");
         }
-        names.addAll(plurals);
-        return names;
+        return all;
     }
 
     /** "hostport" beside the placeholders host and port: a closed word split into two placeholders. */

@@ -77,18 +77,27 @@ public final class OptionSyntax {
     private final Set<String> metavariables;
     private final Set<String> longOptions;
     private final Set<String> placeholders;
+    private final Set<String> operands;
     /** Where each {@link #OPTION_AND_SEPARATOR} starts and ends (the separator's offset), in order. */
     private final int[] optionStarts;
     private final int[] separators;
+    /** Where the placeholders are written in their syntax: disjoint spans, in order. */
+    private final int[] placeholderStarts;
+    private final int[] placeholderEnds;
 
     private OptionSyntax(Set<String> keywords, Set<String> metavariables, Set<String> longOptions,
-                         Set<String> placeholders, int[] optionStarts, int[] separators) {
+                         Set<String> placeholders, Set<String> operands, int[] optionStarts, int[] separators,
+                         List<Span> placeholderUses) {
         this.keywords = Set.copyOf(keywords);
         this.metavariables = Set.copyOf(metavariables);
         this.longOptions = Set.copyOf(longOptions);
         this.placeholders = Set.copyOf(placeholders);
+        this.operands = Set.copyOf(operands);
         this.optionStarts = optionStarts;
         this.separators = separators;
+        List<Span> merged = merged(placeholderUses);
+        this.placeholderStarts = merged.stream().mapToInt(Span::start).toArray();
+        this.placeholderEnds = merged.stream().mapToInt(Span::end).toArray();
     }
 
     /** Reads {@code text}'s option syntax. */
@@ -105,22 +114,28 @@ public final class OptionSyntax {
         });
         Set<String> metavariables = new HashSet<>();
         each(JOINED, text, dashes, m -> metavariables.add(m.group(1).toLowerCase(Locale.ROOT)));
-        each(HEAD, text, lineStartsBeforeADash(text, dashes), m -> metavariables.add(m.group(1).toLowerCase(Locale.ROOT)));
+        each(HEAD, text, lineStartsBeforeADash(text, dashes),
+                m -> metavariables.add(m.group(1).toLowerCase(Locale.ROOT)));
         metavariables.removeAll(FUNCTION_WORDS);
         Set<String> longOptions = new HashSet<>();
         each(LONG_OPTION, text, dashes, m -> longOptions.add(m.group(1).toLowerCase(Locale.ROOT)));
         List<int[]> options = new ArrayList<>();
         each(OPTION_AND_SEPARATOR, text, dashes, m -> options.add(new int[] {m.start(), m.end() - 1}));
         Set<String> placeholders = new HashSet<>();
+        Set<String> operands = new HashSet<>();
+        List<Span> uses = new ArrayList<>();
         each(OPTION_SPEC, text, dashes, m -> {
             Matcher part = PART.matcher(m.group(1));
             while (part.find()) {
                 placeholders.add(part.group().toLowerCase(Locale.ROOT));
+                uses.add(new Span(m.start(1) + part.start(), m.start(1) + part.end()));
             }
         });
-        collectBracketedAndAngled(text, dashes, placeholders);
-        return new OptionSyntax(keywords, metavariables, longOptions, placeholders,
-                options.stream().mapToInt(o -> o[0]).toArray(), options.stream().mapToInt(o -> o[1]).toArray());
+        Set<String> fields = new HashSet<>(placeholders);
+        collectBracketedAndAngled(text, dashes, placeholders, fields, operands, uses);
+        operands.removeAll(fields); // a word that is a field of a grammar or a spec somewhere is no operand
+        return new OptionSyntax(keywords, metavariables, longOptions, placeholders, operands,
+                options.stream().mapToInt(o -> o[0]).toArray(), options.stream().mapToInt(o -> o[1]).toArray(), uses);
     }
 
     /**
@@ -152,6 +167,41 @@ public final class OptionSyntax {
      */
     public Set<String> placeholders() {
         return placeholders;
+    }
+
+    /**
+     * The placeholders that are one word alone in brackets beside an option, {@code [starting-point...]} or {@code
+     * <e-mail>}: an operand the synopsis names in the reader's own words, which the prose goes on using as words
+     * (unlike a field of a grammar, {@code [ "~" word-size ]}, or the parts of a spec, {@code port:host:hostport}).
+     */
+    public Set<String> operands() {
+        return operands;
+    }
+
+    /**
+     * Whether {@code [start, end)} touches a placeholder where the syntax writes it ({@code [starting-point...]}, the
+     * {@code hostport} of {@code -L [bind_address:]port:host:hostport}): a use in the syntax, not in the prose.
+     */
+    public boolean isPlaceholderUse(int start, int end) {
+        int i = Arrays.binarySearch(placeholderStarts, end);
+        int before = (i >= 0 ? i : -i - 1) - 1; // the last span starting before end
+        return before >= 0 && placeholderEnds[before] > start;
+    }
+
+    /** Overlapping spans joined, in order of their starts. */
+    private static List<Span> merged(List<Span> spans) {
+        List<Span> sorted = new ArrayList<>(spans);
+        sorted.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        List<Span> out = new ArrayList<>();
+        for (Span s : sorted) {
+            Span last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && s.start() < last.end()) {
+                out.set(out.size() - 1, new Span(last.start(), Math.max(last.end(), s.end())));
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /**
@@ -229,7 +279,8 @@ public final class OptionSyntax {
     }
 
     /** Per line: bracketed syntax, and a word in angle brackets when an option is on the line. */
-    private static void collectBracketedAndAngled(String text, int[] dashes, Set<String> into) {
+    private static void collectBracketedAndAngled(String text, int[] dashes, Set<String> into, Set<String> fields,
+                                                  Set<String> operands, List<Span> uses) {
         List<Integer> optionAt = new ArrayList<>();
         Matcher option = OPTION.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int d : dashes) {
@@ -263,7 +314,8 @@ public final class OptionSyntax {
                 // letter template or a link "[e-mail](mailto:…)" leaves the prose word "e-mail" a term like any other
                 Matcher bracket = BRACKETED.matcher(line);
                 while (bracket.find()) {
-                    collectBracketed(bracket.group(1), besideAnOption, into);
+                    collectBracketed(bracket.group(1), lineStart + bracket.start(1), besideAnOption, into, fields,
+                            operands, uses);
                 }
             }
             if (besideAnOption && angleAt >= 0 && angleAt < lineEnd) {
@@ -271,6 +323,8 @@ public final class OptionSyntax {
                 Matcher angled = ANGLED.matcher(line);
                 while (angled.find()) {
                     into.add(angled.group(1).toLowerCase(Locale.ROOT));
+                    operands.add(angled.group(1).toLowerCase(Locale.ROOT));
+                    uses.add(new Span(lineStart + angled.start(1), lineStart + angled.end(1)));
                 }
             }
             lineStart = lineEnd + 1;
@@ -281,21 +335,27 @@ public final class OptionSyntax {
      * {@code [exit-code]}, {@code [-B bind_interface]}, {@code [ "~" word-size ]}: one placeholder alone, or placeholders
      * beside a flag or a quoted literal. Prose in brackets ("[see the notes below]") has neither and more words.
      */
-    private static void collectBracketed(String content, boolean besideAnOption, Set<String> into) {
+    private static void collectBracketed(String content, int offset, boolean besideAnOption, Set<String> into,
+                                         Set<String> fields, Set<String> operands, List<Span> uses) {
         Matcher part = SYNTAX_PART.matcher(content);
         Set<String> words = new HashSet<>();
+        List<Span> at = new ArrayList<>();
         boolean marked = false;
-        int at = 0;
-        while (at < content.length() && part.region(at, content.length()).lookingAt() && part.end() > at) {
+        int end = 0;
+        while (end < content.length() && part.region(end, content.length()).lookingAt() && part.end() > end) {
             marked |= part.group(1) != null || part.group(2) != null;
             if (part.group(3) != null) {
                 words.add(part.group(3).toLowerCase(Locale.ROOT));
+                at.add(new Span(offset + part.start(3), offset + part.end(3)));
             }
-            at = part.end();
+            end = part.end();
         }
-        if (at == content.length() && (marked && words.size() <= 3 || besideAnOption && !marked && words.size() == 1
-                && content.strip().length() == content.length())) {
+        boolean operand = besideAnOption && !marked && words.size() == 1
+                && content.strip().length() == content.length();
+        if (end == content.length() && (marked && words.size() <= 3 || operand)) {
             into.addAll(words);
+            uses.addAll(at);
+            (operand ? operands : fields).addAll(words);
         }
     }
 }

@@ -27,7 +27,7 @@ class HostileSyntaxLinesTest {
     void aLongHyphenatedRunBeforeElementsIsReadWithoutRecursion() throws Exception {
         String line = "a-".repeat(20_000) + "b elements";
 
-        assertThat(onASmallStack(() -> SyntaxNames.of(List.of(line), OptionSyntax.of(line).placeholders()))).isNotNull();
+        assertThat(onASmallStack(() -> SyntaxNames.elementNames(List.of(line)))).isNotNull();
     }
 
     /** Runs {@code work} on a thread with a 1 MB stack, the JVM's default, and returns what it gave or rethrows. */
