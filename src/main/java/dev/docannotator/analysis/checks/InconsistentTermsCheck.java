@@ -47,8 +47,6 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     private static final Pattern TOKEN = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_\\-‑./@\\\\]|::)[A-Za-z]+(?:[-‑][A-Za-z]+)*"
                     + "(?![\\p{IsLatin}\\p{N}_]|[-‑][A-Za-z0-9]|[./@\\\\][A-Za-z0-9]|::)");
-    /** A quotation right after a word: {@code file-changed "%s: file changed as we read it"}, a keyword and its message. */
-    private static final Pattern LABELS_A_QUOTE = Pattern.compile("[ \\t]+[\"“「]");
     /** Words that make legitimate two-word phrases next to their one-word forms (may be/maybe, log in/login). */
     private static final Set<String> PHRASE_WORDS = Set.of(
             "the", "and", "any", "some", "every", "may", "can", "not", "one", "out", "off", "for", "all", "how",
@@ -159,7 +157,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             if (namesAProgram(forms, operands)) {
                 // "[starting-point...]" in find's synopsis beside "starting point" and "starting-point" in its prose:
                 // the synopsis' uses are names, not spellings, but the prose's uses of both forms are still compared
-                forms = withoutSyntaxUses(forms, syntax);
+                forms = withoutSyntaxUses(forms, syntax, operands, text);
             }
             if (!isNameAndCommand(forms)) {
                 report(entry.getKey(), withoutModifierUses(forms), null, out);
@@ -203,7 +201,6 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         StartScan tokens = new StartScan(TOKEN, text, StartScan.wordStart(StartScan::isAsciiLetter));
         Matcher m = tokens.matcher();
         // one matcher per block for the look-aheads after each token (region() resets it), not one per token
-        Matcher labelsAQuote = LABELS_A_QUOTE.matcher(text);
         Matcher beforeAWord = BEFORE_A_WORD.matcher(text);
         Matcher expansion = FOLLOWED_BY_ITS_ABBREVIATION.matcher(text);
         boolean blank = text.isBlank();
@@ -213,7 +210,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         while (tokens.find()) {
             String token = m.group();
             if (Quotations.inside(quoted, m.start(), m.end())
-                    || labelsAQuote.region(m.end(), text.length()).lookingAt()
+                    || labelsAQuote(text, m.end())
                     || blank || isAlone(text, m.start(), m.end()) || isPlaceholder(text, m.start(), m.end(), angled)
                     || CommandLineNames.isOptionArgument(original, m.start())
                     || CommandLineNames.namesAnOption(original, m.start(), token, options)
@@ -226,8 +223,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                 continue;
             }
             Occurrence current = new Occurrence(block, m.start(), m.end(), token,
-                    beforeAWord.region(m.end(), text.length()).lookingAt(),
-                    isPartOfName(token, text, m.end()) || endsAnExpansion(token, expansion.region(m.end(), text.length()))
+                    // read only of a hyphenated form's uses (withoutModifierUses): asked of the others it cost a region each
+                    hasHyphen(token) && beforeAWord.region(m.end(), text.length()).lookingAt(),
+                    isPartOfName(token, text, m.end()) || endsAnExpansion(token, expansion, m.end())
                             || marksAbbreviationLetters(token, text, m.end()));
             String form = normalise(token);
             if (form != null) {
@@ -311,8 +309,25 @@ public final class InconsistentTermsCheck implements DocumentCheck {
      * before an abbreviation in brackets ends that abbreviation's expansion, a defined term whose capitals mark the
      * letters it is made of, not a spelling of the common words ("hysteresis gaps") to be made consistent with them.
      */
-    private static boolean endsAnExpansion(String token, Matcher abbreviationAfter) {
-        return !token.equals(token.toLowerCase(Locale.ROOT)) && abbreviationAfter.lookingAt();
+    private static boolean endsAnExpansion(String token, Matcher abbreviationAfter, int end) {
+        return !token.equals(token.toLowerCase(Locale.ROOT))
+                && abbreviationAfter.region(end, abbreviationAfter.regionEnd()).lookingAt();
+    }
+
+    private static boolean hasHyphen(String token) {
+        return token.indexOf('-') > 0 || token.indexOf('‑') > 0;
+    }
+
+    /**
+     * A quotation right after a word, {@code file-changed "%s: file changed as we read it"}: a keyword and its message.
+     * Blanks and then a quotation mark, read without a matcher (a region per token cost more than the test).
+     */
+    private static boolean labelsAQuote(String text, int end) {
+        int i = end;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i > end && i < text.length() && "\"“「".indexOf(text.charAt(i)) >= 0;
     }
 
     /**
@@ -463,13 +478,30 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         return nouns;
     }
 
-    /** The forms' uses outside the synopsis' syntax ({@link OptionSyntax#isPlaceholderUse}); a form left without any goes. */
+    /**
+     * "each given starting-point", "no starting-point", "a⏎starting-point": a determiner (and at most one word) before
+     * an operand's name makes it a common noun of the prose; bare, it names the operand ("Verifies the integrity of
+     * package-name or all packages" in dpkg(1), the italics lost in plain text).
+     */
+    private static final Pattern DETERMINER_BEFORE = Pattern.compile(
+            "(?i)(?<!\\p{L})(?:a|an|the|this|that|these|those|each|every|any|no|its|their|all|some|one)"
+                    + "[ \\t\\r\\n]+(?:[a-z]+[ \\t\\r\\n]+)?$");
+
+    /**
+     * The forms' uses outside the synopsis' syntax ({@link OptionSyntax#isPlaceholderUse}), and of the operand's own
+     * form only its uses as a common noun ({@link #DETERMINER_BEFORE}); a form left without any goes.
+     */
     private static Map<String, List<Occurrence>> withoutSyntaxUses(Map<String, List<Occurrence>> forms,
-                                                                   OptionSyntax syntax) {
+                                                                   OptionSyntax syntax, Set<String> operands,
+                                                                   ExtractedText text) {
         Map<String, List<Occurrence>> prose = new LinkedHashMap<>();
+        Matcher determiner = DETERMINER_BEFORE.matcher(text.text()).useTransparentBounds(true);
         for (Map.Entry<String, List<Occurrence>> e : forms.entrySet()) {
+            boolean operand = operands.contains(e.getKey().toLowerCase(Locale.ROOT));
             List<Occurrence> uses = e.getValue().stream()
                     .filter(o -> !syntax.isPlaceholderUse(o.block().start() + o.start(), o.block().start() + o.end()))
+                    .filter(o -> !operand || determiner.region(Math.max(o.block().start(),
+                            o.block().start() + o.start() - 40), o.block().start() + o.start()).find())
                     .toList();
             if (!uses.isEmpty()) {
                 prose.put(e.getKey(), uses);

@@ -64,11 +64,10 @@ class InconsistentTermsSyntaxAndTitlesTest {
                 "Write to us by e-mail. We answer every email within a day, and every email is read.",
                 "See [e-mail](mailto:team@example.org) for the address.")))
                 .contains("e-mail");
-        // beside an option it is the option's placeholder: that use is no spelling, the prose's uses still are
-        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+        // beside an option it is the option's placeholder
+        assertThat(run(Check.INCONSISTENT_TERMS,
                 "--reply-to <e-mail>   where replies go",
-                "Write to us by e-mail. We answer every email within a day, and every email is read.")))
-                .containsExactly("e-mail");
+                "Write to us by e-mail. We answer every email within a day, and every email is read.")).isEmpty();
     }
 
     @Test
@@ -91,6 +90,18 @@ class InconsistentTermsSyntaxAndTitlesTest {
                     + "              starting-point.",
         };
         assertThat(quotes(run(Check.INCONSISTENT_TERMS, page))).containsExactly("starting point");
+    }
+
+    @Test
+    void anOperandNamedBareInTheProseIsTheOperandNotASpelling() {
+        // dpkg(1): "package-name" without a determiner names the operand (italic in the page), "a package name" is prose
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "       -V, --verify [package-name...]",
+                "           Verifies the integrity of package-name or all packages if omitted.",
+                "       -C, --audit [package-name...]",
+                "           Performs database sanity and consistency checks for package-name or all packages.",
+                "           If -a or --pending is given instead of a package name, then all packages are processed."))
+                .isEmpty();
     }
 
     @Test
