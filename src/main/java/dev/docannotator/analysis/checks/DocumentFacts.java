@@ -1,8 +1,8 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.text.Genre;
+import dev.docannotator.analysis.text.OptionSyntax;
 import dev.docannotator.document.ExtractedText;
-import java.util.Set;
 
 /**
  * What the steps of one analysis know about the whole document, computed once when a step first asks and shared by
@@ -12,7 +12,7 @@ import java.util.Set;
 public final class DocumentFacts {
     private final ExtractedText text;
     private volatile Genre genre;
-    private volatile Set<String> metavariables;
+    private volatile OptionSyntax options;
 
     public DocumentFacts(ExtractedText text) {
         this.text = text;
@@ -32,12 +32,15 @@ public final class DocumentFacts {
         return known;
     }
 
-    /** The lower-case placeholders of the document's options ({@code --timeout=seconds}), found once. */
-    public Set<String> optionMetavariables() {
-        Set<String> known = metavariables;
+    /**
+     * The document's command-line syntax ({@link OptionSyntax}: options, their values and placeholders), read once for
+     * the grammar, repeated-words, terms and markers checks, which each scanned the whole text for options before.
+     */
+    public OptionSyntax optionSyntax() {
+        OptionSyntax known = options;
         if (known == null) {
-            known = OptionMetavariables.of(text.text());
-            metavariables = known;
+            known = OptionSyntax.of(text.text());
+            options = known;
         }
         return known;
     }

@@ -2,6 +2,7 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.EnglishVariant;
+import dev.docannotator.analysis.text.OptionSyntax;
 import dev.docannotator.analysis.text.Quotations;
 import dev.docannotator.analysis.text.Span;
 import dev.docannotator.analysis.text.StartScan;
@@ -31,8 +32,9 @@ import java.util.regex.Pattern;
  * name in its own capitals beside the same letters in lower case ({@code CMake} and the command {@code cmake},
  * {@code CTest}/{@code ctest}, the "Bourne Again SHell" and a shell). Part of a longer proper name or defined term
  * ("World Wide Web", "Front-Cover Texts") is compared only with other names, not with the common word ("world-wide",
- * "front cover"). Nor are a synopsis' placeholders and a markup element's name ({@link SyntaxNames}: "host port
- * hostport" of {@code -L [bind_address:]port:host:hostport}), nor title case in a cited title ({@link CitedTitles}).
+ * "front cover"). Nor are a synopsis' placeholders where the synopsis writes them ({@link SyntaxNames}: "host port
+ * hostport" of {@code -L [bind_address:]port:host:hostport}; their uses in prose are compared) and a markup element's
+ * name, nor title case in a cited title ({@link CitedTitles}).
  */
 public final class InconsistentTermsCheck implements DocumentCheck {
     /** The English the requirement asked for (or the server's): on a tie its spelling is the one kept. */
@@ -45,8 +47,6 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     private static final Pattern TOKEN = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_\\-‑./@\\\\]|::)[A-Za-z]+(?:[-‑][A-Za-z]+)*"
                     + "(?![\\p{IsLatin}\\p{N}_]|[-‑][A-Za-z0-9]|[./@\\\\][A-Za-z0-9]|::)");
-    /** A quotation right after a word: {@code file-changed "%s: file changed as we read it"}, a keyword and its message. */
-    private static final Pattern LABELS_A_QUOTE = Pattern.compile("[ \\t]+[\"“「]");
     /** Words that make legitimate two-word phrases next to their one-word forms (may be/maybe, log in/login). */
     private static final Set<String> PHRASE_WORDS = Set.of(
             "the", "and", "any", "some", "every", "may", "can", "not", "one", "out", "off", "for", "all", "how",
@@ -128,7 +128,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         // a document repeats its words: each distinct form is folded to its spelling key once
         Map<String, String> keys = new HashMap<>();
         // from the text as written: the mask hides options
-        Set<String> options = CommandLineNames.longOptions(text.blocks().stream().map(text::blockText).toList());
+        Set<String> options = out.facts().optionSyntax().longOptions();
         for (BlockText b : blocks) {
             collectTokens(b.block(), b.text(), text.blockText(b.block()), options, byKey, pairs, singleKeys, keys);
         }
@@ -141,10 +141,26 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                 byKey.get(key).computeIfAbsent(form, f -> new ArrayList<>()).add(pair);
             }
         }
+        OptionSyntax syntax = out.facts().optionSyntax();
+        Set<String> operands = SyntaxNames.placeholderNames(syntax.operands(), syntax.placeholders());
+        Set<String> fields = new HashSet<>(syntax.placeholders());
+        fields.removeAll(syntax.operands());
+        // "-L [bind_address:]port:host:hostport", "[ "~" word-size ]": the prose that repeats a field's name names it
         Set<String> programs = programNames(text);
+        programs.addAll(SyntaxNames.placeholderNames(fields, syntax.placeholders()));
+        operands.removeAll(programs);
         for (Map.Entry<String, Map<String, List<Occurrence>>> entry : byKey.entrySet()) {
-            if (!namesAProgram(entry.getValue(), programs) && !isNameAndCommand(entry.getValue())) {
-                report(entry.getKey(), withoutModifierUses(entry.getValue()), null, out);
+            Map<String, List<Occurrence>> forms = entry.getValue();
+            if (namesAProgram(forms, programs)) {
+                continue;
+            }
+            if (namesAProgram(forms, operands)) {
+                // "[starting-point...]" in find's synopsis beside "starting point" and "starting-point" in its prose:
+                // the synopsis' uses are names, not spellings, but the prose's uses of both forms are still compared
+                forms = withoutSyntaxUses(forms, syntax, operands, text);
+            }
+            if (!isNameAndCommand(forms)) {
+                report(entry.getKey(), withoutModifierUses(forms), null, out);
             }
         }
         Map<String, Map<String, List<Occurrence>>> byCase = new LinkedHashMap<>();
@@ -176,7 +192,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
 
     /**
      * {@code text}: the block masked (options, paths and code hidden); {@code original}: as written, same length;
-     * {@code options}: the document's long options ({@link CommandLineNames#longOptions}).
+     * {@code options}: the document's long options ({@link dev.docannotator.analysis.text.OptionSyntax#longOptions}).
      */
     private static void collectTokens(TextBlock block, String text, String original, Set<String> options,
                                       Map<String, Map<String, List<Occurrence>>> byKey,
@@ -185,17 +201,17 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         StartScan tokens = new StartScan(TOKEN, text, StartScan.wordStart(StartScan::isAsciiLetter));
         Matcher m = tokens.matcher();
         // one matcher per block for the look-aheads after each token (region() resets it), not one per token
-        Matcher labelsAQuote = LABELS_A_QUOTE.matcher(text);
         Matcher beforeAWord = BEFORE_A_WORD.matcher(text);
         Matcher expansion = FOLLOWED_BY_ITS_ABBREVIATION.matcher(text);
         boolean blank = text.isBlank();
+        boolean angled = text.indexOf('<') >= 0;
         List<Span> quoted = Quotations.find(text);
         Occurrence previous = null;
         while (tokens.find()) {
             String token = m.group();
             if (Quotations.inside(quoted, m.start(), m.end())
-                    || labelsAQuote.region(m.end(), text.length()).lookingAt()
-                    || blank || isAlone(text, m.start(), m.end()) || isPlaceholder(text, m.start(), m.end())
+                    || labelsAQuote(text, m.end())
+                    || blank || isAlone(text, m.start(), m.end()) || isPlaceholder(text, m.start(), m.end(), angled)
                     || CommandLineNames.isOptionArgument(original, m.start())
                     || CommandLineNames.namesAnOption(original, m.start(), token, options)
                     || CommandLineNames.namesACommand(text, m.end())
@@ -207,8 +223,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                 continue;
             }
             Occurrence current = new Occurrence(block, m.start(), m.end(), token,
-                    beforeAWord.region(m.end(), text.length()).lookingAt(),
-                    isPartOfName(token, text, m.end()) || endsAnExpansion(token, expansion.region(m.end(), text.length()))
+                    // read only of a hyphenated form's uses (withoutModifierUses): asked of the others it cost a region each
+                    hasHyphen(token) && beforeAWord.region(m.end(), text.length()).lookingAt(),
+                    isPartOfName(token, text, m.end()) || endsAnExpansion(token, expansion, m.end())
                             || marksAbbreviationLetters(token, text, m.end()));
             String form = normalise(token);
             if (form != null) {
@@ -292,8 +309,25 @@ public final class InconsistentTermsCheck implements DocumentCheck {
      * before an abbreviation in brackets ends that abbreviation's expansion, a defined term whose capitals mark the
      * letters it is made of, not a spelling of the common words ("hysteresis gaps") to be made consistent with them.
      */
-    private static boolean endsAnExpansion(String token, Matcher abbreviationAfter) {
-        return !token.equals(token.toLowerCase(Locale.ROOT)) && abbreviationAfter.lookingAt();
+    private static boolean endsAnExpansion(String token, Matcher abbreviationAfter, int end) {
+        return !token.equals(token.toLowerCase(Locale.ROOT))
+                && abbreviationAfter.region(end, abbreviationAfter.regionEnd()).lookingAt();
+    }
+
+    private static boolean hasHyphen(String token) {
+        return token.indexOf('-') > 0 || token.indexOf('‑') > 0;
+    }
+
+    /**
+     * A quotation right after a word, {@code file-changed "%s: file changed as we read it"}: a keyword and its message.
+     * Blanks and then a quotation mark, read without a matcher (a region per token cost more than the test).
+     */
+    private static boolean labelsAQuote(String text, int end) {
+        int i = end;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i > end && i < text.length() && "\"“「".indexOf(text.charAt(i)) >= 0;
     }
 
     /**
@@ -340,13 +374,25 @@ public final class InconsistentTermsCheck implements DocumentCheck {
 
     /**
      * A word alone in brackets, {@code [exit-code]}, {@code <file-name>}, or one of a few words in angle brackets,
-     * {@code <ciphersuite list>}: a placeholder of a synopsis.
+     * {@code <ciphersuite list>}: a placeholder of a synopsis. {@code angled}: the block has a {@code <} at all; the
+     * words pattern is tried only after one in the 40 characters before (it built two matchers for every token of
+     * the document, a tenth of the check's CPU).
      */
-    private static boolean isPlaceholder(String text, int start, int end) {
+    private static boolean isPlaceholder(String text, int start, int end, boolean angled) {
         return start > 0 && end < text.length() && (text.charAt(start - 1) == '[' && text.charAt(end) == ']'
                 || text.charAt(start - 1) == '<' && text.charAt(end) == '>'
-                || PLACEHOLDER_WORDS_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find()
+                || angled && hasChar(text, '<', Math.max(0, start - 40), start)
+                        && PLACEHOLDER_WORDS_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find()
                         && PLACEHOLDER_WORDS_AFTER.matcher(text).region(end, text.length()).lookingAt());
+    }
+
+    private static boolean hasChar(String text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A block that is this one word: a manual's item tag ("record-size" over the message it names), a name. */
@@ -433,8 +479,40 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     }
 
     /**
-     * The words the document writes as a command (`mandb`) or a manual page (mandb(8)), as a synopsis' placeholder or as
-     * a markup element's name ({@link SyntaxNames}), in lower case.
+     * "each given starting-point", "no starting-point", "a⏎starting-point": a determiner (and at most one word) before
+     * an operand's name makes it a common noun of the prose; bare, it names the operand ("Verifies the integrity of
+     * package-name or all packages" in dpkg(1), the italics lost in plain text).
+     */
+    private static final Pattern DETERMINER_BEFORE = Pattern.compile(
+            "(?i)(?<!\\p{L})(?:a|an|the|this|that|these|those|each|every|any|no|its|their|all|some|one)"
+                    + "[ \\t\\r\\n]+(?:[a-z]+[ \\t\\r\\n]+)?$");
+
+    /**
+     * The forms' uses outside the synopsis' syntax ({@link OptionSyntax#isPlaceholderUse}), and of the operand's own
+     * form only its uses as a common noun ({@link #DETERMINER_BEFORE}); a form left without any goes.
+     */
+    private static Map<String, List<Occurrence>> withoutSyntaxUses(Map<String, List<Occurrence>> forms,
+                                                                   OptionSyntax syntax, Set<String> operands,
+                                                                   ExtractedText text) {
+        Map<String, List<Occurrence>> prose = new LinkedHashMap<>();
+        Matcher determiner = DETERMINER_BEFORE.matcher(text.text()).useTransparentBounds(true);
+        for (Map.Entry<String, List<Occurrence>> e : forms.entrySet()) {
+            boolean operand = operands.contains(e.getKey().toLowerCase(Locale.ROOT));
+            List<Occurrence> uses = e.getValue().stream()
+                    .filter(o -> !syntax.isPlaceholderUse(o.block().start() + o.start(), o.block().start() + o.end()))
+                    .filter(o -> !operand || determiner.region(Math.max(o.block().start(),
+                            o.block().start() + o.start() - 40), o.block().start() + o.start()).find())
+                    .toList();
+            if (!uses.isEmpty()) {
+                prose.put(e.getKey(), uses);
+            }
+        }
+        return prose;
+    }
+
+    /**
+     * The words the document writes as a command (`mandb`) or a manual page (mandb(8)), or as a markup element's name
+     * ({@link SyntaxNames#elementNames}), in lower case.
      */
     private static Set<String> programNames(ExtractedText text) {
         Set<String> names = new HashSet<>();
@@ -442,8 +520,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         for (TextBlock block : text.blocks()) {
             texts.add(text.blockText(block));
         }
-        // "-L [bind_address:]port:host:hostport", "generic-icon elements": placeholders and element names
-        names.addAll(SyntaxNames.of(texts));
+        // "generic-icon elements": element names
+        names.addAll(SyntaxNames.elementNames(texts));
         for (String blockText : texts) {
             if (!mayNameAProgram(blockText)) {
                 continue; // every form needs a backquote, a bracket or a version comparison

@@ -76,7 +76,7 @@ public final class RepeatedWordsCheck implements BlockCheck {
                 continue; // "import-show⏎show-only", "the package package-file", "<mime-type type=…>"
             }
             if (out.facts().genre() == Genre.MANUAL
-                    && out.facts().optionMetavariables().contains(again.toLowerCase(Locale.ROOT))) {
+                    && out.facts().optionSyntax().metavariables().contains(again.toLowerCase(Locale.ROOT))) {
                 continue; // "--timeout=seconds  Set the timeout to seconds seconds": the noun, then the placeholder
             }
             if (isAllCapitals(word) && !shouting) {

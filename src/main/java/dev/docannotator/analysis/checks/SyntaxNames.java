@@ -1,5 +1,6 @@
 package dev.docannotator.analysis.checks;
 
+import dev.docannotator.analysis.text.OptionSyntax;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,25 +15,14 @@ import java.util.regex.Pattern;
  * "host port hostport" in ssh(1) names three placeholders, and "word-size" the field of a rule that the prose calls the
  * word size. An element's name that the prose also uses as a noun ("a mime-type to be a sub-class") is a term after
  * all. Only names that look like compounds count (hyphenated, or a closed word whose parts are placeholders too),
- * since those are what the terms check compares.
+ * since those are what the terms check compares. A synopsis' operand ({@code [starting-point...]}, one word alone in
+ * brackets beside an option) is a name only where the synopsis writes it: the prose goes on using its words as words
+ * ({@link OptionSyntax#operands}).
  */
 final class SyntaxNames {
-    /** An option and a colon-joined argument spec after it: {@code -L [bind_address:]port:host:hostport}. */
-    private static final Pattern OPTION_SPEC = Pattern.compile(
-            "(?<![\\w-])--?[A-Za-z][\\w-]*[ \\t=]+(\\[?[A-Za-z_][\\w\\[\\]-]*:[\\w\\[\\]:-]*[\\w\\]])(?![\\w/:])");
-    /** A syntax in square brackets: an option or a quoted literal with placeholders, {@code [ "~" word-size ]}. */
-    private static final Pattern BRACKETED = Pattern.compile("\\[([^\\[\\]\\n]{1,60})\\]");
-    /** One part of a bracketed syntax: a flag, a quoted literal, a placeholder, an ellipsis or a bar. */
-    private static final Pattern SYNTAX_PART = Pattern.compile(
-            "\\s*(?:(--?[A-Za-z][\\w-]*)|(\"[^\"]{1,6}\"|'[^']{1,6}')|([A-Za-z_][\\w-]*)|\\.\\.\\.|\\|)\\s*");
-    /** An option on the line: {@code -o}, {@code --engine}. */
-    private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--?[A-Za-z]");
-    /** A placeholder in angle brackets: {@code <file-name>}. */
-    private static final Pattern ANGLED = Pattern.compile("<([A-Za-z][\\w-]*)>");
     /** "generic-icon elements", "the treemagic element": a name of a markup element or attribute. */
     private static final Pattern ELEMENT_NAME = Pattern.compile(
             "(?<![\\w-])([A-Za-z][A-Za-z]*+(?:-[A-Za-z]++)*+)[ \\t]++(?:elements?|attributes?)\\b");
-    private static final Pattern PART = Pattern.compile("[A-Za-z_][\\w-]*");
     /**
      * "the mime-type by …", "for a mime-type to be": a determiner before a word and no "element" after it, nor "files"
      * ("the treemagic files" names the files the element's data is kept in).
@@ -44,26 +34,31 @@ final class SyntaxNames {
     private SyntaxNames() {
     }
 
-    /** The names, in lower case, with their plurals ("generic-icons" beside the element generic-icon). */
-    static Set<String> of(Iterable<String> blocks) {
-        Set<String> placeholders = new HashSet<>();
+    /**
+     * Those of {@code some} synopsis placeholders that look like compounds, in lower case, with their plurals
+     * ("starting-points" beside {@code [starting-point...]}); {@code placeholders}: all of them ({@link
+     * OptionSyntax#placeholders}), of which a closed word's parts are ("hostport" beside host and port).
+     */
+    static Set<String> placeholderNames(Set<String> some, Set<String> placeholders) {
+        Set<String> names = new HashSet<>();
+        for (String p : some) {
+            if (p.indexOf('-') > 0 || isMadeOf(p, placeholders)) {
+                names.add(p);
+            }
+        }
+        return withPlurals(names);
+    }
+
+    /** The names of markup elements, in lower case, with their plurals ("generic-icons" beside generic-icon). */
+    static Set<String> elementNames(Iterable<String> blocks) {
         Set<String> elements = new HashSet<>();
         for (String text : blocks) {
-            if (text.indexOf(':') >= 0 || text.indexOf('[') >= 0 || text.indexOf('<') >= 0) {
-                collectPlaceholders(text, placeholders);
-            }
             Matcher e = ELEMENT_NAME.matcher(text);
             while (e.find()) {
                 String name = e.group(1).toLowerCase(Locale.ROOT);
                 if (!EnglishWords.isOnlyAnAdjective(name) && (name.indexOf('-') > 0 || name.length() >= 8)) {
                     elements.add(name);
                 }
-            }
-        }
-        Set<String> names = new HashSet<>();
-        for (String p : placeholders) {
-            if (p.indexOf('-') > 0 || isMadeOf(p, placeholders)) {
-                names.add(p);
             }
         }
         // "mime-type elements" and "a mime-type to be": an element's name the prose uses as a noun as well is a term
@@ -73,58 +68,15 @@ final class SyntaxNames {
                 elements.remove(noun.group(1).toLowerCase(Locale.ROOT));
             }
         }
-        names.addAll(elements);
-        Set<String> plurals = new HashSet<>();
+        return withPlurals(elements);
+    }
+
+    private static Set<String> withPlurals(Set<String> names) {
+        Set<String> all = new HashSet<>(names);
         for (String n : names) {
-            plurals.add(n + "s");
+            all.add(n + "s");
         }
-        names.addAll(plurals);
-        return names;
-    }
-
-    private static void collectPlaceholders(String text, Set<String> into) {
-        Matcher spec = OPTION_SPEC.matcher(text);
-        while (spec.find()) {
-            Matcher part = PART.matcher(spec.group(1));
-            while (part.find()) {
-                into.add(part.group().toLowerCase(Locale.ROOT));
-            }
-        }
-        for (String line : text.split("\n")) {
-            // a lone word in brackets is an option's placeholder only beside an option: "Name <e-mail>" in a
-            // letter template or a link "[e-mail](mailto:…)" leaves the prose word "e-mail" a term like any other
-            boolean besideAnOption = OPTION.matcher(line).find();
-            Matcher bracket = BRACKETED.matcher(line);
-            while (bracket.find()) {
-                collectBracketed(bracket.group(1), besideAnOption, into);
-            }
-            Matcher angled = ANGLED.matcher(line);
-            while (besideAnOption && angled.find()) {
-                into.add(angled.group(1).toLowerCase(Locale.ROOT));
-            }
-        }
-    }
-
-    /**
-     * {@code [exit-code]}, {@code [-B bind_interface]}, {@code [ "~" word-size ]}: one placeholder alone, or placeholders
-     * beside a flag or a quoted literal. Prose in brackets ("[see the notes below]") has neither and more words.
-     */
-    private static void collectBracketed(String content, boolean besideAnOption, Set<String> into) {
-        Matcher part = SYNTAX_PART.matcher(content);
-        Set<String> words = new HashSet<>();
-        boolean marked = false;
-        int at = 0;
-        while (at < content.length() && part.region(at, content.length()).lookingAt() && part.end() > at) {
-            marked |= part.group(1) != null || part.group(2) != null;
-            if (part.group(3) != null) {
-                words.add(part.group(3).toLowerCase(Locale.ROOT));
-            }
-            at = part.end();
-        }
-        if (at == content.length() && (marked && words.size() <= 3 || besideAnOption && !marked && words.size() == 1
-                && content.strip().length() == content.length())) {
-            into.addAll(words);
-        }
+        return all;
     }
 
     /** "hostport" beside the placeholders host and port: a closed word split into two placeholders. */

@@ -56,12 +56,6 @@ public final class TodoMarkersCheck implements BlockCheck {
                     + "|(?:括号|占位符|字段)[^。！？]{0,30}(?:替换|填写))",
             Pattern.CASE_INSENSITIVE);
 
-    /**
-     * An option right before a placeholder, with a space or {@code =} between ({@code --engine <name>},
-     * {@code -A, --user-agent <name>}): the placeholder is the value the option takes, not a blank left in the text.
-     */
-    private static final Pattern OPTION_BEFORE = Pattern.compile("(?<![^\\s(\\[,|])--?[A-Za-z0-9][A-Za-z0-9_-]*[ =]$");
-
     /** How far before a placeholder such an instruction is looked for: the template's own section. */
     private static final int INSTRUCTION_REACH = 1500;
     /** Every character a placeholder can start with (the pattern folds ASCII case only: x and X). */
@@ -116,8 +110,9 @@ public final class TodoMarkersCheck implements BlockCheck {
             if (templateToFillIn(out.text().text(), block.start() + p.start())) {
                 continue;
             }
-            if (OPTION_BEFORE.matcher(original).region(Math.max(0, p.start() - 80), p.start())
-                    .useTransparentBounds(true).find()) {
+            // an option within the 80 characters before, with a space or "=" between ("-A, --user-agent <name>")
+            if (out.facts().optionSyntax().optionRightBefore(block.start() + p.start(),
+                    block.start() + Math.max(0, p.start() - 80), out.text().text())) {
                 continue; // "--engine <name>": the value an option takes, written in a manual's syntax
             }
             out.add(block, p.start(), p.end(), Check.TODO_MARKERS, Severity.WARNING,

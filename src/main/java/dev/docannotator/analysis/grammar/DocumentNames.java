@@ -1,5 +1,6 @@
 package dev.docannotator.analysis.grammar;
 
+import dev.docannotator.analysis.text.OptionSyntax;
 import dev.docannotator.analysis.text.ProseMask;
 import dev.docannotator.document.ExtractedText;
 import java.util.HashMap;
@@ -21,11 +22,6 @@ final class DocumentNames {
     private static final Pattern WORD = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_])\\p{IsLatin}[\\p{IsLatin}'’]*(?:-\\p{IsLatin}[\\p{IsLatin}'’]*)*");
     private static final int RECURRING = 2;
-    /** An option's name, without a {@code no-} prefix ({@code --seek}, {@code --no-seek}), and its value if any. */
-    private static final Pattern OPTION = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_-])--?(?:no-)?(\\p{Ll}[\\p{Ll}\\p{N}]*(?:-[\\p{Ll}\\p{N}]+)*)"
-                    + "(?:\\[?=(\\p{Ll}[\\p{Ll}\\p{N}-]*))?");
-    private static final int KEYWORD_LETTERS = 3;
 
     private final ExtractedText source;
     private final Set<String> names;
@@ -37,7 +33,8 @@ final class DocumentNames {
         this.keywords = Set.copyOf(keywords);
     }
 
-    static DocumentNames of(ExtractedText text) {
+    /** {@code keywords}: the words the document writes as an option's name or value ({@link OptionSyntax#keywords}). */
+    static DocumentNames of(ExtractedText text, Set<String> keywords) {
         Map<String, Integer> counts = new HashMap<>();
         // masked: "zorbix_conf" in code is not a use of the name Zorbix
         Matcher m = WORD.matcher(ProseMask.mask(text.text()).text());
@@ -56,22 +53,7 @@ final class DocumentNames {
                 names.add(w);
             }
         });
-        return new DocumentNames(text, names, keywords(text.text()));
-    }
-
-    /** The words a text writes as an option's name or value: {@code seek} for {@code --seek} and {@code --no-seek}. */
-    static Set<String> keywords(String text) {
-        Set<String> found = new HashSet<>();
-        Matcher m = OPTION.matcher(text);
-        while (m.find()) {
-            for (int group = 1; group <= 2; group++) {
-                String word = m.group(group);
-                if (word != null && word.length() >= KEYWORD_LETTERS) {
-                    found.add(word);
-                }
-            }
-        }
-        return found;
+        return new DocumentNames(text, names, keywords);
     }
 
     boolean isOf(ExtractedText text) {

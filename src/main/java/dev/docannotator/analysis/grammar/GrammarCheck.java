@@ -141,7 +141,7 @@ public final class GrammarCheck implements BlockCheck {
         boolean laidOut = LAID_OUT.matcher(text).find();
         // same length: offsets of the paragraph are offsets of the block
         String paragraph = text.replace('\n', ' ').replace('\r', ' ');
-        DocumentNames known = names(out.text());
+        DocumentNames known = names(out);
         JLanguageTool tool = pool.forCurrentThread(variant);
         List<RuleMatch> matches = check(tool, paragraph);
         boolean listOfNames = isListOfNames(paragraph, matches);
@@ -340,10 +340,10 @@ public final class GrammarCheck implements BlockCheck {
         return false;
     }
 
-    private DocumentNames names(ExtractedText text) {
+    private DocumentNames names(Findings out) {
         DocumentNames known = names;
-        if (known == null || !known.isOf(text)) {
-            known = DocumentNames.of(text);
+        if (known == null || !known.isOf(out.text())) {
+            known = DocumentNames.of(out.text(), out.facts().optionSyntax().keywords());
             names = known;
         }
         return known;

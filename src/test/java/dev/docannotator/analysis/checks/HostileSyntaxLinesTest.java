@@ -2,6 +2,7 @@ package dev.docannotator.analysis.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docannotator.analysis.text.OptionSyntax;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,14 +20,14 @@ class HostileSyntaxLinesTest {
     void aLongRunOfOptionsBeforeAnOptionHeadIsReadWithoutRecursion() throws Exception {
         String line = "-a, ".repeat(20_000) + "-b count";
 
-        assertThat(onASmallStack(() -> OptionMetavariables.of(line))).containsExactly("count");
+        assertThat(onASmallStack(() -> OptionSyntax.of(line).metavariables())).containsExactly("count");
     }
 
     @Test
     void aLongHyphenatedRunBeforeElementsIsReadWithoutRecursion() throws Exception {
         String line = "a-".repeat(20_000) + "b elements";
 
-        assertThat(onASmallStack(() -> SyntaxNames.of(List.of(line)))).isNotNull();
+        assertThat(onASmallStack(() -> SyntaxNames.elementNames(List.of(line)))).isNotNull();
     }
 
     /** Runs {@code work} on a thread with a 1 MB stack, the JVM's default, and returns what it gave or rethrows. */

@@ -82,6 +82,49 @@ class InconsistentTermsSyntaxAndTitlesTest {
     }
 
     @Test
+    void anOperandOfTheSynopsisIsNoSpellingButItsProseUsesAreCompared() {
+        // find(1): the synopsis' [starting-point...] is an operand; the prose writes "starting-point" and "starting
+        // point" for the same thing, and the minority is still flagged (neither is before a noun)
+        String[] page = {
+            "SYNOPSIS",
+            "       find [-H] [-L] [-P] [-D debugopts] [-Olevel] [starting-point...] [expression]",
+            "DESCRIPTION",
+            "       GNU find searches the directory tree rooted at each given starting-point by evaluating the given\n"
+                    + "       expression from left to right.  If no starting-point is specified, `.' is assumed.",
+            "       -files0-from file\n"
+                    + "              Read the starting points from file instead of getting them on the command\n"
+                    + "              line.  If the file is empty, find does not process any starting point and\n"
+                    + "              therefore will exit immediately.",
+            "       -mindepth levels\n"
+                    + "              Do not apply any tests or actions at levels less than levels (a\n"
+                    + "              non-negative integer).  Using -mindepth 1 means process all files except the\n"
+                    + "              starting-point.",
+        };
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS, page))).containsExactly("starting point");
+    }
+
+    @Test
+    void anOperandNamedBareInTheProseIsTheOperandNotASpelling() {
+        // dpkg(1): "package-name" without a determiner names the operand (italic in the page), "a package name" is prose
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "       -V, --verify [package-name...]",
+                "           Verifies the integrity of package-name or all packages if omitted.",
+                "       -C, --audit [package-name...]",
+                "           Performs database sanity and consistency checks for package-name or all packages.",
+                "           If -a or --pending is given instead of a package name, then all packages are processed."))
+                .isEmpty();
+    }
+
+    @Test
+    void aFieldOfAGrammarStaysANameInTheProse() {
+        // the control: a placeholder beside a flag or a quoted literal names a field, and so does the prose
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "       find [-H] [-L] [--from starting-point] [expression]",
+                "Each given starting-point is searched. If no starting-point is given, the current directory is the "
+                        + "starting point.")).isEmpty();
+    }
+
+    @Test
     void aMarkupElementsNameAndItsPluralAreNotSpellingsOfTheProseWords() {
         // shared-mime-info: the generic-icon and treemagic elements beside "a generic icon", "the tree magic data"
         assertThat(run(Check.INCONSISTENT_TERMS,
