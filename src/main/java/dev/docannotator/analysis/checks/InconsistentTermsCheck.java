@@ -148,6 +148,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         // "-L [bind_address:]port:host:hostport", "[ "~" word-size ]": the prose that repeats a field's name names it
         Set<String> programs = programNames(text);
         programs.addAll(SyntaxNames.placeholderNames(fields, syntax.placeholders()));
+        // "-i patchfile  or  --input=patchfile": a closed word the dictionary lacks, coined as an option's value, names
+        // that value wherever the prose writes it ("Read the patch from patchfile"); "a patch file" is the thing itself
+        programs.addAll(SyntaxNames.coinedMetavariables(syntax.metavariables()));
         operands.removeAll(programs);
         for (Map.Entry<String, Map<String, List<Occurrence>>> entry : byKey.entrySet()) {
             Map<String, List<Occurrence>> forms = entry.getValue();

@@ -1,5 +1,6 @@
 package dev.docannotator.analysis.checks;
 
+import dev.docannotator.analysis.text.EnglishTagging;
 import dev.docannotator.analysis.text.OptionSyntax;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,9 @@ final class SyntaxNames {
             "(?i)(?<![\\w-])(?:a|an|the|this|that|each|every|any|its)[ \\t\\n]+([a-z][a-z]*(?:-[a-z]+)*)"
                     + "(?![\\w-]|[ \\t\\n]+(?:elements?|attributes?|files?)\\b)");
 
+    /** Shorter placeholders ("num", "n", "file") are words or letters, not coined compounds. */
+    private static final int MIN_COINED_LETTERS = 7;
+
     private SyntaxNames() {
     }
 
@@ -47,6 +51,22 @@ final class SyntaxNames {
             }
         }
         return withPlurals(names);
+    }
+
+    /**
+     * Those of an option's placeholders ({@link OptionSyntax#metavariables}) that are closed words of two parts no
+     * dictionary has ({@code patchfile}, {@code rejectfile}; not {@code filename}, a word of its own), in lower case,
+     * with their plurals: the manual coined them as names, so the open words ("a patch file") are not another spelling.
+     */
+    static Set<String> coinedMetavariables(Set<String> metavariables) {
+        Set<String> coined = new HashSet<>();
+        for (String m : metavariables) {
+            if (m.length() >= MIN_COINED_LETTERS && m.chars().allMatch(Character::isLetter)
+                    && !EnglishTagging.tagger().tag(List.of(m)).get(0).isTagged()) {
+                coined.add(m);
+            }
+        }
+        return withPlurals(coined);
     }
 
     /** The names of markup elements, in lower case, with their plurals ("generic-icons" beside generic-icon). */

@@ -28,6 +28,22 @@ class InconsistentTermsSyntaxAndTitlesTest {
     }
 
     @Test
+    void aCoinedPlaceholderOfAnOptionNamesItsValueButADictionaryWordIsStillATerm() {
+        // patch(1): "patchfile" is the value of -i, "a patch file" the thing; curl's "filename" is a word of its own
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "patch takes a patch file patchfile containing a difference listing.",
+                "-i patchfile  or  --input=patchfile",
+                "Read the patch from patchfile. If patchfile is -, read from standard input.",
+                "-r rejectfile  or  --reject-file=rejectfile",
+                "Put rejects into rejectfile instead of the default reject file.")).isEmpty();
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "-o, --output filename",
+                "Write output to filename instead of stdout. The file name may contain variables.",
+                "Each filename is expanded before the transfer.")))
+                .contains("file name");
+    }
+
+    @Test
     void theAnchorOfAMarkdownLinkIsNoSpellingOfItsHeading() {
         // Node.js's GOVERNANCE.md: a table of contents, then the sections it links to
         assertThat(run(Check.INCONSISTENT_TERMS,
