@@ -94,8 +94,9 @@ public record RunReport(List<CheckRun> checks, RequirementReport requirement, St
 
     /**
      * This report with one note saying what the broad ask did not report in a document of {@code genre}
-     * ({@code held}: "This reads as a manual page: passive voice in English, typography and undefined acronyms are not
-     * reported unless you ask for them by name."), in {@code language}; unchanged when nothing was held back.
+     * ({@code held}: "This reads as a manual page: passive voice in English, English grammar and spelling and
+     * undefined acronyms are not reported unless you ask for them by name."), in {@code language}; unchanged when
+     * nothing was held back.
      */
     public RunReport withHeldBack(List<GenreHoldBacks.Kind> held, Genre genre, Language language) {
         if (held.isEmpty()) {

@@ -148,14 +148,18 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         // "-L [bind_address:]port:host:hostport", "[ "~" word-size ]": the prose that repeats a field's name names it
         Set<String> programs = programNames(text);
         programs.addAll(SyntaxNames.placeholderNames(fields, syntax.placeholders()));
-        // "-i patchfile  or  --input=patchfile": a closed word the dictionary lacks, coined as an option's value, names
-        // that value wherever the prose writes it ("Read the patch from patchfile"); "a patch file" is the thing itself
-        programs.addAll(SyntaxNames.coinedMetavariables(syntax.metavariables()));
+        Set<String> coined = SyntaxNames.coinedMetavariables(syntax.metavariables());
         operands.removeAll(programs);
         for (Map.Entry<String, Map<String, List<Occurrence>>> entry : byKey.entrySet()) {
             Map<String, List<Occurrence>> forms = entry.getValue();
             if (namesAProgram(forms, programs)) {
                 continue;
+            }
+            if (namesAProgram(forms, coined)) {
+                // "-i patchfile  or  --input=patchfile": a closed word the dictionary lacks, coined as an option's value,
+                // names that value wherever the prose writes it ("Read the patch from patchfile"); the other forms
+                // ("a patch file", "a patch-file") are still compared with each other
+                forms = withoutForms(forms, coined);
             }
             if (namesAProgram(forms, operands)) {
                 // "[starting-point...]" in find's synopsis beside "starting point" and "starting-point" in its prose:
@@ -494,6 +498,13 @@ public final class InconsistentTermsCheck implements DocumentCheck {
      * The forms' uses outside the synopsis' syntax ({@link OptionSyntax#isPlaceholderUse}), and of the operand's own
      * form only its uses as a common noun ({@link #DETERMINER_BEFORE}); a form left without any goes.
      */
+    /** {@code forms} without those in {@code names} (lower case). */
+    private static Map<String, List<Occurrence>> withoutForms(Map<String, List<Occurrence>> forms, Set<String> names) {
+        Map<String, List<Occurrence>> rest = new LinkedHashMap<>(forms);
+        rest.keySet().removeIf(f -> names.contains(f.toLowerCase(Locale.ROOT)));
+        return rest;
+    }
+
     private static Map<String, List<Occurrence>> withoutSyntaxUses(Map<String, List<Occurrence>> forms,
                                                                    OptionSyntax syntax, Set<String> operands,
                                                                    ExtractedText text) {

@@ -67,7 +67,7 @@ public final class QuantityMismatchCheck implements DocumentCheck {
         boolean documentation = out.facts().genre().isDocumentation();
         for (BlockText b : BlockText.of(text, Kinds.SENTENCES)) {
             english(b.block(), b.text(), documentation, byKey);
-            chinese(b.block(), b.text(), byKey);
+            chinese(b.block(), b.text(), documentation, byKey);
         }
         for (Map.Entry<String, List<Statement>> e : byKey.entrySet()) {
             report(e.getKey(), e.getValue(), out);
@@ -106,7 +106,9 @@ public final class QuantityMismatchCheck implements DocumentCheck {
         }
     }
 
-    private static void chinese(TextBlock block, String text, Map<String, List<Statement>> byKey) {
+    /** {@code documentation}: as for {@link #english}, a bare number (退出状态为2) is not compared there. */
+    private static void chinese(TextBlock block, String text, boolean documentation,
+                                Map<String, List<Statement>> byKey) {
         StartScan statements = new StartScan(CHINESE, text, StartScan.oneOf("为是：:达等不最至"));
         Matcher m = statements.matcher();
         while (statements.find()) {
@@ -130,7 +132,7 @@ public final class QuantityMismatchCheck implements DocumentCheck {
             }
             String subject = run.length() > 4 ? run.substring(run.length() - 4) : run;
             String verb = m.group("verb");
-            if (m.group("unit") == null && (verb.equals("：") || verb.equals(":"))) {
+            if (m.group("unit") == null && (documentation || verb.equals("：") || verb.equals(":"))) {
                 continue; // 合计：5 in every table
             }
             String qual = verb.equals("不超过") || verb.equals("最多") ? "max"

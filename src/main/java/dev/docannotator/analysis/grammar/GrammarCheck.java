@@ -163,7 +163,6 @@ public final class GrammarCheck implements BlockCheck {
                     || labels.overlap(start, end) || quotedCharacters.overlap(start, end)
                     || MANUAL_REFERENCE.matcher(paragraph).region(end, paragraph.length()).lookingAt()
                     || ReportedRules.isSpaceAfterAnAddress(rule, masked.hidden(), paragraph, start)
-                    || isInSlashedName(paragraph, start, end)
                     || FormulaOrCallSpacing.isFormulaOrCall(rule, paragraph, start, end)
                     || NounVerbPair.isAmbiguous(EnglishTagging.tagger(), rule, paragraph, start, end)
                     || MisreadConstructions.isMisread(EnglishTagging.tagger(), rule, paragraph, start, end)) {
@@ -171,6 +170,9 @@ public final class GrammarCheck implements BlockCheck {
             }
             boolean spelling = isSpelling(match);
             String word = text.substring(start, end);
+            if (isInSlashedName(paragraph, start, end) && isRestyling(word, match.getSuggestedReplacements())) {
+                continue; // "the nodejs/node repository": the path's spelling, not a slip for "Node.js"
+            }
             if (ReportedRules.isHouseStyleCompound(word, match.getSuggestedReplacements())) {
                 continue; // "auto-configures" or "autoconfigures": the house's choice, not a slip
             }
@@ -243,9 +245,9 @@ public final class GrammarCheck implements BlockCheck {
     }
 
     /**
-     * A word joined by a slash to a name on its side, as in a repository or a team ("the nodejs/node repository",
-     * "@nodejs/collaborators"): the path's spelling, which "Node.js" would break. A match beyond the word (the pair
-     * "and/or" read as a whole) is LanguageTool's to judge.
+     * A word joined by a slash to another on its side, as in a repository or a team ("the nodejs/node repository",
+     * "@nodejs/collaborators"): where the suggestion only restyles it ({@link #isRestyling}), the path's spelling
+     * stands. A slip beside a slash ("read/wirte") is still one.
      */
     static boolean isInSlashedName(String paragraph, int start, int end) {
         boolean slashBefore = start >= 2 && paragraph.charAt(start - 1) == '/'
@@ -253,6 +255,17 @@ public final class GrammarCheck implements BlockCheck {
         boolean slashAfter = end + 1 < paragraph.length() && paragraph.charAt(end) == '/'
                 && Character.isLetterOrDigit(paragraph.charAt(end + 1));
         return slashBefore || slashAfter;
+    }
+
+    /** Whether the first suggestion is the word in other capitals or punctuation: {@code nodejs} → {@code Node.js}. */
+    static boolean isRestyling(String word, List<String> suggestions) {
+        return !suggestions.isEmpty() && lettersOf(suggestions.get(0)).equalsIgnoreCase(lettersOf(word));
+    }
+
+    private static String lettersOf(String s) {
+        StringBuilder letters = new StringBuilder(s.length());
+        s.codePoints().filter(Character::isLetterOrDigit).forEach(letters::appendCodePoint);
+        return letters.toString();
     }
 
     /**

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * A formula never counts for more words than its tokens did.
  */
 public final class Formulas {
-    /** A variable with an index: one or two letters and a one- or two-digit number, or a letter and {@code ±1}. */
     /** A slash that joins two words into one: "user/admin", "TCP/IP". */
     private static final Pattern SLASH_BETWEEN_WORDS = Pattern.compile("(?<=[\\p{L}\\p{N}])/(?=[\\p{L}\\p{N}])");
+    /** A variable with an index: one or two letters and a one- or two-digit number, or a letter and {@code ±1}. */
     private static final Pattern INDEXED = Pattern.compile("\\p{L}{1,2}\\d{1,2}|\\p{Lu}\\p{L}?[+-]\\d");
 
     /** A bare variable: one or two capitals, a single lower-case letter other than the article "a", a small number. */

@@ -23,9 +23,12 @@ import java.util.regex.Pattern;
  * an option, and whether a name in capitals or a {@code no-} prefix counts. Offsets are offsets in the text given.
  */
 public final class OptionSyntax {
-    /** An option's name, without a {@code no-} prefix ({@code --seek}, {@code --no-seek}), and its value if any. */
+    /**
+     * An option's name, without a {@code no-} prefix ({@code --seek}, {@code --no-seek}), and its value if any. The
+     * possessive loops keep a name of thousands of parts ({@code --a-a-a…}) from recursing once per part.
+     */
     private static final Pattern KEYWORD = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_-])--?(?:no-)?(\\p{Ll}[\\p{Ll}\\p{N}]*(?:-[\\p{Ll}\\p{N}]+)*)"
+            "(?<![\\p{L}\\p{N}_-])--?(?:no-)?(\\p{Ll}[\\p{Ll}\\p{N}]*+(?:-[\\p{Ll}\\p{N}]++)*+)"
                     + "(?:\\[?=(\\p{Ll}[\\p{Ll}\\p{N}-]*))?");
     private static final int KEYWORD_LETTERS = 3;
 
@@ -50,7 +53,7 @@ public final class OptionSyntax {
 
     /** A long option whose name has several parts: {@code --force-yes}, {@code --export-options}. */
     private static final Pattern LONG_OPTION = Pattern.compile(
-            "(?<![\\w-])--([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)(?![\\w-])");
+            "(?<![\\w-])--([A-Za-z][A-Za-z0-9]*+(?:-[A-Za-z0-9]++)++)(?![\\w-])");
 
     /**
      * An option in a manual's syntax, with the space or {@code =} before its value ({@code --engine <name>}): a

@@ -133,6 +133,12 @@ class DocumentChecksTest {
             assertThat(Genre.of(String.join("\n", manual))).isEqualTo(Genre.MANUAL);
 
             assertThat(quotes(run(Check.NUMBER_MISMATCH, manual))).containsExactly("32 KB");
+            // the same in a zh_CN page's words
+            String[] chinese = {"名称", "gzip - 压缩或解压文件", "大纲", "gzip [ -cdfhklLnNrtvV19 ] [ 名称 ... ]", "描述",
+                    "正常时退出状态为0；如果发生错误，退出状态为1。", "如果出现警告，退出状态为2。", "块大小上限为64KB。",
+                    "注意：块大小上限为32KB。"};
+            assertThat(Genre.of(String.join("\n", chinese))).isEqualTo(Genre.MANUAL);
+            assertThat(quotes(run(Check.NUMBER_MISMATCH, chinese))).containsExactly("32KB");
         }
 
         @Test

@@ -24,6 +24,14 @@ class HostileSyntaxLinesTest {
     }
 
     @Test
+    void anOptionNameOfThousandsOfPartsIsReadWithoutRecursion() throws Exception {
+        String line = "x --a" + "-a".repeat(20_000) + " y";
+
+        assertThat(onASmallStack(() -> OptionSyntax.of(line).longOptions())).hasSize(1);
+        assertThat(onASmallStack(() -> OptionSyntax.of(line).keywords())).hasSize(1);
+    }
+
+    @Test
     void aLongHyphenatedRunBeforeElementsIsReadWithoutRecursion() throws Exception {
         String line = "a-".repeat(20_000) + "b elements";
 

@@ -36,6 +36,12 @@ class InconsistentTermsSyntaxAndTitlesTest {
                 "Read the patch from patchfile. If patchfile is -, read from standard input.",
                 "-r rejectfile  or  --reject-file=rejectfile",
                 "Put rejects into rejectfile instead of the default reject file.")).isEmpty();
+        // the prose's own two spellings of the thing are still a variant
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "-i patchfile  or  --input=patchfile",
+                "Read the patch from patchfile. The patch file is applied once.",
+                "Each patch file is checked; a patch-file is rejected when it is empty. A patch file may be large.")))
+                .containsExactly("patch-file");
         assertThat(quotes(run(Check.INCONSISTENT_TERMS,
                 "-o, --output filename",
                 "Write output to filename instead of stdout. The file name may contain variables.",

@@ -83,6 +83,9 @@ class GrammarCheckTest {
 
         assertThat(paths).extracting(Annotation::rule).doesNotContain("grammar/NODE_JS");
         assertThat(prose).extracting(Annotation::rule).contains("grammar/NODE_JS");
+        // a slip beside a slash is still a slip
+        assertThat(runAll(analyser, text("Check the read/wirte permissions before you recieve/send data."), GRAMMAR))
+                .extracting(Annotation::quote).contains("wirte", "recieve");
     }
 
     @Test
