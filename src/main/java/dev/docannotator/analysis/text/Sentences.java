@@ -18,6 +18,8 @@ public final class Sentences {
             "jr", "sr", "inc", "ltd", "co", "corp", "dept", "est", "vol", "p", "pp", "ch", "sec", "eq");
     /** Capital initials joined by stops: "U.S", "U.S.A" (the last stop is the one being read). */
     private static final Pattern DOTTED_CAPITALS = Pattern.compile("\\p{Lu}(?:\\.\\p{Lu})+");
+    /** Longer than any initial or abbreviation: the scan back over the token before a stop goes no further. */
+    private static final int LONGEST_TOKEN = 32;
     private static final String CLOSERS = "\"'”’)]}）」』》】";
 
     private Sentences() {
@@ -40,7 +42,7 @@ public final class Sentences {
                 end = i + 1 >= n || Character.isWhitespace(text.charAt(i + 1)) || CLOSERS.indexOf(text.charAt(i + 1)) >= 0
                         || Scripts.isHan(text.charAt(i + 1));
             } else if (c == '.') {
-                end = isFullStop(text, i);
+                end = isFullStop(text, start, i);
             } else {
                 end = false;
             }
@@ -62,7 +64,7 @@ public final class Sentences {
         return c == '。' || c == '！' || c == '？' || c == '!' || c == '?' || c == '.';
     }
 
-    private static boolean isFullStop(String text, int i) {
+    private static boolean isFullStop(String text, int sentenceStart, int i) {
         int n = text.length();
         if (i + 1 < n) {
             char next = text.charAt(i + 1);
@@ -71,10 +73,15 @@ public final class Sentences {
                 return false; // 3.5, e.g, www.example.com, "..." handled by the caller's run of terminals
             }
         }
-        // the whole token before the stop, digits too: the "K" of "S52K." is no initial, the token is a name
+        // the whole token before the stop, digits too: the "K" of "S52K." is no initial, the token is a name. The scan
+        // stops at the sentence's start, at a Han character (Chinese is no Latin token) and after LONGEST_TOKEN
+        // characters, so a block of Chinese with ASCII stops is read in linear time, not once per stop.
         int w = i;
-        while (w > 0 && (Character.isLetterOrDigit(text.charAt(w - 1)) || text.charAt(w - 1) == '.')) {
+        while (w > sentenceStart && i - w <= LONGEST_TOKEN && isTokenChar(text.charAt(w - 1))) {
             w--;
+        }
+        if (i - w > LONGEST_TOKEN) {
+            return true; // no initial nor abbreviation is that long
         }
         String word = text.substring(w, i);
         if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
@@ -84,6 +91,10 @@ public final class Sentences {
             return false; // "U.S. Code", "U.K. law": initials of a name, read as an adjective mid-sentence
         }
         return !ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isTokenChar(char c) {
+        return c == '.' || Character.isLetterOrDigit(c) && !Scripts.isHan(c);
     }
 
     private static void add(List<Span> out, String text, int start, int end) {
