@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Splits a block into sentences for English and Chinese: at 。！？ and their ASCII forms, at a full stop
- * followed by a space (not after a known abbreviation, an initial or initials such as "U.S."; after a token with
- * digits, "S52K." or "4.3.", it is an end), and at line breaks. Closing quotes and brackets stay with their sentence.
+ * followed by a space (not after a known abbreviation, an initial, or initials such as "U.S." unless a word that
+ * opens sentences follows; after a token with digits, "S52K." or "4.3.", it is an end), and at line breaks. Closing
+ * quotes and brackets stay with their sentence.
  * Spans exclude surrounding whitespace.
  */
 public final class Sentences {
@@ -18,6 +19,16 @@ public final class Sentences {
             "jr", "sr", "inc", "ltd", "co", "corp", "dept", "est", "vol", "p", "pp", "ch", "sec", "eq");
     /** Capital initials joined by stops: "U.S", "U.S.A" (the last stop is the one being read). */
     private static final Pattern DOTTED_CAPITALS = Pattern.compile("\\p{Lu}(?:\\.\\p{Lu})+");
+    /**
+     * Words that open a sentence far more often than they follow "U.S." as part of a name: before them dotted
+     * initials end the sentence ("from the U.S. The analysis"), before any other word they do not ("U.S. Code").
+     */
+    private static final Set<String> SENTENCE_OPENERS = Set.of(
+            "the", "this", "that", "these", "those", "it", "its", "in", "a", "an", "we", "they", "he", "she", "i",
+            "you", "our", "their", "his", "her", "there", "here", "if", "when", "while", "but", "and", "or", "so",
+            "for", "on", "at", "as", "to", "by", "from", "with", "after", "before", "since", "although", "however",
+            "then", "thus", "also", "all", "some", "many", "most", "each", "every", "such", "both", "one", "what",
+            "which", "who", "how", "why", "where", "because", "during", "no", "not", "yet");
     /** Longer than any initial or abbreviation: the scan back over the token before a stop goes no further. */
     private static final int LONGEST_TOKEN = 32;
     private static final String CLOSERS = "\"'”’)]}）」』》】";
@@ -88,13 +99,31 @@ public final class Sentences {
             return false; // an initial, as in "J. Smith"
         }
         if (DOTTED_CAPITALS.matcher(word).matches()) {
-            return false; // "U.S. Code", "U.K. law": initials of a name, read as an adjective mid-sentence
+            // "U.S. Code", "U.K. law": initials of a name, read as an adjective mid-sentence; "the U.S. The" ends one
+            return nextWordOpensSentence(text, i);
         }
         return !ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
     }
 
     private static boolean isTokenChar(char c) {
         return c == '.' || Character.isLetterOrDigit(c) && !Scripts.isHan(c);
+    }
+
+    /**
+     * Whether the word after the stop at {@code stop}, past closers and blanks, opens a sentence: a capitalised
+     * sentence opener, or nothing (the block's end). A name ("Code"), a lower-case word or a number does not.
+     */
+    private static boolean nextWordOpensSentence(String text, int stop) {
+        int s = stop + 1;
+        while (s < text.length() && (Character.isWhitespace(text.charAt(s)) || CLOSERS.indexOf(text.charAt(s)) >= 0)) {
+            s++;
+        }
+        int e = s;
+        while (e < text.length() && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return s == text.length() || e > s && Character.isUpperCase(text.charAt(s))
+                && SENTENCE_OPENERS.contains(text.substring(s, e).toLowerCase(Locale.ROOT));
     }
 
     private static void add(List<Span> out, String text, int start, int end) {

@@ -65,4 +65,14 @@ class SentencesTest {
             assertThat(Sentences.split(("x".repeat(40) + ". ").repeat(20_000))).hasSize(20_000);
         });
     }
+
+    @Test
+    void dottedInitialsEndTheSentenceBeforeAWordThatOpensOne() {
+        assertThat(split("The data came from the U.S. The analysis was done in Europe."))
+                .containsExactly("The data came from the U.S.", "The analysis was done in Europe.");
+        assertThat(split("Most of it is in the U.K. It was moved in 2020. See the U.S. Department of State and "
+                + "the U.S.A. and Canada."))
+                .containsExactly("Most of it is in the U.K.", "It was moved in 2020.",
+                        "See the U.S. Department of State and the U.S.A. and Canada.");
+    }
 }
