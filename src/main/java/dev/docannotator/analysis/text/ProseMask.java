@@ -18,18 +18,23 @@ public final class ProseMask {
     public static final char MASK = '\uFFFC';
 
     /**
-     * A backtick opening a `quote': the first apostrophe after it, before any backtick, follows a character that is not
-     * a space and is followed by neither a letter, a digit nor a backtick. Code keeps its apostrophes inside a word
-     * ({@code `don't`}) or after a space ({@code `echo 'hi'`}), and a prime before its closing backtick ({@code `f'`}).
+     * A backtick opening a `quote': the first apostrophe after it, before any backtick, follows a character that is
+     * neither a space nor {@code =} and is followed (after a second apostrophe, TeX's ``quote'') by a blank, the
+     * line's end or punctuation that can follow a quote ({@code .,;:!?)}, and {@code =} for find(1)'s
+     * {@code `L'=loop}). Code keeps its apostrophes inside a word ({@code `don't`}), after a space
+     * ({@code `echo 'hi'`}) or an equals sign ({@code `IFS=' '`}, {@code `--sep=','`}), before an operand
+     * ({@code `f'(x)`}) and as a prime before its closing backtick ({@code `f'`}); taking such a span
+     * for a quote paired its closing backtick with the next span's opening one, exposing code and hiding prose.
      */
-    private static final String QUOTE_OPENING = "``?[^`'\\n]*+(?<=[^\\s`'])'(?![\\p{L}\\p{N}`])";
+    private static final String QUOTE_CLOSING = "(?<=[^\\s`'=])'(?='?(?:[\\s.,;:!?)=]|$))";
+    private static final String QUOTE_OPENING = "``?[^`'\\n]*+" + QUOTE_CLOSING;
     private static final Pattern NOT_PROSE = Pattern.compile(String.join("|",
             // inline code, but not from a backtick that opens a `quote' (a manual's or TeX's quoting, closed by an
             // apostrophe): "consisting of `;' is encountered.  The string `{}'" is two sentences, not one code span
             "(?!" + QUOTE_OPENING + ")(?:``[^`\\n]+``|`[^`\\n]+`)",
             // a literal in such quotes, one token: `;', `{}', `.' (which would end a sentence), `Foo', `F??'; a
             // title of several words (the `Security Considerations' chapter) is prose
-            "`[^`'\\s]{1,40}'(?![\\p{L}\\p{N}])",
+            "`[^`'\\s]{1,40}" + QUOTE_CLOSING,
             "\\b(?:https?|ftp|file|ssh|git)://[^\\s<>\"'`]+|\\bwww\\.[A-Za-z0-9-]+\\.[^\\s<>\"'`]+", // URLs
             "\\bmailto:[^\\s<>]+|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+", // e-mail addresses
             "\\$\\{[^}\\s]{1,80}\\}|\\$\\(?[A-Za-z_][A-Za-z0-9_]*\\)?|%[A-Za-z_][A-Za-z0-9_]*%", // $HOME ${X} %PATH%

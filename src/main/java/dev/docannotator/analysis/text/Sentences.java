@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Splits a block into sentences for English and Chinese: at 。！？ and their ASCII forms, at a full stop
- * followed by a space (not after a known abbreviation, an initial or initials such as "U.S."; after a token with
- * digits, "S52K." or "4.3.", it is an end), and at line breaks. Closing quotes and brackets stay with their sentence.
+ * followed by a space (not after a known abbreviation, an initial, or initials such as "U.S." unless a word that
+ * opens sentences follows; after a token with digits, "S52K." or "4.3.", it is an end), and at line breaks. Closing
+ * quotes and brackets stay with their sentence.
  * Spans exclude surrounding whitespace.
  */
 public final class Sentences {
@@ -18,6 +19,18 @@ public final class Sentences {
             "jr", "sr", "inc", "ltd", "co", "corp", "dept", "est", "vol", "p", "pp", "ch", "sec", "eq");
     /** Capital initials joined by stops: "U.S", "U.S.A" (the last stop is the one being read). */
     private static final Pattern DOTTED_CAPITALS = Pattern.compile("\\p{Lu}(?:\\.\\p{Lu})+");
+    /**
+     * Words that open a sentence far more often than they follow "U.S." as part of a name: before them dotted
+     * initials end the sentence ("from the U.S. The analysis"), before any other word they do not ("U.S. Code").
+     */
+    private static final Set<String> SENTENCE_OPENERS = Set.of(
+            "the", "this", "that", "these", "those", "it", "its", "in", "a", "an", "we", "they", "he", "she", "i",
+            "you", "our", "their", "his", "her", "there", "here", "if", "when", "while", "but", "and", "or", "so",
+            "for", "on", "at", "as", "to", "by", "from", "with", "after", "before", "since", "although", "however",
+            "then", "thus", "also", "all", "some", "many", "most", "each", "every", "such", "both", "one", "what",
+            "which", "who", "how", "why", "where", "because", "during", "no", "not", "yet");
+    /** Longer than any initial or abbreviation: the scan back over the token before a stop goes no further. */
+    private static final int LONGEST_TOKEN = 32;
     private static final String CLOSERS = "\"'”’)]}）」』》】";
 
     private Sentences() {
@@ -40,7 +53,7 @@ public final class Sentences {
                 end = i + 1 >= n || Character.isWhitespace(text.charAt(i + 1)) || CLOSERS.indexOf(text.charAt(i + 1)) >= 0
                         || Scripts.isHan(text.charAt(i + 1));
             } else if (c == '.') {
-                end = isFullStop(text, i);
+                end = isFullStop(text, start, i);
             } else {
                 end = false;
             }
@@ -62,7 +75,7 @@ public final class Sentences {
         return c == '。' || c == '！' || c == '？' || c == '!' || c == '?' || c == '.';
     }
 
-    private static boolean isFullStop(String text, int i) {
+    private static boolean isFullStop(String text, int sentenceStart, int i) {
         int n = text.length();
         if (i + 1 < n) {
             char next = text.charAt(i + 1);
@@ -71,19 +84,46 @@ public final class Sentences {
                 return false; // 3.5, e.g, www.example.com, "..." handled by the caller's run of terminals
             }
         }
-        // the whole token before the stop, digits too: the "K" of "S52K." is no initial, the token is a name
+        // the whole token before the stop, digits too: the "K" of "S52K." is no initial, the token is a name. The scan
+        // stops at the sentence's start, at a Han character (Chinese is no Latin token) and after LONGEST_TOKEN
+        // characters, so a block of Chinese with ASCII stops is read in linear time, not once per stop.
         int w = i;
-        while (w > 0 && (Character.isLetterOrDigit(text.charAt(w - 1)) || text.charAt(w - 1) == '.')) {
+        while (w > sentenceStart && i - w <= LONGEST_TOKEN && isTokenChar(text.charAt(w - 1))) {
             w--;
+        }
+        if (i - w > LONGEST_TOKEN) {
+            return true; // no initial nor abbreviation is that long
         }
         String word = text.substring(w, i);
         if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
             return false; // an initial, as in "J. Smith"
         }
         if (DOTTED_CAPITALS.matcher(word).matches()) {
-            return false; // "U.S. Code", "U.K. law": initials of a name, read as an adjective mid-sentence
+            // "U.S. Code", "U.K. law": initials of a name, read as an adjective mid-sentence; "the U.S. The" ends one
+            return nextWordOpensSentence(text, i);
         }
         return !ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isTokenChar(char c) {
+        return c == '.' || Character.isLetterOrDigit(c) && !Scripts.isHan(c);
+    }
+
+    /**
+     * Whether the word after the stop at {@code stop}, past closers and blanks, opens a sentence: a capitalised
+     * sentence opener, or nothing (the block's end). A name ("Code"), a lower-case word or a number does not.
+     */
+    private static boolean nextWordOpensSentence(String text, int stop) {
+        int s = stop + 1;
+        while (s < text.length() && (Character.isWhitespace(text.charAt(s)) || CLOSERS.indexOf(text.charAt(s)) >= 0)) {
+            s++;
+        }
+        int e = s;
+        while (e < text.length() && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return s == text.length() || e > s && Character.isUpperCase(text.charAt(s))
+                && SENTENCE_OPENERS.contains(text.substring(s, e).toLowerCase(Locale.ROOT));
     }
 
     private static void add(List<Span> out, String text, int start, int end) {

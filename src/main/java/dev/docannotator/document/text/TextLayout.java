@@ -669,7 +669,9 @@ final class TextLayout {
      * column 7): a short title-like line set off by a blank line or a heading, indented less than the sections' text
      * and more than the heading in capitals it belongs to, over text at the sections' depth (right under it or after
      * one blank line). A definition's term
-     * ("-name pattern", "Actions") sits at the text's depth, so it is none.
+     * ("-name pattern", "Actions") sits at the text's depth, so it is none; nor is the first line of a hanging
+     * paragraph whose term runs in with its description ("   Note:  the value is checked … and the program" over
+     * "          stops when …"): the description goes on under it.
      */
     private boolean isSubsectionHeading(int i) {
         Line line = lines.get(i);
@@ -681,6 +683,9 @@ final class TextLayout {
         }
         if (i > 0 && !blank(i - 1) && lines.get(i - 1).indent() >= line.indent()) {
             return false; // a line inside a block, not set off
+        }
+        if (runInDescription(i) >= 0) {
+            return false; // a term and the start of its description
         }
         // the nearest line above indented less is the heading of the section it divides
         return headingIndentAbove[i] >= 0 && headingIndentAbove[i] < line.indent()

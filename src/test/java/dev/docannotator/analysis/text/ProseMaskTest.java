@@ -114,4 +114,19 @@ class ProseMaskTest {
                 "`don't`");
         assertThat(ProseMask.mask(find).text()).contains("is encountered.  The");
     }
+
+    @Test
+    void aMarkdownCodeSpanWithAnApostropheInsideIsNoQuoteAndKeepsItsOwnBackticks() {
+        // an apostrophe inside a code span ("=' '", "f'(x)") was read as the end of a `quote', and the span's closing
+        // backtick paired with the next span's opening one: the prose between them was hidden, the code exposed
+        assertThat(hidden("Set `IFS=' '` so that teh words split, then run `read -a words`."))
+                .containsExactly("`IFS=' '`", "`read -a words`");
+        assertThat(hidden("The derivative `f'(x)` is recieved by the solver and `g(x)` too."))
+                .containsExactly("`f'(x)`", "`g(x)`");
+        assertThat(hidden("Pass `--sep=','` to split, and `git log --format='%H'` to list hashes."))
+                .containsExactly("`--sep=','`", "`git log --format='%H'`");
+        // a man page's quotes stay quotes, TeX's ``double'' ones too; `L'=loop is find(1)'s list of codes
+        assertThat(hidden("Use `Foo', `F??' and ``seconds=N'', ``Nd'' here; `L'=loop, `N'=nonexistent, `?' else."))
+                .containsExactly("`Foo'", "`F??'", "`seconds=N'", "`Nd'", "`L'", "`N'", "`?'");
+    }
 }

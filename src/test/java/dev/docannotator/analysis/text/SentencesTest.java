@@ -1,7 +1,9 @@
 package dev.docannotator.analysis.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +52,27 @@ class SentencesTest {
     void chineseSplittingIsUnchangedBesideLatinTokensWithDigits() {
         assertThat(split("支持的类型有 ufs、S52K。可用 -printf 查看 4.3 版本！完了"))
                 .containsExactly("支持的类型有 ufs、S52K。", "可用 -printf 查看 4.3 版本！", "完了");
+    }
+
+    @Test
+    void chineseTextWithAsciiFullStopsSplitsInLinearTime() {
+        // the scan back over the token before each stop crossed Han characters and earlier stops to the block's
+        // start: 10,000 steps took 2 s, 80,000 "1.中" 41 s
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThat(Sentences.split("第1步完成安装.".repeat(10_000))).hasSize(10_000);
+            assertThat(Sentences.split("1.中".repeat(80_000))).hasSize(80_001); // the last 中 is a sentence of its own
+            assertThat(Sentences.split("中.".repeat(80_000))).hasSize(80_000);
+            assertThat(Sentences.split(("x".repeat(40) + ". ").repeat(20_000))).hasSize(20_000);
+        });
+    }
+
+    @Test
+    void dottedInitialsEndTheSentenceBeforeAWordThatOpensOne() {
+        assertThat(split("The data came from the U.S. The analysis was done in Europe."))
+                .containsExactly("The data came from the U.S.", "The analysis was done in Europe.");
+        assertThat(split("Most of it is in the U.K. It was moved in 2020. See the U.S. Department of State and "
+                + "the U.S.A. and Canada."))
+                .containsExactly("Most of it is in the U.K.", "It was moved in 2020.",
+                        "See the U.S. Department of State and the U.S.A. and Canada.");
     }
 }

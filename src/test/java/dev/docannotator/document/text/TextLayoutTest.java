@@ -477,6 +477,24 @@ class TextLayoutTest {
     }
 
     @Test
+    void theFirstLineOfAHangingParagraphWithARunInTermIsNoSubsectionHeading() {
+        // "Note:" runs in with a description that wraps to the description's column; read as a subsection heading
+        // (short, indented less than the text, capitalised) the first line cut the sentence in two
+        String man = """
+                DESCRIPTION
+                       Prog checks its configuration.
+
+                   Note:  the value is checked at start-up and the program
+                          stops when it is negative.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(man, false);
+
+        assertThat(texts(laid)).containsExactly("DESCRIPTION", "Prog checks its configuration.", "Note:",
+                "the value is checked at start-up and the program stops when it is negative.");
+        assertThat(kinds(laid)).containsExactly(BlockKind.HEADING, BlockKind.PROSE, BlockKind.PROSE, BlockKind.PROSE);
+    }
+
+    @Test
     void aTermRunInWithItsDescriptionOnOneLineIsABlockOfItsOwnAsOnALineOfItsOwn() {
         // find(1): a tagged paragraph's term shorter than the indentation shares the line with its description;
         // read as one block it gave a repeated word "Tests Tests"
