@@ -10,7 +10,9 @@ import dev.docannotator.analysis.text.Span;
 import dev.docannotator.document.TextBlock;
 
 /**
- * Flags sentences that are hard to read: English over 40 words (an inline formula counts as one, {@link Formulas}), Chinese over 80 characters, or the limits the
+ * Flags sentences that are hard to read: English over 40 words (an inline formula counts as one, {@link Formulas}, and
+ * so does a hidden option, path or code span; a sentence mostly of hidden spans is a synopsis, not prose), Chinese over
+ * 80 characters, or the limits the
  * requirement set ("longer than 25 words", 超过50字).
  */
 public final class LongSentenceCheck implements BlockCheck {
@@ -43,12 +45,26 @@ public final class LongSentenceCheck implements BlockCheck {
                 }
             } else {
                 int words = Formulas.countWords(s);
-                if (words > maxEnglishWords) {
+                if (words > maxEnglishWords && !isMostlyHidden(s, words)) {
                     out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.INFO,
                             out.message("long_sentence.en", words, maxEnglishWords), null, "long_sentence/en");
                 }
             }
         }
+    }
+
+    /**
+     * A run of hidden spans more than half the sentence's words: a synopsis ({@code ssh [-46Aa…] [-B bind_interface]
+     * [-b bind_address] …}) or a list of options, not running prose, though each hidden span counts as a word.
+     */
+    private static boolean isMostlyHidden(String sentence, int words) {
+        int hidden = 0;
+        for (int i = 0; i < sentence.length(); i++) {
+            if (sentence.charAt(i) == ProseMask.MASK && (i == 0 || sentence.charAt(i - 1) != ProseMask.MASK)) {
+                hidden++;
+            }
+        }
+        return hidden * 2 > words;
     }
 
     /**

@@ -27,7 +27,8 @@ public final class Formulas {
 
     /**
      * The words of a Latin-script sentence as a reader counts them: {@link Words#countWords}, except that each
-     * formula (a run of maths tokens with a letter or digit in it) counts as one word.
+     * formula (a run of maths tokens with a letter or digit in it) counts as one word, and so does each span the
+     * prose mask hid ({@code sprintf()}, {@code --sort=inode}).
      */
     public static int countWords(String sentence) {
         String[] tokens = sentence.strip().split("\\s+");
@@ -35,7 +36,7 @@ public final class Formulas {
         boolean[] linker = new boolean[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             maths[i] = isMaths(tokens[i]);
-            linker[i] = !maths[i] && !hasLetterOrDigit(tokens[i]);
+            linker[i] = !maths[i] && !hasLetterOrDigit(tokens[i]) && tokens[i].indexOf(ProseMask.MASK) < 0;
         }
         // a bare variable or number next to maths is part of it ("C1, …, CM", "ZM = {1,…, M}"), which may reach the
         // next; a run of variables is reached from one end or the other, so one pass each way grows every formula
@@ -62,7 +63,8 @@ public final class Formulas {
             }
             // "user/admin", "and/or", "read/write": one word, as a word processor counts them
             String token = tokens[i].indexOf('/') < 0 ? tokens[i] : SLASH_BETWEEN_WORDS.matcher(tokens[i]).replaceAll("-");
-            words += Words.countWords(token);
+            // a hidden span (a function's name, an option, a path: ProseMask) is one word to the reader
+            words += Words.countWords(token) + maskRuns(token);
         }
         return words + (inFormula ? 1 : 0);
     }
@@ -107,6 +109,17 @@ public final class Formulas {
             letterOrDigit |= Character.isLetterOrDigit(cp);
         }
         return letterOrDigit && INDEXED.matcher(stripPunctuation(token)).matches();
+    }
+
+    /** The runs of {@link ProseMask#MASK} in {@code token}: each was one hidden span. */
+    private static int maskRuns(String token) {
+        int runs = 0;
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) == ProseMask.MASK && (i == 0 || token.charAt(i - 1) != ProseMask.MASK)) {
+                runs++;
+            }
+        }
+        return runs;
     }
 
     private static boolean hasLetterOrDigit(String token) {

@@ -26,6 +26,21 @@ class LongSentenceCheckTest {
     }
 
     @Test
+    void hiddenFunctionNamesAndOptionsCountAsWordsButASynopsisIsNoSentence() {
+        // zlib's FAQ: 44 words as a reader counts them, 40 when sprintf() and the other calls counted as none
+        String zlib = "If zlib is compiled to use sprintf() or vsprintf(), then there is no protection against a buffer "
+                + "overflow of an 8K string space (or other value as set by gzbuffer()), other than the caller of "
+                + "gzprintf() assuring that the output will not exceed 8K.";
+        // ssh(1)'s synopsis, one "sentence" of options and placeholders
+        String synopsis = "ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address] [-c cipher_spec] "
+                + "[-D [bind_address:]port] [-E log_file] [-e escape_char] [-F configfile] [-I pkcs11] "
+                + "[-i identity_file] [-J destination] [-L address] [-l login_name] [-m mac_spec] [-O ctl_cmd] "
+                + "[-o option] [-P tag] [-p port] [-R address] [-S ctl_path] [-W host:port] destination [command]";
+
+        assertThat(quotes(run(Check.LONG_SENTENCE, zlib, synopsis))).containsExactly(zlib);
+    }
+
+    @Test
     void chineseLengthCountsCharactersAndForeignWords() {
         assertThat(LongSentenceCheck.chineseLength("使用 UTF-8 编码的 man-pages(7) 手册。")).isEqualTo(2 + 1 + 3 + 1 + 1 + 2);
     }
