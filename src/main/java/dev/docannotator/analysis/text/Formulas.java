@@ -63,8 +63,10 @@ public final class Formulas {
             }
             // "user/admin", "and/or", "read/write": one word, as a word processor counts them
             String token = tokens[i].indexOf('/') < 0 ? tokens[i] : SLASH_BETWEEN_WORDS.matcher(tokens[i]).replaceAll("-");
-            // a hidden span (a function's name, an option, a path: ProseMask) is one word to the reader
-            words += Words.countWords(token) + maskRuns(token);
+            // a hidden span standing as a token (a function's name, an option, a path: ProseMask) is one word to the
+            // reader; one inside a word ("[Travis CI](https://…)", a link's destination) is not shown as a word
+            int inToken = Words.countWords(token);
+            words += inToken > 0 ? inToken : maskRuns(token);
         }
         return words + (inFormula ? 1 : 0);
     }
