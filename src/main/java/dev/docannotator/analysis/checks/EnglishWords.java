@@ -22,7 +22,12 @@ final class EnglishWords {
         if (capitals.length() < MIN_LETTERS) {
             return false;
         }
-        return EnglishTagging.tagger().tag(List.of(capitals.toLowerCase(Locale.ROOT))).get(0).isTagged();
+        return isInDictionary(capitals.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the lower-case {@code word} has a part of speech in LanguageTool's English dictionary. */
+    static boolean isInDictionary(String word) {
+        return EnglishTagging.tagger().tag(List.of(word)).get(0).isTagged();
     }
 
     /**

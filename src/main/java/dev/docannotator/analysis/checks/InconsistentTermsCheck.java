@@ -388,18 +388,9 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     private static boolean isPlaceholder(String text, int start, int end, boolean angled) {
         return start > 0 && end < text.length() && (text.charAt(start - 1) == '[' && text.charAt(end) == ']'
                 || text.charAt(start - 1) == '<' && text.charAt(end) == '>'
-                || angled && hasChar(text, '<', Math.max(0, start - 40), start)
+                || angled && text.lastIndexOf('<', start - 1) >= Math.max(0, start - 40)
                         && PLACEHOLDER_WORDS_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find()
                         && PLACEHOLDER_WORDS_AFTER.matcher(text).region(end, text.length()).lookingAt());
-    }
-
-    private static boolean hasChar(String text, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == c) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A block that is this one word: a manual's item tag ("record-size" over the message it names), a name. */
@@ -494,16 +485,17 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             "(?i)(?<!\\p{L})(?:a|an|the|this|that|these|those|each|every|any|no|its|their|all|some|one)"
                     + "[ \\t\\r\\n]+(?:[a-z]+[ \\t\\r\\n]+)?$");
 
-    /**
-     * The forms' uses outside the synopsis' syntax ({@link OptionSyntax#isPlaceholderUse}), and of the operand's own
-     * form only its uses as a common noun ({@link #DETERMINER_BEFORE}); a form left without any goes.
-     */
     /** {@code forms} without those in {@code names} (lower case). */
     private static Map<String, List<Occurrence>> withoutForms(Map<String, List<Occurrence>> forms, Set<String> names) {
         Map<String, List<Occurrence>> rest = new LinkedHashMap<>(forms);
         rest.keySet().removeIf(f -> names.contains(f.toLowerCase(Locale.ROOT)));
         return rest;
     }
+
+    /**
+     * The forms' uses outside the synopsis' syntax ({@link OptionSyntax#isPlaceholderUse}), and of the operand's own
+     * form only its uses as a common noun ({@link #DETERMINER_BEFORE}); a form left without any goes.
+     */
 
     private static Map<String, List<Occurrence>> withoutSyntaxUses(Map<String, List<Occurrence>> forms,
                                                                    OptionSyntax syntax, Set<String> operands,

@@ -58,13 +58,7 @@ public final class LongSentenceCheck implements BlockCheck {
      * [-b bind_address] …}) or a list of options, not running prose, though each hidden span counts as a word.
      */
     private static boolean isMostlyHidden(String sentence, int words) {
-        int hidden = 0;
-        for (int i = 0; i < sentence.length(); i++) {
-            if (sentence.charAt(i) == ProseMask.MASK && (i == 0 || sentence.charAt(i - 1) != ProseMask.MASK)) {
-                hidden++;
-            }
-        }
-        return hidden * 2 > words;
+        return ProseMask.hiddenRuns(sentence) * 2 > words;
     }
 
     /**

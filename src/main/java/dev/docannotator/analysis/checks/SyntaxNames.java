@@ -1,6 +1,5 @@
 package dev.docannotator.analysis.checks;
 
-import dev.docannotator.analysis.text.EnglishTagging;
 import dev.docannotator.analysis.text.OptionSyntax;
 import java.util.HashSet;
 import java.util.List;
@@ -62,7 +61,7 @@ final class SyntaxNames {
         Set<String> coined = new HashSet<>();
         for (String m : metavariables) {
             if (m.length() >= MIN_COINED_LETTERS && m.chars().allMatch(Character::isLetter)
-                    && !EnglishTagging.tagger().tag(List.of(m)).get(0).isTagged()) {
+                    && !EnglishWords.isInDictionary(m)) {
                 coined.add(m);
             }
         }

@@ -66,7 +66,7 @@ public final class Formulas {
             // a hidden span standing as a token (a function's name, an option, a path: ProseMask) is one word to the
             // reader; one inside a word ("[Travis CI](https://…)", a link's destination) is not shown as a word
             int inToken = Words.countWords(token);
-            words += inToken > 0 ? inToken : maskRuns(token);
+            words += inToken > 0 ? inToken : ProseMask.hiddenRuns(token);
         }
         return words + (inFormula ? 1 : 0);
     }
@@ -111,17 +111,6 @@ public final class Formulas {
             letterOrDigit |= Character.isLetterOrDigit(cp);
         }
         return letterOrDigit && INDEXED.matcher(stripPunctuation(token)).matches();
-    }
-
-    /** The runs of {@link ProseMask#MASK} in {@code token}: each was one hidden span. */
-    private static int maskRuns(String token) {
-        int runs = 0;
-        for (int i = 0; i < token.length(); i++) {
-            if (token.charAt(i) == ProseMask.MASK && (i == 0 || token.charAt(i - 1) != ProseMask.MASK)) {
-                runs++;
-            }
-        }
-        return runs;
     }
 
     private static boolean hasLetterOrDigit(String token) {

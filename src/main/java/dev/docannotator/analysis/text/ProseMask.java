@@ -178,6 +178,17 @@ public final class ProseMask {
         return end;
     }
 
+    /** How many hidden spans {@code masked} (a masked text or a piece of one) shows: its runs of {@link #MASK}. */
+    public static int hiddenRuns(CharSequence masked) {
+        int runs = 0;
+        for (int i = 0; i < masked.length(); i++) {
+            if (masked.charAt(i) == MASK && (i == 0 || masked.charAt(i - 1) != MASK)) {
+                runs++;
+            }
+        }
+        return runs;
+    }
+
     /** A masked text and the spans of the original it hides. */
     public record Masked(String text, List<Span> hidden) {
         public Masked {
