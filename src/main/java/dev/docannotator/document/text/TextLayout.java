@@ -4,9 +4,12 @@ import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.LineJoin;
 import dev.docannotator.document.TrimmedRange;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -333,7 +336,7 @@ final class TextLayout {
     }
 
     private int commonLongWidth() {
-        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        Map<Integer, Integer> counts = new HashMap<>();
         int best = Integer.MAX_VALUE;
         int bestCount = 0;
         for (Line line : lines) {
@@ -731,7 +734,7 @@ final class TextLayout {
      * a tie); 0 if none. A first line with deeper lines right under it is a subsection's heading or a term, not text.
      */
     private int sectionBodyIndent() {
-        java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        Map<Integer, Integer> counts = new TreeMap<>();
         for (int i = 0; i < lines.size(); i++) {
             if (!blank(i) && lines.get(i).indent() == 0 && isCapsHeading(i)) {
                 int next = i + 1;
@@ -747,7 +750,7 @@ final class TextLayout {
         }
         int best = 0;
         int bestCount = 0;
-        for (java.util.Map.Entry<Integer, Integer> e : counts.entrySet()) {
+        for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
             if (e.getValue() > bestCount) {
                 best = e.getKey();
                 bestCount = e.getValue();
