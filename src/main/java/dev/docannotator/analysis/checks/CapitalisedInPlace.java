@@ -1,5 +1,6 @@
 package dev.docannotator.analysis.checks;
 
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +26,7 @@ final class CapitalisedInPlace {
      * Whether the capitalised word at {@code start..end} is in a name or a value. A capitalised word before it counts
      * only when that word does not open a sentence ("The Message is …" is no name); {@code sentenceStart} tells.
      */
-    static boolean inPlace(String text, int start, int end, java.util.function.IntPredicate sentenceStart) {
+    static boolean inPlace(String text, int start, int end, IntPredicate sentenceStart) {
         if (start > 0 && text.charAt(start - 1) == '=') {
             return true; // comm=Command: the header named
         }

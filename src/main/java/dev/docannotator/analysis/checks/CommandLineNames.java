@@ -45,8 +45,9 @@ final class CommandLineNames {
 
     /**
      * "Using force-yes can …" beside {@code --force-yes}: a hyphenated word that is one of the document's long options
-     * ({@code options}, {@link dev.docannotator.analysis.text.OptionSyntax#longOptions}) names that option. Not after "a" or "an" ("a host-architecture can be specified with the
-     * --host-architecture option"): an option is no countable thing, so there the word is the prose noun.
+     * ({@code options}, {@link dev.docannotator.analysis.text.OptionSyntax#longOptions}) names that option. Not after
+     * "a" or "an" ("a host-architecture can be specified with the --host-architecture option"): an option is no
+     * countable thing, so there the word is the prose noun.
      */
     static boolean namesAnOption(String text, int start, String token, Set<String> options) {
         return token.indexOf('-') > 0 && options.contains(token.toLowerCase(Locale.ROOT))
