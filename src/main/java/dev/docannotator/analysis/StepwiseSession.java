@@ -77,7 +77,8 @@ final class StepwiseSession implements AnalysisSession {
         }
         Findings findings = new Findings(facts, language);
         if (index < blockStepCount()) {
-            TextBlock window = window(index);
+            int block = blockOf(index);
+            TextBlock window = window(block, index);
             String windowText = text.blockText(window);
             BlockKind kind = window.kind();
             String masked = null;
@@ -86,7 +87,8 @@ final class StepwiseSession implements AnalysisSession {
                     continue;
                 }
                 if (check.readsMasked() && masked == null) {
-                    masked = ProseMask.mask(windowText).text();
+                    // a whole block is masked once for this step and the document-wide checks
+                    masked = windows.containsKey(block) ? ProseMask.mask(windowText).text() : facts.maskedBlock(block);
                 }
                 check.inspect(window, check.readsMasked() ? masked : windowText, findings);
             }
@@ -94,6 +96,12 @@ final class StepwiseSession implements AnalysisSession {
             documentChecks.get(index - blockStepCount()).inspect(text, findings);
         }
         return findings.sorted();
+    }
+
+    /** The block that block step {@code index} reads. */
+    private int blockOf(int index) {
+        int found = Arrays.binarySearch(firstStep, 0, firstStep.length - 1, index);
+        return found >= 0 ? found : -found - 2;
     }
 
     private int blockStepCount() {
@@ -104,9 +112,7 @@ final class StepwiseSession implements AnalysisSession {
      * The part of the text that block step {@code index} reads, as a block with its block's page and paragraph:
      * checks report offsets relative to it, and {@link Findings} anchors them in the whole text.
      */
-    private TextBlock window(int index) {
-        int found = Arrays.binarySearch(firstStep, 0, firstStep.length - 1, index);
-        int b = found >= 0 ? found : -found - 2;
+    private TextBlock window(int b, int index) {
         TextBlock block = text.blocks().get(b);
         List<Span> cut = windows.get(b);
         if (cut == null) {

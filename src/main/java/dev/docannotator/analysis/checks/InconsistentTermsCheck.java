@@ -124,7 +124,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         Map<String, Map<String, List<Occurrence>>> byKey = new LinkedHashMap<>();
         List<Occurrence> pairs = new ArrayList<>();
         Set<String> singleKeys = new HashSet<>();
-        List<BlockText> blocks = BlockText.of(text, Kinds.WORDS);
+        List<BlockText> blocks = BlockText.of(out.facts(), Kinds.WORDS);
         // a document repeats its words: each distinct form is folded to its spelling key once
         Map<String, String> keys = new HashMap<>();
         // from the text as written: the mask hides options

@@ -65,7 +65,7 @@ public final class QuantityMismatchCheck implements DocumentCheck {
     public void inspect(ExtractedText text, Findings out) {
         Map<String, List<Statement>> byKey = new LinkedHashMap<>();
         boolean documentation = out.facts().genre().isDocumentation();
-        for (BlockText b : BlockText.of(text, Kinds.SENTENCES)) {
+        for (BlockText b : BlockText.of(out.facts(), Kinds.SENTENCES)) {
             english(b.block(), b.text(), documentation, byKey);
             chinese(b.block(), b.text(), documentation, byKey);
         }

@@ -29,7 +29,7 @@ public final class RankedCheck implements DocumentCheck {
     /** A block check run over every block it reads, masked as in the block steps. */
     public static RankedCheck of(BlockCheck inner) {
         return new RankedCheck(inner.check(), (text, out) -> {
-            for (BlockText b : BlockText.of(text, inner.reads())) {
+            for (BlockText b : BlockText.of(out.facts(), inner.reads())) {
                 inner.inspect(b.block(), inner.readsMasked() ? b.text() : text.blockText(b.block()), out);
             }
         }, Rankings.of(inner.check()));

@@ -66,7 +66,7 @@ public final class SpelledQuantityCheck implements DocumentCheck {
     @Override
     public void inspect(ExtractedText text, Findings out) {
         List<Mention> mentions = new ArrayList<>();
-        for (BlockText b : BlockText.of(text, Kinds.SENTENCES)) {
+        for (BlockText b : BlockText.of(out.facts(), Kinds.SENTENCES)) {
             for (Span sentence : Sentences.split(b.text())) {
                 collect(b, sentence, mentions);
             }

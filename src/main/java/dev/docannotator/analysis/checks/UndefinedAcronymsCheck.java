@@ -176,7 +176,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         Set<String> knownToAudience = knownToAudience(out.facts().genre());
         Set<String> placeholders = placeholders(text.text());
         Set<String> peersOfKnown = peersOfWellKnown(text.text());
-        List<BlockText> blocks = BlockText.of(text, READS);
+        List<BlockText> blocks = BlockText.of(out.facts(), READS);
         Set<String> lowerCaseWords = new HashSet<>();
         for (BlockText b : blocks) {
             lowerCaseWords.addAll(lowerCaseWords(b.text()));
