@@ -104,14 +104,32 @@ class PassiveScopeTest {
     }
 
     @Test
-    void chinesePassivesAfterAModalOrBeforeADecisionAreReportedAndPlainOnesAreNot() {
-        // from man(1) in Chinese and the planted proposal
-        List<String> found = passives("全部检查",
+    void chinesePassivesAfterAModalOrWithTheAgentOfADecisionAreReportedAndPlainOnesAreNot() {
+        // from man(1) in Chinese and the planted proposal; 受到 is ordinary Chinese, reported when passives are named
+        String[] paragraphs = {
                 "所有应当解释为命令行选项参数一部分的空格必须被转义。不实际显示手册页，但打印将被格式化的源 nroff 文件的位置。",
                 "格式化字符会被忽略，以便不使用特殊工具就能阅读结果。该预算在一月份被董事会批准。",
-                "去年发生故障时，项目因此受到了严重影响。");
+                "去年发生故障时，项目因此受到了严重影响。"};
 
-        assertThat(found).containsExactly("被转义", "被董事会批准", "受到了严重影响");
+        assertThat(passives("全部检查", paragraphs)).containsExactly("被转义", "被董事会批准");
+        assertThat(passives("检查被动句", paragraphs[2])).containsExactly("受到了严重影响");
+    }
+
+    @Test
+    void aDecisionThatOnlyMayHappenOrDidIsNotAHiddenActorButOneSomeoneMustMakeIs() {
+        // Node.js's governance, Debian's history and the kernel's code of conduct in Chinese (judged false on first
+        // exposure); the last paragraph is a proposal's obligations, whose actor the reader needs
+        List<String> found = passives("Check everything",
+                "A collaborator nomination can be reviewed in the same way one would review a PR. Nobody wants a "
+                        + "change they didn't ask for to pop out of nowhere only to be rejected.",
+                "The server was taken offline for inspection and fortunately it could be confirmed that the package "
+                        + "archive was not affected.",
+                "你的贡献和背后的想法将被仔细审查，往往导致批判和批评。然而，不适当的语言可以被视为一个bug。",
+                "他们会感觉很好，没有受到指责。",
+                "The new retention rules must be approved before the switch, and the on-call team should be "
+                        + "notified. The migration plan has to be signed off by the board.");
+
+        assertThat(found).containsExactly("be approved", "be notified", "be signed");
     }
 
     @Test
