@@ -77,6 +77,8 @@ final class TextLayout {
     private final int wrapWidth;
     /** The widest line in terminal columns (a CJK character takes two), to compare lines laid out by a formatter. */
     private final int displayWrapWidth;
+    /** The width most lines reach ({@link #usualWidth()}); 0 in a text without long lines. */
+    private final int usualWidth;
     /**
      * The right margin a formatter justified the text to: the most common width of the longer lines. A line that
      * reaches it is justified prose, whose runs of spaces are padding, not column gaps.
@@ -119,6 +121,7 @@ final class TextLayout {
         this.wrapWidth = maxWidth;
         this.displayWrapWidth = maxDisplayWidth;
         this.justifiedMargin = commonLongWidth();
+        this.usualWidth = usualWidth();
         this.listLine = markListLines();
         this.sectionBodyIndent = markdown ? 0 : sectionBodyIndent();
         this.headingIndentAbove = new int[lines.size()];
@@ -295,7 +298,7 @@ final class TextLayout {
      */
     private boolean[] markListLines() {
         boolean[] marked = new boolean[lines.size()];
-        int usual = usualWidth();
+        int usual = usualWidth;
         if (markdown || usual == 0) {
             return marked;
         }
@@ -451,6 +454,13 @@ final class TextLayout {
         Matcher marker = LIST_MARKER.matcher(source).region(first.contentStart(), first.contentEnd());
         boolean listItem = marker.lookingAt();
         int start = listItem ? marker.end() : contentStart(i);
+        if (listItem && !markdown && isItemTitle(i, start)) {
+            // "4. Integrity of The Author's Source Code" over the item's text: the title is a heading of its own
+            BlockBuilder title = new BlockBuilder(BlockKind.HEADING);
+            title.piece(start, first.contentEnd());
+            title.finish();
+            return lines(i + 1, contentStart(i + 1), lines.get(i + 1).indent(), false, BlockKind.LIST_ITEM);
+        }
         int firstIndent = first.indent();
         int description = listItem || markdown ? -1 : runInDescription(i);
         if (description >= 0) {
@@ -461,7 +471,16 @@ final class TextLayout {
             start = description;
             firstIndent = lines.get(i + 1).indent();
         }
-        BlockBuilder b = new BlockBuilder(listItem ? BlockKind.LIST_ITEM : BlockKind.PROSE);
+        return lines(i, start, firstIndent, listItem, listItem ? BlockKind.LIST_ITEM : BlockKind.PROSE);
+    }
+
+    /**
+     * The block whose text starts at {@code start} on line {@code i} and goes on over the lines that continue it;
+     * returns the line after it.
+     */
+    private int lines(int i, int start, int firstIndent, boolean listItem, BlockKind kind) {
+        Line first = lines.get(i);
+        BlockBuilder b = new BlockBuilder(kind);
         b.piece(start, first.contentEnd());
         int j = i + 1;
         while (j < lines.size() && !blank(j)) {
@@ -478,6 +497,29 @@ final class TextLayout {
         }
         b.finish();
         return j;
+    }
+
+    /**
+     * A list item's first line that is its title: a few words like a title, no sentence end, and the item's text
+     * starting a sentence on the next line, indented under it, although its first word would have fitted on the title's
+     * line (a writer who wraps fills the line). The social contract's "4. Integrity of The Author's Source Code" over
+     * "The license may restrict …" is read as one 52-word sentence otherwise.
+     */
+    private boolean isItemTitle(int i, int textStart) {
+        if (blank(i + 1) || endsSentence(i) || lines.get(i + 1).indent() <= lines.get(i).indent()
+                || !isTitleLike(source.substring(textStart, lines.get(i).contentEnd()))) {
+            return false;
+        }
+        Line next = lines.get(i + 1);
+        if (!Character.isUpperCase(source.charAt(next.contentStart()))) {
+            return false;
+        }
+        int word = next.contentStart();
+        while (word < next.contentEnd() && !Character.isWhitespace(source.charAt(word))) {
+            word++;
+        }
+        return usualWidth > 0
+                && displayWidth(lines.get(i)) + 1 + displayWidth(next.contentStart(), word) <= usualWidth;
     }
 
     /** Where a line's text starts: after its indentation and, in Markdown, after its quote markers. */

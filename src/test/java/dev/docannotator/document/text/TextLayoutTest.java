@@ -43,6 +43,35 @@ class TextLayoutTest {
     }
 
     @Test
+    void aListItemsTitleOverItsTextIsAHeadingButAWrappedFirstLineIsNot() {
+        // Debian's social contract: each guideline's title stands on the item's first line, its text under it
+        String contract = """
+                    3. Derived Works
+                       The license must allow modifications and derived works, and must
+                       allow them to be distributed under the same terms as the license of
+                       the original software.
+                    4. Integrity of The Author's Source Code
+                       The license may restrict source-code from being distributed in
+                       modified form only if the license allows the distribution of "patch
+                       files" with the source code.
+                    5. The license must not discriminate against any person or group of
+                       Persons, and it must be applied without restriction.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(contract, false);
+
+        assertThat(texts(laid)).containsExactly("Derived Works",
+                "The license must allow modifications and derived works, and must allow them to be distributed under "
+                        + "the same terms as the license of the original software.",
+                "Integrity of The Author's Source Code",
+                "The license may restrict source-code from being distributed in modified form only if the license "
+                        + "allows the distribution of \"patch files\" with the source code.",
+                "The license must not discriminate against any person or group of Persons, and it must be applied "
+                        + "without restriction.");
+        assertThat(kinds(laid)).containsExactly(BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.HEADING,
+                BlockKind.LIST_ITEM, BlockKind.LIST_ITEM);
+    }
+
+    @Test
     void manPageSectionsAreHeadingsAndIndentedParagraphsAreJoined() {
         String man = """
                 NAME
