@@ -1,5 +1,6 @@
 package dev.docannotator.analysis.text;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
@@ -14,8 +15,19 @@ import java.util.regex.Pattern;
  * A formula never counts for more words than its tokens did.
  */
 public final class Formulas {
-    /** A slash that joins two words into one: "user/admin", "TCP/IP". */
-    private static final Pattern SLASH_BETWEEN_WORDS = Pattern.compile("(?<=[\\p{L}\\p{N}])/(?=[\\p{L}\\p{N}])");
+    /**
+     * A slash that joins two words into one ("user/admin", "TCP/IP"), or asterisks that stand for letters inside a
+     * word ("d*ckhead").
+     */
+    private static final Pattern JOINED_WORDS = Pattern.compile(
+            "(?<=[\\p{L}\\p{N}])/(?=[\\p{L}\\p{N}])|(?<=\\p{L})\\*+(?=\\p{L})");
+    /**
+     * A footnote's mark in the text: reStructuredText's {@code [#f2]_}, {@code [1]_}, {@code [*]_}, Markdown's
+     * {@code [^note]}, a plain-text {@code ^[1]}, with the punctuation after it. It points to a note; nobody reads it
+     * as a word of the sentence.
+     */
+    private static final Pattern FOOTNOTE_MARK = Pattern.compile(
+            "(?:\\[(?:#[\\w-]*|\\*|\\d{1,3})\\]_|\\[\\^[\\w-]+\\]|\\^\\[\\d{1,3}\\])\\p{P}*");
     /** A variable with an index: one or two letters and a one- or two-digit number, or a letter and {@code ±1}. */
     private static final Pattern INDEXED = Pattern.compile("\\p{L}{1,2}\\d{1,2}|\\p{Lu}\\p{L}?[+-]\\d");
 
@@ -28,10 +40,12 @@ public final class Formulas {
     /**
      * The words of a Latin-script sentence as a reader counts them: {@link Words#countWords}, except that each
      * formula (a run of maths tokens with a letter or digit in it) counts as one word, and so does each span the
-     * prose mask hid ({@code sprintf()}, {@code --sort=inode}).
+     * prose mask hid ({@code sprintf()}, {@code --sort=inode}), and a footnote's mark counts as none.
      */
     public static int countWords(String sentence) {
-        String[] tokens = sentence.strip().split("\\s+");
+        String[] tokens = Arrays.stream(sentence.strip().split("\\s+"))
+                .filter(token -> token.indexOf(']') < 0 || !FOOTNOTE_MARK.matcher(token).matches())
+                .toArray(String[]::new);
         boolean[] maths = new boolean[tokens.length];
         boolean[] linker = new boolean[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
@@ -61,8 +75,9 @@ public final class Formulas {
                 words++;
                 inFormula = false;
             }
-            // "user/admin", "and/or", "read/write": one word, as a word processor counts them
-            String token = tokens[i].indexOf('/') < 0 ? tokens[i] : SLASH_BETWEEN_WORDS.matcher(tokens[i]).replaceAll("-");
+            // "user/admin", "and/or", "read/write", "d*ckhead": one word, as a word processor counts them
+            String token = tokens[i].indexOf('/') < 0 && tokens[i].indexOf('*') < 0 ? tokens[i]
+                    : JOINED_WORDS.matcher(tokens[i]).replaceAll("-");
             // a hidden span standing as a token (a function's name, an option, a path: ProseMask) is one word to the
             // reader; one inside a word ("[Travis CI](https://…)", a link's destination) is not shown as a word
             int inToken = Words.countWords(token);

@@ -58,4 +58,15 @@ class FormulasTest {
         assertThat(Formulas.countWords(left)).isEqualTo(2);
         assertThat(Formulas.countWords(right)).isEqualTo(2);
     }
+
+    @Test
+    void aFootnotesMarkIsNoWordOfTheSentence() {
+        // the kernel's management-style essay (reStructuredText): 39 words, one of them censored, and a mark pointing
+        // to a note
+        String sentence = "The problem with #1 is that it's very easy to do, since you can say \"you're a d*ckhead\" in "
+                + "millions of different ways [#f2]_, sometimes without even realizing it, and almost always with a "
+                + "white-hot conviction that you are right.";
+        assertThat(Formulas.countWords(sentence)).isEqualTo(39);
+        assertThat(Formulas.countWords("As noted [1]_ and [^2] and ^[3], the [sic] stays")).isEqualTo(7);
+    }
 }
