@@ -94,6 +94,9 @@ public final class GrammarCheck implements BlockCheck {
     private static final Pattern CODE_LIKE = Pattern.compile(".*(?:[_.\\d/\\\\]|[a-z][A-Z]).*");
     /** A word in capitals: a manual's placeholder ({@code each COLS}, {@code FILEs}) whose grammar LanguageTool guesses. */
     private static final Pattern CAPITALS_WORD = Pattern.compile("\\b[A-Z]{2,}s?\\b");
+    /** A given name and a surname, then an opening parenthesis: what a handle in parentheses follows. */
+    private static final Pattern NAME_BEFORE_PARENTHESIS = Pattern.compile(
+            "(?<![\\p{L}])\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+)+ \\($");
     /** A quotation this short is a term the text cites or defines ("Knowingly relying" means …), not its own phrasing. */
     private static final int QUOTED_TERM_WORDS = 5;
 
@@ -173,6 +176,9 @@ public final class GrammarCheck implements BlockCheck {
             if (isInSlashedName(paragraph, start, end) && isRestyling(word, match.getSuggestedReplacements())) {
                 continue; // "the nodejs/node repository": the path's spelling, not a slip for "Node.js"
             }
+            if (spelling && isHandleAfterName(paragraph, start, end)) {
+                continue; // "Jens Schmalzing (jensen)": the person's login, not a misspelt word
+            }
             if (ReportedRules.isHouseStyleCompound(word, match.getSuggestedReplacements())) {
                 continue; // "auto-configures" or "autoconfigures": the house's choice, not a slip
             }
@@ -242,6 +248,15 @@ public final class GrammarCheck implements BlockCheck {
         }
         return next > end && next < paragraph.length() && !Character.isUpperCase(paragraph.charAt(next))
                 && "\"'“‘(".indexOf(paragraph.charAt(next)) < 0;
+    }
+
+    /**
+     * A single word alone in parentheses right after a person's name, given name and surname capitalised: the
+     * person's login or nickname ("Jens Schmalzing (jensen)", "Ian Murdock (imurdock)"), spelt as that person chose.
+     */
+    static boolean isHandleAfterName(String paragraph, int start, int end) {
+        return end < paragraph.length() && paragraph.charAt(end) == ')'
+                && NAME_BEFORE_PARENTHESIS.matcher(paragraph.substring(Math.max(0, start - 60), start)).find();
     }
 
     /**

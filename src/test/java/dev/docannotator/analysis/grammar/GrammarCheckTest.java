@@ -89,6 +89,15 @@ class GrammarCheckTest {
     }
 
     @Test
+    void aLoginInParenthesesAfterAPersonsNameIsTheirsButASlipInParenthesesIsStillOne() {
+        // Debian's history: "jensen" is Jens Schmalzing's login
+        assertThat(runAll(analyser, text("On July 30th Jens Schmalzing (jensen) died in a tragic accident at his "
+                + "workplace in Munich."), GRAMMAR)).extracting(Annotation::quote).doesNotContain("jensen");
+        assertThat(runAll(analyser, text("The board met on Friday (tomorow) and approved the plan."), GRAMMAR))
+                .extracting(Annotation::quote).contains("tomorow");
+    }
+
+    @Test
     void leavesCorrectEnglishAndChineseBlocksAlone() {
         assertThat(runAll(analyser, text("She goes to school every day.", "这是一个中文段落，没有英文错误。"), GRAMMAR))
                 .isEmpty();
