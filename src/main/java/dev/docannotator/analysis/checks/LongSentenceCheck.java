@@ -8,6 +8,10 @@ import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.analysis.text.Sentences;
 import dev.docannotator.analysis.text.Span;
 import dev.docannotator.document.TextBlock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Flags sentences that are hard to read: English over 40 words (an inline formula counts as one, {@link Formulas}, and
@@ -16,6 +20,8 @@ import dev.docannotator.document.TextBlock;
  * requirement set ("longer than 25 words", 超过50字).
  */
 public final class LongSentenceCheck implements BlockCheck {
+    /** An item that opens with a name and a version ("Version 1.7 ratified …", "and Debian 2.2 released …"). */
+    private static final Pattern VERSION_ITEM = Pattern.compile("^\\s*(?:and\\s+|or\\s+)?(\\p{Lu}\\p{L}+)\\s+\\d");
     private final int maxEnglishWords;
     private final int maxChineseChars;
 
@@ -45,7 +51,7 @@ public final class LongSentenceCheck implements BlockCheck {
                 }
             } else {
                 int words = Formulas.countWords(s);
-                if (words > maxEnglishWords && !isMostlyHidden(s, words)) {
+                if (words > maxEnglishWords && !isMostlyHidden(s, words) && !isRunInListOfVersions(s)) {
                     out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.INFO,
                             out.message("long_sentence.en", words, maxEnglishWords), null, "long_sentence/en");
                 }
@@ -59,6 +65,28 @@ public final class LongSentenceCheck implements BlockCheck {
      */
     private static boolean isMostlyHidden(String sentence, int words) {
         return ProseMask.hiddenRuns(sentence) * 2 > words;
+    }
+
+    /**
+     * A list of versions or releases run in as one "sentence": four or more of its comma-separated items open with the
+     * same name and a number, and they are most of its items ("Supersedes Version 1.8 ratified on January 28th, 2022,
+     * Version 1.7 ratified on August 14th, 2016, …, and Version 1.0 ratified on December 2nd, 1998"). A reader scans
+     * it as a list, not as prose.
+     */
+    static boolean isRunInListOfVersions(String sentence) {
+        Map<String, Integer> openers = new HashMap<>();
+        int items = 0;
+        for (String item : sentence.split(",")) {
+            Matcher m = VERSION_ITEM.matcher(item);
+            if (m.find()) {
+                openers.merge(m.group(1), 1, Integer::sum);
+            }
+            if (item.chars().anyMatch(Character::isLetter)) {
+                items++;
+            }
+        }
+        int most = openers.values().stream().max(Integer::compare).orElse(0);
+        return most >= 4 && most * 2 > items;
     }
 
     /**

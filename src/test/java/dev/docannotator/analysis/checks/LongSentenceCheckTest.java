@@ -41,6 +41,22 @@ class LongSentenceCheckTest {
     }
 
     @Test
+    void aListOfVersionsRunInAsOneSentenceIsNoProseButARealSeriesIs() {
+        // Debian's constitution, under its title
+        String versions = "Supersedes Version 1.8 ratified on January 28th, 2022, Version 1.7 ratified on August 14th, "
+                + "2016, Version 1.6 ratified on December 13th, 2015, Version 1.5 ratified on January 9th, 2015, "
+                + "Version 1.4 ratified on October 7th, 2007, Version 1.3 ratified on September 24th, 2006, and "
+                + "Version 1.0 ratified on December 2nd, 1998.";
+        // Debian's history: releases named in running prose, most of it not a list
+        String prose = "Debian 2.2 was released in August 2000 for six architectures, and while Debian 2.1 had "
+                + "introduced the new package tools that developers had wanted for years, Debian 2.2 brought the "
+                + "installer that users remember, although Debian 3.0 would take two more years to appear after "
+                + "that.";
+
+        assertThat(quotes(run(Check.LONG_SENTENCE, versions, prose))).containsExactly(prose);
+    }
+
+    @Test
     void chineseLengthCountsCharactersAndForeignWords() {
         assertThat(LongSentenceCheck.chineseLength("使用 UTF-8 编码的 man-pages(7) 手册。")).isEqualTo(2 + 1 + 3 + 1 + 1 + 2);
     }
