@@ -19,10 +19,12 @@ import java.util.regex.Pattern;
 /**
  * A duration written once in digits and once in words with another value, about the same thing: "the pilot runs for
  * 6 weeks" … "after eight weeks of the pilot", 试点期为3个月 … 试点半年后. Mixing digits and words is the mark of an
- * edit that missed one place; "the same thing" means the two sentences share a content word (pilot, 试点), so that two
- * different periods of one document are not compared. With the same value ("6个月" … "半年", "6 weeks" … "six
- * weeks", in two sentences) the period is stated one way here and another way there: an editor writes one quantity one way (as GB/T
- * 15835 asks within one context), so it is reported as style ({@code info}), not as a contradiction.
+ * edit that missed one place. "The same thing" means the two sentences share a word the document does not use
+ * everywhere (pilot, 试点; not "project" in a constitution), and a period in words is a contradiction only when no such
+ * related figure gives its value: a long text states many periods, and the one that fits may be any of them. With the
+ * same value ("6个月" … "半年", "6 weeks" … "six weeks", in two sentences) the period is stated one way here and
+ * another way there: an editor writes one quantity one way (as GB/T 15835 asks within one context), so it is
+ * reported as style ({@code info}), not as a contradiction, unless the document writes periods both ways throughout.
  */
 public final class SpelledQuantityCheck implements DocumentCheck {
     /** Not after a letter, a digit or a digit and a decimal or thousands separator ("2.5 hours" is no "5 hours"). */
@@ -43,6 +45,8 @@ public final class SpelledQuantityCheck implements DocumentCheck {
             "(?:" + DIGITS_START + "(?<digits>\\d{1,3})\\s?|" + NUMERAL_START + "(?<words>[一二三四五六七八九十两]+)"
                     + "|(?<half>半))(?:个)?(?<unit>月|年|周|星期|天|小时)"
                     + "|" + NUMERAL_START + "(?<yearhalf>[一二三四五六七八九十两]+)年半");
+    /** Periods written each way at least this many times in a document: the mix is its habit, not an edit's trace. */
+    private static final int HABIT = 3;
     private static final Set<String> STOP = Set.of(
             "the", "and", "for", "with", "that", "this", "from", "after", "before", "within", "during", "than", "then",
             "will", "shall", "must", "have", "been", "were", "into", "over", "each", "every", "about", "they", "them",
@@ -71,31 +75,105 @@ public final class SpelledQuantityCheck implements DocumentCheck {
                 collect(b, sentence, mentions);
             }
         }
+        if (!anyToCompare(mentions)) {
+            return;
+        }
+        CommonWords common = vocabulary(out);
+        // a document that writes periods both ways several times each has no one way to keep to
+        boolean habitual = mentions.stream().filter(Mention::inWords).count() >= HABIT
+                && mentions.stream().filter(m -> !m.inWords()).count() >= HABIT;
         for (Mention words : mentions) {
-            if (!words.inWords()) {
+            if (words.inWords()) {
+                compare(text, words, mentions, common, habitual, out);
+            }
+        }
+    }
+
+    /**
+     * Compares a period in words with the figures of its unit in related sentences. It contradicts the document only
+     * when no related figure gives its value: a constitution with discussion periods of 2 and 3 weeks and a voting
+     * period of 1 or 2 weeks states each length for several things, and "two weeks" there agrees with one of them. The
+     * figure cited is the related one that fits best (shares the most uncommon words).
+     */
+    private static void compare(ExtractedText text, Mention words, List<Mention> mentions, CommonWords common,
+                                boolean habitual, Findings out) {
+        Mention differs = null;
+        int differsFit = 0;
+        Mention same = null;
+        int sameFit = 0;
+        for (Mention digits : mentions) {
+            if (digits.inWords() || !digits.unit().equals(words.unit())) {
                 continue;
             }
-            Mention differs = null;
-            Mention same = null;
-            for (Mention digits : mentions) {
-                if (!digits.inWords() && digits.unit().equals(words.unit()) && shareContext(digits, words)) {
-                    if (digits.amount() != words.amount() && differs == null) {
-                        differs = digits;
-                    } else if (digits.amount() == words.amount() && same == null && !digits.sameSentence(words)) {
-                        same = digits;
-                    }
+            if (digits.sameSentence(words)) {
+                // the writer saw both: one value varied on purpose, or two periods ("6 weeks of training and two
+                // weeks of tests") rather than an edit that missed one place
+                if (digits.amount() == words.amount()) {
+                    return;
                 }
+                continue;
             }
-            if (differs != null) {
-                report(text, words, differs, "number_mismatch.spelled_period", Severity.WARNING,
-                        "number_mismatch/words_vs_digits", out);
-            } else if (same != null) {
+            int fit = fit(words, digits, common);
+            if (fit == 0) {
+                continue;
+            }
+            if (digits.amount() == words.amount()) {
+                if (fit > sameFit) {
+                    same = digits;
+                    sameFit = fit;
+                }
+            } else if (fit > differsFit) {
+                differs = digits;
+                differsFit = fit;
+            }
+        }
+        if (same != null) {
+            if (!habitual) {
                 // "6个月" … "半年", "6 weeks" … "six weeks" in another sentence: one period written two ways, style
-                // rather than a contradiction; within one sentence the writer saw both and varied them on purpose
+                // rather than a contradiction
                 report(text, words, same, "number_mismatch.written_two_ways", Severity.INFO,
                         "number_mismatch/written_two_ways", out);
             }
+        } else if (differs != null) {
+            report(text, words, differs, "number_mismatch.spelled_period", Severity.WARNING,
+                    "number_mismatch/words_vs_digits", out);
         }
+    }
+
+    /** How many context words two sentences share that the document does not use everywhere. */
+    private static int fit(Mention a, Mention b, CommonWords common) {
+        int fit = 0;
+        for (String w : a.context()) {
+            if (b.context().contains(w) && !common.contains(w)) {
+                fit++;
+            }
+        }
+        return fit;
+    }
+
+    /** Whether some period in words has a figure of its unit to be compared with: most documents have none. */
+    private static boolean anyToCompare(List<Mention> mentions) {
+        Set<String> inWords = new HashSet<>();
+        Set<String> inDigits = new HashSet<>();
+        for (Mention m : mentions) {
+            (m.inWords() ? inWords : inDigits).add(m.unit());
+        }
+        inWords.retainAll(inDigits);
+        return !inWords.isEmpty();
+    }
+
+    /** The context words of every sentence the check reads, counted once per sentence. */
+    private static CommonWords vocabulary(Findings out) {
+        List<Set<String>> sentences = new ArrayList<>();
+        for (BlockText b : BlockText.of(out.facts(), Kinds.SENTENCES)) {
+            for (Span sentence : Sentences.split(b.text())) {
+                String s = sentence.of(b.text());
+                Set<String> words = englishContext(s, 0, 0);
+                words.addAll(chineseContext(s, 0, 0));
+                sentences.add(words);
+            }
+        }
+        return CommonWords.of(sentences);
     }
 
     private static void report(ExtractedText text, Mention words, Mention digits, String key, Severity severity,
@@ -105,15 +183,6 @@ public final class SpelledQuantityCheck implements DocumentCheck {
         Integer where = digits.where().block().paragraph();
         String message = where == null ? out.message(key, said) : out.message(key + "_in", said, where);
         out.add(words.where().block(), words.start(), words.end(), Check.NUMBER_MISMATCH, severity, message, said, rule);
-    }
-
-    private static boolean shareContext(Mention a, Mention b) {
-        for (String w : a.context()) {
-            if (b.context().contains(w)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void collect(BlockText b, Span sentence, List<Mention> into) {
