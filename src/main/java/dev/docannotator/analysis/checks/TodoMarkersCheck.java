@@ -2,9 +2,12 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
 import dev.docannotator.document.BlockKind;
+import dev.docannotator.analysis.text.Quotations;
+import dev.docannotator.analysis.text.Span;
 import dev.docannotator.analysis.text.StartScan;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -12,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Flags unfinished-work markers and placeholders: TODO, TBD, TBC, FIXME, XXX (upper case, whole words, so
- * "XXX公司" counts), "lorem ipsum", and Chinese 待定, 待补充, 待确认, 待完善.
+ * "XXX公司" counts), "lorem ipsum", and Chinese 待定, 待补充, 待确认, 待完善. Not a marker inside quotation marks: the text
+ * quotes it as speech or as a term (“听起来不错，但是XXX呢？”, 关于“XXX”的新东西, the word "TODO"), a blank on purpose.
  */
 public final class TodoMarkersCheck implements BlockCheck {
     private static final Pattern MARKERS = Pattern.compile(
@@ -94,10 +98,15 @@ public final class TodoMarkersCheck implements BlockCheck {
     public void inspect(TextBlock block, String text, Findings out) {
         StartScan markers = new StartScan(MARKERS, text, StartScan.oneOf(MARKER_FIRST));
         Matcher m = markers.matcher();
+        List<Span> quoted = null; // found once, only in a block that has a marker
         while (markers.find()) {
             String marker = m.group();
             if (namesAFile(text, m.start(), m.end())) {
                 continue;
+            }
+            quoted = quoted == null ? Quotations.find(text) : quoted;
+            if (Quotations.inside(quoted, m.start(), m.end())) {
+                continue; // quoted speech or a term: the kernel's management style, "but what about XXX?"
             }
             out.add(block, m.start(), m.end(), Check.TODO_MARKERS, Severity.WARNING,
                     out.message("todo_markers.message", marker), null,

@@ -21,39 +21,50 @@ import java.util.stream.Stream;
 
 /**
  * Flags vague words where a reader needs what they leave out: a date, a figure, a criterion or a firm commitment.
- * An uncheckable deadline ("in the near future", 尽快) always leaves a date out. Everything else — an unstated condition
- * ("as needed", 适当), a hedge ("probably", 或许), an approximate figure ("approximately", 大约), a degree word
- * ("sufficiently", "relatively", 较为) and a quantifier ("a number of", 不少) — only matters in a sentence that promises,
- * plans, estimates, requires, instructs or limits (see {@link Commitments}): "the description must be sufficiently
- * detailed" is vague, "is quite different from the ordinary GPL" and "completions for a number of commands" describe
- * and are not. Also left alone: words inside quoted speech, a quantifier that introduces its list ("in several
- * ways:"), "reasonably" in a legal text (the law's standard of reasonableness, a term of art), a word that is part of
- * a hyphenated name ({@code c-maybe}), and 尽量/尽可能 before an attribute ("尽量复杂的密码", "as complex as possible").
- * <p>Unless the user asks for vague words by name ({@link VagueScope}), technical documentation — manual pages,
- * READMEs, FAQs ({@link Genre#MANUAL}, {@link Genre#TECHNICAL}) — is not read at all: its "should" and "please" instruct
- * the reader, its author promises nothing, and on every unseen set nearly all its vague words were judged false.
+ * An uncheckable deadline ("in the near future", 尽快) always leaves a date out. Everything else — an unverifiable
+ * standard ("sufficiently", "where appropriate"), an approximate figure ("approximately", 大约), an unstated condition
+ * ("as needed", 必要时), a hedge ("probably", 或许), a degree word ("relatively", 较为) and a quantifier ("a number of",
+ * 不少) — only matters in a sentence that promises, plans, estimates, requires, instructs or limits (see
+ * {@link Commitments}): "the description must be sufficiently detailed" is vague, "is quite different from the ordinary
+ * GPL" and "completions for a number of commands" describe and are not. Also left alone: words inside quoted speech,
+ * a quantifier that introduces its list ("in several ways:"), "reasonably" in a legal text (the law's standard of
+ * reasonableness, a term of art), a standard whose test follows ("sufficiently relieved to generate forward motion"),
+ * a word that is part of a hyphenated name ({@code c-maybe}), and 尽量/尽可能 before an attribute ("尽量复杂的密码", "as
+ * complex as possible").
+ * <p>Unless the user asks for vague words by name ({@link VagueScope}), only the words that withhold what the reader
+ * needs are reported — a date, a figure or a checkable standard ({@link Kind#withholds}) — and technical documentation
+ * — manual pages, READMEs, FAQs ({@link Genre#MANUAL}, {@link Genre#TECHNICAL}) — is not read at all: its "should" and
+ * "please" instruct the reader, its author promises nothing, and on every unseen set nearly all its vague words were
+ * judged false. Hedges, degree words, discretion ("as needed", 必要时) and quantifiers are the author's voice: on real
+ * general writing every one reported under the broad ask was judged false ("perhaps more importantly", 也许, 好像,
+ * "one thing … quite another", 根据需要和适当), so they wait for a requirement that names vague words.
  */
 public final class VagueWordsCheck implements BlockCheck {
 
     /** What a vague word leaves out, which decides where it matters and how strong its finding is. */
     enum Kind {
         /** A date: always worth asking for. */
-        DEADLINE(3),
-        /** The condition under which something happens. */
-        CONDITION(3),
+        DEADLINE(3, true),
+        /** The test a reader could apply: "sufficiently detailed", "where appropriate" — by whose judgement? */
+        STANDARD(3, true),
+        /** The figure itself: "approximately in half", 适当增加人手, 可能比平时多 (more than usual: by how much?). */
+        AMOUNT(2, true),
+        /** The condition under which something happens, left to someone's discretion on purpose. */
+        CONDITION(3, false),
         /** How sure the author is. */
-        HEDGE(2),
-        /** The figure itself. */
-        APPROXIMATION(2),
-        /** How much of a quality is enough. */
-        DEGREE(2),
+        HEDGE(2, false),
+        /** How much of a quality. */
+        DEGREE(2, false),
         /** How many. */
-        QUANTIFIER(1);
+        QUANTIFIER(1, false);
 
         final double weight;
+        /** Whether the broad ask reports it: it withholds something the reader needs and the text cannot give. */
+        final boolean withholds;
 
-        Kind(double weight) {
+        Kind(double weight, boolean withholds) {
             this.weight = weight;
+            this.withholds = withholds;
         }
     }
 
@@ -63,28 +74,34 @@ public final class VagueWordsCheck implements BlockCheck {
      */
     private static final Map<String, Kind> ENGLISH_WORDS = words(
             of(Kind.DEADLINE, "in the near future", "at some point", "in a timely manner", "as soon as possible",
-                    "as soon as practicable", "in due course", "sooner or later"),
-            of(Kind.CONDITION, "as appropriate", "as needed", "if possible", "where appropriate", "to some extent",
-                    "in some cases", "more or less"),
-            of(Kind.HEDGE, "possibly", "maybe", "perhaps", "probably", "arguably", "presumably"),
-            of(Kind.APPROXIMATION, "approximately", "roughly"),
-            of(Kind.DEGREE, "fairly", "quite", "somewhat", "relatively", "reasonably", "sufficiently",
-                    "adequately", "user-friendly"),
+                    "as soon as practicable", "in due course"),
+            of(Kind.STANDARD, "where appropriate", "sufficiently", "adequately", "reasonably", "user-friendly"),
+            of(Kind.AMOUNT, "approximately", "roughly"),
+            of(Kind.CONDITION, "as appropriate", "as needed", "if possible", "to some extent", "in some cases",
+                    "more or less"),
+            // "will break sooner or later": inevitability, no date could be given (systemd's README)
+            of(Kind.HEDGE, "possibly", "maybe", "perhaps", "probably", "arguably", "presumably", "sooner or later"),
+            of(Kind.DEGREE, "fairly", "quite", "somewhat", "relatively"),
             of(Kind.QUANTIFIER, "a significant number of", "a large number of", "a number of", "a lot of",
                     "lots of"));
     private static final Map<String, Kind> CHINESE_WORDS = words(
             of(Kind.DEADLINE, "不久的将来", "尽快", "尽早", "适时", "近期", "一段时间"),
+            of(Kind.AMOUNT, "差不多", "大概", "大约", "大致", "适量"),
+            // 适当 also withholds a date or an amount, by what follows it (see kindAt)
             of(Kind.CONDITION, "一定程度上", "视情况而定", "适当", "酌情", "必要时"),
             of(Kind.HEDGE, "也许", "或许", "似乎", "好像"),
-            of(Kind.APPROXIMATION, "差不多", "大概", "大约", "大致"),
-            of(Kind.DEGREE, "尽可能", "基本上", "尽量", "较为", "适量"),
+            of(Kind.DEGREE, "尽可能", "基本上", "尽量", "较为"),
             of(Kind.QUANTIFIER, "不少"));
     private static final Pattern ENGLISH = Pattern.compile(Words.bounded(
             ENGLISH_WORDS.keySet().stream()
                     .sorted(Comparator.comparingInt(String::length).reversed())
                     .map(w -> w.replace(" ", "\\s+").replace("-", "[-‑]"))
                     .collect(Collectors.joining("|"))
-                    + "|about(?=\\s+[$€£¥]?\\d)|around(?=\\s+[$€£¥]?\\d)"),
+                    + "|about(?=\\s+[$€£¥]?\\d)|around(?=\\s+[$€£¥]?\\d)"
+                    // a bare "soon" ("we will fix it soon"), not the conjunction "as soon as", "too soon" nor the
+                    // idiom "not … any time soon" (adduser's README: no date is meant)
+                    + "|(?<!\\bas\\s|\\bhow\\s|\\btoo\\s|\\bany\\s?time\\s)soon"
+                    + "(?!\\s+(?:as|after|afterwards|enough)\\b)"),
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CHINESE = Pattern.compile(
             "(?<!不)(?:" + CHINESE_WORDS.keySet().stream()
@@ -95,15 +112,25 @@ public final class VagueWordsCheck implements BlockCheck {
     /** The characters a Chinese match starts with: the first of each word, and 左 of 左右. */
     private static final String CHINESE_FIRST = CHINESE_WORDS.keySet().stream()
             .map(w -> w.substring(0, 1)).distinct().collect(Collectors.joining()) + "左可";
-    /**
-     * Approximators: "roughly 10K records weighing about 1KB each", "remains roughly the same", 3天左右 describe data
-     * honestly, and a figure is given; they hedge only an estimate or a promise ("we expect to cut load times
-     * approximately in half", 预计缩短大概一半), which an editor wants made firm.
-     */
-    private static final Set<String> APPROXIMATORS = Set.of(
-            "about", "around", "approximately", "roughly", "大约", "大概", "左右", "大致", "差不多");
     /** An amount hedged by 可能 (可能比平时多) is an estimate by itself. */
     private static final String HEDGED_AMOUNT = "可能";
+    /** A bare "soon" leaves a date out only where someone commits to it: "it soon became clear" narrates. */
+    private static final String SOON = "soon";
+    /** 在适当的时候, 适当时机: the time is left to someone, a date withheld like 适时. */
+    private static final Pattern TIME_AFTER = Pattern.compile("的?时(?:候|机|间|刻)");
+    /** 适当增加人手, 适当调整预算: a change of unstated size (by how much?). */
+    private static final Pattern CHANGE_AFTER = Pattern.compile(
+            "(?:增加|增大|加大|减少|减小|降低|提高|调整|延长|缩短|放宽|扩大|缩小|补充|控制)");
+    /**
+     * "sufficiently relieved to generate forward motion": the consequence that follows is the test, so the standard
+     * can be checked. Not a preposition "to" ("sufficiently close to the edge"), nor "for a recipient of ordinary
+     * skill to …", whose test is someone's judgement.
+     */
+    private static final Pattern TEST_AFTER = Pattern.compile(
+            "\\s+[\\p{L}‑-]+\\s+to\\s+(?!(?:the|a|an|this|that|these|those|its|their|our|your|his|her|each|every|any"
+                    + "|some|all|no)\\b)[a-z]");
+    /** The standards whose test can follow as a consequence ("sufficiently X to Y"). */
+    private static final Set<String> STANDARD_ADVERBS = Set.of("sufficiently", "adequately", "reasonably");
     /** "other (possibly commercial) programs", "a possibly empty list": it says the scope includes both cases. */
     private static final Pattern SCOPE_BEFORE = Pattern.compile(
             "(?:\\(|\\b(?:a|an|the|any|each|every|other|its|their|your|our|this|these|those)\\s+)$",
@@ -143,13 +170,12 @@ public final class VagueWordsCheck implements BlockCheck {
         report(block, text, new StartScan(CHINESE, text, StartScan.oneOf(CHINESE_FIRST)), quoted, genre, out);
     }
 
-    /** How strong a finding of rule {@code rule} is: a missing date or condition above a hedge above a quantifier. */
+    /** How strong a finding of rule {@code rule} is: a missing date, test or condition above a hedge, then a quantifier. */
     static double weight(String rule) {
         return kind(rule.substring(rule.indexOf('/') + 1)).weight;
     }
 
-    private static void report(TextBlock block, String text, StartScan scan, List<Span> quoted, Genre genre,
-                               Findings out) {
+    private void report(TextBlock block, String text, StartScan scan, List<Span> quoted, Genre genre, Findings out) {
         Matcher m = scan.matcher();
         while (scan.find()) {
             String word = m.group();
@@ -164,26 +190,46 @@ public final class VagueWordsCheck implements BlockCheck {
     }
 
     /** Whether the vague word {@code key} at {@code [start, end)} leaves out something the reader needs. */
-    private static boolean matters(String text, int start, int end, String key, List<Span> quoted, Genre genre) {
-        Kind kind = kind(key);
+    private boolean matters(String text, int start, int end, String key, List<Span> quoted, Genre genre) {
+        Kind kind = kindAt(text, end, key);
+        if (scope == VagueScope.OUTSIDE_DOCUMENTATION && !kind.withholds) {
+            return false; // the broad ask: hedges, degree words, discretion and quantifiers wait until named
+        }
         if (Quotations.inside(quoted, start, end) || partOfAName(text, start, end)
                 || kind == Kind.QUANTIFIER && opensList(text, end)
                 || key.equals("as_needed") && PURPOSE.matcher(text).region(end, text.length()).lookingAt()
                 || key.equals("reasonably") && genre == Genre.LEGAL
+                || STANDARD_ADVERBS.contains(key) && TEST_AFTER.matcher(text).region(end, text.length()).lookingAt()
                 || (key.equals("尽量") || key.equals("尽可能"))
                         && ATTRIBUTE_AFTER.matcher(text).region(end, text.length()).lookingAt()
                 || (key.equals("possibly") || key.equals("perhaps")) && SCOPE_BEFORE.matcher(
                         text.substring(Math.max(0, start - 12), start)).find()) {
             return false;
         }
-        if (kind == Kind.DEADLINE || key.equals(HEDGED_AMOUNT)) {
+        if (kind == Kind.DEADLINE && !key.equals(SOON) || key.equals(HEDGED_AMOUNT)) {
             return true;
         }
-        boolean commits = Commitments.around(text, start, end, genre);
-        if (APPROXIMATORS.contains(key) && !commits) {
-            return false; // an approximate figure that describes data: "roughly 10K records", 3天左右
+        // also an approximate figure: "roughly 10K records weighing about 1KB each", 3天左右 describe data honestly,
+        // a figure is given; it hedges only an estimate or a promise ("we expect to cut load times approximately in
+        // half", 预计缩短大概一半), which an editor wants made firm
+        return Commitments.around(text, start, end, genre);
+    }
+
+    /**
+     * The kind of the vague word {@code key} ending at {@code end}: 适当 withholds a date before 的时候 (在适当的时候)
+     * and an amount before a change (适当增加人手); qualifying a thing (使用适当的语言) or beside 根据需要 it grants
+     * discretion, a condition.
+     */
+    private static Kind kindAt(String text, int end, String key) {
+        if (key.equals("适当")) {
+            if (TIME_AFTER.matcher(text).region(end, text.length()).lookingAt()) {
+                return Kind.DEADLINE;
+            }
+            if (CHANGE_AFTER.matcher(text).region(end, text.length()).lookingAt()) {
+                return Kind.AMOUNT;
+            }
         }
-        return commits;
+        return kind(key);
     }
 
     /** "c-maybe", "well-quite": joined by a hyphen to another word, the word is part of a name or a value. */
@@ -206,10 +252,13 @@ public final class VagueWordsCheck implements BlockCheck {
         return word.toLowerCase(Locale.ROOT).replace(".", "").replaceAll("[\\s‑-]+", "_");
     }
 
-    /** The kind of the vague word whose key is {@code key}: about/around before a number and 左右 approximate. */
+    /**
+     * The kind of the vague word whose key is {@code key}: about/around before a number, 左右 and 可能 before an amount
+     * withhold the figure; a bare "soon" the date.
+     */
     private static Kind kind(String key) {
         Kind kind = KINDS.get(key);
-        return kind != null ? kind : key.equals(HEDGED_AMOUNT) ? Kind.HEDGE : Kind.APPROXIMATION;
+        return kind != null ? kind : key.equals(SOON) ? Kind.DEADLINE : Kind.AMOUNT;
     }
 
     private static final Map<String, Kind> KINDS = Stream.of(ENGLISH_WORDS, CHINESE_WORDS)

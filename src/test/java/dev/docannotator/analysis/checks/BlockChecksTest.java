@@ -380,6 +380,19 @@ class BlockChecksTest {
         }
 
         @Test
+        void aMarkerTheTextQuotesAsSpeechOrATermIsNoLeftover() {
+            // the kernel's management style in Chinese: XXX stands for any topic, on purpose
+            assertThat(run(Check.TODO_MARKERS,
+                    "职责变成了“听起来像是个好主意——去尝试吧”，或者“听起来不错，但是XXX呢？”。",
+                    "第二个版本是一个很好的方法，要么学习一些关于“XXX”的新东西，要么指出一些聪明的替代方案。",
+                    "Search the sources for the word \"TODO\" and the tag “FIXME” before a release.")).isEmpty();
+            // the same markers outside quotation marks are still leftovers, as is a quoted TBD beside a bare one
+            assertThat(quotes(run(Check.TODO_MARKERS, "但是XXX呢？维护窗口待定。",
+                    "The reviewer wrote \"looks fine\". TODO: confirm the window. The rollback plan is TBD.")))
+                    .containsExactly("XXX", "待定", "TODO", "TBD");
+        }
+
+        @Test
         void leavesWordsThatContainMarkersAlone() {
             assertThat(run(Check.TODO_MARKERS, "The todo app and TODOS are products. Xxx.", "已确定。")).isEmpty();
         }

@@ -52,6 +52,15 @@ class VagueWhereAFigureIsMissingTest {
     }
 
     @Test
+    void soonerOrLaterStatesInevitabilityNotAMissingDate() {
+        // systemd's README: "many of its dependencies very likely will break sooner or later"; no date could be given
+        assertThat(run(Check.VAGUE_WORDS,
+                "Without regular updates, old releases of the dependencies break sooner or later.")).isEmpty();
+        assertThat(quotes(run(Check.VAGUE_WORDS, "We will move the archive to the new servers sooner or later.")))
+                .containsExactly("sooner or later");
+    }
+
+    @Test
     void aWordInsideAHyphenatedValueIsNotAHedge() {
         // tar(1): "--quoting-style=STYLE … c-maybe", a quoting style's name
         assertThat(run(Check.VAGUE_WORDS,
