@@ -42,6 +42,8 @@ final class TextLayout {
     private static final Pattern TABLE_RULE = Pattern.compile("[-=\u2500-\u257F ]{3,}");
     /** Fewest rows (rules not counted) of aligned columns that make a plain-text table rather than a coincidence. */
     private static final int MIN_TABLE_ROWS = 3;
+    /** The least run of spaces that still separates two columns on a line as wide as a justified paragraph's. */
+    private static final int JUSTIFIED_COLUMN_GAP = 4;
     /** Lines at least this wide (terminal columns) tell the margin a formatter justified the text to. */
     private static final int LONG_LINE = 40;
     /** How many lines around a line-start enumerator are searched for the items next to it. */
@@ -195,10 +197,23 @@ final class TextLayout {
         }
         int tableEnd = tableEnd(i);
         if (tableEnd > i) {
+            BlockBuilder lastCell = null;
             for (int j = i; j < tableEnd; j++) {
-                if (!TABLE_RULE.matcher(content(j)).matches()) {
-                    textRow(lines.get(j));
+                if (TABLE_RULE.matcher(content(j)).matches()) {
+                    continue;
                 }
+                if (lastCell != null && cellColumns(j).isEmpty()) {
+                    // the row's last cell wrapped within its column: "helped making" over "this software"
+                    lastCell.line(lines.get(j).contentStart(), lines.get(j).contentEnd());
+                    continue;
+                }
+                if (lastCell != null) {
+                    lastCell.finish();
+                }
+                lastCell = textRow(lines.get(j));
+            }
+            if (lastCell != null) {
+                lastCell.finish();
             }
             return tableEnd;
         }
@@ -270,8 +285,13 @@ final class TextLayout {
                 j++;
                 continue;
             }
+            Set<Integer> cells = cellColumns(j);
+            if (cells.isEmpty() && isInColumn(lines.get(j).indent(), shared)) {
+                j++; // a cell wrapped onto a line of its own, under its column
+                continue;
+            }
             Set<Integer> next = new HashSet<>();
-            for (int column : cellColumns(j)) {
+            for (int column : cells) {
                 // a centred heading may sit one column off its cells
                 if (shared.contains(column) || shared.contains(column - 1) || shared.contains(column + 1)) {
                     next.add(column);
@@ -355,31 +375,46 @@ final class TextLayout {
         return best;
     }
 
-    /** The terminal columns where a cell starts after a column gap in line {@code i}; none on a justified line. */
+    /**
+     * The terminal columns where a cell starts after a column gap in line {@code i}. On a line that reaches the
+     * justified margin only a wide gap counts: justifying spreads a line's words by a space or two, a table's columns
+     * are set further apart ("THANKS              Incomplete list of people who have helped making").
+     */
     private Set<Integer> cellColumns(int i) {
         Set<Integer> columns = new HashSet<>();
         Line line = lines.get(i);
-        if (displayWidth(line) >= justifiedMargin - 1) {
-            return columns;
-        }
+        boolean justified = displayWidth(line) >= justifiedMargin - 1;
         Matcher gap = COLUMN_GAP.matcher(source).region(line.contentStart(), line.contentEnd());
         while (gap.find()) {
-            columns.add(line.indent() + displayWidth(line.contentStart(), gap.end()));
+            if (!justified || gap.end() - gap.start() >= JUSTIFIED_COLUMN_GAP) {
+                columns.add(line.indent() + displayWidth(line.contentStart(), gap.end()));
+            }
         }
         return columns;
     }
 
-    /** One block per cell of a plain-text table row, split at its column gaps. */
-    private void textRow(Line row) {
+    private static boolean isInColumn(int indent, Set<Integer> columns) {
+        return columns.contains(indent) || columns.contains(indent - 1) || columns.contains(indent + 1);
+    }
+
+    /**
+     * One block per cell of a plain-text table row, split at its column gaps; the last cell is returned unfinished, so
+     * that the lines it wraps onto can join it.
+     */
+    private BlockBuilder textRow(Line row) {
         Matcher gap = COLUMN_GAP.matcher(source).region(row.contentStart(), row.contentEnd());
         int from = row.contentStart();
+        BlockBuilder b = null;
         while (from < row.contentEnd()) {
+            if (b != null) {
+                b.finish();
+            }
             int to = gap.find() ? gap.start() : row.contentEnd();
-            BlockBuilder b = new BlockBuilder(BlockKind.TABLE_CELL);
+            b = new BlockBuilder(BlockKind.TABLE_CELL);
             b.piece(from, to);
-            b.finish();
             from = to == row.contentEnd() ? to : gap.end();
         }
+        return b;
     }
 
     private int displayWidth(Line line) {

@@ -72,6 +72,29 @@ class TextLayoutTest {
     }
 
     @Test
+    void aTwoColumnFileListWithAWrappedDescriptionAndRowsAsWideAsTheTextIsATable() {
+        // XZ Utils' README: its lines run to column 70, and so do two rows of the list of files
+        String readme = """
+                    The following files are in the top-level directory of the source tree of
+                    XZ Utils, which the packagers of distributions read before anything else.
+
+                    AUTHORS             The main authors of XZ Utils
+                    THANKS              Incomplete list of people who have helped making
+                                        this software
+                    NEWS                User-visible changes between XZ Utils releases
+                    TODO                Known bugs and some sort of to-do list
+                """;
+        TextLayout.Laid laid = TextLayout.layout(readme, false);
+
+        assertThat(texts(laid)).containsExactly("The following files are in the top-level directory of the source "
+                        + "tree of XZ Utils, which the packagers of distributions read before anything else.",
+                "AUTHORS", "The main authors of XZ Utils", "THANKS",
+                "Incomplete list of people who have helped making this software", "NEWS",
+                "User-visible changes between XZ Utils releases", "TODO", "Known bugs and some sort of to-do list");
+        assertThat(kinds(laid).subList(1, 9)).containsOnly(BlockKind.TABLE_CELL);
+    }
+
+    @Test
     void manPageSectionsAreHeadingsAndIndentedParagraphsAreJoined() {
         String man = """
                 NAME
