@@ -39,11 +39,11 @@ public final class SpelledQuantityCheck implements DocumentCheck {
      * A figure may stand apart from its measure word ("6 个月"): many writers space digits from Han characters, and a
      * hard wrap between "6" and "个月" is read back as that space. A figure starts where its number does: not inside a
      * year ("2024年" is no "024年"), a decimal ("2.5小时") or a word ("IPv6"), nor a numeral inside a longer one
-     * ("一百二十天" is no "二十天").
+     * ("一百二十天" is no "二十天"). Months are counted with 个 (三个月, 6个月): 三月 and 6月 are March and June.
      */
     private static final Pattern CHINESE = Pattern.compile(
             "(?:" + DIGITS_START + "(?<digits>\\d{1,3})\\s?|" + NUMERAL_START + "(?<words>[一二三四五六七八九十两]+)"
-                    + "|(?<half>半))(?:个)?(?<unit>月|年|周|星期|天|小时)"
+                    + "|(?<half>半))(?:个)?(?<unit>(?<=个)月|年|周|星期|天|小时)"
                     + "|" + NUMERAL_START + "(?<yearhalf>[一二三四五六七八九十两]+)年半");
     /** Periods written each way at least this many times in a document: the mix is its habit, not an edit's trace. */
     private static final int HABIT = 3;

@@ -86,4 +86,13 @@ class PeriodsInAConstitutionTest {
         assertThat(run(Check.NUMBER_MISMATCH,
                 "The voting period is 2 weeks, but may be varied by up to one week by the Project Leader.")).isEmpty();
     }
+
+    @Test
+    void aMonthsNameIsNoLengthInMonths() {
+        // 三月 and 6月 are March and June; 三个月 and 6个月 are lengths
+        assertThat(run(Check.NUMBER_MISMATCH, "试点项目计划在三月启动，由平台组负责。",
+                "试点项目需要6个月，预计在6月底前完成第一阶段。")).isEmpty();
+        assertThat(quotes(run(Check.NUMBER_MISMATCH, "试点项目需要三个月。", "试点项目预计需要6个月完成。")))
+                .containsExactly("三个月");
+    }
 }
