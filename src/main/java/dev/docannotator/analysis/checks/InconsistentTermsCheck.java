@@ -148,7 +148,10 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         // "-L [bind_address:]port:host:hostport", "[ "~" word-size ]": the prose that repeats a field's name names it
         Set<String> programs = programNames(text);
         programs.addAll(SyntaxNames.placeholderNames(fields, syntax.placeholders()));
-        Set<String> coined = SyntaxNames.coinedMetavariables(syntax.metavariables());
+        // "-i patchfile", "[originalfile [patchfile]]": an option's value or a synopsis' operand
+        Set<String> syntaxWords = new HashSet<>(syntax.metavariables());
+        syntaxWords.addAll(syntax.operands());
+        Set<String> coined = SyntaxNames.coinedMetavariables(syntaxWords);
         operands.removeAll(programs);
         for (Map.Entry<String, Map<String, List<Occurrence>>> entry : byKey.entrySet()) {
             Map<String, List<Occurrence>> forms = entry.getValue();

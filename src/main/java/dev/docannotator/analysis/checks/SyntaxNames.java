@@ -53,9 +53,10 @@ final class SyntaxNames {
     }
 
     /**
-     * Those of an option's placeholders ({@link OptionSyntax#metavariables}) that are closed words of two parts no
-     * dictionary has ({@code patchfile}, {@code rejectfile}; not {@code filename}, a word of its own), in lower case,
-     * with their plurals: the manual coined them as names, so the open words ("a patch file") are not another spelling.
+     * Those of an option's placeholders or a synopsis' operands ({@link OptionSyntax#metavariables},
+     * {@link OptionSyntax#operands}) that are closed words of two parts no dictionary has ({@code patchfile},
+     * {@code originalfile}; not {@code filename}, a word of its own), in lower case, with their plurals: the manual
+     * coined them as names, so the open words ("a patch file") are not another spelling.
      */
     static Set<String> coinedMetavariables(Set<String> metavariables) {
         Set<String> coined = new HashSet<>();

@@ -70,6 +70,10 @@ public final class OptionSyntax {
     /** One part of a bracketed syntax: a flag, a quoted literal, a placeholder, an ellipsis or a bar. */
     private static final Pattern SYNTAX_PART = Pattern.compile(
             "\\s*(?:(--?[A-Za-z][\\w-]*)|(\"[^\"]{1,6}\"|'[^']{1,6}')|([A-Za-z_][\\w-]*)|\\.\\.\\.|\\|)\\s*");
+    /** A synopsis' "[options]", "[OPTION]...": the options, named rather than listed. */
+    private static final Pattern OPTIONS_IN_BRACKETS = Pattern.compile("(?i)\\[options?\\]");
+    /** How deep brackets nest in a synopsis ({@code [originalfile [patchfile]]}) before the rest is not syntax. */
+    private static final int MAX_NESTING = 3;
     /** An option on the line: {@code -o}, {@code --engine}. */
     private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--?[A-Za-z]");
     /** A placeholder in angle brackets: {@code <file-name>}. */
@@ -313,12 +317,26 @@ public final class OptionSyntax {
             String line = null;
             if (bracketAt >= 0 && bracketAt < lineEnd) {
                 line = text.substring(lineStart, lineEnd);
+                // "patch [options] [originalfile [patchfile]]": a synopsis names its options in brackets
+                besideAnOption |= OPTIONS_IN_BRACKETS.matcher(line).find();
                 // a lone word in brackets is an option's placeholder only beside an option: "Name <e-mail>" in a
                 // letter template or a link "[e-mail](mailto:…)" leaves the prose word "e-mail" a term like any other
-                Matcher bracket = BRACKETED.matcher(line);
-                while (bracket.find()) {
-                    collectBracketed(bracket.group(1), lineStart + bracket.start(1), besideAnOption, into, fields,
-                            operands, uses);
+                // (innermost brackets first, then, with those blanked out, the ones around them)
+                String level = line;
+                for (int depth = 0; depth < MAX_NESTING && level.indexOf('[') >= 0; depth++) {
+                    Matcher bracket = BRACKETED.matcher(level);
+                    StringBuilder outer = new StringBuilder(level);
+                    while (bracket.find()) {
+                        collectBracketed(bracket.group(1).stripTrailing(), lineStart + bracket.start(1),
+                                besideAnOption, into, fields, operands, uses);
+                        for (int k = bracket.start(); k < bracket.end(); k++) {
+                            outer.setCharAt(k, ' ');
+                        }
+                    }
+                    if (outer.toString().equals(level)) {
+                        break;
+                    }
+                    level = outer.toString();
                 }
             }
             if (besideAnOption && angleAt >= 0 && angleAt < lineEnd) {

@@ -28,6 +28,16 @@ class InconsistentTermsSyntaxAndTitlesTest {
     }
 
     @Test
+    void aCoinedOperandInNestedBracketsOfASynopsisNamesItsValueToo() {
+        // patch(1)'s synopsis: the options are named "[options]", the operands nest
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "patch [options] [originalfile [patchfile]]",
+                "The names of the files to be patched are usually taken from the patch file, but if there's just "
+                        + "one file to be patched it can be specified on the command line as originalfile.",
+                "patch makes a backup of the original file before it changes it.")).isEmpty();
+    }
+
+    @Test
     void aCoinedPlaceholderOfAnOptionNamesItsValueButADictionaryWordIsStillATerm() {
         // patch(1): "patchfile" is the value of -i, "a patch file" the thing; curl's "filename" is a word of its own
         assertThat(run(Check.INCONSISTENT_TERMS,
