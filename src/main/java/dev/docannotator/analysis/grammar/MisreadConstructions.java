@@ -27,6 +27,12 @@ import org.languagetool.tagging.Tagger;
  * <li>"the total compressed size", "the maximum allowed length": a quantity word modifies the whole "compressed size",
  * it is no adverb left without its -ly ({@code ADVERB_OR_HYPHENATED_ADJECTIVE} wants "totally compressed"; labelled
  * false on bzip2's manual).</li>
+ * <li>"a commons of creative works": a noun that ends in -s and is singular ({@code A_NNS}; labelled false on
+ * CC0).</li>
+ * <li>"GNU GPL version 3 section 7": a noun followed by a number labels what is numbered, it is not counted by the
+ * number before it ({@code CD_NN} wants "3 sections"; labelled false on wget's README).</li>
+ * <li>"the pools directory": a plural naming a directory or a file is its name, not a possessive
+ * ({@code POSSESSIVE_APOSTROPHE} wants "pool's"; labelled false on Debian's history).</li>
  * </ul>
  */
 final class MisreadConstructions {
@@ -39,6 +45,13 @@ final class MisreadConstructions {
     private static final Pattern QUANTITY_WORD = Pattern.compile(
             "(?i)(?:total|average|maximum|minimum|overall|net|gross|mean|combined|estimated)\\s.*");
     private static final Pattern NEXT_WORD = Pattern.compile("^\\s+(\\p{L}+)");
+    /** Nouns that end in -s and are singular: "a commons", "a series", "a means". */
+    private static final Pattern SINGULAR_IN_S = Pattern.compile(
+            "(?i)(?<![\\p{L}])(?:commons|series|species|means|news|headquarters|whereabouts|crossroads)$");
+    /** A number right after the noun: "section 7", "version 3": the noun labels what is numbered, it counts nothing. */
+    private static final Pattern NUMBER_NEXT = Pattern.compile("\\s+\\d");
+    /** A directory, folder or file named by a plural ("the pools directory"): a name, not a possessive. */
+    private static final Pattern PLACE_IN_A_SYSTEM = Pattern.compile("\\s+(?:directory|directories|folders?|files?)\\b");
     private static final Pattern THE_TYPE_OF_A = Pattern.compile("(?i)(?<![\\p{L}])the\\s+(?:\\p{L}+\\s+)?$");
 
     private MisreadConstructions() {
@@ -52,6 +65,10 @@ final class MisreadConstructions {
             case "BOTH_AS_WELL_AS" -> isBothOfAnotherClause(paragraph, start);
             case "ADVERB_OR_HYPHENATED_ADJECTIVE" -> QUANTITY_WORD.matcher(matched).matches();
             case "A_INSTALL" -> isModifierOfANoun(tagger, paragraph, end);
+            case "A_NNS" -> SINGULAR_IN_S.matcher(matched).find();
+            case "CD_NN" -> NUMBER_NEXT.matcher(paragraph).region(end, paragraph.length()).lookingAt();
+            case "POSSESSIVE_APOSTROPHE" -> PLACE_IN_A_SYSTEM.matcher(paragraph).region(end, paragraph.length())
+                    .lookingAt();
             case "KIND_OF_A" -> matched.toLowerCase(Locale.ROOT).startsWith("type")
                     && THE_TYPE_OF_A.matcher(paragraph.substring(Math.max(0, start - 30), start)).find();
             default -> false;

@@ -98,6 +98,20 @@ class GrammarCheckTest {
     }
 
     @Test
+    void wellFormedConstructionsLanguageToolMisreadsAreLeftButTheSlipsThoseRulesAreForAreNot() {
+        // CC0, wget's README, Debian's history and the kernel's management-style essay: each judged false
+        List<Annotation> found = runAll(analyser, text(
+                "The Affirmer wishes to contribute to a commons of creative, cultural and scientific works.",
+                "Additional permission under GNU GPL version 3 section 7 is granted to the user.",
+                "The source is kept inside of the pools directory on every mirror of the archive.",
+                "You end up coming up smelling like roses, and you avoided yet another decision."), GRAMMAR);
+        assertThat(found).extracting(Annotation::rule).doesNotContain("grammar/A_NNS", "grammar/CD_NN",
+                "grammar/POSSESSIVE_APOSTROPHE", "grammar/ADVERB_VERB_ADVERB_REPETITION");
+        assertThat(runAll(analyser, text("We ordered three book and a chairs for the office."), GRAMMAR))
+                .extracting(Annotation::rule).contains("grammar/CD_NN", "grammar/A_NNS");
+    }
+
+    @Test
     void leavesCorrectEnglishAndChineseBlocksAlone() {
         assertThat(runAll(analyser, text("She goes to school every day.", "这是一个中文段落，没有英文错误。"), GRAMMAR))
                 .isEmpty();
