@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * related figure gives its value: a long text states many periods, and the one that fits may be any of them. With the
  * same value ("6个月" … "半年", "6 weeks" … "six weeks", in two sentences) the period is stated one way here and
  * another way there: an editor writes one quantity one way (as GB/T 15835 asks within one context), so it is
- * reported as style ({@code info}), not as a contradiction, unless the document writes periods both ways throughout.
+ * reported as style ({@code info}), not as a contradiction, unless the document writes periods both ways throughout
+ * or is documentation (a manual page, a README), whose convention is digits for a setting and words in the telling.
  */
 public final class SpelledQuantityCheck implements DocumentCheck {
     /** Not after a letter, a digit or a digit and a decimal or thousands separator ("2.5 hours" is no "5 hours"). */
@@ -79,8 +80,11 @@ public final class SpelledQuantityCheck implements DocumentCheck {
             return;
         }
         CommonWords common = vocabulary(out);
-        // a document that writes periods both ways several times each has no one way to keep to
-        boolean habitual = mentions.stream().filter(Mention::inWords).count() >= HABIT
+        // a document that writes periods both ways several times each has no one way to keep to; nor has a manual
+        // page or a README, which give a setting's period in digits and tell in words ("modified in the last
+        // twenty-four hours" beside "-mtime 0 … 24 hours": find(1), judged an accepted style)
+        boolean habitual = out.facts().genre().isDocumentation()
+                || mentions.stream().filter(Mention::inWords).count() >= HABIT
                 && mentions.stream().filter(m -> !m.inWords()).count() >= HABIT;
         for (Mention words : mentions) {
             if (words.inWords()) {

@@ -95,4 +95,25 @@ class PeriodsInAConstitutionTest {
         assertThat(quotes(run(Check.NUMBER_MISMATCH, "试点项目需要三个月。", "试点项目预计需要6个月完成。")))
                 .containsExactly("三个月");
     }
+
+    @Test
+    void aManualPageGivesASettingsPeriodInDigitsAndTellsItInWordsButAContradictionIsStillOne() {
+        String[] find = {
+                "NAME",
+                "find - search for files in a directory hierarchy",
+                "SYNOPSIS",
+                "find [-H] [-L] [-P] [starting-point...] [expression]",
+                "DESCRIPTION",
+                "-mtime n  File's data was last modified less than, more than or exactly n*24 hours ago; with "
+                        + "-mtime 0 the file was modified within the last 24 hours.",
+                "EXAMPLES",
+                "$ find $HOME -mtime 0",
+                "Search for files in your home directory which have been modified in the last twenty-four hours."};
+        assertThat(run(Check.NUMBER_MISMATCH, find)).isEmpty();
+
+        String[] contradicted = find.clone();
+        contradicted[5] = contradicted[5].replace("within the last 24 hours", "within the last 48 hours");
+        contradicted[5] = contradicted[5].replace("n*24 hours ago", "n days ago");
+        assertThat(quotes(run(Check.NUMBER_MISMATCH, contradicted))).containsExactly("twenty-four hours");
+    }
 }
