@@ -169,7 +169,7 @@ final class QualityBenchmark {
         report.append(BlindPrecision.table(texts));
         List<Finding> labelledSets = new ArrayList<>(everything);
         for (List<Finding> set : List.of(heldOutSecond, heldOutThird, heldOutFourth, heldOutFifth, heldOutSixth,
-                heldOutSeventh, heldOutEighth, heldOutNinth, heldOutTenth, formats)) {
+                heldOutSeventh, heldOutEighth, heldOutNinth, heldOutTenth, heldOutEleventh, formats)) {
             labelledSets.addAll(set);
         }
         report.append(BlindPrecision.acronymsTable(texts,
