@@ -116,4 +116,22 @@ class PeriodsInAConstitutionTest {
         contradicted[5] = contradicted[5].replace("n*24 hours ago", "n days ago");
         assertThat(quotes(run(Check.NUMBER_MISMATCH, contradicted))).containsExactly("twenty-four hours");
     }
+
+    @Test
+    void aReleaseScheduleOfSeveralPhasesInDigitsIsNotContradictedByOneMorePhaseInWordsButOneFigureIs() {
+        // a release developed for 17 months, then fixed for 18: "five months" is one more phase
+        List<Annotation> schedule = run(Check.NUMBER_MISMATCH,
+                "Each release is developed for around 17 months before its final version is published.",
+                "The first five months of development overlap with the beta phase of the previous release.",
+                "After the final version, the release receives bug fix updates for 18 months of development "
+                        + "support.");
+        assertThat(quotes(schedule)).isEmpty();
+
+        // one figure in digits, then another value in words for the same phase: an edit that missed one place
+        List<Annotation> contradiction = run(Check.NUMBER_MISMATCH,
+                "Each release is developed for around 17 months before its final version is published.",
+                "The release is developed for fifteen months before its final version.");
+        assertThat(quotes(contradiction)).containsExactly("fifteen months");
+        assertThat(contradiction.get(0).rule()).isEqualTo("number_mismatch/words_vs_digits");
+    }
 }
