@@ -5,6 +5,7 @@ import dev.docannotator.analysis.Check;
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.analysis.text.Words;
 import dev.docannotator.document.TextBlock;
+import dev.docannotator.analysis.text.Scripts;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -72,6 +73,9 @@ public final class RepeatedWordsCheck implements BlockCheck {
             if (isCommandLine(text, m.start())) {
                 continue; // "(gdb) core core": gdb's command and the file it opens, typed at a prompt
             }
+            if (isSetInChinese(text, m.start(), m.end())) {
+                continue; // "要阅读手册页的说明，运行 man man 即可": a command quoted in Chinese prose, not English prose
+            }
             if (startsANameOfItsOwn(text, m.end())) {
                 continue; // "import-show⏎show-only", "the package package-file", "<mime-type type=…>"
             }
@@ -130,6 +134,20 @@ public final class RepeatedWordsCheck implements BlockCheck {
         }
         char next = text.charAt(end);
         return next == '=' || next == '-' && end + 1 < text.length() && Character.isLetterOrDigit(text.charAt(end + 1));
+    }
+
+    /** Whether the words at {@code [start, end)} stand alone between Chinese characters, spaces apart. */
+    private static boolean isSetInChinese(String text, int start, int end) {
+        int before = start;
+        while (before > 0 && text.charAt(before - 1) == ' ') {
+            before--;
+        }
+        int after = end;
+        while (after < text.length() && text.charAt(after) == ' ') {
+            after++;
+        }
+        return before > 0 && Scripts.isHan(text.charAt(before - 1))
+                && after < text.length() && Scripts.isHan(text.charAt(after));
     }
 
     /** "man.7", "grep.c": the second word is the start of a file or page name, not the word again. */

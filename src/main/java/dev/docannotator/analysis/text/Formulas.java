@@ -1,6 +1,7 @@
 package dev.docannotator.analysis.text;
 
 import java.util.Arrays;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +27,9 @@ public final class Formulas {
      * {@code [^note]}, a plain-text {@code ^[1]}, with the punctuation after it. It points to a note; nobody reads it
      * as a word of the sentence.
      */
-    private static final Pattern FOOTNOTE_MARK = Pattern.compile(
-            "(?:\\[(?:#[\\w-]*|\\*|\\d{1,3})\\]_|\\[\\^[\\w-]+\\]|\\^\\[\\d{1,3}\\])\\p{P}*");
+    private static final String MARK = "(?:\\[(?:#[\\w-]*|\\*|\\d{1,3})\\]_|\\[\\^[\\w-]+\\]|\\^\\[\\d{1,3}\\])";
+    private static final Pattern FOOTNOTE_MARK = Pattern.compile(MARK + "\\p{P}*");
+    private static final Pattern MARK_ALONE = Pattern.compile(MARK);
     /** A variable with an index: one or two letters and a one- or two-digit number, or a letter and {@code ±1}. */
     private static final Pattern INDEXED = Pattern.compile("\\p{L}{1,2}\\d{1,2}|\\p{Lu}\\p{L}?[+-]\\d");
 
@@ -35,6 +37,12 @@ public final class Formulas {
     private static final Pattern VARIABLE = Pattern.compile("\\p{Lu}{1,2}|[b-z]|\\d{1,3}");
 
     private Formulas() {
+    }
+
+    /** The end of a footnote's mark that starts at {@code from} ("[^note]", "[#f2]_"), or -1 if none does. */
+    static int footnoteMarkEnd(String text, int from) {
+        Matcher m = MARK_ALONE.matcher(text).region(from, text.length());
+        return m.lookingAt() ? m.end() : -1;
     }
 
     /**

@@ -67,4 +67,13 @@ class ProseOnlyTest {
 
         assertThat(quotes(found)).containsExactly("4%");
     }
+
+    @Test
+    void aCommandQuotedInChineseProseIsNotADoubledEnglishWord() {
+        // Debian's FAQ in Chinese: "man man" is the command; a doubled word in an English sentence is still a slip
+        assertThat(quotes(run(Check.REPEATED_WORDS,
+                "例如，要查看 ls 命令的手册页，请运行 man ls。运行 man man 以阅读关于查看手册页的更多信息。",
+                "Run the the command below.")))
+                .containsExactly("the the");
+    }
 }

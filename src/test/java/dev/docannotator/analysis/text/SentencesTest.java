@@ -19,6 +19,14 @@ class SentencesTest {
     }
 
     @Test
+    void aFootnoteMarkAfterTheFullStopEndsTheSentenceItNotes() {
+        // a Rust blog post's Markdown footnote, and reStructuredText's; a mark inside the sentence splits nothing
+        assertThat(split("They rarely read the blog.[^shocking] This is a shame. See the notes[#f2]_ for more.[1]_ Done."))
+                .containsExactly("They rarely read the blog.[^shocking]", "This is a shame.",
+                        "See the notes[#f2]_ for more.[1]_", "Done.");
+    }
+
+    @Test
     void splitsChineseAtItsOwnMarksKeepingClosingQuotes() {
         assertThat(split("第一句。第二句！“第三句？”第四句"))
                 .containsExactly("第一句。", "第二句！", "“第三句？”", "第四句");
