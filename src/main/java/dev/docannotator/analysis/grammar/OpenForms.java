@@ -34,8 +34,10 @@ final class OpenForms {
         String suggestion = suggestions.get(0);
         String next = nextWord(paragraph, end);
         if (suggestion.equalsIgnoreCase(words[0] + "-" + words[1])) {
-            // predicative or verbal: no noun or adjective (of a noun phrase) follows
-            return has(tagger, words[0], "RB") && (next == null || !has(tagger, next, "NN") && !has(tagger, next, "JJ"));
+            // predicative or verbal: no noun or adjective (of a noun phrase) follows, or a preposition does ("is
+            // ideally well connected in the community": "in" has noun and adjective readings too)
+            return has(tagger, words[0], "RB") && (next == null || has(tagger, next, "IN")
+                    || !has(tagger, next, "NN") && !has(tagger, next, "JJ"));
         }
         if (suggestion.equalsIgnoreCase(words[0] + words[1])) {
             return has(tagger, words[0], "DT") && has(tagger, words[1], "CD") && next != null && has(tagger, next, "NN");

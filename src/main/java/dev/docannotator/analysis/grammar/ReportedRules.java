@@ -79,8 +79,9 @@ final class ReportedRules {
         if (matched.indexOf('-') <= 0 || suggestions.isEmpty()) {
             return false;
         }
-        String suggested = suggestions.get(0).toLowerCase(Locale.ROOT);
-        String lower = matched.toLowerCase(Locale.ROOT);
+        // LanguageTool's match may take the space before the word with it (" Sub-teams" after a sentence's end)
+        String suggested = suggestions.get(0).strip().toLowerCase(Locale.ROOT);
+        String lower = matched.strip().toLowerCase(Locale.ROOT);
         return suggested.equals(lower.replace("-", "")) || suggested.equals(lower.replace('-', ' '));
     }
 

@@ -269,6 +269,8 @@ class GrammarCheckTest {
                 "-A, --administrators user,... Set the list of administrative users.",
                 "You need to edit sources.list to add a repository.",
                 "To compile Bash, type make. Bash auto-configures the build process.",
+                "Each team is elected for a release cycle (every major release).  Sub-teams within the core team are "
+                        + "self-selected.",
                 "If the object file uses only small inline functions (ten lines or less in length), then the use of "
                         + "the object file is unrestricted.",
                 "Further more, translating APT is split into two independent parts.",
@@ -304,14 +306,15 @@ class GrammarCheckTest {
 
     @Test
     void anOpenFormRightWhereItStandsIsNotACompoundToJoinButACompoundBeforeItsNounIs() {
-        // adduser's README, chsh(1) and the GFDL: predicative "well supported", a verb with its object, "any one
-        // entity"; a compound before its noun and a verb that is always hyphenated are still reported
+        // adduser's README, chsh(1), the GFDL and the kernel's hardware process: predicative "well supported" and
+        // "well connected in", a verb with its object, "any one entity"; a compound before its noun and a verb that is always hyphenated are still reported
         ExtractedText t = text(
                 "Creating system accounts is not well supported yet. We are planning to improve this.",
                 "A restricted shell would prevent the user from ever changing her login shell back to its default.",
                 "Only one passage of Front-Cover Text may be added by (or through arrangements made by) any one entity.",
                 "This is a well supported library.",
-                "The fix is cherry picked from the upstream branch.");
+                "The fix is cherry picked from the upstream branch.",
+                "The expert supports our process and is ideally well connected in the Linux kernel community.");
 
         List<Annotation> found = runAll(analyser, t, GRAMMAR);
 
