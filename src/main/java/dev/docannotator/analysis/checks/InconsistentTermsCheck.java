@@ -102,6 +102,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     private static final Pattern ABBREVIATION_LATER_IN_SENTENCE = Pattern.compile("[^.;:!?()]*\\(\\p{Lu}[\\p{L}]{1,9}\\)");
     /** A capitalised word after a space or a line break: the next part of a name ("World Wide" → "Web"). */
     private static final Pattern CAPITALISED_WORD_AFTER = Pattern.compile("[ \t]*\r?\n?[ \t]*[A-Z][a-z]");
+    /** A capitalised word right before, within the same clause ("Linux " before "Filesystem"). */
+    private static final Pattern CAPITALISED_WORD_BEFORE = Pattern.compile("(?<![\\p{L}])[A-Z][a-z]+[ \t]*\r?\n?[ \t]*$");
     /** The key prefix of a name's parts: a name is compared with names, a common word with common words. */
     private static final String NAME = "name_";
 
@@ -359,11 +361,27 @@ public final class InconsistentTermsCheck implements DocumentCheck {
      * "World Wide" in "World Wide Web server", "Front-Cover" in "Front-Cover Texts": every part capitalised (so not
      * just a sentence start) and a capitalised word after it. Such a form is part of a proper name or a defined term,
      * which is a different thing from the common word spelled with the same letters ("world-wide", "front cover").
-     * "D-Bus is …" is not: nothing follows that continues a name, so "D-Bus" and "dbus" stay one term.
+     * "D-Bus is …" is not: nothing follows that continues a name, so "D-Bus" and "dbus" stay one term. A single
+     * capitalised word is part of a name inside a run of three capitalised words or more ("Filesystem" in "the Linux
+     * Filesystem Hierarchy Standard", beside "a file system").
      */
     private static boolean isPartOfName(String token, String text, int end) {
         if (token.isEmpty() || !Character.isUpperCase(token.charAt(0))) {
             return false;
+        }
+        if (token.indexOf(' ') < 0 && !hasHyphen(token)) {
+            int start = end - token.length();
+            boolean before = CAPITALISED_WORD_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find();
+            Matcher after = CAPITALISED_WORD_AFTER.matcher(text).region(end, text.length());
+            if (!after.lookingAt()) {
+                return false;
+            }
+            int next = after.end();
+            while (next < text.length() && Character.isLetter(text.charAt(next))) {
+                next++;
+            }
+            boolean secondAfter = CAPITALISED_WORD_AFTER.matcher(text).region(next, text.length()).lookingAt();
+            return before || secondAfter;
         }
         int parts = 1;
         for (int i = 1; i < token.length(); i++) {

@@ -216,6 +216,19 @@ class InconsistentTermsInManualsTest {
     }
 
     @Test
+    void aCapitalisedWordInsideANameOfThreeWordsOrMoreIsNotASpellingOfTheCommonWord() {
+        // Debian's FAQ: "Filesystem" names the standard; the prose's "filesystem" beside "file system" still differs
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "Debian provides a file system that follows the Linux Filesystem Hierarchy Standard.",
+                "The combination of the Linux kernel, the file system and the GNU tools is the system.")))
+                .isEmpty();
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "Debian provides a file system that follows the Linux Filesystem Hierarchy Standard.",
+                "Mount the filesystem before you install the GNU tools.")))
+                .containsExactly("file system");
+    }
+
+    @Test
     void aNameIsStillComparedWithTheSameNameAndAProjectWithItsLowerCaseSpelling() {
         assertThat(quotes(run(Check.INCONSISTENT_TERMS,
                 "Publish it on any World Wide Web server.", "The World Wide Web Consortium agrees.",
