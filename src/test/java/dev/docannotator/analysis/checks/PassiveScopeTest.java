@@ -55,6 +55,9 @@ class PassiveScopeTest {
                 + "NO USE OF ANY COVERED CODE IS AUTHORIZED HEREUNDER EXCEPT UNDER THIS DISCLAIMER.")).isEmpty();
         assertThat(passives(everything, "The new retention rules must be approved before the switch, and the "
                 + "archive must be consulted by the auditors.")).containsExactly("be approved");
+        // the kernel's hardware-security process: the key is the reporter's, so the reporter signs
+        assertThat(passives(everything, "The email must be signed with the reporter's PGP key or S/MIME certificate. "
+                + "The plan must be signed with a blue pen.")).containsExactly("be signed");
     }
 
     @Test
