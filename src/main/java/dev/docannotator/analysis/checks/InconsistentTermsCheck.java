@@ -227,11 +227,13 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                     || CommandLineNames.isOptionArgument(original, m.start())
                     || CommandLineNames.namesAnOption(original, m.start(), token, options)
                     || CommandLineNames.namesACommand(text, m.end())
-                    || CommandLineNames.isTroffQuoted(original, m.start(), m.end())) {
+                    || CommandLineNames.isTroffQuoted(original, m.start(), m.end())
+                    || isHeaderField(text, m.start(), m.end()) || isIssueReference(text, m.end())) {
                 previous = null; // quoted verbatim, a keyword naming a quoted message, an item's tag, a
                 // synopsis' placeholder ("q [exit-code]"), an option's argument ("--key keyfile") or name ("Using
                 // force-yes" beside --force-yes), a command's alias ("the auto-clean alias"), a literal
-                // (``future-default''): not prose
+                // (``future-default''), a header's field ("Python-Version: 3.9"), a repository's issue
+                // ("leadership-council#120"): not prose
                 continue;
             }
             Occurrence current = new Occurrence(block, m.start(), m.end(), token,
@@ -256,6 +258,22 @@ public final class InconsistentTermsCheck implements DocumentCheck {
             }
             previous = current;
         }
+    }
+
+    /** "Python-Version: 3.9", "Content-Type: text/plain": a hyphenated field name opening a line of a header. */
+    private static boolean isHeaderField(String text, int start, int end) {
+        int lineStart = start;
+        while (lineStart > 0 && (text.charAt(lineStart - 1) == ' ' || text.charAt(lineStart - 1) == '\t')) {
+            lineStart--;
+        }
+        return (lineStart == 0 || text.charAt(lineStart - 1) == '\n') && end + 1 < text.length()
+                && text.charAt(end) == ':' && text.charAt(end + 1) == ' ' && hasHyphen(text.substring(start, end))
+                && Character.isUpperCase(text.charAt(start));
+    }
+
+    /** "leadership-council#120": a repository's name with an issue number, a reference rather than the words. */
+    private static boolean isIssueReference(String text, int end) {
+        return end + 1 < text.length() && text.charAt(end) == '#' && Character.isDigit(text.charAt(end + 1));
     }
 
     /** "a new line of input": an adjective and its noun, not "newline" spelled open. */

@@ -220,4 +220,22 @@ class InconsistentTermsSyntaxAndTitlesTest {
                 .isTrue();
         assertThat(CitedTitles.contains(longRun + ", RFC 4335", 8, 13)).isFalse();
     }
+
+    @Test
+    void aHeaderFieldAndARepositorysIssueAreNotSpellingsOfTheWords() {
+        // PEP 602's header and the Rust council's minutes; the same words hyphenated in prose still differ
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "PEP: 602\nTitle: Annual Release Cycle for Python\nPython-Version: 3.9",
+                "The first release of a given Python version is used by many.",
+                "### \"Invitations for the All-Hands\" leadership-council#135",
+                "Should we have a leadership council presentation at the celebration?")))
+                .isEmpty();
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "From: Jane Doe\nE-Mail: jane@example.org",
+                "We answer every email within a day, and every email is read.")))
+                .isEmpty();
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "Write to us by e-mail. We answer every email within a day, and every email is read.")))
+                .containsExactly("e-mail");
+    }
 }
