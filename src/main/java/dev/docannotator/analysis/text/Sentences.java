@@ -53,7 +53,8 @@ public final class Sentences {
                 end = i + 1 >= n || Character.isWhitespace(text.charAt(i + 1)) || CLOSERS.indexOf(text.charAt(i + 1)) >= 0
                         || Scripts.isHan(text.charAt(i + 1));
             } else if (c == '.') {
-                int mark = i + 1 < n && text.charAt(i + 1) != '.' ? Formulas.footnoteMarkEnd(text, i + 1) : -1;
+                int mark = i + 1 < n && (text.charAt(i + 1) == '[' || text.charAt(i + 1) == '^')
+                        ? Formulas.footnoteMarkEnd(text, i + 1) : -1;
                 if (mark > 0 && (mark == n || Character.isWhitespace(text.charAt(mark)))) {
                     // "with a bunch of Rust fanatics.[^shocking] This is a shame": the mark ends the sentence it notes
                     add(out, text, start, mark);
