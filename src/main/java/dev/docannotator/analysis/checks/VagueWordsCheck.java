@@ -116,8 +116,6 @@ public final class VagueWordsCheck implements BlockCheck {
     private static final String HEDGED_AMOUNT = "可能";
     /** A bare "soon" leaves a date out only where someone commits to it: "it soon became clear" narrates. */
     private static final String SOON = "soon";
-    /** A figure in digits right after the hedge: "around 17 months", "approximately 2,000 users". */
-    private static final Pattern FIGURE_AFTER = Pattern.compile("\\s*\\p{Nd}");
     /** 在适当的时候, 适当时机: the time is left to someone, a date withheld like 适时. */
     private static final Pattern TIME_AFTER = Pattern.compile("的?时(?:候|机|间|刻)");
     /** 适当增加人手, 适当调整预算: a change of unstated size (by how much?). */
@@ -213,11 +211,8 @@ public final class VagueWordsCheck implements BlockCheck {
         }
         // also an approximate figure: "roughly 10K records weighing about 1KB each", 3天左右 describe data honestly,
         // a figure is given; it hedges only an estimate or a promise ("we expect to cut load times approximately in
-        // half", 预计缩短大概一半), which an editor wants made firm. Under the broad ask a promise with its figure in
-        // digits ("will be developed for around 17 months": PEP 602, judged false) gives the figure too; named, the
-        // check still asks to firm it up ("the move will take about 6 weeks")
-        boolean figureGiven = FIGURE_AFTER.matcher(text).region(end, text.length()).lookingAt();
-        return !(scope == VagueScope.OUTSIDE_DOCUMENTATION && figureGiven) && Commitments.around(text, start, end, genre);
+        // half", 预计缩短大概一半), which an editor wants made firm
+        return Commitments.around(text, start, end, genre);
     }
 
     /**

@@ -62,14 +62,6 @@ class VagueUnderTheBroadAskTest {
     }
 
     @Test
-    void aPromiseWithItsFigureInDigitsGivesTheFigure() {
-        // PEP 602: the schedule states its length; a promise without a figure is still asked for one
-        ExtractedText schedule = text("This PEP proposes that Python 3.X.0 will be developed for around 17 months, "
-                + "and we expect to cut the release work approximately in half.");
-        assertThat(quotes(vague(schedule, "Check everything"))).containsExactly("approximately");
-    }
-
-    @Test
     void aStandardWhoseTestFollowsCanBeChecked() {
         // a paper on micro-robots: the consequence is the test; the licence's test is a reader's judgement
         ExtractedText paper = text("In order for the actuator to move, the voltage must be less than the maximum "
