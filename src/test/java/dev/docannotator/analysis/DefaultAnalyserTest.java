@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class DefaultAnalyserTest {
     private static final ExtractedText SAMPLE = text(
-            "The report was written by the the team. It will take approximately 3 days. TODO: review.",
+            "The report was approved by the the team. It will take approximately 3 days. TODO: review.",
             "The upload limit is 25 MB. Send an email to the SLA owner.",
             "文件被系统删除了，预计大概需要3天左右。价格待定。",
             "A Service Level Agreement (SLA) is binding. E-mail is fine. The upload limit is 30 MB.",

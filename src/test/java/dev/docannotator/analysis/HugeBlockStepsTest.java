@@ -19,7 +19,7 @@ class HugeBlockStepsTest {
         "Send the PDF to the owner by e-mail; the e-mail address is on the form.",
     };
     private static final String[] FAULTY = {
-        "The report was written by the the team.", "It will take approximately 3 days.", "TODO: review the draft.",
+        "The report was approved by the the team.", "It will take approximately 3 days.", "TODO: review the draft.",
         "We need three (4) servers.", "文件被系统删除了，预计大概需要3天左右。", "The upload limit is 30 MB.",
         "An SLA applies to every request that is sent to the service before the deadline that was agreed with the "
                 + "customer in the contract signed last year by both parties and reviewed by the legal team of the "

@@ -102,8 +102,13 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     private static final Pattern ABBREVIATION_LATER_IN_SENTENCE = Pattern.compile("[^.;:!?()]*\\(\\p{Lu}[\\p{L}]{1,9}\\)");
     /** A capitalised word after a space or a line break: the next part of a name ("World Wide" → "Web"). */
     private static final Pattern CAPITALISED_WORD_AFTER = Pattern.compile("[ \t]*\r?\n?[ \t]*[A-Z][a-z]");
-    /** A capitalised word right before, within the same clause ("Linux " before "Filesystem"). */
-    private static final Pattern CAPITALISED_WORD_BEFORE = Pattern.compile("(?<![\\p{L}])[A-Z][a-z]+[ \t]*\r?\n?[ \t]*$");
+    /**
+     * A capitalised word right before, within the same clause ("Linux " before "Filesystem"); not a function word
+     * that only opens the sentence ("The Filesystem Team").
+     */
+    private static final Pattern CAPITALISED_WORD_BEFORE = Pattern.compile(
+            "(?<![\\p{L}])(?!(?:The|A|An|In|On|At|For|Of|To|And|Or|By|With|From|This|That|These|Those|Our|Your|Their|Its"
+                    + "|His|Her|My|We|It|If|When)[ \t\r\n])[A-Z][a-z]+[ \t]*\r?\n?[ \t]*$");
     /** The key prefix of a name's parts: a name is compared with names, a common word with common words. */
     private static final String NAME = "name_";
 

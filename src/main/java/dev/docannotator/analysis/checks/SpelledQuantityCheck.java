@@ -50,6 +50,8 @@ public final class SpelledQuantityCheck implements DocumentCheck {
                     + "|" + NUMERAL_START + "(?<yearhalf>[一二三四五六七八九十两]+)年半");
     /** Periods written each way at least this many times in a document: the mix is its habit, not an edit's trace. */
     private static final int HABIT = 3;
+    /** Different figures of one unit in digits that make a document's periods a schedule of phases. */
+    private static final int SCHEDULE = 3;
     private static final Set<String> STOP = Set.of(
             "the", "and", "for", "with", "that", "this", "from", "after", "before", "within", "during", "than", "then",
             "will", "shall", "must", "have", "been", "were", "into", "over", "each", "every", "about", "they", "them",
@@ -148,23 +150,29 @@ public final class SpelledQuantityCheck implements DocumentCheck {
     }
 
     /**
-     * The units the document gives two or more different figures of in digits: it describes a schedule of several
-     * phases ("developed for around 17 months", "bug fixes for 2 years, then security fixes for 3 years"), so a period
-     * in words of another value there is one more phase, not a contradiction. PEP 602's "first five months", "final
-     * two months" and "five years" were judged so (held-out set 11: 0 of 5). A contradiction is a document that gives
-     * one figure ("6 weeks") and then another in words ("eight weeks").
+     * The units the document gives three or more different figures of in digits, years counted as months: it
+     * describes a schedule of several phases ("developed for around 17 months", "bug fixes for 18 months", "security
+     * fixes for 3 years"), so a period in words of another value there is one more phase, not a contradiction. PEP
+     * 602's "first five months", "final two months" and "five years" were judged so (held-out set 11: 0 of 5). A
+     * contradiction is a document that gives a figure or two ("6 weeks") and then another value in words ("eight
+     * weeks").
      */
     private static Set<String> schedules(List<Mention> mentions) {
         Map<String, Set<Long>> figures = new HashMap<>();
         for (Mention m : mentions) {
             if (!m.inWords()) {
-                figures.computeIfAbsent(m.unit(), u -> new HashSet<>()).add(m.amount());
+                boolean year = m.unit().equals("year");
+                figures.computeIfAbsent(year ? "month" : m.unit(), u -> new HashSet<>())
+                        .add(year ? m.amount() * 12 : m.amount());
             }
         }
         Set<String> units = new HashSet<>();
         figures.forEach((unit, amounts) -> {
-            if (amounts.size() >= 2) {
+            if (amounts.size() >= SCHEDULE) {
                 units.add(unit);
+                if (unit.equals("month")) {
+                    units.add("year");
+                }
             }
         });
         return units;

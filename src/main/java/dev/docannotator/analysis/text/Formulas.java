@@ -31,7 +31,7 @@ public final class Formulas {
     private static final Pattern FOOTNOTE_MARK = Pattern.compile(MARK + "\\p{P}*");
     private static final Pattern MARK_ALONE = Pattern.compile(MARK);
     /** A number with decimal or thousands points, or a version: "3.9", "1,000", "2.4.1". */
-    private static final Pattern NUMBER_WITH_POINTS = Pattern.compile("\\p{N}+(?:[.,]\\p{N}+)+");
+    private static final Pattern NUMBER_WITH_POINTS = Pattern.compile("(?<!\\p{N})\\p{N}++(?:[.,]\\p{N}++)+");
     /** A variable with an index: one or two letters and a one- or two-digit number, or a letter and {@code ±1}. */
     private static final Pattern INDEXED = Pattern.compile("\\p{L}{1,2}\\d{1,2}|\\p{Lu}\\p{L}?[+-]\\d");
 
@@ -55,6 +55,8 @@ public final class Formulas {
     public static int countWords(String sentence) {
         String[] tokens = Arrays.stream(sentence.strip().split("\\s+"))
                 .filter(token -> token.indexOf(']') < 0 || !FOOTNOTE_MARK.matcher(token).matches())
+                // a mark after a word ("fanatics.[^shocking]") is no word of its own either
+                .map(token -> token.indexOf(']') < 0 ? token : MARK_ALONE.matcher(token).replaceAll(""))
                 .toArray(String[]::new);
         boolean[] maths = new boolean[tokens.length];
         boolean[] linker = new boolean[tokens.length];

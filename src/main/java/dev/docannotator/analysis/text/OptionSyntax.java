@@ -70,8 +70,8 @@ public final class OptionSyntax {
     /** One part of a bracketed syntax: a flag, a quoted literal, a placeholder, an ellipsis or a bar. */
     private static final Pattern SYNTAX_PART = Pattern.compile(
             "\\s*(?:(--?[A-Za-z][\\w-]*)|(\"[^\"]{1,6}\"|'[^']{1,6}')|([A-Za-z_][\\w-]*)|\\.\\.\\.|\\|)\\s*");
-    /** A synopsis' "[options]", "[OPTION]...": the options, named rather than listed. */
-    private static final Pattern OPTIONS_IN_BRACKETS = Pattern.compile("(?i)\\[options?\\]");
+    /** A synopsis' "[options]", "[OPTION]...": the options, named rather than listed; not a Markdown link's text. */
+    private static final Pattern OPTIONS_IN_BRACKETS = Pattern.compile("(?i)\\[options?\\](?!\\()");
     /** How deep brackets nest in a synopsis ({@code [originalfile [patchfile]]}) before the rest is not syntax. */
     private static final int MAX_NESTING = 3;
     /** An option on the line: {@code -o}, {@code --engine}. */

@@ -55,7 +55,8 @@ public final class Sentences {
             } else if (c == '.') {
                 int mark = i + 1 < n && (text.charAt(i + 1) == '[' || text.charAt(i + 1) == '^')
                         ? Formulas.footnoteMarkEnd(text, i + 1) : -1;
-                if (mark > 0 && (mark == n || Character.isWhitespace(text.charAt(mark)))) {
+                if (mark > 0 && (mark == n || Character.isWhitespace(text.charAt(mark)))
+                        && tokenEndsSentence(text, start, i)) {
                     // "with a bunch of Rust fanatics.[^shocking] This is a shame": the mark ends the sentence it notes
                     add(out, text, start, mark);
                     start = mark;
@@ -93,6 +94,11 @@ public final class Sentences {
                 return false; // 3.5, e.g, www.example.com, "..." handled by the caller's run of terminals
             }
         }
+        return tokenEndsSentence(text, sentenceStart, i);
+    }
+
+    /** Whether the token before the stop at {@code i} ends a sentence: not an initial nor an abbreviation ("e.g."). */
+    private static boolean tokenEndsSentence(String text, int sentenceStart, int i) {
         // the whole token before the stop, digits too: the "K" of "S52K." is no initial, the token is a name. The scan
         // stops at the sentence's start, at a Han character (Chinese is no Latin token) and after LONGEST_TOKEN
         // characters, so a block of Chinese with ASCII stops is read in linear time, not once per stop.

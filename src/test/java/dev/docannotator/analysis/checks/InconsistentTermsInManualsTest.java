@@ -226,6 +226,10 @@ class InconsistentTermsInManualsTest {
                 "Debian provides a file system that follows the Linux Filesystem Hierarchy Standard.",
                 "Mount the filesystem before you install the GNU tools.")))
                 .containsExactly("file system");
+        // "The" only opens the sentence: two capitalised words are no such name
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS,
+                "The Filesystem Team meets on Mondays.", "Every file system is checked before the release.")))
+                .hasSize(1);
     }
 
     @Test

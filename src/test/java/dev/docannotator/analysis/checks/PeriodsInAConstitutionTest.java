@@ -119,12 +119,12 @@ class PeriodsInAConstitutionTest {
 
     @Test
     void aReleaseScheduleOfSeveralPhasesInDigitsIsNotContradictedByOneMorePhaseInWordsButOneFigureIs() {
-        // a release developed for 17 months, then fixed for 18: "five months" is one more phase
+        // a release developed for 17 months, fixed for 18, then patched for 3 years: "five months" is one more phase
         List<Annotation> schedule = run(Check.NUMBER_MISMATCH,
                 "Each release is developed for around 17 months before its final version is published.",
                 "The first five months of development overlap with the beta phase of the previous release.",
                 "After the final version, the release receives bug fix updates for 18 months of development "
-                        + "support.");
+                        + "support, then security fixes for 3 years.");
         assertThat(quotes(schedule)).isEmpty();
 
         // one figure in digits, then another value in words for the same phase: an edit that missed one place

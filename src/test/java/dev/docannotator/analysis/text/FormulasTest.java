@@ -35,6 +35,8 @@ class FormulasTest {
 
         assertThat(Formulas.countWords(sentence)).isEqualTo(39);
         assertThat(Formulas.countWords("It costs 1,000 dollars, or 2.5 times more.")).isEqualTo(8);
+        // a footnote's mark after a word is no word of its own
+        assertThat(Formulas.countWords("with a bunch of Rust fanatics.[^shocking]")).isEqualTo(6);
     }
 
     @Test

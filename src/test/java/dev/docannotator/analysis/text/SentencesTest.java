@@ -24,6 +24,9 @@ class SentencesTest {
         assertThat(split("They rarely read the blog.[^shocking] This is a shame. See the notes[#f2]_ for more.[1]_ Done."))
                 .containsExactly("They rarely read the blog.[^shocking]", "This is a shame.",
                         "See the notes[#f2]_ for more.[1]_", "Done.");
+        // after an abbreviation the mark notes the abbreviation's sentence, which goes on
+        assertThat(split("See e.g.[^1] the notes and Fig.[^2] there.")).containsExactly(
+                "See e.g.[^1] the notes and Fig.[^2] there.");
     }
 
     @Test
