@@ -150,11 +150,15 @@ class ClusterSchedulerTest {
     void theQueueBoundHoldsAcrossInstances() {
         Instance a = new Instance("a", 1);
         Instance b = new Instance("b", 1);
-        // Two instances, one worker and a line of two each: 2 running + 4 waiting, the 7th is refused.
-        for (int i = 0; i < 6; i++) {
+        // Two instances, one worker and a line of two each: 2 running + 4 waiting, the 7th is refused. The first two
+        // are claimed before the line fills: a task admitted but not yet claimed waits in the line too.
+        for (int i = 0; i < 2; i++) {
             (i % 2 == 0 ? a : b).scheduler.admit("user" + i + ":t", "user" + i);
         }
         waitUntil("both workers busy", LIMIT, () -> ranOn.size() == 2);
+        for (int i = 2; i < 6; i++) {
+            (i % 2 == 0 ? a : b).scheduler.admit("user" + i + ":t", "user" + i);
+        }
         assertThatThrownBy(() -> a.scheduler.admit("late:t", "late"))
                 .isInstanceOfSatisfying(Scheduler.RefusedException.class,
                         e -> assertThat(e.refusal()).isEqualTo(Scheduler.Refusal.QUEUE_FULL));

@@ -65,6 +65,9 @@ class WorkerSupervisorTest {
 
     @Test
     void aTaskRunsInAWorkerProcessAndTheAdminApiListsIt() throws Exception {
+        // ready is not idle: a worker may still be finishing the task an earlier test left running
+        WaitUntil.waitUntil("both workers and the validator are idle", Duration.ofSeconds(30),
+                () -> states().equals(List.of("idle", "idle", "idle")));
         JsonNode workers = admin("GET", "/api/admin/workers");
         assertThat(workers.get("mode").asText()).isEqualTo("process");
         assertThat(workers.get("workers")).hasSize(2);
