@@ -228,8 +228,9 @@ public final class PassiveVoiceCheck implements BlockCheck {
      * In the narrow scope: a decision someone must make whose actor is hidden ("must be approved"; with get, "got
      * notified", where speech hides who did it), or a decision whose agent could be the subject ("was approved by the
      * board"). Other acts with a named agent ("will be carried out by the platform group", "is maintained by the
-     * Debian team") read well: the reader knows who acts, and the thing is the sentence's topic. A decision that only may happen or
-     * did ("can be reviewed in the same way", "it could be confirmed") says what is possible, not who must act.
+     * Debian team") read well: the reader knows who acts, and the thing is the sentence's topic. A decision that only
+     * may happen or did ("can be reviewed in the same way", "it could be confirmed") says what is possible, not who
+     * must act.
      */
     private boolean worthReporting(String participle, String text, int start, int end, boolean withGet) {
         if (scope == PassiveScope.ALL) {

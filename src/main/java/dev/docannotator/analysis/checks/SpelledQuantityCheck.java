@@ -8,7 +8,6 @@ import dev.docannotator.analysis.text.Sentences;
 import dev.docannotator.analysis.text.Span;
 import dev.docannotator.document.ExtractedText;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A duration written once in digits and once in words with another value, about the same thing: "the pilot runs for
@@ -93,7 +93,7 @@ public final class SpelledQuantityCheck implements DocumentCheck {
         Set<String> schedules = schedules(mentions);
         for (Mention words : mentions) {
             if (words.inWords()) {
-                compare(text, words, mentions, common, habitual, schedules.contains(words.unit()), out);
+                compare(text, words, mentions, common, habitual, schedules.contains(span(words.unit())), out);
             }
         }
     }
@@ -158,24 +158,16 @@ public final class SpelledQuantityCheck implements DocumentCheck {
      * weeks").
      */
     private static Set<String> schedules(List<Mention> mentions) {
-        Map<String, Set<Long>> figures = new HashMap<>();
-        for (Mention m : mentions) {
-            if (!m.inWords()) {
-                boolean year = m.unit().equals("year");
-                figures.computeIfAbsent(year ? "month" : m.unit(), u -> new HashSet<>())
-                        .add(year ? m.amount() * 12 : m.amount());
-            }
-        }
-        Set<String> units = new HashSet<>();
-        figures.forEach((unit, amounts) -> {
-            if (amounts.size() >= SCHEDULE) {
-                units.add(unit);
-                if (unit.equals("month")) {
-                    units.add("year");
-                }
-            }
-        });
-        return units;
+        return mentions.stream().filter(m -> !m.inWords())
+                .collect(Collectors.groupingBy(m -> span(m.unit()), Collectors.mapping(
+                        m -> m.unit().equals("year") ? m.amount() * 12 : m.amount(), Collectors.toSet())))
+                .entrySet().stream().filter(e -> e.getValue().size() >= SCHEDULE).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    /** The span a unit measures in a schedule: an English year is counted in months (Chinese years already are). */
+    private static String span(String unit) {
+        return unit.equals("year") ? "month" : unit;
     }
 
     /** How many context words two sentences share that the document does not use everywhere. */

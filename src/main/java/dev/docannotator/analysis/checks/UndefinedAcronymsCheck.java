@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Flags the first use of an acronym (2–6 capitals, plural "s" allowed) that comes before its definition or has
@@ -344,18 +345,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      * the agenda is approved."): a person's name or initials. A glossary gives a term one line, not several.
      */
     static Set<String> speakers(String text) {
-        Map<String, Integer> lines = new HashMap<>();
-        Matcher m = SPEAKER.matcher(text);
-        while (m.find()) {
-            lines.merge(m.group(1), 1, Integer::sum);
-        }
-        Set<String> found = new HashSet<>();
-        lines.forEach((name, count) -> {
-            if (count >= 2) {
-                found.add(name);
-            }
-        });
-        return found;
+        return SPEAKER.matcher(text).results()
+                .collect(Collectors.groupingBy(r -> r.group(1), Collectors.counting()))
+                .entrySet().stream().filter(e -> e.getValue() >= 2).map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
     /**
@@ -525,7 +517,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      */
     private static boolean isExpansionBeforeInBrackets(String text, int start, char first) {
         int comma = start;
-        while (comma > 0 && (Character.isWhitespace(text.charAt(comma - 1)) || Character.isSpaceChar(text.charAt(comma - 1)))) {
+        while (comma > 0 && isBlank(text.charAt(comma - 1))) {
             comma--;
         }
         if (comma == 0 || ",，;；".indexOf(text.charAt(comma - 1)) < 0) {
@@ -540,6 +532,11 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         }
         String words = text.substring(open, comma - 1).strip();
         return !words.isEmpty() && (Scripts.isHan(words.charAt(0)) || Character.toLowerCase(words.charAt(0)) == first);
+    }
+
+    /** A space, a tab, a line break or a no-break space (laid-out text keeps U+00A0). */
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /**

@@ -53,10 +53,10 @@ public final class Formulas {
      * prose mask hid ({@code sprintf()}, {@code --sort=inode}), and a footnote's mark counts as none.
      */
     public static int countWords(String sentence) {
+        // a mark alone ("[#f2]_,") or after a word ("fanatics.[^shocking]") is no word
         String[] tokens = Arrays.stream(sentence.strip().split("\\s+"))
-                .filter(token -> token.indexOf(']') < 0 || !FOOTNOTE_MARK.matcher(token).matches())
-                // a mark after a word ("fanatics.[^shocking]") is no word of its own either
-                .map(token -> token.indexOf(']') < 0 ? token : MARK_ALONE.matcher(token).replaceAll(""))
+                .map(token -> token.indexOf(']') < 0 ? token : FOOTNOTE_MARK.matcher(token).replaceAll(""))
+                .filter(token -> !token.isEmpty())
                 .toArray(String[]::new);
         boolean[] maths = new boolean[tokens.length];
         boolean[] linker = new boolean[tokens.length];
