@@ -45,9 +45,10 @@ public final class SpelledQuantityCheck implements DocumentCheck {
      * ("一百二十天" is no "二十天"). Months are counted with 个 (三个月, 6个月): 三月 and 6月 are March and June.
      */
     private static final Pattern CHINESE = Pattern.compile(
-            "(?:" + DIGITS_START + "(?<digits>\\d{1,3})\\s?|" + NUMERAL_START + "(?<words>[一二三四五六七八九十两]+)"
-                    + "|(?<half>半))(?:个)?(?<unit>(?<=个)月|年|周|星期|天|小时)"
-                    + "|" + NUMERAL_START + "(?<yearhalf>[一二三四五六七八九十两]+)年半");
+            // a year and a half first: at the same start, the plain "一年" would win and leave the 半 behind
+            NUMERAL_START + "(?<yearhalf>[一二三四五六七八九十两]+)年半"
+                    + "|(?:" + DIGITS_START + "(?<digits>\\d{1,3})\\s?|" + NUMERAL_START + "(?<words>[一二三四五六七八九十两]+)"
+                    + "|(?<half>半))(?:个)?(?<unit>(?<=个)月|年|周|星期|天|小时)");
     /** Periods written each way at least this many times in a document: the mix is its habit, not an edit's trace. */
     private static final int HABIT = 3;
     /** Different figures of one unit in digits that make a document's periods a schedule of phases. */

@@ -89,6 +89,16 @@ class HardCasesTest {
         assertThat(found.get(1).suggestion()).isEqualTo("6个月");
     }
     @Test
+    void aYearAndAHalfIsEighteenMonthsNotOneYear() {
+        List<Annotation> found = run(Check.NUMBER_MISMATCH, "项目周期为18个月，由两名工程师完成。项目一年半内完成。");
+
+        // the same period written two ways, not a contradiction of 18 and 12 months
+        assertThat(quotes(found)).containsExactly("一年半");
+        assertThat(found.get(0).rule()).isEqualTo("number_mismatch/written_two_ways");
+        assertThat(found.get(0).suggestion()).isEqualTo("18个月");
+    }
+
+    @Test
     void aChineseFigureSpacedFromItsMeasureWordIsTheSamePeriod() {
         // "需要6⏎个月" hard-wrapped reads back as "需要6 个月"; some writers space figures from Han characters anyway
         List<Annotation> found = run(Check.NUMBER_MISMATCH,
