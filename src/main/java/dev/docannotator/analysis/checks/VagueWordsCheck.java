@@ -121,14 +121,17 @@ public final class VagueWordsCheck implements BlockCheck {
     /** 适当增加人手, 适当调整预算: a change of unstated size (by how much?). */
     private static final Pattern CHANGE_AFTER = Pattern.compile(
             "(?:增加|增大|加大|减少|减小|降低|提高|调整|延长|缩短|放宽|扩大|缩小|补充|控制)");
+    /** Adjectives whose "to" relates to a thing ("sufficiently close to zero"), not to a consequence: no test follows. */
+    private static final String RELATIONS = "(?:close|closer|near|nearer|similar|equal|equivalent|identical|comparable"
+            + "|proportional|adjacent|related|relevant|prior|next)";
     /**
      * "sufficiently relieved to generate forward motion": the consequence that follows is the test, so the standard
      * can be checked. Not a preposition "to" ("sufficiently close to the edge"), nor "for a recipient of ordinary
      * skill to …", whose test is someone's judgement.
      */
     private static final Pattern TEST_AFTER = Pattern.compile(
-            "\\s+[\\p{L}‑-]+\\s+to\\s+(?!(?:the|a|an|this|that|these|those|its|their|our|your|his|her|each|every|any"
-                    + "|some|all|no)\\b)[a-z]");
+            "\\s+(?!" + RELATIONS + "\\s)[\\p{L}‑-]+\\s+to\\s+(?!(?:the|a|an|this|that|these|those|its|their|our"
+                    + "|your|his|her|each|every|any|some|all|no)\\b)[a-z]");
     /** The standards whose test can follow as a consequence ("sufficiently X to Y"). */
     private static final Set<String> STANDARD_ADVERBS = Set.of("sufficiently", "adequately", "reasonably");
     /** "other (possibly commercial) programs", "a possibly empty list": it says the scope includes both cases. */
