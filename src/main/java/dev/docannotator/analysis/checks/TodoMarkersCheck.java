@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * quotes it as speech or as a term (“听起来不错，但是XXX呢？”, 关于“XXX”的新东西, the word "TODO"), a blank on purpose.
  */
 public final class TodoMarkersCheck implements BlockCheck {
+    /** The longest quotation, marks included, that quotes a marker on purpose ("but what about XXX?"). */
+    private static final int QUOTED_SPEECH = 80;
     private static final Pattern MARKERS = Pattern.compile(
             Words.bounded("TODO|TBD|TBC|FIXME|XXX|[Ll]orem ipsum")
                     + "|待定|待补充|待确认|待完善|待更新");
@@ -94,6 +96,14 @@ public final class TodoMarkersCheck implements BlockCheck {
                 .useTransparentBounds(true).find();
     }
 
+    /**
+     * The quotations short enough to be a quoted term or a line of speech. A long "quotation" between straight quotes is
+     * more often two unrelated marks (an inch sign, an unclosed quote) paired up around a real leftover.
+     */
+    private static List<Span> shortQuotations(String text) {
+        return Quotations.find(text).stream().filter(q -> q.end() - q.start() <= QUOTED_SPEECH).toList();
+    }
+
     @Override
     public void inspect(TextBlock block, String text, Findings out) {
         StartScan markers = new StartScan(MARKERS, text, StartScan.oneOf(MARKER_FIRST));
@@ -104,7 +114,7 @@ public final class TodoMarkersCheck implements BlockCheck {
             if (namesAFile(text, m.start(), m.end())) {
                 continue;
             }
-            quoted = quoted == null ? Quotations.find(text) : quoted;
+            quoted = quoted == null ? shortQuotations(text) : quoted;
             if (Quotations.inside(quoted, m.start(), m.end())) {
                 continue; // quoted speech or a term: the kernel's management style, "but what about XXX?"
             }

@@ -390,6 +390,11 @@ class BlockChecksTest {
             assertThat(quotes(run(Check.TODO_MARKERS, "但是XXX呢？维护窗口待定。",
                     "The reviewer wrote \"looks fine\". TODO: confirm the window. The rollback plan is TBD.")))
                     .containsExactly("XXX", "待定", "TODO", "TBD");
+            // an inch sign and a quote much later are no quotation around the leftover between them
+            assertThat(quotes(run(Check.TODO_MARKERS, "Print the cover at 8.5\" wide on heavy paper. TODO: confirm the "
+                    + "paper weight and the number of copies with the print shop before the order goes out. The label "
+                    + "on the box reads \"Cover\".")))
+                    .containsExactly("TODO");
         }
 
         @Test
