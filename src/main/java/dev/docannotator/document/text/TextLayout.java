@@ -197,23 +197,26 @@ final class TextLayout {
         }
         int tableEnd = tableEnd(i);
         if (tableEnd > i) {
-            BlockBuilder lastCell = null;
+            OpenCell lastCell = null;
             for (int j = i; j < tableEnd; j++) {
                 if (TABLE_RULE.matcher(content(j)).matches()) {
                     continue;
                 }
-                if (lastCell != null && cellColumns(j).isEmpty()) {
+                if (lastCell != null && cellColumns(j).isEmpty()
+                        && isInColumn(lines.get(j).indent(), Set.of(lastCell.column()))) {
                     // the row's last cell wrapped within its column: "helped making" over "this software"
-                    lastCell.line(lines.get(j).contentStart(), lines.get(j).contentEnd());
+                    lastCell.cell().line(lines.get(j).contentStart(), lines.get(j).contentEnd());
                     continue;
                 }
                 if (lastCell != null) {
-                    lastCell.finish();
+                    lastCell.cell().finish();
                 }
+                // a new row, or an earlier column's cell wrapped under itself ("unsigned" over "integer"): its own
+                // cell, since the cells before the last are finished and the text model keeps blocks in order
                 lastCell = textRow(lines.get(j));
             }
             if (lastCell != null) {
-                lastCell.finish();
+                lastCell.cell().finish();
             }
             return tableEnd;
         }
@@ -397,14 +400,19 @@ final class TextLayout {
         return columns.contains(indent) || columns.contains(indent - 1) || columns.contains(indent + 1);
     }
 
+    /** A table row's last cell, still open for the lines it wraps onto, and the display column it starts at. */
+    private record OpenCell(BlockBuilder cell, int column) {
+    }
+
     /**
      * One block per cell of a plain-text table row, split at its column gaps; the last cell is returned unfinished, so
      * that the lines it wraps onto can join it.
      */
-    private BlockBuilder textRow(Line row) {
+    private OpenCell textRow(Line row) {
         Matcher gap = COLUMN_GAP.matcher(source).region(row.contentStart(), row.contentEnd());
         int from = row.contentStart();
         BlockBuilder b = null;
+        int column = row.indent();
         while (from < row.contentEnd()) {
             if (b != null) {
                 b.finish();
@@ -412,9 +420,10 @@ final class TextLayout {
             int to = gap.find() ? gap.start() : row.contentEnd();
             b = new BlockBuilder(BlockKind.TABLE_CELL);
             b.piece(from, to);
+            column = row.indent() + displayWidth(row.contentStart(), from);
             from = to == row.contentEnd() ? to : gap.end();
         }
-        return b;
+        return b == null ? null : new OpenCell(b, column);
     }
 
     private int displayWidth(Line line) {

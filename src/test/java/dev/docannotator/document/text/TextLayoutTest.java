@@ -95,6 +95,21 @@ class TextLayoutTest {
     }
 
     @Test
+    void aCellWrappedUnderAnEarlierColumnIsNotGluedToTheRowsLastCell() {
+        String fields = """
+                    Field     Type        Meaning
+                    id        unsigned    The identifier of the record.
+                              integer
+                    name      text        The name shown to people.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(fields, false);
+
+        assertThat(texts(laid)).containsExactly("Field", "Type", "Meaning", "id", "unsigned",
+                "The identifier of the record.", "integer", "name", "text", "The name shown to people.");
+        assertThat(kinds(laid)).containsOnly(BlockKind.TABLE_CELL);
+    }
+
+    @Test
     void manPageSectionsAreHeadingsAndIndentedParagraphsAreJoined() {
         String man = """
                 NAME
