@@ -150,11 +150,14 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
 
     /** A line opened by a speaker's name in capitals and a colon, then a sentence ("TC: Hearing no objections"). */
     private static final Pattern SPEAKER = Pattern.compile("(?m)^[ \\t]*([A-Z][A-Z0-9]+):[ \\t]+\\p{Lu}\\p{Ll}*[ \\t,]");
-    /** A list item before a name in capitals: one or two capitalised words and a comma ("Eric Huss, "). */
+    /** A list item before a name in capitals: a person's first and last name and a comma ("Eric Huss, "). */
     private static final Pattern NAME_ITEM_BEFORE = Pattern.compile(
-            "(?:^|[,:;]\\s*)\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?\\s*,\\s*$");
-    /** The next item: a comma and a capitalised word (", James Munns"). */
-    private static final Pattern NAME_ITEM_AFTER = Pattern.compile("\\s*,\\s*\\p{Lu}\\p{Ll}+(?![\\p{L}\\p{N}])");
+            "(?:^|[,:;]\\s*)\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+\\s*,\\s*$");
+    /** The next item: a comma and a person's first and last name (", James Munns"). */
+    private static final Pattern NAME_ITEM_AFTER = Pattern.compile(
+            "\\s*,\\s*\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+(?![\\p{L}\\p{N}])");
+    /** A line opened by a person's name and a colon ("Mara: Most people …"): the document records who spoke. */
+    private static final Pattern NAMED_SPEAKER = Pattern.compile("(?m)^[ \\t]*\\p{Lu}\\p{Ll}+:[ \\t]+\\p{Lu}");
     /** Between two words of a name: spaces or a hyphen, and the function words its abbreviation leaves out. */
     private static final String NAME_GAP = "(?:[\\s-]+(?:of|the|and|for|on|in|to)(?=[\\s-]))*[\\s-]+";
 
@@ -342,9 +345,14 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
 
     /**
      * Capitals that open two or more lines as a speaker does in minutes or an interview ("TC: Hearing no objections,
-     * the agenda is approved."): a person's name or initials. A glossary gives a term one line, not several.
+     * the agenda is approved."): a person's name or initials. A glossary gives a term one line, not several; a
+     * changelog opens its lines with areas ("QMS: Removed the old checklist."), so the document must also record
+     * speakers by name ("Mara: …") on two lines or more.
      */
     static Set<String> speakers(String text) {
+        if (NAMED_SPEAKER.matcher(text).results().limit(2).count() < 2) {
+            return Set.of();
+        }
         return SPEAKER.matcher(text).results()
                 .collect(Collectors.groupingBy(r -> r.group(1), Collectors.counting()))
                 .entrySet().stream().filter(e -> e.getValue() >= 2).map(Map.Entry::getKey).collect(Collectors.toSet());
@@ -540,9 +548,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     }
 
     /**
-     * Whether the capitals at {@code [start, end)} are an item of a list of names between two capitalised names:
-     * "Council members: Eric Huss, TC, James Munns" (a person who signs with initials, held-out set 11), "Paris, NATO,
-     * Berlin". Such a list names, it does not use a term the reader needs spelled out.
+     * Whether the capitals at {@code [start, end)} are an item of a list of people between two full names: "Council
+     * members: Eric Huss, TC, James Munns" (a person who signs with initials, held-out set 11). Such a list names, it
+     * does not use a term the reader needs spelled out; a list of topics ("Safety, QMS, Security") does.
      */
     static boolean isInListOfNames(String text, int start, int end) {
         return NAME_ITEM_BEFORE.matcher(text.substring(Math.max(0, start - 40), start)).find()

@@ -154,8 +154,21 @@ class AcronymsNamedOrDefinedInPlaceTest {
                 "Facilitator: TC",
                 "TC: Hearing no objections, the agenda is approved.",
                 "James will open an issue in the council repo and start an FCP for us.",
-                "TC: We had agreed to update our policies to allow observers.")))
+                "Mara: Most people in the project have signed up.",
+                "TC: We had agreed to update our policies to allow observers.",
+                "Mark: Agreed, we can move on.")))
                 .containsExactly("FCP");
+    }
+
+    @Test
+    void capitalsInAListOfTopicsOrOpeningAChangelogsLinesAreStillAskedFor() {
+        // a list of topics is no list of people; a changelog's area labels are not speakers
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "Audit topics: Safety, QMS, Security and Privacy.",
+                "Every rejected part gets an NCR within a day.",
+                "NCR: Updated the form for new suppliers.",
+                "NCR: Removed the old checklist.")))
+                .containsExactly("QMS", "NCR");
     }
 
     @Test
