@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -253,10 +254,24 @@ public final class GrammarCheck implements BlockCheck {
     /**
      * A single word alone in parentheses right after a person's name, given name and surname capitalised: the
      * person's login or nickname ("Jens Schmalzing (jensen)", "Ian Murdock (imurdock)"), spelt as that person chose.
+     * A handle is made of the name: it holds the first three letters of one of its words, which "Open Source
+     * (sofware)" does not.
      */
     static boolean isHandleAfterName(String paragraph, int start, int end) {
-        return end < paragraph.length() && paragraph.charAt(end) == ')'
-                && NAME_BEFORE_PARENTHESIS.matcher(paragraph.substring(Math.max(0, start - 60), start)).find();
+        if (end >= paragraph.length() || paragraph.charAt(end) != ')') {
+            return false;
+        }
+        Matcher name = NAME_BEFORE_PARENTHESIS.matcher(paragraph.substring(Math.max(0, start - 60), start));
+        if (!name.find()) {
+            return false;
+        }
+        String handle = paragraph.substring(start, end).toLowerCase(Locale.ROOT);
+        for (String word : name.group().split("[ (-]+")) {
+            if (word.length() >= 3 && handle.contains(word.substring(0, 3).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -95,6 +95,9 @@ class GrammarCheckTest {
                 + "workplace in Munich."), GRAMMAR)).extracting(Annotation::quote).doesNotContain("jensen");
         assertThat(runAll(analyser, text("The board met on Friday (tomorow) and approved the plan."), GRAMMAR))
                 .extracting(Annotation::quote).contains("tomorow");
+        // a handle is made of the name; a word in brackets after two capitalised words is not one
+        assertThat(GrammarCheck.isHandleAfterName("Ian Murdock (imurdock) founded it.", 13, 21)).isTrue();
+        assertThat(GrammarCheck.isHandleAfterName("We publish Open Source (sofware) only.", 24, 31)).isFalse();
     }
 
     @Test
