@@ -63,12 +63,24 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             "NEWS", "COPYING", "INSTALL", "AUTHORS", "THANKS", "CHANGELOG", "LICENSE", "NOTICE", "HACKING");
 
     /**
-     * Not headings: a heading in capitals is not a run of acronyms. Table cells are read for definitions (a glossary
-     * table) but never reported from: a cell is a label in a grid (a platform table's ARM, MIPS, MSVC), no sentence
-     * where an author would spell anything out.
+     * An acronym as the prefix of a numbered document or record ("KEP-2572", "PEP 8002", "CVE-2024-1234"): the name of
+     * a series the reader looks items up in, not a term used in a sentence.
+     */
+    private static final Pattern SERIES_PREFIX = Pattern.compile(
+            "(?<![\\p{IsLatin}\\p{N}_])([A-Z]{2,6})(?:-\\d{2,}|[ \u00a0]\\d{3,})(?![\\p{IsLatin}_])");
+    /** Different computing acronyms that mark a document of general writing as written for developers. */
+    private static final int DEVELOPER_VOCABULARY = 3;
+    /** Characters of text (some 300 English words) that tell a document's readers by its vocabulary. */
+    private static final int WHOLE_DOCUMENT = 2000;
+    /** Two to six capitals standing as a word (beside Chinese characters too: "使用RPC调用"). */
+    private static final Pattern STANDALONE_CAPITALS = Pattern.compile("(?<![\\p{IsLatin}\\p{N}_])[A-Z]{2,6}(?![\\p{IsLatin}\\p{N}_])");
+    /**
+     * Table cells and headings are read for definitions (a glossary table, "#### Long-term support (LTS) releases")
+     * but never reported from: a cell is a label in a grid (a platform table's ARM, MIPS, MSVC), a heading in capitals
+     * is not a run of acronyms, and neither is a sentence where an author would spell anything out.
      */
     private static final Set<BlockKind> READS = Set.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL,
-            BlockKind.NOTE);
+            BlockKind.NOTE, BlockKind.HEADING);
 
     private static final Pattern CAPITALS_BEFORE = Pattern.compile("(?<![A-Za-z])[A-Z]{2,}[\\s\"“,;-]+$");
     private static final Pattern CAPITALS_AFTER = Pattern.compile("[\\s\"”,;-]+[A-Z]{2,}(?![a-z])");
@@ -184,14 +196,17 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         if (!AcronymGenres.reads(scope, out.facts().genre())) {
             return; // a manual page or a README under the broad ask: its reader knows what the check would ask for
         }
-        Set<String> knownToAudience = knownToAudience(out.facts().genre());
+        Set<String> knownToAudience = knownToAudience(out.facts().genre(), text.text());
         Set<String> placeholders = placeholders(text.text());
         Set<String> peersOfKnown = peersOfWellKnown(text.text());
         Set<String> speakers = speakers(text.text());
+        Set<String> series = seriesPrefixes(text.text());
         List<BlockText> blocks = BlockText.of(out.facts(), READS);
         Set<String> lowerCaseWords = new HashSet<>();
         for (BlockText b : blocks) {
-            lowerCaseWords.addAll(lowerCaseWords(b.text()));
+            if (b.block().kind() != BlockKind.HEADING) {
+                lowerCaseWords.addAll(lowerCaseWords(b.text()));
+            }
         }
         Set<String> extensions = extensions(text.text());
         Map<String, Use> firstUse = new LinkedHashMap<>();
@@ -210,13 +225,13 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                         || extensions.contains(acronym.toLowerCase(Locale.ROOT))
                         || isFormatPattern(acronym) || isWordInCapitals(acronym, lowerCaseWords)
                         || EnglishWords.isWordInCapitals(acronym) || peersOfKnown.contains(acronym)
-                        || speakers.contains(acronym)) {
+                        || speakers.contains(acronym) || series.contains(acronym)) {
                     continue;
                 }
                 int global = block.start() + m.start(1);
                 if (isDefinition(blockText, original, m.start(1), m.end(), acronym)) {
                     firstDefinition.putIfAbsent(acronym, global);
-                } else if (!shouting && block.kind() != BlockKind.TABLE_CELL
+                } else if (!shouting && block.kind() != BlockKind.TABLE_CELL && block.kind() != BlockKind.HEADING
                         && !inCapitalsPhrase(blockText, m.start(), m.end())
                         && !isInListOfNames(blockText, m.start(1), m.end(1))) {
                     firstUse.putIfAbsent(acronym, new Use(block, m.start(1), m.end(1), global));
@@ -261,13 +276,47 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      * The acronyms the document's reader knows as words, beyond the well-known ones: a manual page's reader is an
      * administrator or programmer, and UID, GID, ACL and FAT are that reader's vocabulary
      * ({@link WellKnownAbbreviations#computing()}). No feature of the text tells such an acronym from one that needs
-     * its definition (BENCHMARKS.md, acro9), so the audience decides. Only manual pages: in READMEs and install guides
-     * the list removed as many true findings as false ones on the labelled sets (7 true, 9 false: ABI, EOL, LSB, MTA
-     * are asked for there), on manual pages 2 true for 6 false (BENCHMARKS.md, acro10). A report, plan or licence gets
-     * none of them: its KPI or SLA is asked for.
+     * its definition (BENCHMARKS.md, acro9), so the audience decides. Manual pages, and general writing for developers
+     * ({@link #writtenForDevelopers}): in READMEs and install guides the list removed as many true findings as false
+     * ones on the labelled sets (7 true, 9 false: ABI, EOL, LSB, MTA are asked for there), on manual pages 2 true for 6
+     * false (BENCHMARKS.md, acro10). A licence, or a report or plan for readers who are not developers, gets none of
+     * them: its KPI or SLA is asked for.
      */
-    static Set<String> knownToAudience(Genre genre) {
-        return genre == Genre.MANUAL ? WellKnownAbbreviations.computing() : Set.of();
+    static Set<String> knownToAudience(Genre genre, String text) {
+        return genre == Genre.MANUAL || genre == Genre.GENERAL && writtenForDevelopers(text)
+                ? WellKnownAbbreviations.computing() : Set.of();
+    }
+
+    /** The acronyms the document writes as the prefix of a numbered item ({@link #SERIES_PREFIX}). */
+    static Set<String> seriesPrefixes(String text) {
+        Set<String> found = new HashSet<>();
+        StartScan series = new StartScan(SERIES_PREFIX, text, StartScan.capitalPair());
+        while (series.find()) {
+            found.add(series.matcher().group(1));
+        }
+        return found;
+    }
+
+    /**
+     * Whether a document of general writing is written for developers: a whole document, not an excerpt, that uses
+     * {@value #DEVELOPER_VOCABULARY} or more different computing acronyms (RPC, AST, LTO, HA …). Design proposals,
+     * postmortems and project reports are written by engineers for engineers; a business proposal's one KPI is still
+     * asked for. Over every label of general writing (held-out sets 10–12): 15 computing acronyms, all false (RPC,
+     * AST, LTO, ACK, HA, ARM, CVE …).
+     */
+    static boolean writtenForDevelopers(String text) {
+        if (text.length() < WHOLE_DOCUMENT) {
+            return false; // an excerpt or a note: too little to tell its readers by, as for its genre
+        }
+        Set<String> computing = new HashSet<>();
+        StartScan capitals = new StartScan(STANDALONE_CAPITALS, text, StartScan.capitalPair());
+        while (capitals.find() && computing.size() < DEVELOPER_VOCABULARY) {
+            String word = capitals.matcher().group();
+            if (WellKnownAbbreviations.computing().contains(word)) {
+                computing.add(word);
+            }
+        }
+        return computing.size() >= DEVELOPER_VOCABULARY;
     }
 
     /**

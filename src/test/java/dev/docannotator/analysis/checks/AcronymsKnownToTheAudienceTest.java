@@ -67,6 +67,43 @@ class AcronymsKnownToTheAudienceTest {
     }
 
     @Test
+    void aDesignProposalForDevelopersUsesComputingAcronymsAsWordsButItsOwnTermsAreAskedFor() {
+        // Go's PGO proposal and RocketMQ's design, judged blind: RPC, AST, LTO, ACK and HA were false alarms there,
+        // the project's own SOT a true one
+        String[] proposal = {
+                "Proposal: faster broker failover",
+                "Background",
+                "Today a client that loses its broker retries the RPC until the broker returns, which can take minutes "
+                        + "during a rolling upgrade. Operators have told us that these pauses are the most common "
+                        + "reason for paging the on-call engineer at night, and that they cannot plan upgrades around "
+                        + "them because the length of a pause depends on how much data the broker has to replay.",
+                "We propose that a replica answers in the broker's place while the broker is away. The replica already "
+                        + "holds every committed message, so the only work left is to let it accept writes for a short "
+                        + "time and to hand the partition back when the broker has caught up again.",
+                "Design",
+                "The compiler work is small: the parser already builds an AST for the routing rules, and LTO removes "
+                        + "the unused paths from the final binary, so the new rule costs nothing for deployments that "
+                        + "never turn it on. The routing table gains one flag per partition, set by the name server.",
+                "A replica sends the ACK only after the write is durable on two machines, so HA does not weaken the "
+                        + "delivery guarantee that producers rely on. The SOT for the routing table stays the name "
+                        + "server; replicas only cache it, and a replica that cannot reach the name server stops "
+                        + "accepting writes rather than guess.",
+                "Rollout",
+                "We will ship the change behind a setting that is off by default, turn it on for our own test cluster "
+                        + "first, and publish the measured pause times before we recommend it to anyone else. If the "
+                        + "pauses do not shrink by at least half, we will withdraw the proposal.",
+                "Alternatives",
+                "We considered shortening the replay instead, by writing snapshots of each partition more often. That "
+                        + "would shorten every pause a little but not remove it, and it would double the disk traffic "
+                        + "of the busiest clusters, which several operators told us they could not afford this year. "
+                        + "We also considered moving clients to another broker, which the protocol does not allow "
+                        + "without a new version of every client library, and we rejected both for those reasons."};
+        assertThat(Genre.of(String.join("\n", proposal))).isEqualTo(Genre.GENERAL);
+
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS, proposal))).containsExactly("SOT");
+    }
+
+    @Test
     void aReadmeIsStillAskedForListedAcronyms() {
         // ABI is in wtf(6)'s computing list, but the list is a manual page reader's vocabulary: a README's reader is
         // asked what the ABI is, as the labelled READMEs' judges asked (coreutils, D-Bus), and what QDSX is

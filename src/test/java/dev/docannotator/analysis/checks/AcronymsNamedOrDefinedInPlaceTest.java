@@ -2,11 +2,16 @@ package dev.docannotator.analysis.checks;
 
 import static dev.docannotator.analysis.AnalysisFixture.quotes;
 import static dev.docannotator.analysis.AnalysisFixture.only;
+import static dev.docannotator.analysis.AnalysisFixture.runAll;
+import static dev.docannotator.analysis.AnalysisFixture.only;
 import static dev.docannotator.analysis.AnalysisFixture.run;
 import static dev.docannotator.analysis.AnalysisFixture.runAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.DefaultAnalyser;
+import dev.docannotator.document.BlockKind;
+import dev.docannotator.document.TextBuilder;
 import dev.docannotator.analysis.DefaultAnalyser;
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.TextBuilder;
@@ -158,6 +163,28 @@ class AcronymsNamedOrDefinedInPlaceTest {
                 "TC: We had agreed to update our policies to allow observers.",
                 "Mark: Agreed, we can move on.")))
                 .containsExactly("FCP");
+    }
+
+    @Test
+    void aHeadingDefinesAnAcronymButIsNoUseOfOne() {
+        // KEP-2572: "#### Long-term support (LTS) releases", then "The LTS Working Group was disbanded"
+        TextBuilder kep = new TextBuilder();
+        kep.append("Long-term support (LTS) releases", null, 1, BlockKind.HEADING);
+        kep.append("The LTS Working Group was disbanded in 2021; the EOC asked for a new proposal.", null, 2);
+        kep.append("QMS Review", null, 3, BlockKind.HEADING);
+
+        assertThat(quotes(runAll(new DefaultAnalyser(), kep.build(), only(Check.UNDEFINED_ACRONYMS))))
+                .containsExactly("EOC");
+    }
+
+    @Test
+    void anAcronymThatNumbersASeriesOfDocumentsIsTheSeriesName() {
+        // KEP-2572's own KEPs; "RFC 1824" and "CVE-2024-3094" likewise; a term in the same text is still asked for
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "KEP-2572: Defining the Kubernetes Release Cadence",
+                "The KEP approvers have approved this KEP, and the release team tracks it with the other KEPs.",
+                "Each release is supported for fourteen months, as the EOC decided in 2021.")))
+                .containsExactly("EOC");
     }
 
     @Test
