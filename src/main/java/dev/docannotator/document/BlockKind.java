@@ -36,10 +36,19 @@ public enum BlockKind {
      * ACM/IEEE ...}): authors' names, a title quoted as published, a venue's abbreviations. Not the author's
      * sentences, so the checks that read prose and words leave it; a requested-terms check still reads it.
      */
-    REFERENCE;
+    REFERENCE,
+    /**
+     * A block quotation (Markdown {@code >}): words someone else wrote, quoted as they were (survey answers, a mail,
+     * a forum post). Not the author's prose, so the checks that judge the author's writing leave it. A note set off
+     * the same way ({@code > **Note:** …}) is the author's own and stays prose.
+     */
+    QUOTATION;
 
-    /** Whether a check that reads prose reads this kind unless it says otherwise: everything but code, furniture and references. */
+    /**
+     * Whether a check that reads prose reads this kind unless it says otherwise: everything but code, furniture,
+     * references and quotations.
+     */
     public boolean readAsProse() {
-        return this != CODE && this != FURNITURE && this != REFERENCE;
+        return this != CODE && this != FURNITURE && this != REFERENCE && this != QUOTATION;
     }
 }

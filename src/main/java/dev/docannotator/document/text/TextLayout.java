@@ -33,6 +33,9 @@ final class TextLayout {
     private static final Pattern HTML_BLOCK = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9-]*(?:[\\s/>]|$).*|<!--.*");
     private static final Pattern LINK_DEFINITION = Pattern.compile("\\[[^\\]]+\\]:[ \\t]*\\S+.*");
     private static final Pattern QUOTE_MARKERS = Pattern.compile("(?:>[ \\t]?)+");
+    /** A note set off as a quotation, in the author's own words, even among quotations: "> **Note:**", "> [!WARNING]". */
+    private static final Pattern ADMONITION = Pattern.compile(
+            "(?:\\*\\*|__)?\\[?!?(?:note|warning|tip|important|caution|info|hint)\\b", Pattern.CASE_INSENSITIVE);
     /** A manual page's running header and footer: {@code LS(1)  User Commands  LS(1)}, {@code GNU grep 3.8  …  GREP(1)}. */
     private static final Pattern MAN_HEADER = Pattern.compile("(\\S+\\(\\w{1,6}\\)) {2,}.* {2,}\\1");
     private static final Pattern MAN_FOOTER = Pattern.compile("\\S.* {2,}(\\S+\\(\\w{1,6}\\))");
@@ -515,7 +518,10 @@ final class TextLayout {
             start = description;
             firstIndent = lines.get(i + 1).indent();
         }
-        return lines(i, start, firstIndent, listItem, listItem ? BlockKind.LIST_ITEM : BlockKind.PROSE);
+        BlockKind kind = listItem ? BlockKind.LIST_ITEM
+                : markdown && isQuoted(i) && !ADMONITION.matcher(source).region(start, first.contentEnd()).lookingAt()
+                ? BlockKind.QUOTATION : BlockKind.PROSE;
+        return lines(i, start, firstIndent, listItem, kind);
     }
 
     /**
@@ -539,8 +545,29 @@ final class TextLayout {
             b.line(contentStart(j), lines.get(j).contentEnd());
             j++;
         }
+        if (b.kind == BlockKind.QUOTATION && !isQuotationInContext(i, j)) {
+            b.kind = BlockKind.PROSE;
+        }
         b.finish();
         return j;
+    }
+
+    /**
+     * Whether the quoted lines {@code [first, end)} quote someone: one of a series of quotations (survey answers
+     * between rules), or introduced by a line ending in a colon ("The answers we received:"). A lone block set off
+     * with ">" in a README or release notes is more often the author's own call-out ("> Upgrading needs a migration").
+     */
+    private boolean isQuotationInContext(int first, int end) {
+        int before = first - 1;
+        while (before >= 0 && (blank(before) || THEMATIC_BREAK.matcher(content(before)).matches())) {
+            before--;
+        }
+        int after = end;
+        while (after < lines.size() && (blank(after) || THEMATIC_BREAK.matcher(content(after)).matches())) {
+            after++;
+        }
+        return before >= 0 && (isQuoted(before) || content(before).endsWith(":"))
+                || after < lines.size() && isQuoted(after);
     }
 
     /**

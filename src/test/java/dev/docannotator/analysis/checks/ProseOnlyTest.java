@@ -3,10 +3,14 @@ package dev.docannotator.analysis.checks;
 import static dev.docannotator.analysis.AnalysisFixture.only;
 import static dev.docannotator.analysis.AnalysisFixture.quotes;
 import static dev.docannotator.analysis.AnalysisFixture.run;
+import static dev.docannotator.analysis.AnalysisFixture.runAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Annotation;
 import dev.docannotator.analysis.Check;
+import dev.docannotator.analysis.DefaultAnalyser;
+import dev.docannotator.document.BlockKind;
+import dev.docannotator.document.TextBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +25,22 @@ class ProseOnlyTest {
                 "The the installer asks for the directory.");
 
         assertThat(quotes(found)).containsExactly("The the");
+    }
+
+    @Test
+    void wordsSomeoneElseWroteInABlockQuotationAreNotTheAuthorsToCorrect() {
+        // a survey answer quoted in Rust RFC 1824: its grammar and its spelling of "usecases" are the respondent's
+        TextBuilder rfc = new TextBuilder();
+        rfc.append("We want more than \"check the docs\" in a readme in regards to getting started.", null, 1);
+        rfc.append("I want more than \"check the docs\" in a readme in regards to getting started, and "
+                + "examples for more usecases.", null, 2, BlockKind.QUOTATION);
+        rfc.append("The ranking should reward crates whose documentation covers common use cases.", null, 3);
+
+        List<Annotation> found = runAll(new DefaultAnalyser(), rfc.build(),
+                only(Check.GRAMMAR, Check.INCONSISTENT_TERMS));
+
+        assertThat(found).isNotEmpty().allSatisfy(a -> assertThat(a.paragraph()).isEqualTo(1));
+        assertThat(found).extracting(Annotation::rule).contains("grammar/IN_OR_WITH_REGARDS_TO_OF");
     }
 
     @Test

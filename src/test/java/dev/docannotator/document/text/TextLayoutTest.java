@@ -95,6 +95,38 @@ class TextLayoutTest {
     }
 
     @Test
+    void aMarkdownBlockQuotationIsQuotedWordsButANoteSetOffTheSameWayIsTheAuthors() {
+        // Rust RFC 1824 quotes its survey's answers between rules; a README sets off its own warnings with ">" too,
+        // and a lone call-out is the author's (the release notes of markdownBlocksKeepTheirKindsAndLoseTheirMarkers)
+        String md = """
+                #### Easy to use
+
+                > Is there a README? Does it give me example usage of the library?
+                > Does the documentation appear to be up to date?
+
+                -----
+
+                > I want more than "check the docs" in a readme in regards to getting started.
+
+                > **Note:** the survey closed in January, so newer crates are missing.
+
+                We read every answer twice.
+
+                > Answers after the deadline were not counted.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(md, true);
+
+        assertThat(texts(laid)).containsExactly("Easy to use",
+                "Is there a README? Does it give me example usage of the library? Does the documentation appear to be "
+                        + "up to date?",
+                "I want more than \"check the docs\" in a readme in regards to getting started.",
+                "**Note:** the survey closed in January, so newer crates are missing.",
+                "We read every answer twice.", "Answers after the deadline were not counted.");
+        assertThat(kinds(laid)).containsExactly(BlockKind.HEADING, BlockKind.QUOTATION, BlockKind.QUOTATION,
+                BlockKind.PROSE, BlockKind.PROSE, BlockKind.PROSE);
+    }
+
+    @Test
     void aCellWrappedUnderAnEarlierColumnIsNotGluedToTheRowsLastCell() {
         String fields = """
                     Field     Type        Meaning
