@@ -30,6 +30,8 @@ public final class Formulas {
     private static final String MARK = "(?:\\[(?:#[\\w-]*|\\*|\\d{1,3})\\]_|\\[\\^[\\w-]+\\]|\\^\\[\\d{1,3}\\])";
     private static final Pattern FOOTNOTE_MARK = Pattern.compile(MARK + "\\p{P}*");
     private static final Pattern MARK_ALONE = Pattern.compile(MARK);
+    /** The dot inside a dotted name: "Crates.io", "Node.js", "e.g.", one word to a reader as to a word processor. */
+    private static final Pattern NAME_DOT = Pattern.compile("(?<=\\p{L})\\.(?=\\p{L})");
     /** A number with decimal or thousands points, or a version: "3.9", "1,000", "2.4.1". */
     private static final Pattern NUMBER_WITH_POINTS = Pattern.compile("(?<!\\p{N})\\p{N}++(?:[.,]\\p{N}++)+");
     /** A variable with an index: one or two letters and a one- or two-digit number, or a letter and {@code ±1}. */
@@ -92,6 +94,7 @@ public final class Formulas {
                     : JOINED_WORDS.matcher(tokens[i]).replaceAll("-");
             // "Python 3.9", "1,000 pages", "version 2.4.1": a number with its points is one word
             token = NUMBER_WITH_POINTS.matcher(token).replaceAll("0");
+            token = token.indexOf('.') < 0 ? token : NAME_DOT.matcher(token).replaceAll("-");
             // a hidden span standing as a token (a function's name, an option, a path: ProseMask) is one word to the
             // reader; one inside a word ("[Travis CI](https://…)", a link's destination) is not shown as a word
             int inToken = Words.countWords(token);

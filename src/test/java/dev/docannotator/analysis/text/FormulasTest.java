@@ -38,6 +38,17 @@ class FormulasTest {
     }
 
     @Test
+    void aDottedNameIsOneWord() {
+        // Rust RFC 1824's summary: 40 words as an editor counts them, 41 when "Crates.io" was two
+        String sentence = "Crates.io has many useful libraries for a variety of purposes, but it's difficult to find "
+                + "which crates are meant for a particular purpose and then to decide among the available crates "
+                + "which one is most suitable in a particular context.";
+
+        assertThat(Formulas.countWords(sentence)).isEqualTo(40);
+        assertThat(Formulas.countWords("Node.js and Python, e.g. for scripts.")).isEqualTo(6);
+    }
+
+    @Test
     void wordsJoinedByASlashCountAsOneAsAWordProcessorCountsThem() {
         // OpenSSL's README-ENGINES: 40 words as an editor counts them, 41 if "user/admin" were two
         String sentence = "These allow an application to expose to the user/admin the set of commands and parameter "
