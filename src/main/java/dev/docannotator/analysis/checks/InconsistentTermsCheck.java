@@ -66,6 +66,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
     /** A word in capitals (3–10 letters) or capitalised, for the case variants. */
     private static final Pattern CASE_TOKEN = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_\\-./@])(?:[A-Z]{3,10}|[A-Z][a-z]{2,9})(?![\\p{IsLatin}\\p{N}_]|[-./@][A-Za-z0-9])");
+    /** A word right before "directory" or 目录 names the directory, spelt as it is on disk. */
+    private static final Pattern NAMES_A_DIRECTORY = Pattern.compile("[ \\t]*(?:directory|folder|目录|文件夹)");
     /** "a LICENSE file", "the NEWS files": a file named in capitals. */
     private static final Pattern NAMES_A_FILE = Pattern.compile("\\s+files?\\b");
     /** "see the file BUGS included with the source": the word "file" before a word in capitals names that file. */
@@ -233,12 +235,14 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                     || CommandLineNames.namesAnOption(original, m.start(), token, options)
                     || CommandLineNames.namesACommand(text, m.end())
                     || CommandLineNames.isTroffQuoted(original, m.start(), m.end())
-                    || isHeaderField(text, m.start(), m.end()) || isIssueReference(text, m.end())) {
+                    || isHeaderField(text, m.start(), m.end()) || isIssueReference(text, m.end())
+                    || NAMES_A_DIRECTORY.matcher(text).region(m.end(), text.length()).lookingAt()) {
                 previous = null; // quoted verbatim, a keyword naming a quoted message, an item's tag, a
                 // synopsis' placeholder ("q [exit-code]"), an option's argument ("--key keyfile") or name ("Using
                 // force-yes" beside --force-yes), a command's alias ("the auto-clean alias"), a literal
                 // (``future-default''), a header's field ("Python-Version: 3.9"), a repository's issue
-                // ("leadership-council#120"): not prose
+                // ("leadership-council#120"), a directory's name ("the statictopic directory", "statictopic目录"):
+                // not prose
                 continue;
             }
             Occurrence current = new Occurrence(block, m.start(), m.end(), token,
@@ -455,9 +459,18 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         return true;
     }
 
-    /** A word in capitals that opens its block is a run-in heading or a manual's item name. */
+    /**
+     * A word in capitals that opens its block, after any Markdown emphasis ("**POP消息**"), is a run-in heading or a
+     * manual's item name.
+     */
     private static boolean startsBlock(String text, int at) {
-        return isBlank(text, 0, at);
+        for (int i = 0; i < at; i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != '*' && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsSentence(String text, int at) {

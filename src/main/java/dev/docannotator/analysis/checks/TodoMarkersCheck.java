@@ -125,9 +125,14 @@ public final class TodoMarkersCheck implements BlockCheck {
         String original = original(block, out);
         StartScan placeholders = new StartScan(PLACEHOLDERS, original, StartScan.oneOf(PLACEHOLDER_FIRST));
         Matcher p = placeholders.matcher();
+        List<Span> quotedForms = null;
         while (placeholders.find()) {
             if (templateToFillIn(out.text().text(), block.start() + p.start())) {
                 continue;
+            }
+            quotedForms = quotedForms == null ? shortQuotations(original) : quotedForms;
+            if (Quotations.inside(quotedForms, p.start(), p.end())) {
+                continue; // a form the text shows: a chart's label "in the form “n = [number of respondents]”"
             }
             // an option within the 80 characters before, with a space or "=" between ("-A, --user-agent <name>")
             if (out.facts().optionSyntax().optionRightBefore(block.start() + p.start(),

@@ -374,6 +374,9 @@ class BlockChecksTest {
                     "Warranty holder: [Client name]. Purchased on [insert date].");
 
             assertThat(quotes(found)).containsExactly("[Client name]", "[insert date]");
+            // a form the text quotes to explain it is shown, not left to fill in (the Go survey's charts)
+            assertThat(run(Check.TODO_MARKERS, "The number of respondents is included in the chart, in the form "
+                    + "“n = [number of respondents]”.")).isEmpty();
             // the same blanks after an instruction in the reader's own words stay a template
             assertThat(run(Check.TODO_MARKERS, "Replace the fields in brackets with your own details.",
                     "Warranty holder: [Client name]. Purchased on [insert date].")).isEmpty();

@@ -28,6 +28,21 @@ class InconsistentTermsSyntaxAndTitlesTest {
     }
 
     @Test
+    void aDirectorysNameAndABoldRunInHeadingInCapitalsAreNotSpellingsOfATerm() {
+        // RocketMQ's static topic design: the test directory is named statictopic; "**POP消息**" heads a paragraph
+        String design = "如果要使用 StaticTopic，则需要升级 Client 和 Broker。删除 Static Topic 时执行必要的清除动作。";
+        String creation = "创建 static topic 时需要指定队列数。";
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS, design, creation,
+                "测试入口在 rocketmq-test 模块，statictopic 目录。",
+                "**POP消息** CK/ACK 拼 key 的时候增加 brokerName 属性。",
+                "定时消息、Pop 消息、事务消息等仍然可以正常运行。")))
+                .containsExactly("StaticTopic");
+        // the same word in prose is still a spelling of the term
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS, design, creation, "测试入口在 rocketmq-test 模块，statictopic 的测试里。")))
+                .containsExactly("StaticTopic", "statictopic");
+    }
+
+    @Test
     void aCoinedOperandInNestedBracketsOfASynopsisNamesItsValueToo() {
         // patch(1)'s synopsis: the options are named "[options]", the operands nest
         assertThat(run(Check.INCONSISTENT_TERMS,
