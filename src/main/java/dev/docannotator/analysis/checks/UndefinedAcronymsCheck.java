@@ -68,6 +68,11 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      */
     private static final Pattern SERIES_PREFIX = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_])([A-Z]{2,6})(?:-\\d{2,}|[ \u00a0]\\d{3,})(?![\\p{IsLatin}_])");
+    /** Capitals that end a capitalised name: the MQ of "RocketMQ". */
+    private static final Pattern NAME_TAIL = Pattern.compile(
+            "(?<![\\p{IsLatin}\\p{N}_])\\p{Lu}\\p{Ll}+([A-Z]{2,6})(?![\\p{IsLatin}\\p{N}_])");
+    /** A capitalised word after an acronym: the "Code" of "VS Code". */
+    private static final Pattern WORD_AFTER = Pattern.compile("\\s+(\\p{Lu}\\p{Ll}+)(?![\\p{IsLatin}\\p{N}_])");
     /** Different computing acronyms that mark a document of general writing as written for developers. */
     private static final int DEVELOPER_VOCABULARY = 3;
     /** Characters of text (some 300 English words) that tell a document's readers by its vocabulary. */
@@ -201,6 +206,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         Set<String> peersOfKnown = peersOfWellKnown(text.text());
         Set<String> speakers = speakers(text.text());
         Set<String> series = seriesPrefixes(text.text());
+        Set<String> nameTails = nameTails(text.text());
         List<BlockText> blocks = BlockText.of(out.facts(), READS);
         Set<String> lowerCaseWords = new HashSet<>();
         for (BlockText b : blocks) {
@@ -225,7 +231,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                         || extensions.contains(acronym.toLowerCase(Locale.ROOT))
                         || isFormatPattern(acronym) || isWordInCapitals(acronym, lowerCaseWords)
                         || EnglishWords.isWordInCapitals(acronym) || peersOfKnown.contains(acronym)
-                        || speakers.contains(acronym) || series.contains(acronym)) {
+                        || speakers.contains(acronym) || series.contains(acronym) || nameTails.contains(acronym)) {
                     continue;
                 }
                 int global = block.start() + m.start(1);
@@ -233,7 +239,8 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                     firstDefinition.putIfAbsent(acronym, global);
                 } else if (!shouting && block.kind() != BlockKind.TABLE_CELL && block.kind() != BlockKind.HEADING
                         && !inCapitalsPhrase(blockText, m.start(), m.end())
-                        && !isInListOfNames(blockText, m.start(1), m.end(1))) {
+                        && !isInListOfNames(blockText, m.start(1), m.end(1))
+                        && !isInRepeatedName(text.text(), global + acronym.length(), acronym)) {
                     firstUse.putIfAbsent(acronym, new Use(block, m.start(1), m.end(1), global));
                 }
             }
@@ -285,6 +292,33 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     static Set<String> knownToAudience(Genre genre, String text) {
         return genre == Genre.MANUAL || genre == Genre.GENERAL && writtenForDevelopers(text)
                 ? WellKnownAbbreviations.computing() : Set.of();
+    }
+
+    /**
+     * The capitals the document writes as the end of a product's name ("RocketMQ", "PostgreSQL", "NetBSD"): a reader
+     * of a document about RocketMQ knows its MQ.
+     */
+    static Set<String> nameTails(String text) {
+        Set<String> found = new HashSet<>();
+        StartScan names = new StartScan(NAME_TAIL, text, StartScan.wordStart(c -> c >= 'A' && c <= 'Z'));
+        while (names.find()) {
+            found.add(names.matcher().group(1));
+        }
+        return found;
+    }
+
+    /**
+     * Whether the acronym ending at {@code end} starts a two-word name the document writes at least twice ("VS Code"):
+     * the reader knows the product by its name, not by what its letters stand for.
+     */
+    static boolean isInRepeatedName(String text, int end, String acronym) {
+        Matcher next = WORD_AFTER.matcher(text).region(end, Math.min(text.length(), end + 30));
+        if (!next.lookingAt()) {
+            return false;
+        }
+        Matcher name = Pattern.compile("(?<![\\p{IsLatin}\\p{N}_])" + acronym + "\\s+" + next.group(1)
+                + "(?![\\p{IsLatin}\\p{N}_])").matcher(text);
+        return name.find() && name.find();
     }
 
     /** The acronyms the document writes as the prefix of a numbered item ({@link #SERIES_PREFIX}). */
