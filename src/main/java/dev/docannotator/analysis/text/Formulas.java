@@ -94,13 +94,23 @@ public final class Formulas {
                     : JOINED_WORDS.matcher(tokens[i]).replaceAll("-");
             // "Python 3.9", "1,000 pages", "version 2.4.1": a number with its points is one word
             token = NUMBER_WITH_POINTS.matcher(token).replaceAll("0");
-            token = token.indexOf('.') < 0 ? token : NAME_DOT.matcher(token).replaceAll("-");
+            token = hasDotBetweenLetters(token) ? NAME_DOT.matcher(token).replaceAll("-") : token;
             // a hidden span standing as a token (a function's name, an option, a path: ProseMask) is one word to the
             // reader; one inside a word ("[Travis CI](https://…)", a link's destination) is not shown as a word
             int inToken = Words.countWords(token);
             words += inToken > 0 ? inToken : ProseMask.hiddenRuns(token);
         }
         return words + (inFormula ? 1 : 0);
+    }
+
+    /** Whether a dot stands between two letters ("Crates.io"): the test before a matcher, asked of every token. */
+    private static boolean hasDotBetweenLetters(String token) {
+        for (int i = token.indexOf('.'); i > 0 && i + 1 < token.length(); i = token.indexOf('.', i + 1)) {
+            if (Character.isLetter(token.charAt(i - 1)) && Character.isLetter(token.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
