@@ -68,6 +68,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      */
     private static final Pattern SERIES_PREFIX = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_])([A-Z]{2,6})(?:-\\d{2,}|[ \u00a0]\\d{3,})(?![\\p{IsLatin}_])");
+    /** Quotation marks around a quoted value, each opening at the index of its closing one. */
+    private static final String QUOTES_OPEN = "'\"‘“";
+    private static final String QUOTES_CLOSE = "'\"’”";
     /** Capitals that end a capitalised name: the MQ of "RocketMQ". */
     private static final Pattern NAME_TAIL = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_])\\p{Lu}\\p{Ll}+([A-Z]{2,6})(?![\\p{IsLatin}\\p{N}_])");
@@ -240,6 +243,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                 } else if (!shouting && block.kind() != BlockKind.TABLE_CELL && block.kind() != BlockKind.HEADING
                         && !inCapitalsPhrase(blockText, m.start(), m.end())
                         && !isInListOfNames(blockText, m.start(1), m.end(1))
+                        && !isQuotedValue(blockText, m.start(1), m.end(1))
                         && !isInRepeatedName(text.text(), global + acronym.length(), acronym)) {
                     firstUse.putIfAbsent(acronym, new Use(block, m.start(1), m.end(1), global));
                 }
@@ -305,6 +309,18 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             found.add(names.matcher().group(1));
         }
         return found;
+    }
+
+    /**
+     * Whether the capitals at {@code [start, end)} stand alone inside quotation marks: a literal value the text quotes
+     * ("one of 'NFC', 'NFKC', 'NFD', and 'NFKD'", a string a program takes), not a term it uses.
+     */
+    static boolean isQuotedValue(String text, int start, int end) {
+        if (start == 0 || end >= text.length()) {
+            return false;
+        }
+        int open = QUOTES_OPEN.indexOf(text.charAt(start - 1));
+        return open >= 0 && text.charAt(end) == QUOTES_CLOSE.charAt(open);
     }
 
     /**

@@ -32,6 +32,11 @@ final class TextLayout {
     private static final Pattern TABLE_DELIMITER = Pattern.compile("\\|?[ \\t]*:?-+:?[ \\t]*(\\|[ \\t]*:?-+:?[ \\t]*)*\\|?[ \\t]*");
     private static final Pattern HTML_BLOCK = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9-]*(?:[\\s/>]|$).*|<!--.*");
     private static final Pattern LINK_DEFINITION = Pattern.compile("\\[[^\\]]+\\]:[ \\t]*\\S+.*");
+    /** A reStructuredText directive or target opening a line: ".. code-block:: python", ".. _label:". */
+    private static final Pattern RST_DIRECTIVE = Pattern.compile("\\.\\. (?:[\\w-]+::|_[^:]+:)");
+    /** A directive whose body is code: ".. code-block:: none", ".. sourcecode:: python". */
+    private static final Pattern CODE_DIRECTIVE = Pattern.compile(
+            "\\.\\. (?:code-block|code|sourcecode|doctest|testcode|parsed-literal)::");
     private static final Pattern QUOTE_MARKERS = Pattern.compile("(?:>[ \\t]?)+");
     /** A note set off as a quotation, in the author's own words, even among quotations: "> **Note:**", "> [!WARNING]". */
     private static final Pattern ADMONITION = Pattern.compile(
@@ -189,6 +194,23 @@ final class TextLayout {
             b.piece(line.contentStart(), line.contentEnd());
             b.finish();
             return i + 1;
+        }
+        if (RST_DIRECTIVE.matcher(content(i)).lookingAt()) {
+            codeLine(i); // ".. code-block:: none", ".. _unicode-howto:": markup, not the author's sentence
+            return i + 1;
+        }
+        int introIndent = literalBlockIntro(i);
+        if (introIndent >= 0) {
+            // reStructuredText's literal block: the indented lines after a paragraph ending in "::" or a code
+            // directive are code, blank lines and all, up to the first line back at the paragraph's indentation
+            int j = i;
+            while (j < lines.size() && (blank(j) || lines.get(j).indent() > introIndent)) {
+                if (!blank(j)) {
+                    codeLine(j);
+                }
+                j++;
+            }
+            return j;
         }
         if (isDisplayedExample(i) || isShellSession(i)) {
             int j = i;
@@ -911,6 +933,27 @@ final class TextLayout {
     }
 
     /** Lines indented by four or more columns (and the blank lines among them): one code block per line. */
+    /**
+     * The indentation of the line that opens a reStructuredText literal block for line {@code i}: the last line
+     * before the blank lines above {@code i} ends in "::" (a paragraph's "the following examples show::") or is a code
+     * directive, and line {@code i} is indented deeper. -1 when line {@code i} opens no literal block.
+     */
+    private int literalBlockIntro(int i) {
+        int before = i - 1;
+        if (before < 0 || !blank(before)) {
+            return -1;
+        }
+        while (before >= 0 && blank(before)) {
+            before--;
+        }
+        if (before < 0 || !content(before).endsWith("::") && !CODE_DIRECTIVE.matcher(content(before)).lookingAt()) {
+            return -1;
+        }
+        int introIndent = lines.get(before).indent();
+        // a directive's own indentation, or the paragraph's first line's: a wrapped paragraph keeps one indentation
+        return lines.get(i).indent() > introIndent ? introIndent : -1;
+    }
+
     private int indentedCode(int i) {
         int j = i;
         while (j < lines.size() && (blank(j) || lines.get(j).indent() >= 4)) {

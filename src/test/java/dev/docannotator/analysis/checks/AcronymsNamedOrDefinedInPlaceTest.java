@@ -178,6 +178,15 @@ class AcronymsNamedOrDefinedInPlaceTest {
     }
 
     @Test
+    void capitalsAloneInQuotationMarksAreAValueTheTextQuotes() {
+        // the Unicode HOWTO: normalize()'s forms; an acronym used in the same sentence is still asked for
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "The first argument to the normalize function is a string giving the desired normalization form, "
+                        + "which can be one of 'NFC', 'NFKC', \"NFD\", and ‘NFKD’, as the UTR says.")))
+                .containsExactly("UTR");
+    }
+
+    @Test
     void lettersOfAProductsNameAreTheProductsVocabulary() {
         // the Go survey's "VS Code", RocketMQ's own design documents: a name the reader knows the product by
         assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,

@@ -95,6 +95,38 @@ class TextLayoutTest {
     }
 
     @Test
+    void restructuredTextLiteralBlocksAndCodeDirectivesAreCode() {
+        // Python's Unicode HOWTO, read as plain text: "::" and ".. code-block::" open code, blank lines and all
+        String rst = """
+                The following examples show the differences::
+
+                    >>> print(repr(s))
+                    'blah blah'
+
+                    >>> len(s)
+                    9
+
+                The result is shown in memory as follows:
+
+                .. code-block:: none
+
+                       P           y           t           h
+                    0x50 00 00 00 79 00 00 00 74 00 00 00 68 00 00 00
+
+                This representation is straightforward but wastes space.
+                """;
+        TextLayout.Laid laid = TextLayout.layout(rst, false);
+
+        assertThat(texts(laid)).containsExactly("The following examples show the differences::",
+                ">>> print(repr(s))", "'blah blah'", ">>> len(s)", "9",
+                "The result is shown in memory as follows:", ".. code-block:: none",
+                "P           y           t           h", "0x50 00 00 00 79 00 00 00 74 00 00 00 68 00 00 00",
+                "This representation is straightforward but wastes space.");
+        assertThat(kinds(laid)).containsExactly(BlockKind.PROSE, BlockKind.CODE, BlockKind.CODE, BlockKind.CODE,
+                BlockKind.CODE, BlockKind.PROSE, BlockKind.CODE, BlockKind.CODE, BlockKind.CODE, BlockKind.PROSE);
+    }
+
+    @Test
     void aMarkdownBlockQuotationIsQuotedWordsButANoteSetOffTheSameWayIsTheAuthors() {
         // Rust RFC 1824 quotes its survey's answers between rules; a README sets off its own warnings with ">" too,
         // and a lone call-out is the author's (the release notes of markdownBlocksKeepTheirKindsAndLoseTheirMarkers)
