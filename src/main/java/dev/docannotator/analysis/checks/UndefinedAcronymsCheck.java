@@ -166,7 +166,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      * abbreviation: inside a sentence, so the capital is the name's own.
      */
     private static final Pattern NAME_BEFORE = Pattern.compile(
-            "(?:(?:\\p{Ll}[\\p{Ll}\\p{N}]*|,)[ \\t]+|\\p{IsHan}[ \\t]*)(\\p{Lu}\\p{Ll}[\\p{L}\\p{N}]*)[ \\t]+$");
+            "(?:(?:\\p{Ll}[\\p{Ll}\\p{N}]*|,)[ \\t]+|\\p{IsHan}[ \\t]*)[\\[(“\"]?(\\p{Lu}\\p{Ll}[\\p{L}\\p{N}]*)[ \\t]+$");
+    /** A capitalised word right before the abbreviation, wherever it stands ("Cloudflare WAF was integrated"). */
+    private static final Pattern CAPITALISED_BEFORE = Pattern.compile("(\\p{Lu}\\p{Ll}[\\p{L}\\p{N}]*)[ \\t]+$");
 
     /** A line opened by a speaker's name in capitals and a colon, then a sentence ("TC: Hearing no objections"). */
     private static final Pattern SPEAKER = Pattern.compile("(?m)^[ \\t]*([A-Z][A-Z0-9]+):[ \\t]+\\p{Lu}\\p{Ll}*[ \\t,]");
@@ -507,11 +509,18 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      * Whether the abbreviation comes right after a capitalised name inside a sentence ("a Windows DLL version", "the
      * latest Ubuntu LTS and non-LTS releases"): it names a part or an edition of that product, in the product's own
      * vocabulary, which its users know by those letters. A capital at a sentence's start ("For UEFI systems") says
-     * nothing, and a name in capitals is an abbreviation of its own.
+     * nothing unless the document capitalises that word inside its sentences too ("Cloudflare WAF was integrated",
+     * "[Cloudflare KV](…)"), and a name in capitals is an abbreviation of its own.
      */
     static boolean qualifiesANamedProduct(int blockStart, String text, int use) {
-        Matcher m = NAME_BEFORE.matcher(text.substring(Math.max(blockStart, use - 60), use));
-        return m.find();
+        String before = text.substring(Math.max(blockStart, use - 60), use);
+        if (NAME_BEFORE.matcher(before).find()) {
+            return true;
+        }
+        // at a sentence's start, a word the document also capitalises inside its sentences is a name too
+        Matcher word = CAPITALISED_BEFORE.matcher(before);
+        return word.find() && Pattern.compile("\\p{Ll}[ \\t]+\\[?" + Pattern.quote(word.group(1)) + "(?![\\p{L}\\p{N}])")
+                .matcher(text).find();
     }
 
     /**

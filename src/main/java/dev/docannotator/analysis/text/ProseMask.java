@@ -52,6 +52,8 @@ public final class ProseMask {
             // identifiers: snake_case, dotted.names(), CamelCase with inner capitals after a lower-case letter
             "\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b|\\b[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)+\\(\\)"
                     + "|\\b[A-Za-z_][A-Za-z0-9_]*\\(\\)",
+            // a host name without its scheme: "the nodejs.org domain", "crates.io"
+            "\\b[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:org|com|net|io|dev|edu|gov|info|app|cn|uk|de|jp)(?![\\p{L}\\p{N}_-])",
             // file names with a well-known extension
             "\\b[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*\\.(?:md|txt|java|py|c|h|cc|cpp|js|ts|sh|json|ya?ml|xml|html?|cfg"
                     + "|conf|ini|toml|gz|xz|bz2|tar|tgz|zip|deb|rpm|jar|so|dll|exe|log|pdf|docx?|csv|properties"

@@ -31,7 +31,8 @@ public final class Sentences {
             "which", "who", "how", "why", "where", "because", "during", "no", "not", "yet");
     /** Longer than any initial or abbreviation: the scan back over the token before a stop goes no further. */
     private static final int LONGEST_TOKEN = 32;
-    private static final String CLOSERS = "\"'”’)]}）」』》】";
+    /** What may close a sentence after its stop: quotes, brackets, and Markdown's emphasis ("*on a socket.* I"). */
+    private static final String CLOSERS = "\"'”’)]}）」』》】*_";
 
     private Sentences() {
     }

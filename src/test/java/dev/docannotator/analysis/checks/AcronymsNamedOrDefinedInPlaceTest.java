@@ -178,6 +178,16 @@ class AcronymsNamedOrDefinedInPlaceTest {
     }
 
     @Test
+    void aProductsPartAfterItsNameAtASentencesStartOrInALinkIsTheProductsVocabulary() {
+        // Node.js's post on its downloads: Cloudflare is a name the text capitalises mid-sentence too
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "The release team worked with Cloudflare on caching. Cloudflare WAF was integrated to block spammy "
+                        + "requests, and the team is looking into integrating [Cloudflare KV](https://example.org/kv).",
+                "Before that, Rackspace hosted the site. Mirror QPS was the bottleneck.")))
+                .containsExactly("QPS");
+    }
+
+    @Test
     void capitalsAloneInQuotationMarksAreAValueTheTextQuotes() {
         // the Unicode HOWTO: normalize()'s forms; an acronym used in the same sentence is still asked for
         assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,

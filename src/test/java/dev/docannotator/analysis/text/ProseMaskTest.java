@@ -26,6 +26,13 @@ class ProseMaskTest {
     }
 
     @Test
+    void hidesAHostNameWrittenWithoutItsScheme() {
+        // Node.js's post on its downloads: "the nodejs.org domain"; a sentence's end is no host name
+        assertThat(hidden("Nowadays the nodejs.org domain and crates.io see billions of requests. It grew.org-wide"))
+                .containsExactly("nodejs.org", "crates.io");
+    }
+
+    @Test
     void hidesAMarkdownLinksDestinationButNotItsText() {
         // Node.js's GOVERNANCE.md opens on a table of contents of such links
         assertThat(hidden("* [Ideal Nominees](#ideal-nominees), see [the guide](doc/guide) (or ask).")).containsExactly(

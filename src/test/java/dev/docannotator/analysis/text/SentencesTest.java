@@ -30,6 +30,17 @@ class SentencesTest {
     }
 
     @Test
+    void markdownEmphasisClosingAfterTheStopEndsTheSentence() {
+        // the PSF's enforcement procedures and Python's socket HOWTO: an italic question, an italic clause
+        assertThat(split("*Did this occur within our scope?* If the incident occurred outside, it may be in scope. "
+                + "There is *no EOT on a socket.* I repeat: a recv of 0 bytes means the connection is broken. "
+                + "Only _one_ worker runs."))
+                .containsExactly("*Did this occur within our scope?*", "If the incident occurred outside, it may be in scope.",
+                        "There is *no EOT on a socket.*", "I repeat: a recv of 0 bytes means the connection is broken.",
+                        "Only _one_ worker runs.");
+    }
+
+    @Test
     void splitsChineseAtItsOwnMarksKeepingClosingQuotes() {
         assertThat(split("第一句。第二句！“第三句？”第四句"))
                 .containsExactly("第一句。", "第二句！", "“第三句？”", "第四句");
