@@ -22,6 +22,14 @@ import java.util.regex.Pattern;
 public final class LongSentenceCheck implements BlockCheck {
     /** An item that opens with a name and a version ("Version 1.7 ratified …", "and Debian 2.2 released …"). */
     private static final Pattern VERSION_ITEM = Pattern.compile("^\\s*(?:and\\s+|or\\s+)?(\\p{Lu}\\p{L}+)\\s+\\d");
+    /** Commas, and the "and" before a list's last item. */
+    private static final Pattern LIST_SEPARATOR = Pattern.compile(",|\\band\\b");
+    /**
+     * A person's name as a list item: up to five words, each capitalised, an initial ("Terry J. Reedy") or a
+     * particle of a surname ("Martin von Löwis"), the list's final full stop allowed.
+     */
+    private static final Pattern PERSON_NAME = Pattern.compile(
+            "\\s*(?:(?:\\p{Lu}[\\p{L}'’-]*\\.?|von|van|de|der|da|du|di|le|la)\\s+){0,4}\\p{Lu}[\\p{L}'’-]*\\.?\\s*");
     private final int maxEnglishWords;
     private final int maxChineseChars;
 
@@ -51,7 +59,8 @@ public final class LongSentenceCheck implements BlockCheck {
                 }
             } else {
                 int words = Formulas.countWords(s);
-                if (words > maxEnglishWords && !isMostlyHidden(s, words) && !isRunInListOfVersions(s)) {
+                if (words > maxEnglishWords && !isMostlyHidden(s, words) && !isRunInListOfVersions(s)
+                        && !isListOfNamesAfterColon(s, maxEnglishWords)) {
                     out.add(block, sentence.start(), sentence.end(), Check.LONG_SENTENCE, Severity.INFO,
                             out.message("long_sentence.en", words, maxEnglishWords), null, "long_sentence/en");
                 }
@@ -87,6 +96,31 @@ public final class LongSentenceCheck implements BlockCheck {
         }
         int most = openers.values().stream().max(Integer::compare).orElse(0);
         return most >= 4 && most * 2 > items;
+    }
+
+    /**
+     * Thanks or credits: a short lead-in, a colon, then a list of five or more people's names, most of what follows
+     * ("Thanks to the following people who have noted errors …: Éric Araujo, Nicholas Bastin, Nick Coghlan, …").
+     * A reader scans the names as a list; the lead-in alone is within the limit.
+     */
+    static boolean isListOfNamesAfterColon(String sentence, int maxWords) {
+        int colon = sentence.lastIndexOf(':');
+        if (colon < 0 || Formulas.countWords(sentence.substring(0, colon)) > maxWords) {
+            return false;
+        }
+        String[] items = LIST_SEPARATOR.split(sentence.substring(colon + 1));
+        int names = 0;
+        int nonEmpty = 0;
+        for (String item : items) {
+            if (item.isBlank()) {
+                continue;
+            }
+            nonEmpty++;
+            if (PERSON_NAME.matcher(item).matches()) {
+                names++;
+            }
+        }
+        return names >= 5 && names * 5 >= nonEmpty * 4;
     }
 
     /**
