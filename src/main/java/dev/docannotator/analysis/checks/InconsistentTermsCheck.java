@@ -236,7 +236,8 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                     || CommandLineNames.namesACommand(text, m.end())
                     || CommandLineNames.isTroffQuoted(original, m.start(), m.end())
                     || isHeaderField(text, m.start(), m.end()) || isIssueReference(text, m.end())
-                    || NAMES_A_DIRECTORY.matcher(text).region(m.end(), text.length()).lookingAt()) {
+                    || NAMES_A_DIRECTORY.matcher(text).region(m.end(), text.length()).lookingAt()
+                    || isSetInBold(text, m.start(), m.end())) {
                 previous = null; // quoted verbatim, a keyword naming a quoted message, an item's tag, a
                 // synopsis' placeholder ("q [exit-code]"), an option's argument ("--key keyfile") or name ("Using
                 // force-yes" beside --force-yes), a command's alias ("the auto-clean alias"), a literal
@@ -355,6 +356,15 @@ public final class InconsistentTermsCheck implements DocumentCheck {
 
     private static boolean hasHyphen(String token) {
         return token.indexOf('-') > 0 || token.indexOf('‑') > 0;
+    }
+
+    /**
+     * A word that is the whole of a Markdown bold span ("the **curl-security** team", "**mailing-lists**:"): a name
+     * or a label the author sets apart, spelt as it is, not the common words written another way.
+     */
+    private static boolean isSetInBold(String text, int start, int end) {
+        return start >= 2 && end + 2 <= text.length() && text.startsWith("**", start - 2) && text.startsWith("**", end)
+                || start >= 2 && end + 2 <= text.length() && text.startsWith("__", start - 2) && text.startsWith("__", end);
     }
 
     /**

@@ -28,6 +28,20 @@ class InconsistentTermsSyntaxAndTitlesTest {
     }
 
     @Test
+    void aNameTheAuthorSetsInBoldIsNotASpellingOfTheCommonWords() {
+        // curl's disclosure policy: the **curl-security** team, and security problems in curl
+        assertThat(run(Check.INCONSISTENT_TERMS,
+                "Only a member of the **curl-security** team can declare a major incident, and the **curl-security** "
+                        + "team engages privately with the reporter.",
+                "This is not a curl security problem, and these algorithms are not curl security vulnerabilities.",
+                "We publish every curl security advisory on the website.")).isEmpty();
+        // a list's bold label likewise; the same word in plain prose is still a spelling
+        String prose = "Our email address is public. Send email daily.";
+        assertThat(run(Check.INCONSISTENT_TERMS, "Write to the **e-mail** list.", prose)).isEmpty();
+        assertThat(quotes(run(Check.INCONSISTENT_TERMS, "Write to the e-mail list.", prose))).containsExactly("e-mail");
+    }
+
+    @Test
     void aDirectorysNameAndABoldRunInHeadingInCapitalsAreNotSpellingsOfATerm() {
         // RocketMQ's static topic design: the test directory is named statictopic; "**POP消息**" heads a paragraph
         String design = "如果要使用 StaticTopic，则需要升级 Client 和 Broker。删除 Static Topic 时执行必要的清除动作。";
