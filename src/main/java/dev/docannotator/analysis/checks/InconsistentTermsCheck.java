@@ -222,6 +222,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
         // one matcher per block for the look-aheads after each token (region() resets it), not one per token
         Matcher beforeAWord = BEFORE_A_WORD.matcher(text);
         Matcher expansion = FOLLOWED_BY_ITS_ABBREVIATION.matcher(text);
+        Matcher namesADirectory = NAMES_A_DIRECTORY.matcher(text);
         boolean blank = text.isBlank();
         boolean angled = text.indexOf('<') >= 0;
         List<Span> quoted = Quotations.find(text);
@@ -236,7 +237,7 @@ public final class InconsistentTermsCheck implements DocumentCheck {
                     || CommandLineNames.namesACommand(text, m.end())
                     || CommandLineNames.isTroffQuoted(original, m.start(), m.end())
                     || isHeaderField(text, m.start(), m.end()) || isIssueReference(text, m.end())
-                    || NAMES_A_DIRECTORY.matcher(text).region(m.end(), text.length()).lookingAt()
+                    || namesADirectory.region(m.end(), text.length()).lookingAt()
                     || isSetInBold(text, m.start(), m.end())) {
                 previous = null; // quoted verbatim, a keyword naming a quoted message, an item's tag, a
                 // synopsis' placeholder ("q [exit-code]"), an option's argument ("--key keyfile") or name ("Using

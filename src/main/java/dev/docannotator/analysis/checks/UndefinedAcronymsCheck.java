@@ -212,6 +212,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         Set<String> speakers = speakers(text.text());
         Set<String> series = seriesPrefixes(text.text());
         Set<String> nameTails = nameTails(text.text());
+        RepeatedNames repeatedNames = new RepeatedNames();
         List<BlockText> blocks = BlockText.of(out.facts(), READS);
         Set<String> lowerCaseWords = new HashSet<>();
         for (BlockText b : blocks) {
@@ -242,12 +243,13 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                 int global = block.start() + m.start(1);
                 if (isDefinition(blockText, original, m.start(1), m.end(), acronym)) {
                     firstDefinition.putIfAbsent(acronym, global);
-                } else if (!shouting && block.kind() != BlockKind.TABLE_CELL && block.kind() != BlockKind.HEADING
+                } else if (!firstUse.containsKey(acronym) // only a first use is reported: the tests below cost
+                        && !shouting && block.kind() != BlockKind.TABLE_CELL && block.kind() != BlockKind.HEADING
                         && !inCapitalsPhrase(blockText, m.start(), m.end())
                         && !isInListOfNames(blockText, m.start(1), m.end(1))
                         && !isQuotedValue(blockText, m.start(1), m.end(1))
-                        && !isInRepeatedName(text.text(), global + acronym.length(), acronym)) {
-                    firstUse.putIfAbsent(acronym, new Use(block, m.start(1), m.end(1), global));
+                        && !repeatedNames.isIn(text.text(), global + acronym.length(), acronym)) {
+                    firstUse.put(acronym, new Use(block, m.start(1), m.end(1), global));
                 }
             }
         }
@@ -326,17 +328,23 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     }
 
     /**
-     * Whether the acronym ending at {@code end} starts a two-word name the document writes at least twice ("VS Code"):
-     * the reader knows the product by its name, not by what its letters stand for.
+     * Whether an acronym starts a two-word name the document writes at least twice ("VS Code"): the reader knows the
+     * product by its name, not by what its letters stand for. Each name is looked up in the document once.
      */
-    static boolean isInRepeatedName(String text, int end, String acronym) {
-        Matcher next = WORD_AFTER.matcher(text).region(end, Math.min(text.length(), end + 30));
-        if (!next.lookingAt()) {
-            return false;
+    static final class RepeatedNames {
+        private final Map<String, Boolean> known = new HashMap<>();
+
+        boolean isIn(String text, int end, String acronym) {
+            Matcher next = WORD_AFTER.matcher(text).region(end, Math.min(text.length(), end + 30));
+            if (!next.lookingAt()) {
+                return false;
+            }
+            return known.computeIfAbsent(acronym + " " + next.group(1), name -> {
+                Matcher m = Pattern.compile("(?<![\\p{IsLatin}\\p{N}_])" + acronym + "\\s+" + next.group(1)
+                        + "(?![\\p{IsLatin}\\p{N}_])").matcher(text);
+                return m.find() && m.find();
+            });
         }
-        Matcher name = Pattern.compile("(?<![\\p{IsLatin}\\p{N}_])" + acronym + "\\s+" + next.group(1)
-                + "(?![\\p{IsLatin}\\p{N}_])").matcher(text);
-        return name.find() && name.find();
     }
 
     /** The acronyms the document writes as the prefix of a numbered item ({@link #SERIES_PREFIX}). */
