@@ -50,15 +50,18 @@ public final class ProseMask {
             "(?<![\\p{L}\\p{N}%])%(?:\\d+\\$)?[-+0#]*\\d*(?:\\.\\d+)?[sdifFeEgGxXoc](?![\\p{L}\\p{N}])"
                     + "|\\{\\d*\\}|\\{[A-Za-z_][A-Za-z0-9_.]*\\}",
             // identifiers: snake_case, dotted.names(), CamelCase with inner capitals after a lower-case letter
-            "\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b|\\b[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)+\\(\\)"
+            "\\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\\b|\\b[A-Za-z_][A-Za-z0-9_]*+(?:\\.[A-Za-z_][A-Za-z0-9_]*+){1,8}+\\(\\)"
                     + "|\\b[A-Za-z_][A-Za-z0-9_]*\\(\\)",
             // a host name without its scheme: "the nodejs.org domain", "crates.io"
-            "\\b[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:org|com|net|io|dev|edu|gov|info|app|cn|uk|de|jp)(?![\\p{L}\\p{N}_-])",
+            // (possessive and bounded: a long run of "ab.ab.ab." is read once, without a deep backtracking stack)
+            "(?<![A-Za-z0-9._-])[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++){1,8}+(?<=\\.(?:org|com|net|io|dev|edu|gov|info|app|cn|uk|de|jp))"
+                    + "(?![\\p{IsLatin}\\p{N}_-])",
             // file names with a well-known extension
-            "\\b[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*\\.(?:md|txt|java|py|c|h|cc|cpp|js|ts|sh|json|ya?ml|xml|html?|cfg"
-                    + "|conf|ini|toml|gz|xz|bz2|tar|tgz|zip|deb|rpm|jar|so|dll|exe|log|pdf|docx?|csv|properties"
+            // (possessive and bounded, as host names: a long dotted run is read once)
+            "\\b[A-Za-z0-9_-]++(?:\\.[A-Za-z0-9_-]++){1,8}+(?<=\\.(?:md|txt|java|py|c|h|cc|cpp|js|ts|sh|json|ya?ml|xml"
+                    + "|html?|cfg|conf|ini|toml|gz|xz|bz2|tar|tgz|zip|deb|rpm|jar|so|dll|exe|log|pdf|docx?|csv|properties"
                     // the build files of a source package: Makefile.am, configure.ac, config.h.in, acinclude.m4
-                    + "|am|ac|in|m4)\\b",
+                    + "|am|ac|in|m4))\\b",
             // a string with two or more spaces escaped for the shell, as less(1)'s prompt "\ Manual\ page\ ?ltline"
             "(?<![^\\s(])[A-Za-z0-9._%+@~:-]*+(?=\\\\)(?:[^\\s\\\\]|\\\\\\S)*+(?:\\\\ (?:[^\\s\\\\]|\\\\\\S)*+){2,}+",
             // a Markdown link's destination: "[Ideal Nominees](#ideal-nominees)", "[the guide](docs/guide)"

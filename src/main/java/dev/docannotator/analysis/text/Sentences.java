@@ -31,8 +31,7 @@ public final class Sentences {
             "which", "who", "how", "why", "where", "because", "during", "no", "not", "yet");
     /** Longer than any initial or abbreviation: the scan back over the token before a stop goes no further. */
     private static final int LONGEST_TOKEN = 32;
-    /** What may close a sentence after its stop: quotes, brackets, and Markdown's emphasis ("*on a socket.* I"). */
-    private static final String CLOSERS = "\"'”’)]}）」』》】*_";
+    private static final String CLOSERS = "\"'”’)]}）」』》】";
 
     private Sentences() {
     }
@@ -51,7 +50,7 @@ public final class Sentences {
             } else if (c == '。' || c == '！' || c == '？') {
                 end = true;
             } else if (c == '!' || c == '?') {
-                end = i + 1 >= n || Character.isWhitespace(text.charAt(i + 1)) || CLOSERS.indexOf(text.charAt(i + 1)) >= 0
+                end = i + 1 >= n || Character.isWhitespace(text.charAt(i + 1)) || isCloser(text, i + 1)
                         || Scripts.isHan(text.charAt(i + 1));
             } else if (c == '.') {
                 int mark = i + 1 < n && (text.charAt(i + 1) == '[' || text.charAt(i + 1) == '^')
@@ -70,7 +69,7 @@ public final class Sentences {
             }
             if (end) {
                 int stop = i + 1;
-                while (stop < n && (CLOSERS.indexOf(text.charAt(stop)) >= 0 || isTerminal(text.charAt(stop)))) {
+                while (stop < n && (isCloser(text, stop) || isTerminal(text.charAt(stop)))) {
                     stop++;
                 }
                 add(out, text, start, stop);
@@ -82,6 +81,26 @@ public final class Sentences {
         return out;
     }
 
+    /**
+     * Whether the character at {@code k} closes a sentence after its stop: a quote or a bracket, or Markdown's emphasis
+     * ("*on a socket.* I repeat") when the run of {@code *} or {@code _} it is in ends at a blank or the text's end;
+     * "obj.__dict__" and "self._cache" go on.
+     */
+    private static boolean isCloser(String text, int k) {
+        char c = text.charAt(k);
+        if (CLOSERS.indexOf(c) >= 0) {
+            return true;
+        }
+        if (c != '*' && c != '_') {
+            return false;
+        }
+        int e = k;
+        while (e < text.length() && (text.charAt(e) == '*' || text.charAt(e) == '_')) {
+            e++;
+        }
+        return e == text.length() || Character.isWhitespace(text.charAt(e));
+    }
+
     private static boolean isTerminal(char c) {
         return c == '。' || c == '！' || c == '？' || c == '!' || c == '?' || c == '.';
     }
@@ -90,7 +109,7 @@ public final class Sentences {
         int n = text.length();
         if (i + 1 < n) {
             char next = text.charAt(i + 1);
-            boolean spaceOrCloser = Character.isWhitespace(next) || CLOSERS.indexOf(next) >= 0 || Scripts.isHan(next);
+            boolean spaceOrCloser = Character.isWhitespace(next) || isCloser(text, i + 1) || Scripts.isHan(next);
             if (!spaceOrCloser) {
                 return false; // 3.5, e.g, www.example.com, "..." handled by the caller's run of terminals
             }

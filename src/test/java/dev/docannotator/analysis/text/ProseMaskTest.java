@@ -30,6 +30,9 @@ class ProseMaskTest {
         // Node.js's post on its downloads: "the nodejs.org domain"; a sentence's end is no host name
         assertThat(hidden("Nowadays the nodejs.org domain and crates.io see billions of requests. It grew.org-wide"))
                 .containsExactly("nodejs.org", "crates.io");
+        // inside Chinese text too; a long dotted run is read without overflowing the stack
+        assertThat(hidden("请访问nodejs.org下载。")).containsExactly("nodejs.org");
+        assertThat(hidden("ab.".repeat(2000))).isNotNull();
     }
 
     @Test

@@ -38,6 +38,9 @@ class SentencesTest {
                 .containsExactly("*Did this occur within our scope?*", "If the incident occurred outside, it may be in scope.",
                         "There is *no EOT on a socket.*", "I repeat: a recv of 0 bytes means the connection is broken.",
                         "Only _one_ worker runs.");
+        // a name with underscores or a glob after a dot goes on
+        assertThat(split("Python keeps them in obj.__dict__ and self._cache, or foo.*bar. Done."))
+                .containsExactly("Python keeps them in obj.__dict__ and self._cache, or foo.*bar.", "Done.");
     }
 
     @Test
