@@ -13,10 +13,13 @@ public final class Kinds {
     public static final Set<BlockKind> WORDS = Set.copyOf(
             EnumSet.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.TABLE_CELL, BlockKind.NOTE));
 
-    /** The author's words and the list of cited works: an unfinished "[4] TODO: add the venue" is the author's too. */
+    /**
+     * The author's words, the list of cited works and quotations: an unfinished "[4] TODO: add the venue" or "> TODO:
+     * paste the third answer" is the author's too.
+     */
     public static final Set<BlockKind> WORDS_AND_REFERENCES = Set.copyOf(
             EnumSet.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.TABLE_CELL, BlockKind.NOTE,
-                    BlockKind.REFERENCE));
+                    BlockKind.REFERENCE, BlockKind.QUOTATION));
 
     private Kinds() {
     }

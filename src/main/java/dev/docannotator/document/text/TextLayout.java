@@ -34,13 +34,16 @@ final class TextLayout {
     private static final Pattern LINK_DEFINITION = Pattern.compile("\\[[^\\]]+\\]:[ \\t]*\\S+.*");
     /** A reStructuredText directive or target opening a line: ".. code-block:: python", ".. _label:". */
     private static final Pattern RST_DIRECTIVE = Pattern.compile("\\.\\. (?:[\\w-]+::|_[^:]+:)");
+    /** A directive's option line: ":caption: settings.py", ":linenos:". */
+    private static final Pattern DIRECTIVE_OPTION = Pattern.compile(":[\\w-]+:(?:\\s.*)?");
     /** A directive whose body is code: ".. code-block:: none", ".. sourcecode:: python". */
     private static final Pattern CODE_DIRECTIVE = Pattern.compile(
             "\\.\\. (?:code-block|code|sourcecode|doctest|testcode|parsed-literal)::");
     private static final Pattern QUOTE_MARKERS = Pattern.compile("(?:>[ \\t]?)+");
     /** A note set off as a quotation, in the author's own words, even among quotations: "> **Note:**", "> [!WARNING]". */
     private static final Pattern ADMONITION = Pattern.compile(
-            "(?:\\*\\*|__)?\\[?!?(?:note|warning|tip|important|caution|info|hint)\\b", Pattern.CASE_INSENSITIVE);
+            "(?:(?:\\*\\*|__)(?:note|warning|tip|important|caution|info|hint)\\b|\\[!(?:note|warning|tip|important"
+                    + "|caution)]|(?:note|warning|tip|important|caution|hint)\\s*:)", Pattern.CASE_INSENSITIVE);
     /** A manual page's running header and footer: {@code LS(1)  User Commands  LS(1)}, {@code GNU grep 3.8  …  GREP(1)}. */
     private static final Pattern MAN_HEADER = Pattern.compile("(\\S+\\(\\w{1,6}\\)) {2,}.* {2,}\\1");
     private static final Pattern MAN_FOOTER = Pattern.compile("\\S.* {2,}(\\S+\\(\\w{1,6}\\))");
@@ -197,7 +200,13 @@ final class TextLayout {
         }
         if (RST_DIRECTIVE.matcher(content(i)).lookingAt()) {
             codeLine(i); // ".. code-block:: none", ".. _unicode-howto:": markup, not the author's sentence
-            return i + 1;
+            int j = i + 1;
+            while (j < lines.size() && DIRECTIVE_OPTION.matcher(content(j)).matches()
+                    && lines.get(j).indent() > lines.get(i).indent()) {
+                codeLine(j); // its options, ":caption: settings.py"
+                j++;
+            }
+            return j;
         }
         int introIndent = literalBlockIntro(i);
         if (introIndent >= 0) {
@@ -575,9 +584,10 @@ final class TextLayout {
     }
 
     /**
-     * Whether the quoted lines {@code [first, end)} quote someone: one of a series of quotations (survey answers
-     * between rules), or introduced by a line ending in a colon ("The answers we received:"). A lone block set off
-     * with ">" in a README or release notes is more often the author's own call-out ("> Upgrading needs a migration").
+     * Whether the quoted lines {@code [first, end)} quote someone: one of a series of quotations set between rules
+     * (survey answers), or introduced by a line ending in a colon ("The answers we received:"). Blocks set off with
+     * ">" in a README or release notes, one or several, are more often the author's own call-outs ("> Upgrading needs
+     * a migration").
      */
     private boolean isQuotationInContext(int first, int end) {
         int before = first - 1;
@@ -588,8 +598,18 @@ final class TextLayout {
         while (after < lines.size() && (blank(after) || THEMATIC_BREAK.matcher(content(after)).matches())) {
             after++;
         }
-        return before >= 0 && (isQuoted(before) || content(before).endsWith(":"))
-                || after < lines.size() && isQuoted(after);
+        return before >= 0 && (isQuoted(before) && rules(before, first) || content(before).endsWith(":"))
+                || after < lines.size() && isQuoted(after) && rules(end, after);
+    }
+
+    /** Whether a thematic break ("-----") stands between lines {@code from} and {@code to}. */
+    private boolean rules(int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!blank(k) && THEMATIC_BREAK.matcher(content(k)).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -946,7 +966,17 @@ final class TextLayout {
         while (before >= 0 && blank(before)) {
             before--;
         }
-        if (before < 0 || !content(before).endsWith("::") && !CODE_DIRECTIVE.matcher(content(before)).lookingAt()) {
+        while (before >= 0 && DIRECTIVE_OPTION.matcher(content(before)).matches() && before > 0
+                && CODE_DIRECTIVE.matcher(content(before - 1)).lookingAt()) {
+            before--; // ".. code-block:: python" over ":caption: settings.py": the options belong to the directive
+        }
+        if (before < 0) {
+            return -1;
+        }
+        String intro = content(before);
+        boolean directive = RST_DIRECTIVE.matcher(intro).lookingAt();
+        // ".. note::" holds the author's prose; a paragraph's "::" and a code directive hold code
+        if (!(intro.endsWith("::") && !directive) && !CODE_DIRECTIVE.matcher(intro).lookingAt()) {
             return -1;
         }
         int introIndent = lines.get(before).indent();

@@ -41,6 +41,11 @@ class ProseOnlyTest {
 
         assertThat(found).isNotEmpty().allSatisfy(a -> assertThat(a.paragraph()).isEqualTo(1));
         assertThat(found).extracting(Annotation::rule).contains("grammar/IN_OR_WITH_REGARDS_TO_OF");
+        // a leftover in a quotation's place is the author's
+        TextBuilder answers = new TextBuilder();
+        answers.append("TODO: paste the third answer here.", null, 1, BlockKind.QUOTATION);
+        assertThat(quotes(runAll(new DefaultAnalyser(), answers.build(), only(Check.TODO_MARKERS))))
+                .containsExactly("TODO");
     }
 
     @Test

@@ -124,6 +124,23 @@ class TextLayoutTest {
                 "This representation is straightforward but wastes space.");
         assertThat(kinds(laid)).containsExactly(BlockKind.PROSE, BlockKind.CODE, BlockKind.CODE, BlockKind.CODE,
                 BlockKind.CODE, BlockKind.PROSE, BlockKind.CODE, BlockKind.CODE, BlockKind.CODE, BlockKind.PROSE);
+
+        // a note's body is the author's prose; a code directive's options belong to it
+        String directives = """
+                .. note::
+
+                   The settings file is read once at start-up.
+
+                .. code-block:: python
+                   :caption: settings.py
+
+                   TIMEOUT = 30
+                """;
+        TextLayout.Laid other = TextLayout.layout(directives, false);
+        assertThat(texts(other)).containsExactly(".. note::", "The settings file is read once at start-up.",
+                ".. code-block:: python", ":caption: settings.py", "TIMEOUT = 30");
+        assertThat(kinds(other)).containsExactly(BlockKind.CODE, BlockKind.PROSE, BlockKind.CODE, BlockKind.CODE,
+                BlockKind.CODE);
     }
 
     @Test
@@ -156,6 +173,19 @@ class TextLayoutTest {
                 "We read every answer twice.", "Answers after the deadline were not counted.");
         assertThat(kinds(laid)).containsExactly(BlockKind.HEADING, BlockKind.QUOTATION, BlockKind.QUOTATION,
                 BlockKind.PROSE, BlockKind.PROSE, BlockKind.PROSE);
+
+        // two call-outs in a row are the author's; answers after a colon are quoted, "Important for me" among them
+        String readme = """
+                > This project is in maintenance mode.
+
+                > Use the new library instead.
+
+                What respondents told us:
+
+                > Important for me is the documentation.
+                """;
+        assertThat(kinds(TextLayout.layout(readme, true))).containsExactly(BlockKind.PROSE, BlockKind.PROSE,
+                BlockKind.PROSE, BlockKind.QUOTATION);
     }
 
     @Test
