@@ -161,7 +161,8 @@ class AcronymsNamedOrDefinedInPlaceTest {
                 "James will open an issue in the council repo and start an FCP for us.",
                 "Mara: Most people in the project have signed up.",
                 "TC: We had agreed to update our policies to allow observers.",
-                "Mark: Agreed, we can move on.")))
+                "Mark: Agreed, we can move on.",
+                "Mara: Then the next item is the budget.")))
                 .containsExactly("FCP");
     }
 
@@ -194,6 +195,23 @@ class AcronymsNamedOrDefinedInPlaceTest {
                 "The first argument to the normalize function is a string giving the desired normalization form, "
                         + "which can be one of 'NFC', 'NFKC', \"NFD\", and ‘NFKD’, as the UTR says.")))
                 .containsExactly("UTR");
+    }
+
+    @Test
+    void aYearOrAValueAfterCapitalsAndATitlesTheAreNoNames() {
+        // "QBR 2024" is that year's meeting, "MTTR 120 minutes" a value; "The Economist" makes no name of "The"
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "The QBR 2024 deck is ready. Every QBR reviews the pipeline, and MTTR 120 minutes is the goal.",
+                "As reported in The Economist, costs rose.",
+                "The SLA requires a reply within four hours.")))
+                .containsExactly("QBR", "MTTR", "SLA");
+        // a changelog's labels are no speakers, even on several lines each
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "Every rejected part gets an NCR within a day.",
+                "Fixed: The crash on start.", "Fixed: The leak in the parser.",
+                "Added: Support for the new form.", "Added: A second reviewer.",
+                "NCR: Updated the form.", "NCR: Removed the old checklist.")))
+                .containsExactly("NCR");
     }
 
     @Test
