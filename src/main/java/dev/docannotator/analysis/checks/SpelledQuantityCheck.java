@@ -46,9 +46,10 @@ public final class SpelledQuantityCheck implements DocumentCheck {
      */
     private static final Pattern CHINESE = Pattern.compile(
             // a year and a half first: at the same start, the plain "一年" would win and leave the 半 behind
-            NUMERAL_START + "(?<yearhalf>[一二三四五六七八九十两]+)年半"
+            // 一年半载 is "a year or so", an idiom, no period at all
+            NUMERAL_START + "(?<yearhalf>[一二三四五六七八九十两]+)年半(?!载)"
                     + "|(?:" + DIGITS_START + "(?<digits>\\d{1,3})\\s?|" + NUMERAL_START + "(?<words>[一二三四五六七八九十两]+)"
-                    + "|(?<half>半))(?:个)?(?<unit>(?<=个)月|年|周|星期|天|小时)");
+                    + "|(?<half>半))(?:个)?(?<unit>(?<=个)月|年(?!半载)|周|星期|天|小时)");
     /** Periods written each way at least this many times in a document: the mix is its habit, not an edit's trace. */
     private static final int HABIT = 3;
     /** Different figures of one unit in digits that make a document's periods a schedule of phases. */

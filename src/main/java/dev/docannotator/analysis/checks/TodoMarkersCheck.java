@@ -104,6 +104,21 @@ public final class TodoMarkersCheck implements BlockCheck {
         return Quotations.find(text).stream().filter(q -> q.end() - q.start() <= QUOTED_SPEECH).toList();
     }
 
+    /**
+     * Whether the placeholder at {@code [start, end)} is part of a larger form a quotation shows ("“n = [number of
+     * respondents]”"); a quotation that holds nothing but the placeholder ("[insert subject]" as a mail's subject) is
+     * still a blank left to fill.
+     */
+    private static boolean isShownInAForm(List<Span> quoted, String text, int start, int end) {
+        for (Span q : quoted) {
+            if (q.start() <= start && end <= q.end()) {
+                String rest = text.substring(q.start() + 1, start) + text.substring(end, q.end() - 1);
+                return rest.chars().anyMatch(Character::isLetterOrDigit) || rest.indexOf('=') >= 0;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void inspect(TextBlock block, String text, Findings out) {
         StartScan markers = new StartScan(MARKERS, text, StartScan.oneOf(MARKER_FIRST));
@@ -131,7 +146,7 @@ public final class TodoMarkersCheck implements BlockCheck {
                 continue;
             }
             quotedForms = quotedForms == null ? shortQuotations(original) : quotedForms;
-            if (Quotations.inside(quotedForms, p.start(), p.end())) {
+            if (isShownInAForm(quotedForms, original, p.start(), p.end())) {
                 continue; // a form the text shows: a chart's label "in the form “n = [number of respondents]”"
             }
             // an option within the 80 characters before, with a space or "=" between ("-A, --user-agent <name>")

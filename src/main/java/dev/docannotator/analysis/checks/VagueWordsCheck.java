@@ -2,6 +2,7 @@ package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.Check;
 import dev.docannotator.analysis.VagueScope;
+import dev.docannotator.analysis.text.EnglishTagging;
 import dev.docannotator.analysis.text.Genre;
 import dev.docannotator.analysis.text.Quotations;
 import dev.docannotator.analysis.text.Span;
@@ -130,8 +131,9 @@ public final class VagueWordsCheck implements BlockCheck {
      * skill to …", whose test is someone's judgement.
      */
     private static final Pattern TEST_AFTER = Pattern.compile(
-            "\\s+(?!" + RELATIONS + "\\s)[\\p{L}‑-]+\\s+to\\s+(?!(?:the|a|an|this|that|these|those|its|their|our"
-                    + "|your|his|her|each|every|any|some|all|no)\\b)[a-z]");
+            "\\s+(?<adjective>[\\p{L}‑-]+)\\s+to\\s+(?!(?:the|a|an|this|that|these|those|its|their|our"
+                    + "|your|his|her|each|every|any|some|all|no)\\b)(?<next>[a-z]+)");
+    private static final Pattern RELATION = Pattern.compile(RELATIONS);
     /** The standards whose test can follow as a consequence ("sufficiently X to Y"). */
     private static final Set<String> STANDARD_ADVERBS = Set.of("sufficiently", "adequately", "reasonably");
     /** "other (possibly commercial) programs", "a possibly empty list": it says the scope includes both cases. */
@@ -202,7 +204,7 @@ public final class VagueWordsCheck implements BlockCheck {
                 || kind == Kind.QUANTIFIER && opensList(text, end)
                 || key.equals("as_needed") && PURPOSE.matcher(text).region(end, text.length()).lookingAt()
                 || key.equals("reasonably") && genre == Genre.LEGAL
-                || STANDARD_ADVERBS.contains(key) && TEST_AFTER.matcher(text).region(end, text.length()).lookingAt()
+                || STANDARD_ADVERBS.contains(key) && hasTestAfter(text, end)
                 || (key.equals("尽量") || key.equals("尽可能"))
                         && ATTRIBUTE_AFTER.matcher(text).region(end, text.length()).lookingAt()
                 || (key.equals("possibly") || key.equals("perhaps")) && SCOPE_BEFORE.matcher(
@@ -233,6 +235,24 @@ public final class VagueWordsCheck implements BlockCheck {
             }
         }
         return kind(key);
+    }
+
+    /**
+     * Whether a consequence that tests the standard follows ({@link #TEST_AFTER}): "sufficiently close to trigger the
+     * alarm" has one, "sufficiently close to zero" only relates the value to a thing: after an adjective of relation the
+     * word after "to" must be a verb, not a number.
+     */
+    private static boolean hasTestAfter(String text, int end) {
+        Matcher m = TEST_AFTER.matcher(text).region(end, text.length());
+        if (!m.lookingAt()) {
+            return false;
+        }
+        if (!RELATION.matcher(m.group("adjective")).matches()) {
+            return true;
+        }
+        var readings = EnglishTagging.tagger().tag(List.of(m.group("next"))).get(0).getReadings();
+        return readings.stream().anyMatch(r -> r.getPOSTag() != null && r.getPOSTag().startsWith("VB"))
+                && readings.stream().noneMatch(r -> "CD".equals(r.getPOSTag()));
     }
 
     /** "c-maybe", "well-quite": joined by a hyphen to another word, the word is part of a name or a value. */

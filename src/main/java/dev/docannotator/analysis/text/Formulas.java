@@ -105,8 +105,8 @@ public final class Formulas {
 
     /** Whether a dot stands between two letters ("Crates.io"): the test before a matcher, asked of every token. */
     private static boolean hasDotBetweenLetters(String token) {
-        for (int i = token.indexOf('.'); i > 0 && i + 1 < token.length(); i = token.indexOf('.', i + 1)) {
-            if (Character.isLetter(token.charAt(i - 1)) && Character.isLetter(token.charAt(i + 1))) {
+        for (int i = token.indexOf('.'); i >= 0 && i + 1 < token.length(); i = token.indexOf('.', i + 1)) {
+            if (i > 0 && Character.isLetter(token.charAt(i - 1)) && Character.isLetter(token.charAt(i + 1))) {
                 return true;
             }
         }

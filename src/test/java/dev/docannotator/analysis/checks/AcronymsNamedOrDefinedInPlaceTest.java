@@ -3,15 +3,10 @@ package dev.docannotator.analysis.checks;
 import static dev.docannotator.analysis.AnalysisFixture.quotes;
 import static dev.docannotator.analysis.AnalysisFixture.only;
 import static dev.docannotator.analysis.AnalysisFixture.runAll;
-import static dev.docannotator.analysis.AnalysisFixture.only;
 import static dev.docannotator.analysis.AnalysisFixture.run;
-import static dev.docannotator.analysis.AnalysisFixture.runAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docannotator.analysis.Check;
-import dev.docannotator.analysis.DefaultAnalyser;
-import dev.docannotator.document.BlockKind;
-import dev.docannotator.document.TextBuilder;
 import dev.docannotator.analysis.DefaultAnalyser;
 import dev.docannotator.document.BlockKind;
 import dev.docannotator.document.TextBuilder;

@@ -377,6 +377,9 @@ class BlockChecksTest {
             // a form the text quotes to explain it is shown, not left to fill in (the Go survey's charts)
             assertThat(run(Check.TODO_MARKERS, "The number of respondents is included in the chart, in the form "
                     + "“n = [number of respondents]”.")).isEmpty();
+            // a quotation that is nothing but the blank is still one to fill
+            assertThat(quotes(run(Check.TODO_MARKERS, "The subject line of the mail to customers is \"[insert "
+                    + "subject]\" and it goes out on Monday."))).containsExactly("[insert subject]");
             // the same blanks after an instruction in the reader's own words stay a template
             assertThat(run(Check.TODO_MARKERS, "Replace the fields in brackets with your own details.",
                     "Warranty holder: [Client name]. Purchased on [insert date].")).isEmpty();

@@ -96,6 +96,9 @@ class HardCasesTest {
         assertThat(quotes(found)).containsExactly("一年半");
         assertThat(found.get(0).rule()).isEqualTo("number_mismatch/written_two_ways");
         assertThat(found.get(0).suggestion()).isEqualTo("18个月");
+        // 一年半载, "a year or so", is no period
+        assertThat(run(Check.NUMBER_MISMATCH, "项目周期为18个月，由两名工程师完成。项目一年半载也完成不了。",
+                "试点期为12个月。试点一年半载后再评估。")).isEmpty();
     }
 
     @Test

@@ -69,7 +69,10 @@ class VagueUnderTheBroadAskTest {
                 "The gap must be sufficiently close to the edge. Such description must be sufficiently detailed for "
                         + "a recipient of ordinary skill to be able to understand it.",
                 // "close to" relates the value to zero; how close is what the reader is not told
-                "The residual must be sufficiently close to zero before the next step.");
+                "The residual must be sufficiently close to zero before the next step.",
+                // after "close" or "similar" a verb is still the consequence that tests it
+                "The sensor must be sufficiently close to trigger the alarm, and two records sufficiently similar to "
+                        + "be merged automatically.");
 
         List<Annotation> found = vague(paper, "Find vague wording");
 

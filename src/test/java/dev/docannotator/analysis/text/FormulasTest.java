@@ -46,6 +46,7 @@ class FormulasTest {
 
         assertThat(Formulas.countWords(sentence)).isEqualTo(40);
         assertThat(Formulas.countWords("Node.js and Python, e.g. for scripts.")).isEqualTo(6);
+        assertThat(Formulas.countWords("...Node.js runs")).isEqualTo(2);
     }
 
     @Test
