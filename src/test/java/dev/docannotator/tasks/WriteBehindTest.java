@@ -76,7 +76,9 @@ class WriteBehindTest {
         assertThat(log.after(0).events()).as("nothing uncommitted is visible").isEmpty();
 
         failWith = null;
-        waitUntil("the batch was written after the failure", Duration.ofSeconds(10), () -> committedSeqs.size() == 2);
+        // the events become visible once the write has returned, a moment after the batch writer saw them
+        waitUntil("the batch was written and published after the failure", Duration.ofSeconds(10),
+                () -> log.after(0).events().size() == 2);
         assertThat(committedSeqs).containsExactly(1L, 2L);
         assertThat(log.after(0).events()).extracting(TaskEvent::seq).containsExactly(1L, 2L);
         assertThat(health.ok()).isTrue();
