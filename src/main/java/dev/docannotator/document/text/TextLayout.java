@@ -966,12 +966,15 @@ final class TextLayout {
         while (before >= 0 && blank(before)) {
             before--;
         }
-        while (before >= 0 && DIRECTIVE_OPTION.matcher(content(before)).matches() && before > 0
-                && CODE_DIRECTIVE.matcher(content(before - 1)).lookingAt()) {
-            before--; // ".. code-block:: python" over ":caption: settings.py": the options belong to the directive
-        }
         if (before < 0) {
             return -1;
+        }
+        int directiveLine = before;
+        while (directiveLine > 0 && DIRECTIVE_OPTION.matcher(content(directiveLine)).matches()) {
+            directiveLine--;
+        }
+        if (directiveLine < before && CODE_DIRECTIVE.matcher(content(directiveLine)).lookingAt()) {
+            before = directiveLine; // ".. code-block:: python" over ":caption: settings.py": the options are its own
         }
         String intro = content(before);
         boolean directive = RST_DIRECTIVE.matcher(intro).lookingAt();

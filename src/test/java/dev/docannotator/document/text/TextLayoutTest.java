@@ -133,14 +133,15 @@ class TextLayoutTest {
 
                 .. code-block:: python
                    :caption: settings.py
+                   :linenos:
 
                    TIMEOUT = 30
                 """;
         TextLayout.Laid other = TextLayout.layout(directives, false);
         assertThat(texts(other)).containsExactly(".. note::", "The settings file is read once at start-up.",
-                ".. code-block:: python", ":caption: settings.py", "TIMEOUT = 30");
+                ".. code-block:: python", ":caption: settings.py", ":linenos:", "TIMEOUT = 30");
         assertThat(kinds(other)).containsExactly(BlockKind.CODE, BlockKind.PROSE, BlockKind.CODE, BlockKind.CODE,
-                BlockKind.CODE);
+                BlockKind.CODE, BlockKind.CODE);
     }
 
     @Test
