@@ -83,11 +83,12 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     /** Characters of text (some 300 English words) that tell a document's readers by its vocabulary. */
     private static final int WHOLE_DOCUMENT = 2000;
     /** Two to six capitals standing as a word (beside Chinese characters too: "使用RPC调用"). */
-    private static final Pattern STANDALONE_CAPITALS = Pattern.compile("(?<![\\p{IsLatin}\\p{N}_])[A-Z]{2,6}(?![\\p{IsLatin}\\p{N}_])");
+    private static final Pattern STANDALONE_CAPITALS = Pattern.compile(
+            "(?<![\\p{IsLatin}\\p{N}_])[A-Z]{2,6}(?![\\p{IsLatin}\\p{N}_])");
     /**
      * Table cells and headings are read for definitions (a glossary table, "#### Long-term support (LTS) releases")
-     * but never reported from: a cell is a label in a grid (a platform table's ARM, MIPS, MSVC), a heading in capitals
-     * is not a run of acronyms, and neither is a sentence where an author would spell anything out.
+     * but never reported from: a cell is a label in a grid (a platform table's ARM, MIPS, MSVC), a heading a title
+     * (in capitals, no run of acronyms), and neither is a sentence where an author would spell anything out.
      */
     private static final Set<BlockKind> READS = Set.of(BlockKind.PROSE, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL,
             BlockKind.NOTE, BlockKind.HEADING);
