@@ -364,8 +364,11 @@ public final class InconsistentTermsCheck implements DocumentCheck {
      * or a label the author sets apart, spelt as it is, not the common words written another way.
      */
     private static boolean isSetInBold(String text, int start, int end) {
-        return start >= 2 && end + 2 <= text.length() && text.startsWith("**", start - 2) && text.startsWith("**", end)
-                || start >= 2 && end + 2 <= text.length() && text.startsWith("__", start - 2) && text.startsWith("__", end);
+        if (start < 2) {
+            return false;
+        }
+        String marker = text.substring(start - 2, start);
+        return (marker.equals("**") || marker.equals("__")) && text.startsWith(marker, end);
     }
 
     /**
