@@ -1,6 +1,7 @@
 package dev.docannotator.analysis.checks;
 
 import dev.docannotator.analysis.text.Genre;
+import dev.docannotator.analysis.text.Span;
 import java.util.regex.Pattern;
 
 /**
@@ -11,9 +12,12 @@ import java.util.regex.Pattern;
  * is or what a program does ("is quite different from", "completions for a number of commands") it does not.
  */
 final class Commitments {
-    /** Promises, plans, estimates, obligations, instructions and limits, in any kind of document. */
-    private static final Pattern ALWAYS = Pattern.compile(
-            "\\b(?:must|shall|should|required|please|expects?|expected|expecting|estimates?|estimated|plans?|planned"
+    /**
+     * Firm commitments, in any kind of document: obligations, estimates, limits and the author's own promises ("we
+     * will", 我们将). What someone will be held to.
+     */
+    private static final String FIRM_WORDS =
+            "must|shall|required|expects?|expected|expecting|estimates?|estimated|planned"
                     + "|planning|forecasts?|anticipated?|anticipates|aims?|targets?|intends?|intended|projected"
                     + "|going\\s+to|limits?|maximum|minimum|deadlines?|budgets?|quotas?|at\\s+(?:most|least)"
                     + "|no\\s+more\\s+than"
@@ -25,10 +29,21 @@ final class Commitments {
                     // a future that measures or delivers: "will take", "will cost", "will be ready"
                     + "|(?:will|['’]ll)\\s+(?:\\w+ly\\s+)?(?:take|cost|need|require|last|reach|grow|increase|decrease"
                     + "|drop|rise|save|reduce|cut|double|halve|be\\s+(?:ready|done|finished|complete|delivered|released"
-                    + "|available|launched)))\\b"
-                    + "|必须|务必|应当|应该|到期|(?<![申邀])请(?!求)|预计|预期|估计|计划|打算|争取|力争|有望|目标|上限|下限|不超过|最多|至少|截止|期限|预算"
-                    + "|我们?(?:将|会|要)|[将会](?:需要|花费|耗时|持续|达到|增加|减少|降低|缩短|节省|完成|发布|上线|交付)",
+                    + "|available|launched))";
+    private static final String FIRM_CHINESE = "必须|务必|应当|到期|预计|预期|估计|计划|打算|争取|力争|有望|目标|上限|下限|不超过|最多|至少"
+            + "|截止|期限|预算|我们?(?:将|会|要)|[将会](?:需要|花费|耗时|持续|达到|增加|减少|降低|缩短|节省|完成|发布|上线|交付)";
+    /**
+     * Advice and requests: "you should", "please", a plan as a noun ("no plans of vanishing"), 应该, 请. They commit
+     * the reader more than the author, and whether they are firm depends on the ask (see {@link #firmAround}).
+     */
+    private static final String ADVICE_WORDS = "should|please|plans?";
+    private static final String ADVICE_CHINESE = "应该|(?<![申邀])请(?!求)";
+    /** Promises, plans, estimates, obligations, instructions and limits, in any kind of document. */
+    private static final Pattern ALWAYS = Pattern.compile(
+            "\\b(?:" + FIRM_WORDS + "|" + ADVICE_WORDS + ")\\b|" + FIRM_CHINESE + "|" + ADVICE_CHINESE,
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern FIRM = Pattern.compile(
+            "\\b(?:" + FIRM_WORDS + ")\\b|" + FIRM_CHINESE, Pattern.CASE_INSENSITIVE);
     /**
      * A bare future ("the portal will be …", 新平台将…): a promise in a proposal or a report, but in a manual page or
      * a README it says what the program does ("tar will …", "configure will detect", 将被解释为), a description.
@@ -40,6 +55,22 @@ final class Commitments {
 
     /** Whether the sentence of {@code text} around {@code [start, end)} commits someone, in a document of {@code genre}. */
     static boolean around(String text, int start, int end, Genre genre) {
+        Span sentence = sentence(text, start, end);
+        return ALWAYS.matcher(text).region(sentence.start(), sentence.end()).find()
+                || !genre.isDocumentation() && FUTURE.matcher(text).region(sentence.start(), sentence.end()).find();
+    }
+
+    /**
+     * Whether the sentence around {@code [start, end)} binds someone firmly: an obligation, an estimate, a limit or the
+     * author's own promise, not advice ("you should have no plans of vanishing in the near future"), a request (请尽早关注)
+     * or a bare future that reports ("more details will be announced soon").
+     */
+    static boolean firmAround(String text, int start, int end) {
+        Span sentence = sentence(text, start, end);
+        return FIRM.matcher(text).region(sentence.start(), sentence.end()).find();
+    }
+
+    private static Span sentence(String text, int start, int end) {
         int from = start;
         while (from > 0 && !endsSentence(text, from - 1)) {
             from--;
@@ -48,8 +79,7 @@ final class Commitments {
         while (to < text.length() && !endsSentence(text, to)) {
             to++;
         }
-        return ALWAYS.matcher(text).region(from, to).find()
-                || !genre.isDocumentation() && FUTURE.matcher(text).region(from, to).find();
+        return new Span(from, to);
     }
 
     /** A full stop, question or exclamation mark before a space (not the point of 1.5), or a Chinese one. */

@@ -62,6 +62,24 @@ class VagueUnderTheBroadAskTest {
     }
 
     @Test
+    void inReportsAndGuidesOnlyWhatTheAuthorPromisesEstimatesOrRequiresIsReportedUnderTheBroadAsk() {
+        // the eleventh to thirteenth unseen sets: an announcement, a PEP, a HOWTO, a design document, judged false
+        ExtractedText reports = text("More details will be announced soon and updates will be posted on the site.",
+                "Python 3.X.0 will be developed for around 17 months.",
+                "Software should only work with Unicode strings internally, decoding the input data as soon as "
+                        + "possible and encoding the output only at the end.",
+                "Bringing in experts can happen at any time and needs to be handled in a timely manner.",
+                "当Master下线后，在Slave代理Master一段时间后，Master会自动完成元数据的同步。",
+                "We will review the results in the near future, and the migration will take approximately six weeks.");
+
+        assertThat(quotes(vague(reports, "Check everything")))
+                .containsExactly("in the near future", "approximately");
+        // named, vague words are read in every sentence that commits or instructs, as before
+        assertThat(quotes(vague(reports, "Find vague wording")))
+                .contains("soon", "as soon as possible", "in a timely manner", "一段时间");
+    }
+
+    @Test
     void aStandardWhoseTestFollowsCanBeChecked() {
         // a paper on micro-robots: the consequence is the test; the licence's test is a reader's judgement
         ExtractedText paper = text("In order for the actuator to move, the voltage must be less than the maximum "
