@@ -128,6 +128,9 @@ final class QualityBenchmark {
         // procedures, a newsletter, a contributor guide; two Chinese guides), added in session 18 after the twelfth's
         // fixes and judged blind before any change made from it
         List<Finding> heldOutThirteenth = heldOut("heldout13", "Precision on the thirteenth held-out set", report);
+        // a fourteenth, of explanations and essays (a design FAQ, engineering blog essays, a design page, a FAQ; two
+        // Chinese concept essays), added in session 19 and judged blind before any change made from it
+        List<Finding> heldOutFourteenth = heldOut("heldout14", "Precision on the fourteenth held-out set", report);
         // real PDF and Word files nobody here wrote: page furniture, hyphenation, columns, notes, tables, Word styles
         List<Finding> formats = formats(report);
         // long manual pages dense with options and metavariables, read while tuning (session 14): a development set
@@ -168,6 +171,8 @@ final class QualityBenchmark {
         writeUnlabelled(heldOutTwelfth, Map.of(), Path.of("target", "benchmarks", "quality-heldout12-all.tsv"));
         writeUnlabelled(heldOutThirteenth, labels(), Path.of("target", "benchmarks", "quality-heldout13-unlabelled.tsv"));
         writeUnlabelled(heldOutThirteenth, Map.of(), Path.of("target", "benchmarks", "quality-heldout13-all.tsv"));
+        writeUnlabelled(heldOutFourteenth, labels(), Path.of("target", "benchmarks", "quality-heldout14-unlabelled.tsv"));
+        writeUnlabelled(heldOutFourteenth, Map.of(), Path.of("target", "benchmarks", "quality-heldout14-all.tsv"));
 
         List<Finding> plantedFindings = new ArrayList<>();
         try (Stream<Path> files = Files.list(CORPUS.resolve("planted"))) {
@@ -180,7 +185,8 @@ final class QualityBenchmark {
         report.append(BlindPrecision.table(texts));
         List<Finding> labelledSets = new ArrayList<>(everything);
         for (List<Finding> set : List.of(heldOutSecond, heldOutThird, heldOutFourth, heldOutFifth, heldOutSixth,
-                heldOutSeventh, heldOutEighth, heldOutNinth, heldOutTenth, heldOutEleventh, heldOutTwelfth, heldOutThirteenth, formats)) {
+                heldOutSeventh, heldOutEighth, heldOutNinth, heldOutTenth, heldOutEleventh, heldOutTwelfth, heldOutThirteenth,
+                heldOutFourteenth, formats)) {
             labelledSets.addAll(set);
         }
         report.append(BlindPrecision.acronymsTable(texts,
