@@ -82,6 +82,8 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final int DEVELOPER_VOCABULARY = 3;
     /** Characters of text (some 300 English words) that tell a document's readers by its vocabulary. */
     private static final int WHOLE_DOCUMENT = 2000;
+    /** The title in a Markdown document's front matter. */
+    private static final Pattern FRONT_MATTER_TITLE = Pattern.compile("(?m)^title:\\s*[\"']?(.+?)[\"']?\\s*$");
     /** Two to six capitals standing as a word (beside Chinese characters too: "使用RPC调用"). */
     private static final Pattern STANDALONE_CAPITALS = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_])[A-Z]{2,6}(?![\\p{IsLatin}\\p{N}_])");
@@ -219,6 +221,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         Set<String> speakers = speakers(text.text());
         Set<String> series = seriesPrefixes(text.text());
         Set<String> nameTails = nameTails(text.text());
+        Set<String> inTitle = titleAcronyms(text);
         RepeatedNames repeatedNames = new RepeatedNames();
         List<BlockText> blocks = BlockText.of(out.facts(), READS);
         Set<String> lowerCaseWords = new HashSet<>();
@@ -244,7 +247,8 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                         || extensions.contains(acronym.toLowerCase(Locale.ROOT))
                         || isFormatPattern(acronym) || isWordInCapitals(acronym, lowerCaseWords)
                         || EnglishWords.isWordInCapitals(acronym) || peersOfKnown.contains(acronym)
-                        || speakers.contains(acronym) || series.contains(acronym) || nameTails.contains(acronym)) {
+                        || speakers.contains(acronym) || series.contains(acronym) || nameTails.contains(acronym)
+                        || inTitle.contains(acronym)) {
                     continue;
                 }
                 int global = block.start() + m.start(1);
@@ -353,6 +357,32 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                 return m.find() && m.find();
             });
         }
+    }
+
+    /**
+     * The acronyms in the document's title — its first block when that is a heading, after any front matter, or the
+     * front matter's {@code title:} — which name its subject: whoever opens "Kubernetes SIG Security 2020 Annual
+     * Report" or a paper on MEMS devices knows what it is about (both judged so on unseen sets), and the title is no
+     * sentence where the author could spell it out.
+     */
+    static Set<String> titleAcronyms(ExtractedText text) {
+        Set<String> found = new HashSet<>();
+        for (TextBlock block : text.blocks()) {
+            String content = text.blockText(block);
+            Matcher title = FRONT_MATTER_TITLE.matcher(content);
+            if (block.kind() == BlockKind.CODE && title.find()) {
+                STANDALONE_CAPITALS.matcher(title.group(1)).results().forEach(r -> found.add(r.group()));
+                continue;
+            }
+            if (block.kind() == BlockKind.CODE && content.length() < 200) {
+                continue; // the rest of the front matter ("date: 2018-02-08")
+            }
+            if (block.kind() == BlockKind.HEADING) {
+                STANDALONE_CAPITALS.matcher(content).results().forEach(r -> found.add(r.group()));
+            }
+            break;
+        }
+        return found;
     }
 
     /**

@@ -251,4 +251,22 @@ class AcronymsNamedOrDefinedInPlaceTest {
                 "Other OS vendors and HW vendors are asked to answer our call for an RFQ.")))
                 .containsExactly("RFQ");
     }
+    @Test
+    void theDocumentsTitleNamesItsSubjectButAHeadingFurtherOnDoesNot() {
+        // the twelfth unseen set: a SIG's annual report, judged false for SIG by both judges
+        TextBuilder report = new TextBuilder();
+        report.append("Kubernetes SIG Security 2020 Annual Report", 1, 1, BlockKind.HEADING);
+        report.append("As a newer SIG, we need a contributing guide of our own, and the PSC reviews it.", 1, 2);
+        report.append("Work with the TAG", 1, 3, BlockKind.HEADING);
+        report.append("The TAG reviews our threat models every quarter.", 1, 4);
+        assertThat(quotes(runAll(new DefaultAnalyser(), report.build(), only(Check.UNDEFINED_ACRONYMS))))
+                .containsExactly("PSC", "TAG");
+
+        // a Markdown post's title in its front matter
+        TextBuilder post = new TextBuilder();
+        post.append("title: The ASF at ApacheCon\ndate: 2018-02-08", 1, 1, BlockKind.CODE);
+        post.append("ApacheCon is a key ASF event, and every PMC is invited.", 1, 2);
+        assertThat(quotes(runAll(new DefaultAnalyser(), post.build(), only(Check.UNDEFINED_ACRONYMS))))
+                .containsExactly("PMC");
+    }
 }
