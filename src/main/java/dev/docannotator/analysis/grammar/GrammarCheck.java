@@ -162,6 +162,7 @@ public final class GrammarCheck implements BlockCheck {
             String rule = match.getRule().getId();
             if (end <= start || masked.overlapsHidden(start, end)
                     || !ReportedRules.reports(match.getRule(), paragraph.substring(start, end), variantNamed, laidOut)
+                    || scope != GrammarScope.ALL && ReportedRules.isMostlyMisread(rule)
                     || repeatsReportedElsewhere && REPEAT_RULES.contains(rule)
                     || listOfNames || labelLine || isDotNotFullStop(paragraph, start, end) || escaped.overlap(start, end)
                     || labels.overlap(start, end) || quotedCharacters.overlap(start, end)

@@ -40,6 +40,17 @@ final class ReportedRules {
      */
     private static final Set<String> IDIOM_CHOICES = Set.of("IN_WINDOWS");
 
+    /**
+     * Rules whose findings were nearly all correct English on the labelled sets, held back under the broad ask (named,
+     * grammar still reports them): an attributive plural read as a missing possessive ("the Rust users forum", "encoded
+     * bytes data", a directory called "packages": 1 true of 6 distinct findings), a noun read as a second verb
+     * ("production uses using regular builds", "group groups": 0 of 2), a noun modifier read as a participle ("edit
+     * or view access": 0 of 2). An editor would not thank us for them; the one true "experts participation" is the
+     * price.
+     */
+    private static final Set<String> MOSTLY_MISREAD = Set.of(
+            "POSSESSIVE_APOSTROPHE", "REPEATED_VERBS", "HAVE_PART_AGREEMENT");
+
     /** "ten lines or less", "25 words or less": after a quantity, "or less" is the idiom of a limit, not "fewer". */
     private static final Pattern OR_BEFORE = Pattern.compile("(?<![\\p{L}])or\\s+$", Pattern.CASE_INSENSITIVE);
 
@@ -64,6 +75,11 @@ final class ReportedRules {
         // a space to remove, in the author's own layout; adding one inside a token ("archive.Z", "user,...",
         // "[,keyword]") would break a file name or an option's syntax
         return rule.getId().equals(SPACE_BEFORE_PUNCTUATION) && !laidOut && startsWithSpace(matched);
+    }
+
+    /** Whether the broad ask holds back rule {@code ruleId}'s findings ({@link #MOSTLY_MISREAD}). */
+    static boolean isMostlyMisread(String ruleId) {
+        return MOSTLY_MISREAD.contains(ruleId);
     }
 
     private static boolean startsWithSpace(String matched) {

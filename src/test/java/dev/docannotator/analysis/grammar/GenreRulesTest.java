@@ -99,6 +99,22 @@ class GenreRulesTest {
     }
 
     @Test
+    void rulesThatMisreadCorrectEnglishWaitUntilGrammarIsNamed() {
+        // an RFC, a HOWTO and a code of conduct's procedures, the twelfth and thirteenth unseen sets: judged correct
+        String[] writing = {
+                "If ordering by number of recent downloads is not helpful, we expect to get bug reports from the "
+                        + "community and feedback on the users forum, reddit, IRC, etc.",
+                "If you're doing this, be careful to check the decoded string, not the encoded bytes data; some "
+                        + "encodings may have interesting properties.",
+                "Sample-based profiles are collected directly from real production uses using regular production "
+                        + "builds.",
+                "Only committee members without a conflict of interest should have edit or view access to the report."};
+
+        assertThat(found("Check everything", writing)).isEmpty();
+        assertThat(quotes(found("Check grammar and spelling", writing))).contains("users", "bytes", "uses using", "edit");
+    }
+
+    @Test
     void theResultSaysWhichScopeRan() {
         Requirement broad = analyser.parse("Check everything");
         Requirement named = analyser.parse("Check spelling");
