@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Words in capitals that the text itself says are not abbreviations, by what it does with them: the operands of a
  * format line ({@code OLDGRP NEWGRP[:NEWGID]}, what a configuration file's line holds, explained in the next sentence)
- * and the name of a thing the sentence calls a file, a variable, a field or a prefix ("see the file COMPAT", "the SIG
- * prefix", "the GECOS field", "the environment variable `TAPE'"), and a metavariable defined where it is used ("Here
+ * and the name of a thing the sentence calls a file, a variable, a field, a prefix or a program ("see the file
+ * COMPAT", "the SIG prefix", "the program TCPD", "应用程序 TCPD", "the GECOS field", "the environment variable `TAPE'"), and a metavariable defined where it is used ("Here
  * XYZ stands for a specific section name", "where FILE is the archive"). A reader asks what such a word contains, not
  * what it stands for.
  */
@@ -24,9 +24,15 @@ final class CapitalsNamedInPlace {
     private static final String KIND = "(?:files?|director(?:y|ies)|folders?|(?:environment\\s+)?variables?|"
             + "fields?|prefix(?:es)?|suffix(?:es)?|extensions?|keywords?|macros?)";
     private static final Pattern KIND_BEFORE = Pattern.compile(
-            "(?<![\\p{L}])(?i:" + KIND + ")\\s+[`'\"‘“]?([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])");
+            "(?<![\\p{L}])(?i:" + KIND + "|programs?|daemons?)\\s+[`'\"‘“]?([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])");
     private static final Pattern KIND_AFTER = Pattern.compile(
             "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9_]+)['\"’”]?\\s+" + KIND + "(?![\\p{L}])");
+    /**
+     * A program named by its kind in Chinese: "应用程序 TCPD", "命令 CHAGE", "工具 MOSN" — the sentence says what it is, a
+     * name ("the program TCPD"), not an abbreviation to spell out.
+     */
+    private static final Pattern CHINESE_KIND_BEFORE = Pattern.compile(
+            "(?:程序|命令|工具|守护进程)\\s*([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])");
     /**
      * A metavariable the text defines where it uses it: "(Here XYZ stands for a specific section name …)", "where FILE
      * is the archive", "where N denotes the count": the capitals stand for a value, not for words. "Where … is" needs
@@ -54,7 +60,8 @@ final class CapitalsNamedInPlace {
         // tried only where a match can start (StartScan): the first letters of the kinds, a capital, here/where
         for (StartScan m : List.of(new StartScan(KIND_BEFORE, text, StartScan.oneOf("fdevpskmFDEVPSKM")),
                 new StartScan(KIND_AFTER, text, StartScan.capitalPair()),
-                new StartScan(DEFINED_IN_PLACE, text, StartScan.oneOf("hwHW")))) {
+                new StartScan(DEFINED_IN_PLACE, text, StartScan.oneOf("hwHW")),
+                new StartScan(CHINESE_KIND_BEFORE, text, StartScan.oneOf("程命工守")))) {
             while (m.find()) {
                 found.add(m.matcher().group(1));
             }

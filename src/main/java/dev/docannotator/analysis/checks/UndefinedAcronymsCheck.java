@@ -35,10 +35,11 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     /**
      * Capitals that are not an abbreviation's whole use: the start of a longer name ({@code X-Window}), a language or
      * product written with {@code ++} ({@code VC++}, as C++), an item's number ({@code SRC-124}, {@code RFC-2119}: a
-     * report's or a standard's name, said by its number, never spelled out).
+     * report's or a standard's name, said by its number, never spelled out), the rest of a word with a letter starred
+     * out ({@code D*CKHEAD}).
      */
     private static final Pattern ACRONYM = Pattern.compile(
-            "(?<![\\p{IsLatin}\\p{N}_./@\\\\])([A-Z]{2,6})s?(?![\\p{IsLatin}\\p{N}_]|[./@\\\\][A-Za-z0-9]|-\\s?[A-Z]|\\+\\+|-\\d)");
+            "(?<![\\p{IsLatin}\\p{N}_./@\\\\]|\\p{IsLatin}\\*)([A-Z]{2,6})s?(?![\\p{IsLatin}\\p{N}_]|[./@\\\\][A-Za-z0-9]|-\\s?[A-Z]|\\+\\+|-\\d)");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
     /** Abbreviations known by their letters (CPU, PDF, CRC): the list and its sources are in the resource file. */
     private static final Set<String> WELL_KNOWN = WellKnownAbbreviations.all();
@@ -153,11 +154,12 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     /** "(EREs, see below)": a forward reference the author makes on purpose. */
     private static final Pattern SEE_BELOW = Pattern.compile("s?[,;]?\\s*\\(?see\\s+below");
     /**
-     * Two names in capitals joined as peers of a list: "SGML or XML", "NIS, LDAP". A "+" may end a name (GTK+), and a
+     * Two names in capitals joined as peers of a list: "SGML or XML", "NIS, LDAP", "CPU 和 MEM". A "+" may end a name (GTK+), and a
      * version or release after a slash the first one ("OS/390, CICS").
      */
     private static final Pattern COORDINATED = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9]+)\\+*(?:/[A-Za-z0-9]+)?(?:\\s*,\\s*|\\s+(?:or|and|and/or|nor)\\s+)"
+            "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9]+)\\+*(?:/[A-Za-z0-9]+)?"
+                    + "(?:\\s*[,、，]\\s*|\\s+(?:or|and|and/or|nor)\\s+|\\s*(?:和|与|及|或)\\s*)"
                     + "(?=([A-Z][A-Z0-9]+)\\+*(?![\\p{L}\\p{N}_]))");
     /**
      * Three names or more joined by slashes, a list of peers ("Qt/GTK+/HTML"); two are a pair of counterparts
@@ -767,19 +769,25 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         return c == ')' || c == '）';
     }
 
-    /** A heading or line in capitals, where every word would look like an acronym. */
+    /**
+     * A heading or line in capitals, where every word would look like an acronym. Not a Chinese paragraph, whose only
+     * Latin letters are often its abbreviations ("通过 QAT 硬件加速，HTTPS 性能…"): capitals are a Latin script's shouting.
+     */
     private static boolean isAllCapitals(String text) {
         int letters = 0;
         int upper = 0;
+        int han = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isLetter(c) && c < 0x250) {
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                han++;
+            } else if (Character.isLetter(c) && c < 0x250) {
                 letters++;
                 if (Character.isUpperCase(c)) {
                     upper++;
                 }
             }
         }
-        return letters >= 10 && upper * 10 >= letters * 7;
+        return letters >= 10 && upper * 10 >= letters * 7 && han < letters;
     }
 }
