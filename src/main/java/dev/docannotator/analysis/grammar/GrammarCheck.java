@@ -203,7 +203,8 @@ public final class GrammarCheck implements BlockCheck {
             }
             if (spelling && (CODE_LIKE.matcher(word).matches() || known.isName(word))
                     || match.getRule().isDictionaryBasedSpellingRule()
-                    && hasAKnownWord(EnglishTagging.tagger(), known, word)) {
+                    && (hasAKnownWord(EnglishTagging.tagger(), known, word)
+                            || isBuiltOfNames(EnglishTagging.tagger(), known, word))) {
                 continue;
             }
             if (match.getRule().isDictionaryBasedSpellingRule()
@@ -370,6 +371,27 @@ public final class GrammarCheck implements BlockCheck {
                 }
             }
             return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("LanguageTool's tagger could not read its dictionary", e);
+        }
+    }
+
+    /**
+     * A hyphenated word made of the document's names and English words ("tokio-core" in a post about Tokio, a crate;
+     * "man-db"): a package's name, each part known, not a slip. A part nobody knows ("tokoi-core") is still a slip.
+     */
+    static boolean isBuiltOfNames(Tagger tagger, DocumentNames known, String matched) {
+        String word = matched.strip();
+        if (word.indexOf('-') <= 0 || word.endsWith("-")) {
+            return false;
+        }
+        try {
+            for (AnalyzedTokenReadings reading : tagger.tag(List.of(word.split("-")))) {
+                if (!reading.isTagged() && !known.isName(reading.getToken())) {
+                    return false;
+                }
+            }
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("LanguageTool's tagger could not read its dictionary", e);
         }

@@ -48,6 +48,17 @@ class GrammarCheckTest {
     }
 
     @Test
+    void aHyphenatedNameBuiltOfTheDocumentsNamesIsNotASlipButATypoInsideOneIs() {
+        // the fourteenth unseen set: a post about Tokio names the crate tokio-core
+        List<Annotation> found = runAll(analyser, text(
+                "We have been hard at work on the next major revision of Tokio, an asynchronous runtime.",
+                "The Tokio scheduler executes futures. The old tokio-core crate and the recieve-buffer code were "
+                        + "replaced."), GRAMMAR);
+
+        assertThat(found).extracting(Annotation::quote).containsExactly("recieve-buffer");
+    }
+
+    @Test
     void findsSubjectVerbDisagreement() {
         List<Annotation> found = runAll(analyser, text("She go to school every day."), GRAMMAR);
 
