@@ -28,7 +28,8 @@ import org.languagetool.tagging.Tagger;
  * it is no adverb left without its -ly ({@code ADVERB_OR_HYPHENATED_ADJECTIVE} wants "totally compressed"; labelled
  * false on bzip2's manual).</li>
  * <li>"a commons of creative works": a noun that ends in -s and is singular ({@code A_NNS}; labelled false on
- * CC0).</li>
+ * CC0), nor a capital A that labels the noun before it ("the task being executed by processor A spawns 20 tasks";
+ * judged false on Tokio's scheduler post).</li>
  * <li>"GNU GPL version 3 section 7": a noun followed by a number labels what is numbered, it is not counted by the
  * number before it ({@code CD_NN} wants "3 sections"; labelled false on wget's README).</li>
  * <li>"the pools directory": a plural naming a directory or a file is its name, not a possessive
@@ -54,6 +55,9 @@ final class MisreadConstructions {
     private static final Pattern PLACE_IN_A_SYSTEM = Pattern.compile("\\s+(?:directory|directories|folders?|files?)\\b");
     private static final Pattern THE_TYPE_OF_A = Pattern.compile("(?i)(?<![\\p{L}])the\\s+(?:\\p{L}+\\s+)?$");
 
+    /** A word in lower case right before the match, with no sentence end between ("processor A"). */
+    private static final Pattern LOWER_CASE_NOUN_BEFORE = Pattern.compile("(?<![\\p{L}])\\p{Ll}{3,}\\s$");
+
     private MisreadConstructions() {
     }
 
@@ -65,7 +69,7 @@ final class MisreadConstructions {
             case "BOTH_AS_WELL_AS" -> isBothOfAnotherClause(paragraph, start);
             case "ADVERB_OR_HYPHENATED_ADJECTIVE" -> QUANTITY_WORD.matcher(matched).matches();
             case "A_INSTALL" -> isModifierOfANoun(tagger, paragraph, end);
-            case "A_NNS" -> SINGULAR_IN_S.matcher(matched).find();
+            case "A_NNS" -> SINGULAR_IN_S.matcher(matched).find() || isLetterLabel(paragraph, start);
             case "CD_NN" -> NUMBER_NEXT.matcher(paragraph).region(end, paragraph.length()).lookingAt();
             case "POSSESSIVE_APOSTROPHE" -> PLACE_IN_A_SYSTEM.matcher(paragraph).region(end, paragraph.length())
                     .lookingAt();
@@ -73,6 +77,12 @@ final class MisreadConstructions {
                     && THE_TYPE_OF_A.matcher(paragraph.substring(Math.max(0, start - 30), start)).find();
             default -> false;
         };
+    }
+
+    /** "processor A spawns 20 tasks": a capital A after a noun in lower case labels it; it is no article. */
+    private static boolean isLetterLabel(String paragraph, int start) {
+        return paragraph.startsWith("A ", start)
+                && LOWER_CASE_NOUN_BEFORE.matcher(paragraph.substring(Math.max(0, start - 30), start)).find();
     }
 
     private static boolean isBothOfAnotherClause(String paragraph, int start) {

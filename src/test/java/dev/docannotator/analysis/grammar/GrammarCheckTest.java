@@ -59,6 +59,15 @@ class GrammarCheckTest {
     }
 
     @Test
+    void aCapitalALabellingTheNounBeforeItIsNoArticle() {
+        // Tokio's scheduler post: "processor A spawns 20 tasks"; an article before a plural is still a slip
+        List<Annotation> found = runAll(analyser, text("Processor B is idle. Then, the task being executed by "
+                + "processor A spawns 20 tasks. We bought a apples for the team."), GRAMMAR);
+
+        assertThat(found).extracting(Annotation::quote).containsExactly("a apples");
+    }
+
+    @Test
     void findsSubjectVerbDisagreement() {
         List<Annotation> found = runAll(analyser, text("She go to school every day."), GRAMMAR);
 
