@@ -131,7 +131,8 @@ public final class Sentences {
         }
         String word = text.substring(w, i);
         if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
-            return false; // an initial, as in "J. Smith"
+            // an initial, as in "J. Smith"; but "than 20 lines of C. This is" ends a sentence on a one-letter name
+            return nextWordOpensSentence(text, i);
         }
         if (DOTTED_CAPITALS.matcher(word).matches()) {
             // "U.S. Code", "U.K. law": initials of a name, read as an adjective mid-sentence; "the U.S. The" ends one

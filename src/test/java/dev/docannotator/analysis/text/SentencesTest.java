@@ -71,6 +71,11 @@ class SentencesTest {
                 + "cats vs. the dogs in version 2.6 or 1.2.3 by J. R. Doe."))
                 .containsExactly("Use e.g. the default, i.e. it works.", "Ask Mr. Smith about 18 U.S. Code, No. 5 and "
                         + "cats vs. the dogs in version 2.6 or 1.2.3 by J. R. Doe.");
+        // Python's design FAQ: a one-letter name ends its sentence when a sentence opener follows
+        assertThat(split("20 lines of Python can do a lot more work than 20 lines of C. This is not solely due to "
+                + "the brackets. Ask J. Doe or John Q. Public."))
+                .containsExactly("20 lines of Python can do a lot more work than 20 lines of C.",
+                        "This is not solely due to the brackets.", "Ask J. Doe or John Q. Public.");
     }
 
     @Test
