@@ -34,7 +34,9 @@ public enum BlockKind {
     /**
      * An entry of a list of cited works ({@code [2] J.M. Kahn, R.H. Katz and K.S.J. Pister, "Mobile networking ...",
      * ACM/IEEE ...}): authors' names, a title quoted as published, a venue's abbreviations. Not the author's
-     * sentences, so the checks that read prose and words leave it; a requested-terms check still reads it.
+     * sentences, so the checks that read prose and words leave it; a requested-terms check still reads it. In Markdown
+     * also a paragraph that is nothing but a link to another work ({@code [Title of an article](https://…)}, a line of
+     * a further-reading list).
      */
     REFERENCE,
     /**

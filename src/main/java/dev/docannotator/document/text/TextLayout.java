@@ -71,6 +71,9 @@ final class TextLayout {
     }
 
     /** One block's text and kind. */
+    /** A whole paragraph that is one link, perhaps in emphasis: {@code **[text](url)**}. */
+    private static final Pattern ONLY_A_LINK = Pattern.compile("[*_]*\\[[^\\]]+]\\([^)\\s]+\\)[*_]*[.。]?\\s*");
+
     record Block(String text, BlockKind kind) {
     }
 
@@ -147,7 +150,20 @@ final class TextLayout {
     static Laid layout(String source, boolean markdown) {
         TextLayout layout = new TextLayout(source, markdown);
         layout.run();
-        return new Laid(source, List.copyOf(layout.blocks), layout.text.toString(), layout.map.build(source.length()));
+        List<Block> blocks = markdown ? layout.blocks.stream().map(TextLayout::asLinkEntry).toList()
+                : List.copyOf(layout.blocks);
+        return new Laid(source, blocks, layout.text.toString(), layout.map.build(source.length()));
+    }
+
+    /**
+     * A Markdown paragraph that is nothing but a link ({@code [顺丰科技 Service Mesh：落地半年…](http://…)}, one line of a
+     * further-reading list) cites another work by its title: a reference, not the author's sentence. A list item that
+     * is a link stays the author's: a release's list of features names each as the author writes it
+     * ({@code - [WebAssembly Tail Call](https://…)}).
+     */
+    private static Block asLinkEntry(Block block) {
+        return block.kind() == BlockKind.PROSE && ONLY_A_LINK.matcher(block.text()).matches()
+                ? new Block(block.text(), BlockKind.REFERENCE) : block;
     }
 
     private Line line(int start, int end) {

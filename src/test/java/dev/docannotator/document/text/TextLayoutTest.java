@@ -190,6 +190,28 @@ class TextLayoutTest {
     }
 
     @Test
+    void aMarkdownParagraphThatIsOnlyALinkCitesAnotherWorkButALinkedListItemIsTheAuthors() {
+        // the fourteenth unseen set's further reading, whose titles held a "half a year" and a "ServiceMesh" nobody
+        // should be asked to change; a release's list of features names them as its author writes them
+        String md = """
+                ## 本周推荐阅读
+
+                [顺丰科技 Service Mesh：落地半年，最初目标已经实现
+                ](http://mp.weixin.qq.com/s?__biz=MzUzMzU5)
+
+                **[https://github.com/mosn/mosn](https://github.com/mosn/mosn)**
+
+                See [the guide](https://example.org/guide) before you start.
+
+                - [WebAssembly Tail Call](https://chromestatus.com/feature/5423405012615168)
+                """;
+
+        assertThat(kinds(TextLayout.layout(md, true))).containsExactly(BlockKind.HEADING, BlockKind.REFERENCE,
+                BlockKind.REFERENCE, BlockKind.PROSE, BlockKind.LIST_ITEM);
+        assertThat(kinds(TextLayout.layout(md, false))).doesNotContain(BlockKind.REFERENCE);
+    }
+
+    @Test
     void aCellWrappedUnderAnEarlierColumnIsNotGluedToTheRowsLastCell() {
         String fields = """
                     Field     Type        Meaning
