@@ -277,7 +277,8 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                     && qualifiesANamedProduct(use.block().start(), text.text(), use.global(), lowerCaseWords)) {
                 continue; // "a Windows DLL version", "the latest Ubuntu LTS": the product's own vocabulary
             }
-            if (definedAt == null && spelledOutJustBefore(text.text(), use.block().start(), use.global(), acronym)) {
+            if (definedAt == null && (spelledOutJustBefore(text.text(), use.block().start(), use.global(), acronym)
+                    || spelledOutAsTermBefore(text.text(), use.global(), acronym))) {
                 continue; // "turn off Real-Time group scheduling … RT group scheduling": defined in place
             }
             String after = text.text().substring(use.block().start() + use.end(),
@@ -592,6 +593,25 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         // not a word the document also writes in lower case: "The" of a title ("The Economist") is no name
         return word.find() && !lowerCaseWords.contains(word.group(1).toLowerCase(Locale.ROOT)) && Pattern.compile("\\p{Ll}[ \\t]+\\[?" + Pattern.quote(word.group(1)) + "(?![\\p{L}\\p{N}])")
                 .matcher(text).find();
+    }
+
+    /**
+     * Whether the document writes the abbreviation's words as a term in lower case before using it, every word of four
+     * letters or more ("memory safety without garbage collection" … "conservative GC"): its reader met the term it
+     * abbreviates. Two words whose initials match by accident are common, so a two-letter abbreviation needs its
+     * words twice.
+     */
+    static boolean spelledOutAsTermBefore(String text, int use, String acronym) {
+        StringBuilder words = new StringBuilder("(?<![\\p{L}\\p{N}])");
+        for (int i = 0; i < acronym.length(); i++) {
+            words.append(i == 0 ? "" : "[\\s-]+").append(Character.toLowerCase(acronym.charAt(i))).append("\\p{Ll}{3,}");
+        }
+        Matcher m = Pattern.compile(words.append("(?![\\p{L}\\p{N}])").toString()).matcher(text).region(0, use);
+        int times = 0;
+        while (m.find()) {
+            times++;
+        }
+        return times >= (acronym.length() == 2 ? 2 : 1);
     }
 
     /**
