@@ -28,7 +28,8 @@ public final class SpellingKey {
             "cen", "thea", "fib", "li", "cali", "som", "spec", "lus", "sab");
     private static final List<String> DOUBLE_L_STEMS = List.of(
             "travel", "cancel", "model", "label", "level", "signal", "total", "fuel", "channel", "tunnel", "counsel",
-            "marshal", "dial", "equal", "jewel", "quarrel", "rival", "shovel", "pedal", "panel", "label");
+            "marshal", "dial", "equal", "jewel", "quarrel", "rival", "shovel", "pedal", "panel", "gruel", "marvel",
+            "duel", "funnel", "revel", "swivel", "grovel", "initial");
     /** organise, organised, organisation, optimiser; the stem needs three letters so "rise" and "prise" stay apart. */
     private static final Pattern ISE = Pattern.compile("(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$");
     private static final Pattern YSE = Pattern.compile("(?<=[a-z]{2})ys(e|es|ed|ing|er|ers)$");
@@ -54,7 +55,7 @@ public final class SpellingKey {
         }
         for (String stem : DOUBLE_L_STEMS) {
             if (word.startsWith(stem + "l") && word.length() > stem.length() + 1
-                    && List.of("ed", "ing", "er", "ers").contains(word.substring(stem.length() + 1))) {
+                    && List.of("ed", "ing", "er", "ers", "or", "ors").contains(word.substring(stem.length() + 1))) {
                 return stem + word.substring(stem.length() + 1);
             }
         }

@@ -32,9 +32,10 @@ final class TypoShape {
         if (w.length() < MIN_LENGTH || word.chars().noneMatch(Character::isLowerCase)) {
             return false; // YYYY-ZZZZ, HPUX: placeholders and names in capitals are not slips
         }
+        // the other English's spelling first: "gruelling" is one doubled letter from "grueling", but no slip
         return suggestions.stream().limit(SUGGESTIONS).map(s -> s.toLowerCase(Locale.ROOT))
-                .anyMatch(s -> swapped(w, s) || doubledLetter(w, s) || doubledLetter(s, w) || vowelForVowel(w, s)
-                        || otherEnglishIsASlip && otherVariant(w, s));
+                .anyMatch(s -> otherVariant(w, s) ? otherEnglishIsASlip
+                        : swapped(w, s) || doubledLetter(w, s) || doubledLetter(s, w) || vowelForVowel(w, s));
     }
 
     /** "colour" and "color", "organise" and "organize": one word in British and in American spelling. */

@@ -18,6 +18,16 @@ class TypoShapeTest {
     }
 
     @Test
+    void theOtherEnglishsDoubledLIsASlipOnlyWhenTheVariantIsNamed() {
+        // Matrix's 2023 update writes British English: "gruelling", one doubled letter from "grueling"
+        assertThat(TypoShape.isSlip("gruelling", List.of("grueling"), false)).isFalse();
+        assertThat(TypoShape.isSlip("travelling", List.of("traveling"), false)).isFalse();
+        assertThat(TypoShape.isSlip("counsellor", List.of("counselor"), false)).isFalse();
+        assertThat(TypoShape.isSlip("gruelling", List.of("grueling"), true)).isTrue();
+        assertThat(TypoShape.isSlip("untill", List.of("until"), false)).isTrue();
+    }
+
+    @Test
     void commandsLibrariesAndNamesFromRealManualsAreNot() {
         assertThat(TypoShape.isSlip("gzip", List.of("zip", "grip"), true)).isFalse();
         assertThat(TypoShape.isSlip("umask", List.of("mask", "unmask"), true)).isFalse();
