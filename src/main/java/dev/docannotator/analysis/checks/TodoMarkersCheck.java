@@ -145,6 +145,9 @@ public final class TodoMarkersCheck implements BlockCheck {
             if (templateToFillIn(out.text().text(), block.start() + p.start())) {
                 continue;
             }
+            if (isLinkText(original, p.end())) {
+                continue; // "[Your rights with respect to your information](#your-rights…)": a link's words
+            }
             quotedForms = quotedForms == null ? shortQuotations(original) : quotedForms;
             if (isShownInAForm(quotedForms, original, p.start(), p.end())) {
                 continue; // a form the text shows: a chart's label "in the form “n = [number of respondents]”"
@@ -158,5 +161,14 @@ public final class TodoMarkersCheck implements BlockCheck {
                     out.message("todo_markers.placeholder", p.group()), null,
                     "todo_markers/placeholder");
         }
+    }
+
+    /**
+     * Whether the bracket that closes at {@code end} is a Markdown link's text: a destination ({@code (#anchor)},
+     * {@code (https://…)}) or a reference label ({@code [1]}) follows at once. Its words lead to a section or a page
+     * ("[Your rights with respect to your information]", "[your CONTRIBUTING file]"), they are no blank to fill in.
+     */
+    private static boolean isLinkText(String text, int end) {
+        return end < text.length() && text.charAt(end - 1) == ']' && (text.charAt(end) == '(' || text.charAt(end) == '[');
     }
 }

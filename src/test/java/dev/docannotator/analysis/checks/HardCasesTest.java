@@ -60,6 +60,17 @@ class HardCasesTest {
     }
 
     @Test
+    void aMarkdownLinksTextIsNoBlankToFillIn() {
+        // Basecamp's privacy policy and the Open Source Guide: a table of contents, a link to a file
+        List<Annotation> found = run(Check.TODO_MARKERS,
+                "- [Your rights with respect to your information](#your-rights-with-respect-to-your-information)",
+                "Put it in [your CONTRIBUTING file][contributing] and ask [Company processors](#company-processors).",
+                "Send it to [your manager] by [insert date].");
+
+        assertThat(quotes(found)).containsExactly("[your manager]", "[insert date]");
+    }
+
+    @Test
     void aPeriodInDigitsAndInWordsAboutTheSameThingMustAgree() {
         List<Annotation> found = run(Check.NUMBER_MISMATCH,
                 "The pilot runs for 6 weeks in two regions. Training takes three days.",
