@@ -70,13 +70,16 @@ class VagueUnderTheBroadAskTest {
                         + "possible and encoding the output only at the end.",
                 "Bringing in experts can happen at any time and needs to be handled in a timely manner.",
                 "当Master下线后，在Slave代理Master一段时间后，Master会自动完成元数据的同步。",
-                "We will review the results in the near future, and the migration will take approximately six weeks.");
+                "We will review the results in the near future, and the migration will take approximately six weeks.",
+                // GitHub's DMCA policy: the figure is given, the hedge is honest
+                "We will process your notice within approximately 1 business day; it must cost no more than about "
+                        + "$20, and the review takes 3天左右.");
 
-        assertThat(quotes(vague(reports, "Check everything")))
-                .containsExactly("in the near future", "approximately");
+        assertThat(quotes(vague(reports, "Check everything"))).containsExactly("in the near future");
         // named, vague words are read in every sentence that commits or instructs, as before
         assertThat(quotes(vague(reports, "Find vague wording")))
-                .contains("soon", "as soon as possible", "in a timely manner", "一段时间");
+                .contains("soon", "as soon as possible", "in a timely manner", "一段时间", "approximately", "about",
+                        "左右");
     }
 
     @Test
