@@ -295,4 +295,14 @@ class AcronymsNamedOrDefinedInPlaceTest {
 
         assertThat(found).containsExactly("QG"); // "quality gate" once: two initials match by accident too often
     }
+    @Test
+    void aPersonsInitialsBeforeTheirSurnameNameThemThroughoutTheDocument() {
+        // an APISIX interview: "TJ Holowaychuk", then "是 TJ" alone; "CX Department" has a dictionary word after it
+        List<String> found = quotes(run(Check.UNDEFINED_ACRONYMS,
+                "作者 **Linus Benedict Torvalds**、前端技术大牛 **TJ Holowaychuk**、前端框架 Vue.js 的作者。",
+                "对我影响最大的开源精神的技术大牛是 TJ。",
+                "The CX Department signs off each release."));
+
+        assertThat(found).containsExactly("CX");
+    }
 }
