@@ -14,7 +14,7 @@ class FindingsLanguageTest {
     private final DefaultAnalyser analyser = new DefaultAnalyser();
 
     private static final ExtractedText MIXED = text(
-            "The report was reviewed by the the committee, and approximately 5 figures will stay TBD.",
+            "The report was reviewed by the the committee, and we will publish it in the near future with 5 figures TBD.",
             "The SLA says the upload limit is 25 MB.",
             "In practice the upload limit is 30 MB, with five (6) retries.",
             "Our e-mail address changed; send email to the new address. The e-mail form stays.",
