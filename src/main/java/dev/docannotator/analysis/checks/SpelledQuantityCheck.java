@@ -32,8 +32,11 @@ import java.util.stream.Collectors;
 public final class SpelledQuantityCheck implements DocumentCheck {
     /** Not after a letter, a digit or a digit and a decimal or thousands separator ("2.5 hours" is no "5 hours"). */
     private static final String DIGITS_START = "(?<![\\p{IsLatin}\\p{N}_])(?<!\\d[.,])";
-    /** Not after a Chinese numeral: "二十" in "一百二十" is part of a larger number. */
-    private static final String NUMERAL_START = "(?<![一二三四五六七八九十两百千万零〇])";
+    /**
+     * Not after a Chinese numeral: "二十" in "一百二十" is part of a larger number. Nor after 第, an ordinal (第四个年头,
+     * "the fourth year"), or a word that makes 一年 a year of the calendar (上一年度 "last year", 下一年, 同一年, 每一年).
+     */
+    private static final String NUMERAL_START = "(?<![一二三四五六七八九十两百千万零〇第上下同每])";
     private static final Pattern ENGLISH = Pattern.compile(
             DIGITS_START + "(?:(?<digits>\\d{1,3})|(?<words>" + NumberWords.ENGLISH_REGEX + "))[\\s-]+"
                     + "(?<unit>days?|weeks?|months?|years?|hours?|minutes?)(?![\\p{IsLatin}])",
