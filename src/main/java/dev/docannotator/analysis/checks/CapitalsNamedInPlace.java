@@ -32,7 +32,7 @@ final class CapitalsNamedInPlace {
      * name ("the program TCPD"), not an abbreviation to spell out.
      */
     private static final Pattern CHINESE_KIND_BEFORE = Pattern.compile(
-            "(?:程序|命令|工具|守护进程)\\s*([A-Z][A-Z0-9_]+)(?![\\p{L}\\p{N}_])");
+            "(?:程序|命令|工具|守护进程)\\s*([A-Z][A-Z0-9_]+)(?![\\p{IsLatin}\\p{N}_])");
     /**
      * A metavariable the text defines where it uses it: "(Here XYZ stands for a specific section name …)", "where FILE
      * is the archive", "where N denotes the count": the capitals stand for a value, not for words. "Where … is" needs

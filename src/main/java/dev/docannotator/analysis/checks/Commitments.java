@@ -24,8 +24,8 @@ final class Commitments {
                     // a payment or a delivery that falls due: "is (approximately) due within 30 days", not "due to"
                     + "|(?:is|are|be|becomes?|falls?)\\s+(?:\\w+ly\\s+)?due\\b(?!\\s+to\\b)"
                     + "|due\\s+(?:by|on|within|before|date)"
-                    // the author's own future: "we will", "we'll"
-                    + "|(?:we|i)\\s*(?:will|['’]ll)"
+                    // the author's own future and plans: "we will", "we'll", "we plan to"
+                    + "|(?:we|i)\\s*(?:will|['’]ll)|(?:we|i)\\s+plan(?:s|ned)?"
                     // a future that measures or delivers: "will take", "will cost", "will be ready"
                     + "|(?:will|['’]ll)\\s+(?:\\w+ly\\s+)?(?:take|cost|need|require|last|reach|grow|increase|decrease"
                     + "|drop|rise|save|reduce|cut|double|halve|be\\s+(?:ready|done|finished|complete|delivered|released"
@@ -69,6 +69,21 @@ final class Commitments {
         Span sentence = sentence(text, start, end);
         return FIRM.matcher(text).region(sentence.start(), sentence.end()).find();
     }
+
+    /**
+     * Whether the sentence around {@code [start, end)} states a limit ("the upload limit is approximately 25 MB", 上限约为):
+     * a bound the reader must keep to, which an approximation leaves unknown, unlike an estimate ("within approximately
+     * 1 business day").
+     */
+    static boolean limitAround(String text, int start, int end) {
+        Span sentence = sentence(text, start, end);
+        return LIMIT.matcher(text).region(sentence.start(), sentence.end()).find();
+    }
+
+    private static final Pattern LIMIT = Pattern.compile(
+            "\\b(?:limits?|limited|maximum|minimum|quotas?|caps?|capped|thresholds?|at\\s+(?:most|least)"
+                    + "|no\\s+more\\s+than|no\\s+less\\s+than|up\\s+to)\\b|上限|下限|不超过|不少于|最多|至少|限额|阈值",
+            Pattern.CASE_INSENSITIVE);
 
     private static Span sentence(String text, int start, int end) {
         int from = start;

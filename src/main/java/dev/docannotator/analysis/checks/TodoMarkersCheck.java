@@ -62,6 +62,10 @@ public final class TodoMarkersCheck implements BlockCheck {
                     + "|(?:括号|占位符|字段)[^。！？]{0,30}(?:替换|填写))",
             Pattern.CASE_INSENSITIVE);
 
+    /** A Markdown link's destination right after its text: "(#your-rights)", "(https://example.org/x)". */
+    private static final Pattern LINK_DESTINATION = Pattern.compile("\\([^)\\s]+\\)");
+    /** A reference link's label right after its text: "[contributing]". */
+    private static final Pattern LINK_LABEL = Pattern.compile("\\[([^\\]\\n]{1,60})]");
     /** How far before a placeholder such an instruction is looked for: the template's own section. */
     private static final int INSTRUCTION_REACH = 1500;
     /** Every character a placeholder can start with (the pattern folds ASCII case only: x and X). */
@@ -145,7 +149,7 @@ public final class TodoMarkersCheck implements BlockCheck {
             if (templateToFillIn(out.text().text(), block.start() + p.start())) {
                 continue;
             }
-            if (isLinkText(original, p.end())) {
+            if (isLinkText(original, out.text().text(), p.end())) {
                 continue; // "[Your rights with respect to your information](#your-rights…)": a link's words
             }
             quotedForms = quotedForms == null ? shortQuotations(original) : quotedForms;
@@ -164,11 +168,19 @@ public final class TodoMarkersCheck implements BlockCheck {
     }
 
     /**
-     * Whether the bracket that closes at {@code end} is a Markdown link's text: a destination ({@code (#anchor)},
-     * {@code (https://…)}) or a reference label ({@code [1]}) follows at once. Its words lead to a section or a page
-     * ("[Your rights with respect to your information]", "[your CONTRIBUTING file]"), they are no blank to fill in.
+     * Whether the bracket that closes at {@code end} is a Markdown link's text: a destination follows at once
+     * ({@code (#anchor)}, {@code (https://…)}), or a reference label the document defines ({@code [contributing]} with
+     * a {@code [contributing]: …} line). Its words lead to a section or a page ("[Your rights with respect to your
+     * information]", "[your CONTRIBUTING file]"), they are no blank to fill in; "[First name][Last name]" still is.
      */
-    private static boolean isLinkText(String text, int end) {
-        return end < text.length() && text.charAt(end - 1) == ']' && (text.charAt(end) == '(' || text.charAt(end) == '[');
+    private static boolean isLinkText(String block, String document, int end) {
+        if (end >= block.length() || block.charAt(end - 1) != ']') {
+            return false;
+        }
+        if (LINK_DESTINATION.matcher(block).region(end, block.length()).lookingAt()) {
+            return true;
+        }
+        Matcher label = LINK_LABEL.matcher(block).region(end, block.length());
+        return label.lookingAt() && document.contains("[" + label.group(1) + "]:");
     }
 }

@@ -9,6 +9,7 @@ import dev.docannotator.analysis.text.StartScan;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -85,9 +86,11 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
     private static final int WHOLE_DOCUMENT = 2000;
     /** Two capitals, then a capitalised word of four letters or more: a person's initials and surname. */
     private static final Pattern INITIALS_AND_SURNAME = Pattern.compile(
-            "(?<![\\p{IsLatin}\\p{N}_])([A-Z]{2})[ \\u00a0](\\p{Lu}\\p{Ll}{3,})(?![\\p{L}\\p{N}_-])");
+            "(?<![\\p{IsLatin}\\p{N}_])([A-Z]{2})[ \\u00a0](\\p{Lu}\\p{Ll}{3,})(?![\\p{IsLatin}\\p{N}_-])");
     /** The title in a Markdown document's front matter. */
-    private static final Pattern FRONT_MATTER_TITLE = Pattern.compile("(?m)^title:\\s*[\"']?(.+?)[\"']?\\s*$");
+    private static final Pattern FRONT_MATTER_TITLE = Pattern.compile("(?m)^title:[ \\t]*[\"']?(.+?)[\"']?[ \\t]*$");
+    /** A line of front matter: "date: 2018-02-08", "tags: [blog]". */
+    private static final Pattern FRONT_MATTER_LINE = Pattern.compile("(?m)^[A-Za-z_][\\w-]*:(?:[ \\t]|$)");
     /** Two to six capitals standing as a word (beside Chinese characters too: "使用RPC调用"). */
     private static final Pattern STANDALONE_CAPITALS = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_])[A-Z]{2,6}(?![\\p{IsLatin}\\p{N}_])");
@@ -161,9 +164,9 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      * version or release after a slash the first one ("OS/390, CICS").
      */
     private static final Pattern COORDINATED = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_])([A-Z][A-Z0-9]+)\\+*(?:/[A-Za-z0-9]+)?"
+            "(?<![\\p{IsLatin}\\p{N}_])([A-Z][A-Z0-9]+)\\+*(?:/[A-Za-z0-9]+)?"
                     + "(?:\\s*[,、，]\\s*|\\s+(?:or|and|and/or|nor)\\s+|\\s*(?:和|与|及|或)\\s*)"
-                    + "(?=([A-Z][A-Z0-9]+)\\+*(?![\\p{L}\\p{N}_]))");
+                    + "(?=([A-Z][A-Z0-9]+)\\+*(?![\\p{IsLatin}\\p{N}_]))");
     /**
      * Three names or more joined by slashes, a list of peers ("Qt/GTK+/HTML"); two are a pair of counterparts
      * ("API/ABI", "input/output"), and knowing one does not tell the other.
@@ -381,10 +384,11 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
                 STANDALONE_CAPITALS.matcher(title.group(1)).results().forEach(r -> found.add(r.group()));
                 continue;
             }
-            if (block.kind() == BlockKind.CODE && content.length() < 200) {
+            if (block.kind() == BlockKind.CODE && FRONT_MATTER_LINE.matcher(content).find()) {
                 continue; // the rest of the front matter ("date: 2018-02-08")
             }
-            if (block.kind() == BlockKind.HEADING) {
+            if (block.kind() == BlockKind.HEADING && !isAllCapitals(content)) {
+                // a title in capitals ("SOFTWARE LICENSE AGREEMENT FOR XYZ SDK") would make every word its subject
                 STANDALONE_CAPITALS.matcher(content).results().forEach(r -> found.add(r.group()));
             }
             break;
@@ -613,10 +617,19 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         Matcher m = Pattern.compile(words.append("(?![\\p{L}\\p{N}])").toString()).matcher(text).region(0, use);
         int times = 0;
         while (m.find()) {
-            times++;
+            if (Arrays.stream(m.group().split("[\\s-]+")).noneMatch(FUNCTION_WORDS::contains)) {
+                times++;
+            }
         }
         return times >= (acronym.length() == 2 ? 2 : 1);
     }
+
+    /** Words of four letters or more that carry no term ("this change" is no TC, "some cases" no SC). */
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "this", "that", "these", "those", "with", "from", "some", "into", "when", "then", "than", "they", "them",
+            "their", "there", "will", "have", "been", "were", "what", "which", "also", "only", "such", "each", "more",
+            "most", "very", "just", "much", "many", "over", "onto", "upon", "your", "ours", "about", "after", "before",
+            "where", "while", "would", "could", "should", "other", "every", "even", "both", "here", "once", "does");
 
     /**
      * Whether a two-letter abbreviation's words, capitalised, come shortly before it in its own paragraph ("We recommend

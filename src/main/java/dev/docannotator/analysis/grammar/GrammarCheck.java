@@ -377,8 +377,9 @@ public final class GrammarCheck implements BlockCheck {
     }
 
     /**
-     * A hyphenated word made of the document's names and English words ("tokio-core" in a post about Tokio, a crate;
-     * "man-db"): a package's name, each part known, not a slip. A part nobody knows ("tokoi-core") is still a slip.
+     * A hyphenated word built of the document's names, with English words beside them ("tokio-core" in a post about
+     * Tokio, a crate; "man-db"): a package's name, each part known and one of them the document's, not a slip. A part
+     * nobody knows ("tokoi-core") is still a slip.
      */
     static boolean isBuiltOfNames(Tagger tagger, DocumentNames known, String matched) {
         String word = matched.strip();
@@ -386,12 +387,15 @@ public final class GrammarCheck implements BlockCheck {
             return false;
         }
         try {
+            boolean aName = false;
             for (AnalyzedTokenReadings reading : tagger.tag(List.of(word.split("-")))) {
-                if (!reading.isTagged() && !known.isName(reading.getToken())) {
+                boolean name = known.isName(reading.getToken());
+                if (!reading.isTagged() && !name) {
                     return false;
                 }
+                aName |= name;
             }
-            return true;
+            return aName;
         } catch (IOException e) {
             throw new UncheckedIOException("LanguageTool's tagger could not read its dictionary", e);
         }

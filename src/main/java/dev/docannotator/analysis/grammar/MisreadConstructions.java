@@ -56,7 +56,7 @@ final class MisreadConstructions {
     private static final Pattern THE_TYPE_OF_A = Pattern.compile("(?i)(?<![\\p{L}])the\\s+(?:\\p{L}+\\s+)?$");
 
     /** A word in lower case right before the match, with no sentence end between ("processor A"). */
-    private static final Pattern LOWER_CASE_NOUN_BEFORE = Pattern.compile("(?<![\\p{L}])\\p{Ll}{3,}\\s$");
+    private static final Pattern LOWER_CASE_WORD_BEFORE = Pattern.compile("(?<![\\p{L}])(\\p{Ll}{3,})\\s$");
 
     private MisreadConstructions() {
     }
@@ -69,7 +69,7 @@ final class MisreadConstructions {
             case "BOTH_AS_WELL_AS" -> isBothOfAnotherClause(paragraph, start);
             case "ADVERB_OR_HYPHENATED_ADJECTIVE" -> QUANTITY_WORD.matcher(matched).matches();
             case "A_INSTALL" -> isModifierOfANoun(tagger, paragraph, end);
-            case "A_NNS" -> SINGULAR_IN_S.matcher(matched).find() || isLetterLabel(paragraph, start);
+            case "A_NNS" -> SINGULAR_IN_S.matcher(matched).find() || isLetterLabel(tagger, paragraph, start);
             case "CD_NN" -> NUMBER_NEXT.matcher(paragraph).region(end, paragraph.length()).lookingAt();
             case "POSSESSIVE_APOSTROPHE" -> PLACE_IN_A_SYSTEM.matcher(paragraph).region(end, paragraph.length())
                     .lookingAt();
@@ -80,9 +80,21 @@ final class MisreadConstructions {
     }
 
     /** "processor A spawns 20 tasks": a capital A after a noun in lower case labels it; it is no article. */
-    private static boolean isLetterLabel(String paragraph, int start) {
-        return paragraph.startsWith("A ", start)
-                && LOWER_CASE_NOUN_BEFORE.matcher(paragraph.substring(Math.max(0, start - 30), start)).find();
+    private static boolean isLetterLabel(Tagger tagger, String paragraph, int start) {
+        if (!paragraph.startsWith("A ", start)) {
+            return false;
+        }
+        Matcher before = LOWER_CASE_WORD_BEFORE.matcher(paragraph.substring(Math.max(0, start - 30), start));
+        return before.find() && isNoun(tagger, before.group(1));
+    }
+
+    private static boolean isNoun(Tagger tagger, String word) {
+        try {
+            return tagger.tag(List.of(word)).get(0).getReadings().stream()
+                    .anyMatch(r -> r.getPOSTag() != null && r.getPOSTag().startsWith("NN"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("LanguageTool's tagger could not read its dictionary", e);
+        }
     }
 
     private static boolean isBothOfAnotherClause(String paragraph, int start) {

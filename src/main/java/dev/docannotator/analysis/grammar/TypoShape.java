@@ -32,10 +32,13 @@ final class TypoShape {
         if (w.length() < MIN_LENGTH || word.chars().noneMatch(Character::isLowerCase)) {
             return false; // YYYY-ZZZZ, HPUX: placeholders and names in capitals are not slips
         }
+        List<String> first = suggestions.stream().limit(SUGGESTIONS).map(s -> s.toLowerCase(Locale.ROOT)).toList();
         // the other English's spelling first: "gruelling" is one doubled letter from "grueling", but no slip
-        return suggestions.stream().limit(SUGGESTIONS).map(s -> s.toLowerCase(Locale.ROOT))
-                .anyMatch(s -> otherVariant(w, s) ? otherEnglishIsASlip
-                        : swapped(w, s) || doubledLetter(w, s) || doubledLetter(s, w) || vowelForVowel(w, s));
+        if (first.stream().anyMatch(s -> otherVariant(w, s))) {
+            return otherEnglishIsASlip;
+        }
+        return first.stream().anyMatch(s -> swapped(w, s) || doubledLetter(w, s) || doubledLetter(s, w)
+                || vowelForVowel(w, s));
     }
 
     /** "colour" and "color", "organise" and "organize": one word in British and in American spelling. */

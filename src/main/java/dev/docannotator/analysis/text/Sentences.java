@@ -131,12 +131,13 @@ public final class Sentences {
         }
         String word = text.substring(w, i);
         if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
-            // an initial, as in "J. Smith"; but "than 20 lines of C. This is" ends a sentence on a one-letter name
-            return nextWordOpensSentence(text, i);
+            // an initial, as in "J. Smith" or "J. A. Smith"; but "than 20 lines of C. This is" ends a sentence on a
+            // one-letter name (an opener of two letters or more: "A" and "I" may be the next initial)
+            return nextWordOpensSentence(text, i, 2);
         }
         if (DOTTED_CAPITALS.matcher(word).matches()) {
             // "U.S. Code", "U.K. law": initials of a name, read as an adjective mid-sentence; "the U.S. The" ends one
-            return nextWordOpensSentence(text, i);
+            return nextWordOpensSentence(text, i, 1);
         }
         return !ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
     }
@@ -147,9 +148,10 @@ public final class Sentences {
 
     /**
      * Whether the word after the stop at {@code stop}, past closers and blanks, opens a sentence: a capitalised
-     * sentence opener, or nothing (the block's end). A name ("Code"), a lower-case word or a number does not.
+     * sentence opener of {@code minLetters} letters or more, or nothing (the block's end). A name ("Code"), a
+     * lower-case word or a number does not.
      */
-    private static boolean nextWordOpensSentence(String text, int stop) {
+    private static boolean nextWordOpensSentence(String text, int stop, int minLetters) {
         int s = stop + 1;
         while (s < text.length() && (Character.isWhitespace(text.charAt(s)) || CLOSERS.indexOf(text.charAt(s)) >= 0)) {
             s++;
@@ -158,7 +160,7 @@ public final class Sentences {
         while (e < text.length() && Character.isLetter(text.charAt(e))) {
             e++;
         }
-        return s == text.length() || e > s && Character.isUpperCase(text.charAt(s))
+        return s == text.length() || e - s >= minLetters && Character.isUpperCase(text.charAt(s))
                 && SENTENCE_OPENERS.contains(text.substring(s, e).toLowerCase(Locale.ROOT));
     }
 

@@ -70,10 +70,14 @@ final class TextLayout {
     record Laid(String source, List<Block> blocks, String text, SourceMap map) {
     }
 
-    /** One block's text and kind. */
-    /** A whole paragraph that is one link, perhaps in emphasis: {@code **[text](url)**}. */
-    private static final Pattern ONLY_A_LINK = Pattern.compile("[*_]*\\[[^\\]]+]\\([^)\\s]+\\)[*_]*[.。]?\\s*");
+    /**
+     * A whole paragraph that is one link, perhaps in emphasis: {@code **[text](url)**}; the destination may hold one
+     * pair of brackets (a Wikipedia address) and a title ({@code (url "title")}).
+     */
+    private static final Pattern ONLY_A_LINK = Pattern.compile(
+            "[*_]*\\[[^\\]]+]\\((?:[^()\\s]|\\([^()\\s]*\\))+(?:\\s+\"[^\"]*\")?\\)[*_]*[.。]?\\s*");
 
+    /** One block's text and kind. */
     record Block(String text, BlockKind kind) {
     }
 

@@ -268,6 +268,18 @@ class AcronymsNamedOrDefinedInPlaceTest {
         post.append("ApacheCon is a key ASF event, and every PMC is invited.", 1, 2);
         assertThat(quotes(runAll(new DefaultAnalyser(), post.build(), only(Check.UNDEFINED_ACRONYMS))))
                 .containsExactly("PMC");
+
+        // an empty title names nothing (the next line is no title), nor does a title set in capitals
+        TextBuilder untitled = new TextBuilder();
+        untitled.append("title:\ndescription: QRX kit launch", 1, 1, BlockKind.CODE);
+        untitled.append("The QRX kit ships today.", 1, 2);
+        TextBuilder shouting = new TextBuilder();
+        shouting.append("SOFTWARE LICENSE AGREEMENT FOR THE QRX KIT", 1, 1, BlockKind.HEADING);
+        shouting.append("The QRX kit ships today.", 1, 2);
+        for (TextBuilder doc : List.of(untitled, shouting)) {
+            assertThat(quotes(runAll(new DefaultAnalyser(), doc.build(), only(Check.UNDEFINED_ACRONYMS))))
+                    .containsExactly("QRX");
+        }
     }
     @Test
     void aChinesePeerOfAKnownAbbreviationAndAProgramNamedByItsKindAreNotAskedForButAnUnexplainedOneIs() {
@@ -279,7 +291,9 @@ class AcronymsNamedOrDefinedInPlaceTest {
                 "私钥单独存放在更加安全的 key 集群，并且通过 QAT 硬件加速，HTTPS 性能也更加高效。",
                 // a word with a letter starred out is no abbreviation (the kernel's management style, in Chinese)
                 "但他们是D*CKHEAD\" 的100万种方法都无法确认。",
-                "The daemon SSHD reads it, and the SRE team owns it."));
+                "The daemon SSHD reads it, and the SRE team owns it.",
+                // the same without spaces between the scripts
+                "连接数膨胀导致CPU和DISK资源占用增加，结合应用程序TCPX最终被合入内核。"));
 
         assertThat(found).containsExactly("QAT", "SRE");
     }
@@ -291,16 +305,20 @@ class AcronymsNamedOrDefinedInPlaceTest {
                 "Other languages pay for garbage collection at run time.",
                 "Such code is hard to integrate with conservative GC or with a GC of another runtime.",
                 "We sign a data processing addendum with each customer; the DPA says what we may do.",
+                "This change is small and this change is safe, so every TC is logged.",
                 "A quality gate is a check, and every QG is logged."));
 
-        assertThat(found).containsExactly("QG"); // "quality gate" once: two initials match by accident too often
+        // "this change" twice is no term; "quality gate" once: two initials match by accident too often
+        assertThat(found).containsExactly("TC", "QG");
     }
+
     @Test
     void aPersonsInitialsBeforeTheirSurnameNameThemThroughoutTheDocument() {
         // an APISIX interview: "TJ Holowaychuk", then "是 TJ" alone; "CX Department" has a dictionary word after it
         List<String> found = quotes(run(Check.UNDEFINED_ACRONYMS,
                 "作者 **Linus Benedict Torvalds**、前端技术大牛 **TJ Holowaychuk**、前端框架 Vue.js 的作者。",
                 "对我影响最大的开源精神的技术大牛是 TJ。",
+                "另一位是KD Wrightson的作品，后来 KD 也加入了社区。",
                 "The CX Department signs off each release."));
 
         assertThat(found).containsExactly("CX");

@@ -65,9 +65,10 @@ class HardCasesTest {
         List<Annotation> found = run(Check.TODO_MARKERS,
                 "- [Your rights with respect to your information](#your-rights-with-respect-to-your-information)",
                 "Put it in [your CONTRIBUTING file][contributing] and ask [Company processors](#company-processors).",
-                "Send it to [your manager] by [insert date].");
+                "[contributing]: https://example.org/CONTRIBUTING.md",
+                "Send it to [your manager] by [insert date][insert time].");
 
-        assertThat(quotes(found)).containsExactly("[your manager]", "[insert date]");
+        assertThat(quotes(found)).containsExactly("[your manager]", "[insert date]", "[insert time]");
     }
 
     @Test

@@ -72,10 +72,16 @@ class VagueUnderTheBroadAskTest {
                 "当Master下线后，在Slave代理Master一段时间后，Master会自动完成元数据的同步。",
                 "We will review the results in the near future, and the migration will take approximately six weeks.",
                 // GitHub's DMCA policy: the figure is given, the hedge is honest
-                "We will process your notice within approximately 1 business day; it must cost no more than about "
-                        + "$20, and the review takes 3天左右.");
+                "We will process your notice within approximately 1 business day, and we expect the fee to be about "
+                        + "$20. 我们预计审核需要3天左右，大约三天完成。",
+                // a share, a fraction or a change is the estimate itself
+                "We expect to cut load times by approximately 50%, to approximately one-third of today's.",
+                "We plan to migrate as soon as possible.",
+                // a limit given approximately is no limit anyone can keep to
+                "The upload limit is approximately 25 MB.");
 
-        assertThat(quotes(vague(reports, "Check everything"))).containsExactly("in the near future");
+        assertThat(quotes(vague(reports, "Check everything"))).containsExactly(
+                "in the near future", "approximately", "approximately", "as soon as possible", "approximately");
         // named, vague words are read in every sentence that commits or instructs, as before
         assertThat(quotes(vague(reports, "Find vague wording")))
                 .contains("soon", "as soon as possible", "in a timely manner", "一段时间", "approximately", "about",

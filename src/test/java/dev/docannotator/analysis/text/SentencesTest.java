@@ -73,9 +73,10 @@ class SentencesTest {
                         + "cats vs. the dogs in version 2.6 or 1.2.3 by J. R. Doe.");
         // Python's design FAQ: a one-letter name ends its sentence when a sentence opener follows
         assertThat(split("20 lines of Python can do a lot more work than 20 lines of C. This is not solely due to "
-                + "the brackets. Ask J. Doe or John Q. Public."))
+                + "the brackets. Ask J. Doe or John Q. Public. Ask J. A. Smith or read A. A. Milne and J. I. Packer."))
                 .containsExactly("20 lines of Python can do a lot more work than 20 lines of C.",
-                        "This is not solely due to the brackets.", "Ask J. Doe or John Q. Public.");
+                        "This is not solely due to the brackets.", "Ask J. Doe or John Q. Public.",
+                        "Ask J. A. Smith or read A. A. Milne and J. I. Packer.");
     }
 
     @Test

@@ -201,13 +201,15 @@ class TextLayoutTest {
 
                 **[https://github.com/mosn/mosn](https://github.com/mosn/mosn)**
 
+                [Service mesh](https://en.wikipedia.org/wiki/Service_mesh_(networking) "Wikipedia")
+
                 See [the guide](https://example.org/guide) before you start.
 
                 - [WebAssembly Tail Call](https://chromestatus.com/feature/5423405012615168)
                 """;
 
         assertThat(kinds(TextLayout.layout(md, true))).containsExactly(BlockKind.HEADING, BlockKind.REFERENCE,
-                BlockKind.REFERENCE, BlockKind.PROSE, BlockKind.LIST_ITEM);
+                BlockKind.REFERENCE, BlockKind.REFERENCE, BlockKind.PROSE, BlockKind.LIST_ITEM);
         assertThat(kinds(TextLayout.layout(md, false))).doesNotContain(BlockKind.REFERENCE);
     }
 
