@@ -81,6 +81,10 @@ class HardCasesTest {
         assertThat(quotes(found)).containsExactly("eight weeks", "半年");
         assertThat(found.get(0).suggestion()).isEqualTo("6 weeks");
         assertThat(found.get(1).suggestion()).isEqualTo("3个月");
+
+        // Nacos' roadmap: an ordinal year and a year of the calendar are no periods
+        assertThat(run(Check.NUMBER_MISMATCH, "项目开源以来已经走过了第四个年头。项目周期为2年。项目上一年度的报告已经发布。"))
+                .isEmpty();
     }
     @Test
     void theSamePeriodWrittenInDigitsAndInWordsInTwoSentencesIsStyleNotAContradiction() {
