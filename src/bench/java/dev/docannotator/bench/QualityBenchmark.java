@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,10 @@ final class QualityBenchmark {
      * {@code PassiveScope}).
      */
     private static final String EVERYTHING_EN = "Check everything";
+    /** The numbered held-out sets, heldout2 … heldout16. */
+    private static final int HELD_OUT_SETS = 16;
+    private static final List<String> ORDINALS = List.of("second", "third", "fourth", "fifth", "sixth", "seventh",
+            "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth");
     private static final String EVERYTHING_ZH = "全部检查";
 
     private final Engine engine = Engines.createDefault(DocumentLimits.defaults());
@@ -100,44 +105,13 @@ final class QualityBenchmark {
 
         // documents no fix was made from: precision there shows whether the fixes generalise
         List<Finding> heldOut = heldOut("heldout", "Precision on held-out real documents", report);
-        // a second held-out set, added before session 7's changes and never read while tuning
-        List<Finding> heldOutSecond = heldOut("heldout2", "Precision on the second held-out set", report);
-        // a third, added before session 8's changes, after the second had been read by the judge and the team
-        List<Finding> heldOutThird = heldOut("heldout3", "Precision on the third held-out set", report);
-        // a fourth, added before session 9's changes, after the third had been read
-        List<Finding> heldOutFourth = heldOut("heldout4", "Precision on the fourth held-out set", report);
-        // a fifth, added before session 10's changes, after the fourth had been read
-        List<Finding> heldOutFifth = heldOut("heldout5", "Precision on the fifth held-out set", report);
-        // a sixth, added before session 11's changes, after the fifth had been read
-        List<Finding> heldOutSixth = heldOut("heldout6", "Precision on the sixth held-out set", report);
-        // a seventh, added before session 13's changes, after the sixth had been read
-        List<Finding> heldOutSeventh = heldOut("heldout7", "Precision on the seventh held-out set", report);
-        // an eighth, added before session 14's changes, after the seventh had been read
-        List<Finding> heldOutEighth = heldOut("heldout8", "Precision on the eighth held-out set", report);
-        // a ninth, added before session 15's changes, after the eighth had been read
-        List<Finding> heldOutNinth = heldOut("heldout9", "Precision on the ninth held-out set", report);
-        // a tenth, of general writing, added in session 15 and judged blind before session 16's changes
-        List<Finding> heldOutTenth = heldOut("heldout10", "Precision on the tenth held-out set", report);
-        // an eleventh, of writing people review at work (a policy, a proposal, minutes, a report, an announcement,
-        // FAQs, an essay, a formal statement), added in session 16 by a helper for the next session to judge blind
-        List<Finding> heldOutEleventh = heldOut("heldout11", "Precision on the eleventh held-out set", report);
-        // a twelfth, of reports and proposals (design proposals, an RFC, a KEP, a postmortem, an annual report, meeting
-        // notes, a survey report; two Chinese design documents), added in session 18 and judged blind before any change
-        List<Finding> heldOutTwelfth = heldOut("heldout12", "Precision on the twelfth held-out set", report);
-        // a thirteenth, of guides and announcements (HOWTOs, release announcements, a disclosure policy, enforcement
-        // procedures, a newsletter, a contributor guide; two Chinese guides), added in session 18 after the twelfth's
-        // fixes and judged blind before any change made from it
-        List<Finding> heldOutThirteenth = heldOut("heldout13", "Precision on the thirteenth held-out set", report);
-        // a fourteenth, of explanations and essays (a design FAQ, engineering blog essays, a design page, a FAQ; two
-        // Chinese concept essays), added in session 19 and judged blind before any change made from it
-        List<Finding> heldOutFourteenth = heldOut("heldout14", "Precision on the fourteenth held-out set", report);
-        // a fifteenth, of writing for users and the public (a privacy policy, terms of service, a takedown policy, a
-        // community guide, project news; two Chinese posts), added in session 19 after the fourteenth's fixes and
-        // judged blind before any change made from it
-        List<Finding> heldOutFifteenth = heldOut("heldout15", "Precision on the fifteenth held-out set", report);
-        // a sixteenth, of roadmaps, retrospectives and release notes (two Chinese), added in session 19 after the
-        // fifteenth's fixes and judged blind before any change made from it
-        List<Finding> heldOutSixteenth = heldOut("heldout16", "Precision on the sixteenth held-out set", report);
+        // held-out sets 2 to 16, each added by a session before changes made from it and judged on first exposure
+        // (SOURCES.md says what each holds and when it came; BENCHMARKS.md how each was judged)
+        Map<String, List<Finding>> numberedSets = new LinkedHashMap<>();
+        for (int n = 2; n <= HELD_OUT_SETS; n++) {
+            String folder = "heldout" + n;
+            numberedSets.put(folder, heldOut(folder, "Precision on the " + ORDINALS.get(n - 2) + " held-out set", report));
+        }
         // real PDF and Word files nobody here wrote: page furniture, hyphenation, columns, notes, tables, Word styles
         List<Finding> formats = formats(report);
         // long manual pages dense with options and metavariables, read while tuning (session 14): a development set
@@ -151,39 +125,13 @@ final class QualityBenchmark {
         everything.addAll(heldOut);
         writeUnlabelled(everything, labels(), Path.of("target", "benchmarks", "quality-unlabelled.tsv"));
         writeUnlabelled(everything, Map.of(), Path.of("target", "benchmarks", "quality-all.tsv"));
-        // kept apart so that nobody tuning the checks reads them by accident
-        writeUnlabelled(heldOutSecond, labels(), Path.of("target", "benchmarks", "quality-heldout2-unlabelled.tsv"));
-        // every finding of the second set, labelled or not: what a change there removed or added is read from it
-        writeUnlabelled(heldOutSecond, Map.of(), Path.of("target", "benchmarks", "quality-heldout2-all.tsv"));
-        writeUnlabelled(heldOutThird, labels(), Path.of("target", "benchmarks", "quality-heldout3-unlabelled.tsv"));
-        writeUnlabelled(heldOutFourth, labels(), Path.of("target", "benchmarks", "quality-heldout4-unlabelled.tsv"));
-        writeUnlabelled(heldOutFifth, labels(), Path.of("target", "benchmarks", "quality-heldout5-unlabelled.tsv"));
-        writeUnlabelled(heldOutSixth, labels(), Path.of("target", "benchmarks", "quality-heldout6-unlabelled.tsv"));
-        // every finding of the third to sixth sets: what a change removed or added is read from them
-        writeUnlabelled(heldOutThird, Map.of(), Path.of("target", "benchmarks", "quality-heldout3-all.tsv"));
-        writeUnlabelled(heldOutFourth, Map.of(), Path.of("target", "benchmarks", "quality-heldout4-all.tsv"));
-        writeUnlabelled(heldOutFifth, Map.of(), Path.of("target", "benchmarks", "quality-heldout5-all.tsv"));
-        writeUnlabelled(heldOutSixth, Map.of(), Path.of("target", "benchmarks", "quality-heldout6-all.tsv"));
-        writeUnlabelled(heldOutSeventh, labels(), Path.of("target", "benchmarks", "quality-heldout7-unlabelled.tsv"));
-        writeUnlabelled(heldOutSeventh, Map.of(), Path.of("target", "benchmarks", "quality-heldout7-all.tsv"));
-        writeUnlabelled(heldOutEighth, labels(), Path.of("target", "benchmarks", "quality-heldout8-unlabelled.tsv"));
-        writeUnlabelled(heldOutEighth, Map.of(), Path.of("target", "benchmarks", "quality-heldout8-all.tsv"));
-        writeUnlabelled(heldOutNinth, labels(), Path.of("target", "benchmarks", "quality-heldout9-unlabelled.tsv"));
-        writeUnlabelled(heldOutNinth, Map.of(), Path.of("target", "benchmarks", "quality-heldout9-all.tsv"));
-        writeUnlabelled(heldOutTenth, labels(), Path.of("target", "benchmarks", "quality-heldout10-unlabelled.tsv"));
-        writeUnlabelled(heldOutTenth, Map.of(), Path.of("target", "benchmarks", "quality-heldout10-all.tsv"));
-        writeUnlabelled(heldOutEleventh, labels(), Path.of("target", "benchmarks", "quality-heldout11-unlabelled.tsv"));
-        writeUnlabelled(heldOutEleventh, Map.of(), Path.of("target", "benchmarks", "quality-heldout11-all.tsv"));
-        writeUnlabelled(heldOutTwelfth, labels(), Path.of("target", "benchmarks", "quality-heldout12-unlabelled.tsv"));
-        writeUnlabelled(heldOutTwelfth, Map.of(), Path.of("target", "benchmarks", "quality-heldout12-all.tsv"));
-        writeUnlabelled(heldOutThirteenth, labels(), Path.of("target", "benchmarks", "quality-heldout13-unlabelled.tsv"));
-        writeUnlabelled(heldOutThirteenth, Map.of(), Path.of("target", "benchmarks", "quality-heldout13-all.tsv"));
-        writeUnlabelled(heldOutFourteenth, labels(), Path.of("target", "benchmarks", "quality-heldout14-unlabelled.tsv"));
-        writeUnlabelled(heldOutFourteenth, Map.of(), Path.of("target", "benchmarks", "quality-heldout14-all.tsv"));
-        writeUnlabelled(heldOutFifteenth, labels(), Path.of("target", "benchmarks", "quality-heldout15-unlabelled.tsv"));
-        writeUnlabelled(heldOutFifteenth, Map.of(), Path.of("target", "benchmarks", "quality-heldout15-all.tsv"));
-        writeUnlabelled(heldOutSixteenth, labels(), Path.of("target", "benchmarks", "quality-heldout16-unlabelled.tsv"));
-        writeUnlabelled(heldOutSixteenth, Map.of(), Path.of("target", "benchmarks", "quality-heldout16-all.tsv"));
+        // kept apart so that nobody tuning the checks reads them by accident; each set's every finding, labelled or
+        // not, too: what a change removed or added is read from them
+        for (Map.Entry<String, List<Finding>> set : numberedSets.entrySet()) {
+            writeUnlabelled(set.getValue(), labels(),
+                    Path.of("target", "benchmarks", "quality-" + set.getKey() + "-unlabelled.tsv"));
+            writeUnlabelled(set.getValue(), Map.of(), Path.of("target", "benchmarks", "quality-" + set.getKey() + "-all.tsv"));
+        }
 
         List<Finding> plantedFindings = new ArrayList<>();
         try (Stream<Path> files = Files.list(CORPUS.resolve("planted"))) {
@@ -195,11 +143,8 @@ final class QualityBenchmark {
         report.append(recallTable(plantedFindings, planted()));
         report.append(BlindPrecision.table(texts));
         List<Finding> labelledSets = new ArrayList<>(everything);
-        for (List<Finding> set : List.of(heldOutSecond, heldOutThird, heldOutFourth, heldOutFifth, heldOutSixth,
-                heldOutSeventh, heldOutEighth, heldOutNinth, heldOutTenth, heldOutEleventh, heldOutTwelfth, heldOutThirteenth,
-                heldOutFourteenth, heldOutFifteenth, heldOutSixteenth, formats)) {
-            labelledSets.addAll(set);
-        }
+        numberedSets.values().forEach(labelledSets::addAll);
+        labelledSets.addAll(formats);
         report.append(BlindPrecision.acronymsTable(texts,
                 labelledSets.stream().map(Finding::key).collect(java.util.stream.Collectors.toSet())));
         report.append(wrapTable(work));
