@@ -30,6 +30,8 @@ public final class Formulas {
     private static final String MARK = "(?:\\[(?:#[\\w-]*|\\*|\\d{1,3})\\]_|\\[\\^[\\w-]+\\]|\\^\\[\\d{1,3}\\])";
     private static final Pattern FOOTNOTE_MARK = Pattern.compile(MARK + "\\p{P}*");
     private static final Pattern MARK_ALONE = Pattern.compile(MARK);
+    /** An emoji's shortcode, which Markdown renders as a picture: ":pray:", ":wink:)". No word is read there. */
+    private static final Pattern EMOJI_SHORTCODE = Pattern.compile(":[a-z0-9_+-]{2,30}:\\p{P}*");
     /** The dot inside a dotted name: "Crates.io", "Node.js", "e.g.", one word to a reader as to a word processor. */
     private static final Pattern NAME_DOT = Pattern.compile("(?<=\\p{L})\\.(?=\\p{L})");
     /** A number with decimal or thousands points, or a version: "3.9", "1,000", "2.4.1". */
@@ -55,9 +57,10 @@ public final class Formulas {
      * prose mask hid ({@code sprintf()}, {@code --sort=inode}), and a footnote's mark counts as none.
      */
     public static int countWords(String sentence) {
-        // a mark alone ("[#f2]_,") or after a word ("fanatics.[^shocking]") is no word
+        // a mark alone ("[#f2]_,") or after a word ("fanatics.[^shocking]") is no word, nor an emoji (":pray:")
         String[] tokens = Arrays.stream(sentence.strip().split("\\s+"))
                 .map(token -> token.indexOf(']') < 0 ? token : FOOTNOTE_MARK.matcher(token).replaceAll(""))
+                .map(token -> token.startsWith(":") && EMOJI_SHORTCODE.matcher(token).matches() ? "" : token)
                 .filter(token -> !token.isEmpty())
                 .toArray(String[]::new);
         boolean[] maths = new boolean[tokens.length];

@@ -27,6 +27,17 @@ class FormulasTest {
     }
 
     @Test
+    void anEmojisShortcodeIsNoWord() {
+        // the Pydantic V2 plan: 40 words and an emoji; a time and a label with colons are still words
+        String plan = "Delete all stale PRs which didn't make it into V1.10, apologise profusely to their authors who put "
+                + "their valuable time into pydantic only to have their PRs closed :pray: (and explain when and how "
+                + "they can rebase and recreate the PR)";
+        assertThat(Formulas.countWords(plan)).isEqualTo(40);
+        assertThat(Formulas.countWords("We (mostly Sebastián :wink:) meet at 14:30. Note: fine."))
+                .isEqualTo(Formulas.countWords("We (mostly Sebastián) meet at 14:30. Note: fine."));
+    }
+
+    @Test
     void aNumberWithItsPointsIsOneWord() {
         // PEP 602: 39 words as an editor counts them, 42 when "3.9", "3.20" and "3.23" were two words each
         String sentence = "Adopting an annual release calendar allows for natural switching to calendar versioning, for "
