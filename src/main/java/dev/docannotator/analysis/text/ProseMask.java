@@ -64,6 +64,8 @@ public final class ProseMask {
                     + "|am|ac|in|m4))\\b",
             // a string with two or more spaces escaped for the shell, as less(1)'s prompt "\ Manual\ page\ ?ltline"
             "(?<![^\\s(])[A-Za-z0-9._%+@~:-]*+(?=\\\\)(?:[^\\s\\\\]|\\\\\\S)*+(?:\\\\ (?:[^\\s\\\\]|\\\\\\S)*+){2,}+",
+            // an MDX comment, as react.dev anchors its headings: "## React Compiler {/*react-compiler*/}"
+            "\\{/\\*[^*\\n]{0,200}\\*/\\}",
             // a Markdown link's destination: "[Ideal Nominees](#ideal-nominees)", "[the guide](docs/guide)"
             "(?<=\\])\\([^()\\s]+\\)",
             // the directory entry ".." ("do not ignore the implied . and ..")

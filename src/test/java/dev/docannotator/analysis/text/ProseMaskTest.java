@@ -38,6 +38,12 @@ class ProseMaskTest {
     }
 
     @Test
+    void hidesAnMdxCommentThatAnchorsAHeading() {
+        // React Labs' post: the anchor's words are no spelling of the heading's "React Compiler"
+        assertThat(hidden("React Compiler {/*react-compiler*/}")).containsExactly("{/*react-compiler*/}");
+    }
+
+    @Test
     void hidesAMarkdownLinksDestinationButNotItsText() {
         // Node.js's GOVERNANCE.md opens on a table of contents of such links
         assertThat(hidden("* [Ideal Nominees](#ideal-nominees), see [the guide](doc/guide) (or ask).")).containsExactly(
