@@ -833,7 +833,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         int han = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+            if (Scripts.isHan(c)) {
                 han++;
             } else if (Character.isLetter(c) && c < 0x250) {
                 letters++;

@@ -364,16 +364,7 @@ public final class GrammarCheck implements BlockCheck {
         if (words.length < 2) {
             return false;
         }
-        try {
-            for (AnalyzedTokenReadings reading : tagger.tag(List.of(words))) {
-                if (reading.isTagged() || known.isName(reading.getToken())) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException("LanguageTool's tagger could not read its dictionary", e);
-        }
+        return tag(tagger, List.of(words)).stream().anyMatch(r -> r.isTagged() || known.isName(r.getToken()));
     }
 
     /**
@@ -386,16 +377,14 @@ public final class GrammarCheck implements BlockCheck {
         if (word.indexOf('-') <= 0 || word.endsWith("-")) {
             return false;
         }
+        List<AnalyzedTokenReadings> parts = tag(tagger, List.of(word.split("-")));
+        return parts.stream().allMatch(r -> r.isTagged() || known.isName(r.getToken()))
+                && parts.stream().anyMatch(r -> known.isName(r.getToken()));
+    }
+
+    private static List<AnalyzedTokenReadings> tag(Tagger tagger, List<String> words) {
         try {
-            boolean aName = false;
-            for (AnalyzedTokenReadings reading : tagger.tag(List.of(word.split("-")))) {
-                boolean name = known.isName(reading.getToken());
-                if (!reading.isTagged() && !name) {
-                    return false;
-                }
-                aName |= name;
-            }
-            return aName;
+            return tagger.tag(words);
         } catch (IOException e) {
             throw new UncheckedIOException("LanguageTool's tagger could not read its dictionary", e);
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.languagetool.AnalyzedToken;
 import org.languagetool.tagging.Tagger;
 
 /**
@@ -104,19 +103,6 @@ final class MisreadConstructions {
 
     private static boolean isModifierOfANoun(Tagger tagger, String paragraph, int end) {
         Matcher next = NEXT_WORD.matcher(paragraph.substring(end, Math.min(paragraph.length(), end + 40)));
-        if (!next.find()) {
-            return false;
-        }
-        try {
-            for (AnalyzedToken reading : tagger.tag(List.of(next.group(1).toLowerCase(Locale.ROOT))).get(0)
-                    .getReadings()) {
-                if (reading.getPOSTag() != null && reading.getPOSTag().startsWith("NN")) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException("LanguageTool's English tagger could not read its dictionary", e);
-        }
+        return next.find() && isNoun(tagger, next.group(1).toLowerCase(Locale.ROOT));
     }
 }
