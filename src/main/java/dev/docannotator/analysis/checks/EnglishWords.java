@@ -3,6 +3,7 @@ package dev.docannotator.analysis.checks;
 import dev.docannotator.analysis.text.EnglishTagging;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Whether a word in capitals is an ordinary English word set in capitals (NOTICE, TITLE, ACTION, WHEN, FORMAT): its
@@ -39,4 +40,17 @@ final class EnglishWords {
         return readings.isTagged() && readings.getReadings().stream()
                 .allMatch(r -> r.getPOSTag() != null && r.getPOSTag().startsWith("JJ"));
     }
+
+    /**
+     * Whether the lower-case word can be a function word or an adverb (this, some, with, would, only): such a word
+     * carries no term ("this change" is no TC). Read from the tagger's closed classes, not a list of our own.
+     */
+    static boolean canBeAFunctionWord(String word) {
+        return EnglishTagging.tagger().tag(List.of(word)).get(0).getReadings().stream()
+                .anyMatch(r -> r.getPOSTag() != null && FUNCTION_TAGS.contains(r.getPOSTag()));
+    }
+
+    /** Penn Treebank's closed classes (determiners, prepositions, pronouns, modals, conjunctions …) and adverbs. */
+    private static final Set<String> FUNCTION_TAGS = Set.of(
+            "DT", "PDT", "IN", "TO", "CC", "EX", "MD", "PRP", "PRP$", "WDT", "WP", "WP$", "WRB", "RB");
 }

@@ -607,7 +607,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      * Whether the document writes the abbreviation's words as a term in lower case before using it, every word of four
      * letters or more ("memory safety without garbage collection" … "conservative GC"): its reader met the term it
      * abbreviates. Two words whose initials match by accident are common, so a two-letter abbreviation needs its
-     * words twice.
+     * words twice, and no word may be a function word or an adverb ("this change" is no TC).
      */
     static boolean spelledOutAsTermBefore(String text, int use, String acronym) {
         StringBuilder words = new StringBuilder("(?<![\\p{L}\\p{N}])");
@@ -617,19 +617,12 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         Matcher m = Pattern.compile(words.append("(?![\\p{L}\\p{N}])").toString()).matcher(text).region(0, use);
         int times = 0;
         while (m.find()) {
-            if (Arrays.stream(m.group().split("[\\s-]+")).noneMatch(FUNCTION_WORDS::contains)) {
+            if (Arrays.stream(m.group().split("[\\s-]+")).noneMatch(EnglishWords::canBeAFunctionWord)) {
                 times++;
             }
         }
         return times >= (acronym.length() == 2 ? 2 : 1);
     }
-
-    /** Words of four letters or more that carry no term ("this change" is no TC, "some cases" no SC). */
-    private static final Set<String> FUNCTION_WORDS = Set.of(
-            "this", "that", "these", "those", "with", "from", "some", "into", "when", "then", "than", "they", "them",
-            "their", "there", "will", "have", "been", "were", "what", "which", "also", "only", "such", "each", "more",
-            "most", "very", "just", "much", "many", "over", "onto", "upon", "your", "ours", "about", "after", "before",
-            "where", "while", "would", "could", "should", "other", "every", "even", "both", "here", "once", "does");
 
     /**
      * Whether a two-letter abbreviation's words, capitalised, come shortly before it in its own paragraph ("We recommend
