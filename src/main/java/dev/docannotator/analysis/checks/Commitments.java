@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  * is or what a program does ("is quite different from", "completions for a number of commands") it does not.
  */
 final class Commitments {
+    /** Limits, a kind of firm commitment: a bound the reader must keep to. */
+    private static final String LIMIT_WORDS =
+            "limits?|limited|maximum|minimum|quotas?|thresholds?|at\\s+(?:most|least)|no\\s+(?:more|less)\\s+than";
+    private static final String LIMIT_CHINESE = "上限|下限|不超过|不少于|最多|至少|限额|阈值";
     /**
      * Firm commitments, in any kind of document: obligations, estimates, limits and the author's own promises ("we
      * will", 我们将). What someone will be held to.
@@ -19,8 +23,7 @@ final class Commitments {
     private static final String FIRM_WORDS =
             "must|shall|required|expects?|expected|expecting|estimates?|estimated|planned"
                     + "|planning|forecasts?|anticipated?|anticipates|aims?|targets?|intends?|intended|projected"
-                    + "|going\\s+to|limits?|maximum|minimum|deadlines?|budgets?|quotas?|at\\s+(?:most|least)"
-                    + "|no\\s+more\\s+than"
+                    + "|going\\s+to|deadlines?|budgets?|" + LIMIT_WORDS
                     // a payment or a delivery that falls due: "is (approximately) due within 30 days", not "due to"
                     + "|(?:is|are|be|becomes?|falls?)\\s+(?:\\w+ly\\s+)?due\\b(?!\\s+to\\b)"
                     + "|due\\s+(?:by|on|within|before|date)"
@@ -30,7 +33,7 @@ final class Commitments {
                     + "|(?:will|['’]ll)\\s+(?:\\w+ly\\s+)?(?:take|cost|need|require|last|reach|grow|increase|decrease"
                     + "|drop|rise|save|reduce|cut|double|halve|be\\s+(?:ready|done|finished|complete|delivered|released"
                     + "|available|launched))";
-    private static final String FIRM_CHINESE = "必须|务必|应当|到期|预计|预期|估计|计划|打算|争取|力争|有望|目标|上限|下限|不超过|最多|至少"
+    private static final String FIRM_CHINESE = "必须|务必|应当|到期|预计|预期|估计|计划|打算|争取|力争|有望|目标|" + LIMIT_CHINESE
             + "|截止|期限|预算|我们?(?:将|会|要)|[将会](?:需要|花费|耗时|持续|达到|增加|减少|降低|缩短|节省|完成|发布|上线|交付)";
     /**
      * Advice and requests: "you should", "please", a plan as a noun ("no plans of vanishing"), 应该, 请. They commit
@@ -81,9 +84,7 @@ final class Commitments {
     }
 
     private static final Pattern LIMIT = Pattern.compile(
-            "\\b(?:limits?|limited|maximum|minimum|quotas?|caps?|capped|thresholds?|at\\s+(?:most|least)"
-                    + "|no\\s+more\\s+than|no\\s+less\\s+than|up\\s+to)\\b|上限|下限|不超过|不少于|最多|至少|限额|阈值",
-            Pattern.CASE_INSENSITIVE);
+            "\\b(?:" + LIMIT_WORDS + ")\\b|" + LIMIT_CHINESE, Pattern.CASE_INSENSITIVE);
 
     private static Span sentence(String text, int start, int end) {
         int from = start;

@@ -122,11 +122,9 @@ public final class VagueWordsCheck implements BlockCheck {
      * check.
      */
     private static final Pattern FIGURE_AFTER = Pattern.compile("\\s*(?:[$€£¥]?\\d[\\d.,]*+(?!\\s*(?:%|％|percent|/\\d))"
-            + "|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-            + "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\\s+dozen"
-            + "|a\\s+hundred|a\\s+thousand|a\\s+million|a\\s+billion|hundreds|thousands|millions)\\b"
-            + "(?![\\s-]*(?:half|halves|thirds?|quarters?|percent|per\\s+cent)\\b)"
-            + "|[一二三四五六七八九十两百千万]+(?:个|天|周|年|小时|分钟|秒|人|次|台|元|万|倍))",
+            + "|(?:" + NumberWords.ENGLISH_REGEX + "|a\\s+(?:dozen|hundred|thousand|million|billion)|hundreds|thousands"
+            + "|millions)\\b(?![\\s-]*(?:half|halves|thirds?|quarters?|percent|per\\s+cent)\\b)"
+            + "|" + NumberWords.CHINESE_REGEX + "万?(?:个|天|周|年|小时|分钟|秒|人|次|台|元|万|倍))",
             Pattern.CASE_INSENSITIVE);
     /** 左右 follows its figure: 3天左右. */
     private static final String AFTER_A_FIGURE = "左右";
