@@ -2,9 +2,11 @@ package dev.docannotator.analysis.grammar;
 
 import dev.docannotator.analysis.text.OptionSyntax;
 import dev.docannotator.analysis.text.ProseMask;
+import dev.docannotator.analysis.text.Span;
 import dev.docannotator.document.ExtractedText;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * The names a document itself uses: words that recur (twice or more, in any case), such as a product, a command, a
  * project or a person ({@code grep} 45 times in grep's manual, {@code man-db}, {@code Zstd}). A spelling checker does not
- * know them; the document does. The price: a typo made the same way twice is not reported. And the program's keywords:
+ * know them; the document does. The price: a typo made the same way twice is not reported. The words of its addresses
+ * and paths, where a link names what it leads to ({@code unrs-resolver}). And the program's keywords:
  * words the document writes as an option's name or value ({@code --seek}, {@code --no-seek}, {@code --sort=inode}).
  */
 final class DocumentNames {
@@ -22,6 +25,8 @@ final class DocumentNames {
     private static final Pattern WORD = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_])\\p{IsLatin}[\\p{IsLatin}'’]*(?:-\\p{IsLatin}[\\p{IsLatin}'’]*)*");
     private static final int RECURRING = 2;
+    /** What separates the parts of an address or a path: "/", a query's "?", "&" and "=", a fragment's "#". */
+    private static final Pattern ADDRESS_SEPARATORS = Pattern.compile("[/?#&=():.]+");
 
     private final ExtractedText source;
     private final Set<String> names;
@@ -37,7 +42,8 @@ final class DocumentNames {
     static DocumentNames of(ExtractedText text, Set<String> keywords) {
         Map<String, Integer> counts = new HashMap<>();
         // masked: "zorbix_conf" in code is not a use of the name Zorbix
-        Matcher m = WORD.matcher(ProseMask.mask(text.text()).text());
+        ProseMask.Masked masked = ProseMask.mask(text.text());
+        Matcher m = WORD.matcher(masked.text());
         while (m.find()) {
             String w = m.group().toLowerCase(Locale.ROOT);
             counts.merge(w, 1, Integer::sum);
@@ -53,7 +59,28 @@ final class DocumentNames {
                 names.add(w);
             }
         });
+        names.addAll(addressParts(text.text(), masked.hidden()));
         return new DocumentNames(text, names, keywords);
+    }
+
+    /**
+     * The words of the document's addresses and paths: "[unrs-resolver](https://github.com/unrs/unrs-resolver)" names
+     * a package by the path its link leads to, so the word is a name even when the prose writes it once.
+     */
+    private static Set<String> addressParts(String text, List<Span> hidden) {
+        Set<String> parts = new HashSet<>();
+        for (Span s : hidden) {
+            String address = s.of(text);
+            if (address.indexOf('/') < 0) {
+                continue; // inline code, an option, a format string: not an address
+            }
+            for (String part : ADDRESS_SEPARATORS.split(address)) {
+                if (WORD.matcher(part).matches()) {
+                    parts.add(part.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return parts;
     }
 
     boolean isOf(ExtractedText text) {

@@ -204,7 +204,8 @@ public final class GrammarCheck implements BlockCheck {
             if (spelling && (CODE_LIKE.matcher(word).matches() || known.isName(word))
                     || match.getRule().isDictionaryBasedSpellingRule()
                     && (hasAKnownWord(EnglishTagging.tagger(), known, word)
-                            || isBuiltOfNames(EnglishTagging.tagger(), known, word))) {
+                            || isBuiltOfNames(EnglishTagging.tagger(), known, word)
+                            || RegularDerivation.isDerived(EnglishTagging.tagger(), word))) {
                 continue;
             }
             if (match.getRule().isDictionaryBasedSpellingRule()

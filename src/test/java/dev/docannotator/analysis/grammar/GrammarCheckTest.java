@@ -59,6 +59,27 @@ class GrammarCheckTest {
     }
 
     @Test
+    void aWordRegularlyBuiltFromAKnownOneIsNoSlipButADoublingErrorStillIs() {
+        // Python's FAQ and Unicode HOWTO, Go's PGO proposal: unhashable, undecodable, inlined are right; occured and
+        // forgetable are the slips writers make at the same endings
+        List<Annotation> found = runAll(analyser, text(
+                "Lists are unhashable, and the bytes were undecodable. Call stacks will include inlined frames. "
+                        + "An error occured in a forgetable step."), GRAMMAR);
+
+        assertThat(found).extracting(Annotation::quote).containsExactlyInAnyOrder("occured", "forgetable");
+    }
+
+    @Test
+    void aWordTheDocumentLinksToByNameIsAName() {
+        // Jest 30's notes: the package is named once, by the link that leads to it; a slip beside it is still found
+        List<Annotation> found = runAll(analyser, text(
+                "By relying on the new [unrs-resolver](https://github.com/unrs/unrs-resolver), module resolution "
+                        + "became faster. The old resolver was seperate."), GRAMMAR);
+
+        assertThat(found).extracting(Annotation::quote).containsExactly("seperate");
+    }
+
+    @Test
     void aCapitalALabellingTheNounBeforeItIsNoArticle() {
         // Tokio's scheduler post: "processor A spawns 20 tasks"; an article before a plural is still a slip
         List<Annotation> found = runAll(analyser, text("Processor B is idle. Then, the task being executed by "
