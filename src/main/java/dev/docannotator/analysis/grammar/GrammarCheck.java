@@ -49,6 +49,8 @@ public final class GrammarCheck implements BlockCheck {
     private static final Set<String> POSSESSIVE_RULES = Set.of("POSSESSIVE_APOSTROPHE");
     private static final Pattern LAID_OUT = Pattern.compile("\\n| {2,}|\\t");
     /** A placeholder's plural, {@code LETTERs}, {@code FILEs}: the manual's own notation, not a misspelling. */
+    /** A Markdown link, "[its contributing guide](https://…)": its brackets are syntax, not the author's text. */
+    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\[\\]\\n]++\\](?=\\([^()\\s]*\\))");
     private static final Pattern CAPITALS_PLURAL = Pattern.compile("[A-Z]{2,}s");
     /**
      * A label before an address, not a sentence: "General help using GNU software: &lt;https://…&gt;", "Report bugs to:
@@ -144,7 +146,7 @@ public final class GrammarCheck implements BlockCheck {
         ProseMask.Masked masked = ProseMask.mask(text);
         boolean laidOut = LAID_OUT.matcher(text).find();
         // same length: offsets of the paragraph are offsets of the block
-        String paragraph = text.replace('\n', ' ').replace('\r', ' ');
+        String paragraph = withoutLinkBrackets(text.replace('\n', ' ').replace('\r', ' '));
         DocumentNames known = names(out);
         JLanguageTool tool = pool.forCurrentThread(variant);
         List<RuleMatch> matches = check(tool, paragraph);
@@ -160,7 +162,7 @@ public final class GrammarCheck implements BlockCheck {
             int start = Math.max(0, match.getFromPos());
             int end = Math.min(paragraph.length(), match.getToPos());
             String rule = match.getRule().getId();
-            if (end <= start || masked.overlapsHidden(start, end)
+            if (end <= start || masked.overlapsHidden(start, end) || touchesLinkBracket(text, paragraph, start, end)
                     || !ReportedRules.reports(match.getRule(), paragraph.substring(start, end), variantNamed, laidOut)
                     || scope != GrammarScope.ALL && ReportedRules.isMostlyMisread(rule)
                     || repeatsReportedElsewhere && REPEAT_RULES.contains(rule)
@@ -225,6 +227,33 @@ public final class GrammarCheck implements BlockCheck {
             out.add(block, start, end, Check.GRAMMAR, severity, out.message(key, message(match)), suggestion,
                     "grammar/" + rule);
         }
+    }
+
+    /**
+     * {@code paragraph} with the brackets of its Markdown links blanked (same length): LanguageTool reads an opening
+     * bracket as the start of a phrase, so "starts [its contributing guide](…)" became "It's" (the Open Source Guide).
+     */
+    static String withoutLinkBrackets(String paragraph) {
+        Matcher m = MARKDOWN_LINK.matcher(paragraph);
+        if (!m.find()) {
+            return paragraph;
+        }
+        char[] chars = paragraph.toCharArray();
+        do {
+            chars[m.start()] = ' ';
+            chars[m.end() - 1] = ' ';
+        } while (m.find());
+        return new String(chars);
+    }
+
+    /** Whether a match covers a bracket {@link #withoutLinkBrackets} blanked: a space there is not the author's. */
+    private static boolean touchesLinkBracket(String text, String paragraph, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (paragraph.charAt(i) == ' ' && (text.charAt(i) == '[' || text.charAt(i) == ']')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
