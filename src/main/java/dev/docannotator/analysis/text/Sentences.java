@@ -7,7 +7,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Splits a block into sentences for English and Chinese: at 。！？ and their ASCII forms, at a full stop
+ * Splits a block into sentences for English and Chinese: at 。！？ and their ASCII forms, at the full-width stop ．
+ * (not between digits), at a full stop
  * followed by a space (not after a known abbreviation, an initial, or initials such as "U.S." unless a word that
  * opens sentences follows; after a token with digits, "S52K." or "4.3.", it is an end), and at line breaks. Closing
  * quotes and brackets stay with their sentence.
@@ -31,6 +32,8 @@ public final class Sentences {
             "which", "who", "how", "why", "where", "because", "during", "no", "not", "yet");
     /** Longer than any initial or abbreviation: the scan back over the token before a stop goes no further. */
     private static final int LONGEST_TOKEN = 32;
+    /** U+FF0E, the full-width full stop, where Chinese technical writing puts its "。". */
+    private static final char FULLWIDTH_STOP = '．';
     private static final String CLOSERS = "\"'”’)]}）」』》】";
 
     private Sentences() {
@@ -49,6 +52,11 @@ public final class Sentences {
                 continue;
             } else if (c == '。' || c == '！' || c == '？') {
                 end = true;
+            } else if (c == FULLWIDTH_STOP) {
+                // Chinese writing on mathematics and computing ends its sentences with "．" (OI Wiki); between
+                // digits it is a decimal point ("3．5")
+                end = !(i > 0 && Character.isDigit(text.charAt(i - 1)) && i + 1 < n
+                        && Character.isDigit(text.charAt(i + 1)));
             } else if (c == '!' || c == '?') {
                 end = i + 1 >= n || Character.isWhitespace(text.charAt(i + 1)) || isCloser(text, i + 1)
                         || Scripts.isHan(text.charAt(i + 1));
@@ -102,7 +110,7 @@ public final class Sentences {
     }
 
     private static boolean isTerminal(char c) {
-        return c == '。' || c == '！' || c == '？' || c == '!' || c == '?' || c == '.';
+        return c == '。' || c == '！' || c == '？' || c == '!' || c == '?' || c == '.' || c == FULLWIDTH_STOP;
     }
 
     private static boolean isFullStop(String text, int sentenceStart, int i) {

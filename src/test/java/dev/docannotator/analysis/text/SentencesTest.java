@@ -19,6 +19,13 @@ class SentencesTest {
     }
 
     @Test
+    void theFullWidthStopOfChineseTechnicalWritingEndsASentenceButNotADecimal() {
+        // OI Wiki ends its sentences with "．"; between digits it is a decimal point
+        assertThat(split("和物理、数学等竞赛性质相同．OI 考察的内容是编程能力．时长 3．5 小时．"))
+                .containsExactly("和物理、数学等竞赛性质相同．", "OI 考察的内容是编程能力．", "时长 3．5 小时．");
+    }
+
+    @Test
     void aFootnoteMarkAfterTheFullStopEndsTheSentenceItNotes() {
         // a Rust blog post's Markdown footnote, and reStructuredText's; a mark inside the sentence splits nothing
         assertThat(split("They rarely read the blog.[^shocking] This is a shame. See the notes[#f2]_ for more.[1]_ Done."))
