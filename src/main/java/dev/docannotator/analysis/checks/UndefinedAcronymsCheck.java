@@ -41,7 +41,15 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      */
     private static final Pattern ACRONYM = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_./@\\\\]|\\p{IsLatin}\\*)([A-Z]{2,6})s?(?![\\p{IsLatin}\\p{N}_]|[./@\\\\][A-Za-z0-9]|-\\s?[A-Z]|\\+\\+|-\\d)");
-    private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
+    /** A word of an expansion, accented letters included: "Confédération Générale du Travail (CGT)". */
+    private static final Pattern WORD = Pattern.compile("\\p{IsLatin}+");
+    /**
+     * Words that give the name just before it: "a contest sometimes called CNOI", "known as", 简称：OI, 被称作 CNOI,
+     * 英文简写为 THUWC. The reader learns what the acronym names where it first appears.
+     */
+    private static final Pattern NAMED_AS = Pattern.compile(
+            "(?:\\b(?:known|referred\\s+to)\\s+as|\\bcalled|\\babbreviated(?:\\s+(?:as|to))?|\\bhereafter|\\bhereinafter"
+                    + "|简称|简写|缩写|又称|称为|称作|叫做|下称)(?:为)?[\\s:：\"“'‘*]*$");
     /** Abbreviations known by their letters (CPU, PDF, CRC): the list and its sources are in the resource file. */
     private static final Set<String> WELL_KNOWN = WellKnownAbbreviations.all();
     /** Abbreviations general dictionaries carry as words (SCSI, SGML): known to a reader of ordinary English. */
@@ -710,8 +718,12 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         if (end < text.length() && isClose(text.charAt(end)) && isExpansionBeforeInBrackets(original, start, first)) {
             return true;
         }
-        // "SLA (Service Level Agreement)" or SLA（服务等级协议）
-        int i = end;
+        // "the contest is sometimes called CNOI", （英语：Olympiad in Informatics，简称：OI）
+        if (NAMED_AS.matcher(text.substring(Math.max(0, start - 40), start)).find()) {
+            return true;
+        }
+        // "SLA (Service Level Agreement)", SLA（服务等级协议）, **CTT**（英文：China Team Training）
+        int i = skipMarkup(text, end);
         while (i < text.length() && text.charAt(i) == ' ') {
             i++;
         }

@@ -30,6 +30,28 @@ class AcronymsNamedOrDefinedInPlaceTest {
     }
 
     @Test
+    void anExpansionWithAccentedLettersDefinesTheAbbreviation() {
+        // The Turing Way on unions: French unions' names, spelled out with their accents
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "The **Confédération Française Démocratique du Travail (CFDT)** is the largest French trade union"
+                        + " confederation by number of members.",
+                "It merged to form the ASTMS, a precursor of MSF.")))
+                .containsExactly("ASTMS", "MSF");
+    }
+
+    @Test
+    void anAbbreviationIntroducedAsTheNameOfWhatWasJustDescribedIsDefined() {
+        // OI Wiki: 简称：OI, 被称作 CNOI, 英文简写为 THUWC, **CTT**（英文：China Team Training）; English "known as"
+        assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
+                "**信息学奥林匹克竞赛**（英语：Olympiad in Informatics，简称：OI）是一门学科竞赛．OI 考察算法．",
+                "为了与 APIO 等比赛区分，有时会被称作 CNOI．",
+                "**CTT**（英文：China Team Training，中文：国家集训队培训）是集训与选拔活动．",
+                "相当于信息学冬令营，有时也会用英文简写为 THUWC．",
+                "The camp, known as SWC, admits the best students; the IOI selects the team.")))
+                .containsExactly("APIO", "IOI");
+    }
+
+    @Test
     void aNameInCapitalsListedAfterSeveralVariablesIsAVariableToo() {
         // OpenSSH's README.Debian: the third variable of a list; login.defs(5): a list of variables, one per word
         assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
