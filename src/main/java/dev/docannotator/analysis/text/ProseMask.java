@@ -66,8 +66,12 @@ public final class ProseMask {
             "(?<![^\\s(])[A-Za-z0-9._%+@~:-]*+(?=\\\\)(?:[^\\s\\\\]|\\\\\\S)*+(?:\\\\ (?:[^\\s\\\\]|\\\\\\S)*+){2,}+",
             // an MDX comment, as react.dev anchors its headings: "## React Compiler {/*react-compiler*/}"
             "\\{/\\*[^*\\n]{0,200}\\*/\\}",
-            // a Markdown link's destination: "[Ideal Nominees](#ideal-nominees)", "[the guide](docs/guide)"
-            "(?<=\\])\\([^()\\s]+\\)",
+            // a site generator's template expression or tag (Jekyll's Liquid, Jinja, Hugo): "{{ site.baseurl }}",
+            // "{% include note.html %}"
+            "\\{\\{[^{}\\n]{1,100}\\}\\}|\\{%[^%\\n]{1,200}%\\}",
+            // a Markdown link's destination: "[Ideal Nominees](#ideal-nominees)", "[the guide](docs/guide)",
+            // "[research plan]({{ site.baseurl }}/resources/research-plan)"
+            "(?<=\\])\\((?:[^()\\s]|\\{\\{[^{}\\n]{1,100}\\}\\})+\\)",
             // the directory entry ".." ("do not ignore the implied . and ..")
             "(?<![^\\s(\\[,])\\.\\.(?=[\\s,;)\\]]|$)",
             // an argument repeated in a synopsis or an option's list: "--members user,...", "-m 系统[,...]"

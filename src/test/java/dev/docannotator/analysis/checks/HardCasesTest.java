@@ -1,5 +1,6 @@
 package dev.docannotator.analysis.checks;
 
+import static dev.docannotator.analysis.AnalysisFixture.only;
 import static dev.docannotator.analysis.AnalysisFixture.quotes;
 import static dev.docannotator.analysis.AnalysisFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +47,20 @@ class HardCasesTest {
         assertThat(quotes(found)).containsExactly("organise", "program", "APP");
         assertThat(found.get(1).suggestion()).isEqualTo("programme");
         assertThat(found.get(0).suggestion()).isEqualTo("organize");
+    }
+
+    @Test
+    void aSiteGeneratorsOwnTemplateExpressionsAreNoBlanksAndNoWords() {
+        // 18F's research guide and Mozilla's open-event guide, Jekyll pages: {{ site.baseurl }} is filled in by the
+        // site generator; a mail merge's {{customer.name}} is still a blank. The link's address is not words.
+        List<Annotation> found = run(only(Check.TODO_MARKERS, Check.LONG_SENTENCE),
+                "## Designing an event for {{ site.assignment }}",
+                "Write a brief summary of the data you collected that, when read together with your [research plan]"
+                        + "({{ site.baseurl }}/resources/research-plan), documents the research itself: the questions you"
+                        + " started with, how you went about answering them in detail, and why it matters to you.",
+                "Dear {{customer.name}}, see [bias]({{site.baseurl}}/research/bias).");
+
+        assertThat(quotes(found)).containsExactly("{{customer.name}}");
     }
 
     @Test
