@@ -25,7 +25,11 @@ final class TextLayout {
     private static final Pattern LIST_MARKER = Pattern.compile("([-*+•‣◦▪]|\\d{1,3}[.)]|\\([a-zA-Z0-9]{1,3}\\))[ \\t]+(?=\\S)");
     /** A shell prompt and a command name: {@code $ grep -n}, {@code $ ./configure}, {@code $ sudo make install}. */
     private static final Pattern SHELL_PROMPT = Pattern.compile("\\$ (?:sudo )?[a-z_./][\\w./+-]*(?: |$)");
-    private static final Pattern ATX_HEADING = Pattern.compile("(#{1,6})(?:[ \\t]+|$)");
+    /**
+     * A Markdown heading's marker: "## Title", and "###Title" as kramdown (Jekyll's Markdown) and older renderers read
+     * it (GOV.UK's service manual writes its headings so); one "#" before a word is a hashtag.
+     */
+    private static final Pattern ATX_HEADING = Pattern.compile("(#{1,6})(?:[ \\t]+|$|(?<=##)(?=\\p{L}))");
     private static final Pattern FENCE = Pattern.compile("(`{3,}|~{3,}).*");
     private static final Pattern THEMATIC_BREAK = Pattern.compile("([-*_])(?:[ \\t]*\\1){2,}[ \\t]*");
     private static final Pattern UNDERLINE = Pattern.compile("(=+|-+)[ \\t]*");

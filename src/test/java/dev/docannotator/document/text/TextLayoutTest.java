@@ -72,6 +72,19 @@ class TextLayoutTest {
     }
 
     @Test
+    void hashesRightBeforeAWordMarkAHeadingAsKramdownReadsThemButOneHashIsAHashtag() {
+        // GOV.UK's service manual: "###How digital take-up users are different…" is a heading, not the first words of
+        // the paragraph under it
+        String md = "###How digital take-up users are different\n\nUnlike users who need support, they can use online"
+                + " services.\n\n#MissionControl is our channel.\n";
+        TextLayout.Laid laid = TextLayout.layout(md, true);
+
+        assertThat(texts(laid)).containsExactly("How digital take-up users are different",
+                "Unlike users who need support, they can use online services.", "#MissionControl is our channel.");
+        assertThat(kinds(laid)).containsExactly(BlockKind.HEADING, BlockKind.PROSE, BlockKind.PROSE);
+    }
+
+    @Test
     void aTwoColumnFileListWithAWrappedDescriptionAndRowsAsWideAsTheTextIsATable() {
         // XZ Utils' README: its lines run to column 70, and so do two rows of the list of files
         String readme = """
