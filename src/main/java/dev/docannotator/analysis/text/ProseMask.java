@@ -28,6 +28,8 @@ public final class ProseMask {
      */
     private static final String QUOTE_CLOSING = "(?<=[^\\s`'=])'(?='?(?:[\\s.,;:!?)=]|$))";
     private static final String QUOTE_OPENING = "``?[^`'\\n]*+" + QUOTE_CLOSING;
+    /** One item of an attribute list: {@code #id}, {@code .class}, {@code key=value} (quoted or not). */
+    private static final String ATTRIBUTE = "(?:[#.][\\w-]+|[\\w-]+=(?:\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s}]+))";
     private static final Pattern NOT_PROSE = Pattern.compile(String.join("|",
             // inline code, but not from a backtick that opens a `quote' (a manual's or TeX's quoting, closed by an
             // apostrophe): "consisting of `;' is encountered.  The string `{}'" is two sentences, not one code span
@@ -69,6 +71,9 @@ public final class ProseMask {
             // a site generator's template expression or tag (Jekyll's Liquid, Jinja, Hugo): "{{ site.baseurl }}",
             // "{% include note.html %}"
             "\\{\\{[^{}\\n]{1,100}\\}\\}|\\{%[^%\\n]{1,200}%\\}",
+            // an attribute list of Pandoc or kramdown after an image, a link or a heading ("{alt='A list of words:
+            // cat, apple …'}", "{: .callout}", "{#anchor .class}"): ids, classes and key=value pairs only
+            "\\{:?[ \\t]*" + ATTRIBUTE + "(?:[ \\t]+" + ATTRIBUTE + ")*[ \\t]*\\}",
             // a Markdown link's destination: "[Ideal Nominees](#ideal-nominees)", "[the guide](docs/guide)",
             // "[research plan]({{ site.baseurl }}/resources/research-plan)"
             "(?<=\\])\\((?:[^()\\s]|\\{\\{[^{}\\n]{1,100}\\}\\})+\\)",

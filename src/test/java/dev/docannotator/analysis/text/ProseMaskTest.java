@@ -26,6 +26,18 @@ class ProseMaskTest {
     }
 
     @Test
+    void hidesTemplateExpressionsAndAttributeListsButNotProseInBraces() {
+        // Jekyll pages of 18F and Mozilla, a Carpentries lesson's image (Pandoc), a kramdown class; prose in braces stays
+        String md = "See [bias]({{ site.baseurl }}/research/bias) and {% include note.html %}. "
+                + "![](fig/chunking2.png){alt='A list of words: cat, apple, ball. Underneath, cat fish milk'} "
+                + "Note {: .callout} and {#anchor .wide} but {the reader decides} and {0}.";
+
+        assertThat(hidden(md)).containsExactly("({{ site.baseurl }}/research/bias)", "{% include note.html %}",
+                "(fig/chunking2.png)", "{alt='A list of words: cat, apple, ball. Underneath, cat fish milk'}",
+                "{: .callout}", "{#anchor .wide}", "{0}");
+    }
+
+    @Test
     void hidesAHostNameWrittenWithoutItsScheme() {
         // Node.js's post on its downloads: "the nodejs.org domain"; a sentence's end is no host name
         assertThat(hidden("Nowadays the nodejs.org domain and crates.io see billions of requests. It grew.org-wide"))
