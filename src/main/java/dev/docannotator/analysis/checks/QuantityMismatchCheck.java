@@ -139,7 +139,8 @@ public final class QuantityMismatchCheck implements DocumentCheck {
                     : verb.equals("至少") ? "min" : m.group("qual") != null ? "approx" : "exact";
             String unit = m.group("unit") == null ? "" : m.group("unit").replace('％', '%').toLowerCase(Locale.ROOT);
             int end = m.group("unit") == null ? m.end("value") : m.end("unit");
-            byKey.computeIfAbsent(subject + "|zh|" + qual + "|" + unit, k -> new ArrayList<>()).add(new Statement(block,
+            String key = subject + "|zh|" + qual + "|" + unit + "|" + ownerBefore(text, s);
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Statement(block,
                     m.start("value"), end, subject, text.substring(m.start("value"), end),
                     amount(m.group("num"), m.group("frac"))));
         }
@@ -152,6 +153,24 @@ public final class QuantityMismatchCheck implements DocumentCheck {
     private static String whose(String text, int valueEnd) {
         Matcher m = FOR_WHAT.matcher(text.substring(valueEnd, Math.min(text.length(), valueEnd + 60)));
         return m.lookingAt() ? m.group(1).toLowerCase(Locale.ROOT) : "";
+    }
+
+    /**
+     * Whose quantity a Chinese statement gives, when a name in Latin letters or digits stands right before its subject:
+     * "NOI2024 自测次数上限为 50 次，NOI2025 自测次数上限为 30 次" are two contests' limits (OI Wiki), not one limit
+     * stated twice.
+     */
+    private static String ownerBefore(String text, int subjectStart) {
+        int end = subjectStart;
+        if (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && start > end - 20 && Character.isLetterOrDigit(text.charAt(start - 1))
+                && text.charAt(start - 1) < 0x250) {
+            start--;
+        }
+        return text.substring(start, end).toLowerCase(Locale.ROOT);
     }
 
     /** 为 in 因为/作为/成为 and 是 in 但是/就是/还是 are not "is". */

@@ -168,6 +168,8 @@ class DocumentChecksTest {
                     "The release date is 2024-01-01; the release date is 2025-02-02.",
                     "It is 5 km away and it is 7 km away.",
                     "两（2）块盘。上传上限为25MB，下载上限为50MB。", "这是因为3个节点故障，这是因为4个节点故障。",
+                    // OI Wiki: two contests' limits, each named before its subject
+                    "选手的自测次数有指定上限（NOI2024 自测次数上限为 50 次，NOI2025 自测次数上限为 30 次）。",
                     "Total: 5", "Total: 7", "合计：5", "合计：7")).isEmpty();
         }
     }
