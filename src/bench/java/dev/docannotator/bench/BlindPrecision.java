@@ -25,7 +25,7 @@ final class BlindPrecision {
     /** The sets labelled on first exposure. */
     static final List<String> BLIND_SETS = List.of("heldout", "heldout2", "heldout3", "heldout4", "heldout5",
             "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
-            "heldout17",
+            "heldout17", "heldout18",
             "formats");
     private static final List<String> SETS = Stream.concat(Stream.of("real"), BLIND_SETS.stream()).toList();
 

@@ -34,10 +34,10 @@ final class QualityBenchmark {
      * {@code PassiveScope}).
      */
     private static final String EVERYTHING_EN = "Check everything";
-    /** The numbered held-out sets' ordinals, heldout2 … heldout17: a new set adds its ordinal here. */
+    /** The numbered held-out sets' ordinals, heldout2 … heldout18: a new set adds its ordinal here. */
     private static final List<String> ORDINALS = List.of("second", "third", "fourth", "fifth", "sixth", "seventh",
             "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-            "seventeenth");
+            "seventeenth", "eighteenth");
     private static final String EVERYTHING_ZH = "全部检查";
 
     private final Engine engine = Engines.createDefault(DocumentLimits.defaults());
