@@ -33,6 +33,9 @@ import org.languagetool.tagging.Tagger;
  * number before it ({@code CD_NN} wants "3 sections"; labelled false on wget's README).</li>
  * <li>"the pools directory": a plural naming a directory or a file is its name, not a possessive
  * ({@code POSSESSIVE_APOSTROPHE} wants "pool's"; labelled false on Debian's history).</li>
+ * <li>"After a write, reads will see it": a verb computing counts (write, commit, fetch …) after "a" that ends its
+ * phrase (a comma, a full stop, a colon after it) is a noun, one write; an infinitive would go on to its object
+ * ({@code A_INFINITIVE}; judged false three times on the System Design Primer).</li>
  * </ul>
  */
 final class MisreadConstructions {
@@ -50,6 +53,14 @@ final class MisreadConstructions {
             "(?i)(?<![\\p{L}])(?:commons|series|species|means|news|headquarters|whereabouts|crossroads)$");
     /** A number right after the noun: "section 7", "version 3": the noun labels what is numbered, it counts nothing. */
     private static final Pattern NUMBER_NEXT = Pattern.compile("\\s+\\d");
+    /**
+     * Verbs computing counts as nouns, one operation each, that the tagger knows only as verbs: "a write", "a commit",
+     * "a fetch". "They made a decide, then left" is still a slip.
+     */
+    private static final Pattern COMPUTING_NOUN = Pattern.compile(
+            "(?i)(?<![\\p{L}])(?:write|commit|fetch|merge|delete|flush|deploy)$");
+    /** A clause's or sentence's end right after the word: "After a write, reads …". */
+    private static final Pattern PHRASE_END_NEXT = Pattern.compile("\\s*[,;:.)]");
     /** A directory, folder or file named by a plural ("the pools directory"): a name, not a possessive. */
     private static final Pattern PLACE_IN_A_SYSTEM = Pattern.compile("\\s+(?:directory|directories|folders?|files?)\\b");
     private static final Pattern THE_TYPE_OF_A = Pattern.compile("(?i)(?<![\\p{L}])the\\s+(?:\\p{L}+\\s+)?$");
@@ -72,6 +83,8 @@ final class MisreadConstructions {
             case "CD_NN" -> NUMBER_NEXT.matcher(paragraph).region(end, paragraph.length()).lookingAt();
             case "POSSESSIVE_APOSTROPHE" -> PLACE_IN_A_SYSTEM.matcher(paragraph).region(end, paragraph.length())
                     .lookingAt();
+            case "A_INFINITIVE" -> COMPUTING_NOUN.matcher(matched).find()
+                    && PHRASE_END_NEXT.matcher(paragraph).region(end, paragraph.length()).lookingAt();
             case "KIND_OF_A" -> matched.toLowerCase(Locale.ROOT).startsWith("type")
                     && THE_TYPE_OF_A.matcher(paragraph.substring(Math.max(0, start - 30), start)).find();
             default -> false;

@@ -92,6 +92,15 @@ class GrammarCheckTest {
     }
 
     @Test
+    void aWriteThatEndsItsPhraseIsOneOperationNotAnInfinitive() {
+        // the System Design Primer: "After a write, reads will see it"; a verb after "a" elsewhere is still a slip
+        List<Annotation> found = runAll(analyser, text("Strong consistency. After a write, reads will see it. "
+                + "They made a decide, then left."), GRAMMAR);
+
+        assertThat(found).extracting(Annotation::quote).containsExactly("a decide");
+    }
+
+    @Test
     void aCapitalALabellingTheNounBeforeItIsNoArticle() {
         // Tokio's scheduler post: "processor A spawns 20 tasks"; an article before a plural is still a slip
         List<Annotation> found = runAll(analyser, text("Processor B is idle. Then, the task being executed by "
