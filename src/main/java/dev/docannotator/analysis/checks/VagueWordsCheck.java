@@ -149,6 +149,11 @@ public final class VagueWordsCheck implements BlockCheck {
             "\\s+(?<adjective>[\\p{L}‑-]+)\\s+to\\s+(?!(?:the|a|an|this|that|these|those|its|their|our"
                     + "|your|his|her|each|every|any|some|all|no)\\b)(?<next>[a-z]+)");
     private static final Pattern RELATION = Pattern.compile(RELATIONS);
+    /**
+     * "a model family sufficiently rich that, via another setting of the knobs, …": the consequence in a that-clause is
+     * the test, as "so rich that" (Dive into Deep Learning; judged harmless by both judges).
+     */
+    private static final Pattern TEST_CLAUSE_AFTER = Pattern.compile("\\s+[\\p{L}‑-]+\\s+that[\\s,]");
     /** The standards whose test can follow as a consequence ("sufficiently X to Y"). */
     private static final Set<String> STANDARD_ADVERBS = Set.of("sufficiently", "adequately", "reasonably");
     /** "other (possibly commercial) programs", "a possibly empty list": it says the scope includes both cases. */
@@ -275,6 +280,9 @@ public final class VagueWordsCheck implements BlockCheck {
      * word after "to" must be a verb, not a number.
      */
     private static boolean hasTestAfter(String text, int end) {
+        if (TEST_CLAUSE_AFTER.matcher(text).region(end, text.length()).lookingAt()) {
+            return true;
+        }
         Matcher m = TEST_AFTER.matcher(text).region(end, text.length());
         if (!m.lookingAt()) {
             return false;

@@ -99,7 +99,10 @@ class VagueUnderTheBroadAskTest {
                 "The residual must be sufficiently close to zero before the next step.",
                 // after "close" or "similar" a verb is still the consequence that tests it
                 "The sensor must be sufficiently close to trigger the alarm, and two records sufficiently similar to "
-                        + "be merged automatically.");
+                        + "be merged automatically.",
+                // Dive into Deep Learning: a that-clause gives the consequence too
+                "The model family must be sufficiently rich that, via another setting of the knobs, it "
+                        + "can carry out the mapping.");
 
         List<Annotation> found = vague(paper, "Find vague wording");
 
