@@ -53,7 +53,9 @@ public final class QuantityMismatchCheck implements DocumentCheck {
     private static final Pattern FOR_WHAT = Pattern.compile(
             "\\s+(?:for|on|of|in)\\s+(?:the\\s+|a\\s+|an\\s+)?([A-Za-z]+(?:\\s+[A-Za-z]+)?)");
 
-    private record Statement(TextBlock block, int start, int end, String subject, String value, BigDecimal amount) {
+    /** {@code owner}: whose quantity it is, when a name stands before the subject ({@link #ownerBefore}); else "". */
+    private record Statement(TextBlock block, int start, int end, String subject, String value, BigDecimal amount,
+                             String owner) {
     }
 
     @Override
@@ -70,7 +72,16 @@ public final class QuantityMismatchCheck implements DocumentCheck {
             chinese(b.block(), b.text(), documentation, byKey);
         }
         for (Map.Entry<String, List<Statement>> e : byKey.entrySet()) {
-            report(e.getKey(), e.getValue(), out);
+            List<Statement> statements = e.getValue();
+            if (statements.stream().allMatch(st -> !st.owner().isEmpty())) {
+                // each names whose quantity it gives: only the statements about one owner are compared; one without
+                // an owner ("缓存上限为 2GB" after "Redis 缓存上限为 1GB") may be about any of them and is compared
+                Map<String, List<Statement>> byOwner = new LinkedHashMap<>();
+                statements.forEach(st -> byOwner.computeIfAbsent(st.owner(), o -> new ArrayList<>()).add(st));
+                byOwner.values().forEach(same -> report(e.getKey(), same, out));
+            } else {
+                report(e.getKey(), statements, out);
+            }
         }
     }
 
@@ -102,7 +113,7 @@ public final class QuantityMismatchCheck implements DocumentCheck {
             String key = subject.toLowerCase(Locale.ROOT) + "|" + tense + "|" + qualifier(m.group("qual")) + "|" + unit
                     + "|" + whose(text, end);
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Statement(block, m.start("value"), end, subject,
-                    text.substring(m.start("value"), end), amount(m.group("num"), m.group("frac"))));
+                    text.substring(m.start("value"), end), amount(m.group("num"), m.group("frac")), ""));
         }
     }
 
@@ -139,10 +150,9 @@ public final class QuantityMismatchCheck implements DocumentCheck {
                     : verb.equals("至少") ? "min" : m.group("qual") != null ? "approx" : "exact";
             String unit = m.group("unit") == null ? "" : m.group("unit").replace('％', '%').toLowerCase(Locale.ROOT);
             int end = m.group("unit") == null ? m.end("value") : m.end("unit");
-            String key = subject + "|zh|" + qual + "|" + unit + "|" + ownerBefore(text, s);
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Statement(block,
+            byKey.computeIfAbsent(subject + "|zh|" + qual + "|" + unit, k -> new ArrayList<>()).add(new Statement(block,
                     m.start("value"), end, subject, text.substring(m.start("value"), end),
-                    amount(m.group("num"), m.group("frac"))));
+                    amount(m.group("num"), m.group("frac")), ownerBefore(text, s)));
         }
     }
 
@@ -158,7 +168,7 @@ public final class QuantityMismatchCheck implements DocumentCheck {
     /**
      * Whose quantity a Chinese statement gives, when a name in Latin letters or digits stands right before its subject:
      * "NOI2024 自测次数上限为 50 次，NOI2025 自测次数上限为 30 次" are two contests' limits (OI Wiki), not one limit
-     * stated twice.
+     * stated twice. "" when no such name stands there.
      */
     private static String ownerBefore(String text, int subjectStart) {
         int end = subjectStart;

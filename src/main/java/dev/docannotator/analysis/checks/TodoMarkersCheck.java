@@ -43,7 +43,7 @@ public final class TodoMarkersCheck implements BlockCheck {
                     + "|todo)\\b[^\\]\\n]{0,40}]"
                     + "|<(?:name|date|your[ _-][a-z]+|insert[^>\\n]{0,30}|client|customer|company|amount|placeholder)>"
                     // a mail merge's {{company}}, not a site generator's own objects ({{ site.baseurl }}, page.title)
-                    + "|\\{\\{\\s*(?!(?:site|page|layout|include|paginator|jekyll)\\.)[A-Za-z_][\\w.]*\\s*}}"
+                    + "|\\{\\{\\s*(?!(?:site|page|layout|include|paginator|jekyll|post|forloop)\\.)[A-Za-z_][\\w.]*\\s*}}"
                     + "|(?<![A-Za-z])(?:[Xx]{2}(?![Xx])|[×＊]{2,})(?=\\s*(?:[万亿千百]?元|%|％|年|月|日|天|个|人|号|公司|部门|先生|女士|项目))"
                     + "|某某(?:公司|部门|先生|女士|项目)?",
             Pattern.CASE_INSENSITIVE);

@@ -48,7 +48,10 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
      * 英文简写为 THUWC. The reader learns what the acronym names where it first appears.
      */
     private static final Pattern NAMED_AS = Pattern.compile(
-            "(?:\\b(?:known|referred\\s+to)\\s+as|\\bcalled|\\babbreviated(?:\\s+(?:as|to))?|\\bhereafter|\\bhereinafter"
+            "(?:\\b(?:known|referred\\s+to)\\s+as"
+                    // "called CNOI", not "so-called" nor "we called HMRC" (a telephone call)
+                    + "|\\b(?<!so-)(?<!(?:\\b[Ww]e|\\b[Tt]hey|\\b[Yy]ou|\\b[Hh]e|\\b[Ss]he|\\bI)\\s)called"
+                    + "|\\babbreviated(?:\\s+(?:as|to))?|\\bhereafter|\\bhereinafter"
                     + "|简称|简写|缩写|又称|称为|称作|叫做|下称)(?:为)?[\\s:：\"“'‘*]*$");
     /** Abbreviations known by their letters (CPU, PDF, CRC): the list and its sources are in the resource file. */
     private static final Set<String> WELL_KNOWN = WellKnownAbbreviations.all();

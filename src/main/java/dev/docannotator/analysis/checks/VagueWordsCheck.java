@@ -150,10 +150,12 @@ public final class VagueWordsCheck implements BlockCheck {
                     + "|your|his|her|each|every|any|some|all|no)\\b)(?<next>[a-z]+)");
     private static final Pattern RELATION = Pattern.compile(RELATIONS);
     /**
-     * "a model family sufficiently rich that, via another setting of the knobs, …": the consequence in a that-clause is
-     * the test, as "so rich that" (Dive into Deep Learning; judged harmless by both judges).
+     * "a model family sufficiently rich that, via another setting of the knobs, …": after "sufficiently" the consequence
+     * in a that-clause is the test, as "so rich that" (Dive into Deep Learning; judged harmless by both judges). Not a
+     * state of mind ("reasonably confident that", "sufficiently sure that"): that is a hedge.
      */
-    private static final Pattern TEST_CLAUSE_AFTER = Pattern.compile("\\s+[\\p{L}‑-]+\\s+that[\\s,]");
+    private static final Pattern TEST_CLAUSE_AFTER = Pattern.compile(
+            "\\s+(?!(?:sure|certain|confident|aware|convinced|clear)\\s)[\\p{L}‑-]+\\s+that[\\s,]");
     /** The standards whose test can follow as a consequence ("sufficiently X to Y"). */
     private static final Set<String> STANDARD_ADVERBS = Set.of("sufficiently", "adequately", "reasonably");
     /** "other (possibly commercial) programs", "a possibly empty list": it says the scope includes both cases. */
@@ -225,6 +227,7 @@ public final class VagueWordsCheck implements BlockCheck {
                 || key.equals("as_needed") && PURPOSE.matcher(text).region(end, text.length()).lookingAt()
                 || key.equals("reasonably") && genre == Genre.LEGAL
                 || STANDARD_ADVERBS.contains(key) && hasTestAfter(text, end)
+                || key.equals("sufficiently") && TEST_CLAUSE_AFTER.matcher(text).region(end, text.length()).lookingAt()
                 || (key.equals("尽量") || key.equals("尽可能"))
                         && ATTRIBUTE_AFTER.matcher(text).region(end, text.length()).lookingAt()
                 || (key.equals("possibly") || key.equals("perhaps")) && SCOPE_BEFORE.matcher(
@@ -280,9 +283,6 @@ public final class VagueWordsCheck implements BlockCheck {
      * word after "to" must be a verb, not a number.
      */
     private static boolean hasTestAfter(String text, int end) {
-        if (TEST_CLAUSE_AFTER.matcher(text).region(end, text.length()).lookingAt()) {
-            return true;
-        }
         Matcher m = TEST_AFTER.matcher(text).region(end, text.length());
         if (!m.lookingAt()) {
             return false;

@@ -25,7 +25,10 @@ final class DocumentNames {
     private static final Pattern WORD = Pattern.compile(
             "(?<![\\p{IsLatin}\\p{N}_])\\p{IsLatin}[\\p{IsLatin}'’]*(?:-\\p{IsLatin}[\\p{IsLatin}'’]*)*");
     private static final int RECURRING = 2;
-    /** What separates the parts of an address or a path: "/", a query's "?", "&" and "=", a fragment's "#". */
+    /**
+     * What separates the parts of an address or a path: "/", a query's "?", "&" and "=", a fragment's "#", a scheme's
+     * or port's ":", a link's brackets and the dots of a host name or a file's extension.
+     */
     private static final Pattern ADDRESS_SEPARATORS = Pattern.compile("[/?#&=():.]+");
 
     private final ExtractedText source;

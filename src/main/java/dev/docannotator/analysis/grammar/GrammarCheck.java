@@ -48,9 +48,13 @@ public final class GrammarCheck implements BlockCheck {
     /** "Did you mean a possessive?" on a plural: on a name or a keyword ("the Ciphers keyword") it is neither. */
     private static final Set<String> POSSESSIVE_RULES = Set.of("POSSESSIVE_APOSTROPHE");
     private static final Pattern LAID_OUT = Pattern.compile("\\n| {2,}|\\t");
+    /**
+     * A Markdown link, "[its contributing guide](https://…)", "[research plan]({{ site.baseurl }}/…)": its brackets are
+     * syntax, not the author's text.
+     */
+    private static final Pattern MARKDOWN_LINK = Pattern.compile(
+            "\\[[^\\[\\]\\n]++\\](?=\\((?:[^()\\s]|\\{\\{[^{}\\n]{1,100}\\}\\})*\\))");
     /** A placeholder's plural, {@code LETTERs}, {@code FILEs}: the manual's own notation, not a misspelling. */
-    /** A Markdown link, "[its contributing guide](https://…)": its brackets are syntax, not the author's text. */
-    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\[\\]\\n]++\\](?=\\([^()\\s]*\\))");
     private static final Pattern CAPITALS_PLURAL = Pattern.compile("[A-Z]{2,}s");
     /**
      * A label before an address, not a sentence: "General help using GNU software: &lt;https://…&gt;", "Report bugs to:
@@ -162,7 +166,8 @@ public final class GrammarCheck implements BlockCheck {
             int start = Math.max(0, match.getFromPos());
             int end = Math.min(paragraph.length(), match.getToPos());
             String rule = match.getRule().getId();
-            if (end <= start || masked.overlapsHidden(start, end) || touchesLinkBracket(text, paragraph, start, end)
+            if (end <= start || masked.overlapsHidden(start, end)
+                    || touchesLinkBracket(text, paragraph, start, end, isLayoutRule(match.getRule()))
                     || !ReportedRules.reports(match.getRule(), paragraph.substring(start, end), variantNamed, laidOut)
                     || scope != GrammarScope.ALL && ReportedRules.isMostlyMisread(rule)
                     || repeatsReportedElsewhere && REPEAT_RULES.contains(rule)
@@ -246,10 +251,21 @@ public final class GrammarCheck implements BlockCheck {
         return new String(chars);
     }
 
-    /** Whether a match covers a bracket {@link #withoutLinkBrackets} blanked: a space there is not the author's. */
-    private static boolean touchesLinkBracket(String text, String paragraph, int start, int end) {
+    /** Whitespace and typography: what a blanked bracket can set off ("“[Go at Google](…)”" read as a space after “). */
+    private static boolean isLayoutRule(org.languagetool.rules.Rule rule) {
+        ITSIssueType type = rule.getLocQualityIssueType();
+        return type == ITSIssueType.Whitespace || type == ITSIssueType.Typographical;
+    }
+
+    /**
+     * Whether a match rests on a bracket {@link #withoutLinkBrackets} blanked: a space there is not the author's. A
+     * layout rule's match anywhere on one; another rule's only at its edges, where LanguageTool took the blank for the
+     * space before or after a word ("[Round robin"); a slip across a link's edge inside the match is still reported.
+     */
+    private static boolean touchesLinkBracket(String text, String paragraph, int start, int end, boolean layout) {
         for (int i = start; i < end; i++) {
-            if (paragraph.charAt(i) == ' ' && (text.charAt(i) == '[' || text.charAt(i) == ']')) {
+            boolean edge = i == start || i == end - 1;
+            if ((layout || edge) && paragraph.charAt(i) == ' ' && (text.charAt(i) == '[' || text.charAt(i) == ']')) {
                 return true;
             }
         }

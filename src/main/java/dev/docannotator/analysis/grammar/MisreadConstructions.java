@@ -54,8 +54,8 @@ final class MisreadConstructions {
     /** A number right after the noun: "section 7", "version 3": the noun labels what is numbered, it counts nothing. */
     private static final Pattern NUMBER_NEXT = Pattern.compile("\\s+\\d");
     /**
-     * Verbs computing counts as nouns, one operation each, that the tagger knows only as verbs: "a write", "a commit",
-     * "a fetch". "They made a decide, then left" is still a slip.
+     * Verbs computing counts as nouns, one operation each, which LanguageTool's A_INFINITIVE takes for verbs after "a":
+     * "a write", "a commit", "a fetch". "They made a decide, then left" is still a slip.
      */
     private static final Pattern COMPUTING_NOUN = Pattern.compile(
             "(?i)(?<![\\p{L}])(?:write|commit|fetch|merge|delete|flush|deploy)$");

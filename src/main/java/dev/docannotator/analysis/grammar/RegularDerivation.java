@@ -14,14 +14,20 @@ import org.languagetool.tagging.Tagger;
  * "decodable"), a word in -e taking -d ("inline" → "inlined"). Technical writing coins such words every day; a
  * spelling checker's dictionary lists few of them, and its nearest suggestion ("unhushable", "undecidable",
  * "inclined") is one vowel or letter away, the shape of a slip. Labelled on the held-out sets: "unhashable",
- * "undecodable" and "inlined" were all false alarms. Only derivations that cannot hide a slip are accepted: -able
- * after a short vowel and one consonant ("forgetable" for forgettable) and -ed after a consonant ("occured") are
- * where writers err, so they are left to the spelling check.
+ * "undecodable" and "inlined" were all false alarms. Where writers err, the derivation is left to the spelling check:
+ * -able after a short vowel and one consonant ("forgetable") or after a soft c or g ("noticable"), -ed after a
+ * consonant ("occured") or on a verb ("writed"), a prefix before a short word ("untill").
  */
 final class RegularDerivation {
-    /** Prefixes that form a word from any word, with their minimum remainder. */
+    /** Prefixes that form a word from any word. */
     private static final List<String> PREFIXES = List.of("un", "non", "re", "de", "pre");
-    private static final int MIN_STEM = 4;
+    /**
+     * The shortest word a prefix is accepted before: a short one is as often a slip's remainder ("untill" is no
+     * un-till, "deside" no de-side, "prehaps" no pre-haps); the short derived words (unpin, rerun) are in the dictionary.
+     */
+    private static final int MIN_PREFIXED_WORD = 5;
+    /** The shortest stem in -e that takes -d ("inline" → "inlined"). */
+    private static final int MIN_D_STEM = 5;
     private static final String VOWELS = "aeiouy";
 
     private RegularDerivation() {
@@ -36,7 +42,7 @@ final class RegularDerivation {
             return true;
         }
         for (String prefix : PREFIXES) {
-            if (w.startsWith(prefix) && w.length() - prefix.length() >= MIN_STEM) {
+            if (w.startsWith(prefix) && w.length() - prefix.length() >= MIN_PREFIXED_WORD) {
                 String rest = w.substring(prefix.length());
                 if (isKnown(tagger, rest) || isSuffixed(tagger, rest)) {
                     return true;
@@ -51,12 +57,15 @@ final class RegularDerivation {
         if (w.endsWith("able") && w.length() - 4 >= 3) {
             String base = w.substring(0, w.length() - 4);
             if (isVerb(tagger, base + "e")) {
-                return true; // decode → decodable
+                // decode → decodable; but a soft c or g keeps its e (noticeable, manageable): "noticable" is a slip
+                return !base.endsWith("c") && !base.endsWith("g");
             }
             return endsInTwoConsonants(base) && isVerb(tagger, base); // hash → hashable, not forget → forgetable
         }
-        // inline → inlined: a stem ending in e takes -d and no consonant is doubled
-        return w.endsWith("ed") && w.length() - 1 >= MIN_STEM + 1 && isKnown(tagger, w.substring(0, w.length() - 1));
+        // inline → inlined: a word in -e that is no verb (an adjective, an adverb) made one; a verb's own past is in
+        // the dictionary, so a verb + d is a slip on an irregular one ("writed", "choosed")
+        String stem = w.substring(0, w.length() - 1);
+        return w.endsWith("ed") && stem.length() >= MIN_D_STEM && isKnown(tagger, stem) && !isVerb(tagger, stem);
     }
 
     private static boolean endsInTwoConsonants(String s) {

@@ -54,9 +54,10 @@ public final class Sentences {
                 end = true;
             } else if (c == FULLWIDTH_STOP) {
                 // Chinese writing on mathematics and computing ends its sentences with "．" (OI Wiki); between
-                // digits it is a decimal point ("3．5")
+                // digits it is a decimal point ("3．5"), after a number alone an item's label ("1．安装")
                 end = !(i > 0 && Character.isDigit(text.charAt(i - 1)) && i + 1 < n
-                        && Character.isDigit(text.charAt(i + 1)));
+                        && Character.isDigit(text.charAt(i + 1)))
+                        && !text.substring(start, i).strip().chars().allMatch(Character::isDigit);
             } else if (c == '!' || c == '?') {
                 end = i + 1 >= n || Character.isWhitespace(text.charAt(i + 1)) || isCloser(text, i + 1)
                         || Scripts.isHan(text.charAt(i + 1));

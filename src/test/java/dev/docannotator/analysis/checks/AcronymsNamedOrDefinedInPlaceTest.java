@@ -47,8 +47,10 @@ class AcronymsNamedOrDefinedInPlaceTest {
                 "为了与 APIO 等比赛区分，有时会被称作 CNOI．",
                 "**CTT**（英文：China Team Training，中文：国家集训队培训）是集训与选拔活动．",
                 "相当于信息学冬令营，有时也会用英文简写为 THUWC．",
-                "The camp, known as SWC, admits the best students; the IOI selects the team.")))
-                .containsExactly("APIO", "IOI");
+                "The camp, known as SWC, admits the best students; the IOI selects the team.",
+                // "so-called" and a telephone call name nothing
+                "The so-called TPSR crowd agreed, and we called DWPX twice.")))
+                .containsExactly("APIO", "IOI", "TPSR", "DWPX");
     }
 
     @Test

@@ -151,6 +151,15 @@ class DocumentChecksTest {
         }
 
         @Test
+        void aChineseQuantityNamedForOneOwnerIsComparedWithItsOwnAndWithOnesNamingNone() {
+            // a value with no owner may be about the named one; the same owner's two values differ
+            assertThat(quotes(run(Check.NUMBER_MISMATCH, "Redis 缓存上限为 1GB。", "注意：缓存上限为 2GB。")))
+                    .containsExactly("2GB");
+            assertThat(quotes(run(Check.NUMBER_MISMATCH, "NOI2024 自测次数上限为 50 次。", "NOI2024 自测次数上限为 30 次。",
+                    "NOI2025 自测次数上限为 20 次。"))).containsExactly("30 次");
+        }
+
+        @Test
         void flagsChineseQuantitiesThatDiffer() {
             List<Annotation> found = run(Check.NUMBER_MISMATCH, "上传文件大小上限为25MB。", "注意：文件大小上限为30MB。");
 

@@ -102,12 +102,15 @@ class VagueUnderTheBroadAskTest {
                         + "be merged automatically.",
                 // Dive into Deep Learning: a that-clause gives the consequence too
                 "The model family must be sufficiently rich that, via another setting of the knobs, it "
-                        + "can carry out the mapping.");
+                        + "can carry out the mapping.",
+                // a state of mind before "that" is a hedge, and only "sufficiently" takes its test so
+                "The team must be sufficiently sure that it ships, and must adequately demonstrate that it works.");
 
         List<Annotation> found = vague(paper, "Find vague wording");
 
-        assertThat(quotes(found)).containsExactly("sufficiently", "sufficiently", "sufficiently");
-        assertThat(found).extracting(Annotation::paragraph).containsExactly(2, 2, 3);
+        assertThat(quotes(found)).containsExactly("sufficiently", "sufficiently", "sufficiently", "sufficiently",
+                "adequately");
+        assertThat(found).extracting(Annotation::paragraph).containsExactly(2, 2, 3, 6, 6);
     }
 
     @Test

@@ -23,6 +23,8 @@ class SentencesTest {
         // OI Wiki ends its sentences with "．"; between digits it is a decimal point
         assertThat(split("和物理、数学等竞赛性质相同．OI 考察的内容是编程能力．时长 3．5 小时．"))
                 .containsExactly("和物理、数学等竞赛性质相同．", "OI 考察的内容是编程能力．", "时长 3．5 小时．");
+        // after a number alone it labels an item
+        assertThat(split("1．安装软件．2．配置它．")).containsExactly("1．安装软件．", "2．配置它．");
     }
 
     @Test
