@@ -8,6 +8,7 @@ import dev.docannotator.analysis.text.Scripts;
 import dev.docannotator.analysis.text.StartScan;
 import dev.docannotator.document.ExtractedText;
 import dev.docannotator.document.TextBlock;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -711,7 +712,7 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
             }
             int from = Math.max(0, words.size() - acronym.length() - 3);
             for (String word : words.subList(from, words.size())) {
-                if (Character.toLowerCase(word.charAt(0)) == first) {
+                if (baseLetter(word.charAt(0)) == first) {
                     return true;
                 }
             }
@@ -764,6 +765,12 @@ public final class UndefinedAcronymsCheck implements DocumentCheck {
         }
         String words = text.substring(open, comma - 1).strip();
         return !words.isEmpty() && (Scripts.isHan(words.charAt(0)) || Character.toLowerCase(words.charAt(0)) == first);
+    }
+
+    /** A letter without its accent, in lower case: "École Normale Supérieure (ENS)" starts with the E of ENS. */
+    private static char baseLetter(char c) {
+        String plain = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+        return Character.toLowerCase(plain.charAt(0));
     }
 
     /** A space, a tab, a line break or a no-break space (laid-out text keeps U+00A0). */

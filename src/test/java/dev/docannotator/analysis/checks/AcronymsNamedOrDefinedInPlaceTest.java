@@ -35,6 +35,7 @@ class AcronymsNamedOrDefinedInPlaceTest {
         assertThat(quotes(run(Check.UNDEFINED_ACRONYMS,
                 "The **Confédération Française Démocratique du Travail (CFDT)** is the largest French trade union"
                         + " confederation by number of members.",
+                "Its leader studied at the École Normale Supérieure (ENS), and the ENS is proud of it.",
                 "It merged to form the ASTMS, a precursor of MSF.")))
                 .containsExactly("ASTMS", "MSF");
     }
