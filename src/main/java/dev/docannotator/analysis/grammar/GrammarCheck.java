@@ -53,7 +53,7 @@ public final class GrammarCheck implements BlockCheck {
      * syntax, not the author's text.
      */
     private static final Pattern MARKDOWN_LINK = Pattern.compile(
-            "\\[[^\\[\\]\\n]++\\](?=\\((?:[^()\\s]|\\{\\{[^{}\\n]{1,100}\\}\\})*\\))");
+            "\\[[^\\[\\]\\n]++\\](?=" + ProseMask.LINK_DESTINATION + ")");
     /** A placeholder's plural, {@code LETTERs}, {@code FILEs}: the manual's own notation, not a misspelling. */
     private static final Pattern CAPITALS_PLURAL = Pattern.compile("[A-Z]{2,}s");
     /**
@@ -410,7 +410,7 @@ public final class GrammarCheck implements BlockCheck {
         if (words.length < 2) {
             return false;
         }
-        return tag(tagger, List.of(words)).stream().anyMatch(r -> r.isTagged() || known.isName(r.getToken()));
+        return Tags.of(tagger, List.of(words)).stream().anyMatch(r -> r.isTagged() || known.isName(r.getToken()));
     }
 
     /**
@@ -423,17 +423,9 @@ public final class GrammarCheck implements BlockCheck {
         if (word.indexOf('-') <= 0 || word.endsWith("-")) {
             return false;
         }
-        List<AnalyzedTokenReadings> parts = tag(tagger, List.of(word.split("-")));
+        List<AnalyzedTokenReadings> parts = Tags.of(tagger, List.of(word.split("-")));
         return parts.stream().allMatch(r -> r.isTagged() || known.isName(r.getToken()))
                 && parts.stream().anyMatch(r -> known.isName(r.getToken()));
-    }
-
-    private static List<AnalyzedTokenReadings> tag(Tagger tagger, List<String> words) {
-        try {
-            return tagger.tag(words);
-        } catch (IOException e) {
-            throw new UncheckedIOException("LanguageTool's tagger could not read its dictionary", e);
-        }
     }
 
     private static boolean inQuotedTerm(String text, List<Span> quoted, int start, int end) {

@@ -1,8 +1,5 @@
 package dev.docannotator.analysis.grammar;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,12 +98,7 @@ final class MisreadConstructions {
     }
 
     private static boolean isNoun(Tagger tagger, String word) {
-        try {
-            return tagger.tag(List.of(word)).get(0).getReadings().stream()
-                    .anyMatch(r -> r.getPOSTag() != null && r.getPOSTag().startsWith("NN"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("LanguageTool's tagger could not read its dictionary", e);
-        }
+        return Tags.has(tagger, word, "NN");
     }
 
     private static boolean isBothOfAnotherClause(String paragraph, int start) {

@@ -1,12 +1,9 @@
 package dev.docannotator.analysis.grammar;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.languagetool.AnalyzedToken;
 import org.languagetool.tagging.Tagger;
 
 /**
@@ -52,17 +49,6 @@ final class OpenForms {
 
     /** Whether one of the word's readings (as written or in lower case) has a part-of-speech tag starting so. */
     private static boolean has(Tagger tagger, String word, String tagPrefix) {
-        try {
-            for (String form : List.of(word, word.toLowerCase(Locale.ROOT))) {
-                for (AnalyzedToken reading : tagger.tag(List.of(form)).get(0).getReadings()) {
-                    if (reading.getPOSTag() != null && reading.getPOSTag().startsWith(tagPrefix)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException("LanguageTool's English tagger could not read its dictionary", e);
-        }
+        return Tags.has(tagger, word, tagPrefix) || Tags.has(tagger, word.toLowerCase(Locale.ROOT), tagPrefix);
     }
 }

@@ -1,11 +1,7 @@
 package dev.docannotator.analysis.grammar;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import org.languagetool.AnalyzedToken;
-import org.languagetool.AnalyzedTokenReadings;
 import org.languagetool.tagging.Tagger;
 
 /**
@@ -78,23 +74,10 @@ final class RegularDerivation {
     }
 
     private static boolean isKnown(Tagger tagger, String w) {
-        return tag(tagger, w).isTagged();
+        return Tags.isKnown(tagger, w);
     }
 
     private static boolean isVerb(Tagger tagger, String w) {
-        for (AnalyzedToken t : tag(tagger, w)) {
-            if (t.getPOSTag() != null && t.getPOSTag().startsWith("VB")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static AnalyzedTokenReadings tag(Tagger tagger, String w) {
-        try {
-            return tagger.tag(List.of(w)).get(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("LanguageTool's tagger could not read its dictionary", e);
-        }
+        return Tags.has(tagger, w, "VB");
     }
 }

@@ -28,6 +28,13 @@ public final class ProseMask {
      */
     private static final String QUOTE_CLOSING = "(?<=[^\\s`'=])'(?='?(?:[\\s.,;:!?)=]|$))";
     private static final String QUOTE_OPENING = "``?[^`'\\n]*+" + QUOTE_CLOSING;
+    /** A site generator's template expression (Jekyll's Liquid, Jinja, Hugo): "{{ site.baseurl }}". */
+    private static final String TEMPLATE_EXPRESSION = "\\{\\{[^{}\\n]{1,100}\\}\\}";
+    /**
+     * A Markdown link's destination right after its text: "(#ideal-nominees)", "(docs/guide)", "({{ site.baseurl }}/…)".
+     * Shared with the grammar check, which blanks the brackets of the links it finds.
+     */
+    public static final String LINK_DESTINATION = "\\((?:[^()\\s]|" + TEMPLATE_EXPRESSION + ")+\\)";
     /** One item of an attribute list: {@code #id}, {@code .class}, {@code key=value} (quoted or not). */
     private static final String ATTRIBUTE = "(?:[#.][\\w-]+|[\\w-]+=(?:\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s}]+))";
     private static final Pattern NOT_PROSE = Pattern.compile(String.join("|",
@@ -70,13 +77,13 @@ public final class ProseMask {
             "\\{/\\*[^*\\n]{0,200}\\*/\\}",
             // a site generator's template expression or tag (Jekyll's Liquid, Jinja, Hugo): "{{ site.baseurl }}",
             // "{% include note.html %}"
-            "\\{\\{[^{}\\n]{1,100}\\}\\}|\\{%[^%\\n]{1,200}%\\}",
+            TEMPLATE_EXPRESSION + "|\\{%[^%\\n]{1,200}%\\}",
             // an attribute list of Pandoc or kramdown after an image, a link or a heading ("{alt='A list of words:
             // cat, apple …'}", "{: .callout}", "{#anchor .class}"): ids, classes and key=value pairs only
             "\\{:?[ \\t]*" + ATTRIBUTE + "(?:[ \\t]+" + ATTRIBUTE + ")*[ \\t]*\\}",
             // a Markdown link's destination: "[Ideal Nominees](#ideal-nominees)", "[the guide](docs/guide)",
             // "[research plan]({{ site.baseurl }}/resources/research-plan)"
-            "(?<=\\])\\((?:[^()\\s]|\\{\\{[^{}\\n]{1,100}\\}\\})+\\)",
+            "(?<=\\])" + LINK_DESTINATION,
             // the directory entry ".." ("do not ignore the implied . and ..")
             "(?<![^\\s(\\[,])\\.\\.(?=[\\s,;)\\]]|$)",
             // an argument repeated in a synopsis or an option's list: "--members user,...", "-m 系统[,...]"
